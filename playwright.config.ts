@@ -1,0 +1,20 @@
+import { defineConfig } from '@playwright/test'
+
+// Chromium comes from Debian (/usr/bin/chromium) — test tools may not download browsers here.
+export const CHROMIUM_PATH = process.env.SEVA_CHROMIUM ?? '/usr/bin/chromium'
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  timeout: 120_000,
+  expect: { timeout: 15_000 },
+  workers: 1,
+  reporter: [['list']],
+  use: {
+    headless: true,
+    launchOptions: {
+      executablePath: CHROMIUM_PATH,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    },
+    trace: 'retain-on-failure',
+  },
+})

@@ -1,0 +1,91 @@
+// The desk API: the one contract between the desk core (Electron main, or the
+// browser desk host) and the renderer. Each method has a zod input and output; main
+// validates both, the preload turns the map into `window.seva`.
+import { z } from 'zod'
+import { Grievance } from './grievance'
+import { Action, ActionBody, OrgSummary, User } from './protocol'
+
+export const SyncStatus = z.enum(['logged-out', 'connecting', 'online', 'offline'])
+export type SyncStatus = z.infer<typeof SyncStatus>
+
+export const SyncState = z.object({
+  status: SyncStatus,
+  /** Actions in the outbox not yet settled by the server. */
+  pending: z.number().int(),
+  lastSyncedAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+  serverUrl: z.string().nullable(),
+})
+export type SyncState = z.infer<typeof SyncState>
+
+/** A desk action the server refused or found stale, kept for the officer to see. */
+export const Conflict = z.object({
+  action: Action,
+  kind: z.enum(['conflict', 'rejected']),
+  reason: z.string(),
+  grievance: Grievance.nullable(),
+  at: z.string(),
+})
+export type Conflict = z.infer<typeof Conflict>
+
+export const Session = z.object({ user: User.nullable(), serverUrl: z.string().nullable() })
+export type Session = z.infer<typeof Session>
+
+const none = z.object({}).strict()
+
+export const deskApi = {
+  'session.get': { input: none, output: Session },
+  'session.login': {
+    input: z.object({
+      serverUrl: z.string().url().optional(),
+      username: z.string().min(1),
+      password: z.string().min(1),
+    }),
+    output: Session,
+  },
+  'session.logout': { input: none, output: Session },
+  'org.get': { input: none, output: OrgSummary.nullable() },
+  'grievances.list': { input: none, output: z.array(Grievance) },
+  'grievances.get': { input: z.object({ id: z.string() }), output: Grievance.nullable() },
+  /** Applies at once to the cache (optimistic) and queues it in the outbox. */
+  'actions.submit': {
+    input: z.object({ grievanceId: z.string(), body: ActionBody }),
+    output: z.object({ actionId: z.string(), grievance: Grievance }),
+  },
+  'sync.state': { input: none, output: SyncState },
+  /** Pull now rather than waiting for the event stream. */
+  'sync.now': { input: none, output: SyncState },
+  'conflicts.list': { input: none, output: z.array(Conflict) },
+  'conflicts.dismiss': { input: z.object({ actionId: z.string() }), output: z.array(Conflict) },
+} as const
+
+export type DeskApi = typeof deskApi
+export type DeskMethod = keyof DeskApi
+export type DeskInput<M extends DeskMethod> = z.input<DeskApi[M]['input']>
+export type DeskOutput<M extends DeskMethod> = z.infer<DeskApi[M]['output']>
+export const DESK_METHODS = Object.keys(deskApi) as DeskMethod[]
+
+export const DeskEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('sync'), state: SyncState }),
+  z.object({ type: z.literal('grievances-changed'), ids: z.array(z.string()) }),
+  z.object({ type: z.literal('conflict'), conflict: Conflict }),
+  z.object({ type: z.literal('session'), session: Session }),
+])
+export type DeskEvent = z.infer<typeof DeskEvent>
+
+/** What the renderer sees as `window.seva`. */
+export interface SevaBridge {
+  invoke<M extends DeskMethod>(method: M, input: DeskInput<M>): Promise<DeskOutput<M>>
+  /** Returns an unsubscribe function. */
+  onEvent(listener: (event: DeskEvent) => void): () => void
+}
+
+/** IPC channel names (Electron) — one invoke channel, one event channel. */
+export const DESK_INVOKE_CHANNEL = 'seva:invoke'
+export const DESK_EVENT_CHANNEL = 'seva:event'
+
+/** A desk API failure as it crosses IPC / WebSocket: a code and a readable message. */
+export interface DeskError {
+  code: 'invalid-input' | 'unauthorised' | 'not-found' | 'server' | 'offline' | 'internal'
+  message: string
+}

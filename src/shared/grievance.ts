@@ -1,0 +1,125 @@
+// The grievance (ticket) model and its status machine: one definition used by the
+// server, the desk core and the UI.
+import { z } from 'zod'
+
+export const GRIEVANCE_STATUSES = [
+  'new',
+  'assigned',
+  'in_progress',
+  'forwarded',
+  'resolved',
+  'closed',
+  'rejected',
+  'reopened',
+] as const
+export const GrievanceStatus = z.enum(GRIEVANCE_STATUSES)
+export type GrievanceStatus = z.infer<typeof GrievanceStatus>
+
+export const PRIORITIES = ['critical', 'high', 'normal', 'low'] as const
+export const Priority = z.enum(PRIORITIES)
+export type Priority = z.infer<typeof Priority>
+
+/**
+ * Legal transitions. `forwarded` means handed to another division (the grievance
+ * goes back to that division's queue); `reopened` comes from the citizen writing again
+ * after resolution and behaves like `new` for allocation.
+ */
+const TRANSITIONS: Record<GrievanceStatus, readonly GrievanceStatus[]> = {
+  new: ['assigned', 'in_progress', 'forwarded', 'rejected'],
+  assigned: ['assigned', 'in_progress', 'forwarded', 'rejected', 'resolved'],
+  in_progress: ['assigned', 'forwarded', 'resolved', 'rejected'],
+  forwarded: ['assigned', 'in_progress', 'forwarded', 'rejected', 'resolved'],
+  resolved: ['closed', 'reopened'],
+  closed: ['reopened'],
+  rejected: ['reopened'],
+  reopened: ['assigned', 'in_progress', 'forwarded', 'resolved', 'rejected'],
+}
+
+export function canTransition(from: GrievanceStatus, to: GrievanceStatus): boolean {
+  return TRANSITIONS[from].includes(to)
+}
+
+export class IllegalTransitionError extends Error {
+  constructor(
+    readonly from: GrievanceStatus,
+    readonly to: GrievanceStatus,
+  ) {
+    super(`A grievance that is ${from} cannot become ${to}`)
+    this.name = 'IllegalTransitionError'
+  }
+}
+
+/** Throws rather than silently ignoring an illegal move (DESIGN.md: errors, not no-ops). */
+export function assertTransition(from: GrievanceStatus, to: GrievanceStatus): void {
+  if (!canTransition(from, to)) throw new IllegalTransitionError(from, to)
+}
+
+/** Open = still somebody's work. */
+export function isOpen(status: GrievanceStatus): boolean {
+  return status !== 'resolved' && status !== 'closed' && status !== 'rejected'
+}
+
+/** `MHA-26-000123`: organisation prefix, two-digit year, six-digit sequence. */
+export function formatTicketNumber(prefix: string, year: number, sequence: number): string {
+  return `${prefix}-${String(year % 100).padStart(2, '0')}-${String(sequence).padStart(6, '0')}`
+}
+
+export const TICKET_PATTERN = /\b[A-Z]{2,10}-\d{2}-\d{6}\b/
+
+export const TweetSource = z.object({
+  tweetId: z.string(),
+  conversationId: z.string(),
+  authorId: z.string(),
+  authorUsername: z.string(),
+  authorName: z.string().optional(),
+  text: z.string(),
+  language: z.string(),
+  createdAt: z.string(),
+  /** Which handle (mention) or keyword rule (search/stream) brought it in. */
+  via: z.object({
+    kind: z.enum(['mention', 'search', 'stream', 'follow-up', 'manual']),
+    handle: z.string().optional(),
+    rule: z.string().optional(),
+  }),
+  media: z.array(z.object({ type: z.string(), url: z.string().optional() })).default([]),
+})
+export type TweetSource = z.infer<typeof TweetSource>
+
+export const ThreadEntry = z.object({
+  id: z.string(),
+  kind: z.enum(['citizen', 'reply', 'note', 'system']),
+  text: z.string(),
+  at: z.string(),
+  /** Username of the officer (reply, note) or the citizen (citizen). */
+  by: z.string().optional(),
+  tweetId: z.string().optional(),
+  /** For replies: where the post to X stands. */
+  post: z
+    .object({
+      state: z.enum(['pending', 'posted', 'failed']),
+      error: z.string().optional(),
+      attempts: z.number().int().default(0),
+    })
+    .optional(),
+})
+export type ThreadEntry = z.infer<typeof ThreadEntry>
+
+export const Grievance = z.object({
+  id: z.string(),
+  ticket: z.string(),
+  source: TweetSource,
+  thread: z.array(ThreadEntry),
+  division: z.string().nullable(),
+  matchedRules: z.array(z.string()),
+  priority: Priority,
+  triage: z.object({ actionable: z.boolean(), reasons: z.array(z.string()) }),
+  status: GrievanceStatus,
+  statusReason: z.string().nullable(),
+  assignee: z.string().nullable(),
+  slaDueAt: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  /** Optimistic concurrency: bumped by every change the server commits. */
+  version: z.number().int(),
+})
+export type Grievance = z.infer<typeof Grievance>
