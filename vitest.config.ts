@@ -9,5 +9,8 @@ export default defineConfig({
     pool: 'forks',
     // Two cores: integration suites start servers and databases.
     maxWorkers: 2,
+    // The JSON report lets .ci/run print one honest "N passed, N failed" line.
+    reporters: ['default', 'json'],
+    outputFile: { json: 'test-results/vitest.json' },
   },
 })

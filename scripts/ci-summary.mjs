@@ -1,0 +1,21 @@
+// Adds up the JSON reports of vitest (both suites) and Playwright into one closing line.
+import { existsSync, readFileSync } from 'node:fs'
+
+let passed = 0
+let failed = 0
+let skipped = 0
+for (const file of ['test-results/vitest.json', 'test-results/vitest-pg.json']) {
+  if (!existsSync(file)) continue
+  const report = JSON.parse(readFileSync(file, 'utf8'))
+  passed += report.numPassedTests
+  failed += report.numFailedTests
+  skipped += report.numPendingTests + (report.numTodoTests ?? 0)
+}
+if (existsSync('test-results/e2e.json')) {
+  const { stats } = JSON.parse(readFileSync('test-results/e2e.json', 'utf8'))
+  passed += stats.expected + (stats.flaky ?? 0)
+  failed += stats.unexpected
+  skipped += stats.skipped
+}
+console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`)
+process.exit(failed > 0 ? 1 : 0)

@@ -1,0 +1,64 @@
+// What the desk keeps in its data directory, one file per concern:
+//   grievances.json  the server's copies of grievances + the pull cursor (large, batched)
+//   outbox.json      unsent actions + conflicts to show (small, fsynced on every action)
+//   settings.json    server address and the signed-in user (the token lives in a TokenStore)
+import { join } from 'node:path'
+import { z } from 'zod'
+import { Conflict } from '../../shared/desk-api'
+import { Grievance } from '../../shared/grievance'
+import { Action, OrgSummary, User } from '../../shared/protocol'
+
+/** Whose data it is: a cache or an action belongs to one user on one server. */
+export const Owner = z.object({ serverUrl: z.string(), username: z.string() })
+export type Owner = z.infer<typeof Owner>
+
+export function sameOwner(a: Owner | null, b: Owner | null): boolean {
+  return a !== null && b !== null && a.serverUrl === b.serverUrl && a.username === b.username
+}
+
+export const GrievanceCache = z.object({
+  owner: Owner.nullable(),
+  /** The `last` of the last changes page applied. */
+  cursor: z.number().int(),
+  grievances: z.record(z.string(), Grievance),
+  org: OrgSummary.nullable(),
+  lastSyncedAt: z.string().nullable(),
+})
+export type GrievanceCache = z.infer<typeof GrievanceCache>
+
+export const emptyCache = (owner: Owner | null = null): GrievanceCache => ({
+  owner,
+  cursor: 0,
+  grievances: {},
+  org: null,
+  lastSyncedAt: null,
+})
+
+export const OutboxEntry = z.object({ action: Action, owner: Owner })
+export type OutboxEntry = z.infer<typeof OutboxEntry>
+
+export const StoredConflict = Conflict.extend({ owner: Owner })
+export type StoredConflict = z.infer<typeof StoredConflict>
+
+export const Outbox = z.object({
+  entries: z.array(OutboxEntry),
+  conflicts: z.array(StoredConflict),
+})
+export type Outbox = z.infer<typeof Outbox>
+
+export const emptyOutbox = (): Outbox => ({ entries: [], conflicts: [] })
+
+export const DeskSettings = z.object({
+  serverUrl: z.string().nullable(),
+  user: User.nullable(),
+})
+export type DeskSettings = z.infer<typeof DeskSettings>
+
+export const emptySettings = (): DeskSettings => ({ serverUrl: null, user: null })
+
+export const deskFiles = (dataDir: string) => ({
+  cache: join(dataDir, 'grievances.json'),
+  outbox: join(dataDir, 'outbox.json'),
+  settings: join(dataDir, 'settings.json'),
+  token: join(dataDir, 'session-token'),
+})

@@ -1,0 +1,63 @@
+// A lowdb adapter for files that must survive a power cut (the outbox).
+//
+// lowdb's JSONFile writes through steno: temp file + rename, which is atomic against a
+// crash of *our* process but does not fsync — after a power cut the renamed file can be
+// empty on some file systems (NTFS, ext4 without auto_da_alloc). This adapter does the
+// same dance with the fsyncs in place: write temp, fsync it, rename over, fsync the dir.
+// Writes are serialised so two submits never race on the temp file.
+import { open, readFile, rename } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+import type { Adapter } from 'lowdb'
+
+export class DurableJSONFile<T> implements Adapter<T> {
+  private readonly tempFile: string
+  private chain: Promise<void> = Promise.resolve()
+
+  constructor(private readonly file: string) {
+    this.tempFile = join(dirname(file), `.${basename(file)}.tmp`)
+  }
+
+  async read(): Promise<T | null> {
+    let text: string
+    try {
+      text = await readFile(this.file, 'utf-8')
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+      throw error
+    }
+    return JSON.parse(text) as T
+  }
+
+  write(data: T): Promise<void> {
+    const text = JSON.stringify(data, null, 2)
+    const run = this.chain.then(() => this.writeNow(text))
+    // Keep the chain alive after a failed write; the caller still sees the failure.
+    this.chain = run.catch(() => undefined)
+    return run
+  }
+
+  private async writeNow(text: string): Promise<void> {
+    const handle = await open(this.tempFile, 'w')
+    try {
+      await handle.writeFile(text, 'utf-8')
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+    await rename(this.tempFile, this.file)
+    await syncDirectory(dirname(this.file))
+  }
+}
+
+/** Makes the rename itself durable. Windows cannot open a directory: skip there. */
+async function syncDirectory(dir: string): Promise<void> {
+  let handle
+  try {
+    handle = await open(dir, 'r')
+    await handle.sync()
+  } catch {
+    // EISDIR / EPERM on Windows: NTFS journals the rename itself.
+  } finally {
+    await handle?.close()
+  }
+}

@@ -1,0 +1,121 @@
+// The desk's HTTP client for the central server (src/shared/protocol.ts). Every answer
+// is validated; failures are sorted into "try again later" (network, 5xx), "sign in
+// again" (401) and "the server said no" (other 4xx) so the sync engine can react.
+import type { z } from 'zod'
+import {
+  API_PATHS,
+  ActionsResponse,
+  ApiError,
+  ChangesResponse,
+  LoginResponse,
+  OrgSummary,
+  User,
+  type Action,
+} from '../../shared/protocol'
+import { DeskCoreError, ServerUnreachableError, SessionExpiredError } from './errors'
+
+const REQUEST_TIMEOUT_MS = 20_000
+
+export class ServerClient {
+  constructor(
+    readonly serverUrl: string,
+    private readonly fetchImpl: typeof fetch,
+    private token: string | null = null,
+  ) {}
+
+  setToken(token: string | null): void {
+    this.token = token
+  }
+
+  login(username: string, password: string): Promise<LoginResponse> {
+    return this.request(API_PATHS.login, LoginResponse, { method: 'POST', body: { username, password }, auth: false })
+  }
+
+  me(): Promise<User> {
+    return this.request(API_PATHS.me, User)
+  }
+
+  org(): Promise<OrgSummary> {
+    return this.request(API_PATHS.org, OrgSummary)
+  }
+
+  changes(after: number, limit?: number): Promise<ChangesResponse> {
+    const query = new URLSearchParams({ after: String(after) })
+    if (limit !== undefined) query.set('limit', String(limit))
+    return this.request(`${API_PATHS.changes}?${query}`, ChangesResponse)
+  }
+
+  pushActions(actions: Action[]): Promise<ActionsResponse> {
+    return this.request(API_PATHS.actions, ActionsResponse, { method: 'POST', body: { actions } })
+  }
+
+  /** Opens the server-sent event stream; the caller reads and aborts it. */
+  async openEvents(signal: AbortSignal): Promise<Response> {
+    const response = await this.send(API_PATHS.events, {
+      method: 'GET',
+      headers: { ...this.authHeader(), accept: 'text/event-stream' },
+      signal,
+    })
+    if (!response.ok || !response.body) {
+      throw await this.failure(response)
+    }
+    return response
+  }
+
+  private authHeader(): Record<string, string> {
+    return this.token ? { authorization: `Bearer ${this.token}` } : {}
+  }
+
+  private async request<S extends z.ZodType>(
+    path: string,
+    schema: S,
+    opts: { method?: 'GET' | 'POST'; body?: unknown; auth?: boolean } = {},
+  ): Promise<z.infer<S>> {
+    const headers: Record<string, string> = opts.auth === false ? {} : this.authHeader()
+    if (opts.body !== undefined) headers['content-type'] = 'application/json'
+    const response = await this.send(path, {
+      method: opts.method ?? 'GET',
+      headers,
+      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    })
+    if (!response.ok) throw await this.failure(response)
+    let json: unknown
+    try {
+      json = await response.json()
+    } catch {
+      throw new DeskCoreError('server', `The server sent an unreadable answer to ${path}`)
+    }
+    const parsed = schema.safeParse(json)
+    if (!parsed.success) {
+      throw new DeskCoreError('server', `The server's answer to ${path} does not match the protocol: ${parsed.error.issues[0]?.message}`)
+    }
+    return parsed.data
+  }
+
+  private async send(path: string, init: RequestInit): Promise<Response> {
+    try {
+      return await this.fetchImpl(new URL(path, this.serverUrl), init)
+    } catch (error) {
+      if (init.signal?.aborted && (init.signal.reason as Error | undefined)?.name === 'AbortError') throw error
+      const why = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)
+      throw new ServerUnreachableError(`Cannot reach the server at ${this.serverUrl}: ${why}`)
+    }
+  }
+
+  private async failure(response: Response): Promise<DeskCoreError> {
+    let message = `${response.status} ${response.statusText}`
+    try {
+      const body = ApiError.safeParse(await response.json())
+      if (body.success) message = body.data.message
+    } catch {
+      // Not JSON: keep the status line.
+    }
+    if (response.status === 401) return new SessionExpiredError(message)
+    if (response.status >= 500 || response.status === 408 || response.status === 429) {
+      return new ServerUnreachableError(`The server is not available (${response.status}): ${message}`)
+    }
+    if (response.status === 404) return new DeskCoreError('not-found', message)
+    return new DeskCoreError('server', message)
+  }
+}

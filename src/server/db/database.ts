@@ -1,0 +1,112 @@
+// One small database interface with two adapters (embedded PGlite, real PostgreSQL),
+// so every query in the server is written once, in PostgreSQL dialect, and runs on both.
+import { PGlite } from '@electric-sql/pglite'
+import pg from 'pg'
+
+export type SqlParam = string | number | boolean | null | Date
+export type Row = Record<string, unknown>
+
+export interface Queryable {
+  query<T extends Row = Row>(sql: string, params?: readonly SqlParam[]): Promise<T[]>
+}
+
+export interface Database extends Queryable {
+  readonly kind: 'pglite' | 'postgres'
+  /** Runs fn in one transaction: committed when fn resolves, rolled back when it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>
+  close(): Promise<void>
+}
+
+/** A tiny FIFO mutex: PGlite has one connection, so we never let two callers interleave on it. */
+class Mutex {
+  private tail: Promise<void> = Promise.resolve()
+  async run<T>(fn: () => Promise<T>): Promise<T> {
+    const previous = this.tail
+    let release!: () => void
+    this.tail = new Promise<void>((resolve) => (release = resolve))
+    await previous
+    try {
+      return await fn()
+    } finally {
+      release()
+    }
+  }
+}
+
+/** Embedded PostgreSQL (WASM). dataDir undefined = in memory. */
+export async function openPglite(dataDir?: string): Promise<Database> {
+  const pglite = dataDir ? new PGlite(dataDir) : new PGlite()
+  await pglite.waitReady
+  const mutex = new Mutex()
+  const run = async <T extends Row>(sql: string, params?: readonly SqlParam[]): Promise<T[]> => {
+    const result = await pglite.query<T>(sql, params ? [...params] : [])
+    return result.rows
+  }
+  return {
+    kind: 'pglite',
+    query: (sql, params) => mutex.run(() => run(sql, params)),
+    transaction: (fn) =>
+      mutex.run(async () => {
+        await pglite.exec('BEGIN')
+        try {
+          const value = await fn({ query: run })
+          await pglite.exec('COMMIT')
+          return value
+        } catch (error) {
+          await pglite.exec('ROLLBACK')
+          throw error
+        }
+      }),
+    close: () => mutex.run(() => pglite.close()),
+  }
+}
+
+// BIGINT (int8) as a JS number: our sequence numbers stay far below 2^53.
+pg.types.setTypeParser(20, (value: string) => Number(value))
+
+export async function openPostgres(connectionString: string): Promise<Database> {
+  const pool = new pg.Pool({ connectionString, max: 10 })
+  // An idle client losing its connection must not crash the server.
+  pool.on('error', (error) => console.error('[db] idle client error:', error.message))
+  const client = await pool.connect()
+  client.release()
+  return {
+    kind: 'postgres',
+    query: async <T extends Row>(sql: string, params?: readonly SqlParam[]) =>
+      (await pool.query<T>(sql, params ? [...params] : [])).rows,
+    transaction: async (fn) => {
+      const conn = await pool.connect()
+      try {
+        await conn.query('BEGIN')
+        const value = await fn({
+          query: async <T extends Row>(sql: string, params?: readonly SqlParam[]) =>
+            (await conn.query<T>(sql, params ? [...params] : [])).rows,
+        })
+        await conn.query('COMMIT')
+        return value
+      } catch (error) {
+        await conn.query('ROLLBACK').catch(() => undefined)
+        throw error
+      } finally {
+        conn.release()
+      }
+    },
+    close: () => pool.end(),
+  }
+}
+
+export async function openDatabase(opts: { databaseUrl?: string; dataDir?: string }): Promise<Database> {
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPglite(opts.dataDir)
+}
+
+/** Every transaction that records a change takes this lock first, so change sequence
+ * numbers commit in the order they were drawn and a reader never skips one. */
+export const CHANGES_LOCK_KEY = 7_305_001
+export const MIGRATIONS_LOCK_KEY = 7_305_000
+
+export function writeTransaction<T>(db: Database, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [CHANGES_LOCK_KEY])
+    return fn(tx)
+  })
+}

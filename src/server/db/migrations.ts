@@ -1,0 +1,139 @@
+// Numbered schema migrations, applied in order and recorded in schema_migrations.
+// Two servers starting at once serialise on an advisory lock (PostgreSQL); on PGlite
+// there is a single connection anyway. Never edit a shipped migration: add a new one.
+import { MIGRATIONS_LOCK_KEY, type Database } from './database'
+
+interface Migration {
+  version: number
+  name: string
+  sql: string[]
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'core',
+    sql: [
+      `CREATE TABLE users (
+        username TEXT PRIMARY KEY,
+        display_name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('officer','supervisor','admin')),
+        divisions JSONB NOT NULL DEFAULT '[]',
+        languages JSONB NOT NULL DEFAULT '[]',
+        capacity INTEGER NOT NULL DEFAULT 20,
+        available BOOLEAN NOT NULL DEFAULT TRUE,
+        password_hash TEXT NOT NULL,
+        created_at TIMESTAMPTZ NOT NULL DEFAULT now()
+      )`,
+      `CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY,
+        username TEXT NOT NULL REFERENCES users(username) ON DELETE CASCADE,
+        expires_at TIMESTAMPTZ NOT NULL,
+        created_at TIMESTAMPTZ NOT NULL DEFAULT now()
+      )`,
+      `CREATE TABLE ticket_sequences (
+        org_id TEXT NOT NULL,
+        year INTEGER NOT NULL,
+        last INTEGER NOT NULL,
+        PRIMARY KEY (org_id, year)
+      )`,
+      `CREATE TABLE grievances (
+        id TEXT PRIMARY KEY,
+        ticket TEXT NOT NULL UNIQUE,
+        source_tweet_id TEXT NOT NULL UNIQUE,
+        conversation_id TEXT NOT NULL,
+        author_id TEXT NOT NULL,
+        division TEXT,
+        assignee TEXT,
+        status TEXT NOT NULL,
+        priority TEXT NOT NULL,
+        language TEXT NOT NULL,
+        sla_due_at TIMESTAMPTZ NOT NULL,
+        version INTEGER NOT NULL,
+        doc JSONB NOT NULL,
+        created_at TIMESTAMPTZ NOT NULL,
+        updated_at TIMESTAMPTZ NOT NULL
+      )`,
+      `CREATE INDEX grievances_conversation ON grievances (conversation_id)`,
+      `CREATE INDEX grievances_queue ON grievances (division, status, assignee)`,
+      // Tweets of a thread other than the source (follow-ups), so a retried ingest is idempotent.
+      `CREATE TABLE grievance_tweets (
+        tweet_id TEXT PRIMARY KEY,
+        grievance_id TEXT NOT NULL REFERENCES grievances(id)
+      )`,
+      `CREATE TABLE changes (
+        seq BIGSERIAL PRIMARY KEY,
+        grievance_id TEXT NOT NULL,
+        division TEXT,
+        assignee TEXT,
+        prev_division TEXT,
+        prev_assignee TEXT,
+        at TIMESTAMPTZ NOT NULL DEFAULT now()
+      )`,
+      `CREATE INDEX changes_grievance ON changes (grievance_id, seq)`,
+      `CREATE TABLE ignored_tweets (
+        tweet_id TEXT PRIMARY KEY,
+        via_handle TEXT,
+        author_username TEXT NOT NULL,
+        text TEXT NOT NULL,
+        reasons JSONB NOT NULL,
+        at TIMESTAMPTZ NOT NULL DEFAULT now()
+      )`,
+      `CREATE TABLE ingest_cursors (
+        handle TEXT PRIMARY KEY,
+        user_id TEXT,
+        since_id TEXT,
+        updated_at TIMESTAMPTZ NOT NULL DEFAULT now()
+      )`,
+      `CREATE TABLE actions (
+        id TEXT PRIMARY KEY,
+        grievance_id TEXT NOT NULL,
+        username TEXT NOT NULL,
+        type TEXT NOT NULL,
+        result JSONB NOT NULL,
+        at TIMESTAMPTZ NOT NULL DEFAULT now()
+      )`,
+      `CREATE TABLE reply_outbox (
+        entry_id TEXT PRIMARY KEY,
+        grievance_id TEXT NOT NULL REFERENCES grievances(id),
+        text TEXT NOT NULL,
+        after_entry_id TEXT,
+        state TEXT NOT NULL CHECK (state IN ('pending','sending','posted','failed')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+        claimed_by TEXT,
+        claimed_at TIMESTAMPTZ,
+        in_reply_to TEXT,
+        posted_tweet_id TEXT,
+        last_error TEXT,
+        created_at TIMESTAMPTZ NOT NULL DEFAULT now()
+      )`,
+      `CREATE INDEX reply_outbox_due ON reply_outbox (state, next_attempt_at)`,
+    ],
+  },
+]
+
+export async function migrate(db: Database): Promise<number[]> {
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATIONS_LOCK_KEY])
+    await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version INTEGER PRIMARY KEY,
+      name TEXT NOT NULL,
+      applied_at TIMESTAMPTZ NOT NULL DEFAULT now()
+    )`)
+    const done = new Set(
+      (await tx.query<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => r.version),
+    )
+    const applied: number[] = []
+    for (const migration of [...MIGRATIONS].sort((a, b) => a.version - b.version)) {
+      if (done.has(migration.version)) continue
+      for (const statement of migration.sql) await tx.query(statement)
+      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [
+        migration.version,
+        migration.name,
+      ])
+      applied.push(migration.version)
+    }
+    return applied
+  })
+}

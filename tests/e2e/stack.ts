@@ -1,0 +1,163 @@
+// Starts the demo stack's parts as the real processes (`npm run sim`, `npm run server`,
+// the browser desk host) on free loopback ports, so the end-to-end tests drive exactly
+// what a person runs — and can stop and restart the server mid-test.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+const root = join(__dirname, '..', '..')
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address()
+      const port = typeof address === 'object' && address ? address.port : 0
+      probe.close(() => resolve(port))
+    })
+  })
+}
+
+export interface Part {
+  name: string
+  child: ChildProcess
+  output: () => string
+  stop(): Promise<void>
+}
+
+function startPart(name: string, script: string, env: Record<string, string>): Part {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let log = ''
+  child.stdout?.on('data', (c: Buffer) => (log += c.toString()))
+  child.stderr?.on('data', (c: Buffer) => (log += c.toString()))
+  return {
+    name,
+    child,
+    output: () => log,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve()
+        child.once('exit', () => resolve())
+        child.kill('SIGTERM')
+        setTimeout(() => child.kill('SIGKILL'), 5000).unref()
+      }),
+  }
+}
+
+export async function waitUntil<T>(
+  what: string,
+  probe: () => Promise<T | undefined | null | false>,
+  timeoutMs = 30_000,
+  log?: () => string,
+): Promise<T> {
+  const started = Date.now()
+  let lastError: unknown
+  for (;;) {
+    try {
+      const value = await probe()
+      if (value) return value
+    } catch (error) {
+      lastError = error
+    }
+    if (Date.now() - started > timeoutMs) {
+      throw new Error(`timed out waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}${log ? `\n${log()}` : ''}`)
+    }
+    await new Promise((r) => setTimeout(r, 200))
+  }
+}
+
+export interface Stack {
+  simUrl: string
+  serverUrl: string
+  deskUrl: string
+  stopServer(): Promise<void>
+  startServer(): Promise<void>
+  close(): Promise<void>
+  logs(): string
+}
+
+export async function startStack(): Promise<Stack> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'seva-e2e-'))
+  const [simPort, serverPort, deskPort] = [await freePort(), await freePort(), await freePort()]
+  const simUrl = `http://127.0.0.1:${simPort}`
+  const serverUrl = `http://127.0.0.1:${serverPort}`
+  const parts: Part[] = []
+
+  const sim = startPart('sim', 'src/twitter-sim/cli.ts', { SEVA_SIM_PORT: String(simPort), SEVA_SIM_RATE: '0' })
+  parts.push(sim)
+  await waitUntil('the simulator', async () => (await fetch(`${simUrl}/_sim/stats`)).ok, 30_000, sim.output)
+
+  let server: Part | undefined
+  const startServer = async () => {
+    server = startPart('server', 'src/server/cli.ts', {
+      SEVA_SERVER_PORT: String(serverPort),
+      SEVA_X_API_BASE: simUrl,
+      SEVA_DEMO: '1',
+      SEVA_ACK: '0',
+      SEVA_POLL_MS: '300',
+      SEVA_DATA_DIR: join(dataDir, 'server'),
+    })
+    const current = server
+    await waitUntil('the server', async () => (await fetch(`${serverUrl}/healthz`)).ok, 60_000, current.output)
+  }
+  await startServer()
+
+  const desk = startPart('desk', 'src/main/desk/browser-host-cli.ts', {
+    SEVA_DESK_PORT: String(deskPort),
+    SEVA_SERVER_URL: serverUrl,
+    SEVA_DESK_DATA_DIR: join(dataDir, 'desk'),
+    SEVA_RENDERER_DIR: join(root, 'out', 'renderer'),
+  })
+  parts.push(desk)
+  const deskUrl = await waitUntil(
+    'the browser desk URL',
+    async () => desk.output().match(/http:\/\/127\.0\.0\.1:\d+\/\S*k=[0-9a-f]+/)?.[0],
+    30_000,
+    desk.output,
+  )
+
+  return {
+    simUrl,
+    serverUrl,
+    deskUrl,
+    stopServer: async () => {
+      await server?.stop()
+    },
+    startServer,
+    logs: () => [...parts, ...(server ? [server] : [])].map((p) => `--- ${p.name}\n${p.output()}`).join('\n'),
+    close: async () => {
+      await Promise.all([...parts, ...(server ? [server] : [])].map((p) => p.stop()))
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+export interface SimTweet {
+  id: string
+  text: string
+  in_reply_to_tweet_id?: string | null
+}
+
+export async function injectTweet(simUrl: string, author: string, text: string): Promise<string> {
+  const res = await fetch(`${simUrl}/_sim/tweets`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ author, text }),
+  })
+  if (!res.ok) throw new Error(`inject failed: ${res.status} ${await res.text()}`)
+  return ((await res.json()) as { id: string }).id
+}
+
+export async function tweetsBy(simUrl: string, author: string): Promise<SimTweet[]> {
+  const res = await fetch(`${simUrl}/_sim/tweets?author=${encodeURIComponent(author)}`)
+  if (!res.ok) throw new Error(`sim tweets failed: ${res.status}`)
+  const body = (await res.json()) as SimTweet[] | { data: SimTweet[] }
+  return Array.isArray(body) ? body : body.data
+}
