@@ -76,7 +76,7 @@ export function detectLanguage(text: string, entities: TextEntities): string {
   const words = withoutEntities.toLowerCase().split(/[^a-z]+/).filter(Boolean)
   const hindiWords = words.filter((w) => ROMAN_HINDI.has(w)).length
   if (words.length > 0 && hindiWords >= 2 && hindiWords / words.length >= 0.2) return 'hi'
-  if (words.length === 0) return 'und'
+  if (words.length === 0) return entities.mentions.length > 0 && !/\p{L}/u.test(withoutEntities) ? 'qme' : 'und'
   return 'en'
 }
 
@@ -104,7 +104,8 @@ const LIGHT_RANGES: ReadonlyArray<readonly [number, number]> = [
 export const MAX_WEIGHTED_LENGTH = 280
 const URL_WEIGHT = 23
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' })
-const EMOJI = /\p{Extended_Pictographic}/u
+// Keycaps (1⃣) and flags are emoji too, though not Extended_Pictographic.
+const EMOJI = /\p{Extended_Pictographic}|\u20E3|\p{Regional_Indicator}/u
 
 function codePointWeight(cp: number): number {
   for (const [lo, hi] of LIGHT_RANGES) if (cp >= lo && cp <= hi) return 1
