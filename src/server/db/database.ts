@@ -1,5 +1,6 @@
 // One small database interface with two adapters (embedded PGlite, real PostgreSQL),
 // so every query in the server is written once, in PostgreSQL dialect, and runs on both.
+import { mkdirSync } from 'node:fs'
 import { PGlite } from '@electric-sql/pglite'
 import pg from 'pg'
 
@@ -35,6 +36,8 @@ class Mutex {
 
 /** Embedded PostgreSQL (WASM). dataDir undefined = in memory. */
 export async function openPglite(dataDir?: string): Promise<Database> {
+  // PGlite creates only the last path segment; `.data/server` on a fresh checkout needs its parent.
+  if (dataDir) mkdirSync(dataDir, { recursive: true })
   const pglite = dataDir ? new PGlite(dataDir) : new PGlite()
   await pglite.waitReady
   const mutex = new Mutex()

@@ -1,0 +1,209 @@
+// Officers' actions, each applied in its own transaction: duplicate (id seen before),
+// rejected (unknown grievance, not permitted, invalid, illegal transition), conflict
+// (state-changing action based on a stale version) or applied (version + 1, change recorded).
+import { IllegalTransitionError, TICKET_PATTERN, assertTransition, type Grievance, type ThreadEntry } from '../shared/grievance'
+import { fillTemplate } from '../shared/org'
+import { APPEND_ONLY_ACTIONS, type Action, type ActionResult } from '../shared/protocol'
+import { findPii, splitIntoThread, weightedLength } from '../shared/text'
+import { writeTransaction, type Queryable } from './db/database'
+import { loadGrievance, nextVersion, saveGrievance } from './grievances'
+import { allocateGrievance, allocateWaiting } from './allocation'
+import { queueReply } from './replies/outbox'
+import type { StaffUser } from './auth'
+import type { ServerContext } from './context'
+
+export const MAX_REPLY_WEIGHT = 280
+
+/** A reason to refuse an action, shown to the officer. */
+export class ActionRejected extends Error {}
+
+export function canSee(user: StaffUser, g: Pick<Grievance, 'division' | 'assignee'>): boolean {
+  if (user.role !== 'officer') return true
+  return g.assignee === user.username || (g.division !== null && user.divisions.includes(g.division))
+}
+
+const PII_NAMES: Record<string, string> = {
+  aadhaar: 'an Aadhaar number',
+  passport: 'a passport number',
+  phone: 'a phone number',
+  pnr: 'a PNR number',
+  email: 'an email address',
+}
+
+/** The reply text as it will be posted: placeholders filled and the ticket number present. */
+export function prepareReplyText(ctx: ServerContext, g: Grievance, text: string): string {
+  const division = ctx.org.divisions.find((d) => d.id === g.division)
+  let filled = fillTemplate(text, { ticket: g.ticket, name: g.source.authorUsername, division: division?.name })
+  // Every public answer carries the ticket number, so the citizen can refer to it.
+  if (!TICKET_PATTERN.test(filled)) filled = `${filled.trimEnd()} (Ref: ${g.ticket})`
+  return filled
+}
+
+function statusChange(g: Grievance, to: Grievance['status']): Grievance {
+  assertTransition(g.status, to)
+  return { ...g, status: to }
+}
+
+function noteEntry(id: string, text: string, by: string, at: string): ThreadEntry {
+  return { id, kind: 'note', text, at, by }
+}
+
+interface Applied {
+  grievance: Grievance
+  /** Work to do after the grievance is saved (outbox rows, re-allocation). */
+  after?: (tx: Queryable) => Promise<number[]>
+}
+
+async function applyBody(ctx: ServerContext, tx: Queryable, user: StaffUser, action: Action, before: Grievance): Promise<Applied> {
+  const now = new Date()
+  const at = now.toISOString()
+  let g = nextVersion(before, now)
+  const body = action.body
+  // Load freed by this action lets waiting work in the queue move to an officer.
+  const reallocate = async (t: Queryable): Promise<number[]> => allocateWaiting(t)
+  switch (body.type) {
+    case 'reply': {
+      const text = prepareReplyText(ctx, before, body.text)
+      const pii = findPii(text)
+      if (pii.length > 0) {
+        const kinds = [...new Set(pii.map((p) => PII_NAMES[p.kind] ?? p.kind))].join(', ')
+        throw new ActionRejected(
+          `The reply contains ${kinds}; personal details must not be posted publicly. Ask the citizen to send them by Direct Message instead.`,
+        )
+      }
+      const parts = weightedLength(text) > MAX_REPLY_WEIGHT ? splitIntoThread(text) : [text]
+      if (parts.length === 0 || parts.some((p) => weightedLength(p) > MAX_REPLY_WEIGHT)) {
+        throw new ActionRejected(`The reply is longer than ${MAX_REPLY_WEIGHT} characters as X counts them and cannot be split.`)
+      }
+      const entries: ThreadEntry[] = parts.map((part, i) => ({
+        id: i === 0 ? action.id : `${action.id}:${i + 1}`,
+        kind: 'reply',
+        text: part,
+        at,
+        by: user.username,
+        post: { state: 'pending', attempts: 0 },
+      }))
+      g.thread.push(...entries)
+      return {
+        grievance: g,
+        after: async (t) => {
+          for (const [i, entry] of entries.entries()) {
+            await queueReply(t, {
+              grievanceId: g.id,
+              entryId: entry.id,
+              text: entry.text,
+              ...(i > 0 ? { afterEntryId: entries[i - 1]!.id } : {}),
+            })
+          }
+          return []
+        },
+      }
+    }
+    case 'note':
+      g.thread.push(noteEntry(action.id, body.text, user.username, at))
+      return { grievance: g }
+    case 'claim':
+      g = { ...statusChange(g, 'assigned'), assignee: user.username }
+      return { grievance: g }
+    case 'start':
+      g = { ...statusChange(g, 'in_progress'), assignee: g.assignee ?? user.username }
+      return { grievance: g }
+    case 'forward': {
+      if (!ctx.org.divisions.some((d) => d.id === body.toDivision)) {
+        throw new ActionRejected(`Unknown division "${body.toDivision}"`)
+      }
+      if (body.toDivision === before.division) throw new ActionRejected(`The grievance is already in ${body.toDivision}`)
+      g = { ...statusChange(g, 'forwarded'), division: body.toDivision, assignee: null, statusReason: body.note ?? null }
+      if (body.note) g.thread.push(noteEntry(action.id, body.note, user.username, at))
+      g = await allocateGrievance(tx, g)
+      return { grievance: g, after: reallocate }
+    }
+    case 'resolve':
+      g = { ...statusChange(g, 'resolved'), statusReason: body.note ?? null }
+      if (body.note) g.thread.push(noteEntry(action.id, body.note, user.username, at))
+      return { grievance: g, after: reallocate }
+    case 'reject':
+      g = { ...statusChange(g, 'rejected'), statusReason: body.reason }
+      return { grievance: g, after: reallocate }
+    case 'close':
+      g = statusChange(g, 'closed')
+      return { grievance: g, after: reallocate }
+    case 'set-priority': {
+      const hours = ctx.org.sla[body.priority] ?? 72
+      g = { ...g, priority: body.priority, slaDueAt: new Date(Date.parse(g.createdAt) + hours * 3_600_000).toISOString() }
+      return { grievance: g }
+    }
+    case 'retry-reply': {
+      const index = g.thread.findIndex((e) => e.id === body.entryId)
+      const entry = g.thread[index]
+      if (!entry || entry.kind !== 'reply') throw new ActionRejected(`No reply ${body.entryId} in this grievance`)
+      if (entry.post?.state !== 'failed') throw new ActionRejected(`Only a failed reply can be retried (this one is ${entry.post?.state ?? 'not posted'})`)
+      g.thread[index] = { ...entry, post: { state: 'pending', attempts: 0 } }
+      return {
+        grievance: g,
+        after: async (t) => {
+          await t.query(
+            `UPDATE reply_outbox SET state = 'pending', attempts = 0, next_attempt_at = now(), last_error = NULL,
+               claimed_by = NULL WHERE entry_id = $1`,
+            [body.entryId],
+          )
+          return []
+        },
+      }
+    }
+  }
+}
+
+async function applyOne(ctx: ServerContext, user: StaffUser, action: Action): Promise<{ result: ActionResult; seqs: number[] }> {
+  return writeTransaction(ctx.db, async (tx) => {
+    const [seen] = await tx.query<{ grievance_id: string }>('SELECT grievance_id FROM actions WHERE id = $1', [action.id])
+    if (seen) {
+      const current = await loadGrievance(tx, seen.grievance_id)
+      const visible = current && canSee(user, current)
+      return { result: { id: action.id, status: 'duplicate', ...(visible ? { grievance: current } : {}) }, seqs: [] }
+    }
+    const finish = async (result: ActionResult, seqs: number[] = []): Promise<{ result: ActionResult; seqs: number[] }> => {
+      await tx.query(
+        'INSERT INTO actions (id, grievance_id, username, type, result) VALUES ($1, $2, $3, $4, $5::jsonb)',
+        [action.id, action.grievanceId, user.username, action.body.type, JSON.stringify(result)],
+      )
+      return { result, seqs }
+    }
+    const before = await loadGrievance(tx, action.grievanceId, true)
+    if (!before || !canSee(user, before)) {
+      // Out of scope looks the same as unknown: officers learn nothing about other divisions.
+      return finish({ id: action.id, status: 'rejected', reason: `Unknown grievance ${action.grievanceId}` })
+    }
+    if (!APPEND_ONLY_ACTIONS.includes(action.body.type) && action.baseVersion !== before.version) {
+      return finish({
+        id: action.id,
+        status: 'conflict',
+        grievance: before,
+        reason: `The grievance changed (version ${before.version}, your action was based on ${action.baseVersion})`,
+      })
+    }
+    let applied: Applied
+    try {
+      applied = await applyBody(ctx, tx, user, action, before)
+    } catch (error) {
+      if (error instanceof IllegalTransitionError || error instanceof ActionRejected) {
+        return finish({ id: action.id, status: 'rejected', reason: error.message })
+      }
+      throw error
+    }
+    const seqs = [await saveGrievance(tx, before, applied.grievance)]
+    if (applied.after) seqs.push(...(await applied.after(tx)))
+    return finish({ id: action.id, status: 'applied', grievance: applied.grievance }, seqs)
+  })
+}
+
+/** Applies a batch in order; each action commits (or not) on its own. */
+export async function applyActions(ctx: ServerContext, user: StaffUser, actions: readonly Action[]): Promise<ActionResult[]> {
+  const results: ActionResult[] = []
+  for (const action of actions) {
+    const { result, seqs } = await applyOne(ctx, user, action)
+    results.push(result)
+    ctx.changes.notify(seqs)
+  }
+  return results
+}

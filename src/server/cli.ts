@@ -1,0 +1,63 @@
+// `npm run server`: the central server configured from the environment (names are a
+// fixed interface used by the demo launcher and outside tools).
+import { loadOrg, resolveXTokens, startServer } from './index'
+import { primaryHandleOf } from './context'
+
+const env = process.env
+const demo = env.SEVA_DEMO === '1'
+const flag = (value: string | undefined): boolean | undefined =>
+  value === undefined || value === '' ? undefined : !['0', 'false', 'off', 'no'].includes(value.toLowerCase())
+
+async function main(): Promise<void> {
+  const orgFile = env.SEVA_ORG ?? 'resources/orgs/mha.json'
+  const org = await loadOrg(orgFile)
+  const tokens = resolveXTokens(
+    {
+      ...(env.SEVA_X_API_BASE ? { xApiBase: env.SEVA_X_API_BASE } : {}),
+      ...(env.SEVA_X_USER_TOKEN ? { xUserToken: env.SEVA_X_USER_TOKEN } : {}),
+      ...(env.SEVA_X_APP_TOKEN ? { xAppToken: env.SEVA_X_APP_TOKEN } : {}),
+    },
+    primaryHandleOf(org),
+  )
+  const acknowledge = flag(env.SEVA_ACK) ?? (demo ? true : undefined)
+  const password = env.SEVA_DEMO_PASSWORD ?? 'seva-demo'
+  const server = await startServer({
+    port: Number(env.SEVA_SERVER_PORT ?? 4020),
+    host: env.SEVA_SERVER_HOST ?? '127.0.0.1',
+    org,
+    ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir: env.SEVA_DATA_DIR ?? '.data/server' }),
+    xApiBase: tokens.base,
+    ...(tokens.userToken ? { xUserToken: tokens.userToken } : {}),
+    ...(tokens.appToken ? { xAppToken: tokens.appToken } : {}),
+    demo,
+    demoPassword: password,
+    pollIntervalMs: Number(env.SEVA_POLL_MS ?? 5000),
+    ...(acknowledge !== undefined ? { acknowledge } : {}),
+    ...(env.SEVA_INSTANCE_ID ? { instanceId: env.SEVA_INSTANCE_ID } : {}),
+  })
+  console.log(`Seva Desk server listening on ${server.url} (database: ${server.db.kind}, X API: ${tokens.base})`)
+  if (demo) {
+    console.log(`Demo logins (password "${password}"):`)
+    for (const login of server.demoLogins) console.log(`  ${login.username.padEnd(24)} ${login.role.padEnd(11)} ${login.divisions.join(', ')}`)
+  }
+  let stopping = false
+  const stop = (signal: string): void => {
+    if (stopping) return
+    stopping = true
+    console.log(`${signal}: stopping the server`)
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error)
+        process.exit(1)
+      },
+    )
+  }
+  process.on('SIGINT', () => stop('SIGINT'))
+  process.on('SIGTERM', () => stop('SIGTERM'))
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error)
+  process.exit(1)
+})

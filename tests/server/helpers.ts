@@ -1,0 +1,111 @@
+// Shared helpers of the server integration tests: a fresh database per test file
+// (in-memory PGlite, or a throw-away PostgreSQL database when DATABASE_URL is set),
+// a server on an ephemeral port, and a small HTTP client.
+import { randomBytes, randomUUID } from 'node:crypto'
+import pg from 'pg'
+import { startServer, type RunningServer, type StartServerOptions } from '../../src/server/index'
+import type { Action, ActionBody, ActionResult, ChangesResponse, LoginResponse } from '../../src/shared/protocol'
+
+export const PASSWORD = 'test-pass-1'
+
+export interface TestDatabase {
+  /** Undefined on PGlite (each server gets its own in-memory or dataDir database). */
+  databaseUrl: string | undefined
+  drop(): Promise<void>
+}
+
+export async function freshDatabase(): Promise<TestDatabase> {
+  const base = process.env.DATABASE_URL
+  if (!base) return { databaseUrl: undefined, drop: async () => undefined }
+  const name = `seva_test_${randomBytes(6).toString('hex')}`
+  const admin = new pg.Client({ connectionString: base })
+  await admin.connect()
+  await admin.query(`CREATE DATABASE ${name}`)
+  await admin.end()
+  const url = new URL(base)
+  url.pathname = `/${name}`
+  return {
+    databaseUrl: url.toString(),
+    drop: async () => {
+      const client = new pg.Client({ connectionString: base })
+      await client.connect()
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+      await client.end()
+    },
+  }
+}
+
+export async function startTestServer(db: TestDatabase, opts: StartServerOptions = {}): Promise<RunningServer> {
+  return startServer({
+    port: 0,
+    demo: true,
+    demoPassword: PASSWORD,
+    pollIntervalMs: 0,
+    acknowledge: false,
+    log: process.env.SEVA_TEST_LOG ? (m: string) => console.log(m) : () => undefined,
+    ...(db.databaseUrl ? { databaseUrl: db.databaseUrl } : {}),
+    ...opts,
+  })
+}
+
+export class ApiClient {
+  constructor(
+    readonly base: string,
+    public token?: string,
+  ) {}
+
+  async request(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
+    const res = await fetch(this.base + path, {
+      method,
+      headers: {
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
+      },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    })
+    const text = await res.text()
+    return { status: res.status, body: text ? (JSON.parse(text) as unknown) : null }
+  }
+
+  async login(username: string, password = PASSWORD): Promise<LoginResponse> {
+    const res = await this.request('POST', '/api/v1/auth/login', { username, password })
+    if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`)
+    const login = res.body as LoginResponse
+    this.token = login.token
+    return login
+  }
+
+  async changes(after = 0, limit = 100): Promise<ChangesResponse> {
+    const res = await this.request('GET', `/api/v1/changes?after=${after}&limit=${limit}`)
+    if (res.status !== 200) throw new Error(`changes: ${res.status} ${JSON.stringify(res.body)}`)
+    return res.body as ChangesResponse
+  }
+
+  async act(grievanceId: string, baseVersion: number, body: ActionBody, id: string = randomUUID()): Promise<ActionResult> {
+    const results = await this.actBatch([{ id, grievanceId, baseVersion, at: new Date().toISOString(), body }])
+    return results[0]!
+  }
+
+  async actBatch(actions: Action[]): Promise<ActionResult[]> {
+    const res = await this.request('POST', '/api/v1/actions', { actions })
+    if (res.status !== 200) throw new Error(`actions: ${res.status} ${JSON.stringify(res.body)}`)
+    return (res.body as { results: ActionResult[] }).results
+  }
+}
+
+export async function loggedIn(server: RunningServer, username: string): Promise<ApiClient> {
+  const client = new ApiClient(server.url)
+  await client.login(username)
+  return client
+}
+
+/** Polls until check() is truthy (bounded). */
+export async function eventually<T>(check: () => Promise<T | null | undefined | false>, timeoutMs = 5000): Promise<T> {
+  const until = Date.now() + timeoutMs
+  for (;;) {
+    const value = await check()
+    if (value) return value
+    if (Date.now() > until) throw new Error('condition not met in time')
+    await new Promise((r) => setTimeout(r, 50))
+  }
+}
