@@ -12,7 +12,9 @@ export default defineConfig({
   },
   preload: {
     build: {
-      // A sandboxed preload must be CommonJS.
+      // A sandboxed preload must be CommonJS and self-contained: it can require only
+      // 'electron', so zod (pulled in by src/shared/desk-api) is bundled, not externalised.
+      externalizeDeps: false,
       rollupOptions: {
         input: { index: resolve(__dirname, 'src/preload/index.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
@@ -23,6 +25,7 @@ export default defineConfig({
     root: resolve(__dirname, 'src/renderer'),
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
+      minify: true,
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
     },
     plugins: [react()],

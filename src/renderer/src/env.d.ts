@@ -1,13 +1,3 @@
-// The renderer's view of the desk: `window.seva`, built by the preload (Electron) or
-// injected by the browser desk host before the app loads. Declared here because the
-// renderer may not import the preload; the type itself is the shared contract.
+// Vite's client types (import.meta.env, CSS imports). `window.seva` itself is declared
+// in src/preload/index.d.ts, which tsconfig.web.json includes.
 /// <reference types="vite/client" />
-import type { SevaBridge } from '../../shared/desk-api'
-
-declare global {
-  interface Window {
-    seva: SevaBridge
-  }
-}
-
-export {}

@@ -4,7 +4,8 @@
 import type { DeskEvent, DeskInput, DeskMethod, DeskOutput, SevaBridge } from '../../../shared/desk-api'
 
 export function desk(): SevaBridge {
-  const bridge = (window as { seva?: SevaBridge }).seva
+  // globalThis rather than window: the helpers below are also unit-tested under Node.
+  const bridge = (globalThis as { seva?: SevaBridge }).seva
   if (!bridge) throw new Error('The desk is not connected (window.seva is missing).')
   return bridge
 }

@@ -1,0 +1,82 @@
+import { useEffect } from 'react'
+import { ConflictsPanel } from './features/sync/ConflictsPanel'
+import { GrievanceView } from './features/grievance/GrievanceView'
+import { HelpOverlay } from './features/help/HelpOverlay'
+import { LoginView } from './features/session/LoginView'
+import { QueueView } from './features/queue/QueueView'
+import { SyncStatusBar } from './features/sync/SyncStatusBar'
+import { connectDesk, loadWorkspace } from './store/desk-link'
+import { useGrievanceStore } from './store/grievance-store'
+import { useOrgStore } from './store/org-store'
+import { useSessionStore } from './store/session-store'
+import { useSyncStore } from './store/sync-store'
+import { useUiStore } from './store/ui-store'
+
+function TopBar() {
+  const user = useSessionStore((s) => s.session?.user)
+  const logout = useSessionStore((s) => s.logout)
+  const orgName = useOrgStore((s) => s.org?.name)
+  const setHelpOpen = useUiStore((s) => s.setHelpOpen)
+  return (
+    <header className="top-bar">
+      <strong className="brand">Seva Desk</strong>
+      {orgName && <span className="muted">{orgName}</span>}
+      <span className="spacer" />
+      {user && (
+        <span className="user" title={`${user.role} · ${user.divisions.join(', ')}`}>
+          {user.displayName} <span className="muted">({user.username})</span>
+        </span>
+      )}
+      <button className="link" onClick={() => setHelpOpen(true)} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
+        ?
+      </button>
+      {user && (
+        <button data-testid="logout" onClick={() => void logout()}>
+          Sign out
+        </button>
+      )}
+    </header>
+  )
+}
+
+export function App() {
+  const restoring = useSessionStore((s) => s.restoring)
+  const username = useSessionStore((s) => s.session?.user?.username ?? null)
+
+  useEffect(() => connectDesk(), [])
+
+  // Signing in (or switching user) loads that officer's workspace; signing out drops it
+  // from memory so the next officer at this workstation sees nothing of it.
+  useEffect(() => {
+    if (username) void loadWorkspace()
+    else {
+      useGrievanceStore.getState().clear()
+      useSyncStore.getState().clearConflicts()
+      useOrgStore.getState().clear()
+      useUiStore.getState().reset()
+    }
+  }, [username])
+
+  let body
+  if (restoring) body = <p className="empty">Connecting to the desk…</p>
+  else if (!username) body = <LoginView />
+  else
+    body = (
+      <>
+        <ConflictsPanel />
+        <main className="workspace">
+          <QueueView />
+          <GrievanceView />
+        </main>
+      </>
+    )
+
+  return (
+    <div className="app">
+      <TopBar />
+      {body}
+      <SyncStatusBar />
+      <HelpOverlay />
+    </div>
+  )
+}

@@ -1,0 +1,156 @@
+import { useState } from 'react'
+import { canTransition, isOpen, type Grievance } from '../../../../shared/grievance'
+import { selectDivisions, useOrgStore } from '../../store/org-store'
+import { useSubmitAction } from './useSubmitAction'
+
+type Dialog = 'forward' | 'reject' | null
+
+/** Status actions, each enabled only when the shared status machine allows the move. */
+export function ActionBar({ grievance }: { grievance: Grievance }) {
+  const { submit, busy, error, clearError } = useSubmitAction(grievance.id)
+  const divisions = useOrgStore(selectDivisions)
+  const [dialog, setDialog] = useState<Dialog>(null)
+  const [toDivision, setToDivision] = useState('')
+  const [forwardNote, setForwardNote] = useState('')
+  const [reason, setReason] = useState('')
+  const [reasonMissing, setReasonMissing] = useState(false)
+  const status = grievance.status
+
+  const canClaim = grievance.assignee === null && isOpen(status) && canTransition(status, 'assigned')
+  const canStart = canTransition(status, 'in_progress')
+  const canForward = canTransition(status, 'forwarded')
+  const canResolve = canTransition(status, 'resolved')
+  const canReject = canTransition(status, 'rejected')
+  const canClose = canTransition(status, 'closed')
+  const forwardTargets = divisions.filter((d) => d.id !== grievance.division)
+
+  function openDialog(next: Dialog) {
+    clearError()
+    setReasonMissing(false)
+    setDialog(dialog === next ? null : next)
+    if (next === 'forward') setToDivision(forwardTargets[0]?.id ?? '')
+  }
+
+  async function confirm() {
+    if (dialog === 'forward') {
+      if (!toDivision) return
+      const note = forwardNote.trim()
+      if (await submit({ type: 'forward', toDivision, ...(note ? { note } : {}) })) {
+        setDialog(null)
+        setForwardNote('')
+      }
+    } else if (dialog === 'reject') {
+      const text = reason.trim()
+      if (!text) {
+        setReasonMissing(true)
+        return
+      }
+      if (await submit({ type: 'reject', reason: text })) {
+        setDialog(null)
+        setReason('')
+      }
+    }
+  }
+
+  return (
+    <div className="action-bar">
+      <div className="action-buttons" role="toolbar" aria-label="Grievance actions">
+        {grievance.assignee === null && (
+          <button data-testid="action-claim" disabled={busy || !canClaim} onClick={() => void submit({ type: 'claim' })}>
+            Claim
+          </button>
+        )}
+        <button data-testid="action-start" disabled={busy || !canStart} onClick={() => void submit({ type: 'start' })}>
+          Start
+        </button>
+        <button
+          data-testid="action-forward"
+          aria-expanded={dialog === 'forward'}
+          disabled={busy || !canForward || forwardTargets.length === 0}
+          onClick={() => openDialog('forward')}
+        >
+          Forward…
+        </button>
+        <button
+          data-testid="action-resolve"
+          className="good"
+          disabled={busy || !canResolve}
+          onClick={() => void submit({ type: 'resolve' })}
+        >
+          Resolve
+        </button>
+        <button
+          data-testid="action-reject"
+          className="danger"
+          aria-expanded={dialog === 'reject'}
+          disabled={busy || !canReject}
+          onClick={() => openDialog('reject')}
+        >
+          Reject…
+        </button>
+        {canClose && (
+          <button data-testid="action-close" disabled={busy} onClick={() => void submit({ type: 'close' })}>
+            Close
+          </button>
+        )}
+      </div>
+
+      {dialog === 'forward' && (
+        <div className="action-dialog" role="group" aria-label="Forward to another division">
+          <label>
+            Forward to
+            <select data-testid="forward-division" value={toDivision} onChange={(e) => setToDivision(e.target.value)}>
+              {forwardTargets.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="grow">
+            Note for the division <span className="muted">(optional)</span>
+            <input value={forwardNote} onChange={(e) => setForwardNote(e.target.value)} />
+          </label>
+          <div className="dialog-buttons">
+            <button data-testid="action-confirm" className="primary" disabled={busy || !toDivision} onClick={() => void confirm()}>
+              Forward
+            </button>
+            <button onClick={() => setDialog(null)}>Cancel</button>
+          </div>
+        </div>
+      )}
+
+      {dialog === 'reject' && (
+        <div className="action-dialog" role="group" aria-label="Reject as not actionable">
+          <label className="grow">
+            Reason for rejecting <span className="muted">(required, kept on record)</span>
+            <textarea
+              data-testid="reject-reason"
+              rows={2}
+              value={reason}
+              autoFocus
+              aria-invalid={reasonMissing}
+              onChange={(e) => {
+                setReason(e.target.value)
+                if (e.target.value.trim()) setReasonMissing(false)
+              }}
+            />
+          </label>
+          {reasonMissing && <p className="error">Give a reason: a rejection without one cannot be reviewed.</p>}
+          <div className="dialog-buttons">
+            <button data-testid="action-confirm" className="danger" disabled={busy} onClick={() => void confirm()}>
+              Reject
+            </button>
+            <button onClick={() => setDialog(null)}>Cancel</button>
+          </div>
+        </div>
+      )}
+
+      {error && (
+        <p className="error" role="alert" data-testid="action-error">
+          {error}
+        </p>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,62 @@
+import { memo } from 'react'
+import { isOpen, type Grievance } from '../../../../shared/grievance'
+import { slaLeft } from '../../lib/time'
+import { isBreached } from './filters'
+import { STATUS_LABELS } from './labels'
+
+export const QUEUE_ROW_HEIGHT = 66
+
+interface Props {
+  grievance: Grievance
+  divisionLabel: string
+  now: number
+  isCursor: boolean
+  isOpenInView: boolean
+  onOpen(id: string): void
+}
+
+export const QueueRow = memo(function QueueRow({ grievance: g, divisionLabel, now, isCursor, isOpenInView, onOpen }: Props) {
+  const breached = isBreached(g, now)
+  const sla = slaLeft(g.slaDueAt, now)
+  const classes = ['queue-row', `priority-${g.priority}`]
+  if (breached) classes.push('breached')
+  if (isCursor) classes.push('cursor')
+  if (isOpenInView) classes.push('opened')
+  return (
+    <div
+      role="option"
+      id={`queue-row-${g.id}`}
+      aria-selected={isCursor}
+      data-testid="queue-item"
+      data-ticket={g.ticket}
+      data-status={g.status}
+      data-breached={breached || undefined}
+      className={classes.join(' ')}
+      style={{ height: QUEUE_ROW_HEIGHT }}
+      onClick={() => onOpen(g.id)}
+    >
+      <div className="queue-row-line">
+        <span className={`pill priority priority-${g.priority}`} title={`Priority: ${g.priority}`}>
+          {g.priority}
+        </span>
+        <span className="ticket">{g.ticket}</span>
+        <span className={`status status-${g.status}`}>{STATUS_LABELS[g.status]}</span>
+        <span className="spacer" />
+        <span className={breached ? 'sla sla-breached' : 'sla'} title={`SLA due ${g.slaDueAt}`}>
+          {isOpen(g.status) ? sla.text : ''}
+        </span>
+      </div>
+      <div className="queue-row-line secondary">
+        <span className="author">@{g.source.authorUsername}</span>
+        <span className="snippet" lang={g.source.language}>
+          {g.source.text}
+        </span>
+      </div>
+      <div className="queue-row-line tertiary">
+        <span>{divisionLabel}</span>
+        <span className="spacer" />
+        <span>{g.assignee ? `→ ${g.assignee}` : 'unassigned'}</span>
+      </div>
+    </div>
+  )
+})

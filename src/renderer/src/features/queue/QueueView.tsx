@@ -1,0 +1,112 @@
+import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { useGrievanceStore } from '../../store/grievance-store'
+import { useNow } from '../../store/clock'
+import { divisionName, useOrgStore } from '../../store/org-store'
+import { useSessionStore } from '../../store/session-store'
+import { useUiStore } from '../../store/ui-store'
+import { countQueue, selectQueue } from './filters'
+import { QUEUE_ROW_HEIGHT, QueueRow } from './QueueRow'
+import { QueueToolbar } from './QueueToolbar'
+import { useTriageKeys } from './useTriageKeys'
+import { rowWindow, scrollToRow } from './windowing'
+
+export function QueueView() {
+  const list = useGrievanceStore((s) => s.list)
+  const loaded = useGrievanceStore((s) => s.loaded)
+  const loadError = useGrievanceStore((s) => s.error)
+  const cursorId = useGrievanceStore((s) => s.cursorId)
+  const openId = useGrievanceStore((s) => s.openId)
+  const open = useGrievanceStore((s) => s.open)
+  const org = useOrgStore((s) => s.org)
+  const me = useSessionStore((s) => s.session?.user?.username ?? null)
+  const filter = useUiStore((s) => s.filter)
+  const sort = useUiStore((s) => s.sort)
+  const now = useNow()
+
+  // Typing in the search box stays responsive; the (possibly long) filter runs behind it.
+  const deferredFilter = useDeferredValue(filter)
+  const rows = useMemo(() => selectQueue(list, deferredFilter, sort, { me }), [list, deferredFilter, sort, me])
+  const ids = useMemo(() => rows.map((g) => g.id), [rows])
+  const counts = useMemo(() => countQueue(list, now), [list, now])
+  useTriageKeys(ids)
+
+  const scrollRef = useRef<HTMLDivElement>(null)
+  const [viewport, setViewport] = useState({ scrollTop: 0, height: 800 })
+  useLayoutEffect(() => {
+    const element = scrollRef.current
+    if (!element) return
+    const measure = () => setViewport({ scrollTop: element.scrollTop, height: element.clientHeight })
+    measure()
+    const observer = new ResizeObserver(measure)
+    observer.observe(element)
+    return () => observer.disconnect()
+  }, [])
+
+  // A new filter or sort starts at the top, unless the cursor row is still listed
+  // (the effect below then scrolls to it).
+  useEffect(() => {
+    const element = scrollRef.current
+    const { cursorId: cursor } = useGrievanceStore.getState()
+    if (element && (cursor === null || !ids.includes(cursor))) element.scrollTop = 0
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only on filter/sort changes, not on every list update
+  }, [deferredFilter, sort])
+
+  // Keep the keyboard cursor on screen as j/k move it.
+  useEffect(() => {
+    const element = scrollRef.current
+    if (!element || cursorId === null) return
+    const index = ids.indexOf(cursorId)
+    if (index === -1) return
+    const top = scrollToRow(index, QUEUE_ROW_HEIGHT, element.scrollTop, element.clientHeight)
+    if (top !== null) element.scrollTop = top
+  }, [cursorId, ids])
+
+  const slice = rowWindow(rows.length, QUEUE_ROW_HEIGHT, viewport.scrollTop, viewport.height)
+  const onOpen = useCallback((id: string) => open(id), [open])
+
+  return (
+    <section className="queue-pane" aria-label="Grievance queue">
+      <QueueToolbar />
+      <div className="queue-summary" aria-live="polite">
+        <span>
+          {rows.length === list.length ? `${rows.length} grievances` : `${rows.length} of ${list.length} shown`}
+        </span>
+        <span>{counts.open} open</span>
+        <span className={counts.breached ? 'sla-breached' : undefined}>{counts.breached} past SLA</span>
+        <span>{counts.unassigned} unassigned</span>
+      </div>
+      {loadError && (
+        <p className="error" role="alert">
+          {loadError}
+        </p>
+      )}
+      <div
+        ref={scrollRef}
+        className="queue-list"
+        data-testid="queue"
+        role="listbox"
+        aria-label="Grievances"
+        aria-activedescendant={cursorId ? `queue-row-${cursorId}` : undefined}
+        onScroll={(e) => setViewport({ scrollTop: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight })}
+      >
+        {!loaded && !loadError && <p className="empty">Loading grievances…</p>}
+        {loaded && rows.length === 0 && (
+          <p className="empty">{list.length === 0 ? 'No grievances yet.' : 'Nothing matches these filters.'}</p>
+        )}
+        <div style={{ height: slice.padTop }} />
+        {rows.slice(slice.start, slice.end).map((g) => (
+          <QueueRow
+            key={g.id}
+            grievance={g}
+            divisionLabel={divisionName(org, g.division)}
+            now={now}
+            isCursor={g.id === cursorId}
+            isOpenInView={g.id === openId}
+            onOpen={onOpen}
+          />
+        ))}
+        <div style={{ height: slice.padBottom }} />
+      </div>
+    </section>
+  )
+}

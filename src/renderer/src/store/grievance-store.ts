@@ -1,0 +1,106 @@
+// The renderer's mirror of the desk cache. The desk core is the source of truth; this
+// store re-reads what the desk says changed and swaps whole grievance objects, so
+// memoised filters and rows notice changes by identity.
+import { create } from 'zustand'
+import type { Grievance } from '../../../shared/grievance'
+import { describeError, invokeDesk } from '../lib/bridge'
+
+/** Past this many changed ids one `grievances.list` is cheaper than many `get`s. */
+const RELIST_ABOVE = 40
+/** Bursts of change events (a sync page) are folded into one refresh. */
+const COALESCE_MS = 120
+
+interface GrievanceStore {
+  byId: ReadonlyMap<string, Grievance>
+  list: readonly Grievance[]
+  loaded: boolean
+  error: string | null
+  /** The grievance shown in the detail pane. */
+  openId: string | null
+  /** The keyboard cursor in the queue. */
+  cursorId: string | null
+  loadAll(): Promise<void>
+  refresh(ids: readonly string[]): void
+  upsert(grievance: Grievance): void
+  open(id: string | null): void
+  setCursor(id: string | null): void
+  clear(): void
+}
+
+let listGeneration = 0
+let pendingIds = new Set<string>()
+let pendingTimer: ReturnType<typeof setTimeout> | null = null
+
+export const useGrievanceStore = create<GrievanceStore>()((set, get) => {
+  const replace = (byId: Map<string, Grievance>) => set({ byId, list: Array.from(byId.values()) })
+
+  async function flushRefresh(): Promise<void> {
+    pendingTimer = null
+    const ids = Array.from(pendingIds)
+    pendingIds = new Set()
+    if (ids.length > RELIST_ABOVE || !get().loaded) return get().loadAll()
+    const generation = listGeneration
+    try {
+      const fetched = await Promise.all(ids.map((id) => invokeDesk('grievances.get', { id })))
+      // A full list that started after us already holds fresher data.
+      if (generation !== listGeneration) return
+      const byId = new Map(get().byId)
+      ids.forEach((id, i) => {
+        const grievance = fetched[i]
+        if (grievance) byId.set(id, grievance)
+        else byId.delete(id) // out of scope now, or removed on the server
+      })
+      replace(byId)
+    } catch (error) {
+      set({ error: describeError(error) })
+    }
+  }
+
+  return {
+    byId: new Map(),
+    list: [],
+    loaded: false,
+    error: null,
+    openId: null,
+    cursorId: null,
+
+    async loadAll() {
+      const generation = ++listGeneration
+      try {
+        const grievances = await invokeDesk('grievances.list', {})
+        if (generation !== listGeneration) return
+        replace(new Map(grievances.map((g) => [g.id, g])))
+        set({ loaded: true, error: null })
+      } catch (error) {
+        if (generation === listGeneration) set({ error: describeError(error) })
+      }
+    },
+
+    refresh(ids) {
+      for (const id of ids) pendingIds.add(id)
+      if (pendingTimer === null) pendingTimer = setTimeout(() => void flushRefresh(), COALESCE_MS)
+    },
+
+    upsert(grievance) {
+      const byId = new Map(get().byId)
+      byId.set(grievance.id, grievance)
+      replace(byId)
+    },
+
+    open(id) {
+      set(id === null ? { openId: null } : { openId: id, cursorId: id })
+    },
+
+    setCursor(id) {
+      set({ cursorId: id })
+    },
+
+    clear() {
+      listGeneration++
+      pendingIds = new Set()
+      if (pendingTimer !== null) clearTimeout(pendingTimer)
+      pendingTimer = null
+      set({ byId: new Map(), list: [], loaded: false, error: null, openId: null, cursorId: null })
+    },
+  }
+})
