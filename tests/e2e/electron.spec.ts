@@ -2,10 +2,12 @@
 // installer; where it is missing (as on machines without access to its download host)
 // this test says so and does not run. Everything else runs in Chromium via the browser desk.
 import { test, expect, _electron as electron } from '@playwright/test'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { findElectronBinary } from '../../scripts/electron-binary.mjs'
 import { injectTweet, startStack, tweetsBy, waitUntil, type Stack } from './stack'
 
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const binary = findElectronBinary()
 if (!binary.path) console.log(`[electron e2e] not run: ${binary.reason}`)
 
@@ -24,8 +26,8 @@ test.describe('Electron desk', () => {
     const tweetId = await injectTweet(stack.simUrl, 'nri_anand', text)
     const app = await electron.launch({
       executablePath: binary.path!,
-      args: [join(__dirname, '..', '..')],
-      env: { ...process.env, SEVA_SERVER_URL: stack.serverUrl, SEVA_USER_DATA: join(__dirname, '..', '..', 'test-results', `electron-${Date.now()}`) },
+      args: [root],
+      env: { ...process.env, SEVA_SERVER_URL: stack.serverUrl, SEVA_USER_DATA: join(root, 'test-results', `electron-${Date.now()}`) },
     })
     try {
       const page = await app.firstWindow()

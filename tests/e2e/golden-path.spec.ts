@@ -51,7 +51,8 @@ test('a citizen tweet reaches the cyber officer and is answered once on X', asyn
   await login(page, 'officer.cyber')
   const ticket = await openGrievance(page, 'My UPI account was hacked')
 
-  await page.getByTestId('composer-text').fill(`@ravi_kumar_87 Your complaint ${ticket} is with the cyber cell. Please share the transaction ID by DM.`)
+  const reply = `@ravi_kumar_87 Your complaint ${ticket} is with the cyber cell. Please share the transaction ID by DM.`
+  await page.getByTestId('composer-text').fill(reply)
   await expect(page.getByTestId('composer-pii')).toHaveCount(0)
   await page.getByTestId('composer-send').click()
 
@@ -64,7 +65,8 @@ test('a citizen tweet reaches the cyber officer and is answered once on X', asyn
   const final = await repliesTo(tweetId)
   expect(final).toHaveLength(1)
   expect(replies[0].text).toContain(ticket)
-  await expect(page.getByTestId('thread-entry').and(page.locator('[data-kind="reply"]'))).toHaveAttribute(
+  const replyEntry = page.getByTestId('thread-entry').and(page.locator('[data-kind="reply"]')).filter({ hasText: 'is with the cyber cell' })
+  await expect(replyEntry).toHaveAttribute(
     'data-post-state',
     'posted',
     { timeout: 30_000 },

@@ -5,9 +5,10 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 
-const root = join(__dirname, '..', '..')
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
