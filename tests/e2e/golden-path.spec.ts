@@ -15,6 +15,7 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await stack?.close()
 })
+// eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture list from this pattern
 test.afterEach(async ({}, testInfo) => {
   if (testInfo.status !== testInfo.expectedStatus) console.log(stack.logs())
 })
