@@ -1,0 +1,144 @@
+// `seva` command line: try an organisation's keyword rules and triage on a file of
+// tweets before they go live. Output is JSON lines so it pipes into jq or a sheet.
+import { readFileSync } from 'node:fs'
+import { basename } from 'node:path'
+import { OrgConfig } from '../shared/org'
+import { analyseTweet, compileOrg, type CompiledOrg } from '../shared/routing'
+import type { IncomingTweet } from '../shared/analysis'
+import { parseTweets, type InputTweet, type ParsedInput } from './input'
+import { rulesReport, formatRulesReport } from './rules-report'
+
+const HELP = `seva — Seva Desk grievance intelligence from the command line
+
+Usage:
+  seva triage --org FILE --in FILE
+      Triage and route every tweet; prints one JSON line per tweet:
+      {"id","actionable","division","priority","language","reasons"}
+  seva rules test --org FILE --in FILE [--flood PERCENT] [--examples N]
+      For each keyword rule: how many tweets it would pull in, with examples.
+      Rules matching more than PERCENT % of the tweets (default 20) are flagged.
+  seva --help
+
+Input (--in): CSV with a "text" column (optional "id", "author", "viaHandle"), or
+JSON lines {"id"?, "text", "author"?, "viaHandle"?}. Bad records are reported on
+stderr with their line number and skipped; the exit code is 1 if there were any.
+Organisation (--org): a JSON file like resources/orgs/mha.json.
+`
+
+class UsageError extends Error {}
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name)
+  if (i < 0) return undefined
+  const value = args[i + 1]
+  if (value === undefined || value.startsWith('--')) throw new UsageError(`${name} needs a value`)
+  return value
+}
+
+function readFile(path: string, what: string): string {
+  try {
+    return readFileSync(path, 'utf8')
+  } catch (err) {
+    throw new UsageError(`cannot read ${what} ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`)
+  }
+}
+
+export function loadOrg(path: string): CompiledOrg {
+  let json: unknown
+  try {
+    json = JSON.parse(readFile(path, 'organisation file'))
+  } catch (err) {
+    if (err instanceof UsageError) throw err
+    throw new UsageError(`${path} is not valid JSON: ${(err as Error).message}`)
+  }
+  const parsed = OrgConfig.safeParse(json)
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`).join('\n')
+    throw new UsageError(`${path} is not a valid organisation config:\n${issues}`)
+  }
+  try {
+    return compileOrg(parsed.data)
+  } catch (err) {
+    throw new UsageError((err as Error).message)
+  }
+}
+
+export function toIncoming(t: InputTweet): IncomingTweet {
+  return { id: t.id, text: t.text, authorId: t.author, authorUsername: t.author, viaHandle: t.viaHandle }
+}
+
+function readInput(args: string[]): { compiled: CompiledOrg; input: ParsedInput } {
+  const orgPath = option(args, '--org')
+  const inPath = option(args, '--in')
+  if (!orgPath || !inPath) throw new UsageError('both --org FILE and --in FILE are required')
+  const compiled = loadOrg(orgPath)
+  const input = parseTweets(basename(inPath), readFile(inPath, 'input file'))
+  return { compiled, input }
+}
+
+function reportProblems(inPath: string, input: ParsedInput, err: (s: string) => void): void {
+  for (const p of input.problems) err(`${inPath}:${p.line}: ${p.message}`)
+}
+
+export interface Io {
+  out: (line: string) => void
+  err: (line: string) => void
+}
+
+/** Runs the CLI; returns the exit code (so tests can call it without spawning). */
+export function run(argv: string[], io: Io): number {
+  try {
+    if (argv.length === 0 || argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') {
+      io.out(HELP)
+      return argv.length === 0 ? 1 : 0
+    }
+    const [command, sub] = argv
+    if (command === 'triage') {
+      const { compiled, input } = readInput(argv.slice(1))
+      reportProblems(option(argv, '--in') ?? '', input, io.err)
+      for (const t of input.tweets) {
+        const a = analyseTweet(compiled, toIncoming(t))
+        io.out(
+          JSON.stringify({
+            id: t.id,
+            actionable: a.actionable,
+            division: a.division,
+            priority: a.priority,
+            language: a.language,
+            reasons: a.reasons,
+          }),
+        )
+      }
+      return input.problems.length > 0 ? 1 : 0
+    }
+    if (command === 'rules' && sub === 'test') {
+      const { compiled, input } = readInput(argv.slice(2))
+      reportProblems(option(argv, '--in') ?? '', input, io.err)
+      const flood = Number(option(argv, '--flood') ?? '20')
+      const examples = Number(option(argv, '--examples') ?? '3')
+      if (!(flood > 0 && flood <= 100)) throw new UsageError('--flood must be a percentage between 0 and 100')
+      if (!(Number.isInteger(examples) && examples >= 0)) throw new UsageError('--examples must be a whole number')
+      const report = rulesReport(compiled, input.tweets.map(toIncoming), { floodPercent: flood, examples })
+      for (const line of formatRulesReport(report)) io.out(line)
+      return input.problems.length > 0 ? 1 : 0
+    }
+    throw new UsageError(`unknown command "${argv.join(' ')}"`)
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.err(`seva: ${err.message}`)
+      io.err('Run "seva --help" for usage.')
+      return 2
+    }
+    throw err
+  }
+}
+
+/** Entry point for bin/seva.js (and `tsx src/cli/index.ts`). */
+export function main(argv: string[] = process.argv.slice(2)): void {
+  process.exitCode = run(argv, {
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+  })
+}
+
+if (process.argv[1] !== undefined && /[\\/]cli[\\/]index\.ts$/.test(process.argv[1])) main()

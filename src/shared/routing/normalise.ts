@@ -1,0 +1,178 @@
+// Text normalisation for matching. Citizens write the same word many ways: "वीज़ा" and
+// "वीजा", "हिंदी" and "हिन्दी", "paasport" and "passport", "shikayath" and
+// "shikayat", "#PassportDelay". Rules and tweets go through the same folding, so a rule
+// author writes a term once and every common spelling still matches.
+import { extractHashtags, extractMentions, extractUrls, type Entity } from '../text/entities'
+
+export interface NormalisedText {
+  /** The folded words joined by single spaces (URLs and mentions removed). */
+  text: string
+  /** The folded words (lower-case), in order. */
+  words: string[]
+  /** Match keys, one per word, in order. */
+  tokens: string[]
+  urls: string[]
+  /** Usernames, lower-cased, without @. */
+  mentions: string[]
+  /** Hashtag text as written, without #. */
+  hashtags: string[]
+}
+
+const INVISIBLE = /[\u00AD\u200B-\u200F\u2060-\u2064\uFEFF]/g
+const NON_ASCII = /[\u0080-\uffff]/
+
+/** "PassportDelay" → "Passport Delay", "OCI_card" → "OCI card", "Train12951" → "Train 12951". */
+export function splitHashtag(tag: string): string {
+  return tag
+    .replace(/_+/g, ' ')
+    .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')
+    .replace(/(\p{Lu})(\p{Lu}\p{Ll})/gu, '$1 $2')
+    .replace(/(\p{L})(\p{N})/gu, '$1 $2')
+    .replace(/(\p{N})(\p{L})/gu, '$1 $2')
+}
+
+// Devanagari spelling variants folded to one form: nukta forms to their base letter,
+// chandrabindu to anusvara, a nasal consonant + virama before a consonant to anusvara
+// (हिन्दी → हिंदी), long ī/ū matras and vowels to short ones, Devanagari digits to ASCII.
+const NUKTA_FORMS: Record<string, string> = {
+  '\u0958': '\u0915', '\u0959': '\u0916', '\u095A': '\u0917', '\u095B': '\u091C',
+  '\u095C': '\u0921', '\u095D': '\u0922', '\u095E': '\u092B', '\u095F': '\u092F',
+  '\u0929': '\u0928', '\u0931': '\u0930', '\u0934': '\u0933',
+}
+const SHORT_VOWELS: Record<string, string> = { 'ी': 'ि', 'ू': 'ु', 'ई': 'इ', 'ऊ': 'उ', 'ँ': 'ं' }
+
+const DEVANAGARI = /[\u0900-\u097F]/
+
+export function foldDevanagari(text: string): string {
+  if (!DEVANAGARI.test(text)) return text
+  return text
+    .replace(/[\u0958-\u095F\u0929\u0931\u0934]/g, (c) => NUKTA_FORMS[c] ?? c)
+    .replace(/\u093C/g, '')
+    .replace(/[ङञणनम]्(?=[क-ह])/g, 'ं')
+    .replace(/ी|ू|ई|ऊ|ँ/g, (c) => SHORT_VOWELS[c] ?? c)
+    .replace(/[\u0966-\u096F]/g, (d) => String(d.charCodeAt(0) - 0x0966))
+}
+
+// English inflections and romanised-Hindi spellings reduce to one key: suffixes
+// (-s, -es, -ed, -ing) come off, then long vowels (aa, ee, oo), doubled letters and
+// common sound-alike letters (w/v, z/j, ph/f, q/k, final th/t) are folded.
+const KEEP_S = new Set(['news', 'was', 'has', 'does', 'always', 'its', 'bus', 'gas', 'plus', 'yes', 'this', 'us'])
+const keyCache = new Map<string, string>()
+const KEY_CACHE_LIMIT = 100_000
+
+function latinKey(word: string): string {
+  let w = word
+  if (w.length >= 5 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`
+  else if (w.length >= 6 && w.endsWith('ing')) w = w.slice(0, -3)
+  else if (w.length >= 5 && w.endsWith('ed')) w = w.slice(0, -2)
+  else if (w.length >= 4 && w.endsWith('s') && !/(?:ss|us|is)$/.test(w) && !KEEP_S.has(w)) w = w.slice(0, -1)
+  w = w
+    .replace(/ph/g, 'f')
+    .replace(/ck/g, 'k')
+    .replace(/w/g, 'v')
+    .replace(/z/g, 'j')
+    .replace(/q/g, 'k')
+    .replace(/ee/g, 'i')
+    .replace(/oo/g, 'u')
+    .replace(/(.)\1+/g, '$1')
+    .replace(/th$/, 't')
+  if (w.length >= 4 && w.endsWith('e')) w = w.slice(0, -1)
+  return w
+}
+
+/** The match key of one lower-cased word. Words with digits or non-Latin letters pass through. */
+export function tokenKey(word: string): string {
+  let key = keyCache.get(word)
+  if (key === undefined) {
+    key = /^[a-z]+$/.test(word) ? latinKey(word) : word
+    if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear()
+    keyCache.set(word, key)
+  }
+  return key
+}
+
+const WORD = /[\p{L}\p{M}\p{N}]+/gu
+
+/** Words of already-folded text (no entity handling): used for rule terms and cues. */
+export function keysOf(phrase: string): string[] {
+  const folded = foldText(phrase)
+  return (folded.match(WORD) ?? []).map(tokenKey)
+}
+
+function foldText(text: string): string {
+  let t = text
+  if (NON_ASCII.test(t)) t = foldDevanagari(t.normalize('NFC').replace(INVISIBLE, ''))
+  return t.toLowerCase()
+}
+
+function blank(text: string, spans: Entity[]): string {
+  let out = ''
+  let at = 0
+  for (const e of spans) {
+    out += text.slice(at, e.start) + ' '
+    if (e.kind === 'hashtag') out += `${splitHashtag(e.value)} `
+    at = e.end
+  }
+  return out + text.slice(at)
+}
+
+// Only run the (comparatively slow) URL scanner when something URL-like is present.
+const URL_HINT = /\/\/|www\.|\.(?:com|in|org|net|co|gov|ly|io|me|info|news|nic)\b/i
+
+/** Lower-cased ASCII words of `text` and their keys, in one pass without regexes. */
+function asciiWords(original: string, words: string[], tokens: string[]): void {
+  const text = original.toLowerCase()
+  let start = -1
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32
+    const alnum = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90)
+    if (alnum) {
+      if (start < 0) start = i
+    } else if (start >= 0) {
+      const word = text.slice(start, i)
+      words.push(word)
+      tokens.push(tokenKey(word))
+      start = -1
+    }
+  }
+}
+
+/** Normalise a tweet for matching: entities set aside, hashtags split, words folded. */
+export function normalise(text: string): NormalisedText {
+  const ascii = !NON_ASCII.test(text)
+  const clean = ascii ? text : text.normalize('NFC').replace(INVISIBLE, '')
+  const urls: string[] = []
+  const mentions: string[] = []
+  const hashtags: string[] = []
+  let body = clean
+  const spans: Entity[] = []
+  if (URL_HINT.test(clean)) for (const e of extractUrls(clean)) spans.push(e)
+  if (clean.includes('@') || clean.includes('＠')) {
+    const urlCount = spans.length
+    for (const e of extractMentions(clean)) {
+      let inUrl = false
+      for (let i = 0; i < urlCount; i++) if (e.start >= spans[i].start && e.start < spans[i].end) inUrl = true
+      if (!inUrl) spans.push(e)
+    }
+  }
+  if (clean.includes('#') || clean.includes('＃')) for (const e of extractHashtags(clean, spans)) spans.push(e)
+  if (spans.length > 0) {
+    spans.sort((a, b) => a.start - b.start)
+    for (const e of spans) {
+      if (e.kind === 'url') urls.push(e.value)
+      else if (e.kind === 'mention') mentions.push(e.value.toLowerCase())
+      else hashtags.push(e.value)
+    }
+    body = blank(clean, spans)
+  }
+  const words: string[] = []
+  const tokens: string[] = []
+  if (ascii) asciiWords(body, words, tokens)
+  else {
+    for (const word of foldDevanagari(body).toLowerCase().match(WORD) ?? []) {
+      words.push(word)
+      tokens.push(tokenKey(word))
+    }
+  }
+  return { text: words.join(' '), words, tokens, urls, mentions, hashtags }
+}

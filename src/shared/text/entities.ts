@@ -1,0 +1,197 @@
+// Entities of a tweet as X sees them: URLs, @mentions and #hashtags. Routing sets
+// them aside before keyword matching (a URL's path is not the citizen's words) and
+// the weighted length counts every URL as 23. Modelled on twitter-text's extractor,
+// checked against its conformance cases (tests/shared/entities.test.ts).
+
+export interface Entity {
+  kind: 'url' | 'mention' | 'hashtag'
+  /** URL as written; mention username or hashtag text without the sigil. */
+  value: string
+  /** Span in the input, in UTF-16 code units, sigil included. */
+  start: number
+  end: number
+}
+
+// Common TLDs for URLs written without a protocol ("example.com"). twitter-text carries
+// the full IANA list; a short list keeps shared small and covers what citizens type.
+const BARE_TLDS = new Set(
+  (
+    'com net org in co gov edu io info biz me tv ly gl be us uk jp de fr ru cn au ca nz sg ae ' +
+    'nic app dev ai xyz online site news live pk bd lk np so jp kr tw hk it es nl ch se'
+  ).split(' '),
+)
+
+// Path characters as twitter-text allows them: Latin (with accents), Cyrillic, digits and
+// URL punctuation. CJK text right after a path is the sentence, not the URL.
+const PATH_CHAR = String.raw`[a-zA-Z0-9À-ɏЀ-ӿ!*';:=+,.$/%#\[\]\-–_~&|@()?]`
+const LABEL = String.raw`[\p{L}\p{N}](?:[\p{L}\p{N}_-]*[\p{L}\p{N}])?`
+// Candidate URL: optional protocol, host of dotted labels, optional port, then any run
+// of non-space characters; the run is trimmed below the way twitter-text does.
+// Directional marks may precede a URL (RTL text); letters, digits and sigils may not.
+const URL_CANDIDATE = new RegExp(
+  String.raw`(^|[\u200E\u200F\u202A-\u202E\u2066-\u2069]|[^\p{L}\p{N}@＠$#＃_.\-/\uFFFE\uFEFF\uFFFF\u200E\u200F\u202A-\u202E\u2066-\u2069])((https?:\/\/)?((?:${LABEL}\.)+${LABEL}|\[[0-9a-fA-F:.]+\])(:\d{1,5})?)((?:[/?#]${PATH_CHAR}*)?)`,
+  'giu',
+)
+const PATH_TRAILING_JUNK = /[.,:;!?'"’”)\]}>…。、，！？*$@~&]+$/u
+const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/
+
+function validHost(host: string, withProtocol: boolean): boolean {
+  if (host.startsWith('[')) return withProtocol
+  const ip = IPV4.exec(host)
+  if (ip) return withProtocol && ip.slice(1).every((part) => Number(part) <= 255)
+  const labels = host.split('.')
+  // Punycode labels must already be ASCII ("xn--はじめよう" is nonsense).
+  if (labels.some((l) => /^xn--/i.test(l) && /[\u0080-\uffff]/.test(l))) return false
+  const tld = labels[labels.length - 1].toLowerCase()
+  if (/^\d+$/.test(tld)) return false
+  for (let i = 0; i < labels.length; i++) {
+    const label = labels[i]
+    if (label.length === 0 || punycodeLength(label) > 63) return false
+    if (label.startsWith('-') || label.endsWith('-')) return false
+    // Underscores are tolerated in subdomains only, never in the registered name or TLD.
+    if (label.includes('_') && i >= labels.length - 2) return false
+  }
+  if (!withProtocol) {
+    // twitter-text does not link bare non-ASCII domains or unknown TLDs.
+    if (!/^[\x21-\x7e]+$/.test(host)) return false
+    return BARE_TLDS.has(tld)
+  }
+  return /^\p{L}{2,}$/u.test(tld)
+}
+
+/** Trim punctuation that ends a sentence rather than the URL, keeping balanced parens. */
+function trimPath(path: string): string {
+  let out = path
+  for (;;) {
+    const trimmed = out.replace(PATH_TRAILING_JUNK, '')
+    if (trimmed === out) break
+    // Keep a closing paren when it balances an opening one inside the path (wiki links).
+    const m = /^(.*\([^()\s]*\))([^)]*)$/u.exec(out)
+    if (m && m[1].length > trimmed.length) {
+      out = m[1]
+      break
+    }
+    out = trimmed
+  }
+  // Quotes and angle brackets end a URL even mid-path.
+  const stop = out.search(/["<>{}\\^`\u3000]/u)
+  return stop >= 0 ? out.slice(0, stop) : out
+}
+
+export function extractUrls(text: string): Entity[] {
+  const found: Entity[] = []
+  URL_CANDIDATE.lastIndex = 0
+  for (let m = URL_CANDIDATE.exec(text); m; m = URL_CANDIDATE.exec(text)) {
+    const withProtocol = m[3] !== undefined
+    const host = m[4]
+    const start = m.index + m[1].length
+    if (!validHost(host, withProtocol)) continue
+    if (withProtocol && /[\u0080-\uffff]/.test(host) && /[_]/.test(host)) continue
+    // "user:pass@host" userinfo is handled by the protocol branch only when well formed.
+    let path = trimPath(m[6])
+    // t.co slugs are alphanumeric and at most 40 long; anything after is prose.
+    if (host.toLowerCase() === 't.co' && path) {
+      const slug = /^\/[A-Za-z0-9]+/.exec(path)
+      if (!slug || slug[0].length > 41) continue
+      path = slug[0]
+    }
+    const value = m[2] + path
+    if (!withProtocol && /^@/.test(text.slice(start + value.length))) continue
+    found.push({ kind: 'url', value, start, end: start + value.length })
+    URL_CANDIDATE.lastIndex = start + Math.max(value.length, 1)
+  }
+  return found
+}
+
+const MENTION = /(^|[^A-Za-z0-9_!#$%&*@＠]|(?:^|[^A-Za-z0-9_+~.-])(?:rt|RT|rT|Rt):?)[@＠]([A-Za-z0-9_]{1,20})(\/[A-Za-z][A-Za-z0-9_-]{0,24})?/g
+// eslint-disable-next-line no-misleading-character-class
+const AFTER_MENTION = /^(?:[@＠A-Za-z0-9_]|[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff\u0100-\u024f\u0253\u0254\u0256\u0257\u0259\u025b\u0263\u0268\u026f\u0272\u0289\u028b\u02bb\u0300-\u036f\u1e00-\u1eff]|:\/\/)/
+
+export function extractMentions(text: string): Entity[] {
+  const found: Entity[] = []
+  MENTION.lastIndex = 0
+  for (let m = MENTION.exec(text); m; m = MENTION.exec(text)) {
+    const start = m.index + m[1].length
+    const end = start + 1 + m[2].length
+    if (AFTER_MENTION.test(text.slice(end))) continue
+    found.push({ kind: 'mention', value: m[2], start, end })
+  }
+  return found
+}
+
+const HASHTAG_CHAR = String.raw`\p{L}\p{M}\p{Nd}_\u200c\u200d\ua67e\u05be\u05f3\u05f4\uff5e\u301c\u309b\u309c\u30a0\u30fb\u3003\u0f0b\u0f0c\u00b7`
+// Same character class as twitter-text; the joiners are listed on purpose.
+const HASHTAG = new RegExp(
+  // eslint-disable-next-line no-misleading-character-class
+  String.raw`(^|[\uFE0E\uFE0F]|[^&${HASHTAG_CHAR}])[#＃](?![\ufe0f\u20e3])([${HASHTAG_CHAR}]*[\p{L}\p{M}][${HASHTAG_CHAR}]*)`,
+  'gu',
+)
+
+export function extractHashtags(text: string, urls: Entity[] = extractUrls(text)): Entity[] {
+  const found: Entity[] = []
+  HASHTAG.lastIndex = 0
+  for (let m = HASHTAG.exec(text); m; m = HASHTAG.exec(text)) {
+    const start = m.index + m[1].length
+    const end = start + 1 + m[2].length
+    if (/^(?:[#＃]|:\/\/)/.test(text.slice(end))) continue
+    if (urls.some((u) => start >= u.start && start < u.end)) continue
+    found.push({ kind: 'hashtag', value: m[2], start, end })
+  }
+  return found
+}
+
+/** All entities, in text order; mentions inside URLs are dropped. */
+export function extractEntities(text: string): Entity[] {
+  const urls = extractUrls(text)
+  const inUrl = (e: Entity) => urls.some((u) => e.start >= u.start && e.start < u.end)
+  const mentions = extractMentions(text).filter((e) => !inUrl(e))
+  const hashtags = extractHashtags(text, urls)
+  return [...urls, ...mentions, ...hashtags].sort((a, b) => a.start - b.start)
+}
+
+// Punycode (RFC 3492) length of a label, because DNS limits the *encoded* label to 63
+// characters: 60 kana are fine on screen but too long on the wire.
+function punycodeLength(label: string): number {
+  const codePoints = Array.from(label, (c) => c.codePointAt(0) ?? 0)
+  const basic = codePoints.filter((c) => c < 0x80).length
+  if (basic === codePoints.length) return label.length
+  let out = basic > 0 ? basic + 1 : 0
+  let n = 128
+  let delta = 0
+  let bias = 72
+  let handled = basic
+  const adapt = (d: number, numPoints: number, first: boolean): number => {
+    d = first ? Math.floor(d / 700) : d >> 1
+    d += Math.floor(d / numPoints)
+    let k = 0
+    while (d > 455) {
+      d = Math.floor(d / 35)
+      k += 36
+    }
+    return k + Math.floor((36 * d) / (d + 38))
+  }
+  while (handled < codePoints.length) {
+    const m = Math.min(...codePoints.filter((c) => c >= n))
+    delta += (m - n) * (handled + 1)
+    n = m
+    for (const c of codePoints) {
+      if (c < n) delta++
+      if (c === n) {
+        let q = delta
+        for (let k = 36; ; k += 36) {
+          const t = k <= bias ? 1 : k >= bias + 26 ? 26 : k - bias
+          if (q < t) break
+          out++
+          q = Math.floor((q - t) / (36 - t))
+        }
+        out++
+        bias = adapt(delta, handled + 1, handled === basic)
+        delta = 0
+        handled++
+      }
+    }
+    delta++
+    n++
+  }
+  return out + 4 // "xn--"
+}

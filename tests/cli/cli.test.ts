@@ -1,0 +1,115 @@
+// The `seva` command line, spawned for real through bin/seva.js on small fixture files
+// for all three example organisations.
+import { spawnSync } from 'node:child_process'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { run } from '../../src/cli/index'
+import { parseCsv } from '../../src/cli/input'
+
+const ROOT = join(import.meta.dirname, '..', '..')
+const fixture = (name: string) => join(ROOT, 'tests', 'fixtures', 'cli', name)
+const org = (name: string) => join(ROOT, 'resources', 'orgs', `${name}.json`)
+
+function seva(...args: string[]) {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'seva.js'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 })
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr }
+}
+
+interface Line {
+  id: string
+  actionable: boolean
+  division: string | null
+  priority: string
+  language: string
+  reasons: string[]
+}
+const lines = (stdout: string) => stdout.trim().split('\n').map((l) => JSON.parse(l) as Line)
+
+describe('seva triage (spawned)', () => {
+  it('triages a CSV with quoted commas and newlines for MHA', () => {
+    const r = seva('triage', '--org', org('mha'), '--in', fixture('mha.csv'))
+    expect(r.stderr).toBe('')
+    expect(r.code).toBe(0)
+    const out = lines(r.stdout)
+    expect(out.map((l) => l.id)).toEqual(['m1', 'm2', 'm3', 'm4', 'm5'])
+    expect(out.map((l) => l.actionable)).toEqual([true, false, false, true, false])
+    expect(out[0]).toMatchObject({ division: 'police', priority: 'normal', language: 'en' })
+    expect(out[3]).toMatchObject({ division: 'cyber', language: 'hi-Latn' })
+    expect(out[4].reasons).toEqual(['retweet'])
+  })
+  it('triages JSONL for MEA', () => {
+    const r = seva('triage', '--org', org('mea'), '--in', fixture('mea.jsonl'))
+    expect(r.code).toBe(0)
+    const out = lines(r.stdout)
+    expect(out.map((l) => [l.id, l.actionable, l.division])).toEqual([
+      ['e1', true, 'passport'],
+      ['e2', true, 'consular'],
+      ['e3', false, null],
+    ])
+  })
+  it('reports bad lines with their number, keeps going, and exits non-zero', () => {
+    const r = seva('triage', '--org', org('mha'), '--in', fixture('bad.jsonl'))
+    expect(r.code).toBe(1)
+    expect(r.stderr).toMatch(/bad\.jsonl:2: not valid JSON/)
+    expect(r.stderr).toMatch(/bad\.jsonl:3: missing "text"/)
+    expect(lines(r.stdout).map((l) => l.id)).toEqual(['b1', 'b4'])
+  })
+})
+
+describe('seva rules test (spawned)', () => {
+  it('shows per-rule counts and flags rules that would flood the queue', () => {
+    const r = seva('rules', 'test', '--org', org('railways'), '--in', fixture('railways.csv'), '--flood', '30')
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/^3 tweets; rules matching more than 30% are flagged FLOOD/)
+    expect(r.stdout).toMatch(/cleanliness → cleanliness: 1 tweets \(33\.3%\), 1 actionable {2}FLOOD/)
+    expect(r.stdout).toMatch(/medical → medical: 1 tweets/)
+    expect(r.stdout).toMatch(/e\.g\. @RailMinIndia coach B3/)
+    expect(r.stdout).toMatch(/WARNING: \d+ rule\(s\) too broad/)
+  })
+  it('prints help', () => {
+    const r = seva('--help')
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/seva triage --org FILE --in FILE/)
+    expect(r.stdout).toMatch(/seva rules test/)
+  })
+})
+
+describe('seva in-process', () => {
+  const capture = (argv: string[]) => {
+    const out: string[] = []
+    const err: string[] = []
+    const code = run(argv, { out: (l) => out.push(l), err: (l) => err.push(l) })
+    return { code, out, err }
+  }
+  it('triages railways CSV with a doubled quote inside a field', () => {
+    const r = capture(['triage', '--org', org('railways'), '--in', fixture('railways.csv')])
+    expect(r.code).toBe(0)
+    const out = r.out.map((l) => JSON.parse(l) as Line)
+    expect(out.map((l) => [l.id, l.division, l.priority])).toEqual([
+      ['r1', 'cleanliness', 'normal'],
+      ['r2', 'medical', 'critical'],
+      ['r3', 'tickets', 'normal'],
+    ])
+  })
+  it('explains usage errors and bad organisation files', () => {
+    expect(capture(['triage', '--org', org('mha')]).err[0]).toMatch(/both --org FILE and --in FILE are required/)
+    expect(capture(['triage', '--org', '/nonexistent.json', '--in', fixture('mea.jsonl')]).err[0]).toMatch(/cannot read organisation file/)
+    const badOrg = capture(['triage', '--org', fixture('mea.jsonl'), '--in', fixture('mea.jsonl')])
+    expect(badOrg.code).toBe(2)
+    expect(badOrg.err[0]).toMatch(/not valid JSON/)
+    expect(capture(['frobnicate']).err[0]).toMatch(/unknown command/)
+  })
+  it('reports an unterminated CSV quote with its line', () => {
+    const r = capture(['triage', '--org', org('mha'), '--in', fixture('bad.csv')])
+    expect(r.code).toBe(1)
+    expect(r.err[0]).toMatch(/bad\.csv:2: a quoted field is never closed/)
+  })
+  it('parses CSV edge cases: CRLF, BOM, quoted newlines, wrong field counts', () => {
+    const p = parseCsv('\uFEFFid,text\r\n1,"a, ""b""\r\nc"\r\n2,x,extra\r\n3,plain\r\n')
+    expect(p.tweets.map((t) => [t.id, t.text])).toEqual([
+      ['1', 'a, "b"\r\nc'],
+      ['3', 'plain'],
+    ])
+    expect(p.problems).toEqual([{ line: 4, message: 'expected 2 fields, found 3' }])
+  })
+})
