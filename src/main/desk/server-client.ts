@@ -17,6 +17,9 @@ import { DeskCoreError, ServerUnreachableError, SessionExpiredError } from './er
 const REQUEST_TIMEOUT_MS = 20_000
 
 export class ServerClient {
+  /** Aborted when the session ends, so no request outlives it (or delays shutdown). */
+  private readonly lifetime = new AbortController()
+
   constructor(
     readonly serverUrl: string,
     private readonly fetchImpl: typeof fetch,
@@ -25,6 +28,11 @@ export class ServerClient {
 
   setToken(token: string | null): void {
     this.token = token
+  }
+
+  /** Cancels every request in flight and any made later. */
+  abortAll(): void {
+    this.lifetime.abort()
   }
 
   login(username: string, password: string): Promise<LoginResponse> {
@@ -54,7 +62,7 @@ export class ServerClient {
     const response = await this.send(API_PATHS.events, {
       method: 'GET',
       headers: { ...this.authHeader(), accept: 'text/event-stream' },
-      signal,
+      signal: AbortSignal.any([signal, this.lifetime.signal]),
     })
     if (!response.ok || !response.body) {
       throw await this.failure(response)
@@ -77,7 +85,7 @@ export class ServerClient {
       method: opts.method ?? 'GET',
       headers,
       body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      signal: AbortSignal.any([AbortSignal.timeout(REQUEST_TIMEOUT_MS), this.lifetime.signal]),
     })
     if (!response.ok) throw await this.failure(response)
     let json: unknown
@@ -97,7 +105,10 @@ export class ServerClient {
     try {
       return await this.fetchImpl(new URL(path, this.serverUrl), init)
     } catch (error) {
-      if (init.signal?.aborted && (init.signal.reason as Error | undefined)?.name === 'AbortError') throw error
+      // Cancelled on purpose (session ended, stream stopped): not a network problem.
+      if (this.lifetime.signal.aborted || (init.signal?.aborted && (init.signal.reason as Error | undefined)?.name === 'AbortError')) {
+        throw error
+      }
       const why = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)
       throw new ServerUnreachableError(`Cannot reach the server at ${this.serverUrl}: ${why}`)
     }

@@ -1,0 +1,40 @@
+// Runs the browser desk host: `tsx src/main/desk/browser-host-cli.ts`.
+// Env: SEVA_DESK_PORT (4030), SEVA_SERVER_URL (http://127.0.0.1:4020),
+// SEVA_DESK_DATA_DIR (.data/desk), SEVA_RENDERER_DIR (out/renderer).
+import { resolve } from 'node:path'
+import { startBrowserDesk } from './browser-host'
+
+async function main(): Promise<void> {
+  const port = Number(process.env.SEVA_DESK_PORT ?? 4030)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`SEVA_DESK_PORT must be a port number, got ${process.env.SEVA_DESK_PORT}`)
+  }
+  const desk = await startBrowserDesk({
+    port,
+    serverUrl: process.env.SEVA_SERVER_URL ?? 'http://127.0.0.1:4020',
+    dataDir: resolve(process.env.SEVA_DESK_DATA_DIR ?? '.data/desk'),
+    rendererDir: resolve(process.env.SEVA_RENDERER_DIR ?? 'out/renderer'),
+  })
+  console.log(`Seva desk (browser): open ${desk.url}`)
+
+  let closing = false
+  const shutdown = (signal: string) => {
+    if (closing) return
+    closing = true
+    console.log(`\n${signal}: closing the desk (the outbox is on disk)…`)
+    desk.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error)
+        process.exit(1)
+      },
+    )
+  }
+  process.on('SIGINT', () => shutdown('SIGINT'))
+  process.on('SIGTERM', () => shutdown('SIGTERM'))
+}
+
+main().catch((error: unknown) => {
+  console.error(`Cannot start the browser desk: ${error instanceof Error ? error.message : String(error)}`)
+  process.exit(1)
+})

@@ -1,0 +1,424 @@
+// The desk core: everything the renderer can ask of the desk (src/shared/desk-api.ts),
+// independent of Electron. Owns the session, the local files and one SyncEngine per
+// signed-in session; the Electron glue and the browser desk host are thin shells on it.
+import { randomUUID } from 'node:crypto'
+import { mkdir } from 'node:fs/promises'
+import { JSONFile } from 'lowdb/node'
+import {
+  deskApi,
+  type Conflict,
+  type DeskEvent,
+  type DeskMethod,
+  type DeskOutput,
+  type Session,
+  type SyncState,
+} from '../../shared/desk-api'
+import { IllegalTransitionError, type Grievance } from '../../shared/grievance'
+import type { Action, ActionBody, OrgSummary, User } from '../../shared/protocol'
+import { applyActionLocally, rebasePending } from './apply-action'
+import {
+  DeskSettings,
+  GrievanceCache,
+  Outbox,
+  deskFiles,
+  emptyCache,
+  emptyOutbox,
+  emptySettings,
+  sameOwner,
+  type Owner,
+} from './desk-files'
+import { DurableJSONFile } from './durable-json-file'
+import { DeskCoreError } from './errors'
+import { JsonStore } from './json-store'
+import { ServerClient } from './server-client'
+import { DEFAULT_TIMING, SyncEngine, type SyncTiming } from './sync-engine'
+import { FileTokenStore, type TokenStore } from './token-store'
+
+export type DeskLogger = (level: 'info' | 'warn' | 'error', message: string) => void
+
+export interface DeskCoreOptions {
+  dataDir: string
+  /** Default server address (admins pre-seed it); a signed-in session keeps its own. */
+  serverUrl?: string
+  fetch?: typeof fetch
+  clock?: () => Date
+  /** Defaults to a plain file in dataDir; Electron passes a safeStorage-backed one. */
+  tokenStore?: TokenStore
+  timing?: Partial<SyncTiming>
+  log?: DeskLogger
+}
+
+export interface DeskCore {
+  handle<M extends DeskMethod>(method: M, input: unknown): Promise<DeskOutput<M>>
+  onEvent(listener: (event: DeskEvent) => void): () => void
+  close(): Promise<void>
+}
+
+interface ActiveSession {
+  owner: Owner
+  user: User
+  client: ServerClient
+  engine: SyncEngine
+}
+
+interface Stores {
+  settings: JsonStore<DeskSettings>
+  cache: JsonStore<GrievanceCache>
+  outbox: JsonStore<Outbox>
+}
+
+const defaultLogger: DeskLogger = (level, message) => {
+  if (level !== 'info') console.error(`[desk] ${level}: ${message}`)
+}
+
+export function normaliseServerUrl(raw: string): string {
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    throw new DeskCoreError('invalid-input', `Not a server address: ${raw}`)
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new DeskCoreError('invalid-input', `The server address must start with http:// or https:// (got ${raw})`)
+  }
+  return url.origin + url.pathname.replace(/\/+$/, '')
+}
+
+export function createDeskCore(opts: DeskCoreOptions): DeskCore {
+  return new DeskCoreImpl(opts)
+}
+
+class DeskCoreImpl implements DeskCore {
+  private readonly files
+  private readonly fetchImpl: typeof fetch
+  private readonly clock: () => Date
+  private readonly tokenStore: TokenStore
+  private readonly timing: SyncTiming
+  private readonly log: DeskLogger
+  private readonly listeners = new Set<(event: DeskEvent) => void>()
+  private readonly ready: Promise<Stores>
+  private session: ActiveSession | null = null
+  private closed = false
+  /** A problem with the local files that the officer must hear about; stays for the run. */
+  private storageWarning: string | null = null
+  private sync: SyncState
+
+  constructor(private readonly opts: DeskCoreOptions) {
+    this.files = deskFiles(opts.dataDir)
+    this.fetchImpl = opts.fetch ?? globalThis.fetch
+    this.clock = opts.clock ?? (() => new Date())
+    this.tokenStore = opts.tokenStore ?? new FileTokenStore(this.files.token)
+    this.timing = { ...DEFAULT_TIMING, ...opts.timing }
+    this.log = opts.log ?? defaultLogger
+    this.sync = { status: 'logged-out', pending: 0, lastSyncedAt: null, lastError: null, serverUrl: opts.serverUrl ?? null }
+    this.ready = this.init()
+    // Failures surface on the first call; do not crash the process on an unhandled rejection.
+    this.ready.catch((error: unknown) => this.log('error', `desk start-up failed: ${String(error)}`))
+  }
+
+  // ---- start-up -----------------------------------------------------------------
+
+  private async init(): Promise<Stores> {
+    await mkdir(this.opts.dataDir, { recursive: true })
+    const clock = this.clock
+    const settings = await JsonStore.open({
+      file: this.files.settings,
+      adapter: new JSONFile<DeskSettings>(this.files.settings),
+      schema: DeskSettings,
+      defaultData: emptySettings,
+      clock,
+    })
+    const cache = await JsonStore.open({
+      file: this.files.cache,
+      adapter: new JSONFile<GrievanceCache>(this.files.cache),
+      schema: GrievanceCache,
+      defaultData: () => emptyCache(),
+      clock,
+    })
+    const outbox = await JsonStore.open({
+      file: this.files.outbox,
+      adapter: new DurableJSONFile<Outbox>(this.files.outbox),
+      schema: Outbox,
+      defaultData: emptyOutbox,
+      clock,
+    })
+    if (settings.corrupt) {
+      this.log('error', `Settings file ${settings.corrupt.file} was ${settings.corrupt.reason}; moved to ${settings.corrupt.movedTo}. Sign in again.`)
+    }
+    if (cache.corrupt) {
+      // Only a cache: everything in it comes back with the next pull.
+      this.log('error', `Grievance cache ${cache.corrupt.file} was ${cache.corrupt.reason}; moved to ${cache.corrupt.movedTo}. Fetching everything again from the server.`)
+    }
+    if (outbox.corrupt) {
+      this.storageWarning = `The outbox file was damaged (${outbox.corrupt.reason}) and was moved aside to ${outbox.corrupt.movedTo}. Actions made offline before this start may not have been sent; check them.`
+      this.log('error', this.storageWarning)
+    }
+    const stores = { settings: settings.store, cache: cache.store, outbox: outbox.store }
+    await this.restoreSession(stores)
+    return stores
+  }
+
+  private async restoreSession(stores: Stores): Promise<void> {
+    const { serverUrl, user } = stores.settings.data
+    const token = await this.tokenStore.load()
+    if (token && user && serverUrl) {
+      await this.beginSession(stores, serverUrl, user, token)
+    } else {
+      this.setSync({ status: 'logged-out', serverUrl: this.defaultServerUrl(stores), pending: 0, lastError: this.storageWarning })
+    }
+  }
+
+  private defaultServerUrl(stores: Stores): string | null {
+    return this.opts.serverUrl ?? stores.settings.data.serverUrl
+  }
+
+  private async beginSession(stores: Stores, serverUrl: string, user: User, token: string): Promise<void> {
+    const owner: Owner = { serverUrl, username: user.username }
+    if (!sameOwner(stores.cache.data.owner, owner)) {
+      // Another user's (or server's) grievances are not this user's to see.
+      await stores.cache.update(() => emptyCache(owner))
+    }
+    const client = new ServerClient(serverUrl, this.fetchImpl, token)
+    const engine = new SyncEngine(owner, client, stores.cache, stores.outbox, this.timing, this.clock, {
+      contact: (ok, error) => {
+        if (this.session?.engine !== engine) return
+        const wasOnline = this.sync.status === 'online'
+        this.setSync({ status: ok ? 'online' : 'offline', lastError: error ?? this.storageWarning })
+        // Back online (or online for the first time): templates and divisions may have changed.
+        if (ok && !wasOnline) void this.refreshOrg(stores, engine)
+      },
+      pulled: (at) => {
+        if (this.session?.engine === engine) this.setSync({ lastSyncedAt: at })
+      },
+      grievancesChanged: (ids) => this.emit({ type: 'grievances-changed', ids }),
+      conflict: (conflict) => this.emit({ type: 'conflict', conflict }),
+      pendingChanged: () => this.setSync({ pending: this.pendingActions(stores).length }),
+      sessionExpired: () => {
+        if (this.session?.engine === engine) void this.endSession(stores, 'The session has expired; sign in again.')
+      },
+      log: this.log,
+    })
+    this.session = { owner, user, client, engine }
+    this.setSync({
+      status: 'connecting',
+      serverUrl,
+      pending: this.pendingActions(stores).length,
+      lastSyncedAt: stores.cache.data.lastSyncedAt,
+      lastError: this.storageWarning,
+    })
+    this.emit({ type: 'session', session: this.sessionView(stores) })
+    engine.start()
+  }
+
+  private async refreshOrg(stores: Stores, engine: SyncEngine): Promise<void> {
+    const session = this.session
+    if (!session || session.engine !== engine) return
+    let org: OrgSummary
+    try {
+      org = await session.client.org()
+    } catch {
+      return // Offline or not yet served: the cached copy stays.
+    }
+    if (this.session?.engine !== engine) return
+    await stores.cache.update((current) => ({ ...current, org }))
+  }
+
+  private async endSession(stores: Stores, reason: string | null): Promise<void> {
+    const session = this.session
+    this.session = null
+    session?.client.abortAll()
+    await session?.engine.stop()
+    await this.tokenStore.clear()
+    // The server address stays for the next sign-in; the outbox stays for this user's return.
+    await stores.settings.update((current) => ({ ...current, user: null }))
+    this.setSync({
+      status: 'logged-out',
+      pending: 0,
+      lastError: reason ?? this.storageWarning,
+      serverUrl: this.defaultServerUrl(stores),
+    })
+    this.emit({ type: 'session', session: this.sessionView(stores) })
+  }
+
+  // ---- the desk API -----------------------------------------------------------------
+
+  async handle<M extends DeskMethod>(method: M, input: unknown): Promise<DeskOutput<M>> {
+    const spec = deskApi[method] as (typeof deskApi)[DeskMethod] | undefined
+    if (!spec) throw new DeskCoreError('invalid-input', `Unknown desk method: ${String(method)}`)
+    const parsed = spec.input.safeParse(input ?? {})
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]
+      throw new DeskCoreError('invalid-input', `${method}: ${issue?.path.join('.') || 'input'}: ${issue?.message ?? 'invalid'}`)
+    }
+    if (this.closed) throw new DeskCoreError('internal', 'The desk is shutting down')
+    const stores = await this.ready
+    const output = await this.dispatch(stores, method, parsed.data)
+    const checked = spec.output.safeParse(output)
+    if (!checked.success) {
+      throw new DeskCoreError('internal', `${method} produced an invalid answer: ${checked.error.issues[0]?.message}`)
+    }
+    return checked.data as DeskOutput<M>
+  }
+
+  private async dispatch(stores: Stores, method: DeskMethod, input: unknown): Promise<unknown> {
+    switch (method) {
+      case 'session.get':
+        return this.sessionView(stores)
+      case 'session.login':
+        return this.login(stores, input as DeskLoginInput)
+      case 'session.logout':
+        if (this.session) await this.endSession(stores, null)
+        return this.sessionView(stores)
+      case 'org.get':
+        return this.session ? stores.cache.data.org : null
+      case 'grievances.list':
+        return this.listGrievances(stores)
+      case 'grievances.get':
+        return this.viewGrievance(stores, (input as { id: string }).id)
+      case 'actions.submit':
+        return this.submit(stores, input as { grievanceId: string; body: ActionBody })
+      case 'sync.state':
+        return this.sync
+      case 'sync.now':
+        await this.session?.engine.syncNow()
+        return this.sync
+      case 'conflicts.list':
+        return this.conflicts(stores)
+      case 'conflicts.dismiss': {
+        const { actionId } = input as { actionId: string }
+        const owner = this.session?.owner ?? null
+        await stores.outbox.update((current) => ({
+          ...current,
+          conflicts: current.conflicts.filter((c) => !(c.action.id === actionId && sameOwner(c.owner, owner))),
+        }))
+        return this.conflicts(stores)
+      }
+    }
+  }
+
+  private sessionView(stores: Stores): Session {
+    return this.session
+      ? { user: this.session.user, serverUrl: this.session.owner.serverUrl }
+      : { user: null, serverUrl: this.defaultServerUrl(stores) }
+  }
+
+  private async login(stores: Stores, input: DeskLoginInput): Promise<Session> {
+    const raw = input.serverUrl ?? this.defaultServerUrl(stores)
+    if (!raw) throw new DeskCoreError('invalid-input', 'No server address: enter the address your administrator gave you.')
+    const serverUrl = normaliseServerUrl(raw)
+    const { token, user } = await new ServerClient(serverUrl, this.fetchImpl).login(input.username, input.password)
+    if (this.session) await this.endSession(stores, null)
+    await this.tokenStore.save(token)
+    await stores.settings.update(() => ({ serverUrl, user }))
+    await this.beginSession(stores, serverUrl, user, token)
+    return this.sessionView(stores)
+  }
+
+  private pendingActions(stores: Stores): Action[] {
+    const owner = this.session?.owner ?? null
+    return stores.outbox.data.entries.filter((e) => sameOwner(e.owner, owner)).map((e) => e.action)
+  }
+
+  private listGrievances(stores: Stores): Grievance[] {
+    if (!this.session) return []
+    const pendingById = new Map<string, Action[]>()
+    for (const action of this.pendingActions(stores)) {
+      const list = pendingById.get(action.grievanceId) ?? []
+      list.push(action)
+      pendingById.set(action.grievanceId, list)
+    }
+    const user = this.session.user
+    return Object.values(stores.cache.data.grievances).map((g) => {
+      const pending = pendingById.get(g.id)
+      return pending ? rebasePending(g, pending, user) : g
+    })
+  }
+
+  private viewGrievance(stores: Stores, id: string): Grievance | null {
+    if (!this.session) return null
+    const cached = stores.cache.data.grievances[id]
+    return cached ? rebasePending(cached, this.pendingActions(stores), this.session.user) : null
+  }
+
+  private async submit(stores: Stores, input: { grievanceId: string; body: ActionBody }): Promise<{ actionId: string; grievance: Grievance }> {
+    const session = this.session
+    if (!session) throw new DeskCoreError('unauthorised', 'Sign in before acting on grievances.')
+    const cached = stores.cache.data.grievances[input.grievanceId]
+    if (!cached) throw new DeskCoreError('not-found', `No grievance ${input.grievanceId} on this desk`)
+    const action: Action = {
+      id: randomUUID(),
+      grievanceId: cached.id,
+      // The server's version we saw; queued actions ahead of it are rebased as they settle.
+      baseVersion: cached.version,
+      at: this.clock().toISOString(),
+      body: input.body,
+    }
+    let view: Grievance
+    try {
+      view = applyActionLocally(rebasePending(cached, this.pendingActions(stores), session.user), action, session.user)
+    } catch (error) {
+      if (error instanceof IllegalTransitionError) {
+        throw new DeskCoreError('invalid-input', `${cached.ticket}: ${error.message}`)
+      }
+      throw error
+    }
+    // Durable before anyone hears of it: a power cut after this line loses nothing.
+    await stores.outbox.update((current) => ({ ...current, entries: [...current.entries, { action, owner: session.owner }] }))
+    this.setSync({ pending: this.pendingActions(stores).length })
+    this.emit({ type: 'grievances-changed', ids: [cached.id] })
+    void session.engine.push()
+    return { actionId: action.id, grievance: view }
+  }
+
+  private conflicts(stores: Stores): Conflict[] {
+    const owner = this.session?.owner ?? null
+    return stores.outbox.data.conflicts
+      .filter((c) => sameOwner(c.owner, owner))
+      .map(({ owner: _owner, ...conflict }) => conflict)
+  }
+
+  // ---- events -----------------------------------------------------------------------
+
+  onEvent(listener: (event: DeskEvent) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  private emit(event: DeskEvent): void {
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(event)
+      } catch (error) {
+        this.log('warn', `a desk event listener failed: ${String(error)}`)
+      }
+    }
+  }
+
+  private setSync(patch: Partial<SyncState>): void {
+    const next = { ...this.sync, ...patch }
+    if (JSON.stringify(next) === JSON.stringify(this.sync)) return
+    this.sync = next
+    this.emit({ type: 'sync', state: next })
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return
+    this.closed = true
+    let stores: Stores | null = null
+    try {
+      stores = await this.ready
+    } catch {
+      // Start-up failed: nothing to flush.
+    }
+    this.session?.client.abortAll()
+    await this.session?.engine.stop()
+    if (stores) await Promise.all([stores.settings.flush(), stores.cache.flush(), stores.outbox.flush()])
+    this.listeners.clear()
+  }
+}
+
+interface DeskLoginInput {
+  serverUrl?: string
+  username: string
+  password: string
+}

@@ -1,0 +1,347 @@
+// Keeps one signed-in desk in step with the server: pulls the changes feed in pages,
+// listens to the server-sent event stream for "pull again", pushes the outbox in order
+// and settles each result. One engine per session; `stop()` ends every loop and timer.
+import type { Conflict } from '../../shared/desk-api'
+import type { Grievance } from '../../shared/grievance'
+import type { Action, ActionResult, Change } from '../../shared/protocol'
+import { Backoff } from './backoff'
+import { sameOwner, type GrievanceCache, type Outbox, type OutboxEntry, type Owner, type StoredConflict } from './desk-files'
+import { ServerUnreachableError, SessionExpiredError } from './errors'
+import { readServerEvents } from './event-stream'
+import type { JsonStore } from './json-store'
+import { nextPushBatch, rebaseQueued } from './outbox-batch'
+import type { ServerClient } from './server-client'
+
+export interface SyncTiming {
+  /** Pull this often even when the event stream is quiet (missed events, proxies). */
+  safetyPullMs: number
+  backoffMinMs: number
+  backoffMaxMs: number
+  pushBatchSize: number
+  /** `limit` sent with each changes page; undefined = the server's default. */
+  pageLimit?: number
+}
+
+export const DEFAULT_TIMING: SyncTiming = {
+  safetyPullMs: 60_000,
+  backoffMinMs: 1_000,
+  backoffMaxMs: 30_000,
+  pushBatchSize: 50,
+}
+
+/** Bounds on loops that depend on the server behaving. */
+const MAX_PAGES_PER_PULL = 10_000
+const MAX_BATCHES_PER_PUSH = 1_000
+
+export interface SyncCallbacks {
+  /** Any answer from the server (ok) or a failure to get one. */
+  contact(ok: boolean, error?: string): void
+  pulled(at: string): void
+  grievancesChanged(ids: string[]): void
+  conflict(conflict: Conflict): void
+  pendingChanged(): void
+  sessionExpired(): void
+  log(level: 'info' | 'warn' | 'error', message: string): void
+}
+
+export class SyncEngine {
+  private stopped = false
+  private readonly stopController = new AbortController()
+  private streamController: AbortController | null = null
+  private pulling: Promise<void> | null = null
+  private pullAgain = false
+  private pushing: Promise<void> | null = null
+  private pushAgain = false
+  private pushRetryTimer: NodeJS.Timeout | null = null
+  private safetyTimer: NodeJS.Timeout | null = null
+  private streamLoop: Promise<void> | null = null
+  private readonly streamBackoff: Backoff
+  private readonly pushBackoff: Backoff
+
+  constructor(
+    private readonly owner: Owner,
+    private readonly client: ServerClient,
+    private readonly cache: JsonStore<GrievanceCache>,
+    private readonly outbox: JsonStore<Outbox>,
+    private readonly timing: SyncTiming,
+    private readonly clock: () => Date,
+    private readonly on: SyncCallbacks,
+  ) {
+    this.streamBackoff = new Backoff({ minMs: timing.backoffMinMs, maxMs: timing.backoffMaxMs })
+    this.pushBackoff = new Backoff({ minMs: timing.backoffMinMs, maxMs: timing.backoffMaxMs })
+  }
+
+  start(): void {
+    this.streamLoop = this.runEventStream()
+    this.safetyTimer = setInterval(() => void this.syncNow(), this.timing.safetyPullMs)
+    this.safetyTimer.unref()
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true
+    this.stopController.abort()
+    this.streamController?.abort()
+    if (this.safetyTimer) clearInterval(this.safetyTimer)
+    if (this.pushRetryTimer) clearTimeout(this.pushRetryTimer)
+    await Promise.allSettled([this.streamLoop, this.pulling, this.pushing])
+  }
+
+  /** Pull then push; failures are reported through the callbacks, never thrown. */
+  async syncNow(): Promise<void> {
+    await this.pull()
+    await this.push()
+  }
+
+  myEntries(outbox: Outbox = this.outbox.data): OutboxEntry[] {
+    return outbox.entries.filter((e) => sameOwner(e.owner, this.owner))
+  }
+
+  // ---- pull -------------------------------------------------------------------
+
+  /** Coalesces: a pull asked for while one runs makes that one go round again. */
+  pull(): Promise<void> {
+    if (this.stopped) return Promise.resolve()
+    if (this.pulling) {
+      this.pullAgain = true
+      return this.pulling
+    }
+    this.pulling = (async () => {
+      try {
+        do {
+          this.pullAgain = false
+          await this.pullAllPages()
+        } while (this.pullAgain && !this.stopped)
+      } finally {
+        this.pulling = null
+      }
+    })()
+    return this.pulling
+  }
+
+  private async pullAllPages(): Promise<void> {
+    for (let page = 0; page < MAX_PAGES_PER_PULL && !this.stopped; page++) {
+      let response
+      try {
+        response = await this.client.changes(this.cache.data.cursor, this.timing.pageLimit)
+      } catch (error) {
+        this.failed(error, 'pull')
+        return
+      }
+      this.on.contact(true)
+      const at = this.clock().toISOString()
+      // One page, one write: the cursor moves together with the grievances it covers.
+      await this.cache.update((current) => applyChangesPage(current, response.changes, response.last, at))
+      const ids = [...new Set(response.changes.map((c) => (c.kind === 'upsert' ? c.grievance.id : c.id)))]
+      if (ids.length > 0) this.on.grievancesChanged(ids)
+      this.on.pulled(at)
+      if (!response.hasMore) return
+    }
+  }
+
+  // ---- push -------------------------------------------------------------------
+
+  push(): Promise<void> {
+    if (this.stopped) return Promise.resolve()
+    if (this.pushing) {
+      this.pushAgain = true
+      return this.pushing
+    }
+    this.pushing = (async () => {
+      try {
+        do {
+          this.pushAgain = false
+          await this.pushAllBatches()
+        } while (this.pushAgain && !this.stopped)
+      } finally {
+        this.pushing = null
+      }
+    })()
+    return this.pushing
+  }
+
+  private async pushAllBatches(): Promise<void> {
+    for (let round = 0; round < MAX_BATCHES_PER_PUSH && !this.stopped; round++) {
+      const batch = nextPushBatch(this.myEntries(), this.timing.pushBatchSize)
+      if (batch.length === 0) return
+      let results: ActionResult[]
+      try {
+        results = (await this.client.pushActions(batch)).results
+      } catch (error) {
+        this.failed(error, 'push')
+        // Whatever went wrong, the actions stay in the outbox; try again later.
+        if (!(error instanceof SessionExpiredError)) this.schedulePushRetry()
+        return
+      }
+      this.on.contact(true)
+      this.pushBackoff.reset()
+      const settledAny = await this.settle(batch.map((a) => a.id), results)
+      if (!settledAny) {
+        // The server answered without settling anything: do not spin on it.
+        this.schedulePushRetry()
+        return
+      }
+    }
+  }
+
+  /** Applies the server's verdicts: cache first, then outbox (a crash between = duplicate). */
+  private async settle(batchIds: string[], results: ActionResult[]): Promise<boolean> {
+    const byId = new Map(results.map((r) => [r.id, r]))
+    const serverCopies: Grievance[] = []
+    const conflicts: StoredConflict[] = []
+    let needsPull = false
+    const at = this.clock().toISOString()
+
+    const settledIds = new Set<string>()
+    /** Applied actions and the version they produced, in order, for the rebase. */
+    const applied: { action: Action; version: number }[] = []
+    for (const id of batchIds) {
+      const result = byId.get(id)
+      const entry = this.outbox.data.entries.find((e) => e.action.id === id)
+      if (!result || !entry) continue // No verdict: stays queued, in order.
+      settledIds.add(id)
+      const action = entry.action
+      switch (result.status) {
+        case 'applied':
+          serverCopies.push(result.grievance)
+          applied.push({ action, version: result.grievance.version })
+          break
+        case 'duplicate':
+          if (result.grievance) serverCopies.push(result.grievance)
+          break
+        case 'conflict':
+          serverCopies.push(result.grievance)
+          conflicts.push({ action, kind: 'conflict', reason: result.reason, grievance: result.grievance, at, owner: this.owner })
+          break
+        case 'rejected':
+          conflicts.push({
+            action,
+            kind: 'rejected',
+            reason: result.reason,
+            grievance: this.cache.data.grievances[action.grievanceId] ?? null,
+            at,
+            owner: this.owner,
+          })
+          needsPull = true
+          break
+      }
+    }
+    if (settledIds.size === 0) return false
+
+    if (serverCopies.length > 0) {
+      await this.cache.update((current) => ({ ...current, grievances: upsertNewer(current.grievances, serverCopies) }))
+    }
+    // Rebase inside the write: actions submitted while this batch was out are included.
+    await this.outbox.update((current) => {
+      let entries = current.entries.filter((e) => !settledIds.has(e.action.id))
+      for (const { action, version } of applied) entries = rebaseQueued(entries, action, version)
+      return { entries, conflicts: [...current.conflicts, ...conflicts] }
+    })
+
+    const changedIds = [...new Set([...serverCopies.map((g) => g.id), ...conflicts.map((c) => c.action.grievanceId)])]
+    if (changedIds.length > 0) this.on.grievancesChanged(changedIds)
+    for (const conflict of conflicts) {
+      const { owner: _owner, ...shown } = conflict
+      this.on.conflict(shown)
+    }
+    this.on.pendingChanged()
+    if (needsPull) void this.pull()
+    return true
+  }
+
+  private schedulePushRetry(): void {
+    if (this.stopped || this.pushRetryTimer) return
+    this.pushRetryTimer = setTimeout(() => {
+      this.pushRetryTimer = null
+      void this.push()
+    }, this.pushBackoff.next())
+    this.pushRetryTimer.unref()
+  }
+
+  // ---- event stream -------------------------------------------------------------
+
+  private async runEventStream(): Promise<void> {
+    while (!this.stopped) {
+      this.streamController = new AbortController()
+      try {
+        const response = await this.client.openEvents(
+          AbortSignal.any([this.streamController.signal, this.stopController.signal]),
+        )
+        this.on.contact(true)
+        this.streamBackoff.reset()
+        // (Re)connected: whatever happened while we were away, catch up and drain.
+        void this.syncNow()
+        await readServerEvents(response, () => void this.pull())
+        if (!this.stopped) this.on.contact(false, 'The event stream from the server ended; reconnecting')
+      } catch (error) {
+        if (this.stopped) return
+        if (error instanceof SessionExpiredError) {
+          this.failed(error, 'events')
+          return
+        }
+        this.failed(error, 'events')
+      }
+      await this.sleep(this.streamBackoff.next())
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      if (this.stopped) return resolve()
+      const timer = setTimeout(done, ms)
+      const signal = this.stopController.signal
+      function done(): void {
+        clearTimeout(timer)
+        signal.removeEventListener('abort', done)
+        resolve()
+      }
+      signal.addEventListener('abort', done)
+    })
+  }
+
+  private failed(error: unknown, during: 'pull' | 'push' | 'events'): void {
+    if (this.stopped) return
+    if (error instanceof SessionExpiredError) {
+      this.on.sessionExpired()
+      return
+    }
+    const message = error instanceof Error ? error.message : String(error)
+    if (error instanceof ServerUnreachableError) {
+      this.on.contact(false, message)
+      return
+    }
+    // The server answered but refused: we are online, the error is worth showing.
+    this.on.log('warn', `${during} failed: ${message}`)
+    const what = during === 'push' ? 'Sending actions' : during === 'pull' ? 'Fetching changes' : 'The event stream'
+    this.on.contact(true, `${what} failed: ${message}`)
+  }
+}
+
+/** A grievance's version only grows: never replace a newer copy with an older one. */
+export function upsertNewer(grievances: Record<string, Grievance>, incoming: Grievance[]): Record<string, Grievance> {
+  const next = { ...grievances }
+  for (const g of incoming) {
+    const cached = next[g.id]
+    if (!cached || cached.version <= g.version) next[g.id] = g
+  }
+  return next
+}
+
+export function applyChangesPage(current: GrievanceCache, changes: Change[], last: number, at: string): GrievanceCache {
+  let grievances = current.grievances
+  const upserts: Grievance[] = []
+  const removals = new Set<string>()
+  for (const change of changes) {
+    if (change.kind === 'upsert') {
+      removals.delete(change.grievance.id)
+      upserts.push(change.grievance)
+    } else {
+      removals.add(change.id)
+    }
+  }
+  grievances = upsertNewer(grievances, upserts)
+  if (removals.size > 0) {
+    grievances = { ...grievances }
+    for (const id of removals) delete grievances[id]
+  }
+  return { ...current, grievances, cursor: Math.max(current.cursor, last), lastSyncedAt: at }
+}

@@ -1,0 +1,11 @@
+// `window.seva` as the renderer sees it (set by the preload in Electron, by
+// /seva-bridge.js in the browser desk). Errors thrown by invoke carry a DeskError `code`.
+import type { SevaBridge } from '../shared/desk-api'
+
+declare global {
+  interface Window {
+    seva: SevaBridge
+  }
+}
+
+export {}

@@ -1,0 +1,151 @@
+// Pure pieces of the desk core: the optimistic apply, SSE framing, batching and rebase,
+// backoff, and the durable outbox file.
+import { readFile, readdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { applyActionLocally, rebasePending } from '../../src/main/desk/apply-action'
+import { Backoff } from '../../src/main/desk/backoff'
+import type { OutboxEntry } from '../../src/main/desk/desk-files'
+import { DurableJSONFile } from '../../src/main/desk/durable-json-file'
+import { SseParser } from '../../src/main/desk/event-stream'
+import { nextPushBatch, rebaseQueued } from '../../src/main/desk/outbox-batch'
+import { applyChangesPage } from '../../src/main/desk/sync-engine'
+import type { Action, ActionBody } from '../../src/shared/protocol'
+import { tempDir } from './helpers'
+import { makeGrievance } from './mock-sync-server'
+
+const me = { username: 'officer.cyber' }
+let n = 0
+const act = (body: ActionBody, grievanceId = 'g1', baseVersion = 1): Action => ({
+  id: `action-${++n}-xxxxxxxx`,
+  grievanceId,
+  baseVersion,
+  at: '2026-01-10T12:00:00.000Z',
+  body,
+})
+const entry = (action: Action): OutboxEntry => ({ action, owner: { serverUrl: 'http://s', username: me.username } })
+
+describe('applyActionLocally', () => {
+  it('mirrors the server: replies pending, claims assign, forwards clear the assignee', () => {
+    const g = makeGrievance('g1')
+    const replied = applyActionLocally(g, act({ type: 'reply', text: 'Noted' }), me)
+    expect(replied.thread.at(-1)).toMatchObject({ kind: 'reply', text: 'Noted', by: 'officer.cyber', post: { state: 'pending', attempts: 0 } })
+    expect(g.thread).toHaveLength(1) // never mutates its input
+    const claimed = applyActionLocally(g, act({ type: 'claim' }), me)
+    expect(claimed).toMatchObject({ status: 'assigned', assignee: 'officer.cyber', version: 1 })
+    const forwarded = applyActionLocally(claimed, act({ type: 'forward', toDivision: 'police', note: 'theirs' }), me)
+    expect(forwarded).toMatchObject({ status: 'forwarded', division: 'police', assignee: null })
+    expect(forwarded.thread.at(-1)).toMatchObject({ kind: 'note', text: 'theirs' })
+    expect(applyActionLocally(g, act({ type: 'reject', reason: 'spam' }), me)).toMatchObject({ status: 'rejected', statusReason: 'spam' })
+    expect(applyActionLocally(g, act({ type: 'set-priority', priority: 'critical' }), me).priority).toBe('critical')
+  })
+
+  it('throws on illegal transitions and bad retries', () => {
+    const closed = makeGrievance('g1', { status: 'closed' })
+    expect(() => applyActionLocally(closed, act({ type: 'resolve' }), me)).toThrow('A grievance that is closed cannot become resolved')
+    expect(() => applyActionLocally(makeGrievance('g1'), act({ type: 'close' }), me)).toThrow(/new cannot become closed/)
+    expect(() => applyActionLocally(makeGrievance('g1'), act({ type: 'retry-reply', entryId: 'c-g1' }), me)).toThrow(/No reply/)
+    expect(() => applyActionLocally(makeGrievance('g2'), act({ type: 'claim' }), me)).toThrow(/not g2/)
+  })
+
+  it('retries only a failed reply', () => {
+    const g = makeGrievance('g1', {
+      thread: [{ id: 'r1', kind: 'reply', text: 'x', at: 'a', post: { state: 'failed', error: 'X down', attempts: 5 } }],
+    })
+    const retried = applyActionLocally(g, act({ type: 'retry-reply', entryId: 'r1' }), me)
+    expect(retried.thread[0]?.post).toEqual({ state: 'pending', attempts: 5 })
+    expect(() => applyActionLocally(retried, act({ type: 'retry-reply', entryId: 'r1' }), me)).toThrow(/has not failed/)
+  })
+
+  it('rebases pending actions on a new server copy, skipping the ones that no longer apply', () => {
+    const server = makeGrievance('g1', { status: 'resolved', version: 4 })
+    const view = rebasePending(server, [act({ type: 'start' }), act({ type: 'note', text: 'still here' }), act({ type: 'claim' }, 'other')], me)
+    expect(view.status).toBe('resolved')
+    expect(view.thread.at(-1)?.text).toBe('still here')
+  })
+})
+
+describe('SseParser', () => {
+  it('parses events split across chunks, CRLF, comments and multi-line data', () => {
+    const parser = new SseParser()
+    expect(parser.feed(': keep-alive\n\nevent: hel')).toEqual([])
+    expect(parser.feed('lo\r\ndata: {"type":"hello","seq":3}\r\n\r\ndata: a\ndata: b\n\n')).toEqual([
+      { event: 'hello', data: '{"type":"hello","seq":3}' },
+      { event: 'message', data: 'a\nb' },
+    ])
+  })
+})
+
+describe('outbox batching and rebase', () => {
+  it('cuts a batch before a second state change on the same grievance, not before replies', () => {
+    const claim = act({ type: 'claim' })
+    const reply = act({ type: 'reply', text: 'hi' })
+    const other = act({ type: 'claim' }, 'g2')
+    const start = act({ type: 'start' })
+    const entries = [claim, reply, other, start].map(entry)
+    expect(nextPushBatch(entries, 50).map((a) => a.id)).toEqual([claim.id, reply.id, other.id])
+    expect(nextPushBatch(entries, 2)).toHaveLength(2)
+  })
+
+  it('moves queued base versions only when nobody else changed the grievance', () => {
+    const claim = act({ type: 'claim' }, 'g1', 5)
+    const start = act({ type: 'start' }, 'g1', 5)
+    const elsewhere = act({ type: 'start' }, 'g2', 5)
+    const queued = [start, elsewhere].map(entry)
+    expect(rebaseQueued(queued, claim, 6).map((e) => e.action.baseVersion)).toEqual([6, 5])
+    expect(rebaseQueued(queued, claim, 7).map((e) => e.action.baseVersion)).toEqual([5, 5])
+  })
+
+  it('applies a changes page: newer copies win, tombstones remove, the cursor only grows', () => {
+    const cache = { owner: null, cursor: 10, grievances: { g1: makeGrievance('g1', { version: 3 }) }, org: null, lastSyncedAt: null }
+    const next = applyChangesPage(
+      cache,
+      [
+        { seq: 11, kind: 'upsert', grievance: makeGrievance('g1', { version: 2 }) },
+        { seq: 12, kind: 'upsert', grievance: makeGrievance('g2') },
+        { seq: 13, kind: 'remove', id: 'g2' },
+        { seq: 14, kind: 'upsert', grievance: makeGrievance('g3') },
+      ],
+      14,
+      'now',
+    )
+    expect(next.grievances.g1?.version).toBe(3)
+    expect(Object.keys(next.grievances).sort()).toEqual(['g1', 'g3'])
+    expect(next.cursor).toBe(14)
+    expect(applyChangesPage(next, [], 2, 'later').cursor).toBe(14)
+  })
+})
+
+describe('Backoff', () => {
+  it('grows from min to max with jitter in the upper half', () => {
+    const low = new Backoff({ minMs: 1000, maxMs: 30_000, random: () => 0 })
+    expect([low.next(), low.next(), low.next(), low.next(), low.next(), low.next(), low.next()]).toEqual([
+      500, 1000, 2000, 4000, 8000, 15_000, 15_000,
+    ])
+    const high = new Backoff({ minMs: 1000, maxMs: 30_000, random: () => 1 })
+    expect(high.next()).toBe(1000)
+    for (let i = 0; i < 10; i++) high.next()
+    expect(high.next()).toBe(30_000)
+    high.reset()
+    expect(high.next()).toBe(1000)
+  })
+})
+
+describe('DurableJSONFile', () => {
+  it('writes whole files in order and leaves no temp file behind', async () => {
+    const { dir, remove } = await tempDir()
+    try {
+      const file = join(dir, 'outbox.json')
+      const adapter = new DurableJSONFile<{ n: number }>(file)
+      expect(await adapter.read()).toBeNull()
+      await Promise.all([1, 2, 3].map((n) => adapter.write({ n })))
+      expect(JSON.parse(await readFile(file, 'utf-8'))).toEqual({ n: 3 })
+      expect(await readdir(dir)).toEqual(['outbox.json'])
+      // A temp file left by a crash mid-write does not affect the real one.
+      await writeFile(join(dir, '.outbox.json.tmp'), '{"n": 9')
+      expect(await adapter.read()).toEqual({ n: 3 })
+    } finally {
+      await remove()
+    }
+  })
+})

@@ -1,0 +1,88 @@
+// The desk core against the real central server and the real X simulator: a citizen
+// tweets, the server ingests it, the desk pulls it, the officer replies, the reply is
+// applied on the server and posted on X with the ticket.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { DeskCore } from '../../src/main/desk/index'
+import { startServer, type RunningServer } from '../../src/server/index'
+import { startSimulator, type Simulator } from '../../src/twitter-sim/index'
+import { FAST_TIMING, startCore, tempDir, waitFor } from './helpers'
+
+let sim: Simulator
+let server: RunningServer
+let data: { dir: string; remove: () => Promise<void> }
+let core: DeskCore
+
+beforeAll(async () => {
+  sim = await startSimulator({ port: 0, scenario: false })
+  server = await startServer({ port: 0, demo: true, xApiBase: sim.url, pollIntervalMs: 0, log: () => undefined })
+  data = await tempDir()
+  core = startCore({ dataDir: data.dir, serverUrl: server.url, timing: FAST_TIMING }).core
+})
+
+afterAll(async () => {
+  await core?.close()
+  await server?.close()
+  await sim?.close()
+  await data?.remove()
+})
+
+describe('desk core with the real server and simulator', () => {
+  it('pulls an ingested tweet and pushes a reply that the server applies', async () => {
+    await expect(core.handle('session.login', { username: 'officer.cyber', password: 'wrong-password' })).rejects.toMatchObject({
+      code: 'unauthorised',
+    })
+    const session = await core.handle('session.login', { username: 'officer.cyber', password: 'seva-demo' })
+    expect(session.user).toMatchObject({ username: 'officer.cyber', role: 'officer' })
+    await waitFor(async () => (await core.handle('sync.state', {})).status === 'online', 'online')
+    await waitFor(async () => (await core.handle('org.get', {}))?.ticketPrefix === 'MHA', 'org summary')
+
+    sim.injectTweet({ author: 'asha_k', text: '@CyberDost I lost 20000 rupees to a UPI fraud call yesterday, my bank is not responding. Need help' })
+    expect(await server.ingestNow(), 'the server made no grievance of the test tweet (triage?)').toBeGreaterThan(0)
+
+    const grievance = await waitFor(
+      async () => (await core.handle('grievances.list', {})).find((g) => g.source.authorUsername === 'asha_k'),
+      'the ingested grievance on the desk',
+      15_000,
+    )
+    expect(grievance.division).toBe('cyber')
+    expect(grievance.ticket).toMatch(/^MHA-\d{2}-\d{6}$/)
+
+    const { actionId, grievance: optimistic } = await core.handle('actions.submit', {
+      grievanceId: grievance.id,
+      body: { type: 'reply', text: `We have registered your complaint as ${grievance.ticket}. Please also report it on 1930.` },
+    })
+    expect(optimistic.thread.at(-1)).toMatchObject({ kind: 'reply', post: { state: 'pending' } })
+    await waitFor(async () => (await core.handle('sync.state', {})).pending === 0, 'reply pushed', 15_000)
+    expect(await core.handle('conflicts.list', {})).toEqual([])
+    const settled = await core.handle('grievances.get', { id: grievance.id })
+    expect(settled!.version).toBeGreaterThan(grievance.version)
+    expect(settled!.thread.some((e) => e.kind === 'reply' && e.text.includes(grievance.ticket) && !e.id.endsWith(actionId))).toBe(true)
+
+    // The server posts the reply to X; the desk hears of it through the feed.
+    await server.postRepliesNow()
+    await waitFor(
+      () => sim.tweetsBy('HMOIndia').some((t) => t.text.includes(grievance.ticket) && t.text.includes('1930')),
+      'the reply on X',
+      15_000,
+    )
+    await waitFor(
+      async () =>
+        (await core.handle('grievances.get', { id: grievance.id }))?.thread.some(
+          (e) => e.kind === 'reply' && e.text.includes('1930') && e.post?.state === 'posted',
+        ),
+      'posted state pulled by the desk',
+      15_000,
+    )
+  })
+
+  it('claims then starts work offline-style in one go without a conflict', async () => {
+    const [grievance] = (await core.handle('grievances.list', {})).filter((g) => g.source.authorUsername === 'asha_k')
+    expect(grievance).toBeDefined()
+    // Both queued before either is pushed: the start must be rebased on the claim's result.
+    await core.handle('actions.submit', { grievanceId: grievance!.id, body: { type: 'claim' } })
+    await core.handle('actions.submit', { grievanceId: grievance!.id, body: { type: 'start' } })
+    await waitFor(async () => (await core.handle('sync.state', {})).pending === 0, 'pushed', 15_000)
+    expect(await core.handle('conflicts.list', {})).toEqual([])
+    expect(await core.handle('grievances.get', { id: grievance!.id })).toMatchObject({ status: 'in_progress', assignee: 'officer.cyber' })
+  })
+})
