@@ -2,6 +2,7 @@
 // the central server on PGlite with demo users and the MHA org, and the desk (Electron
 // where its binary is installed, otherwise the browser desk). Ctrl-C stops all of it.
 import { spawn, spawnSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { existsSync, statSync, readdirSync } from 'node:fs'
 import { join, dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -109,6 +110,7 @@ run('server', 'src/server/cli.ts', {
 await waitFor(`${serverUrl}/healthz`, 'the central server')
 
 const electron = findElectronBinary()
+let deskSecret = null
 if (electron.path && !env.SEVA_BROWSER_DESK) {
   console.log(`[start] opening the Electron desk (${electron.path})`)
   const child = spawn(electron.path, [root], { cwd: root, env: { ...env, SEVA_SERVER_URL: serverUrl }, stdio: 'inherit' })
@@ -116,18 +118,21 @@ if (electron.path && !env.SEVA_BROWSER_DESK) {
   children.push(child)
 } else {
   console.log(`[start] Electron is not available here (${electron.reason}); starting the browser desk`)
+  deskSecret = randomBytes(32).toString('hex')
   run('desk', 'src/main/desk/browser-host-cli.ts', {
     SEVA_DESK_PORT: deskPort,
     SEVA_SERVER_URL: serverUrl,
     SEVA_DESK_DATA_DIR: env.SEVA_DESK_DATA_DIR ?? join(root, '.data', 'desk'),
     SEVA_RENDERER_DIR: join(root, 'out', 'renderer'),
+    SEVA_DESK_SECRET: deskSecret,
   })
+  await waitFor(`http://127.0.0.1:${deskPort}/?k=${deskSecret}`, 'the browser desk')
 }
 console.log(`
 [start] Seva Desk demo is up:
   X API simulator  ${simUrl}   (citizen tweets arrive every few seconds)
   central server   ${serverUrl}
-  desk             ${electron.path && !env.SEVA_BROWSER_DESK ? 'Electron window' : 'the browser desk URL printed by [desk] above'}
+  desk             ${deskSecret ? `http://127.0.0.1:${deskPort}/?k=${deskSecret}   (open it in a browser)` : 'the Electron window'}
   logins (password "${demoPassword}"): officer.foreigners, officer.police, officer.capf, officer.cyber,
     officer.disaster, officer.women-safety, officer.general, supervisor, admin
   Ctrl-C stops everything.

@@ -3,7 +3,7 @@
 // validates both, the preload turns the map into `window.seva`.
 import { z } from 'zod'
 import { Grievance } from './grievance'
-import { Action, ActionBody, OrgSummary, User } from './protocol'
+import { Action, ActionBody, IngestionStatus, OrgSummary, User } from './protocol'
 
 export const SyncStatus = z.enum(['logged-out', 'connecting', 'online', 'offline'])
 export type SyncStatus = z.infer<typeof SyncStatus>
@@ -57,6 +57,8 @@ export const deskApi = {
   'sync.now': { input: none, output: SyncState },
   'conflicts.list': { input: none, output: z.array(Conflict) },
   'conflicts.dismiss': { input: z.object({ actionId: z.string() }), output: z.array(Conflict) },
+  /** Supervisors and admins: the X read budget and ingestion sources, fetched live; null for officers. */
+  'ingestion.status': { input: none, output: IngestionStatus.nullable() },
 } as const
 
 export type DeskApi = typeof deskApi
@@ -70,6 +72,8 @@ export const DeskEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('grievances-changed'), ids: z.array(z.string()) }),
   z.object({ type: z.literal('conflict'), conflict: Conflict }),
   z.object({ type: z.literal('session'), session: Session }),
+  /** The organisation (divisions, templates) arrived or changed after sign-in. */
+  z.object({ type: z.literal('org'), org: OrgSummary }),
 ])
 export type DeskEvent = z.infer<typeof DeskEvent>
 

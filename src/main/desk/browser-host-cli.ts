@@ -1,6 +1,7 @@
 // Runs the browser desk host: `tsx src/main/desk/browser-host-cli.ts`.
 // Env: SEVA_DESK_PORT (4030), SEVA_SERVER_URL (http://127.0.0.1:4020),
-// SEVA_DESK_DATA_DIR (.data/desk), SEVA_RENDERER_DIR (out/renderer).
+// SEVA_DESK_DATA_DIR (.data/desk), SEVA_RENDERER_DIR (out/renderer), SEVA_DESK_SECRET
+// (the per-run secret; random when unset — `npm start` sets it so it can print the URL).
 import { resolve } from 'node:path'
 import { startBrowserDesk } from './browser-host'
 
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
     serverUrl: process.env.SEVA_SERVER_URL ?? 'http://127.0.0.1:4020',
     dataDir: resolve(process.env.SEVA_DESK_DATA_DIR ?? '.data/desk'),
     rendererDir: resolve(process.env.SEVA_RENDERER_DIR ?? 'out/renderer'),
+    ...(process.env.SEVA_DESK_SECRET ? { secret: process.env.SEVA_DESK_SECRET } : {}),
   })
   console.log(`Seva desk (browser): open ${desk.url}`)
 

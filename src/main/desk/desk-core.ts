@@ -221,6 +221,7 @@ class DeskCoreImpl implements DeskCore {
     }
     if (this.session?.engine !== engine) return
     await stores.cache.update((current) => ({ ...current, org }))
+    this.emit({ type: 'org', org })
   }
 
   private async endSession(stores: Stores, reason: string | null): Promise<void> {
@@ -284,6 +285,11 @@ class DeskCoreImpl implements DeskCore {
         return this.sync
       case 'conflicts.list':
         return this.conflicts(stores)
+      case 'ingestion.status': {
+        const session = this.session
+        if (!session || session.user.role === 'officer') return null
+        return session.client.ingestion()
+      }
       case 'conflicts.dismiss': {
         const { actionId } = input as { actionId: string }
         const owner = this.session?.owner ?? null

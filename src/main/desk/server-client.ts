@@ -7,6 +7,7 @@ import {
   ActionsResponse,
   ApiError,
   ChangesResponse,
+  IngestionStatus,
   LoginResponse,
   OrgSummary,
   User,
@@ -45,6 +46,10 @@ export class ServerClient {
 
   org(): Promise<OrgSummary> {
     return this.request(API_PATHS.org, OrgSummary)
+  }
+
+  ingestion(): Promise<IngestionStatus> {
+    return this.request(API_PATHS.ingestion, IngestionStatus)
   }
 
   changes(after: number, limit?: number): Promise<ChangesResponse> {

@@ -185,6 +185,8 @@ export function createFakeSeva(count = 40): SevaBridge {
       if (index !== -1) conflicts.splice(index, 1)
       return conflicts
     },
+    // The fake desk signs everyone in as an officer, who does not see ingestion.
+    'ingestion.status': () => null,
   }
 
   return {

@@ -1,10 +1,11 @@
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import { ConflictsPanel } from './features/sync/ConflictsPanel'
 import { GrievanceView } from './features/grievance/GrievanceView'
 import { HelpOverlay } from './features/help/HelpOverlay'
 import { LoginView } from './features/session/LoginView'
 import { QueueView } from './features/queue/QueueView'
 import { SyncStatusBar } from './features/sync/SyncStatusBar'
+import { IngestionPanel } from './features/supervisor/IngestionPanel'
 import { connectDesk, loadWorkspace } from './store/desk-link'
 import { useGrievanceStore } from './store/grievance-store'
 import { useOrgStore } from './store/org-store'
@@ -17,8 +18,11 @@ function TopBar() {
   const logout = useSessionStore((s) => s.logout)
   const orgName = useOrgStore((s) => s.org?.name)
   const setHelpOpen = useUiStore((s) => s.setHelpOpen)
+  const [ingestionOpen, setIngestionOpen] = useState(false)
+  const oversees = user?.role === 'supervisor' || user?.role === 'admin'
   return (
     <header className="top-bar">
+      {oversees && ingestionOpen && <IngestionPanel onClose={() => setIngestionOpen(false)} />}
       <strong className="brand">Seva Desk</strong>
       {orgName && <span className="muted">{orgName}</span>}
       <span className="spacer" />
@@ -26,6 +30,11 @@ function TopBar() {
         <span className="user" title={`${user.role} · ${user.divisions.join(', ')}`}>
           {user.displayName} <span className="muted">({user.username})</span>
         </span>
+      )}
+      {oversees && (
+        <button className="link" data-testid="ingestion-toggle" onClick={() => setIngestionOpen((open) => !open)}>
+          X budget
+        </button>
       )}
       <button className="link" onClick={() => setHelpOpen(true)} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
         ?

@@ -21,6 +21,9 @@ export function handleDeskEvent(event: DeskEvent): void {
     case 'session':
       useSessionStore.getState().setSession(event.session)
       return
+    case 'org':
+      useOrgStore.setState({ org: event.org, error: null })
+      return
   }
 }
 

@@ -1,7 +1,7 @@
 // The organisation: divisions (names in English and Hindi) and reply templates.
-// The desk fetches the org from the server in the background after sign-in and sends
-// no event for it, so while it is missing we ask again (on sync events and on a short,
-// bounded backoff).
+// The desk fetches the org from the server in the background after sign-in and sends an
+// `org` event when it arrives; until then (or if that event was missed while the page
+// loaded) we also ask again on sync events and on a short, bounded backoff.
 import { create } from 'zustand'
 import type { OrgSummary } from '../../../shared/protocol'
 import { describeError, invokeDesk } from '../lib/bridge'
