@@ -5,12 +5,9 @@ import {
   DESK_EVENT_CHANNEL,
   DESK_INVOKE_CHANNEL,
   type DeskError,
-  type DeskEvent,
-  type DeskInput,
-  type DeskMethod,
-  type DeskOutput,
   type SevaBridge,
-} from '../shared/desk-api'
+} from '../shared/desk-bridge'
+import type { DeskEvent, DeskInput, DeskMethod, DeskOutput } from '../shared/desk-api'
 
 type Envelope = { ok: true; output: unknown } | { ok: false; error: DeskError }
 

@@ -77,19 +77,4 @@ export const DeskEvent = z.discriminatedUnion('type', [
 ])
 export type DeskEvent = z.infer<typeof DeskEvent>
 
-/** What the renderer sees as `window.seva`. */
-export interface SevaBridge {
-  invoke<M extends DeskMethod>(method: M, input: DeskInput<M>): Promise<DeskOutput<M>>
-  /** Returns an unsubscribe function. */
-  onEvent(listener: (event: DeskEvent) => void): () => void
-}
-
-/** IPC channel names (Electron) — one invoke channel, one event channel. */
-export const DESK_INVOKE_CHANNEL = 'seva:invoke'
-export const DESK_EVENT_CHANNEL = 'seva:event'
-
-/** A desk API failure as it crosses IPC / WebSocket: a code and a readable message. */
-export interface DeskError {
-  code: 'invalid-input' | 'unauthorised' | 'not-found' | 'server' | 'offline' | 'internal'
-  message: string
-}
+export { DESK_EVENT_CHANNEL, DESK_INVOKE_CHANNEL, type DeskError, type SevaBridge } from './desk-bridge'
