@@ -31,16 +31,19 @@ export function loadOrg(org: string): OrgConfig {
   return OrgConfig.parse(JSON.parse(readFileSync(join(ROOT, 'resources', 'orgs', `${org}.json`), 'utf8')))
 }
 
-export function loadCorpus(org: string): LabelledTweet[] {
-  return readFileSync(join(ROOT, 'tests', 'fixtures', 'corpus', `${org}.jsonl`), 'utf8')
+/** `corpus`: the development set rules were tuned on; `heldout`: hand-written, never tuned on. */
+export type CorpusSet = 'corpus' | 'heldout'
+
+export function loadCorpus(org: string, set: CorpusSet = 'corpus'): LabelledTweet[] {
+  return readFileSync(join(ROOT, 'tests', 'fixtures', set, `${org}.jsonl`), 'utf8')
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as LabelledTweet)
 }
 
-export function scoreCorpus(org: string): CorpusScore {
+export function scoreCorpus(org: string, set: CorpusSet = 'corpus'): CorpusScore {
   const compiled = compileOrg(loadOrg(org))
-  const corpus = loadCorpus(org)
+  const corpus = loadCorpus(org, set)
   let tp = 0
   let fp = 0
   let fn = 0

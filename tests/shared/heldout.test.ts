@@ -1,0 +1,27 @@
+// Quality on the held-out corpus (tests/fixtures/heldout): tweets written by hand by
+// someone who never saw the keyword rules, and never used to tune them. These numbers
+// say how the rules generalise; the floors sit below what they reach today so that a
+// change that makes them worse fails loudly.
+import { describe, expect, it } from 'vitest'
+import { loadCorpus, scoreCorpus } from './corpus-metrics'
+
+const FLOORS: Record<string, { f1: number; division: number }> = {
+  mha: { f1: 0.82, division: 0.8 },
+  mea: { f1: 0.82, division: 0.6 },
+  railways: { f1: 0.82, division: 0.62 },
+}
+
+describe('held-out corpus', () => {
+  for (const [org, floor] of Object.entries(FLOORS)) {
+    it(`${org}: actionable F1 ≥ ${floor.f1}, division accuracy ≥ ${floor.division}`, () => {
+      expect(loadCorpus(org, 'heldout').length).toBeGreaterThanOrEqual(150)
+      const s = scoreCorpus(org, 'heldout')
+      console.log(
+        `[held-out ${org}] ${s.tweets} tweets: precision ${s.precision.toFixed(3)}, recall ${s.recall.toFixed(3)}, ` +
+          `F1 ${s.f1.toFixed(3)}, division accuracy ${s.divisionAccuracy.toFixed(3)}`,
+      )
+      expect(s.f1).toBeGreaterThanOrEqual(floor.f1)
+      expect(s.divisionAccuracy).toBeGreaterThanOrEqual(floor.division)
+    })
+  }
+})
