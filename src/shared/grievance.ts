@@ -82,6 +82,9 @@ export const TweetSource = z.object({
     rule: z.string().optional(),
   }),
   media: z.array(z.object({ type: z.string(), url: z.string().optional() })).default([]),
+  /** The citizen deleted the tweet on X; the grievance is kept (marked, never lost). */
+  deleted: z.boolean().optional(),
+  deletedAt: z.string().optional(),
 })
 export type TweetSource = z.infer<typeof TweetSource>
 
@@ -93,6 +96,8 @@ export const ThreadEntry = z.object({
   /** Username of the officer (reply, note) or the citizen (citizen). */
   by: z.string().optional(),
   tweetId: z.string().optional(),
+  /** A citizen tweet that was later deleted on X (the text stays for the record). */
+  deleted: z.boolean().optional(),
   /** For replies: where the post to X stands. */
   post: z
     .object({

@@ -28,6 +28,52 @@ export const ReplyTemplate = z.object({
 })
 export type ReplyTemplate = z.infer<typeof ReplyTemplate>
 
+/** The ways tweets reach us; also the names used by the budget governor and the admin endpoint. */
+export const INGEST_SOURCES = ['mentions', 'follow-ups', 'stream', 'search'] as const
+export const IngestSourceName = z.enum(INGEST_SOURCES)
+export type IngestSourceName = z.infer<typeof IngestSourceName>
+
+/**
+ * Which sources run and how the monthly read budget is shared. Optional in an org file:
+ * `ingestionSettings(org)` fills the defaults (mentions, search and follow-ups on; the
+ * filtered stream off, because only the higher X API tiers include it).
+ */
+export const IngestionConfig = z.object({
+  sources: z
+    .object({
+      mentions: z.boolean().default(true),
+      search: z.boolean().default(true),
+      stream: z.boolean().default(false),
+      followUps: z.boolean().default(true),
+    })
+    .prefault({}),
+  budget: z
+    .object({
+      /** Posts read per calendar month (X Basic tier: 15,000). X's own cap is used when lower. */
+      monthlyPostsCap: z.number().int().positive().default(15_000),
+      /** Most important first; the admin's order decides which source pauses first. */
+      priority: z
+        .array(IngestSourceName)
+        .default(['mentions', 'follow-ups', 'stream', 'search'])
+        .refine((list) => list.length === INGEST_SOURCES.length && new Set(list).size === list.length, {
+          message: `priority must list each of ${INGEST_SOURCES.join(', ')} once`,
+        }),
+      /**
+       * Paired with `priority`: the source in position i pauses when less than pauseBelow[i]
+       * of the budget is left. The default pauses search below 20%, the stream below 10%,
+       * follow-ups below 5%; mentions never.
+       */
+      pauseBelow: z
+        .array(z.number().min(0).max(1))
+        .length(INGEST_SOURCES.length)
+        .default([0, 0.05, 0.1, 0.2]),
+    })
+    .prefault({}),
+})
+export type IngestionConfig = z.infer<typeof IngestionConfig>
+/** As written in an org file: every field optional. */
+export type IngestionConfigInput = z.input<typeof IngestionConfig>
+
 export const OrgConfig = z.object({
   id: z.string(),
   name: z.string(),
@@ -64,8 +110,15 @@ export const OrgConfig = z.object({
     hi: z.string(),
   }),
   templates: z.array(ReplyTemplate).default([]),
+  /** Sources and read budget; see IngestionConfig. Absent = defaults. */
+  ingestion: IngestionConfig.optional(),
 })
 export type OrgConfig = z.infer<typeof OrgConfig>
+
+/** The organisation's ingestion settings with every default filled in. */
+export function ingestionSettings(org: { ingestion?: IngestionConfigInput | undefined }): IngestionConfig {
+  return IngestionConfig.parse(org.ingestion ?? {})
+}
 
 /** Fill {ticket}, {name}, {division}; unknown placeholders stay visible so they get noticed. */
 export function fillTemplate(text: string, values: Record<string, string | undefined>): string {

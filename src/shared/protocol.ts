@@ -1,6 +1,7 @@
 // The server protocol (desk ⇄ central server), as zod schemas. Paths are in API_PATHS.
 import { z } from 'zod'
 import { Grievance, Priority } from './grievance'
+import { IngestSourceName } from './org'
 
 export const API_PATHS = {
   health: '/healthz',
@@ -10,6 +11,8 @@ export const API_PATHS = {
   changes: '/api/v1/changes',
   events: '/api/v1/events',
   actions: '/api/v1/actions',
+  /** Supervisors and admins: read budget and the state of every ingestion source. */
+  ingestion: '/api/v1/admin/ingestion',
 } as const
 
 export const Role = z.enum(['officer', 'supervisor', 'admin'])
@@ -121,3 +124,37 @@ export type ActionsResponse = z.infer<typeof ActionsResponse>
 /** Error body of every non-2xx answer. */
 export const ApiError = z.object({ error: z.string(), message: z.string() })
 export type ApiError = z.infer<typeof ApiError>
+
+/** GET /api/v1/admin/ingestion: the monthly read budget and each source's state. */
+export const IngestionStatus = z.object({
+  budget: z.object({
+    /** Posts we may read this period: the org's cap, or X's project cap when lower. */
+    cap: z.number().int(),
+    used: z.number().int(),
+    remaining: z.number().int(),
+    resetsAt: z.string(),
+    /** Posts read this period as we counted them, by source. */
+    bySource: z.record(z.string(), z.number().int()),
+    /** What GET /2/usage/tweets said last time it was asked. */
+    xReported: z
+      .object({
+        projectCap: z.number().int(),
+        projectUsage: z.number().int(),
+        capResetDay: z.number().int().optional(),
+        fetchedAt: z.string(),
+      })
+      .optional(),
+  }),
+  sources: z.array(
+    z.object({
+      name: IngestSourceName,
+      enabled: z.boolean(),
+      paused: z.boolean(),
+      reason: z.string().optional(),
+      lastRunAt: z.string().nullable(),
+      lastError: z.string().optional(),
+      cursor: z.string().optional(),
+    }),
+  ),
+})
+export type IngestionStatus = z.infer<typeof IngestionStatus>

@@ -2,8 +2,8 @@
 // grievance's thread, or an ignored tweet kept for audit. Runs inside the caller's
 // write transaction, so the grievance, its change and the cursor commit together.
 import { randomUUID } from 'node:crypto'
-import { assertTransition, formatTicketNumber, type Grievance, type ThreadEntry } from '../../shared/grievance'
-import { fillTemplate, type OrgConfig } from '../../shared/org'
+import { assertTransition, formatTicketNumber, type Grievance, type ThreadEntry, type TweetSource } from '../../shared/grievance'
+import { fillTemplate, type IngestSourceName, type OrgConfig } from '../../shared/org'
 import type { IncomingTweet } from '../../shared/analysis'
 import { analyseTweet } from '../../shared/routing'
 import type { Queryable } from '../db/database'
@@ -17,15 +17,29 @@ export type TweetOutcome =
   | { kind: 'followed-up'; grievance: Grievance; seqs: number[] }
   | { kind: 'ignored'; reasons: string[] }
   | { kind: 'seen' }
+  /** joinOnly and the tweet belongs to no grievance: left unclaimed for the other sources. */
+  | { kind: 'skipped' }
 
 export interface TweetMeta {
   authorName?: string
-  viaHandle: string
+  /** The handle whose mentions brought it in (mentions source). */
+  viaHandle?: string
+  /** How it came in; defaults to a mention of viaHandle. */
+  via?: TweetSource['via']
+  /** Which source saw it first, for the seen-tweets record. Default: mentions. */
+  source?: IngestSourceName
+  /**
+   * Only add it to an existing grievance's thread (the follow-ups source reads whole
+   * conversations, where other people's tweets are not ours to judge).
+   */
+  joinOnly?: boolean
 }
 
+/** Ids recorded before the seen-tweets table existed count as seen too. */
 async function alreadySeen(tx: Queryable, tweetId: string): Promise<boolean> {
   const rows = await tx.query(
-    `SELECT 1 FROM grievances WHERE source_tweet_id = $1
+    `SELECT 1 FROM seen_tweets WHERE tweet_id = $1
+     UNION ALL SELECT 1 FROM grievances WHERE source_tweet_id = $1
      UNION ALL SELECT 1 FROM grievance_tweets WHERE tweet_id = $1
      UNION ALL SELECT 1 FROM ignored_tweets WHERE tweet_id = $1`,
     [tweetId],
@@ -33,13 +47,36 @@ async function alreadySeen(tx: Queryable, tweetId: string): Promise<boolean> {
   return rows.length > 0
 }
 
-async function ignore(tx: Queryable, tweet: IncomingTweet, viaHandle: string, reasons: string[]): Promise<TweetOutcome> {
+/**
+ * Claims the tweet for this transaction. On PostgreSQL a second transaction claiming the
+ * same id waits for the first and then finds the row: one grievance per tweet even when
+ * two sources deliver it at the same moment, and no unique-violation error for either.
+ */
+async function claimTweet(tx: Queryable, tweetId: string, source: IngestSourceName): Promise<boolean> {
+  const rows = await tx.query(
+    `INSERT INTO seen_tweets (tweet_id, first_source) VALUES ($1, $2)
+     ON CONFLICT (tweet_id) DO NOTHING RETURNING tweet_id`,
+    [tweetId, source],
+  )
+  if (rows.length > 0) return true
+  await tx.query('UPDATE seen_tweets SET times_seen = times_seen + 1 WHERE tweet_id = $1', [tweetId])
+  return false
+}
+
+async function ignore(tx: Queryable, tweet: IncomingTweet, viaHandle: string | undefined, reasons: string[]): Promise<TweetOutcome> {
   await tx.query(
     `INSERT INTO ignored_tweets (tweet_id, via_handle, author_username, text, reasons)
      VALUES ($1,$2,$3,$4,$5::jsonb) ON CONFLICT (tweet_id) DO NOTHING`,
-    [tweet.id, viaHandle, tweet.authorUsername, tweet.text, JSON.stringify(reasons)],
+    [tweet.id, viaHandle ?? null, tweet.authorUsername, tweet.text, JSON.stringify(reasons)],
   )
   return { kind: 'ignored', reasons }
+}
+
+/** The via of a new grievance; search and stream name the rule that matched when they did not say. */
+function viaOf(meta: TweetMeta, matchedRules: string[]): TweetSource['via'] {
+  const via = meta.via ?? { kind: 'mention' as const, ...(meta.viaHandle ? { handle: meta.viaHandle } : {}) }
+  if (via.rule || (via.kind !== 'search' && via.kind !== 'stream') || !matchedRules[0]) return via
+  return { ...via, rule: matchedRules[0] }
 }
 
 /** Per organisation and year, gapless: the increment commits or rolls back with the grievance. */
@@ -83,7 +120,7 @@ async function joinFollowUp(tx: Queryable, tweet: IncomingTweet, now: Date): Pro
     after = { ...after, status: 'reopened', statusReason: 'citizen wrote again' }
     after = await allocateGrievance(tx, after)
   }
-  await tx.query('INSERT INTO grievance_tweets (tweet_id, grievance_id) VALUES ($1, $2)', [tweet.id, before.id])
+  await tx.query('INSERT INTO grievance_tweets (tweet_id, grievance_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [tweet.id, before.id])
   const seq = await saveGrievance(tx, before, after)
   return { kind: 'followed-up', grievance: after, seqs: [seq] }
 }
@@ -95,7 +132,19 @@ export async function ingestTweet(
   meta: TweetMeta,
   now: Date = new Date(),
 ): Promise<TweetOutcome> {
-  if (await alreadySeen(tx, tweet.id)) return { kind: 'seen' }
+  if (await alreadySeen(tx, tweet.id)) {
+    await tx.query('UPDATE seen_tweets SET times_seen = times_seen + 1 WHERE tweet_id = $1', [tweet.id])
+    return { kind: 'seen' }
+  }
+  const source = meta.source ?? 'mentions'
+  if (meta.joinOnly) {
+    if (ctx.ownHandles.has(tweet.authorUsername.toLowerCase())) return { kind: 'skipped' }
+    const joined = await joinFollowUp(tx, tweet, now)
+    if (!joined) return { kind: 'skipped' }
+    await claimTweet(tx, tweet.id, source)
+    return joined
+  }
+  if (!(await claimTweet(tx, tweet.id, source))) return { kind: 'seen' }
   // Our own handles' tweets (acknowledgements, replies) are never grievances.
   if (ctx.ownHandles.has(tweet.authorUsername.toLowerCase())) return ignore(tx, tweet, meta.viaHandle, ['own handle'])
 
@@ -130,7 +179,7 @@ export async function ingestTweet(
       text: tweet.text,
       language: analysis.language,
       createdAt: tweet.createdAt ?? createdAt,
-      via: { kind: 'mention', handle: meta.viaHandle },
+      via: viaOf(meta, analysis.matchedRules),
       media: [],
     },
     thread: [citizenEntry],

@@ -22,11 +22,11 @@ export function baseUrlPlugin(apiBase: string): ITwitterApiClientPlugin {
   }
 }
 
-/** A client for a bearer token (user-context OAuth2 token or app token). */
-export function createXClient(apiBase: string, bearerToken: string): TwitterApiReadWrite {
+/** A client for a bearer token (user-context OAuth2 token or app token); extra plugins see every request. */
+export function createXClient(apiBase: string, bearerToken: string, plugins: ITwitterApiClientPlugin[] = []): TwitterApiReadWrite {
   const isHttp = apiBase.startsWith('http:')
   const client = new TwitterApi(bearerToken, {
-    plugins: [baseUrlPlugin(apiBase)],
+    plugins: [baseUrlPlugin(apiBase), ...plugins],
     // The library always calls https.request; a plain http.Agent makes it speak http.
     ...(isHttp ? { httpAgent: new http.Agent({ keepAlive: true }) as unknown as http.Agent } : {}),
   })
