@@ -34,6 +34,7 @@ async function main(): Promise<void> {
     pollIntervalMs: Number(env.SEVA_POLL_MS ?? 5000),
     ...(acknowledge !== undefined ? { acknowledge } : {}),
     ...(env.SEVA_INSTANCE_ID ? { instanceId: env.SEVA_INSTANCE_ID } : {}),
+    ...(env.SEVA_LEASE_MS ? { leaseMs: Number(env.SEVA_LEASE_MS) } : {}),
   })
   console.log(`Seva Desk server listening on ${server.url} (database: ${server.db.kind}, X API: ${tokens.base})`)
   if (demo) {

@@ -1,7 +1,7 @@
 // Grievance persistence: the full document lives in `doc` (JSONB) with the columns we
 // query on mirrored beside it; every write records a change with its sequence number.
 import { Grievance } from '../shared/grievance'
-import type { Queryable } from './db/database'
+import { CHANGES_CHANNEL, type Queryable } from './db/database'
 
 interface GrievanceRow {
   [key: string]: unknown
@@ -72,9 +72,13 @@ export async function saveGrievance(tx: Queryable, before: Grievance, after: Gri
 }
 
 async function recordChange(tx: Queryable, g: Grievance, before: Grievance | null): Promise<number> {
+  // The NOTIFY is part of the transaction: delivered to every instance's listener at
+  // commit, never for a rolled-back change; one statement, so no extra round trip.
   const [row] = await tx.query<{ seq: number }>(
-    `INSERT INTO changes (grievance_id, division, assignee, prev_division, prev_assignee)
-     VALUES ($1,$2,$3,$4,$5) RETURNING seq`,
+    `WITH c AS (
+       INSERT INTO changes (grievance_id, division, assignee, prev_division, prev_assignee)
+       VALUES ($1,$2,$3,$4,$5) RETURNING seq)
+     SELECT seq, pg_notify('${CHANGES_CHANNEL}', seq::text) FROM c`,
     [g.id, g.division, g.assignee, before?.division ?? null, before?.assignee ?? null],
   )
   return Number(row!.seq)

@@ -1,5 +1,6 @@
 // The central server: database, org, HTTP API, and the background workers (mention
 // ingestion, reply outbox). startServer is the one entry point for the CLI and tests.
+import { randomBytes } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { fileURLToPath } from 'node:url'
@@ -13,8 +14,11 @@ import { seedDemoUsers, type DemoLogin } from './demo'
 import { registerRoutes } from './http/routes'
 import { HttpError } from './http/errors'
 import { createXClient } from './x/client'
-import { MentionPoller } from './ingest/mention-poller'
-import { ReplyWorker } from './replies/worker'
+import { createIngestion, type IngestionOptions, type IngestionSupervisor } from './ingest'
+import { registerIngestionRoute } from './http/ingestion-route'
+import { ReplyWorker, type ReplyWorkerOptions } from './replies/worker'
+import { BackgroundLoops } from './cluster/background-loops'
+import { DEFAULT_LEASE_MS, startClusterRole, type ClusterRole } from './cluster'
 
 export type { Database, Queryable } from './db/database'
 export { allocateGrievance } from './allocation'
@@ -35,10 +39,16 @@ export interface StartServerOptions {
   /** Interval of the background workers; 0 or less turns them off (tests drive them by hand). */
   pollIntervalMs?: number
   acknowledge?: boolean
+  /** Unique per running instance on PostgreSQL (default: host, pid and a random suffix). */
   instanceId?: string
+  /** Leadership lease among instances on one PostgreSQL (default 10 s): a dead leader's
+   * background work is taken over within about this long. */
+  leaseMs?: number
   /** First retry delay of a failed reply post (doubles each attempt). */
   replyBackoffMs?: number
   replyMaxAttempts?: number
+  /** Ingestion timings (intervals, backoff, pacing); the sources themselves are set in the org file. */
+  ingestion?: Omit<IngestionOptions, 'tickMs'>
   log?: (message: string) => void
 }
 
@@ -46,8 +56,15 @@ export interface RunningServer {
   url: string
   port: number
   close(): Promise<void>
+  /** Test hook: dies as a killed process would — timers stop, the lease is not released. */
+  crash(): Promise<void>
   db: Database
+  instanceId: string
+  /** Whether this instance runs ingestion and reply posting now. */
+  isLeader(): boolean
   ingestNow(): Promise<number>
+  /** This instance's ingestion (manual passes, status); null without an X token. */
+  ingestion: IngestionSupervisor | null
   postRepliesNow(): Promise<number>
   /** Demo logins seeded (empty unless demo). */
   demoLogins: DemoLogin[]
@@ -99,18 +116,30 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
     log,
   }
   ctx.changes.setMaxListeners(0)
-  const instanceId = opts.instanceId ?? `${hostname()}:server`
+  // On PostgreSQL two instances must never share an id (the lease is keyed on it); on
+  // PGlite a stable id lets a restart recover its own interrupted reply posts at once.
+  const instanceId =
+    opts.instanceId ?? (opts.databaseUrl ? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}` : `${hostname()}:server`)
+  const leaseMs = opts.leaseMs ?? DEFAULT_LEASE_MS
 
   const tokens = resolveXTokens(opts, primaryHandle)
   const readToken = tokens.appToken ?? tokens.userToken
-  const poller = readToken ? new MentionPoller(ctx, createXClient(tokens.base, readToken).readOnly) : null
-  const replies = tokens.userToken
-    ? new ReplyWorker(ctx, createXClient(tokens.base, tokens.userToken), {
-        instanceId,
-        ...(opts.replyBackoffMs !== undefined ? { backoffMs: opts.replyBackoffMs } : {}),
-        ...(opts.replyMaxAttempts !== undefined ? { maxAttempts: opts.replyMaxAttempts } : {}),
-      })
-    : null
+  const replyOptions: ReplyWorkerOptions = {
+    instanceId,
+    // A reply a dead leader left mid-send is re-checked once its lease could have expired.
+    ...(opts.databaseUrl ? { leaseMs } : {}),
+    ...(opts.replyBackoffMs !== undefined ? { backoffMs: opts.replyBackoffMs } : {}),
+    ...(opts.replyMaxAttempts !== undefined ? { maxAttempts: opts.replyMaxAttempts } : {}),
+  }
+  const makePoller = (workCtx: ServerContext, tickMs = 0): IngestionSupervisor | null =>
+    readToken ? createIngestion(workCtx, tokens.base, readToken, { ...opts.ingestion, tickMs }) : null
+  const makeReplies = (workCtx: ServerContext, mayPost?: () => boolean): ReplyWorker | null =>
+    tokens.userToken
+      ? new ReplyWorker(workCtx, createXClient(tokens.base, tokens.userToken), { ...replyOptions, ...(mayPost ? { mayPost } : {}) })
+      : null
+  // Manual passes (tests, tools) run unfenced on this instance whatever its role.
+  const poller = makePoller(ctx)
+  const replies = makeReplies(ctx)
   if (!poller) log('[server] no X token configured: mention ingestion is off')
   if (!replies) log('[server] no X user token configured: replies stay queued')
 
@@ -126,60 +155,86 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
     reply.code(404).send({ error: 'not_found', message: `No route ${request.method} ${request.url}` }),
   )
   const streams = new Set<() => void>()
-  registerRoutes(app, ctx, { instanceId, streams })
+  let cluster: ClusterRole | null = null
+  registerRoutes(app, ctx, { instanceId, streams, isLeader: () => cluster?.isLeader ?? false })
 
-  const ingestNow = async (): Promise<number> => (poller ? poller.pollOnce() : 0)
+  const ingestNow = async (): Promise<number> => (poller ? poller.ingestNow() : 0)
   const postRepliesNow = async (): Promise<number> => (replies ? replies.runOnce() : 0)
 
-  // Background loops: setTimeout chains, so a slow pass never overlaps the next.
-  let stopped = false
-  const timers = new Set<NodeJS.Timeout>()
-  const inFlight = new Set<Promise<unknown>>()
-  const loop = (pass: () => Promise<unknown>, everyMs: number): void => {
-    const tick = (): void => {
-      if (stopped) return
-      const run = pass().catch((error: unknown) => log(`[server] background pass failed: ${String(error)}`))
-      inFlight.add(run)
-      void run.finally(() => {
-        inFlight.delete(run)
-        if (stopped) return
-        const timer = setTimeout(() => {
-          timers.delete(timer)
-          tick()
-        }, everyMs)
-        timers.add(timer)
-      })
-    }
-    tick()
-  }
+  // The leader's background work, started for each leadership term on a database fenced
+  // on that term (src/server/cluster): a deposed leader can neither commit an ingested
+  // tweet nor claim a reply, and stops posting the moment stillLeader() turns false.
   const pollMs = opts.pollIntervalMs ?? 5_000
-  if (pollMs > 0) {
-    if (poller) loop(ingestNow, pollMs)
-    if (replies) loop(postRepliesNow, Math.min(pollMs, 1_000))
+  const startWork = (workDb: Database, stillLeader: () => boolean): (() => Promise<void>) => {
+    const loops = new BackgroundLoops(log)
+    if (pollMs <= 0) return () => loops.stop()
+    const workCtx: ServerContext = { ...ctx, db: workDb }
+    const termPoller = makePoller(workCtx, pollMs)
+    const termReplies = makeReplies(workCtx, stillLeader)
+    // The supervisor runs its own loop (sources have their own intervals) and the stream.
+    if (termPoller) {
+      leaderIngestion = termPoller
+      void termPoller.start().catch((error: unknown) => log(`[server] ingestion failed to start: ${String(error)}`))
+    }
+    if (termReplies) loops.every(Math.min(pollMs, 1_000), () => termReplies.runOnce())
+    return async () => {
+      if (leaderIngestion === termPoller) leaderIngestion = null
+      await termPoller?.stop()
+      await loops.stop()
+    }
   }
+  // Status from this term's supervisor while leader (it knows the live stream), else the manual one.
+  let leaderIngestion: IngestionSupervisor | null = null
+  registerIngestionRoute(app, ctx, async () => (leaderIngestion ?? poller)?.status() ?? null)
 
   let address: string
   try {
     address = await app.listen({ port: opts.port ?? 4020, host: opts.host ?? '127.0.0.1' })
   } catch (error) {
-    stopped = true
     await db.close()
     throw error
   }
   const port = (app.server.address() as { port: number }).port
   const url = address.replace('[::1]', '127.0.0.1')
+  try {
+    cluster = await startClusterRole({
+      db,
+      ...(opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : {}),
+      instanceId,
+      leaseMs,
+      changes: ctx.changes,
+      log,
+      startWork,
+    })
+  } catch (error) {
+    await app.close()
+    await db.close()
+    throw error
+  }
+  const role = cluster
 
   let closing: Promise<void> | null = null
-  const close = (): Promise<void> => {
+  const shutDown = (graceful: boolean): Promise<void> => {
     closing ??= (async () => {
-      stopped = true
-      for (const timer of timers) clearTimeout(timer)
+      await (graceful ? role.close() : role.abandon())
+      await poller?.stop()
       for (const end of [...streams]) end()
       await app.close()
-      await Promise.allSettled([...inFlight])
       await db.close()
     })()
     return closing
   }
-  return { url, port, close, db, ingestNow, postRepliesNow, demoLogins }
+  return {
+    url,
+    port,
+    close: () => shutDown(true),
+    crash: () => shutDown(false),
+    db,
+    instanceId,
+    isLeader: () => role.isLeader,
+    ingestNow,
+    ingestion: poller,
+    postRepliesNow,
+    demoLogins,
+  }
 }

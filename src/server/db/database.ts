@@ -106,6 +106,8 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir?: strin
  * numbers commit in the order they were drawn and a reader never skips one. */
 export const CHANGES_LOCK_KEY = 7_305_001
 export const MIGRATIONS_LOCK_KEY = 7_305_000
+/** NOTIFY channel announcing the newest change seq to every server instance. */
+export const CHANGES_CHANNEL = 'seva_changes'
 
 export function writeTransaction<T>(db: Database, fn: (tx: Queryable) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {

@@ -111,6 +111,51 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX reply_outbox_due ON reply_outbox (state, next_attempt_at)`,
     ],
   },
+  {
+    version: 2,
+    name: 'leases',
+    sql: [
+      // Leadership among server instances (src/server/cluster/lease.ts): token is the
+      // fencing token, bumped on every change of holder.
+      `CREATE TABLE leases (
+        name TEXT PRIMARY KEY,
+        holder TEXT NOT NULL,
+        token BIGINT NOT NULL,
+        expires_at TIMESTAMPTZ NOT NULL,
+        acquired_at TIMESTAMPTZ NOT NULL DEFAULT now()
+      )`,
+    ],
+  },
+  {
+    version: 3,
+    name: 'ingestion-sources',
+    sql: [
+      // Every tweet any source has handled, claimed with ON CONFLICT DO NOTHING so two
+      // sources seeing one tweet at once make one grievance (src/server/ingest).
+      `CREATE TABLE seen_tweets (
+        tweet_id TEXT PRIMARY KEY,
+        first_source TEXT NOT NULL,
+        times_seen INTEGER NOT NULL DEFAULT 1,
+        deleted_at TIMESTAMPTZ,
+        first_seen_at TIMESTAMPTZ NOT NULL DEFAULT now()
+      )`,
+      // Cursors of the search, stream and follow-up sources (mentions keep ingest_cursors).
+      `CREATE TABLE ingest_source_cursors (
+        source TEXT NOT NULL,
+        key TEXT NOT NULL,
+        cursor TEXT NOT NULL,
+        updated_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+        PRIMARY KEY (source, key)
+      )`,
+      // Posts read per source and month: the budget governor's own count.
+      `CREATE TABLE ingest_usage (
+        period TEXT NOT NULL,
+        source TEXT NOT NULL,
+        posts BIGINT NOT NULL DEFAULT 0,
+        PRIMARY KEY (period, source)
+      )`,
+    ],
+  },
 ]
 
 export async function migrate(db: Database): Promise<number[]> {

@@ -42,10 +42,23 @@ function intParam(value: string | undefined, name: string, fallback: number, min
   return Math.max(min, Number(value))
 }
 
-export function registerRoutes(app: FastifyInstance, ctx: ServerContext, extra: { instanceId: string; streams: Set<() => void> }): void {
+export function registerRoutes(
+  app: FastifyInstance,
+  ctx: ServerContext,
+  extra: { instanceId: string; streams: Set<() => void>; isLeader?: () => boolean },
+): void {
   app.get(API_PATHS.health, async () => {
     await ctx.db.query('SELECT 1')
-    return { ok: true, db: ctx.db.kind, org: ctx.org.id, instance: extra.instanceId, seq: await currentSeq(ctx.db) }
+    return {
+      ok: true,
+      db: ctx.db.kind,
+      org: ctx.org.id,
+      instance: extra.instanceId,
+      instanceId: extra.instanceId,
+      // Whether this instance runs ingestion and reply posting (the lease holder).
+      leader: extra.isLeader?.() ?? true,
+      seq: await currentSeq(ctx.db),
+    }
   })
 
   app.post(API_PATHS.login, async (request, reply) => {

@@ -28,6 +28,8 @@ export interface ReplyWorkerOptions {
   backoffMs?: number
   /** A `sending` row older than this, claimed by another instance, is presumed orphaned. */
   leaseMs?: number
+  /** Checked before every post: false (e.g. leadership lost) ends the pass at once. */
+  mayPost?: () => boolean
 }
 
 /** Compare texts the way X may have stored them (leading @mentions, spacing). */
@@ -76,7 +78,13 @@ export class ReplyWorker {
   private async pass(): Promise<number> {
     if (Date.now() < this.pausedUntil) return 0
     let posted = await this.recoverOrphans()
-    for (const row of await this.claimDue()) {
+    const claimed = await this.claimDue()
+    for (const [index, row] of claimed.entries()) {
+      if (this.opts.mayPost && !this.opts.mayPost()) {
+        // Not posted, so safe to hand back for whoever leads next.
+        for (const rest of claimed.slice(index)) await this.reschedule(rest, rest.attempts - 1, new Date(), 'handed back: no longer the leader')
+        break
+      }
       if (await this.post(row)) posted++
       if (Date.now() < this.pausedUntil) break
     }
