@@ -1,14 +1,33 @@
 // Routing + triage throughput with 10,000 keyword rules, against a naive baseline
 // (lower-case the tweet, then `includes` every term of every rule) on the same tweets.
-// Run by `npm run bench` (bench/run.ts calls the default export) or directly with tsx.
+// Run by `npm run bench routing` (bench/run.ts calls the default export) or directly
+// with tsx. Targets: ≥ 300,000 tweets/s on one core and ≥ 30× the baseline.
+//
+// How it measures, so the numbers can be trusted on a shared 2-core machine:
+// - The code runs as the server runs it: TypeScript loaded through tsx (esbuild, with
+//   keepNames). The hot path defines no closures per call, so keepNames' `__name`
+//   wrappers cost nothing there; a pre-bundled build measured the same within noise.
+// - Ours and the baseline are warmed up, then measured in alternating rounds of fixed
+//   length, so load from other processes hits both alike; the median round counts.
+// - Throughput is given per wall-clock second and per CPU second of this process
+//   (process.cpuUsage: time the process actually ran, GC threads included). When other
+//   jobs share the cores the wall figure drops but the CPU figure does not; "on one
+//   core" is the CPU figure, and the wall figure is printed beside it.
+// - The baseline is deliberately generous: it does no triage and no folding, and stops
+//   at the first matching rule, so it does less work per tweet than ours.
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { dirname, join } from 'node:path'
 import { OrgConfig, type KeywordRule } from '../src/shared/org'
-import { analyseTweet, compileOrg } from '../src/shared/routing'
+import { analyseTweet, compileOrg, type CompiledOrg } from '../src/shared/routing'
 import type { IncomingTweet } from '../src/shared/analysis'
 
 const RULES = 10_000
+const TARGET_PER_SEC = 300_000
+const TARGET_RATIO = 30
+const WARM_UP_MS = 600
+const ROUNDS = 5
+const ROUND_MS = 1000
 const here = dirname(fileURLToPath(import.meta.url))
 
 /** Deterministic PRNG so every run measures the same work. */
@@ -59,14 +78,24 @@ function loadTweets(rand: () => number, rules: KeywordRule[]): IncomingTweet[] {
     )
   }
   // Sprinkle synthetic rule terms into a third of the tweets so rules really fire.
-  return texts.map((text, i) => {
+  const tweets = texts.map((text, i) => {
     let t = text
     if (rand() < 0.33) t += ` ${rules[Math.floor(rand() * rules.length)].terms[0]}`
     return { id: String(i), text: t, authorId: 'u', authorUsername: `citizen${i % 97}` }
   })
+  // Tweets reach the server as JSON, so their text is a flat string. `+=` above builds a
+  // rope (V8 ConsString), and character loops over ropes are several times slower than
+  // over flat strings: a JSON round trip gives the bench the strings production sees.
+  return JSON.parse(JSON.stringify(tweets)) as IncomingTweet[]
 }
 
-function naiveRoute(rules: { division: string; terms: string[]; exclude: string[] }[], text: string): string | null {
+interface NaiveRule {
+  division: string
+  terms: string[]
+  exclude: string[]
+}
+
+function naiveRoute(rules: NaiveRule[], text: string): string | null {
   const lower = text.toLowerCase()
   for (const rule of rules) {
     if (rule.terms.some((t) => lower.includes(t)) && !rule.exclude.some((t) => lower.includes(t))) return rule.division
@@ -74,7 +103,16 @@ function naiveRoute(rules: { division: string; terms: string[]; exclude: string[
   return null
 }
 
-export default async function routingBench(): Promise<void> {
+export interface RoutingBenchSetup {
+  compiled: CompiledOrg
+  tweets: IncomingTweet[]
+  naiveRules: NaiveRule[]
+  ruleCount: number
+  compileMs: number
+}
+
+/** The rules, compiled org and tweets every run measures (exported for profiling drivers). */
+export function setupRoutingBench(): RoutingBenchSetup {
   const rand = mulberry32(42)
   const base = OrgConfig.parse(JSON.parse(readFileSync(join(here, '..', 'resources', 'orgs', 'mha.json'), 'utf8')))
   const divisions = base.divisions.map((d) => d.id)
@@ -84,40 +122,86 @@ export default async function routingBench(): Promise<void> {
   const compiled = compileOrg(org)
   const compileMs = performance.now() - t0
   const tweets = loadTweets(rand, rules)
-
-  // Ours: full analyseTweet (normalise, language, one automaton pass, triage).
-  let sink = 0
-  for (const t of tweets) sink += analyseTweet(compiled, t).actionable ? 1 : 0 // warm-up
-  let processed = 0
-  const start = performance.now()
-  while (performance.now() - start < 3000) {
-    for (const t of tweets) sink += analyseTweet(compiled, t).matchedRules.length
-    processed += tweets.length
-  }
-  const oursPerSec = processed / ((performance.now() - start) / 1000)
-
-  // Baseline: includes() per term per rule, routing only (no triage) — still far slower.
   const naiveRules = rules.map((r) => ({
     division: r.division,
     terms: r.terms.map((t) => t.toLowerCase()),
     exclude: (r.exclude ?? []).map((t) => t.toLowerCase()),
   }))
-  let naiveProcessed = 0
-  const naiveStart = performance.now()
-  while (performance.now() - naiveStart < 3000) {
-    for (const t of tweets) {
-      if (naiveRoute(naiveRules, t.text)) sink++
-      naiveProcessed++
-      if ((naiveProcessed & 63) === 0 && performance.now() - naiveStart >= 3000) break
-    }
-  }
-  const naivePerSec = naiveProcessed / ((performance.now() - naiveStart) / 1000)
+  return { compiled, tweets, naiveRules, ruleCount: rules.length, compileMs }
+}
 
+interface Round {
+  wallPerSec: number
+  cpuPerSec: number
+}
+
+/**
+ * Runs `work(i)` on tweet indices from `cursor` on, cycling through `count` tweets,
+ * until `ms` of wall time has passed; returns throughput and the next cursor.
+ */
+function measure(ms: number, count: number, cursor: number, work: (i: number) => void): Round & { cursor: number } {
+  const cpu0 = process.cpuUsage()
+  const start = performance.now()
+  let processed = 0
+  let i = cursor
+  let now = start
+  while (now - start < ms) {
+    // Check the clock every 64 tweets: cheap, and fine-grained enough for the slow baseline.
+    for (let k = 0; k < 64; k++) {
+      work(i)
+      if (++i === count) i = 0
+    }
+    processed += 64
+    now = performance.now()
+  }
+  const cpu = process.cpuUsage(cpu0)
+  const cpuSec = (cpu.user + cpu.system) / 1e6
+  return { wallPerSec: processed / ((now - start) / 1000), cpuPerSec: processed / cpuSec, cursor: i }
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
+}
+
+export default async function routingBench(): Promise<void> {
+  const { compiled, tweets, naiveRules, ruleCount, compileMs } = setupRoutingBench()
+  let sink = 0
+  const ours = (i: number) => {
+    sink += analyseTweet(compiled, tweets[i]).matchedRules.length
+  }
+  const naive = (i: number) => {
+    if (naiveRoute(naiveRules, tweets[i].text)) sink++
+  }
+
+  measure(WARM_UP_MS, tweets.length, 0, ours)
+  let naiveCursor = measure(WARM_UP_MS / 2, tweets.length, 0, naive).cursor
+  const oursRounds: Round[] = []
+  const naiveRounds: Round[] = []
+  for (let r = 0; r < ROUNDS; r++) {
+    oursRounds.push(measure(ROUND_MS, tweets.length, 0, ours))
+    const n = measure(ROUND_MS, tweets.length, naiveCursor, naive)
+    naiveCursor = n.cursor
+    naiveRounds.push(n)
+  }
+
+  const oursCpu = median(oursRounds.map((r) => r.cpuPerSec))
+  const oursWall = median(oursRounds.map((r) => r.wallPerSec))
+  const naiveCpu = median(naiveRounds.map((r) => r.cpuPerSec))
+  const naiveWall = median(naiveRounds.map((r) => r.wallPerSec))
+  const ratio = oursCpu / naiveCpu
   const fmt = (n: number) => Math.round(n).toLocaleString('en-US')
-  console.log(`routing: ${rules.length} keyword rules (${compiled.automaton.size} phrases incl. triage cues), ${tweets.length} distinct tweets, compiled in ${compileMs.toFixed(0)} ms`)
-  console.log(`routing: automaton routing+triage  ${fmt(oursPerSec)} tweets/s`)
-  console.log(`routing: naive includes() baseline ${fmt(naivePerSec)} tweets/s`)
-  console.log(`routing: ratio ${(oursPerSec / naivePerSec).toFixed(1)}x (target ≥ 30x; ≥ 300,000 tweets/s) [checksum ${sink % 1000}]`)
+  const verdict = (ok: boolean) => (ok ? 'MET' : 'NOT MET')
+  console.log(
+    `routing: ${ruleCount} keyword rules (${compiled.automaton.size} phrases incl. triage cues), ${tweets.length} distinct tweets, compiled in ${compileMs.toFixed(0)} ms`,
+  )
+  console.log(`routing: median of ${ROUNDS} alternating ${ROUND_MS} ms rounds after warm-up; code loaded by tsx as the server loads it`)
+  console.log(`routing: automaton routing+triage  ${fmt(oursCpu)} tweets per CPU-second (${fmt(oursWall)} per wall-clock second)`)
+  console.log(`routing: naive includes() baseline ${fmt(naiveCpu)} tweets per CPU-second (${fmt(naiveWall)} per wall-clock second)`)
+  console.log(`routing: ratio ${ratio.toFixed(1)}x per CPU-second (${(oursWall / naiveWall).toFixed(1)}x wall-clock) [checksum ${sink % 1000}]`)
+  console.log(
+    `routing: target ≥ ${fmt(TARGET_PER_SEC)} tweets/s on one core: ${verdict(oursCpu >= TARGET_PER_SEC)}; target ≥ ${TARGET_RATIO}x baseline: ${verdict(ratio >= TARGET_RATIO)}`,
+  )
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await routingBench()

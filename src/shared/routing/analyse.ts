@@ -4,7 +4,6 @@ import type { DetectedLanguage, IncomingTweet, TweetAnalysis } from '../analysis
 import type { Priority } from '../grievance'
 import type { CompiledOrg } from './compile'
 import { detectLanguage, isOtherScript, languageName } from './language'
-import { normalise } from './normalise'
 
 export interface AnalyseContext {
   /** Usernames (no @) whose tweets are ours; defaults to the org's handles. */
@@ -14,28 +13,8 @@ export interface AnalyseContext {
 // Application, file, ARN, PNR, FIR and similar numbers: a citizen quoting one almost
 // always has a specific case. Ticket numbers (MHA-26-000123) count too: a follow-up.
 const IDENTIFIER = /(?<![\w/])(?:[A-Z]{2,5}[-/]?\d{2}[-/]\d{4,}|[A-Za-z]{1,4}\d{7,}|\d{8,}|\d{1,6}\/(?:19|20)\d{2})(?![\w/])/
-const DIGITS = /\d{4}/
 const RETWEET_PREFIX = /^\s*RT\s+@\w+/i
 const STEP_UP: Record<Priority, Priority> = { low: 'normal', normal: 'high', high: 'critical', critical: 'critical' }
-
-interface Scan {
-  cues: number
-  /** Rule index → matched words (a two-word phrase outweighs a single word). */
-  ruleHits: Map<number, number>
-  excluded: Set<number>
-}
-
-function scan(compiled: CompiledOrg, tokens: string[]): Scan {
-  const result: Scan = { cues: 0, ruleHits: new Map(), excluded: new Set() }
-  const hits = compiled.automaton.scan(tokens, [])
-  for (let i = 0; i < hits.length; i++) {
-    const target = compiled.targets[hits[i]]
-    if (target.kind === 'cue') result.cues |= compiled.cueBit[target.cue]
-    else if (target.kind === 'term') result.ruleHits.set(target.rule, (result.ruleHits.get(target.rule) ?? 0) + target.words)
-    else result.excluded.add(target.rule)
-  }
-  return result
-}
 
 function notActionable(reasons: string[], language: DetectedLanguage, matchedRules: string[] = []): TweetAnalysis {
   return {
@@ -49,50 +28,106 @@ function notActionable(reasons: string[], language: DetectedLanguage, matchedRul
   }
 }
 
+const WRITTEN_IN = new Map<DetectedLanguage, string>()
+const WRITTEN_IN_FLAGGED = new Map<DetectedLanguage, string>()
+function writtenIn(language: DetectedLanguage, dropped: boolean): string {
+  const cache = dropped ? WRITTEN_IN : WRITTEN_IN_FLAGGED
+  let reason = cache.get(language)
+  if (reason === undefined) {
+    reason = `written in ${languageName(language)}: ${dropped ? 'flagged for a reader, not dropped' : 'flagged for a reader'}`
+    cache.set(language, reason)
+  }
+  return reason
+}
+
+function ownHandleSet(handles: readonly string[]): Set<string> {
+  const own = new Set<string>()
+  for (const h of handles) own.add(h.replace(/^@/, '').toLowerCase())
+  return own
+}
+
+/** A username as compared with our handles: no leading @, lower-cased. */
+function handleKey(username: string): string {
+  return (username.charCodeAt(0) === 0x40 ? username.slice(1) : username).toLowerCase()
+}
+
+function inScope(scope: Set<string> | null, addressedTo: readonly string[]): boolean {
+  if (scope === null) return true
+  for (const h of addressedTo) if (scope.has(h)) return true
+  return false
+}
+
+// Scratch for ranking the matched rules of one tweet (analyseTweet is synchronous).
+let rankRule = new Int32Array(64)
+let rankHits = new Int32Array(64)
+
 export function analyseTweet(compiled: CompiledOrg, tweet: IncomingTweet, ctx: AnalyseContext = {}): TweetAnalysis {
-  const own = ctx.ownHandles ? new Set(ctx.ownHandles.map((h) => h.replace(/^@/, '').toLowerCase())) : compiled.ownHandles
+  const own = ctx.ownHandles ? ownHandleSet(ctx.ownHandles) : compiled.ownHandles
   const text = tweet.text ?? ''
-  const author = (tweet.authorUsername ?? '').replace(/^@/, '').toLowerCase()
+  const author = handleKey(tweet.authorUsername ?? '')
 
   if (author && own.has(author)) return notActionable([`our own tweet (@${tweet.authorUsername})`], detectLanguage(text))
-  const refs = tweet.referencedTweets ?? []
-  if (refs.some((r) => r.type === 'retweeted') || RETWEET_PREFIX.test(text)) {
-    return notActionable(['retweet'], detectLanguage(text))
+  const refs = tweet.referencedTweets
+  let quoted = false
+  if (refs) {
+    for (const r of refs) {
+      if (r.type === 'retweeted') return notActionable(['retweet'], detectLanguage(text))
+      if (r.type === 'quoted') quoted = true
+    }
   }
+  // Cheap look at the first character before the anchored regex (\s covers Unicode spaces).
+  const first = text.charCodeAt(0)
+  if (((first | 0x20) === 0x72 || first <= 0x20 || first >= 0x80) && RETWEET_PREFIX.test(text)) return notActionable(['retweet'], detectLanguage(text))
 
-  const norm = normalise(text)
-  const language = detectLanguage(text, norm.words)
-  const quoted = refs.some((r) => r.type === 'quoted')
-  if (norm.tokens.length === 0) {
+  // One pass: words folded and interned, phrases found, entities and language noted.
+  const m = compiled.matcher
+  m.run(text)
+  const language = m.language
+  if (m.wordCount === 0) {
     if (quoted) return notActionable(['quote with no comment of its own'], language)
-    if (norm.mentions.length > 0) return notActionable(['bare mention with no text'], language)
-    if (norm.urls.length > 0) return notActionable(['only a link, no text'], language)
+    if (m.mentions.length > 0) return notActionable(['bare mention with no text'], language)
+    if (m.urlCount > 0) return notActionable(['only a link, no text'], language)
     return notActionable(['no text'], language)
   }
 
-  const found = scan(compiled, norm.tokens)
   const bit = compiled.cueBit
-  const cues = found.cues
-  const via = tweet.viaHandle?.replace(/^@/, '').toLowerCase()
-  const addressedTo = [via, ...norm.mentions].filter((h): h is string => !!h && own.has(h))
+  const cues = m.cues
+  const addressedTo: string[] = []
+  if (tweet.viaHandle) {
+    const via = handleKey(tweet.viaHandle)
+    if (via && own.has(via)) addressedTo.push(via)
+  }
+  for (const h of m.mentions) if (own.has(h)) addressedTo.push(h)
   const directed = addressedTo.length > 0
 
   // Rules that pull the tweet in: a term hit, no exclusion hit, handle scope satisfied.
-  const matched: { index: number; hits: number }[] = []
-  for (const [index, hits] of found.ruleHits) {
-    if (found.excluded.has(index)) continue
-    const scope = compiled.rules[index].handles
-    if (scope && !addressedTo.some((h) => scope.has(h))) continue
-    matched.push({ index, hits })
+  // Most matched words wins; ties go to the bigger boost, then to config order (admins
+  // order rules). Insertion sort: a tweet matches a handful of rules at most.
+  const rules = compiled.rules
+  let matchedCount = 0
+  if (m.touchedCount > rankRule.length) {
+    rankRule = new Int32Array(m.touchedCount * 2)
+    rankHits = new Int32Array(m.touchedCount * 2)
   }
-  // Most matched words wins; ties go to the bigger boost, then to config order (admins order rules).
-  matched.sort(
-    (a, b) =>
-      b.hits - a.hits ||
-      compiled.rules[b.index].priorityBoost - compiled.rules[a.index].priorityBoost ||
-      a.index - b.index,
-  )
-  const matchedRules = matched.map((m) => compiled.rules[m.index].id)
+  for (let t = 0; t < m.touchedCount; t++) {
+    const index = m.touched[t]
+    if (m.excluded(index)) continue
+    if (m.ruleScoped[index] === 1 && !inScope(rules[index].handles, addressedTo)) continue
+    const hits = m.hitWords(index)
+    const boost = m.ruleBoost[index]
+    let at = matchedCount++
+    for (; at > 0; at--) {
+      const prev = rankRule[at - 1]
+      const before = rankHits[at - 1] - hits || m.ruleBoost[prev] - boost || index - prev
+      if (before > 0) break
+      rankRule[at] = prev
+      rankHits[at] = rankHits[at - 1]
+    }
+    rankRule[at] = index
+    rankHits[at] = hits
+  }
+  const matchedRules: string[] = new Array<string>(matchedCount)
+  for (let i = 0; i < matchedCount; i++) matchedRules[i] = m.ruleIds[rankRule[i]]
 
   const firstPerson = (cues & bit.firstPerson) !== 0
   const sarcasm = (cues & bit.sarcasm) !== 0
@@ -104,9 +139,10 @@ export function analyseTweet(compiled: CompiledOrg, tweet: IncomingTweet, ctx: A
   const problem = strongProblem || (weakProblem && !resolvedPraise)
   const request = (cues & bit.request) !== 0
   const critical = (cues & bit.critical) !== 0
-  const identifier = (DIGITS.test(text) && IDENTIFIER.test(text)) || ((cues & bit.identifierWord) !== 0 && /\d{4,}/.test(text))
+  // IDENTIFIER needs four digits in a row, which the pass already looked for.
+  const identifier = m.hasDigitRun && (IDENTIFIER.test(text) || (cues & bit.identifierWord) !== 0)
   const otherScript = isOtherScript(language)
-  const newsy = (cues & bit.news) !== 0 || ((norm.urls.length > 0 || norm.hashtags.length >= 3) && !firstPerson)
+  const newsy = (cues & bit.news) !== 0 || ((m.urlCount > 0 || m.hashtagCount >= 3) && !firstPerson)
 
   const reasons: string[] = []
   if (firstPerson && problem) reasons.push('first person + problem')
@@ -115,33 +151,38 @@ export function analyseTweet(compiled: CompiledOrg, tweet: IncomingTweet, ctx: A
   if (identifier) reasons.push('quotes an application/file/PNR or similar number')
   if (critical) reasons.push('safety, medical or disaster cue')
   if (directed) reasons.push(`addressed to @${addressedTo[0]}`)
-  for (const id of matchedRules) reasons.push(`matched rule ${id}`)
+  for (let i = 0; i < matchedCount; i++) reasons.push(m.ruleReasons[rankRule[i]])
 
   if ((cues & bit.spam) !== 0 && !(firstPerson && problem) && !identifier) {
-    return notActionable(['spam or promotion', ...reasons], language, matchedRules)
+    reasons.unshift('spam or promotion')
+    return notActionable(reasons, language, matchedRules)
   }
 
   const grievance =
     (firstPerson && (problem || request || critical)) ||
-    (identifier && (problem || request || firstPerson || matched.length > 0)) ||
-    (request && (problem || critical || matched.length > 0)) ||
+    (identifier && (problem || request || firstPerson || matchedCount > 0)) ||
+    (request && (problem || critical || matchedCount > 0)) ||
     (critical && (directed || problem)) ||
-    (problem && matched.length > 0 && !newsy)
+    (problem && matchedCount > 0 && !newsy)
 
+  let flaggedScript = false
   if (!grievance) {
-    if (otherScript && directed && norm.tokens.length >= 3 && (cues & bit.praise) === 0) {
-      reasons.push(`written in ${languageName(language)}: flagged for a reader, not dropped`)
+    if (otherScript && directed && m.wordCount >= 3 && (cues & bit.praise) === 0) {
+      reasons.push(writtenIn(language, true))
+      flaggedScript = true
     } else {
       const why: string[] = []
       if ((cues & bit.praise) !== 0) why.push('praise or thanks, no grievance')
       if ((cues & bit.abuse) !== 0) why.push('abuse with no grievance')
       if (newsy) why.push('news or promotion: link, hashtags or report with no first-person grievance')
       if ((cues & bit.suggestion) !== 0) why.push('suggestion or feedback, not a grievance')
-      if (why.length === 0) why.push(matched.length > 0 ? 'mentions a service but states no grievance' : 'no grievance stated')
-      return notActionable([...why, ...reasons], language, matchedRules)
+      if (why.length === 0) why.push(matchedCount > 0 ? 'mentions a service but states no grievance' : 'no grievance stated')
+      reasons.unshift(...why)
+      return notActionable(reasons, language, matchedRules)
     }
   } else if (newsy && !firstPerson && !request && !identifier) {
-    return notActionable(['news or promotion: link, hashtags or report with no first-person grievance', ...reasons], language, matchedRules)
+    reasons.unshift('news or promotion: link, hashtags or report with no first-person grievance')
+    return notActionable(reasons, language, matchedRules)
   } else if (
     resolvedPraise &&
     !critical &&
@@ -149,24 +190,23 @@ export function analyseTweet(compiled: CompiledOrg, tweet: IncomingTweet, ctx: A
     !sarcasm &&
     ((cues & bit.resolved) !== 0 || (!strongProblem && !request))
   ) {
-    return notActionable(['praise or thanks, no grievance', ...reasons], language, matchedRules)
+    reasons.unshift('praise or thanks, no grievance')
+    return notActionable(reasons, language, matchedRules)
   }
   if ((cues & bit.abuse) !== 0) reasons.push('abusive language (flagged)')
-  if (otherScript && !reasons.some((r) => r.startsWith('written in'))) {
-    reasons.push(`written in ${languageName(language)}: flagged for a reader`)
-  }
+  if (otherScript && !flaggedScript) reasons.push(writtenIn(language, false))
 
   // The contract (analysis.ts): unmatched actionable tweets go to the default division.
-  const division = matched.length > 0 ? compiled.rules[matched[0].index].division : compiled.org.defaultDivision
-  if (matched.length === 0) reasons.push('no rule matched: default division')
+  const division = matchedCount > 0 ? m.ruleDivisions[rankRule[0]] : compiled.org.defaultDivision
+  if (matchedCount === 0) reasons.push('no rule matched: default division')
 
   let priority: Priority = critical ? 'critical' : (cues & bit.urgent) !== 0 ? 'high' : 'normal'
   if (critical) reasons.push('priority critical: safety, medical or disaster')
   else if ((cues & bit.urgent) !== 0) reasons.push('priority high: urgency')
-  const boost = matched.reduce((max, m) => Math.max(max, compiled.rules[m.index].priorityBoost), 0)
+  let boost = 0
+  for (let i = 0; i < matchedCount; i++) boost = Math.max(boost, m.ruleBoost[rankRule[i]])
   for (let i = 0; i < boost; i++) priority = STEP_UP[priority]
-  if (boost > 0) reasons.push(`priority raised ${boost} step${boost > 1 ? 's' : ''} by rule`)
+  if (boost > 0) reasons.push(boost > 1 ? `priority raised ${boost} steps by rule` : 'priority raised 1 step by rule')
 
   return { actionable: true, reasons, division, matchedRules, priority, language, otherScript }
 }
-

@@ -5,6 +5,7 @@ import type { OrgConfig } from '../org'
 import { PhraseAutomaton } from './automaton'
 import { CUES, CUE_KINDS, type CueKind } from './cues'
 import { keysOf } from './normalise'
+import { TARGET_CUE, TARGET_EXCLUDE, TARGET_TERM, TweetMatcher, targetCode } from './tweet-matcher'
 
 export type PhraseTarget =
   | { kind: 'term'; rule: number; term: string; words: number }
@@ -17,6 +18,8 @@ export interface CompiledRule {
   priorityBoost: number
   /** Lower-cased handle scope, or null for any handle. */
   handles: Set<string> | null
+  /** The reason analyseTweet gives when this rule matches ("matched rule <id>"). */
+  matchReason: string
 }
 
 export interface CompiledOrg {
@@ -30,6 +33,8 @@ export interface CompiledOrg {
   handleDivision: Map<string, string>
   /** Cue kinds as bit positions, for cheap per-tweet flags. */
   cueBit: Record<CueKind, number>
+  /** The per-tweet scanner over this automaton (reused: analyseTweet is synchronous). */
+  matcher: TweetMatcher
 }
 
 export class OrgConfigError extends Error {
@@ -77,6 +82,7 @@ export function compileOrg(org: OrgConfig): CompiledOrg {
       division: rule.division,
       priorityBoost: rule.priorityBoost ?? 0,
       handles: rule.handles ? new Set(rule.handles.map((h) => h.replace(/^@/, '').toLowerCase())) : null,
+      matchReason: `matched rule ${rule.id}`,
     })
     for (const term of rule.terms) add(term, { kind: 'term', rule: index, term, words: 0 })
     for (const term of rule.exclude ?? []) add(term, { kind: 'exclude', rule: index, term })
@@ -85,6 +91,13 @@ export function compileOrg(org: OrgConfig): CompiledOrg {
   automaton.build()
 
   const cueBit = Object.fromEntries(CUE_KINDS.map((c, i) => [c, 1 << i])) as Record<CueKind, number>
+  // The targets again as one integer per phrase, for the scanner's inner loop.
+  const codes = new Int32Array(targets.length)
+  targets.forEach((t, p) => {
+    if (t.kind === 'cue') codes[p] = targetCode(TARGET_CUE, CUE_KINDS.indexOf(t.cue), 0)
+    else if (t.kind === 'term') codes[p] = targetCode(TARGET_TERM, t.rule, t.words)
+    else codes[p] = targetCode(TARGET_EXCLUDE, t.rule, 0)
+  })
   return {
     org,
     automaton,
@@ -95,5 +108,6 @@ export function compileOrg(org: OrgConfig): CompiledOrg {
       org.handles.filter((h) => h.division).map((h) => [h.username.toLowerCase(), h.division as string]),
     ),
     cueBit,
+    matcher: new TweetMatcher(automaton, codes, rules),
   }
 }

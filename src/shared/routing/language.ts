@@ -30,13 +30,26 @@ const HINGLISH = new Set(
   ).split(' '),
 )
 
+/** Is this lower-cased word a frequent romanised-Hindi word (what detectLanguage counts)? */
+export function isHinglishWord(word: string): boolean {
+  return HINGLISH.has(word)
+}
+
 const INDIC = /[\u0600-\u0d7f]/
 
 // Marathi shares Devanagari with Hindi; a few very common Marathi words tell them apart.
 const MARATHI = /(?:^|\s)(?:आहे|आहेत|नाही|माझा|माझी|माझे|आम्ही|तुम्ही|करावी|झाले|झाली|मला)(?=\s|$|[.,!?।])/u
 
-/** Language from the script of the letters; `words` (lower-cased Latin words) may be passed to save work. */
-export function detectLanguage(text: string, words?: readonly string[]): DetectedLanguage {
+/** Text written mostly in Devanagari: Hindi, or Marathi when its common words appear. */
+export function devanagariLanguage(text: string): 'hi' | 'mr' {
+  return MARATHI.test(text) ? 'mr' : 'hi'
+}
+
+/**
+ * The script half of detectLanguage: the language when Indian-script letters dominate,
+ * 'und' when there are no Latin letters to judge, or null when the Latin words decide.
+ */
+export function scriptLanguage(text: string): DetectedLanguage | null {
   const counts = new Map<DetectedLanguage, number>()
   let latin = 0
   const indic = INDIC.test(text)
@@ -47,8 +60,9 @@ export function detectLanguage(text: string, words?: readonly string[]): Detecte
       continue
     }
     if (cp < 0x0600 || cp > 0x0d7f) continue
-    for (const [lang, lo, hi] of SCRIPTS) {
-      if (cp >= lo && cp <= hi) {
+    for (let s = 0; s < SCRIPTS.length; s++) {
+      if (cp >= SCRIPTS[s][1] && cp <= SCRIPTS[s][2]) {
+        const lang = SCRIPTS[s][0]
         counts.set(lang, (counts.get(lang) ?? 0) + 1)
         break
       }
@@ -64,11 +78,25 @@ export function detectLanguage(text: string, words?: readonly string[]): Detecte
   }
   // Indian-script letters outweigh Latin ones 1:2 because handles and URLs are Latin.
   if (bestCount > 0 && bestCount * 2 >= latin) {
-    if (best === 'hi' && MARATHI.test(text)) return 'mr'
+    if (best === 'hi') return devanagariLanguage(text)
     return best
   }
   if (!indic) latin = 1
   if (latin === 0) return bestCount > 0 ? best : 'und'
+  return null
+}
+
+/** The Latin half of detectLanguage: romanised Hindi when enough of its common words appear. */
+export function latinLanguage(wordCount: number, hinglishWords: number): DetectedLanguage {
+  if (wordCount === 0) return 'und'
+  if (hinglishWords >= 3 || (hinglishWords >= 2 && hinglishWords / wordCount >= 0.15)) return 'hi-Latn'
+  return 'en'
+}
+
+/** Language from the script of the letters; `words` (lower-cased Latin words) may be passed to save work. */
+export function detectLanguage(text: string, words?: readonly string[]): DetectedLanguage {
+  const script = scriptLanguage(text)
+  if (script !== null) return script
   const latinWords =
     words ??
     text
@@ -76,11 +104,9 @@ export function detectLanguage(text: string, words?: readonly string[]): Detecte
       .toLowerCase()
       .match(/[a-z]+/g) ??
     []
-  if (latinWords.length === 0) return 'und'
   let hindi = 0
   for (const w of latinWords) if (HINGLISH.has(w)) hindi++
-  if (hindi >= 3 || (hindi >= 2 && hindi / latinWords.length >= 0.15)) return 'hi-Latn'
-  return 'en'
+  return latinLanguage(latinWords.length, hindi)
 }
 
 /** Scripts other than Latin and Devanagari: routed, but flagged for a reader. */

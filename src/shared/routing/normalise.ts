@@ -18,7 +18,9 @@ export interface NormalisedText {
   hashtags: string[]
 }
 
-const INVISIBLE = /[\u00AD\u200B-\u200F\u2060-\u2064\uFEFF]/g
+export const INVISIBLE = /[\u00AD\u200B-\u200F\u2060-\u2064\uFEFF]/g
+/** INVISIBLE without the global flag, for test() (a global regex keeps state between calls). */
+export const HAS_INVISIBLE = /[\u00AD\u200B-\u200F\u2060-\u2064\uFEFF]/
 const NON_ASCII = /[\u0080-\uffff]/
 
 /** "PassportDelay" → "Passport Delay", "OCI_card" → "OCI card", "Train12951" → "Train 12951". */
@@ -117,7 +119,7 @@ function blank(text: string, spans: Entity[]): string {
 }
 
 // Only run the (comparatively slow) URL scanner when something URL-like is present.
-const URL_HINT = /\/\/|www\.|\.(?:com|in|org|net|co|gov|ly|io|me|info|news|nic)\b/i
+export const URL_HINT = /\/\/|www\.|\.(?:com|in|org|net|co|gov|ly|io|me|info|news|nic)\b/i
 
 /** Lower-cased ASCII words of `text` and their keys, in one pass without regexes. */
 function asciiWords(original: string, words: string[], tokens: string[]): void {

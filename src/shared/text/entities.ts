@@ -103,18 +103,109 @@ export function extractUrls(text: string): Entity[] {
   return found
 }
 
-const MENTION = /(^|[^A-Za-z0-9_!#$%&*@＠]|(?:^|[^A-Za-z0-9_+~.-])(?:rt|RT|rT|Rt):?)[@＠]([A-Za-z0-9_]{1,20})(\/[A-Za-z][A-Za-z0-9_-]{0,24})?/g
-// eslint-disable-next-line no-misleading-character-class
-const AFTER_MENTION = /^(?:[@＠A-Za-z0-9_]|[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff\u0100-\u024f\u0253\u0254\u0256\u0257\u0259\u025b\u0263\u0268\u026f\u0272\u0289\u028b\u02bb\u0300-\u036f\u1e00-\u1eff]|:\/\/)/
+// Mentions as twitter-text's regex finds them:
+//   (^|[^A-Za-z0-9_!#$%&*@＠]|(?:^|[^A-Za-z0-9_+~.-])(?:rt|RT|rT|Rt):?)[@＠]([A-Za-z0-9_]{1,20})(\/[A-Za-z][A-Za-z0-9_-]{0,24})?
+// rejected when followed by another name character, an accented Latin letter or "://".
+// Routing reads the mentions of every tweet, so the scan is written out by hand: it jumps
+// from one "@" to the next instead of trying the regex at every position, and keeps the
+// regex's semantics exactly (the prefix character is consumed, a list slug extends the
+// match, a rejected match still moves the search on). tests/shared/mentions.test.ts
+// checks it against the regex on the conformance cases and on generated text.
+
+const isAtSign = (c: number) => c === 0x40 || c === 0xff20
+const isNameChar = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f
+const isAsciiLetter = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)
+/** [A-Za-z0-9_!#$%&*@＠]: may not stand right before the @. */
+const blocksMention = (c: number) => isNameChar(c) || c === 0x21 || c === 0x23 || c === 0x24 || c === 0x25 || c === 0x26 || c === 0x2a || isAtSign(c)
+/** [A-Za-z0-9_+~.-]: may not stand right before "RT". */
+const blocksRetweet = (c: number) => isNameChar(c) || c === 0x2b || c === 0x7e || c === 0x2e || c === 0x2d
+const isR = (c: number) => c === 0x72 || c === 0x52
+const isT = (c: number) => c === 0x74 || c === 0x54
+
+/** Accented Latin letters and combining marks that may not follow a mention. */
+function continuesName(c: number): boolean {
+  if (c < 0xc0) return false
+  return (
+    (c <= 0xd6) || (c >= 0xd8 && c <= 0xf6) || (c >= 0xf8 && c <= 0x24f) ||
+    c === 0x253 || c === 0x254 || c === 0x256 || c === 0x257 || c === 0x259 || c === 0x25b || c === 0x263 ||
+    c === 0x268 || c === 0x26f || c === 0x272 || c === 0x289 || c === 0x28b || c === 0x2bb ||
+    (c >= 0x300 && c <= 0x36f) || (c >= 0x1e00 && c <= 0x1eff)
+  )
+}
+
+// Result of matchMentionAt: the @ position and the ends of the name and of the whole match.
+let matchAt = 0
+let matchNameEnd = 0
+let matchEnd = 0
+
+/** The regex's tail from the @ at `at`: a 1–20 character name, then an optional list slug. */
+function mentionTail(text: string, at: number): boolean {
+  const n = text.length
+  if (at >= n || !isAtSign(text.charCodeAt(at))) return false
+  let i = at + 1
+  const limit = Math.min(n, at + 21)
+  while (i < limit && isNameChar(text.charCodeAt(i))) i++
+  if (i === at + 1) return false
+  matchAt = at
+  matchNameEnd = i
+  if (i + 1 < n && text.charCodeAt(i) === 0x2f && isAsciiLetter(text.charCodeAt(i + 1))) {
+    let j = i + 2
+    const slugLimit = Math.min(n, i + 2 + 24)
+    while (j < slugLimit) {
+      const c = text.charCodeAt(j)
+      if (!isNameChar(c) && c !== 0x2d) break
+      j++
+    }
+    matchEnd = j
+  } else matchEnd = i
+  return true
+}
+
+/** "RT" at `r`, an optional colon, then the tail (the `:?` is greedy, so the colon is tried first). */
+function retweetTail(text: string, r: number): boolean {
+  if (r + 1 >= text.length || !isR(text.charCodeAt(r)) || !isT(text.charCodeAt(r + 1))) return false
+  if (text.charCodeAt(r + 2) === 0x3a && mentionTail(text, r + 3)) return true
+  return mentionTail(text, r + 2)
+}
+
+/** Does the regex match with its first group starting at `s`? Alternatives in the regex's order. */
+function matchMentionAt(text: string, s: number): boolean {
+  if (s === 0 && mentionTail(text, 0)) return true
+  const c = text.charCodeAt(s)
+  if (!blocksMention(c) && mentionTail(text, s + 1)) return true
+  if (s === 0 && retweetTail(text, 0)) return true
+  return !blocksRetweet(c) && retweetTail(text, s + 1)
+}
+
 
 export function extractMentions(text: string): Entity[] {
   const found: Entity[] = []
-  MENTION.lastIndex = 0
-  for (let m = MENTION.exec(text); m; m = MENTION.exec(text)) {
-    const start = m.index + m[1].length
-    const end = start + 1 + m[2].length
-    if (AFTER_MENTION.test(text.slice(end))) continue
-    found.push({ kind: 'mention', value: m[2], start, end })
+  const n = text.length
+  let last = 0
+  // The full-width ＠ is rare: find it once, and again only after passing it.
+  let wide = text.indexOf('＠')
+  for (;;) {
+    if (wide >= 0 && wide < last) wide = text.indexOf('＠', last)
+    const ascii = text.indexOf('@', last)
+    const p = ascii < 0 ? wide : wide < 0 ? ascii : Math.min(ascii, wide)
+    if (p < 0) break
+    // Every alternative puts the @ at most four characters after the match start, and
+    // no match can start before `last` (the regex's lastIndex).
+    let matched = false
+    for (let s = Math.max(last, p - 4); s <= p && s < n; s++) {
+      if (matchMentionAt(text, s)) {
+        matched = true
+        break
+      }
+    }
+    if (!matched) {
+      last = p + 1
+      continue
+    }
+    last = matchEnd
+    const next = matchNameEnd < n ? text.charCodeAt(matchNameEnd) : -1
+    if (next >= 0 && (isNameChar(next) || isAtSign(next) || continuesName(next) || text.startsWith('://', matchNameEnd))) continue
+    found.push({ kind: 'mention', value: text.slice(matchAt + 1, matchNameEnd), start: matchAt, end: matchNameEnd })
   }
   return found
 }
@@ -152,6 +243,10 @@ export function extractEntities(text: string): Entity[] {
 // Punycode (RFC 3492) length of a label, because DNS limits the *encoded* label to 63
 // characters: 60 kana are fine on screen but too long on the wire.
 function punycodeLength(label: string): number {
+  // ASCII labels (nearly all of them) encode as themselves.
+  let ascii = true
+  for (let i = 0; i < label.length && ascii; i++) if (label.charCodeAt(i) >= 0x80) ascii = false
+  if (ascii) return label.length
   const codePoints = Array.from(label, (c) => c.codePointAt(0) ?? 0)
   const basic = codePoints.filter((c) => c < 0x80).length
   if (basic === codePoints.length) return label.length

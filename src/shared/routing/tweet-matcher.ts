@@ -1,0 +1,627 @@
+// The per-tweet hot path of analyseTweet: one pass over the tweet's characters that
+// folds words exactly as normalise() does, interns each word to an integer id through a
+// small hash table over character codes, and steps the phrase automaton as each word
+// ends. The outcome (cue bits, rule hits, word/entity counts, language) is left in
+// reusable fields, so a typical tweet allocates no per-word strings or arrays.
+//
+// Tweets made of ASCII, the Indian scripts (and Arabic for Urdu) and "inert" characters
+// (emoji, punctuation, symbols that no folding step changes) take the single pass; any
+// other character (accented Latin, Cyrillic, CJK, …) sends the tweet through the
+// reference normalise() + detectLanguage(), so behaviour is identical either way.
+// tests/shared/routing-fast-path.test.ts checks the two paths against each other.
+import type { DetectedLanguage } from '../analysis'
+import { extractHashtags, extractMentions, extractUrls, type Entity } from '../text/entities'
+import type { PhraseAutomaton } from './automaton'
+import type { CompiledRule } from './compile'
+import { detectLanguage, devanagariLanguage, isHinglishWord, latinLanguage, scriptLanguage } from './language'
+import { INVISIBLE, HAS_INVISIBLE, URL_HINT, normalise, tokenKey } from './normalise'
+
+/**
+ * What each phrase of the automaton stands for, one integer per phrase: bits 0–1 the
+ * kind (TARGET_*), bits 2–7 the number of words (terms only: a two-word phrase
+ * outweighs a single word), bits 8 and up the rule index, or the cue's bit position.
+ */
+export function targetCode(kind: number, value: number, words: number): number {
+  return (value << 8) | (Math.min(words, 63) << 2) | kind
+}
+export const TARGET_CUE = 0
+export const TARGET_TERM = 1
+export const TARGET_EXCLUDE = 2
+
+// Character kinds of the single pass.
+const K_UNKNOWN = 0
+const K_SEP = 1 // not part of any word and left alone by every folding step
+const K_LOWER = 2
+const K_UPPER = 3
+const K_DIGIT = 4
+const K_INDIC_LETTER = 5
+const K_INDIC_MARK = 6
+const K_INDIC_NUMBER = 7
+const K_INVISIBLE = 8 // removed before anything else (zero-width, soft hyphen, BOM)
+const K_HIGH_SURROGATE = 9
+const K_SLOW = 10 // needs the reference path
+
+const kinds = new Uint8Array(0x10000)
+const astralSeparator = new Map<number, boolean>()
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u
+const LETTER = /\p{L}/u
+const MARK = /\p{M}/u
+
+// Devanagari folding as foldDevanagari() does it, one character at a time: -1 drops it
+// (nukta); otherwise the folded code. The nasal + virama rule needs context and is
+// applied while a word is being built.
+const DEVA_FOLD = new Int32Array(0x80)
+for (let i = 0; i < 0x80; i++) DEVA_FOLD[i] = 0x0900 + i
+for (const [from, to] of [
+  [0x0958, 0x0915], [0x0959, 0x0916], [0x095a, 0x0917], [0x095b, 0x091c], [0x095c, 0x0921], [0x095d, 0x0922],
+  [0x095e, 0x092b], [0x095f, 0x092f], [0x0929, 0x0928], [0x0931, 0x0930], [0x0934, 0x0933],
+  [0x0940, 0x093f], [0x0942, 0x0941], [0x0908, 0x0907], [0x090a, 0x0909], [0x0901, 0x0902],
+]) DEVA_FOLD[from - 0x0900] = to
+DEVA_FOLD[0x093c - 0x0900] = -1
+for (let d = 0; d < 10; d++) DEVA_FOLD[0x0966 + d - 0x0900] = 0x30 + d
+const VIRAMA = 0x094d
+const ANUSVARA = 0x0902
+const isNasal = (c: number) => c === 0x0919 || c === 0x091e || c === 0x0923 || c === 0x0928 || c === 0x092e
+
+function classifyBmp(c: number): number {
+  if (c < 0x80) {
+    if (c >= 0x61 && c <= 0x7a) return K_LOWER
+    if (c >= 0x41 && c <= 0x5a) return K_UPPER
+    if (c >= 0x30 && c <= 0x39) return K_DIGIT
+    return K_SEP
+  }
+  if (c >= 0xd800 && c <= 0xdbff) return K_HIGH_SURROGATE
+  if (c >= 0xdc00 && c <= 0xdfff) return K_SLOW // a low surrogate on its own
+  const s = String.fromCharCode(c)
+  if (HAS_INVISIBLE.test(s)) return K_INVISIBLE
+  // Indian scripts the pass folds (Arabic for Urdu, Devanagari … Malayalam). Text with
+  // any of them but plain Devanagari is NFC-normalised first, as normalise() does.
+  if ((c >= 0x0900 && c <= 0x0d7f) || (c >= 0x0600 && c <= 0x06ff)) {
+    if (!WORD_CHAR.test(s)) return K_SEP
+    return LETTER.test(s) ? K_INDIC_LETTER : MARK.test(s) ? K_INDIC_MARK : K_INDIC_NUMBER
+  }
+  return inert(s, c) ? K_SEP : K_SLOW
+}
+
+/** A character outside words that NFC, case folding and Devanagari folding all leave alone. */
+function inert(s: string, cp: number): boolean {
+  if (cp >= 0x0600 && cp <= 0x0d7f) return false // scripts detectLanguage counts
+  return !WORD_CHAR.test(s) && !HAS_INVISIBLE.test(s) && s.normalize('NFC') === s && s.toLowerCase() === s
+}
+
+function kindOf(c: number): number {
+  let k = kinds[c]
+  if (k === K_UNKNOWN) kinds[c] = k = classifyBmp(c)
+  return k
+}
+
+function astralIsSeparator(cp: number): boolean {
+  let ok = astralSeparator.get(cp)
+  if (ok === undefined) {
+    ok = inert(String.fromCodePoint(cp), cp)
+    if (astralSeparator.size < 4096) astralSeparator.set(cp, ok)
+  }
+  return ok
+}
+
+// Word interning table: open addressing, each slot a whole entry so a lookup touches one
+// cache line: the word's hash, length, first four characters (words of up to four
+// characters never look at the pool), where the rest sits in the pool, its automaton
+// id (-1: in no phrase), the root's transition on it, and the Hinglish flag. It starts
+// small and doubles up to a cap, then starts over (bounded memory on endless new words).
+const SLOTS_INITIAL = 1 << 12
+const SLOTS_MAX = 1 << 17
+const E = 8
+const E_HASH = 0
+const E_LENGTH = 1 // 0 marks an empty slot
+const E_HEAD01 = 2
+const E_HEAD23 = 3
+const E_POOL = 4
+const E_ID = 5
+const E_ROOT = 6
+const E_HINGLISH = 7
+// Per rule scratch: the run that last hit it, matched words, the run that last excluded it.
+const RULE = 3
+
+export class TweetMatcher {
+  // Results of the last run().
+  wordCount = 0
+  urlCount = 0
+  hashtagCount = 0
+  /** Mentioned usernames, lower-cased (reused between runs: copy before keeping). */
+  readonly mentions: string[] = []
+  language: DetectedLanguage = 'und'
+  /** Four ASCII digits in a row somewhere in the raw text. */
+  hasDigitRun = false
+  cues = 0
+  /** Rules with at least one term hit: touched[0 .. touchedCount). */
+  readonly touched: Int32Array
+  touchedCount = 0
+
+  private hinglish = 0
+  private readonly ruleScratch: Int32Array
+  private epoch = 0
+  /** Target code per automaton output (parallel to automaton.outPhrase). */
+  private readonly outCode: Int32Array
+
+  private table: Int32Array<ArrayBuffer>
+  private words = 0
+  private pool = new Uint16Array(1 << 14)
+  private poolUsed = 0
+
+  // The word being built (folded, lower-cased) and the automaton state.
+  private buf = new Uint16Array(256)
+  private len = 0
+  private node = 0
+
+  // Per-rule data analyseTweet reads for the rules a tweet touches, kept in flat arrays:
+  // ten thousand rule objects scattered over the heap cost a cache miss each.
+  readonly ruleIds: string[]
+  readonly ruleDivisions: string[]
+  readonly ruleReasons: string[]
+  readonly ruleBoost: Int32Array
+  /** 1 when the rule only applies to tweets addressed to certain handles. */
+  readonly ruleScoped: Uint8Array
+
+  constructor(
+    private readonly automaton: PhraseAutomaton,
+    /** targetCode() per phrase index. */
+    readonly phraseCodes: Int32Array,
+    rules: readonly CompiledRule[],
+    /** Cap on the word table's slots (a power of two); tests lower it to exercise the reset. */
+    private readonly maxSlots = SLOTS_MAX,
+  ) {
+    const ruleCount = rules.length
+    this.table = new Int32Array(Math.min(SLOTS_INITIAL, maxSlots) * E)
+    this.ruleIds = rules.map((r) => r.id)
+    this.ruleDivisions = rules.map((r) => r.division)
+    this.ruleReasons = rules.map((r) => r.matchReason)
+    this.ruleBoost = Int32Array.from(rules, (r) => r.priorityBoost)
+    this.ruleScoped = Uint8Array.from(rules, (r) => (r.handles ? 1 : 0))
+    this.touched = new Int32Array(ruleCount)
+    this.ruleScratch = new Int32Array(ruleCount * RULE)
+    this.outCode = new Int32Array(automaton.outPhrase.length)
+    for (let o = 0; o < automaton.outPhrase.length; o++) this.outCode[o] = phraseCodes[automaton.outPhrase[o]]
+  }
+
+  /** Matched words of a touched rule in the last run(). */
+  hitWords(rule: number): number {
+    return this.ruleScratch[rule * RULE + 1]
+  }
+
+  /** Did the last run() see an exclusion term of rule `rule`? */
+  excluded(rule: number): boolean {
+    return this.ruleScratch[rule * RULE + 2] === this.epoch
+  }
+
+  run(text: string): void {
+    this.reset()
+    // Pre-pass over the raw text: what detectLanguage counts, whether the text needs
+    // NFC or zero-width removal, and whether it can take the single pass at all.
+    let latin = 0
+    let devanagari = 0
+    let digitRun = 0
+    let needsNfc = false
+    let otherIndic = false
+    let urlHint = false
+    let invisible = false
+    let at = false
+    let hash = false
+    const n = text.length
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i)
+      if (c < 0x80) {
+        if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) {
+          latin++
+          digitRun = 0
+        } else if (c >= 0x30 && c <= 0x39) {
+          if (++digitRun >= 4) this.hasDigitRun = true
+        } else {
+          digitRun = 0
+          if (c === 0x40) at = true
+          else if (c === 0x23) hash = true
+          else if (c === 0x2e) urlHint ||= urlHintAtDot(text, i)
+          else if (c === 0x2f) urlHint ||= text.charCodeAt(i + 1) === 0x2f
+        }
+        continue
+      }
+      digitRun = 0
+      if (c >= 0x0600 && c <= 0x0d7f) {
+        if (c >= 0x0900 && c <= 0x097f) {
+          devanagari++
+          // Nukta letters and Vedic stress marks are what NFC changes in Devanagari.
+          if (c === 0x093c || (c >= 0x0958 && c <= 0x095f) || (c >= 0x0951 && c <= 0x0954)) needsNfc = true
+        } else if (c <= 0x06ff || c >= 0x0980) {
+          otherIndic = true
+          needsNfc = true
+        } else return this.runReference(text)
+        continue
+      }
+      const k = kindOf(c)
+      if (k === K_SEP) {
+        if (c === 0xff20) at = true
+        else if (c === 0xff03) hash = true
+      } else if (k === K_INVISIBLE) invisible = true
+      else if (k === K_HIGH_SURROGATE) {
+        const low = i + 1 < n ? text.charCodeAt(i + 1) : 0
+        if (low < 0xdc00 || low > 0xdfff) return this.runReference(text)
+        if (!astralIsSeparator(((c - 0xd800) << 10) + (low - 0xdc00) + 0x10000)) return this.runReference(text)
+        i++
+      } else return this.runReference(text)
+    }
+
+    let clean = text
+    if (needsNfc) clean = clean.normalize('NFC')
+    if (invisible) clean = clean.replace(INVISIBLE, '')
+
+    // Entities exactly as normalise() finds them; their text is not the citizen's words.
+    let spans: Entity[] | null = null
+    // URL_HINT on the clean text: the pre-pass saw the same ASCII unless zero-width
+    // characters were removed in between.
+    if (invisible ? URL_HINT.test(clean) : urlHint) {
+      const urls = extractUrls(clean)
+      if (urls.length > 0) spans = urls
+      this.urlCount = urls.length
+    }
+    if (at) {
+      const urlCount = spans === null ? 0 : spans.length
+      for (const e of extractMentions(clean)) {
+        let inUrl = false
+        for (let i = 0; i < urlCount; i++) if (e.start >= spans![i].start && e.start < spans![i].end) inUrl = true
+        if (inUrl) continue
+        if (spans === null) spans = []
+        spans.push(e)
+        this.mentions.push(e.value.toLowerCase())
+      }
+    }
+    if (hash) {
+      for (const e of extractHashtags(clean, spans ?? [])) {
+        if (spans === null) spans = []
+        spans.push(e)
+        this.hashtagCount++
+      }
+    }
+
+    // Words, with entities blanked out as normalise() does: URLs and mentions become a
+    // space, a hashtag becomes its split words.
+    let from = 0
+    if (spans !== null) {
+      if (spans.length > 1) spans.sort(byStart)
+      for (let i = 0; i < spans.length; i++) {
+        const e = spans[i]
+        this.plainWords(clean, from, e.start)
+        if (e.kind === 'hashtag') this.hashtagWords(clean, e.start + 1, e.end)
+        from = e.end
+      }
+    }
+    this.plainWords(clean, from, clean.length)
+
+    this.language = otherIndic ? (scriptLanguage(text) ?? latinLanguage(this.wordCount, this.hinglish)) : this.languageOf(text, latin, devanagari)
+  }
+
+  /** detectLanguage() for text whose only Indian script is Devanagari, from the pre-pass counts. */
+  private languageOf(text: string, latin: number, devanagari: number): DetectedLanguage {
+    // Indian-script letters outweigh Latin ones 1:2 because handles and URLs are Latin.
+    if (devanagari > 0 && devanagari * 2 >= latin) return devanagariLanguage(text)
+    return latinLanguage(this.wordCount, this.hinglish)
+  }
+
+  private reset(): void {
+    this.wordCount = 0
+    this.hinglish = 0
+    this.urlCount = 0
+    this.hashtagCount = 0
+    this.mentions.length = 0
+    this.hasDigitRun = false
+    this.cues = 0
+    this.touchedCount = 0
+    this.len = 0
+    this.node = 0
+    if (++this.epoch === 0x7fffffff) {
+      this.epoch = 1
+      this.ruleScratch.fill(0)
+    }
+  }
+
+  /** Words of clean[from, to) outside hashtags; the end of the range ends a word. */
+  private plainWords(s: string, from: number, to: number): void {
+    let buf = this.buf
+    let len = this.len
+    for (let i = from; i < to; i++) {
+      let c = s.charCodeAt(i)
+      if (c < 0x80) {
+        if (c >= 0x41 && c <= 0x5a) c += 32
+        else if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39))) {
+          if (len > 0) {
+            this.len = len
+            this.endWord()
+            len = 0
+          }
+          continue
+        }
+      } else {
+        const k = kindOf(c)
+        if (k < K_INDIC_LETTER || k > K_INDIC_NUMBER) {
+          if (len > 0) {
+            this.len = len
+            this.endWord()
+            len = 0
+          }
+          continue
+        }
+        this.len = len
+        this.pushIndic(c)
+        buf = this.buf
+        len = this.len
+        continue
+      }
+      if (len === buf.length) {
+        this.len = len
+        buf = this.grow()
+      }
+      buf[len++] = c
+    }
+    this.len = len
+    this.endWord()
+  }
+
+  /**
+   * Words of a hashtag's text, split as splitHashtag() splits it: at lower→upper
+   * ("PassportDelay"), before the last capital of a run ("OCICard"), and between
+   * letters and digits ("Train12951"). Character kinds are those before folding.
+   */
+  private hashtagWords(s: string, from: number, to: number): void {
+    let prev = K_SEP
+    for (let i = from; i < to; i++) {
+      const c = s.charCodeAt(i)
+      const k = kindOf(c)
+      if (k === K_SEP || k === K_HIGH_SURROGATE) {
+        this.endWord()
+        prev = K_SEP
+        if (k === K_HIGH_SURROGATE) i++
+        continue
+      }
+      const letter = k === K_LOWER || k === K_UPPER || k === K_INDIC_LETTER
+      const digit = k === K_DIGIT || k === K_INDIC_NUMBER
+      const prevLetter = prev === K_LOWER || prev === K_UPPER || prev === K_INDIC_LETTER
+      const prevDigit = prev === K_DIGIT || prev === K_INDIC_NUMBER
+      if (
+        (prev === K_LOWER && k === K_UPPER) ||
+        (prev === K_UPPER && k === K_UPPER && i + 1 < to && kindOf(s.charCodeAt(i + 1)) === K_LOWER) ||
+        (prevLetter && digit) ||
+        (prevDigit && letter)
+      ) {
+        this.endWord()
+      }
+      if (k === K_UPPER) this.push(c + 32)
+      else if (k === K_LOWER || k === K_DIGIT) this.push(c)
+      else this.pushIndic(c)
+      prev = k
+    }
+    this.endWord()
+  }
+
+  private pushIndic(c: number): void {
+    if (c < 0x0900 || c > 0x097f) {
+      this.push(c)
+      return
+    }
+    const f = DEVA_FOLD[c - 0x0900]
+    if (f < 0) return
+    // "न्क" → "ंक": a nasal consonant + virama before a consonant is written as anusvara.
+    if (f >= 0x0915 && f <= 0x0939 && this.len >= 2 && this.buf[this.len - 1] === VIRAMA && isNasal(this.buf[this.len - 2])) {
+      this.len -= 2
+      this.push(ANUSVARA)
+    }
+    this.push(f)
+  }
+
+  private push(c: number): void {
+    if (this.len === this.buf.length) this.grow()
+    this.buf[this.len++] = c
+  }
+
+  private grow(): Uint16Array<ArrayBuffer> {
+    const bigger = new Uint16Array(this.buf.length * 2)
+    bigger.set(this.buf)
+    return (this.buf = bigger)
+  }
+
+  /** A word is complete: intern it, count it, step the automaton and record what ends here. */
+  private endWord(): void {
+    const len = this.len
+    if (len === 0) return
+    this.len = 0
+    const buf = this.buf
+    let h = 0x811c9dc5 | 0
+    for (let i = 0; i < len; i++) h = Math.imul(h ^ buf[i], 0x01000193)
+    const head01 = buf[0] | (len > 1 ? buf[1] << 16 : 0)
+    const head23 = len > 2 ? buf[2] | (len > 3 ? buf[3] << 16 : 0) : 0
+    const table = this.table
+    const mask = table.length / E - 1
+    let e = (h & mask) * E
+    for (;;) {
+      const elen = table[e + E_LENGTH]
+      if (elen === 0) {
+        e = this.intern(h, len, head01, head23)
+        break
+      }
+      if (elen === len && table[e + E_HASH] === h && table[e + E_HEAD01] === head01 && table[e + E_HEAD23] === head23) {
+        if (len <= 4) break
+        const pool = this.pool
+        const start = table[e + E_POOL] - 4
+        let i = 4
+        while (i < len && pool[start + i] === buf[i]) i++
+        if (i === len) break
+      }
+      e = (e + E) & (table.length - 1)
+    }
+
+    const entries = this.table
+    this.wordCount++
+    this.hinglish += entries[e + E_HINGLISH]
+    const id = entries[e + E_ID]
+    if (id < 0) {
+      this.node = 0
+      return
+    }
+    const a = this.automaton
+    let node = this.node
+    if (node === 0) node = entries[e + E_ROOT]
+    else node = a.step(node, id)
+    this.node = node
+    const outStart = a.outStart
+    const end = outStart[node + 1]
+    if (outStart[node] === end) return
+    const outCode = this.outCode
+    const scratch = this.ruleScratch
+    const epoch = this.epoch
+    for (let o = outStart[node]; o < end; o++) {
+      const code = outCode[o]
+      const kind = code & 3
+      if (kind === TARGET_CUE) this.cues |= 1 << (code >> 8)
+      else {
+        const r = (code >> 8) * RULE
+        if (kind === TARGET_TERM) {
+          if (scratch[r] !== epoch) {
+            scratch[r] = epoch
+            scratch[r + 1] = 0
+            this.touched[this.touchedCount++] = code >> 8
+          }
+          scratch[r + 1] += (code >> 2) & 63
+        } else scratch[r + 2] = epoch
+      }
+    }
+  }
+
+  /** Add the word in buf[0 .. len) to the table; returns its entry offset. */
+  private intern(h: number, len: number, head01: number, head23: number): number {
+    const capacity = this.table.length / E
+    if (this.words >= capacity >> 1) {
+      if (capacity < this.maxSlots) this.rehash(capacity * 2)
+      else this.clearWords()
+    }
+    const rest = Math.max(0, len - 4)
+    if (this.poolUsed + rest > this.pool.length) {
+      if (this.pool.length >= 1 << 20) this.clearWords()
+      const bigger = new Uint16Array(Math.max(this.pool.length * 2, this.poolUsed + rest))
+      bigger.set(this.pool.subarray(0, this.poolUsed))
+      this.pool = bigger
+    }
+    const word = charsToString(this.buf, len)
+    const id = this.automaton.wordId(tokenKey(word))
+    if (rest > 0) this.pool.set(this.buf.subarray(4, len), this.poolUsed)
+    const e = this.freeSlot(h)
+    const table = this.table
+    table[e + E_HASH] = h
+    table[e + E_LENGTH] = len
+    table[e + E_HEAD01] = head01
+    table[e + E_HEAD23] = head23
+    table[e + E_POOL] = this.poolUsed
+    table[e + E_ID] = id
+    table[e + E_ROOT] = id < 0 ? 0 : Math.max(0, this.automaton.rootNext[id])
+    table[e + E_HINGLISH] = isHinglishWord(word) ? 1 : 0
+    this.poolUsed += rest
+    this.words++
+    return e
+  }
+
+  private freeSlot(h: number): number {
+    const table = this.table
+    const mask = table.length / E - 1
+    let e = (h & mask) * E
+    while (table[e + E_LENGTH] !== 0) e = (e + E) & (table.length - 1)
+    return e
+  }
+
+  private rehash(capacity: number): void {
+    const old = this.table
+    this.table = new Int32Array(capacity * E)
+    for (let o = 0; o < old.length; o += E) {
+      if (old[o + E_LENGTH] === 0) continue
+      const e = this.freeSlot(old[o + E_HASH])
+      this.table.set(old.subarray(o, o + E), e)
+    }
+  }
+
+  /** Bounded memory on an endless stream of new words: start the table afresh. */
+  private clearWords(): void {
+    this.table.fill(0)
+    this.words = 0
+    this.poolUsed = 0
+  }
+
+  /**
+   * The reference path: normalise() + detectLanguage(), the words fed to the automaton
+   * one by one. Tweets with characters the single pass does not fold come here; tests
+   * run every tweet both ways and compare.
+   */
+  runReference(text: string): void {
+    this.reset()
+    const norm = normalise(text)
+    this.urlCount = norm.urls.length
+    this.hashtagCount = norm.hashtags.length
+    for (const m of norm.mentions) this.mentions.push(m)
+    this.hasDigitRun = /\d{4}/.test(text)
+    for (const token of norm.tokens) {
+      this.wordCount++
+      const id = this.automaton.wordId(token)
+      this.node = this.automaton.step(this.node, id)
+      this.record(this.node)
+    }
+    this.language = detectLanguage(text, norm.words)
+  }
+
+  /** Record the phrases that end at `node` (reference path; endWord inlines the same loop). */
+  private record(node: number): void {
+    const outStart = this.automaton.outStart
+    for (let o = outStart[node]; o < outStart[node + 1]; o++) {
+      const code = this.outCode[o]
+      const kind = code & 3
+      if (kind === TARGET_CUE) this.cues |= 1 << (code >> 8)
+      else {
+        const r = (code >> 8) * RULE
+        if (kind === TARGET_TERM) {
+          if (this.ruleScratch[r] !== this.epoch) {
+            this.ruleScratch[r] = this.epoch
+            this.ruleScratch[r + 1] = 0
+            this.touched[this.touchedCount++] = code >> 8
+          }
+          this.ruleScratch[r + 1] += (code >> 2) & 63
+        } else this.ruleScratch[r + 2] = this.epoch
+      }
+    }
+  }
+}
+
+const byStart = (a: Entity, b: Entity) => a.start - b.start
+
+const HINT_TLDS = ['com', 'in', 'org', 'net', 'co', 'gov', 'ly', 'io', 'me', 'info', 'news', 'nic']
+const isWordAscii = (c: number) => ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x5f
+
+/**
+ * URL_HINT (/\/\/|www\.|\.(?:com|in|…|nic)\b/i) at the "." at `dot`: "www." before it,
+ * or one of the TLDs after it followed by a word boundary. ("//" is checked by the caller.)
+ */
+function urlHintAtDot(text: string, dot: number): boolean {
+  if (dot >= 3 && (text.charCodeAt(dot - 1) | 0x20) === 0x77 && (text.charCodeAt(dot - 2) | 0x20) === 0x77 && (text.charCodeAt(dot - 3) | 0x20) === 0x77) {
+    return true
+  }
+  // Every TLD of the hint starts with one of c, g, i, l, m, n, o: most dots end a sentence.
+  const first = text.charCodeAt(dot + 1) | 0x20
+  if (first !== 0x63 && first !== 0x67 && first !== 0x69 && first !== 0x6c && first !== 0x6d && first !== 0x6e && first !== 0x6f) return false
+  for (const tld of HINT_TLDS) {
+    let k = 0
+    while (k < tld.length && (text.charCodeAt(dot + 1 + k) | 0x20) === tld.charCodeAt(k)) k++
+    if (k < tld.length) continue
+    const after = dot + 1 + k
+    if (after >= text.length || !isWordAscii(text.charCodeAt(after))) return true
+  }
+  return false
+}
+
+function charsToString(chars: Uint16Array, len: number): string {
+  let out = ''
+  for (let i = 0; i < len; i += 4096) out += String.fromCharCode(...chars.subarray(i, Math.min(len, i + 4096)))
+  return out
+}
