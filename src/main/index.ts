@@ -21,6 +21,8 @@ function showWindow(): void {
 }
 
 function start(): void {
+  // A separate profile (tests, a second desk on one machine) without touching the default one.
+  if (process.env.SEVA_USER_DATA) app.setPath('userData', process.env.SEVA_USER_DATA)
   app.on('web-contents-created', (_event, contents) => lockDownNavigation(contents))
   app.on('second-instance', showWindow)
 
