@@ -57,6 +57,8 @@ function inScope(scope: Set<string> | null, addressedTo: readonly string[]): boo
   return false
 }
 
+const onHandle = (division: string, handleDivision: string): number => (division === handleDivision ? 1 : 0)
+
 // Scratch for ranking the matched rules of one tweet (analyseTweet is synchronous).
 let rankRule = new Int32Array(64)
 let rankHits = new Int32Array(64)
@@ -101,8 +103,11 @@ export function analyseTweet(compiled: CompiledOrg, tweet: IncomingTweet, ctx: A
   const directed = addressedTo.length > 0
 
   // Rules that pull the tweet in: a term hit, no exclusion hit, handle scope satisfied.
-  // Most matched words wins; ties go to the bigger boost, then to config order (admins
-  // order rules). Insertion sort: a tweet matches a handful of rules at most.
+  // Most matched words wins (the strongest evidence); ties go to the division of the
+  // handle the citizen wrote to (@CyberDost → cyber), then to the bigger boost, then to
+  // config order (admins order rules). Insertion sort: a tweet matches a handful of rules.
+  let handleDivision: string | undefined
+  for (const h of addressedTo) if ((handleDivision = compiled.handleDivision.get(h)) !== undefined) break
   const rules = compiled.rules
   let matchedCount = 0
   if (m.touchedCount > rankRule.length) {
@@ -118,7 +123,11 @@ export function analyseTweet(compiled: CompiledOrg, tweet: IncomingTweet, ctx: A
     let at = matchedCount++
     for (; at > 0; at--) {
       const prev = rankRule[at - 1]
-      const before = rankHits[at - 1] - hits || m.ruleBoost[prev] - boost || index - prev
+      const before =
+        rankHits[at - 1] - hits ||
+        (handleDivision === undefined ? 0 : onHandle(m.ruleDivisions[prev], handleDivision) - onHandle(m.ruleDivisions[index], handleDivision)) ||
+        m.ruleBoost[prev] - boost ||
+        index - prev
       if (before > 0) break
       rankRule[at] = prev
       rankHits[at] = rankHits[at - 1]
@@ -131,18 +140,41 @@ export function analyseTweet(compiled: CompiledOrg, tweet: IncomingTweet, ctx: A
 
   const firstPerson = (cues & bit.firstPerson) !== 0
   const sarcasm = (cues & bit.sarcasm) !== 0
-  const resolvedPraise = (cues & bit.praise) !== 0 && (cues & bit.politeThanks) === 0
+  // "Thanks in advance" and "regards" close complaints; they are not gratitude.
+  const politeThanks = (cues & bit.politeThanks) !== 0
+  const praise = (cues & bit.praise) !== 0 && !politeThanks
+  const thanksFor = (cues & bit.thanksFor) !== 0 && !politeThanks
+  // "…but it is still pending", "late again": whatever was thanked, something is wrong now.
+  const ongoing = (cues & bit.ongoing) !== 0
+  const resolved = (cues & bit.resolved) !== 0 && !ongoing
+  const strongProblem = (cues & bit.problem) !== 0 || sarcasm
   // "Thank you for resolving my issue" is praise; "issue", "complaint" and durations only
   // make a problem when nothing says it was sorted out.
-  const strongProblem = (cues & bit.problem) !== 0 || sarcasm
-  const weakProblem = (cues & (bit.neutralProblem | bit.duration)) !== 0 && (cues & bit.resolved) === 0
-  const problem = strongProblem || (weakProblem && !resolvedPraise)
-  const request = (cues & bit.request) !== 0
+  const weakProblem = (cues & (bit.neutralProblem | bit.duration)) !== 0 && !resolved
+  const problem = strongProblem || (weakProblem && !praise)
+  // An explicit ask ("please", "kindly", "madad karo") versus a bare "help"/"need", which
+  // thanks use too ("thank you for the quick help").
+  const explicitRequest = (cues & bit.request) !== 0
+  const request = explicitRequest || (cues & bit.weakRequest) !== 0
   const critical = (cues & bit.critical) !== 0
+  const abuse = (cues & bit.abuse) !== 0
   // IDENTIFIER needs four digits in a row, which the pass already looked for.
   const identifier = m.hasDigitRun && (IDENTIFIER.test(text) || (cues & bit.identifierWord) !== 0)
   const otherScript = isOtherScript(language)
-  const newsy = (cues & bit.news) !== 0 || ((m.urlCount > 0 || m.hashtagCount >= 3) && !firstPerson)
+  // A link or a wall of hashtags reads as news or promotion, unless the tweet tells us of
+  // a problem: citizens attach photos (t.co links) of what is wrong.
+  const linkish = (m.urlCount > 0 || m.hashtagCount >= 3) && !firstPerson
+  const newsy = (cues & bit.news) !== 0 || (linkish && !(directed && (strongProblem || critical)))
+  // Gratitude: thanks for something done, or plain thanks with nothing wrong or asked.
+  // Thanks that narrate an old problem ("RPF found my lost bag, hats off") stay thanks;
+  // thanks with a fresh first-person problem and no resolution are sarcasm or a complaint.
+  const gratitude =
+    !sarcasm &&
+    !ongoing &&
+    !explicitRequest &&
+    (thanksFor || (praise && resolved)
+      ? resolved || !(firstPerson && (strongProblem || critical))
+      : praise && !strongProblem && !request && !critical && !identifier)
 
   const reasons: string[] = []
   if (firstPerson && problem) reasons.push('first person + problem')
@@ -163,17 +195,19 @@ export function analyseTweet(compiled: CompiledOrg, tweet: IncomingTweet, ctx: A
     (identifier && (problem || request || firstPerson || matchedCount > 0)) ||
     (request && (problem || critical || matchedCount > 0)) ||
     (critical && (directed || problem)) ||
-    (problem && matchedCount > 0 && !newsy)
+    (problem && matchedCount > 0 && !newsy) ||
+    // Someone else's problem or an incident, told to one of our handles in any words.
+    (strongProblem && directed && !newsy && !abuse)
 
   let flaggedScript = false
   if (!grievance) {
-    if (otherScript && directed && m.wordCount >= 3 && (cues & bit.praise) === 0) {
+    if (otherScript && directed && m.wordCount >= 3 && !praise) {
       reasons.push(writtenIn(language, true))
       flaggedScript = true
     } else {
       const why: string[] = []
-      if ((cues & bit.praise) !== 0) why.push('praise or thanks, no grievance')
-      if ((cues & bit.abuse) !== 0) why.push('abuse with no grievance')
+      if (praise) why.push('praise or thanks, no grievance')
+      if (abuse) why.push('abuse with no grievance')
       if (newsy) why.push('news or promotion: link, hashtags or report with no first-person grievance')
       if ((cues & bit.suggestion) !== 0) why.push('suggestion or feedback, not a grievance')
       if (why.length === 0) why.push(matchedCount > 0 ? 'mentions a service but states no grievance' : 'no grievance stated')
@@ -183,17 +217,11 @@ export function analyseTweet(compiled: CompiledOrg, tweet: IncomingTweet, ctx: A
   } else if (newsy && !firstPerson && !request && !identifier) {
     reasons.unshift('news or promotion: link, hashtags or report with no first-person grievance')
     return notActionable(reasons, language, matchedRules)
-  } else if (
-    resolvedPraise &&
-    !critical &&
-    !identifier &&
-    !sarcasm &&
-    ((cues & bit.resolved) !== 0 || (!strongProblem && !request))
-  ) {
+  } else if (gratitude) {
     reasons.unshift('praise or thanks, no grievance')
     return notActionable(reasons, language, matchedRules)
   }
-  if ((cues & bit.abuse) !== 0) reasons.push('abusive language (flagged)')
+  if (abuse) reasons.push('abusive language (flagged)')
   if (otherScript && !flaggedScript) reasons.push(writtenIn(language, false))
 
   // The contract (analysis.ts): unmatched actionable tweets go to the default division.
