@@ -5,7 +5,8 @@ import { assertTransition, type Grievance } from '../shared/grievance'
 import type { Queryable } from './db/database'
 import { loadGrievance, nextVersion, saveGrievance } from './grievances'
 
-const OPEN_STATUSES_SQL = `('new','assigned','in_progress','forwarded','reopened')`
+const OPEN_STATUSES = ['new', 'assigned', 'in_progress', 'forwarded', 'reopened'] as const
+const OPEN_STATUSES_SQL = `(${OPEN_STATUSES.map((s) => `'${s}'`).join(',')})`
 const WAITING_STATUSES = ['new', 'forwarded', 'reopened'] as const
 
 /** The language an officer must read: romanised Hindi is read by Hindi readers; unknown by anyone. */
@@ -23,6 +24,16 @@ interface Candidate {
   load: number
 }
 
+/** The rule itself: room left, reads the language, least loaded, ties by username (deterministic). */
+export function chooseOfficer(candidates: readonly Candidate[], language: string): string | null {
+  const needed = requiredLanguage(language)
+  const eligible = candidates
+    .filter((r) => Number(r.load) < r.capacity)
+    .filter((r) => needed === null || r.languages.includes(needed))
+    .sort((a, b) => Number(a.load) - Number(b.load) || a.username.localeCompare(b.username))
+  return eligible[0]?.username ?? null
+}
+
 export async function pickOfficer(tx: Queryable, division: string, language: string): Promise<string | null> {
   const rows = await tx.query<Candidate>(
     `SELECT u.username, u.languages, u.capacity,
@@ -32,13 +43,50 @@ export async function pickOfficer(tx: Queryable, division: string, language: str
      ORDER BY u.username`,
     [JSON.stringify([division])],
   )
-  const needed = requiredLanguage(language)
-  const eligible = rows
-    .filter((r) => Number(r.load) < r.capacity)
-    .filter((r) => needed === null || r.languages.includes(needed))
-    // Least loaded first; ties by username so allocation is deterministic.
-    .sort((a, b) => Number(a.load) - Number(b.load) || a.username.localeCompare(b.username))
-  return eligible[0]?.username ?? null
+  return chooseOfficer(rows, language)
+}
+
+function isOpen(g: Pick<Grievance, 'status'>): boolean {
+  return (OPEN_STATUSES as readonly string[]).includes(g.status)
+}
+
+/**
+ * Allocation for a whole ingest batch from one query: every available officer with the
+ * open load they have now, kept up to date in memory as the batch assigns, reopens and
+ * creates work, so each grievance sees the load left by the ones before it exactly as if
+ * each had been allocated in its own transaction.
+ */
+export class OfficerPool {
+  private constructor(private readonly officers: (Candidate & { divisions: string[] })[]) {}
+
+  static async load(tx: Queryable): Promise<OfficerPool> {
+    const rows = await tx.query<Candidate & { divisions: string[] }>(
+      `SELECT u.username, u.languages, u.capacity, u.divisions,
+         (SELECT count(*) FROM grievances g WHERE g.assignee = u.username AND g.status IN ${OPEN_STATUSES_SQL})::int AS load
+       FROM users u WHERE u.role = 'officer' AND u.available ORDER BY u.username`,
+    )
+    return new OfficerPool(rows.map((r) => ({ ...r, load: Number(r.load) })))
+  }
+
+  /** As allocateGrievance, against the in-memory loads. */
+  allocate(g: Grievance): Grievance {
+    if (g.assignee || !g.division || !(WAITING_STATUSES as readonly string[]).includes(g.status)) return g
+    const division = g.division
+    const officer = chooseOfficer(this.officers.filter((o) => o.divisions.includes(division)), g.source.language)
+    if (!officer) return g
+    assertTransition(g.status, 'assigned')
+    return { ...g, assignee: officer, status: 'assigned' }
+  }
+
+  /** Records that a grievance moved from `before` (null: new) to `after`, for the loads. */
+  moved(before: Pick<Grievance, 'status' | 'assignee'> | null, after: Pick<Grievance, 'status' | 'assignee'>): void {
+    const officer = (name: string | null) => (name ? this.officers.find((o) => o.username === name) : undefined)
+    const from = before && isOpen(before) ? officer(before.assignee) : undefined
+    const to = isOpen(after) ? officer(after.assignee) : undefined
+    if (from === to) return
+    if (from) from.load--
+    if (to) to.load++
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 // Grievance persistence: the full document lives in `doc` (JSONB) with the columns we
 // query on mirrored beside it; every write records a change with its sequence number.
 import { Grievance } from '../shared/grievance'
-import { CHANGES_CHANNEL, type Queryable } from './db/database'
+import { CHANGES_CHANNEL, type Queryable, type SqlScalar } from './db/database'
 
 interface GrievanceRow {
   [key: string]: unknown
@@ -82,6 +82,65 @@ async function recordChange(tx: Queryable, g: Grievance, before: Grievance | nul
     [g.id, g.division, g.assignee, before?.division ?? null, before?.assignee ?? null],
   )
   return Number(row!.seq)
+}
+
+/** Column-major arrays of row-major values: the parameters of an `unnest($1::t[], …)`. */
+function transpose(rows: readonly (readonly SqlScalar[])[], width: number): SqlScalar[][] {
+  const out: SqlScalar[][] = Array.from({ length: width }, () => [])
+  for (const row of rows) for (let i = 0; i < width; i++) out[i]!.push(row[i] ?? null)
+  return out
+}
+
+/** One grievance written by a batch: new (before null) or a new state of a stored one. */
+export interface GrievanceWrite {
+  before: Grievance | null
+  after: Grievance
+}
+
+/**
+ * The batch form of insertGrievance and saveGrievance: every new grievance in one INSERT,
+ * every changed one in one UPDATE, one change row each in one INSERT, and one NOTIFY with
+ * the newest seq. Returns the change seq of each grievance id.
+ */
+export async function writeGrievances(tx: Queryable, writes: readonly GrievanceWrite[]): Promise<Map<string, number>> {
+  if (writes.length === 0) return new Map()
+  const parsed = writes.map((w) => ({ before: w.before, after: Grievance.parse(w.after) }))
+  const inserts = parsed.filter((w) => w.before === null).map((w) => columns(w.after))
+  if (inserts.length > 0) {
+    await tx.query(
+      `INSERT INTO grievances (id, ticket, source_tweet_id, conversation_id, author_id, division, assignee,
+         status, priority, language, sla_due_at, version, doc, created_at, updated_at)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+         $8::text[], $9::text[], $10::text[], $11::timestamptz[], $12::int[], $13::jsonb[], $14::timestamptz[], $15::timestamptz[])`,
+      transpose(inserts, 15),
+    )
+  }
+  const updates = parsed
+    .filter((w) => w.before !== null)
+    .map(({ after: g }) => [g.id, g.division, g.assignee, g.status, g.priority, g.source.language, g.slaDueAt, g.version, JSON.stringify(g), g.updatedAt])
+  if (updates.length > 0) {
+    await tx.query(
+      `UPDATE grievances g SET division = u.division, assignee = u.assignee, status = u.status, priority = u.priority,
+         language = u.language, sla_due_at = u.sla_due_at, version = u.version, doc = u.doc, updated_at = u.updated_at
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[],
+         $8::int[], $9::jsonb[], $10::timestamptz[])
+         AS u(id, division, assignee, status, priority, language, sla_due_at, version, doc, updated_at)
+       WHERE g.id = u.id`,
+      transpose(updates, 10),
+    )
+  }
+  const changeRows = parsed.map(({ before, after }) => [after.id, after.division, after.assignee, before?.division ?? null, before?.assignee ?? null])
+  // As recordChange: the NOTIFY commits with the rows, but once, with the newest seq.
+  const rows = await tx.query<{ seq: number; grievance_id: string }>(
+    `WITH c AS (
+       INSERT INTO changes (grievance_id, division, assignee, prev_division, prev_assignee)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
+       RETURNING seq, grievance_id)
+     SELECT c.seq, c.grievance_id FROM c
+     CROSS JOIN (SELECT pg_notify('${CHANGES_CHANNEL}', max(seq)::text) AS notified FROM c) n`,
+    transpose(changeRows, 5),
+  )
+  return new Map(rows.map((r) => [r.grievance_id, Number(r.seq)]))
 }
 
 /** A copy of the grievance one version on, stamped now. */

@@ -4,7 +4,9 @@ import { mkdirSync } from 'node:fs'
 import { PGlite } from '@electric-sql/pglite'
 import pg from 'pg'
 
-export type SqlParam = string | number | boolean | null | Date
+export type SqlScalar = string | number | boolean | null | Date
+/** Arrays feed multi-row statements (`INSERT … SELECT * FROM unnest($1::text[], …)`), on both adapters. */
+export type SqlParam = SqlScalar | readonly SqlScalar[]
 export type Row = Record<string, unknown>
 
 export interface Queryable {

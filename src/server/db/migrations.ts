@@ -156,6 +156,15 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 4,
+    name: 'officer-load-index',
+    sql: [
+      // Allocation counts each officer's open grievances once per ingest batch: an index
+      // scan per officer instead of a scan of every grievance.
+      `CREATE INDEX grievances_assignee_status ON grievances (assignee, status)`,
+    ],
+  },
 ]
 
 export async function migrate(db: Database): Promise<number[]> {

@@ -1,15 +1,18 @@
-// Turning one incoming tweet into work: a new grievance, a follow-up in an existing
-// grievance's thread, or an ignored tweet kept for audit. Runs inside the caller's
-// write transaction, so the grievance, its change and the cursor commit together.
+// Turning incoming tweets into work: a new grievance, a follow-up in an existing
+// grievance's thread, or an ignored tweet kept for audit. A whole batch runs inside the
+// caller's write transaction, so the grievances, their changes, the seen-tweet claims and
+// the cursor commit together. The batch is decided in memory in the tweets' order (a
+// follow-up joins the grievance an earlier tweet of the same batch created) and written
+// with a handful of multi-row statements, whatever its size.
 import { randomUUID } from 'node:crypto'
 import { assertTransition, formatTicketNumber, type Grievance, type ThreadEntry, type TweetSource } from '../../shared/grievance'
 import { fillTemplate, type IngestSourceName, type OrgConfig } from '../../shared/org'
-import type { IncomingTweet } from '../../shared/analysis'
+import type { IncomingTweet, TweetAnalysis } from '../../shared/analysis'
 import { analyseTweet } from '../../shared/routing'
 import type { Queryable } from '../db/database'
-import { insertGrievance, loadGrievance, nextVersion, saveGrievance } from '../grievances'
-import { allocateGrievance } from '../allocation'
-import { queueReply } from '../replies/outbox'
+import { nextVersion, writeGrievances } from '../grievances'
+import { OfficerPool } from '../allocation'
+import { queueReplies } from '../replies/outbox'
 import type { ServerContext } from '../context'
 
 export type TweetOutcome =
@@ -35,41 +38,81 @@ export interface TweetMeta {
   joinOnly?: boolean
 }
 
-/** Ids recorded before the seen-tweets table existed count as seen too. */
-async function alreadySeen(tx: Queryable, tweetId: string): Promise<boolean> {
-  const rows = await tx.query(
-    `SELECT 1 FROM seen_tweets WHERE tweet_id = $1
-     UNION ALL SELECT 1 FROM grievances WHERE source_tweet_id = $1
-     UNION ALL SELECT 1 FROM grievance_tweets WHERE tweet_id = $1
-     UNION ALL SELECT 1 FROM ignored_tweets WHERE tweet_id = $1`,
-    [tweetId],
-  )
-  return rows.length > 0
+export interface TweetToIngest {
+  tweet: IncomingTweet
+  meta: TweetMeta
 }
 
 /**
- * Claims the tweet for this transaction. On PostgreSQL a second transaction claiming the
- * same id waits for the first and then finds the row: one grievance per tweet even when
- * two sources deliver it at the same moment, and no unique-violation error for either.
+ * Ids already handled (ids recorded before the seen-tweets table existed count too), with
+ * their times_seen bumped, in one statement.
  */
-async function claimTweet(tx: Queryable, tweetId: string, source: IngestSourceName): Promise<boolean> {
-  const rows = await tx.query(
-    `INSERT INTO seen_tweets (tweet_id, first_source) VALUES ($1, $2)
-     ON CONFLICT (tweet_id) DO NOTHING RETURNING tweet_id`,
-    [tweetId, source],
+async function seenBefore(tx: Queryable, ids: readonly string[]): Promise<Set<string>> {
+  const rows = await tx.query<{ id: string }>(
+    `WITH ids AS (SELECT DISTINCT unnest($1::text[]) AS id),
+     seen AS (
+       SELECT id FROM ids
+       WHERE EXISTS (SELECT 1 FROM seen_tweets s WHERE s.tweet_id = ids.id)
+          OR EXISTS (SELECT 1 FROM grievances g WHERE g.source_tweet_id = ids.id)
+          OR EXISTS (SELECT 1 FROM grievance_tweets t WHERE t.tweet_id = ids.id)
+          OR EXISTS (SELECT 1 FROM ignored_tweets i WHERE i.tweet_id = ids.id)),
+     bumped AS (UPDATE seen_tweets SET times_seen = times_seen + 1 WHERE tweet_id IN (SELECT id FROM seen) RETURNING 1)
+     SELECT id FROM seen`,
+    [ids],
   )
-  if (rows.length > 0) return true
-  await tx.query('UPDATE seen_tweets SET times_seen = times_seen + 1 WHERE tweet_id = $1', [tweetId])
-  return false
+  return new Set(rows.map((r) => r.id))
 }
 
-async function ignore(tx: Queryable, tweet: IncomingTweet, viaHandle: string | undefined, reasons: string[]): Promise<TweetOutcome> {
+/**
+ * Claims the tweets for this transaction. On PostgreSQL a second transaction claiming
+ * the same id waits for the first and then finds the row: one grievance per tweet even
+ * when two sources deliver it at the same moment, and no unique-violation error for
+ * either. Returns the ids this transaction claimed; the others count as seen once more.
+ */
+async function claimTweets(tx: Queryable, claims: readonly { id: string; source: IngestSourceName }[]): Promise<Set<string>> {
+  if (claims.length === 0) return new Set()
+  const rows = await tx.query<{ tweet_id: string }>(
+    `INSERT INTO seen_tweets (tweet_id, first_source) SELECT * FROM unnest($1::text[], $2::text[])
+     ON CONFLICT (tweet_id) DO NOTHING RETURNING tweet_id`,
+    [claims.map((c) => c.id), claims.map((c) => c.source)],
+  )
+  const claimed = new Set(rows.map((r) => r.tweet_id))
+  const lost = claims.filter((c) => !claimed.has(c.id)).map((c) => c.id)
+  if (lost.length > 0) await tx.query('UPDATE seen_tweets SET times_seen = times_seen + 1 WHERE tweet_id = ANY($1::text[])', [lost])
+  return claimed
+}
+
+/** The newest grievance of each (conversation, author), locked for this transaction. */
+async function latestGrievances(tx: Queryable, keys: readonly { conversationId: string; authorId: string }[]): Promise<Map<string, Grievance>> {
+  if (keys.length === 0) return new Map()
+  const rows = await tx.query<{ doc: Grievance; conversation_id: string; author_id: string }>(
+    `SELECT doc, conversation_id, author_id FROM grievances WHERE id IN (
+       SELECT DISTINCT ON (conversation_id, author_id) id FROM grievances
+       WHERE (conversation_id, author_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))
+       ORDER BY conversation_id, author_id, created_at DESC, id DESC)
+     FOR UPDATE`,
+    [keys.map((k) => k.conversationId), keys.map((k) => k.authorId)],
+  )
+  return new Map(rows.map((r) => [threadKey(r.conversation_id, r.author_id), r.doc]))
+}
+
+/** Ignored tweets, kept for audit (first record wins). */
+export async function recordIgnored(
+  tx: Queryable,
+  rows: readonly { tweet: Pick<IncomingTweet, 'id' | 'authorUsername' | 'text'>; viaHandle: string | undefined; reasons: string[] }[],
+): Promise<void> {
+  if (rows.length === 0) return
   await tx.query(
     `INSERT INTO ignored_tweets (tweet_id, via_handle, author_username, text, reasons)
-     VALUES ($1,$2,$3,$4,$5::jsonb) ON CONFLICT (tweet_id) DO NOTHING`,
-    [tweet.id, viaHandle ?? null, tweet.authorUsername, tweet.text, JSON.stringify(reasons)],
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[]) ON CONFLICT (tweet_id) DO NOTHING`,
+    [
+      rows.map((r) => r.tweet.id),
+      rows.map((r) => r.viaHandle ?? null),
+      rows.map((r) => r.tweet.authorUsername),
+      rows.map((r) => r.tweet.text),
+      rows.map((r) => JSON.stringify(r.reasons)),
+    ],
   )
-  return { kind: 'ignored', reasons }
 }
 
 /** The via of a new grievance; search and stream name the rule that matched when they did not say. */
@@ -79,83 +122,51 @@ function viaOf(meta: TweetMeta, matchedRules: string[]): TweetSource['via'] {
   return { ...via, rule: matchedRules[0] }
 }
 
-/** Per organisation and year, gapless: the increment commits or rolls back with the grievance. */
-export async function nextTicket(tx: Queryable, org: OrgConfig, now: Date): Promise<string> {
+/**
+ * Reserves `count` ticket numbers at once. Per organisation and year, gapless: the
+ * increment commits or rolls back with the grievances that use the numbers.
+ */
+export async function reserveTickets(tx: Queryable, org: OrgConfig, now: Date, count: number): Promise<string[]> {
+  if (count <= 0) return []
   const year = now.getUTCFullYear()
   const [row] = await tx.query<{ last: number }>(
-    `INSERT INTO ticket_sequences (org_id, year, last) VALUES ($1, $2, 1)
-     ON CONFLICT (org_id, year) DO UPDATE SET last = ticket_sequences.last + 1
+    `INSERT INTO ticket_sequences (org_id, year, last) VALUES ($1, $2, $3)
+     ON CONFLICT (org_id, year) DO UPDATE SET last = ticket_sequences.last + EXCLUDED.last
      RETURNING last`,
-    [org.id, year],
+    [org.id, year, count],
   )
-  return formatTicketNumber(org.ticketPrefix, year, Number(row!.last))
+  const first = Number(row!.last) - count + 1
+  return Array.from({ length: count }, (_, i) => formatTicketNumber(org.ticketPrefix, year, first + i))
+}
+
+/** One ticket number (see reserveTickets). */
+export async function nextTicket(tx: Queryable, org: OrgConfig, now: Date): Promise<string> {
+  const [ticket] = await reserveTickets(tx, org, now, 1)
+  return ticket!
 }
 
 function isRetweet(tweet: IncomingTweet): boolean {
   return tweet.referencedTweets?.some((r) => r.type === 'retweeted') ?? false
 }
 
-async function joinFollowUp(tx: Queryable, tweet: IncomingTweet, now: Date): Promise<TweetOutcome | null> {
-  if (!tweet.conversationId || isRetweet(tweet)) return null
-  const [match] = await tx.query<{ id: string }>(
-    `SELECT id FROM grievances WHERE conversation_id = $1 AND author_id = $2
-     ORDER BY created_at DESC LIMIT 1`,
-    [tweet.conversationId, tweet.authorId],
-  )
-  if (!match) return null
-  const before = await loadGrievance(tx, match.id, true)
-  if (!before) return null
-  let after = nextVersion(before, now)
-  after.thread.push({
-    id: randomUUID(),
-    kind: 'citizen',
-    text: tweet.text,
-    at: tweet.createdAt ?? now.toISOString(),
-    by: tweet.authorUsername,
-    tweetId: tweet.id,
-  })
-  // The citizen writing again after resolution reopens the grievance (same assignee if any).
-  if (before.status === 'resolved' || before.status === 'closed') {
-    assertTransition(before.status, 'reopened')
-    after = { ...after, status: 'reopened', statusReason: 'citizen wrote again' }
-    after = await allocateGrievance(tx, after)
-  }
-  await tx.query('INSERT INTO grievance_tweets (tweet_id, grievance_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [tweet.id, before.id])
-  const seq = await saveGrievance(tx, before, after)
-  return { kind: 'followed-up', grievance: after, seqs: [seq] }
+function threadKey(conversationId: string, authorId: string): string {
+  return `${conversationId}\u0000${authorId}`
 }
 
-export async function ingestTweet(
-  ctx: ServerContext,
-  tx: Queryable,
-  tweet: IncomingTweet,
-  meta: TweetMeta,
-  now: Date = new Date(),
-): Promise<TweetOutcome> {
-  if (await alreadySeen(tx, tweet.id)) {
-    await tx.query('UPDATE seen_tweets SET times_seen = times_seen + 1 WHERE tweet_id = $1', [tweet.id])
-    return { kind: 'seen' }
-  }
-  const source = meta.source ?? 'mentions'
-  if (meta.joinOnly) {
-    if (ctx.ownHandles.has(tweet.authorUsername.toLowerCase())) return { kind: 'skipped' }
-    const joined = await joinFollowUp(tx, tweet, now)
-    if (!joined) return { kind: 'skipped' }
-    await claimTweet(tx, tweet.id, source)
-    return joined
-  }
-  if (!(await claimTweet(tx, tweet.id, source))) return { kind: 'seen' }
-  // Our own handles' tweets (acknowledgements, replies) are never grievances.
-  if (ctx.ownHandles.has(tweet.authorUsername.toLowerCase())) return ignore(tx, tweet, meta.viaHandle, ['own handle'])
+/** The thread a tweet would follow up in; retweets and tweets without a conversation join nothing. */
+function followUpKey(tweet: IncomingTweet): string | null {
+  return tweet.conversationId && !isRetweet(tweet) ? threadKey(tweet.conversationId, tweet.authorId) : null
+}
 
-  const followUp = await joinFollowUp(tx, tweet, now)
-  if (followUp) return followUp
+type Decision =
+  | { kind: 'seen' }
+  | { kind: 'skipped' }
+  | { kind: 'ignored'; reasons: string[] }
+  | { kind: 'join'; key: string; claim: boolean }
+  | { kind: 'create'; analysis: TweetAnalysis }
 
-  const analysis = analyseTweet(ctx.compiled, tweet, { ownHandles: [...ctx.ownHandles] })
-  if (!analysis.actionable) return ignore(tx, tweet, meta.viaHandle, analysis.reasons)
-
+function newGrievance(ctx: ServerContext, tweet: IncomingTweet, meta: TweetMeta, analysis: TweetAnalysis, ticket: string, now: Date): Grievance {
   const { org } = ctx
-  const ticket = await nextTicket(tx, org, now)
   const createdAt = now.toISOString()
   const slaHours = org.sla[analysis.priority] ?? 72
   const slaFrom = tweet.createdAt ? new Date(tweet.createdAt) : now
@@ -167,7 +178,7 @@ export async function ingestTweet(
     by: tweet.authorUsername,
     tweetId: tweet.id,
   }
-  let grievance: Grievance = {
+  return {
     id: randomUUID(),
     ticket,
     source: {
@@ -183,7 +194,7 @@ export async function ingestTweet(
       media: [],
     },
     thread: [citizenEntry],
-    division: analysis.division ?? org.defaultDivision,
+    division: analysis.division ?? ctx.org.defaultDivision,
     matchedRules: analysis.matchedRules,
     priority: analysis.priority,
     triage: { actionable: true, reasons: analysis.reasons },
@@ -195,27 +206,157 @@ export async function ingestTweet(
     updatedAt: createdAt,
     version: 1,
   }
-  grievance = await allocateGrievance(tx, grievance)
+}
 
-  let ackEntryId: string | null = null
-  if (ctx.acknowledge) {
-    const template = analysis.language === 'hi' ? org.acknowledge.hi : org.acknowledge.en
-    const division = org.divisions.find((d) => d.id === grievance.division)
-    const ack: ThreadEntry = {
-      id: randomUUID(),
-      kind: 'reply',
-      text: fillTemplate(template, { ticket, name: tweet.authorUsername, division: division?.name }),
-      at: createdAt,
-      by: ctx.primaryHandle,
-      post: { state: 'pending', attempts: 0 },
+/**
+ * Ingests a batch of tweets, in the order given (callers pass them oldest first), inside
+ * the caller's transaction. Outcomes are one per item, in the same order. A tweet
+ * repeated in the batch is `seen` the second time.
+ */
+export async function ingestTweets(
+  ctx: ServerContext,
+  tx: Queryable,
+  items: readonly TweetToIngest[],
+  now: Date = new Date(),
+): Promise<TweetOutcome[]> {
+  if (items.length === 0) return []
+  const isOwn = (tweet: IncomingTweet): boolean => ctx.ownHandles.has(tweet.authorUsername.toLowerCase())
+  const firstOf = new Map<string, number>()
+  items.forEach((item, i) => {
+    if (!firstOf.has(item.tweet.id)) firstOf.set(item.tweet.id, i)
+  })
+  const isRepeat = (i: number): boolean => firstOf.get(items[i]!.tweet.id) !== i
+
+  // 1. What was handled before, and the claims of the rest (join-only tweets are claimed
+  //    only if they join: otherwise they stay free for the sources that judge them).
+  const seen = await seenBefore(tx, [...firstOf.keys()])
+  const fresh = items.filter((item, i) => !isRepeat(i) && !seen.has(item.tweet.id))
+  const claimed = await claimTweets(
+    tx,
+    fresh.filter((item) => !item.meta.joinOnly).map((item) => ({ id: item.tweet.id, source: item.meta.source ?? 'mentions' })),
+  )
+
+  // 2. The stored threads any of them could follow up in.
+  const wanted = new Map<string, { conversationId: string; authorId: string }>()
+  for (const { tweet, meta } of fresh) {
+    const key = followUpKey(tweet)
+    if (key && !isOwn(tweet) && (meta.joinOnly || claimed.has(tweet.id))) wanted.set(key, { conversationId: tweet.conversationId!, authorId: tweet.authorId })
+  }
+  const threads = await latestGrievances(tx, [...wanted.values()])
+
+  // 3. Decide each tweet in order: the threads known grow as the batch creates grievances.
+  const known = new Set(threads.keys())
+  const decisions: Decision[] = items.map((item, i): Decision => {
+    const { tweet, meta } = item
+    if (isRepeat(i) || seen.has(tweet.id)) return { kind: 'seen' }
+    const key = followUpKey(tweet)
+    if (meta.joinOnly) {
+      if (isOwn(tweet) || !key || !known.has(key)) return { kind: 'skipped' }
+      return { kind: 'join', key, claim: true }
     }
-    grievance.thread.push(ack)
-    ackEntryId = ack.id
+    if (!claimed.has(tweet.id)) return { kind: 'seen' }
+    // Our own handles' tweets (acknowledgements, replies) are never grievances.
+    if (isOwn(tweet)) return { kind: 'ignored', reasons: ['own handle'] }
+    if (key && known.has(key)) return { kind: 'join', key, claim: false }
+    const analysis = analyseTweet(ctx.compiled, tweet, { ownHandles: [...ctx.ownHandles] })
+    if (!analysis.actionable) return { kind: 'ignored', reasons: analysis.reasons }
+    known.add(threadKey(tweet.conversationId ?? tweet.id, tweet.authorId))
+    return { kind: 'create', analysis }
+  })
+
+  // 4. Tickets for every new grievance in one statement; officers' loads in one query.
+  const creates = decisions.filter((d) => d.kind === 'create').length
+  const tickets = await reserveTickets(tx, ctx.org, now, creates)
+  const reopens = decisions.some((d) => d.kind === 'join' && ['resolved', 'closed'].includes(threads.get(d.key)?.status ?? ''))
+  const pool = creates > 0 || reopens ? await OfficerPool.load(tx) : null
+
+  // 5. Build every grievance's new state in memory, in order.
+  const current = new Map(threads)
+  /** State before this batch (null: created by it), in order of first touch. */
+  const before = new Map<string, Grievance | null>()
+  const latest = new Map<string, Grievance>()
+  const ignored: Parameters<typeof recordIgnored>[1][number][] = []
+  const threadTweets: { tweetId: string; grievanceId: string }[] = []
+  const lateClaims: { id: string; source: IngestSourceName }[] = []
+  const replies: { grievanceId: string; entryId: string; text: string }[] = []
+  let ticketIndex = 0
+  const outcomes: TweetOutcome[] = decisions.map((decision, i): TweetOutcome => {
+    const { tweet, meta } = items[i]!
+    switch (decision.kind) {
+      case 'seen':
+      case 'skipped':
+        return { kind: decision.kind }
+      case 'ignored':
+        ignored.push({ tweet, viaHandle: meta.viaHandle, reasons: decision.reasons })
+        return { kind: 'ignored', reasons: decision.reasons }
+      case 'join': {
+        const prior = current.get(decision.key)!
+        let after = nextVersion(prior, now)
+        after.thread.push({ id: randomUUID(), kind: 'citizen', text: tweet.text, at: tweet.createdAt ?? now.toISOString(), by: tweet.authorUsername, tweetId: tweet.id })
+        // The citizen writing again after resolution reopens the grievance (same assignee if any).
+        if (prior.status === 'resolved' || prior.status === 'closed') {
+          assertTransition(prior.status, 'reopened')
+          after = pool!.allocate({ ...after, status: 'reopened', statusReason: 'citizen wrote again' })
+        }
+        pool?.moved(prior, after)
+        current.set(decision.key, after)
+        if (!before.has(after.id)) before.set(after.id, prior)
+        latest.set(after.id, after)
+        threadTweets.push({ tweetId: tweet.id, grievanceId: after.id })
+        if (decision.claim) lateClaims.push({ id: tweet.id, source: meta.source ?? 'mentions' })
+        return { kind: 'followed-up', grievance: after, seqs: [] }
+      }
+      case 'create': {
+        const ticket = tickets[ticketIndex++]!
+        const grievance = pool!.allocate(newGrievance(ctx, tweet, meta, decision.analysis, ticket, now))
+        pool!.moved(null, grievance)
+        if (ctx.acknowledge) {
+          const template = decision.analysis.language === 'hi' ? ctx.org.acknowledge.hi : ctx.org.acknowledge.en
+          const division = ctx.org.divisions.find((d) => d.id === grievance.division)
+          const ack: ThreadEntry = {
+            id: randomUUID(),
+            kind: 'reply',
+            text: fillTemplate(template, { ticket, name: tweet.authorUsername, division: division?.name }),
+            at: grievance.createdAt,
+            by: ctx.primaryHandle,
+            post: { state: 'pending', attempts: 0 },
+          }
+          grievance.thread.push(ack)
+          replies.push({ grievanceId: grievance.id, entryId: ack.id, text: ack.text })
+        }
+        current.set(threadKey(grievance.source.conversationId, grievance.source.authorId), grievance)
+        before.set(grievance.id, null)
+        latest.set(grievance.id, grievance)
+        return { kind: 'created', grievance, seqs: [] }
+      }
+    }
+  })
+
+  // 6. Write it all: a few multi-row statements for the whole batch.
+  await recordIgnored(tx, ignored)
+  const seqs = await writeGrievances(tx, [...before].map(([id, prior]) => ({ before: prior, after: latest.get(id)! })))
+  if (threadTweets.length > 0) {
+    await tx.query(
+      `INSERT INTO grievance_tweets (tweet_id, grievance_id) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`,
+      [threadTweets.map((t) => t.tweetId), threadTweets.map((t) => t.grievanceId)],
+    )
   }
-  const seq = await insertGrievance(tx, grievance)
-  if (ackEntryId) {
-    const entry = grievance.thread.find((e) => e.id === ackEntryId)!
-    await queueReply(tx, { grievanceId: grievance.id, entryId: entry.id, text: entry.text })
+  await claimTweets(tx, lateClaims)
+  await queueReplies(tx, replies)
+  for (const outcome of outcomes) {
+    if (outcome.kind === 'created' || outcome.kind === 'followed-up') outcome.seqs.push(seqs.get(outcome.grievance.id)!)
   }
-  return { kind: 'created', grievance, seqs: [seq] }
+  return outcomes
+}
+
+/** One tweet (see ingestTweets). */
+export async function ingestTweet(
+  ctx: ServerContext,
+  tx: Queryable,
+  tweet: IncomingTweet,
+  meta: TweetMeta,
+  now: Date = new Date(),
+): Promise<TweetOutcome> {
+  const [outcome] = await ingestTweets(ctx, tx, [{ tweet, meta }], now)
+  return outcome!
 }

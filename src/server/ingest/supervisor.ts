@@ -17,7 +17,7 @@ import { MentionsSource } from './sources/mentions'
 import { SearchSource } from './sources/search'
 import { DEFAULT_TUNING, type IngestSource, type PollingSource, type SourceKit, type SourceTuning } from './sources/source'
 import { StreamSource } from './sources/stream'
-import { ingestBatch } from './tweet-batch'
+import { DEFAULT_CHUNK_SIZE, ingestBatch } from './tweet-batch'
 
 export interface IngestionOptions {
   /** Background loop period; 0 or less = no loop (passes run only through ingestNow). */
@@ -29,6 +29,8 @@ export interface IngestionOptions {
   usagePollIntervalMs?: number
   backoff?: BackoffPolicy
   tuning?: Partial<Omit<SourceTuning, 'stream'>> & { stream?: Partial<SourceTuning['stream']> }
+  /** Tweets per write transaction (default: one X page, 100). 1 = the per-tweet path, for comparison. */
+  batchSize?: number
 }
 
 interface SourceState {
@@ -56,6 +58,7 @@ export class IngestionSupervisor {
   private readonly tuning: SourceTuning
   private readonly backoff: BackoffPolicy
   private readonly tickMs: number
+  private readonly batchSize: number
   private readonly usagePollMs: number
   private budgetLoaded: Promise<void> | null = null
   private passes: Promise<number> = Promise.resolve(0)
@@ -76,6 +79,7 @@ export class IngestionSupervisor {
     this.tuning = { ...DEFAULT_TUNING, ...opts.tuning, stream: { ...DEFAULT_TUNING.stream, ...opts.tuning?.stream } }
     this.backoff = opts.backoff ?? DEFAULT_BACKOFF
     this.tickMs = opts.tickMs ?? 5_000
+    this.batchSize = opts.batchSize ?? DEFAULT_CHUNK_SIZE
     this.usagePollMs = opts.usagePollIntervalMs ?? 15 * 60_000
     const poll = Math.max(1, this.tickMs)
     const own = ctx.org.handles.map((h) => h.username)
@@ -269,7 +273,7 @@ export class IngestionSupervisor {
       tuning: this.tuning,
       turn: (endpoint) => this.pacer.acquire(endpoint, this.tuning.maxPacerWaitMs),
       countRead: (posts) => this.budget.record(name, posts),
-      ingest: (tweets, users, opts) => ingestBatch(this.ctx, name, tweets, users, opts),
+      ingest: (tweets, users, opts) => ingestBatch(this.ctx, name, tweets, users, opts, this.batchSize),
     }
   }
 }

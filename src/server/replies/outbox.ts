@@ -12,3 +12,17 @@ export async function queueReply(
     [reply.entryId, reply.grievanceId, reply.text, reply.afterEntryId ?? null],
   )
 }
+
+/** Queues many replies in one statement (an ingest batch's acknowledgements). */
+export async function queueReplies(
+  tx: Queryable,
+  replies: readonly { grievanceId: string; entryId: string; text: string; afterEntryId?: string }[],
+): Promise<void> {
+  if (replies.length === 0) return
+  await tx.query(
+    `INSERT INTO reply_outbox (entry_id, grievance_id, text, after_entry_id, state)
+     SELECT e, g, t, a, 'pending' FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS r(e, g, t, a)
+     ON CONFLICT (entry_id) DO NOTHING`,
+    [replies.map((r) => r.entryId), replies.map((r) => r.grievanceId), replies.map((r) => r.text), replies.map((r) => r.afterEntryId ?? null)],
+  )
+}

@@ -5,7 +5,7 @@
 import type { TweetV2, TwitterApiReadWrite } from 'twitter-api-v2'
 import type { Grievance } from '../../shared/grievance'
 import { writeTransaction, type Queryable } from '../db/database'
-import { loadGrievance, nextVersion, saveGrievance } from '../grievances'
+import { loadGrievance, nextVersion, writeGrievances } from '../grievances'
 import type { ServerContext } from '../context'
 import { describeXError } from '../x/errors'
 
@@ -21,6 +21,14 @@ interface OutboxRow {
   claimed_by: string | null
 }
 
+interface Settlement {
+  row: OutboxRow
+  outcome: { state: 'posted'; tweetId?: string } | { state: 'failed'; error: string }
+}
+
+/** Posts in flight at once in a pass. */
+const DEFAULT_CONCURRENCY = 4
+
 export interface ReplyWorkerOptions {
   instanceId: string
   maxAttempts?: number
@@ -30,6 +38,8 @@ export interface ReplyWorkerOptions {
   leaseMs?: number
   /** Checked before every post: false (e.g. leadership lost) ends the pass at once. */
   mayPost?: () => boolean
+  /** Posts in flight at once (default 4). */
+  concurrency?: number
 }
 
 /** Compare texts the way X may have stored them (leading @mentions, spacing). */
@@ -51,6 +61,7 @@ export class ReplyWorker {
   private readonly maxAttempts: number
   private readonly backoffMs: number
   private readonly leaseMs: number
+  private readonly concurrency: number
   private running: Promise<number> = Promise.resolve(0)
   private pausedUntil = 0
 
@@ -62,6 +73,7 @@ export class ReplyWorker {
     this.maxAttempts = opts.maxAttempts ?? 5
     this.backoffMs = opts.backoffMs ?? 2_000
     this.leaseMs = opts.leaseMs ?? 120_000
+    this.concurrency = Math.max(1, opts.concurrency ?? DEFAULT_CONCURRENCY)
   }
 
   /** One pass; calls never overlap. Returns the number of replies confirmed posted. Never throws. */
@@ -79,15 +91,28 @@ export class ReplyWorker {
     if (Date.now() < this.pausedUntil) return 0
     let posted = await this.recoverOrphans()
     const claimed = await this.claimDue()
-    for (const [index, row] of claimed.entries()) {
-      if (this.opts.mayPost && !this.opts.mayPost()) {
-        // Not posted, so safe to hand back for whoever leads next.
-        for (const rest of claimed.slice(index)) await this.reschedule(rest, rest.attempts - 1, new Date(), 'handed back: no longer the leader')
-        break
+    // A few posts in flight at once (X answers in tens of milliseconds to seconds); every
+    // claimed row is already `sending`, so a crash mid-pass is recovered the usual way.
+    const settlements: Settlement[] = []
+    const handBack: { row: OutboxRow; at: Date; why: string }[] = []
+    let next = 0
+    const sender = async (): Promise<void> => {
+      for (let row = claimed[next++]; row; row = claimed[next++]) {
+        if (this.opts.mayPost && !this.opts.mayPost()) {
+          // Not posted, so safe to hand back for whoever leads next.
+          handBack.push({ row, at: new Date(), why: 'handed back: no longer the leader' })
+        } else if (Date.now() < this.pausedUntil) {
+          handBack.push({ row, at: new Date(this.pausedUntil), why: 'handed back: X rate limit' })
+        } else {
+          const settlement = await this.post(row)
+          if (settlement) settlements.push(settlement)
+        }
       }
-      if (await this.post(row)) posted++
-      if (Date.now() < this.pausedUntil) break
     }
+    await Promise.all(Array.from({ length: Math.min(this.concurrency, claimed.length) }, sender))
+    for (const { row, at, why } of handBack) await this.reschedule(row, row.attempts - 1, at, why)
+    await this.settleMany(settlements)
+    posted += settlements.filter((s) => s.outcome.state === 'posted').length
     return posted
   }
 
@@ -123,7 +148,7 @@ export class ReplyWorker {
          WHERE o.state = 'pending' AND o.next_attempt_at <= now()
            AND (o.after_entry_id IS NULL OR EXISTS (
              SELECT 1 FROM reply_outbox p WHERE p.entry_id = o.after_entry_id AND p.state = 'posted'))
-         ORDER BY o.created_at, o.entry_id LIMIT 10
+         ORDER BY o.created_at, o.entry_id LIMIT 20
          FOR UPDATE SKIP LOCKED`,
       )
       const claimed: OutboxRow[] = []
@@ -154,42 +179,37 @@ export class ReplyWorker {
     return g ? latestCitizenTweet(g) : null
   }
 
-  private async post(row: OutboxRow): Promise<boolean> {
+  /** Posts one claimed reply; returns how it settles, or null when it was rescheduled. */
+  private async post(row: OutboxRow): Promise<Settlement | null> {
     const inReplyTo = row.in_reply_to!
     try {
       // An earlier attempt may have reached X even though we saw an error (e.g. a timeout
       // after X stored the post): look before posting again.
       if (row.attempts > 1) {
         const existing = await this.findPosted(row, inReplyTo)
-        if (existing) {
-          await this.settle(row, { state: 'posted', tweetId: existing.id })
-          return true
-        }
+        if (existing) return { row, outcome: { state: 'posted', tweetId: existing.id } }
       }
       const result = await this.x.v2.reply(row.text, inReplyTo)
-      await this.settle(row, { state: 'posted', tweetId: result.data.id })
-      return true
+      return { row, outcome: { state: 'posted', tweetId: result.data.id } }
     } catch (error) {
       const failure = describeXError(error)
       if (failure.duplicateContent) {
         const existing = await this.findPosted(row, inReplyTo).catch(() => null)
-        await this.settle(row, { state: 'posted', ...(existing ? { tweetId: existing.id } : {}) })
-        return true
+        return { row, outcome: { state: 'posted', ...(existing ? { tweetId: existing.id } : {}) } }
       }
       if (failure.retryAt) {
-        this.pausedUntil = failure.retryAt
+        this.pausedUntil = Math.max(this.pausedUntil, failure.retryAt)
         // A rate limit is not the reply's fault: the attempt does not count.
         await this.reschedule(row, row.attempts - 1, new Date(failure.retryAt), failure.message)
-        return false
+        return null
       }
       this.ctx.log(`[replies] posting ${row.entry_id} failed (attempt ${row.attempts}): ${failure.message}`)
       if (row.attempts >= this.maxAttempts) {
-        await this.settle(row, { state: 'failed', error: `${failure.message} (after ${row.attempts} attempts)` })
-      } else {
-        const delay = this.backoffMs * 2 ** (row.attempts - 1)
-        await this.reschedule(row, row.attempts, new Date(Date.now() + delay), failure.message)
+        return { row, outcome: { state: 'failed', error: `${failure.message} (after ${row.attempts} attempts)` } }
       }
-      return false
+      const delay = this.backoffMs * 2 ** (row.attempts - 1)
+      await this.reschedule(row, row.attempts, new Date(Date.now() + delay), failure.message)
+      return null
     }
   }
 
@@ -202,42 +222,57 @@ export class ReplyWorker {
   }
 
   /** Final state of a reply: outbox row and thread entry change in one transaction. */
-  private async settle(row: OutboxRow, outcome: { state: 'posted'; tweetId?: string } | { state: 'failed'; error: string }): Promise<void> {
-    const seq = await writeTransaction(this.ctx.db, async (tx) => {
+  private settle(row: OutboxRow, outcome: Settlement['outcome']): Promise<void> {
+    return this.settleMany([{ row, outcome }])
+  }
+
+  /**
+   * Final states of several replies in one transaction: the outbox rows, the thread
+   * entries (one new version per grievance however many of its replies settle), the
+   * posted tweets recorded as the grievance's, and one change per grievance.
+   */
+  private async settleMany(settlements: readonly Settlement[]): Promise<void> {
+    if (settlements.length === 0) return
+    const seqs = await writeTransaction(this.ctx.db, async (tx) => {
+      const tweetIdOf = (s: Settlement): string | null => (s.outcome.state === 'posted' ? (s.outcome.tweetId ?? null) : null)
       await tx.query(
-        `UPDATE reply_outbox SET state = $2, posted_tweet_id = $3, last_error = $4, claimed_by = NULL WHERE entry_id = $1`,
+        `UPDATE reply_outbox o SET state = u.state, posted_tweet_id = u.tweet_id, last_error = u.error, claimed_by = NULL
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS u(entry_id, state, tweet_id, error)
+         WHERE o.entry_id = u.entry_id`,
         [
-          row.entry_id,
-          outcome.state,
-          outcome.state === 'posted' ? (outcome.tweetId ?? null) : null,
-          outcome.state === 'failed' ? outcome.error : null,
+          settlements.map((s) => s.row.entry_id),
+          settlements.map((s) => s.outcome.state),
+          settlements.map(tweetIdOf),
+          settlements.map((s) => (s.outcome.state === 'failed' ? s.outcome.error : null)),
         ],
       )
-      const before = await loadGrievance(tx, row.grievance_id, true)
-      if (!before) return null
-      const after = nextVersion(before)
-      after.thread = after.thread.map((entry) =>
-        entry.id !== row.entry_id
-          ? entry
-          : {
-              ...entry,
-              ...(outcome.state === 'posted' && outcome.tweetId ? { tweetId: outcome.tweetId } : {}),
-              post: {
-                state: outcome.state,
-                attempts: row.attempts,
-                ...(outcome.state === 'failed' ? { error: outcome.error } : {}),
+      const stored = await tx.query<{ doc: Grievance }>(`SELECT doc FROM grievances WHERE id = ANY($1::text[]) FOR UPDATE`, [
+        [...new Set(settlements.map((s) => s.row.grievance_id))],
+      ])
+      const writes = new Map(stored.map((r) => [r.doc.id, { before: r.doc, after: nextVersion(r.doc) }]))
+      for (const { row, outcome } of settlements) {
+        const write = writes.get(row.grievance_id)
+        if (!write) continue
+        write.after.thread = write.after.thread.map((entry) =>
+          entry.id !== row.entry_id
+            ? entry
+            : {
+                ...entry,
+                ...(outcome.state === 'posted' && outcome.tweetId ? { tweetId: outcome.tweetId } : {}),
+                post: { state: outcome.state, attempts: row.attempts, ...(outcome.state === 'failed' ? { error: outcome.error } : {}) },
               },
-            },
-      )
-      if (outcome.state === 'posted' && outcome.tweetId) {
-        await tx.query('INSERT INTO grievance_tweets (tweet_id, grievance_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
-          outcome.tweetId,
-          row.grievance_id,
-        ])
+        )
       }
-      return saveGrievance(tx, before, after)
+      const posted = settlements.filter((s) => tweetIdOf(s) !== null && writes.has(s.row.grievance_id))
+      if (posted.length > 0) {
+        await tx.query(
+          `INSERT INTO grievance_tweets (tweet_id, grievance_id) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`,
+          [posted.map(tweetIdOf), posted.map((s) => s.row.grievance_id)],
+        )
+      }
+      return writeGrievances(tx, [...writes.values()])
     })
-    if (seq !== null) this.ctx.changes.notify(seq)
+    if (seqs.size > 0) this.ctx.changes.notify([...seqs.values()])
   }
 
   /**

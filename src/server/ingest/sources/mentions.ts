@@ -1,6 +1,6 @@
 // Mentions of each organisation handle (GET /2/users/:id/mentions): the primary source.
 // All new pages of a handle are fetched first, then ingested oldest first, each tweet
-// committed together with the advanced since_id: a crash loses nothing (the cursor never
+// chunk committed together with the advanced since_id: a crash loses nothing (the cursor never
 // passes an uncommitted tweet) and duplicates nothing (a tweet is claimed once).
 import type { TweetV2, UserV2 } from 'twitter-api-v2'
 import { TWEET_EXPANSIONS, TWEET_FIELDS, USER_FIELDS, compareIds } from '../tweets'
@@ -69,11 +69,11 @@ export class MentionsSource implements PollingSource {
     const tally = await kit.ingest(fresh, users, {
       viaHandle: handle,
       via: () => ({ kind: 'mention', handle }),
-      afterEach: async (tx, tweet) => {
+      advance: async (tx, newestId) => {
         await tx.query(
           `UPDATE ingest_cursors SET since_id = $2, updated_at = now()
            WHERE handle = $1 AND (since_id IS NULL OR since_id::numeric < $2::numeric)`,
-          [handle, tweet.id],
+          [handle, newestId],
         )
       },
     })

@@ -80,8 +80,8 @@ export class SearchSource implements PollingSource {
     }
     const tally = await kit.ingest(pages.tweets, pages.users, {
       via: () => ({ kind: 'search' }),
-      afterEach: async (tx, tweet) => {
-        if (pages.complete) await advanceCursor(tx, 'search', key, tweet.id)
+      advance: async (tx, newestId) => {
+        if (pages.complete) await advanceCursor(tx, 'search', key, newestId)
       },
     })
     if (!pages.complete && !sinceId) {

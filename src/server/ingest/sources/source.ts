@@ -47,8 +47,12 @@ export interface BatchOptions {
   via: (tweet: TweetV2) => TweetSource['via']
   viaHandle?: string
   joinOnly?: boolean
-  /** Runs in each tweet's transaction (cursor updates commit with the tweet). */
-  afterEach?: (tx: Queryable, tweet: TweetV2) => Promise<void>
+  /**
+   * Moves the source's cursor up to newestId, inside the transaction that commits the
+   * tweets up to it (one per chunk of the batch, the tweets oldest first): a cursor never
+   * passes an uncommitted tweet. Must never move a cursor back.
+   */
+  advance?: (tx: Queryable, newestId: string) => Promise<void>
 }
 
 /** What a source gets from the supervisor for one pass (or, for the stream, for its life). */
@@ -61,7 +65,7 @@ export interface SourceKit {
   turn(endpoint: string): Promise<void>
   /** Counts posts read against the budget. */
   countRead(posts: number): Promise<void>
-  /** Ingests tweets oldest first, each in its own transaction, exactly once. */
+  /** Ingests tweets oldest first, exactly once, one transaction per chunk (see tweet-batch.ts). */
   ingest(tweets: readonly TweetV2[], users: readonly UserV2[], opts: BatchOptions): Promise<IngestTally>
 }
 

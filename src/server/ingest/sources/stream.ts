@@ -61,6 +61,8 @@ export class StreamSource implements StreamingSource {
   private current: TweetStream<TweetV2SingleStreamResult> | null = null
   private wake: (() => void) | null = null
   private queue: Promise<void> = Promise.resolve()
+  private pending: unknown[] = []
+  private drainScheduled = false
   private connected = false
   private lastEventAt: string | null = null
   private lastError: string | undefined
@@ -180,28 +182,61 @@ export class StreamSource implements StreamingSource {
     return delivered > 0 || Date.now() - connectedAt > 5_000
   }
 
-  /** Events are ingested one after another, in arrival order, off the socket's callback. */
+  /**
+   * Events are ingested in arrival order, off the socket's callback. Events that arrive
+   * while a batch is being written wait and go in together as the next batch (one write
+   * transaction), so a burst costs a few transactions, not one per tweet.
+   */
   private enqueue(kit: SourceKit, event: unknown): void {
-    this.queue = this.queue.then(() => this.handleEvent(kit, event)).catch((error: unknown) => {
-      this.lastError = `ingesting a stream event: ${String(error)}`
-      kit.ctx.log(`[stream] ${this.lastError}`)
-    })
+    this.pending.push(event)
+    if (this.drainScheduled) return
+    this.drainScheduled = true
+    this.queue = this.queue
+      .then(() => {
+        this.drainScheduled = false
+        return this.drain(kit, this.pending.splice(0, this.pending.length))
+      })
+      .catch((error: unknown) => {
+        this.lastError = `ingesting stream events: ${String(error)}`
+        kit.ctx.log(`[stream] ${this.lastError}`)
+      })
   }
 
-  private async handleEvent(kit: SourceKit, event: unknown): Promise<void> {
-    const deleted = deletedTweetId(event)
-    if (deleted) {
-      await markTweetDeleted(kit.ctx, deleted)
-      return
+  /** Consecutive tweets as one batch; a delete notice in between is applied in its place. */
+  private async drain(kit: SourceKit, events: readonly unknown[]): Promise<void> {
+    let tweets: TweetV2[] = []
+    let users: UserV2[] = []
+    const rules = new Map<string, string>()
+    const flush = async (): Promise<void> => {
+      if (tweets.length === 0) return
+      const batch = tweets
+      const batchUsers = users
+      tweets = []
+      users = []
+      await kit.countRead(batch.length)
+      await kit.ingest(batch, batchUsers, {
+        via: (tweet) => {
+          const rule = rules.get(tweet.id)
+          return { kind: 'stream', ...(rule ? { rule } : {}) }
+        },
+        advance: (tx, newestId) => advanceCursor(tx, 'stream', CURSOR_KEY, newestId),
+      })
     }
-    const e = event as { data?: TweetV2; includes?: { users?: UserV2[] }; matching_rules?: { id: string; tag?: string }[] }
-    if (!e.data?.id) return
-    await kit.countRead(1)
-    const rule = e.matching_rules?.find((r) => r.tag)?.tag
-    await kit.ingest([e.data], e.includes?.users ?? [], {
-      via: () => ({ kind: 'stream', ...(rule ? { rule } : {}) }),
-      afterEach: (tx, tweet) => advanceCursor(tx, 'stream', CURSOR_KEY, tweet.id),
-    })
+    for (const event of events) {
+      const deleted = deletedTweetId(event)
+      if (deleted) {
+        await flush()
+        await markTweetDeleted(kit.ctx, deleted)
+        continue
+      }
+      const e = event as { data?: TweetV2; includes?: { users?: UserV2[] }; matching_rules?: { id: string; tag?: string }[] }
+      if (!e.data?.id) continue
+      tweets.push(e.data)
+      users.push(...(e.includes?.users ?? []))
+      const rule = e.matching_rules?.find((r) => r.tag)?.tag
+      if (rule && !rules.has(e.data.id)) rules.set(e.data.id, rule)
+    }
+    await flush()
   }
 
   /**
@@ -222,7 +257,7 @@ export class StreamSource implements StreamingSource {
       const pages = await searchAllPages(kit, rule.value, { sinceId })
       const tally = await kit.ingest(pages.tweets, pages.users, {
         via: () => ({ kind: 'stream', rule: rule.tag }),
-        afterEach: (tx, tweet) => advanceCursor(tx, 'stream', CURSOR_KEY, tweet.id),
+        advance: (tx, newestId) => advanceCursor(tx, 'stream', CURSOR_KEY, newestId),
       })
       created += tally.created
     }
