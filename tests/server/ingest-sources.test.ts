@@ -141,6 +141,9 @@ describe('replies', () => {
 
 describe('rate limits and faults', () => {
   it('honours a 429 until the reset, then catches up without loss', async () => {
+    // A fresh rate-limit window starts with this request, so its reset is a whole window
+    // (3 s) away — long enough to observe the pause even on a loaded machine.
+    sim.context.limiter.reset()
     sim.context.faults.rate429 = 1
     expect(await server.ingestNow()).toBe(0)
     sim.context.faults.rate429 = 0
