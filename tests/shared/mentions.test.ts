@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { extractMentions, type Entity } from '../../src/shared/text'
+import { mentionScan, nextMention } from '../../src/shared/text/entities'
 
 const MENTION = /(^|[^A-Za-z0-9_!#$%&*@＠]|(?:^|[^A-Za-z0-9_+~.-])(?:rt|RT|rT|Rt):?)[@＠]([A-Za-z0-9_]{1,20})(\/[A-Za-z][A-Za-z0-9_-]{0,24})?/g
 // eslint-disable-next-line no-misleading-character-class
@@ -53,6 +54,15 @@ describe('extractMentions (hand-written scan)', () => {
   })
   it('finds what the regex finds on generated text with prefixes, RT forms, slugs and long names', () => {
     for (const text of generated(8_000)) expect(extractMentions(text), JSON.stringify(text)).toEqual(referenceMentions(text))
+  })
+  it('nextMention (the allocation-free scan routing uses) steps through the same spans, with or without the ＠ search', () => {
+    const texts = generated(3_000).filter((t) => !t.includes('＠'))
+    expect(texts.length).toBeGreaterThan(1000)
+    for (const text of texts) {
+      const spans: [number, number][] = []
+      for (let from = 0; nextMention(text, from, false); from = mentionScan.resume) spans.push([mentionScan.start, mentionScan.end])
+      expect(spans, JSON.stringify(text)).toEqual(referenceMentions(text).map((e) => [e.start, e.end]))
+    }
   })
   it('keeps the regex quirks: a rejected match still moves the search on; @ can prefix an RT form', () => {
     expect(extractMentions('a @rt@x').map((e) => e.value)).toEqual([])

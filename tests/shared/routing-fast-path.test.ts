@@ -7,6 +7,8 @@
 import { describe, expect, it } from 'vitest'
 import { compileOrg, normalise, TweetMatcher, type CompiledOrg } from '../../src/shared/routing'
 import { OrgConfig } from '../../src/shared/org'
+import { isHinglishWord, latinLanguage, scriptLanguage } from '../../src/shared/routing/language'
+import { detectLanguage } from '../../src/shared/routing'
 import { loadCorpus, loadOrg } from './corpus-metrics'
 
 const PIECES = [
@@ -18,6 +20,11 @@ const PIECES = [
   'pass\u200Bport', '\u00AD', '\uFEFF', 'A\u0301', 'café', 'ஐயா', 'பாஸ்போர்ட்', 'মারো', 'আমার', 'ਮੇਰਾ', 'ਖ਼', 'اردو', 'آ', 'ক্ষ',
   '🙏', '❤️', '👨‍👩‍👧', '₹5000', '’', '—', '\u202Atext\u202C', '①', '½', '\uD800', '𝐀',
   'ok.', 'x,', '(y)', 'a_b', 'thanks for nothing', 'resolved', 'fraud', 'ambulance', 'news', 'idiot', 'earn money', 'kripya', 'jaldi', '\n', ' ',
+  // Entities whose edge falls inside a word the single pass reads (it must notice and
+  // start over), nukta forms next to hashtags and URLs, full-width signs, slugs, RT forms.
+  'mha.gov.in/pageमेरा', 'http://x.co/aवीजा', '@abcमेरा', '@HMOIndiaनहीं', 'http://\u095Bx.com', 'http://ज\u093Cx.com/a', '#ज\u093C१', '#\u095B१', '#ऩ्क',
+  'x＠y', '＠HMOIndia', '＃help', 'RT @abc:', 'rt@x', '@abc/list', 'a.b@c.com', 'pass@12', '@HMOIndia\u200Bx', 'my@HMOIndia', 'www.x.com#tag', '@@x',
+  'http://t.co/abc123xyz', 'passport.', 'visa.in', 'seva.gov', 'my passport', 'not received', '#MyPassport', 'कृपया', 'मदद करें',
 ]
 
 function generated(count: number): string[] {
@@ -71,6 +78,37 @@ function expectSamePaths(compiled: CompiledOrg, matcher: TweetMatcher = compiled
 }
 
 describe('single-pass matcher', () => {
+  it('carries the corpus itself and sends only what it cannot fold elsewhere', () => {
+    const m = compileOrg(loadOrg('mha')).matcher
+    const routes = { single: 0, 'two-pass': 0, reference: 0 }
+    for (const text of corpus) {
+      m.run(text)
+      routes[m.route]++
+    }
+    expect(routes.single).toBeGreaterThan(corpus.length * 0.9)
+    for (const text of generated(2500)) {
+      m.run(text)
+      routes[m.route]++
+    }
+    // The generated text reaches every route, so the comparisons below cover all three.
+    expect(routes['two-pass']).toBeGreaterThan(50)
+    expect(routes.reference).toBeGreaterThan(50)
+  })
+  it('starts over on the two-pass route when an entity edge cuts a word, and still agrees', () => {
+    const compiled = compileOrg(loadOrg('mha'))
+    const m = compiled.matcher
+    for (const text of ['see mha.gov.in/pageमेरा now', 'hi @abcमेरा passport', 'x http://x.co/aवीजा y']) {
+      m.run(text)
+      expect(m.route, text).toBe('two-pass')
+      const fast = JSON.stringify(snapshot(m, compiled.rules.length))
+      m.runReference(text)
+      expect(fast, text).toBe(JSON.stringify(snapshot(m, compiled.rules.length)))
+    }
+    m.run('@HMOIndia my passport is pending, see mha.gov.in/page #PassportDelay')
+    expect(m.route).toBe('single')
+    expect([...m.mentions]).toEqual(['hmoindia'])
+    expect([m.urlCount, m.hashtagCount]).toEqual([1, 1])
+  })
   it('agrees with the reference path on the MHA rules (terms, exclusions, cues)', () => {
     expectSamePaths(compileOrg(loadOrg('mha')))
   })
@@ -91,5 +129,38 @@ describe('single-pass matcher', () => {
     const compiled = compileOrg(loadOrg('mha'))
     const tiny = new TweetMatcher(compiled.automaton, compiled.matcher.phraseCodes, compiled.rules, 16)
     expectSamePaths(compiled, tiny)
+  })
+})
+
+/** detectLanguage as first written (regexes), the reference for its one-pass ASCII route. */
+function referenceLanguage(text: string): string {
+  const script = scriptLanguage(text)
+  if (script !== null) return script
+  const words = text.replace(/https?:\/\/\S+|[@#]\w+/g, ' ').toLowerCase().match(/[a-z]+/g) ?? []
+  return latinLanguage(words.length, words.filter(isHinglishWord).length)
+}
+
+describe('detectLanguage', () => {
+  it('gives what the regex version gives, on the corpus, the generated text and URL/handle edge cases', () => {
+    const pieces = ['http://x.y', 'https://a', 'http://', 'https:// x', 'HTTP://X', 'xhttp://y', 'httpsx', 'http:/x', '@abc', '#tag', '@', '#',
+      '@x#y', 'a@b', 'mera', 'MERA', 'Nahi', 'hai', 'hain', 'kya', 'aap', 'se', 'ko', 'passport', 'pending', '123', 'a_b', '\t', '\n', ' ', '.', 'ok!',
+      'https://x.co/पथ', 'मेरा', 'é', '🙏']
+    let seed = 7
+    const rand = () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff
+      return seed / 0x80000000
+    }
+    const own: string[] = []
+    for (let i = 0; i < 4000; i++) {
+      let t = rand() < 0.3 ? 'RT @someone: ' : ''
+      const n = 1 + Math.floor(rand() * 14)
+      for (let k = 0; k < n; k++) t += pieces[Math.floor(rand() * pieces.length)] + (rand() < 0.75 ? ' ' : '')
+      own.push(t)
+    }
+    const differ = [...texts, ...own].filter((t) => detectLanguage(t) !== referenceLanguage(t))
+    expect(differ.slice(0, 5)).toEqual([])
+    // Both outcomes of the Latin half really occur in what was compared.
+    expect(own.filter((t) => detectLanguage(t) === 'hi-Latn').length).toBeGreaterThan(100)
+    expect(own.filter((t) => detectLanguage(t) === 'en').length).toBeGreaterThan(100)
   })
 })

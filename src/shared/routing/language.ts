@@ -93,8 +93,60 @@ export function latinLanguage(wordCount: number, hinglishWords: number): Detecte
   return 'en'
 }
 
+const HINGLISH_MIN = Math.min(...[...HINGLISH].map((w) => w.length))
+const HINGLISH_MAX = Math.max(...[...HINGLISH].map((w) => w.length))
+const isSpace = (c: number) => c === 0x20 || (c >= 0x09 && c <= 0x0d)
+const isWordChar = (c: number) => ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x5f
+
+/**
+ * detectLanguage for all-ASCII text (retweets and our own tweets reach it on every
+ * call), in one pass: the same words as removing /https?:\/\/\S+|[@#]\w+/g, lower-casing
+ * and matching /[a-z]+/g, counted without building them. Null when the text is not ASCII.
+ */
+function asciiLanguage(text: string): DetectedLanguage | null {
+  const n = text.length
+  let words = 0
+  let hindi = 0
+  let start = -1
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? text.charCodeAt(i) : 0x20
+    if (c >= 0x80) return null
+    let skipTo = -1
+    if (c === 0x68 && text.startsWith('http', i)) {
+      // https?:// then at least one non-space: the URL and the run of non-spaces go.
+      const slashes = text.charCodeAt(i + 4) === 0x73 ? i + 5 : i + 4
+      if (text.startsWith('://', slashes) && slashes + 3 < n && !isSpace(text.charCodeAt(slashes + 3))) {
+        skipTo = slashes + 3
+        while (skipTo < n && !isSpace(text.charCodeAt(skipTo))) {
+          if (text.charCodeAt(skipTo) >= 0x80) return null
+          skipTo++
+        }
+      }
+    } else if ((c === 0x40 || c === 0x23) && i + 1 < n && isWordChar(text.charCodeAt(i + 1))) {
+      skipTo = i + 1
+      while (skipTo < n && isWordChar(text.charCodeAt(skipTo))) skipTo++
+    }
+    const letter = skipTo < 0 && (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a
+    if (letter) {
+      if (start < 0) start = i
+      continue
+    }
+    if (start >= 0) {
+      words++
+      if (i - start >= HINGLISH_MIN && i - start <= HINGLISH_MAX && HINGLISH.has(text.slice(start, i).toLowerCase())) hindi++
+      start = -1
+    }
+    if (skipTo >= 0) i = skipTo - 1
+  }
+  return latinLanguage(words, hindi)
+}
+
 /** Language from the script of the letters; `words` (lower-cased Latin words) may be passed to save work. */
 export function detectLanguage(text: string, words?: readonly string[]): DetectedLanguage {
+  if (words === undefined) {
+    const ascii = asciiLanguage(text)
+    if (ascii !== null) return ascii
+  }
   const script = scriptLanguage(text)
   if (script !== null) return script
   const latinWords =

@@ -10,7 +10,7 @@
 // reference normalise() + detectLanguage(), so behaviour is identical either way.
 // tests/shared/routing-fast-path.test.ts checks the two paths against each other.
 import type { DetectedLanguage } from '../analysis'
-import { extractHashtags, extractMentions, extractUrls, type Entity } from '../text/entities'
+import { extractHashtags, extractMentions, extractUrls, mentionScan, nextMention, type Entity } from '../text/entities'
 import type { PhraseAutomaton } from './automaton'
 import type { CompiledRule } from './compile'
 import { detectLanguage, devanagariLanguage, isHinglishWord, latinLanguage, scriptLanguage } from './language'
@@ -120,6 +120,20 @@ const E_POOL = 4
 const E_ID = 5
 const E_ROOT = 6
 const E_HINGLISH = 7
+// ASCII folding of the single pass: the lower-case letter or digit, 0 for a separator.
+const ASCII_FOLD = new Uint8Array(0x80)
+const ASCII_FOLD_NAME = new Uint8Array(0x80)
+for (let c = 0; c < 0x80; c++) {
+  const lower = c >= 0x41 && c <= 0x5a ? c + 32 : c
+  ASCII_FOLD_NAME[c] = lower
+  if ((lower >= 0x61 && lower <= 0x7a) || (c >= 0x30 && c <= 0x39)) ASCII_FOLD[c] = lower
+}
+const FNV_BASIS = 0x811c9dc5 | 0
+const FNV_PRIME = 0x01000193
+const SPAN_URL = 0
+const SPAN_MENTION = 1
+const SPAN_HASHTAG = 2
+const MENTION_CACHE = 1 << 10
 // Per rule scratch: the run that last hit it, matched words, the run that last excluded it.
 const RULE = 3
 
@@ -134,6 +148,8 @@ export class TweetMatcher {
   /** Four ASCII digits in a row somewhere in the raw text. */
   hasDigitRun = false
   cues = 0
+  /** Which route the last run() took (tests check the single pass really carries the load). */
+  route: 'single' | 'two-pass' | 'reference' = 'single'
   /** Rules with at least one term hit: touched[0 .. touchedCount). */
   readonly touched: Int32Array
   touchedCount = 0
@@ -148,6 +164,23 @@ export class TweetMatcher {
   private words = 0
   private pool = new Uint16Array(1 << 14)
   private poolUsed = 0
+
+  // Words the single pass read, in order: ((id + 1) << 1 | hinglish), root transition
+  // and span in the text. Interned at once, fed to the automaton once entities are known.
+  private wordsFound = 0
+  private wordInfo = new Int32Array(64)
+  private wordRoot = new Int32Array(64)
+  private wordEntry = new Int32Array(64)
+  /** Lower-cased mention name per table slot (only for words seen as a mention). */
+  private entryName: (string | undefined)[]
+  /** Bumped when entries move (rehash) or go (clear): word entries of a pass are then stale. */
+  private tableEpoch = 0
+  private passTableEpoch = 0
+  private wordStart = new Int32Array(64)
+  private wordEnd = new Int32Array(64)
+  /** Entity spans of the current tweet: start, end, SPAN_* kind. */
+  private spans = new Int32Array(48)
+  private readonly mentionCache: (string | undefined)[] = new Array<string | undefined>(MENTION_CACHE).fill(undefined)
 
   // The word being built (folded, lower-cased) and the automaton state.
   private buf = new Uint16Array(256)
@@ -173,6 +206,7 @@ export class TweetMatcher {
   ) {
     const ruleCount = rules.length
     this.table = new Int32Array(Math.min(SLOTS_INITIAL, maxSlots) * E)
+    this.entryName = new Array<string | undefined>(this.table.length / E).fill(undefined)
     this.ruleIds = rules.map((r) => r.id)
     this.ruleDivisions = rules.map((r) => r.division)
     this.ruleReasons = rules.map((r) => r.matchReason)
@@ -194,8 +228,292 @@ export class TweetMatcher {
     return this.ruleScratch[rule * RULE + 2] === this.epoch
   }
 
+  /**
+   * Analyse one tweet. The common case is one pass over the characters that folds and
+   * interns every word (entities included) and notes what the language, the entities and
+   * the rarer folding steps need; the words are then fed to the automaton, skipping those
+   * inside URLs and mentions and re-splitting hashtags. Text that needs NFC or zero-width
+   * removal before its words can be read, or whose entities cut a word in two, takes the
+   * two-pass route (runTwoPass); characters the pass does not fold take runReference().
+   */
   run(text: string): void {
     this.reset()
+    this.route = 'single'
+    let latin = 0
+    let devanagari = 0
+    let digitRun = 0
+    let nukta = false
+    let urlHint = false
+    let at = false
+    let wideAt = false
+    let hash = false
+    let buf = this.buf
+    let len = 0
+    let wordStart = 0
+    // The word's hash, kept up as ASCII characters arrive; a word with Devanagari in it is
+    // hashed when it ends (the anusvara rule rewrites characters already pushed).
+    let h = 0
+    let hashed = true
+    this.wordsFound = 0
+    this.passTableEpoch = this.tableEpoch
+    const n = text.length
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i)
+      if (c < 0x80) {
+        const f = ASCII_FOLD[c]
+        if (f === 0) {
+          digitRun = 0
+          if (len > 0) {
+            this.len = len
+            this.foundWord(wordStart, i, hashed, h)
+            len = 0
+          }
+          if (c === 0x40) at = true
+          else if (c === 0x23) hash = true
+          else if (c === 0x2e) urlHint ||= urlHintAtDot(text, i)
+          else if (c === 0x2f) urlHint ||= text.charCodeAt(i + 1) === 0x2f
+          continue
+        }
+        if (f >= 0x61) {
+          latin++
+          digitRun = 0
+        } else if (++digitRun >= 4) this.hasDigitRun = true
+        if (len === 0) {
+          wordStart = i
+          h = FNV_BASIS
+          hashed = true
+        } else if (len === buf.length) {
+          this.len = len
+          buf = this.grow()
+        }
+        h = Math.imul(h ^ f, FNV_PRIME)
+        buf[len++] = f
+        continue
+      }
+      digitRun = 0
+      if (c >= 0x0900 && c <= 0x097f) {
+        devanagari++
+        // Stress marks are reordered by NFC: that text takes the two-pass route. Nukta
+        // forms need no NFC here (folding drops the nukta either way) unless a hashtag or
+        // URL could see the difference.
+        if (c >= 0x0951 && c <= 0x0954) return this.runTwoPass(text)
+        if (c === 0x093c || (c >= 0x0958 && c <= 0x095f) || c === 0x0929 || c === 0x0931 || c === 0x0934) nukta = true
+        if (kindOf(c) === K_SEP) {
+          if (len > 0) {
+            this.len = len
+            this.foundWord(wordStart, i, hashed, h)
+            len = 0
+          }
+          continue
+        }
+        if (len === 0) wordStart = i
+        hashed = false
+        this.len = len
+        this.pushIndic(c)
+        buf = this.buf
+        len = this.len
+        continue
+      }
+      if (c >= 0x0600 && c <= 0x0d7f) {
+        // Other Indian scripts (NFC-normalised first) and the rest of the range.
+        if (c <= 0x06ff || c >= 0x0980) return this.runTwoPass(text)
+        return this.runReference(text)
+      }
+      const k = kindOf(c)
+      if (len > 0 && (k === K_SEP || k === K_HIGH_SURROGATE)) {
+        this.len = len
+        this.foundWord(wordStart, i, hashed, h)
+        len = 0
+      }
+      if (k === K_SEP) {
+        if (c === 0xff20) at = wideAt = true
+        else if (c === 0xff03) hash = true
+      } else if (k === K_HIGH_SURROGATE) {
+        const low = i + 1 < n ? text.charCodeAt(i + 1) : 0
+        if (low < 0xdc00 || low > 0xdfff) return this.runReference(text)
+        if (!astralIsSeparator(((c - 0xd800) << 10) + (low - 0xdc00) + 0x10000)) return this.runReference(text)
+        i++
+      } else if (k === K_INVISIBLE) return this.runTwoPass(text)
+      else return this.runReference(text)
+    }
+    if (len > 0) {
+      this.len = len
+      this.foundWord(wordStart, n, hashed, h)
+    }
+    this.len = 0
+
+    if (at || hash || urlHint) {
+      if (nukta && (hash || urlHint)) return this.runTwoPass(text)
+      if (!this.stepAroundEntities(text, at, wideAt, hash, urlHint)) return this.runTwoPass(text)
+    } else this.stepWords(0, this.wordsFound)
+    this.language = this.languageOf(text, latin, devanagari)
+  }
+
+  /**
+   * Entities as normalise() finds them, then the words outside them fed to the automaton
+   * (a hashtag's text re-split as splitHashtag() does). False when an entity boundary
+   * falls inside a word the pass read: the caller starts over on the two-pass route.
+   */
+  private stepAroundEntities(text: string, at: boolean, wideAt: boolean, hash: boolean, urlHint: boolean): boolean {
+    let spanCount = 0
+    let urls: Entity[] | null = null
+    if (urlHint) {
+      urls = extractUrls(text)
+      this.urlCount = urls.length
+      for (const u of urls) spanCount = this.addSpan(spanCount, u.start, u.end, SPAN_URL)
+    }
+    if (at) {
+      // A name with no "_" is a word the pass already interned: its table entry keeps the
+      // lower-cased string, so the same handle costs no allocation and no hashing again.
+      const entriesValid = this.tableEpoch === this.passTableEpoch
+      let w = 0
+      for (let from = 0; nextMention(text, from, wideAt); from = mentionScan.resume) {
+        const start = mentionScan.start
+        const end = mentionScan.end
+        let inUrl = false
+        if (urls !== null) for (const u of urls) if (start >= u.start && start < u.end) inUrl = true
+        if (inUrl) continue
+        spanCount = this.addSpan(spanCount, start, end, SPAN_MENTION)
+        while (w < this.wordsFound && this.wordStart[w] <= start) w++
+        let name: string | undefined
+        if (entriesValid && w < this.wordsFound && this.wordStart[w] === start + 1 && this.wordEnd[w] === end) {
+          const slot = this.wordEntry[w] / E
+          name = this.entryName[slot]
+          if (name === undefined) this.entryName[slot] = name = text.slice(start + 1, end).toLowerCase()
+        } else name = this.mentionName(text, start + 1, end)
+        this.mentions.push(name)
+      }
+    }
+    if (hash) {
+      let others: Entity[] | null = null
+      if (spanCount > 0) {
+        others = []
+        for (let s = 0; s < spanCount; s++) others.push({ kind: 'url', value: '', start: this.spans[s * 3], end: this.spans[s * 3 + 1] })
+      }
+      for (const e of extractHashtags(text, others ?? [])) {
+        spanCount = this.addSpan(spanCount, e.start, e.end, SPAN_HASHTAG)
+        this.hashtagCount++
+      }
+    }
+    // Spans in text order (insertion sort: a tweet has a handful).
+    const spans = this.spans
+    for (let a = 1; a < spanCount; a++) {
+      const s0 = spans[a * 3]
+      const s1 = spans[a * 3 + 1]
+      const s2 = spans[a * 3 + 2]
+      let b = a
+      for (; b > 0 && spans[(b - 1) * 3] > s0; b--) {
+        spans[b * 3] = spans[(b - 1) * 3]
+        spans[b * 3 + 1] = spans[(b - 1) * 3 + 1]
+        spans[b * 3 + 2] = spans[(b - 1) * 3 + 2]
+      }
+      spans[b * 3] = s0
+      spans[b * 3 + 1] = s1
+      spans[b * 3 + 2] = s2
+    }
+    // A word cut by an entity boundary means the pass read the words wrongly: check first.
+    const wordStart = this.wordStart
+    const wordEnd = this.wordEnd
+    const total = this.wordsFound
+    let w = 0
+    for (let s = 0; s < spanCount; s++) {
+      const start = spans[s * 3]
+      const end = spans[s * 3 + 1]
+      while (w < total && wordEnd[w] <= start) w++
+      for (; w < total && wordStart[w] < end; w++) if (wordStart[w] < start || wordEnd[w] > end) return false
+    }
+    w = 0
+    for (let s = 0; s < spanCount; s++) {
+      const start = spans[s * 3]
+      const end = spans[s * 3 + 1]
+      let upTo = w
+      while (upTo < total && wordEnd[upTo] <= start) upTo++
+      this.stepWords(w, upTo)
+      w = upTo
+      // Words inside the entity are not the citizen's; the phrase in progress carries on
+      // across it, as it does across the space normalise() puts in its place.
+      while (w < total && wordStart[w] < end) w++
+      if (spans[s * 3 + 2] === SPAN_HASHTAG) this.hashtagWords(text, start + 1, end)
+    }
+    this.stepWords(w, total)
+    return true
+  }
+
+  private addSpan(count: number, start: number, end: number, kind: number): number {
+    if ((count + 1) * 3 > this.spans.length) {
+      const bigger = new Int32Array(this.spans.length * 2)
+      bigger.set(this.spans)
+      this.spans = bigger
+    }
+    this.spans[count * 3] = start
+    this.spans[count * 3 + 1] = end
+    this.spans[count * 3 + 2] = kind
+    return count + 1
+  }
+
+  /**
+   * A mentioned username, lower-cased, from a small cache keyed by its characters: the
+   * same handles come up in tweet after tweet, and a cached string keeps its hash, so
+   * analyseTweet's handle lookups do not hash it again.
+   */
+  private mentionName(text: string, from: number, to: number): string {
+    let h = 0x811c9dc5 | 0
+    for (let i = from; i < to; i++) h = Math.imul(h ^ (text.charCodeAt(i) | 0x20), 0x01000193)
+    const slot = h & (MENTION_CACHE - 1)
+    const cached = this.mentionCache[slot]
+    if (cached !== undefined && cached.length === to - from) {
+      let i = 0
+      while (i < cached.length && cached.charCodeAt(i) === ASCII_FOLD_NAME[text.charCodeAt(from + i)]) i++
+      if (i === cached.length) return cached
+    }
+    const name = text.slice(from, to).toLowerCase()
+    this.mentionCache[slot] = name
+    return name
+  }
+
+  /** Record a word the pass read (buf[0 .. len), text[start, end)): interned now, stepped later. */
+  private foundWord(start: number, end: number, hashed: boolean, hash: number): void {
+    const e = this.lookup(hashed, hash)
+    const table = this.table
+    const k = this.wordsFound++
+    if (k === this.wordInfo.length) this.growWords()
+    this.wordInfo[k] = ((table[e + E_ID] + 1) << 1) | table[e + E_HINGLISH]
+    this.wordRoot[k] = table[e + E_ROOT]
+    this.wordEntry[k] = e
+    this.wordStart[k] = start
+    this.wordEnd[k] = end
+  }
+
+  private growWords(): void {
+    const size = this.wordInfo.length * 2
+    const grow = (a: Int32Array<ArrayBuffer>) => {
+      const b = new Int32Array(size)
+      b.set(a)
+      return b
+    }
+    this.wordInfo = grow(this.wordInfo)
+    this.wordEntry = grow(this.wordEntry)
+    this.wordRoot = grow(this.wordRoot)
+    this.wordStart = grow(this.wordStart)
+    this.wordEnd = grow(this.wordEnd)
+  }
+
+  /** Feed recorded words [from, to) to the automaton, in order. */
+  private stepWords(from: number, to: number): void {
+    const info = this.wordInfo
+    const roots = this.wordRoot
+    for (let w = from; w < to; w++) {
+      const v = info[w]
+      this.wordCount++
+      this.hinglish += v & 1
+      this.stepWord((v >> 1) - 1, roots[w])
+    }
+  }
+
+  /** The two-pass route: pre-pass, NFC and zero-width removal, entities, then words. */
+  runTwoPass(text: string): void {
+    this.reset()
+    this.route = 'two-pass'
     // Pre-pass over the raw text: what detectLanguage counts, whether the text needs
     // NFC or zero-width removal, and whether it can take the single pass at all.
     let latin = 0
@@ -311,7 +629,10 @@ export class TweetMatcher {
     this.hinglish = 0
     this.urlCount = 0
     this.hashtagCount = 0
-    this.mentions.length = 0
+    // pop() keeps the array's backing store (length = 0 drops it: a runtime call, and a
+    // new allocation at the next push).
+    const mentions = this.mentions
+    while (mentions.length > 0) mentions.pop()
     this.hasDigitRun = false
     this.cues = 0
     this.touchedCount = 0
@@ -429,12 +750,27 @@ export class TweetMatcher {
 
   /** A word is complete: intern it, count it, step the automaton and record what ends here. */
   private endWord(): void {
+    if (this.len === 0) return
+    const e = this.lookup(false, 0)
+    const table = this.table
+    this.wordCount++
+    this.hinglish += table[e + E_HINGLISH]
+    this.stepWord(table[e + E_ID], table[e + E_ROOT])
+  }
+
+  /**
+   * The table entry of the word in buf[0 .. len), interned if new; empties buf. `hash` is
+   * its FNV-1a hash when `hashed` (the single pass keeps it up as it reads).
+   */
+  private lookup(hashed: boolean, hash: number): number {
     const len = this.len
-    if (len === 0) return
     this.len = 0
     const buf = this.buf
-    let h = 0x811c9dc5 | 0
-    for (let i = 0; i < len; i++) h = Math.imul(h ^ buf[i], 0x01000193)
+    let h = hash
+    if (!hashed) {
+      h = FNV_BASIS
+      for (let i = 0; i < len; i++) h = Math.imul(h ^ buf[i], FNV_PRIME)
+    }
     const head01 = buf[0] | (len > 1 ? buf[1] << 16 : 0)
     const head23 = len > 2 ? buf[2] | (len > 3 ? buf[3] << 16 : 0) : 0
     const table = this.table
@@ -456,18 +792,18 @@ export class TweetMatcher {
       }
       e = (e + E) & (table.length - 1)
     }
+    return e
+  }
 
-    const entries = this.table
-    this.wordCount++
-    this.hinglish += entries[e + E_HINGLISH]
-    const id = entries[e + E_ID]
+  /** Step the automaton on word `id` (root: its transition from the root) and record what ends there. */
+  private stepWord(id: number, root: number): void {
     if (id < 0) {
       this.node = 0
       return
     }
     const a = this.automaton
     let node = this.node
-    if (node === 0) node = entries[e + E_ROOT]
+    if (node === 0) node = root
     else node = a.step(node, id)
     this.node = node
     const outStart = a.outStart
@@ -497,7 +833,9 @@ export class TweetMatcher {
   /** Add the word in buf[0 .. len) to the table; returns its entry offset. */
   private intern(h: number, len: number, head01: number, head23: number): number {
     const capacity = this.table.length / E
-    if (this.words >= capacity >> 1) {
+    // Up to three quarters full: a smaller table stays in cache (hits, the common case,
+    // still take about two probes).
+    if (this.words >= capacity - (capacity >> 2)) {
       if (capacity < this.maxSlots) this.rehash(capacity * 2)
       else this.clearWords()
     }
@@ -536,17 +874,23 @@ export class TweetMatcher {
 
   private rehash(capacity: number): void {
     const old = this.table
+    const oldNames = this.entryName
     this.table = new Int32Array(capacity * E)
+    this.entryName = new Array<string | undefined>(capacity).fill(undefined)
+    this.tableEpoch++
     for (let o = 0; o < old.length; o += E) {
       if (old[o + E_LENGTH] === 0) continue
       const e = this.freeSlot(old[o + E_HASH])
       this.table.set(old.subarray(o, o + E), e)
+      this.entryName[e / E] = oldNames[o / E]
     }
   }
 
   /** Bounded memory on an endless stream of new words: start the table afresh. */
   private clearWords(): void {
     this.table.fill(0)
+    this.entryName.fill(undefined)
+    this.tableEpoch++
     this.words = 0
     this.poolUsed = 0
   }
@@ -558,6 +902,7 @@ export class TweetMatcher {
    */
   runReference(text: string): void {
     this.reset()
+    this.route = 'reference'
     const norm = normalise(text)
     this.urlCount = norm.urls.length
     this.hashtagCount = norm.hashtags.length

@@ -178,17 +178,27 @@ function matchMentionAt(text: string, s: number): boolean {
 }
 
 
-export function extractMentions(text: string): Entity[] {
-  const found: Entity[] = []
+/**
+ * The mention scan without allocation: finds the next accepted mention at or after the
+ * regex position `from` and returns true, leaving its span in `mentionScan.start` /
+ * `mentionScan.end` (name end, "@" included, slug excluded) and the position the regex
+ * resumes from in `mentionScan.resume`; false when there are no more. Routing reads the
+ * spans straight from the text instead of building Entity objects. `mayHaveWideAt`
+ * false promises the text has no full-width ＠ (one search fewer).
+ */
+export const mentionScan = { start: 0, end: 0, resume: 0 }
+
+export function nextMention(text: string, from: number, mayHaveWideAt = true): boolean {
   const n = text.length
-  let last = 0
-  // The full-width ＠ is rare: find it once, and again only after passing it.
-  let wide = text.indexOf('＠')
+  let last = from
+  // The full-width ＠ is rare: look for it only when the text may have one (a caller that
+  // has already read the text knows).
+  let wide = mayHaveWideAt ? -2 : -1
   for (;;) {
-    if (wide >= 0 && wide < last) wide = text.indexOf('＠', last)
-    const ascii = text.indexOf('@', last)
-    const p = ascii < 0 ? wide : wide < 0 ? ascii : Math.min(ascii, wide)
-    if (p < 0) break
+    let p = text.indexOf('@', last)
+    if (wide === -2 || (wide >= 0 && wide < last)) wide = text.indexOf('＠', last)
+    if (wide >= 0 && (p < 0 || wide < p)) p = wide
+    if (p < 0) return false
     // Every alternative puts the @ at most four characters after the match start, and
     // no match can start before `last` (the regex's lastIndex).
     let matched = false
@@ -205,7 +215,18 @@ export function extractMentions(text: string): Entity[] {
     last = matchEnd
     const next = matchNameEnd < n ? text.charCodeAt(matchNameEnd) : -1
     if (next >= 0 && (isNameChar(next) || isAtSign(next) || continuesName(next) || text.startsWith('://', matchNameEnd))) continue
-    found.push({ kind: 'mention', value: text.slice(matchAt + 1, matchNameEnd), start: matchAt, end: matchNameEnd })
+    mentionScan.start = matchAt
+    mentionScan.end = matchNameEnd
+    mentionScan.resume = last
+    return true
+  }
+}
+
+export function extractMentions(text: string): Entity[] {
+  const found: Entity[] = []
+  for (let from = 0; nextMention(text, from); from = mentionScan.resume) {
+    const { start, end } = mentionScan
+    found.push({ kind: 'mention', value: text.slice(start + 1, end), start, end })
   }
   return found
 }
