@@ -9,10 +9,7 @@ import globals from 'globals'
 const layer = (files, groups, message) => ({
   files,
   rules: {
-    'no-restricted-imports': [
-      'error',
-      { patterns: [{ group: groups, message }] },
-    ],
+    'no-restricted-imports': ['error', { patterns: [{ group: groups, message }] }],
   },
 })
 
@@ -34,7 +31,20 @@ export default tseslint.config(
   },
   layer(
     ['src/shared/**/*.ts'],
-    ['node:*', 'electron', '**/server/**', '**/main/**', '**/renderer/**', '**/preload/**', '**/twitter-sim/**', '**/cli/**', 'fs', 'path', 'http', 'crypto'],
+    [
+      'node:*',
+      'electron',
+      '**/server/**',
+      '**/main/**',
+      '**/renderer/**',
+      '**/preload/**',
+      '**/twitter-sim/**',
+      '**/cli/**',
+      'fs',
+      'path',
+      'http',
+      'crypto',
+    ],
     'src/shared is pure domain code: it imports nothing outside src/shared (no node:, no DOM, no electron).',
   ),
   layer(

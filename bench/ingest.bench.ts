@@ -31,12 +31,33 @@ const LATENCY_RATE = 50
 const LATENCY_SECONDS = 6
 const TARGETS: Record<Kind, number> = { pglite: 300, postgres: 1_000 }
 const GENEROUS = Object.fromEntries(
-  ['GET /2/users/:id/mentions', 'GET /2/tweets/search/recent', 'GET /2/tweets', 'POST /2/tweets', 'GET /2/tweets/search/stream', 'GET /2/tweets/search/stream/rules', 'POST /2/tweets/search/stream/rules', 'GET /2/users/by/username/:username'].map((k) => [k, 1e7]),
+  [
+    'GET /2/users/:id/mentions',
+    'GET /2/tweets/search/recent',
+    'GET /2/tweets',
+    'POST /2/tweets',
+    'GET /2/tweets/search/stream',
+    'GET /2/tweets/search/stream/rules',
+    'POST /2/tweets/search/stream/rules',
+    'GET /2/users/by/username/:username',
+  ].map((k) => [k, 1e7]),
 )
 /** Only the mentions source: the throughput runs measure ingestion, not keyword search. */
-const MENTIONS_ONLY: OrgConfig = { ...ORG, ingestion: { ...ORG.ingestion, sources: { mentions: true, search: false, followUps: false, stream: false } } as OrgConfig['ingestion'] }
+const MENTIONS_ONLY: OrgConfig = {
+  ...ORG,
+  ingestion: {
+    ...ORG.ingestion,
+    sources: { mentions: true, search: false, followUps: false, stream: false },
+  } as OrgConfig['ingestion'],
+}
 /** Only the filtered stream: the latency run measures the stream, not mention polling. */
-const STREAM_ONLY: OrgConfig = { ...ORG, ingestion: { ...ORG.ingestion, sources: { mentions: false, search: false, followUps: false, stream: true } } as OrgConfig['ingestion'] }
+const STREAM_ONLY: OrgConfig = {
+  ...ORG,
+  ingestion: {
+    ...ORG.ingestion,
+    sources: { mentions: false, search: false, followUps: false, stream: true },
+  } as OrgConfig['ingestion'],
+}
 
 function tweetText(i: number): string {
   return i % 2 === 0
@@ -104,10 +125,21 @@ async function dbPathRate(kind: Kind, count: number, batchSize: number): Promise
     }
     const items: TweetToIngest[] = Array.from({ length: count }, (_, i) => {
       const id = String(1_950_000_000_000_000_000n + BigInt(i))
-      return { tweet: { id, text: tweetText(i), authorId: `u${i}`, authorUsername: `citizen_${i}`, conversationId: id, viaHandle: 'HMOIndia' }, meta: { viaHandle: 'HMOIndia' } }
+      return {
+        tweet: {
+          id,
+          text: tweetText(i),
+          authorId: `u${i}`,
+          authorUsername: `citizen_${i}`,
+          conversationId: id,
+          viaHandle: 'HMOIndia',
+        },
+        meta: { viaHandle: 'HMOIndia' },
+      }
     })
     const started = performance.now()
-    for (let i = 0; i < items.length; i += batchSize) await writeTransaction(db, (tx) => ingestTweets(ctx, tx, items.slice(i, i + batchSize)))
+    for (let i = 0; i < items.length; i += batchSize)
+      await writeTransaction(db, (tx) => ingestTweets(ctx, tx, items.slice(i, i + batchSize)))
     return count / ((performance.now() - started) / 1000)
   } finally {
     await db.close()
@@ -132,7 +164,9 @@ async function endToEndRate(kind: Kind, count: number, batchSize: number): Promi
   try {
     // Ready: the handles are resolved, so the first poll after the tweets reads them.
     const readyBy = Date.now() + 15_000
-    while ((await server.db.query('SELECT 1 FROM ingest_cursors WHERE user_id IS NOT NULL')).length < ORG.handles.length) {
+    while (
+      (await server.db.query('SELECT 1 FROM ingest_cursors WHERE user_id IS NOT NULL')).length < ORG.handles.length
+    ) {
       if (Date.now() > readyBy) throw new Error('the server did not resolve its handles in 15 s')
       await new Promise((r) => setTimeout(r, 20))
     }
@@ -172,16 +206,32 @@ async function throughput(kind: Kind): Promise<void> {
 /** Tweet creation -> grievance visible to a desk (SSE nudge, then a changes pull), via the filtered stream. */
 async function latency(): Promise<void> {
   const sim = await startSimulator({ port: 0, scenario: false, rateLimits: GENEROUS })
-  const server = await startServer({ port: 0, xApiBase: sim.url, org: STREAM_ONLY, pollIntervalMs: 0, acknowledge: false, demo: true, demoPassword: 'bench-pass', log: () => undefined })
+  const server = await startServer({
+    port: 0,
+    xApiBase: sim.url,
+    org: STREAM_ONLY,
+    pollIntervalMs: 0,
+    acknowledge: false,
+    demo: true,
+    demoPassword: 'bench-pass',
+    log: () => undefined,
+  })
   try {
     await server.ingestion!.start()
     const connectedBy = Date.now() + 15_000
     while (!server.ingestion!.stream.health().connected) {
-      if (Date.now() > connectedBy) throw new Error(`the stream did not connect: ${server.ingestion!.stream.health().lastError ?? 'no error reported'}`)
+      if (Date.now() > connectedBy)
+        throw new Error(
+          `the stream did not connect: ${server.ingestion!.stream.health().lastError ?? 'no error reported'}`,
+        )
       await new Promise((r) => setTimeout(r, 20))
     }
     const login = (await (
-      await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'supervisor', password: 'bench-pass' }) })
+      await fetch(`${server.url}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'supervisor', password: 'bench-pass' }),
+      })
     ).json()) as { token: string }
     const createdAt = new Map<string, number>()
     const seenAt = new Map<string, number>()
@@ -198,9 +248,15 @@ async function latency(): Promise<void> {
         do {
           again = false
           for (let page = 0; page < 50; page++) {
-            const res = (await (await fetch(`${server.url}/api/v1/changes?after=${after}&limit=500`, { headers: { authorization: `Bearer ${login.token}` } })).json()) as ChangesResponse
+            const res = (await (
+              await fetch(`${server.url}/api/v1/changes?after=${after}&limit=500`, {
+                headers: { authorization: `Bearer ${login.token}` },
+              })
+            ).json()) as ChangesResponse
             const now = Date.now()
-            for (const c of res.changes) if (c.kind === 'upsert' && !seenAt.has(c.grievance.source.tweetId)) seenAt.set(c.grievance.source.tweetId, now)
+            for (const c of res.changes)
+              if (c.kind === 'upsert' && !seenAt.has(c.grievance.source.tweetId))
+                seenAt.set(c.grievance.source.tweetId, now)
             after = res.last
             if (!res.hasMore) break
           }
@@ -233,9 +289,15 @@ async function latency(): Promise<void> {
     while (seenAt.size < total && Date.now() < until) await new Promise((r) => setTimeout(r, 50))
     abort.abort()
     const stats = sim.context.stats
-    const viaStream = await server.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM grievances WHERE doc->'source'->'via'->>'kind' = 'stream'`)
-    const latencies = [...createdAt].filter(([id]) => seenAt.has(id)).map(([id, at]) => seenAt.get(id)! - at).sort((a, b) => a - b)
-    const pct = (p: number): number => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN
+    const viaStream = await server.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM grievances WHERE doc->'source'->'via'->>'kind' = 'stream'`,
+    )
+    const latencies = [...createdAt]
+      .filter(([id]) => seenAt.has(id))
+      .map(([id, at]) => seenAt.get(id)! - at)
+      .sort((a, b) => a - b)
+    const pct = (p: number): number =>
+      latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN
     console.log(
       `[ingest/latency] ${LATENCY_RATE} tweets/s for ${LATENCY_SECONDS} s on PGlite via the filtered stream ` +
         `(${stats.streamEventsSent} stream events, ${viaStream[0]!.n} grievances via stream, mention polling off): ${latencies.length}/${total} seen; ` +

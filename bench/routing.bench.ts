@@ -41,10 +41,30 @@ function mulberry32(seed: number): () => number {
   }
 }
 
-const SYLLABLES = ['ka', 'ra', 'mo', 'ti', 'su', 'pe', 'lan', 'dor', 'vi', 'sha', 'gro', 'nel', 'bu', 'tam', 'ze', 'kri', 'op', 'ul']
+const SYLLABLES = [
+  'ka',
+  'ra',
+  'mo',
+  'ti',
+  'su',
+  'pe',
+  'lan',
+  'dor',
+  'vi',
+  'sha',
+  'gro',
+  'nel',
+  'bu',
+  'tam',
+  'ze',
+  'kri',
+  'op',
+  'ul',
+]
 
 function syntheticRules(rand: () => number, divisions: string[]): KeywordRule[] {
-  const word = () => Array.from({ length: 2 + Math.floor(rand() * 3) }, () => SYLLABLES[Math.floor(rand() * SYLLABLES.length)]).join('')
+  const word = () =>
+    Array.from({ length: 2 + Math.floor(rand() * 3) }, () => SYLLABLES[Math.floor(rand() * SYLLABLES.length)]).join('')
   const rules: KeywordRule[] = []
   for (let i = 0; i < RULES; i++) {
     const terms = Array.from({ length: 3 }, () => (rand() < 0.3 ? `${word()} ${word()}` : word()))
@@ -195,10 +215,18 @@ export default async function routingBench(): Promise<void> {
   console.log(
     `routing: ${ruleCount} keyword rules (${compiled.automaton.size} phrases incl. triage cues), ${tweets.length} distinct tweets, compiled in ${compileMs.toFixed(0)} ms`,
   )
-  console.log(`routing: median of ${ROUNDS} alternating ${ROUND_MS} ms rounds after warm-up; code loaded by tsx as the server loads it`)
-  console.log(`routing: automaton routing+triage  ${fmt(oursCpu)} tweets per CPU-second (${fmt(oursWall)} per wall-clock second)`)
-  console.log(`routing: naive includes() baseline ${fmt(naiveCpu)} tweets per CPU-second (${fmt(naiveWall)} per wall-clock second)`)
-  console.log(`routing: ratio ${ratio.toFixed(1)}x per CPU-second (${(oursWall / naiveWall).toFixed(1)}x wall-clock) [checksum ${sink % 1000}]`)
+  console.log(
+    `routing: median of ${ROUNDS} alternating ${ROUND_MS} ms rounds after warm-up; code loaded by tsx as the server loads it`,
+  )
+  console.log(
+    `routing: automaton routing+triage  ${fmt(oursCpu)} tweets per CPU-second (${fmt(oursWall)} per wall-clock second)`,
+  )
+  console.log(
+    `routing: naive includes() baseline ${fmt(naiveCpu)} tweets per CPU-second (${fmt(naiveWall)} per wall-clock second)`,
+  )
+  console.log(
+    `routing: ratio ${ratio.toFixed(1)}x per CPU-second (${(oursWall / naiveWall).toFixed(1)}x wall-clock) [checksum ${sink % 1000}]`,
+  )
   console.log(
     `routing: target ≥ ${fmt(TARGET_PER_SEC)} tweets/s on one core: ${verdict(oursCpu >= TARGET_PER_SEC)}; target ≥ ${TARGET_RATIO}x baseline: ${verdict(ratio >= TARGET_RATIO)}`,
   )

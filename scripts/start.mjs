@@ -90,8 +90,8 @@ function stop(code = 0) {
     process.exit(code)
   }, 5000)
   deadline.unref()
-  Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.on('exit', r)) : null))).then(
-    () => process.exit(code),
+  Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.on('exit', r)) : null))).then(() =>
+    process.exit(code),
   )
 }
 process.on('SIGINT', () => stop(0))
@@ -113,7 +113,11 @@ const electron = findElectronBinary()
 let deskSecret = null
 if (electron.path && !env.SEVA_BROWSER_DESK) {
   console.log(`[start] opening the Electron desk (${electron.path})`)
-  const child = spawn(electron.path, [root], { cwd: root, env: { ...env, SEVA_SERVER_URL: serverUrl }, stdio: 'inherit' })
+  const child = spawn(electron.path, [root], {
+    cwd: root,
+    env: { ...env, SEVA_SERVER_URL: serverUrl },
+    stdio: 'inherit',
+  })
   child.on('exit', () => stop(0))
   children.push(child)
 } else {

@@ -6,7 +6,14 @@ const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5
 console.log(`[test:pg] server suites against ${databaseUrl.replace(/:[^:@/]*@/, ':***@')}`)
 const result = spawnSync(
   process.execPath,
-  ['node_modules/vitest/vitest.mjs', 'run', 'tests/server', 'tests/soak', '--outputFile.json=test-results/vitest-pg.json', ...process.argv.slice(2)],
+  [
+    'node_modules/vitest/vitest.mjs',
+    'run',
+    'tests/server',
+    'tests/soak',
+    '--outputFile.json=test-results/vitest-pg.json',
+    ...process.argv.slice(2),
+  ],
   { stdio: 'inherit', env: { ...process.env, DATABASE_URL: databaseUrl } },
 )
 process.exit(result.status ?? 1)

@@ -56,7 +56,10 @@ export function parseJsonl(content: string): ParsedInput {
 }
 
 /** RFC 4180 records with the line each starts on; an unterminated quote is a problem. */
-export function parseCsvRecords(content: string): { records: { fields: string[]; line: number }[]; problems: InputProblem[] } {
+export function parseCsvRecords(content: string): {
+  records: { fields: string[]; line: number }[]
+  problems: InputProblem[]
+} {
   const records: { fields: string[]; line: number }[] = []
   const problems: InputProblem[] = []
   let fields: string[] = []
@@ -112,7 +115,10 @@ export function parseCsv(content: string): ParsedInput {
   const col = (name: string) => header.indexOf(name)
   const textCol = col('text')
   if (textCol < 0) {
-    problems.unshift({ line: records[0].line, message: `the header has no "text" column (found: ${header.join(', ')})` })
+    problems.unshift({
+      line: records[0].line,
+      message: `the header has no "text" column (found: ${header.join(', ')})`,
+    })
     return { tweets, problems }
   }
   for (const { fields, line } of records.slice(1)) {
@@ -134,6 +140,7 @@ export function parseCsv(content: string): ParsedInput {
 
 /** JSONL when the file name says so or the first non-blank character is "{". */
 export function parseTweets(fileName: string, content: string): ParsedInput {
-  const jsonl = /\.(jsonl|ndjson|json)$/i.test(fileName) || (!/\.csv$/i.test(fileName) && content.trimStart().startsWith('{'))
+  const jsonl =
+    /\.(jsonl|ndjson|json)$/i.test(fileName) || (!/\.csv$/i.test(fileName) && content.trimStart().startsWith('{'))
   return jsonl ? parseJsonl(content) : parseCsv(content)
 }

@@ -28,7 +28,10 @@ export function rulesReport(
   opts: { floodPercent: number; examples: number },
 ): RulesReport {
   const stats = new Map<string, RuleStats>(
-    compiled.rules.map((r) => [r.id, { id: r.id, division: r.division, matches: 0, actionable: 0, percent: 0, flooding: false, examples: [] }]),
+    compiled.rules.map((r) => [
+      r.id,
+      { id: r.id, division: r.division, matches: 0, actionable: 0, percent: 0, flooding: false, examples: [] },
+    ]),
   )
   let unmatchedActionable = 0
   for (const tweet of tweets) {
@@ -54,7 +57,9 @@ export function formatRulesReport(report: RulesReport): string[] {
   const lines = [`${report.tweets} tweets; rules matching more than ${report.floodPercent}% are flagged FLOOD`]
   for (const r of report.rules) {
     const flag = r.flooding ? '  FLOOD: too broad, would swamp the queue' : r.matches === 0 ? '  (no matches)' : ''
-    lines.push(`${r.id} → ${r.division}: ${r.matches} tweets (${r.percent.toFixed(1)}%), ${r.actionable} actionable${flag}`)
+    lines.push(
+      `${r.id} → ${r.division}: ${r.matches} tweets (${r.percent.toFixed(1)}%), ${r.actionable} actionable${flag}`,
+    )
     for (const ex of r.examples) lines.push(`    e.g. ${ex}`)
   }
   lines.push(`actionable tweets no rule matched (go to the default division): ${report.unmatchedActionable}`)

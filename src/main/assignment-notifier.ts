@@ -37,8 +37,19 @@ export function createAssignmentNotifier(core: DeskCore, onClick: () => void): A
     if (fresh.length === 0 || !Notification.isSupported()) return
     const shown =
       fresh.length > MAX_SINGLE_NOTIFICATIONS
-        ? [{ title: `${fresh.length} grievances assigned to you`, body: fresh.slice(0, 5).map((g) => g.ticket).join(', ') }]
-        : fresh.map((g) => ({ title: `New grievance ${g.ticket}`, body: `@${g.source.authorUsername}: ${g.source.text.slice(0, 140)}` }))
+        ? [
+            {
+              title: `${fresh.length} grievances assigned to you`,
+              body: fresh
+                .slice(0, 5)
+                .map((g) => g.ticket)
+                .join(', '),
+            },
+          ]
+        : fresh.map((g) => ({
+            title: `New grievance ${g.ticket}`,
+            body: `@${g.source.authorUsername}: ${g.source.text.slice(0, 140)}`,
+          }))
     for (const { title, body } of shown) {
       const notification = new Notification({ title, body })
       notification.on('click', onClick)

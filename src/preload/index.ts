@@ -1,12 +1,7 @@
 // The preload (sandboxed, CommonJS once built): exposes exactly one object, `window.seva`,
 // implementing SevaBridge over the one invoke channel and the one event channel.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
-import {
-  DESK_EVENT_CHANNEL,
-  DESK_INVOKE_CHANNEL,
-  type DeskError,
-  type SevaBridge,
-} from '../shared/desk-bridge'
+import { DESK_EVENT_CHANNEL, DESK_INVOKE_CHANNEL, type DeskError, type SevaBridge } from '../shared/desk-bridge'
 import type { DeskEvent, DeskInput, DeskMethod, DeskOutput } from '../shared/desk-api'
 
 type Envelope = { ok: true; output: unknown } | { ok: false; error: DeskError }

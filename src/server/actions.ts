@@ -1,7 +1,13 @@
 // Officers' actions, each applied in its own transaction: duplicate (id seen before),
 // rejected (unknown grievance, not permitted, invalid, illegal transition), conflict
 // (state-changing action based on a stale version) or applied (version + 1, change recorded).
-import { IllegalTransitionError, TICKET_PATTERN, assertTransition, type Grievance, type ThreadEntry } from '../shared/grievance'
+import {
+  IllegalTransitionError,
+  TICKET_PATTERN,
+  assertTransition,
+  type Grievance,
+  type ThreadEntry,
+} from '../shared/grievance'
 import { fillTemplate } from '../shared/org'
 import { APPEND_ONLY_ACTIONS, type Action, type ActionResult } from '../shared/protocol'
 import { findPii, splitIntoThread, weightedLength } from '../shared/text'
@@ -54,7 +60,13 @@ interface Applied {
   after?: (tx: Queryable) => Promise<number[]>
 }
 
-async function applyBody(ctx: ServerContext, tx: Queryable, user: StaffUser, action: Action, before: Grievance): Promise<Applied> {
+async function applyBody(
+  ctx: ServerContext,
+  tx: Queryable,
+  user: StaffUser,
+  action: Action,
+  before: Grievance,
+): Promise<Applied> {
   const now = new Date()
   const at = now.toISOString()
   let g = nextVersion(before, now)
@@ -73,7 +85,9 @@ async function applyBody(ctx: ServerContext, tx: Queryable, user: StaffUser, act
       }
       const parts = weightedLength(text) > MAX_REPLY_WEIGHT ? splitIntoThread(text) : [text]
       if (parts.length === 0 || parts.some((p) => weightedLength(p) > MAX_REPLY_WEIGHT)) {
-        throw new ActionRejected(`The reply is longer than ${MAX_REPLY_WEIGHT} characters as X counts them and cannot be split.`)
+        throw new ActionRejected(
+          `The reply is longer than ${MAX_REPLY_WEIGHT} characters as X counts them and cannot be split.`,
+        )
       }
       const entries: ThreadEntry[] = parts.map((part, i) => ({
         id: i === 0 ? action.id : `${action.id}:${i + 1}`,
@@ -112,8 +126,14 @@ async function applyBody(ctx: ServerContext, tx: Queryable, user: StaffUser, act
       if (!ctx.org.divisions.some((d) => d.id === body.toDivision)) {
         throw new ActionRejected(`Unknown division "${body.toDivision}"`)
       }
-      if (body.toDivision === before.division) throw new ActionRejected(`The grievance is already in ${body.toDivision}`)
-      g = { ...statusChange(g, 'forwarded'), division: body.toDivision, assignee: null, statusReason: body.note ?? null }
+      if (body.toDivision === before.division)
+        throw new ActionRejected(`The grievance is already in ${body.toDivision}`)
+      g = {
+        ...statusChange(g, 'forwarded'),
+        division: body.toDivision,
+        assignee: null,
+        statusReason: body.note ?? null,
+      }
       if (body.note) g.thread.push(noteEntry(action.id, body.note, user.username, at))
       g = await allocateGrievance(tx, g)
       return { grievance: g, after: reallocate }
@@ -130,14 +150,21 @@ async function applyBody(ctx: ServerContext, tx: Queryable, user: StaffUser, act
       return { grievance: g, after: reallocate }
     case 'set-priority': {
       const hours = ctx.org.sla[body.priority] ?? 72
-      g = { ...g, priority: body.priority, slaDueAt: new Date(Date.parse(g.createdAt) + hours * 3_600_000).toISOString() }
+      g = {
+        ...g,
+        priority: body.priority,
+        slaDueAt: new Date(Date.parse(g.createdAt) + hours * 3_600_000).toISOString(),
+      }
       return { grievance: g }
     }
     case 'retry-reply': {
       const index = g.thread.findIndex((e) => e.id === body.entryId)
       const entry = g.thread[index]
       if (!entry || entry.kind !== 'reply') throw new ActionRejected(`No reply ${body.entryId} in this grievance`)
-      if (entry.post?.state !== 'failed') throw new ActionRejected(`Only a failed reply can be retried (this one is ${entry.post?.state ?? 'not posted'})`)
+      if (entry.post?.state !== 'failed')
+        throw new ActionRejected(
+          `Only a failed reply can be retried (this one is ${entry.post?.state ?? 'not posted'})`,
+        )
       g.thread[index] = { ...entry, post: { state: 'pending', attempts: 0 } }
       return {
         grievance: g,
@@ -154,15 +181,24 @@ async function applyBody(ctx: ServerContext, tx: Queryable, user: StaffUser, act
   }
 }
 
-async function applyOne(ctx: ServerContext, user: StaffUser, action: Action): Promise<{ result: ActionResult; seqs: number[] }> {
+async function applyOne(
+  ctx: ServerContext,
+  user: StaffUser,
+  action: Action,
+): Promise<{ result: ActionResult; seqs: number[] }> {
   return writeTransaction(ctx.db, async (tx) => {
-    const [seen] = await tx.query<{ grievance_id: string }>('SELECT grievance_id FROM actions WHERE id = $1', [action.id])
+    const [seen] = await tx.query<{ grievance_id: string }>('SELECT grievance_id FROM actions WHERE id = $1', [
+      action.id,
+    ])
     if (seen) {
       const current = await loadGrievance(tx, seen.grievance_id)
       const visible = current && canSee(user, current)
       return { result: { id: action.id, status: 'duplicate', ...(visible ? { grievance: current } : {}) }, seqs: [] }
     }
-    const finish = async (result: ActionResult, seqs: number[] = []): Promise<{ result: ActionResult; seqs: number[] }> => {
+    const finish = async (
+      result: ActionResult,
+      seqs: number[] = [],
+    ): Promise<{ result: ActionResult; seqs: number[] }> => {
       await tx.query(
         'INSERT INTO actions (id, grievance_id, username, type, result) VALUES ($1, $2, $3, $4, $5::jsonb)',
         [action.id, action.grievanceId, user.username, action.body.type, JSON.stringify(result)],
@@ -198,7 +234,11 @@ async function applyOne(ctx: ServerContext, user: StaffUser, action: Action): Pr
 }
 
 /** Applies a batch in order; each action commits (or not) on its own. */
-export async function applyActions(ctx: ServerContext, user: StaffUser, actions: readonly Action[]): Promise<ActionResult[]> {
+export async function applyActions(
+  ctx: ServerContext,
+  user: StaffUser,
+  actions: readonly Action[],
+): Promise<ActionResult[]> {
   const results: ActionResult[] = []
   for (const action of actions) {
     const { result, seqs } = await applyOne(ctx, user, action)

@@ -72,7 +72,10 @@ export class OfficerPool {
   allocate(g: Grievance): Grievance {
     if (g.assignee || !g.division || !(WAITING_STATUSES as readonly string[]).includes(g.status)) return g
     const division = g.division
-    const officer = chooseOfficer(this.officers.filter((o) => o.divisions.includes(division)), g.source.language)
+    const officer = chooseOfficer(
+      this.officers.filter((o) => o.divisions.includes(division)),
+      g.source.language,
+    )
     if (!officer) return g
     assertTransition(g.status, 'assigned')
     return { ...g, assignee: officer, status: 'assigned' }
@@ -121,7 +124,13 @@ export async function allocateWaiting(tx: Queryable, divisions?: readonly string
     if (!before) continue
     const allocated = await allocateGrievance(tx, before)
     if (allocated === before) continue
-    seqs.push(await saveGrievance(tx, before, { ...nextVersion(before), assignee: allocated.assignee, status: allocated.status }))
+    seqs.push(
+      await saveGrievance(tx, before, {
+        ...nextVersion(before),
+        assignee: allocated.assignee,
+        status: allocated.status,
+      }),
+    )
   }
   return seqs
 }

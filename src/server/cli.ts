@@ -39,7 +39,8 @@ async function main(): Promise<void> {
   console.log(`Seva Desk server listening on ${server.url} (database: ${server.db.kind}, X API: ${tokens.base})`)
   if (demo) {
     console.log(`Demo logins (password "${password}"):`)
-    for (const login of server.demoLogins) console.log(`  ${login.username.padEnd(24)} ${login.role.padEnd(11)} ${login.divisions.join(', ')}`)
+    for (const login of server.demoLogins)
+      console.log(`  ${login.username.padEnd(24)} ${login.role.padEnd(11)} ${login.divisions.join(', ')}`)
   }
   let stopping = false
   const stop = (signal: string): void => {

@@ -20,8 +20,20 @@ export async function seedDemoUsers(db: Database, org: OrgConfig, password: stri
       divisions: [d.id],
       languages: ['en', 'hi'],
     })),
-    { username: 'supervisor', displayName: 'Supervisor', role: 'supervisor' as const, divisions: all, languages: ['en', 'hi'] },
-    { username: 'admin', displayName: 'Administrator', role: 'admin' as const, divisions: all, languages: ['en', 'hi'] },
+    {
+      username: 'supervisor',
+      displayName: 'Supervisor',
+      role: 'supervisor' as const,
+      divisions: all,
+      languages: ['en', 'hi'],
+    },
+    {
+      username: 'admin',
+      displayName: 'Administrator',
+      role: 'admin' as const,
+      divisions: all,
+      languages: ['en', 'hi'],
+    },
   ]
   for (const user of users) await ensureUser(db, { ...user, password })
   return users.map((u) => ({ username: u.username, role: u.role, divisions: u.divisions }))

@@ -20,7 +20,12 @@ interface ChangeRow {
 
 export const MAX_PAGE = 500
 
-export async function changesFor(db: Queryable, user: StaffUser, after: number, limit: number): Promise<ChangesResponse> {
+export async function changesFor(
+  db: Queryable,
+  user: StaffUser,
+  after: number,
+  limit: number,
+): Promise<ChangesResponse> {
   const rows = await db.query<ChangeRow>(
     `SELECT seq, grievance_id, division, assignee, prev_division, prev_assignee
      FROM changes WHERE seq > $1 ORDER BY seq LIMIT $2`,
@@ -35,9 +40,10 @@ export async function changesFor(db: Queryable, user: StaffUser, after: number, 
   for (const row of page) {
     const seq = Number(row.seq)
     const nowVisible = canSee(user, { division: row.division, assignee: row.assignee })
-    const wasVisible = row.prev_division !== null || row.prev_assignee !== null
-      ? canSee(user, { division: row.prev_division, assignee: row.prev_assignee })
-      : false
+    const wasVisible =
+      row.prev_division !== null || row.prev_assignee !== null
+        ? canSee(user, { division: row.prev_division, assignee: row.prev_assignee })
+        : false
     const grievance = current.get(row.grievance_id)
     let change: Change | null = null
     if (nowVisible && grievance && canSee(user, grievance)) change = { seq, kind: 'upsert', grievance }

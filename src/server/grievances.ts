@@ -66,7 +66,18 @@ export async function saveGrievance(tx: Queryable, before: Grievance, after: Gri
     `UPDATE grievances SET division=$2, assignee=$3, status=$4, priority=$5, language=$6,
        sla_due_at=$7, version=$8, doc=$9::jsonb, updated_at=$10
      WHERE id=$1`,
-    [g.id, g.division, g.assignee, g.status, g.priority, g.source.language, g.slaDueAt, g.version, JSON.stringify(g), g.updatedAt],
+    [
+      g.id,
+      g.division,
+      g.assignee,
+      g.status,
+      g.priority,
+      g.source.language,
+      g.slaDueAt,
+      g.version,
+      JSON.stringify(g),
+      g.updatedAt,
+    ],
   )
   return recordChange(tx, after, before)
 }
@@ -117,7 +128,18 @@ export async function writeGrievances(tx: Queryable, writes: readonly GrievanceW
   }
   const updates = parsed
     .filter((w) => w.before !== null)
-    .map(({ after: g }) => [g.id, g.division, g.assignee, g.status, g.priority, g.source.language, g.slaDueAt, g.version, JSON.stringify(g), g.updatedAt])
+    .map(({ after: g }) => [
+      g.id,
+      g.division,
+      g.assignee,
+      g.status,
+      g.priority,
+      g.source.language,
+      g.slaDueAt,
+      g.version,
+      JSON.stringify(g),
+      g.updatedAt,
+    ])
   if (updates.length > 0) {
     await tx.query(
       `UPDATE grievances g SET division = u.division, assignee = u.assignee, status = u.status, priority = u.priority,
@@ -129,7 +151,13 @@ export async function writeGrievances(tx: Queryable, writes: readonly GrievanceW
       transpose(updates, 10),
     )
   }
-  const changeRows = parsed.map(({ before, after }) => [after.id, after.division, after.assignee, before?.division ?? null, before?.assignee ?? null])
+  const changeRows = parsed.map(({ before, after }) => [
+    after.id,
+    after.division,
+    after.assignee,
+    before?.division ?? null,
+    before?.assignee ?? null,
+  ])
   // As recordChange: the NOTIFY commits with the rows, but once, with the newest seq.
   const rows = await tx.query<{ seq: number; grievance_id: string }>(
     `WITH c AS (

@@ -77,13 +77,18 @@ export async function loadOrg(file: string): Promise<OrgConfig> {
   const raw: unknown = JSON.parse(await readFile(file, 'utf8'))
   const parsed = OrgConfig.safeParse(raw)
   if (!parsed.success) {
-    throw new Error(`Invalid organisation file ${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
+    throw new Error(
+      `Invalid organisation file ${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    )
   }
   return parsed.data
 }
 
 /** Token defaults: the simulator accepts sim-user-<handle> and sim-app; real X needs real ones. */
-export function resolveXTokens(opts: { xApiBase?: string; xUserToken?: string; xAppToken?: string }, primaryHandle: string) {
+export function resolveXTokens(
+  opts: { xApiBase?: string; xUserToken?: string; xAppToken?: string },
+  primaryHandle: string,
+) {
   const base = opts.xApiBase ?? REAL_X_API
   const isReal = /^https:\/\/api\.(x|twitter)\.com\/?$/.test(base)
   return {
@@ -96,7 +101,10 @@ export function resolveXTokens(opts: { xApiBase?: string; xUserToken?: string; x
 export async function startServer(opts: StartServerOptions = {}): Promise<RunningServer> {
   const log = opts.log ?? ((message: string) => console.log(message))
   const org = opts.org ? OrgConfig.parse(opts.org) : await loadOrg(opts.orgFile ?? DEFAULT_ORG_FILE)
-  const db = await openDatabase({ ...(opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : {}), ...(opts.dataDir ? { dataDir: opts.dataDir } : {}) })
+  const db = await openDatabase({
+    ...(opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : {}),
+    ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
+  })
   try {
     await migrate(db)
   } catch (error) {
@@ -119,7 +127,8 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   // On PostgreSQL two instances must never share an id (the lease is keyed on it); on
   // PGlite a stable id lets a restart recover its own interrupted reply posts at once.
   const instanceId =
-    opts.instanceId ?? (opts.databaseUrl ? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}` : `${hostname()}:server`)
+    opts.instanceId ??
+    (opts.databaseUrl ? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}` : `${hostname()}:server`)
   const leaseMs = opts.leaseMs ?? DEFAULT_LEASE_MS
 
   const tokens = resolveXTokens(opts, primaryHandle)
@@ -135,7 +144,10 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
     readToken ? createIngestion(workCtx, tokens.base, readToken, { ...opts.ingestion, tickMs }) : null
   const makeReplies = (workCtx: ServerContext, mayPost?: () => boolean): ReplyWorker | null =>
     tokens.userToken
-      ? new ReplyWorker(workCtx, createXClient(tokens.base, tokens.userToken), { ...replyOptions, ...(mayPost ? { mayPost } : {}) })
+      ? new ReplyWorker(workCtx, createXClient(tokens.base, tokens.userToken), {
+          ...replyOptions,
+          ...(mayPost ? { mayPost } : {}),
+        })
       : null
   // Manual passes (tests, tools) run unfenced on this instance whatever its role.
   const poller = makePoller(ctx)
@@ -145,7 +157,8 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
 
   const app = Fastify({ logger: false, forceCloseConnections: true, bodyLimit: 2 * 1024 * 1024 })
   app.setErrorHandler((error: FastifyError | HttpError, _request, reply) => {
-    if (error instanceof HttpError) return reply.code(error.statusCode).send({ error: error.code, message: error.message })
+    if (error instanceof HttpError)
+      return reply.code(error.statusCode).send({ error: error.code, message: error.message })
     const status = error.statusCode ?? 500
     if (status < 500) return reply.code(status).send({ error: error.code ?? 'bad_request', message: error.message })
     log(`[server] internal error: ${error.stack ?? error.message}`)

@@ -20,7 +20,8 @@ export interface IncomingTweet {
 }
 
 /** `hi-Latn` is romanised Hindi; other Indian scripts get their ISO code (ta, gu, bn, …). */
-export type DetectedLanguage = 'en' | 'hi' | 'hi-Latn' | 'ta' | 'te' | 'kn' | 'ml' | 'gu' | 'pa' | 'bn' | 'or' | 'ur' | 'mr' | 'und'
+export type DetectedLanguage =
+  'en' | 'hi' | 'hi-Latn' | 'ta' | 'te' | 'kn' | 'ml' | 'gu' | 'pa' | 'bn' | 'or' | 'ur' | 'mr' | 'und'
 
 export interface TweetAnalysis {
   actionable: boolean

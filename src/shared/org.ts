@@ -63,10 +63,7 @@ export const IngestionConfig = z.object({
        * of the budget is left. The default pauses search below 20%, the stream below 10%,
        * follow-ups below 5%; mentions never.
        */
-      pauseBelow: z
-        .array(z.number().min(0).max(1))
-        .length(INGEST_SOURCES.length)
-        .default([0, 0.05, 0.1, 0.2]),
+      pauseBelow: z.array(z.number().min(0).max(1)).length(INGEST_SOURCES.length).default([0, 0.05, 0.1, 0.2]),
     })
     .prefault({}),
 })

@@ -43,9 +43,7 @@ export const OrgSummary = z.object({
   ticketPrefix: z.string(),
   handles: z.array(z.string()),
   divisions: z.array(z.object({ id: z.string(), name: z.string(), nameHi: z.string().optional() })),
-  templates: z.array(
-    z.object({ id: z.string(), label: z.string(), language: z.enum(['en', 'hi']), text: z.string() }),
-  ),
+  templates: z.array(z.object({ id: z.string(), label: z.string(), language: z.enum(['en', 'hi']), text: z.string() })),
 })
 export type OrgSummary = z.infer<typeof OrgSummary>
 

@@ -31,7 +31,9 @@ export function authenticate(ctx: SimContext, header: string | undefined): Auth 
   return { kind: 'user', token, user: ctx.store.ensureUser(username) }
 }
 
-export function createApiPipeline(ctx: SimContext): (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> {
+export function createApiPipeline(
+  ctx: SimContext,
+): (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> {
   const router: Router<ApiHandler> = apiRouter()
   const fail = (res: ServerResponse, error: ApiError, headers: Record<string, string>): void => {
     sendJson(res, error.status, error.body, headers)

@@ -34,7 +34,8 @@ const postTweet: ControlHandler = ({ ctx }, body) => {
   const rec = body as Record<string, unknown> | undefined
   if (typeof rec !== 'object' || rec === null) return bad('body must be {author, text, in_reply_to_tweet_id?}')
   const { author, text } = rec
-  if (typeof author !== 'string' || !/^[A-Za-z0-9_]{1,15}$/.test(author)) return bad('author must be an X username (1-15 letters, digits, _)')
+  if (typeof author !== 'string' || !/^[A-Za-z0-9_]{1,15}$/.test(author))
+    return bad('author must be an X username (1-15 letters, digits, _)')
   if (typeof text !== 'string') return bad('text must be a string')
   const optional = ['in_reply_to_tweet_id', 'quote_tweet_id', 'retweet_of', 'lang'] as const
   for (const key of optional) {
@@ -119,10 +120,17 @@ const router = new Router<ControlHandler>()
   .add('POST', '/_sim/reset', reset)
   .add('GET', '/_sim/stats', stats)
 
-export async function handleControl(deps: ControlDeps, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+export async function handleControl(
+  deps: ControlDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+): Promise<void> {
   const match = router.match(req.method ?? 'GET', url.pathname)
   if (!match) {
-    sendJson(res, router.pathExists(url.pathname) ? 405 : 404, { error: `no control route ${req.method} ${url.pathname}` })
+    sendJson(res, router.pathExists(url.pathname) ? 405 : 404, {
+      error: `no control route ${req.method} ${url.pathname}`,
+    })
     return
   }
   let body: unknown
@@ -135,4 +143,3 @@ export async function handleControl(deps: ControlDeps, req: IncomingMessage, res
   const result = match.handler(deps, body, url)
   sendJson(res, result.status, result.body)
 }
-

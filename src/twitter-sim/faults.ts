@@ -45,7 +45,8 @@ export function parseFaultConfig(input: unknown): FaultConfig | string {
   for (const key of RATES) {
     const value = record[key]
     if (value === undefined) continue
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1) return `${key} must be a number between 0 and 1`
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1)
+      return `${key} must be a number between 0 and 1`
     config[key] = value
   }
   for (const key of COUNTS) {

@@ -106,7 +106,11 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       ? api(req, res, url)
       : url.pathname.startsWith('/_sim/')
         ? handleControl({ ctx, scenario, reset }, req, res, url)
-        : Promise.resolve(sendJson(res, 404, { error: `unknown path ${url.pathname}; the X API lives under /2/, controls under /_sim/` }))
+        : Promise.resolve(
+            sendJson(res, 404, {
+              error: `unknown path ${url.pathname}; the X API lives under /2/, controls under /_sim/`,
+            }),
+          )
     work.catch((err: unknown) => {
       // A bug must not take the simulator down mid-soak: answer 500 like X's internal error.
       console.error('[twitter-sim] internal error', err)

@@ -18,11 +18,17 @@ export function forbidden(detail: string): ApiError {
 }
 
 export function tooManyRequests(): ApiError {
-  return { status: 429, body: { title: 'Too Many Requests', detail: 'Too Many Requests', type: 'about:blank', status: 429 } }
+  return {
+    status: 429,
+    body: { title: 'Too Many Requests', detail: 'Too Many Requests', type: 'about:blank', status: 429 },
+  }
 }
 
 export function serviceUnavailable(): ApiError {
-  return { status: 503, body: { title: 'Service Unavailable', detail: 'Service Unavailable', type: 'about:blank', status: 503 } }
+  return {
+    status: 503,
+    body: { title: 'Service Unavailable', detail: 'Service Unavailable', type: 'about:blank', status: 503 },
+  }
 }
 
 export function notFoundRoute(path: string): ApiError {
@@ -87,8 +93,13 @@ export function usageCapExceeded(): ApiError {
 }
 
 /** The per-item error X puts in `errors` of a 200 answer when a tweet or user is missing. */
-export function resourceNotFound(resourceType: 'tweet' | 'user', parameter: string, value: string): Record<string, unknown> {
-  const what = resourceType === 'tweet' ? 'tweet with id' : parameter === 'username' ? 'user with username' : 'user with id'
+export function resourceNotFound(
+  resourceType: 'tweet' | 'user',
+  parameter: string,
+  value: string,
+): Record<string, unknown> {
+  const what =
+    resourceType === 'tweet' ? 'tweet with id' : parameter === 'username' ? 'user with username' : 'user with id'
   return {
     value,
     detail: `Could not find ${what}: [${value}].`,

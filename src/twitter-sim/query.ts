@@ -90,10 +90,12 @@ function operatorNode(word: string, pos: number): QueryNode {
       return { kind: name, username: username.toLowerCase() }
     }
     case 'is':
-      if (value === 'retweet' || value === 'reply' || value === 'quote' || value === 'verified') return { kind: 'is', what: value }
+      if (value === 'retweet' || value === 'reply' || value === 'quote' || value === 'verified')
+        return { kind: 'is', what: value }
       throw new QueryError(`Reference to invalid operator 'is:${value}' ${at}`)
     case 'has':
-      if (value === 'links' || value === 'mentions' || value === 'hashtags' || value === 'media') return { kind: 'has', what: value }
+      if (value === 'links' || value === 'mentions' || value === 'hashtags' || value === 'media')
+        return { kind: 'has', what: value }
       throw new QueryError(`Reference to invalid operator 'has:${value}' ${at}`)
     case 'lang':
       if (!/^[a-z]{2,3}$/.test(value)) throw new QueryError(`Invalid language '${value}' ${at}`)
@@ -114,7 +116,8 @@ class Parser {
     if (this.tokens.length === 0) throw new QueryError('The query is empty')
     const node = this.orExpr()
     const extra = this.tokens[this.i]
-    if (extra) throw new QueryError(`Unexpected '${extra.type === 'close' ? ')' : extra.type}' (at position ${extra.pos + 1})`)
+    if (extra)
+      throw new QueryError(`Unexpected '${extra.type === 'close' ? ')' : extra.type}' (at position ${extra.pos + 1})`)
     return node
   }
 
@@ -139,7 +142,9 @@ class Parser {
     }
     if (items.length === 0) {
       const t = this.tokens[this.i]
-      throw new QueryError(t ? `Ambiguous use of ${t.type === 'or' ? 'OR' : "')'"} (at position ${t.pos + 1})` : 'The query is incomplete')
+      throw new QueryError(
+        t ? `Ambiguous use of ${t.type === 'or' ? 'OR' : "')'"} (at position ${t.pos + 1})` : 'The query is incomplete',
+      )
     }
     return items.length === 1 ? items[0]! : { kind: 'and', items }
   }
@@ -149,8 +154,10 @@ class Parser {
     if (t.type === 'neg') {
       this.i++
       const next = this.tokens[this.i]
-      if (next?.type === 'open') throw new QueryError(`Negation of a parenthesised group is not supported (at position ${t.pos + 1})`)
-      if (!next || next.type !== 'word' && next.type !== 'phrase') throw new QueryError(`Dangling negation (at position ${t.pos + 1})`)
+      if (next?.type === 'open')
+        throw new QueryError(`Negation of a parenthesised group is not supported (at position ${t.pos + 1})`)
+      if (!next || (next.type !== 'word' && next.type !== 'phrase'))
+        throw new QueryError(`Dangling negation (at position ${t.pos + 1})`)
       return { kind: 'not', item: this.primary() }
     }
     return this.primary()
@@ -162,7 +169,8 @@ class Parser {
       case 'open': {
         if (this.tokens[this.i]?.type === 'close') throw new QueryError(`Empty parentheses (at position ${t.pos + 1})`)
         const inner = this.orExpr()
-        if (this.tokens[this.i]?.type !== 'close') throw new QueryError(`Unbalanced parentheses (at position ${t.pos + 1})`)
+        if (this.tokens[this.i]?.type !== 'close')
+          throw new QueryError(`Unbalanced parentheses (at position ${t.pos + 1})`)
         this.i++
         return inner
       }
@@ -201,7 +209,9 @@ export function parseQuery(query: string, maxLength = MAX_QUERY_LENGTH): QueryNo
   if (query.length > maxLength) throw new QueryError(`Query is too long: ${query.length} characters (max ${maxLength})`)
   const node = new Parser(lex(query)).parse()
   if (!hasPositiveStandalone(node)) {
-    throw new QueryError('Rules must contain at least one positive, non-stand-alone operator (is:, has:, lang: and negations need a keyword, phrase, @mention, #hashtag, from: or to:)')
+    throw new QueryError(
+      'Rules must contain at least one positive, non-stand-alone operator (is:, has:, lang: and negations need a keyword, phrase, @mention, #hashtag, from: or to:)',
+    )
   }
   return node
 }

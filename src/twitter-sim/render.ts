@@ -7,20 +7,75 @@ import { invalidRequest, type ApiError } from './problems'
 
 // X's wire names (tweet.fields) plus the spec's newer Post names (post.fields).
 const TWEET_FIELDS = new Set([
-  'attachments', 'author_id', 'card_uri', 'context_annotations', 'conversation_id', 'created_at', 'display_text_range',
-  'edit_controls', 'edit_history_tweet_ids', 'edit_history_post_ids', 'entities', 'geo', 'id', 'in_reply_to_user_id',
-  'lang', 'non_public_metrics', 'note_tweet', 'organic_metrics', 'possibly_sensitive', 'promoted_metrics',
-  'public_metrics', 'referenced_tweets', 'referenced_posts', 'reply_settings', 'scopes', 'source', 'text', 'withheld',
-  'article', 'community_id', 'media_metadata', 'paid_partnership',
+  'attachments',
+  'author_id',
+  'card_uri',
+  'context_annotations',
+  'conversation_id',
+  'created_at',
+  'display_text_range',
+  'edit_controls',
+  'edit_history_tweet_ids',
+  'edit_history_post_ids',
+  'entities',
+  'geo',
+  'id',
+  'in_reply_to_user_id',
+  'lang',
+  'non_public_metrics',
+  'note_tweet',
+  'organic_metrics',
+  'possibly_sensitive',
+  'promoted_metrics',
+  'public_metrics',
+  'referenced_tweets',
+  'referenced_posts',
+  'reply_settings',
+  'scopes',
+  'source',
+  'text',
+  'withheld',
+  'article',
+  'community_id',
+  'media_metadata',
+  'paid_partnership',
 ])
 const USER_FIELDS = new Set([
-  'affiliation', 'connection_status', 'created_at', 'description', 'entities', 'id', 'is_identity_verified', 'location',
-  'most_recent_tweet_id', 'name', 'parody', 'pinned_tweet_id', 'profile_banner_url', 'profile_image_url', 'protected',
-  'public_metrics', 'receives_your_dm', 'subscription_type', 'url', 'username', 'verified', 'verified_type', 'withheld',
+  'affiliation',
+  'connection_status',
+  'created_at',
+  'description',
+  'entities',
+  'id',
+  'is_identity_verified',
+  'location',
+  'most_recent_tweet_id',
+  'name',
+  'parody',
+  'pinned_tweet_id',
+  'profile_banner_url',
+  'profile_image_url',
+  'protected',
+  'public_metrics',
+  'receives_your_dm',
+  'subscription_type',
+  'url',
+  'username',
+  'verified',
+  'verified_type',
+  'withheld',
 ])
 const TWEET_EXPANSIONS = new Set([
-  'author_id', 'in_reply_to_user_id', 'entities.mentions.username', 'referenced_tweets.id', 'referenced_tweets.id.author_id',
-  'referenced_posts', 'attachments.media_keys', 'attachments.poll_ids', 'geo.place_id', 'edit_history_tweet_ids',
+  'author_id',
+  'in_reply_to_user_id',
+  'entities.mentions.username',
+  'referenced_tweets.id',
+  'referenced_tweets.id.author_id',
+  'referenced_posts',
+  'attachments.media_keys',
+  'attachments.poll_ids',
+  'geo.place_id',
+  'edit_history_tweet_ids',
   'edit_history_post_ids',
 ])
 const USER_EXPANSIONS = new Set(['pinned_tweet_id', 'most_recent_tweet_id', 'affiliation.user_id'])
@@ -31,11 +86,7 @@ export interface FieldSelection {
   expansions: Set<string>
 }
 
-function parseList(
-  params: URLSearchParams,
-  name: string,
-  allowed: Set<string>,
-): Set<string> | ApiError {
+function parseList(params: URLSearchParams, name: string, allowed: Set<string>): Set<string> | ApiError {
   const raw = params.get(name)
   if (raw === null) return new Set()
   const values = raw.split(',').map((v) => v.trim())
@@ -80,7 +131,14 @@ export function renderUser(user: SimUser, store: SimStore, fields: Set<string>):
   if (fields.has('url')) out.url = ''
   if (fields.has('public_metrics')) {
     const posts = store.tweetsBy(user.username).length
-    out.public_metrics = { followers_count: 0, following_count: 0, tweet_count: posts, post_count: posts, listed_count: 0, like_count: 0 }
+    out.public_metrics = {
+      followers_count: 0,
+      following_count: 0,
+      tweet_count: posts,
+      post_count: posts,
+      listed_count: 0,
+      like_count: 0,
+    }
   }
   return out
 }
@@ -110,10 +168,22 @@ export function renderTweet(tweet: Tweet, store: SimStore, fields: Set<string>):
     if (fields.has('referenced_posts')) out.referenced_posts = refs
   }
   if (fields.has('public_metrics')) {
-    out.public_metrics = { retweet_count: 0, repost_count: 0, reply_count: 0, like_count: 0, quote_count: 0, bookmark_count: 0, impression_count: 0 }
+    out.public_metrics = {
+      retweet_count: 0,
+      repost_count: 0,
+      reply_count: 0,
+      like_count: 0,
+      quote_count: 0,
+      bookmark_count: 0,
+      impression_count: 0,
+    }
   }
   if (fields.has('edit_controls')) {
-    out.edit_controls = { edits_remaining: 5, is_edit_eligible: false, editable_until: iso(tweet.createdAt + 3_600_000) }
+    out.edit_controls = {
+      edits_remaining: 5,
+      is_edit_eligible: false,
+      editable_until: iso(tweet.createdAt + 3_600_000),
+    }
   }
   if (fields.has('entities')) {
     const entities: Record<string, unknown> = {}

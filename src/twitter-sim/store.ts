@@ -136,15 +136,15 @@ export class SimStore {
   addTweet(input: NewTweet): Tweet {
     const author = this.ensureUser(input.author)
     const parent = input.inReplyToTweetId ? this.tweetsById.get(input.inReplyToTweetId) : undefined
-    if (input.inReplyToTweetId && !parent) throw new Error(`in_reply_to_tweet_id ${input.inReplyToTweetId} does not exist`)
+    if (input.inReplyToTweetId && !parent)
+      throw new Error(`in_reply_to_tweet_id ${input.inReplyToTweetId} does not exist`)
     const original = input.retweetOf ? this.tweetsById.get(input.retweetOf) : undefined
     if (input.retweetOf && !original) throw new Error(`retweet_of ${input.retweetOf} does not exist`)
     if (input.quoteTweetId && !this.tweetsById.has(input.quoteTweetId)) {
       throw new Error(`quote_tweet_id ${input.quoteTweetId} does not exist`)
     }
     // X renders a retweet's text as "RT @author: original text".
-    const text =
-      original && !input.text.startsWith('RT @') ? `RT @${original.author}: ${original.text}` : input.text
+    const text = original && !input.text.startsWith('RT @') ? `RT @${original.author}: ${original.text}` : input.text
     const entities = extractEntities(text)
     const id = this.ids.next()
     const tweet: Tweet = {

@@ -2,14 +2,33 @@
 // URLs) with code-point indices as X v2 reports them, a language guess, tokens for the
 // query matcher, and X's weighted length for the 280 limit.
 
-export interface MentionEntity { start: number; end: number; username: string }
-export interface HashtagEntity { start: number; end: number; tag: string }
-export interface UrlEntity { start: number; end: number; url: string; expanded_url: string; display_url: string }
-export interface TextEntities { mentions: MentionEntity[]; hashtags: HashtagEntity[]; urls: UrlEntity[] }
+export interface MentionEntity {
+  start: number
+  end: number
+  username: string
+}
+export interface HashtagEntity {
+  start: number
+  end: number
+  tag: string
+}
+export interface UrlEntity {
+  start: number
+  end: number
+  url: string
+  expanded_url: string
+  display_url: string
+}
+export interface TextEntities {
+  mentions: MentionEntity[]
+  hashtags: HashtagEntity[]
+  urls: UrlEntity[]
+}
 
 const MENTION = /(^|[^\p{L}\p{N}_@])@([A-Za-z0-9_]{1,15})(?![A-Za-z0-9_@])/gu
 const HASHTAG = /(^|[^\p{L}\p{N}_&#])[#＃]([\p{L}\p{M}\p{N}_]*\p{L}[\p{L}\p{M}\p{N}_]*)/gu
-const URL_PATTERN = /\bhttps?:\/\/[^\s]+|\b(?:www\.)[^\s]+|\b[a-z0-9-]+\.(?:com|in|org|net|gov\.in|nic\.in|co\.in|ly|io)(?:\/[^\s]*)?/giu
+const URL_PATTERN =
+  /\bhttps?:\/\/[^\s]+|\b(?:www\.)[^\s]+|\b[a-z0-9-]+\.(?:com|in|org|net|gov\.in|nic\.in|co\.in|ly|io)(?:\/[^\s]*)?/giu
 const TRAILING_PUNCTUATION = /[.,!?;:)'"।]+$/u
 
 /** Converts a UTF-16 offset in text to a code-point offset (X reports entity indices in code points). */
@@ -55,9 +74,47 @@ export function extractEntities(text: string): TextEntities {
 
 // Frequent words of romanised Hindi: X labels such tweets "hi" more often than "en".
 const ROMAN_HINDI = new Set([
-  'hai', 'hain', 'nahi', 'nahin', 'kya', 'mera', 'meri', 'mere', 'kripya', 'krupya', 'sahab', 'sir', 'ji',
-  'bhai', 'kab', 'tak', 'ho', 'gaya', 'gayi', 'raha', 'rahi', 'karo', 'kare', 'karein', 'madad', 'hamara',
-  'hamari', 'aap', 'aapka', 'koi', 'abhi', 'se', 'ko', 'ka', 'ki', 'ke', 'par', 'bhi', 'log', 'ghar', 'paisa',
+  'hai',
+  'hain',
+  'nahi',
+  'nahin',
+  'kya',
+  'mera',
+  'meri',
+  'mere',
+  'kripya',
+  'krupya',
+  'sahab',
+  'sir',
+  'ji',
+  'bhai',
+  'kab',
+  'tak',
+  'ho',
+  'gaya',
+  'gayi',
+  'raha',
+  'rahi',
+  'karo',
+  'kare',
+  'karein',
+  'madad',
+  'hamara',
+  'hamari',
+  'aap',
+  'aapka',
+  'koi',
+  'abhi',
+  'se',
+  'ko',
+  'ka',
+  'ki',
+  'ke',
+  'par',
+  'bhi',
+  'log',
+  'ghar',
+  'paisa',
 ])
 
 /** A rough BCP47 guess like X's: hi for Devanagari or romanised Hindi, qme for mention-only, en otherwise. */
@@ -73,7 +130,10 @@ export function detectLanguage(text: string, entities: TextEntities): string {
     if (entities.hashtags.length > 0) return 'qht'
     return 'zxx'
   }
-  const words = withoutEntities.toLowerCase().split(/[^a-z]+/).filter(Boolean)
+  const words = withoutEntities
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter(Boolean)
   const hindiWords = words.filter((w) => ROMAN_HINDI.has(w)).length
   if (words.length > 0 && hindiWords >= 2 && hindiWords / words.length >= 0.2) return 'hi'
   if (words.length === 0) return entities.mentions.length > 0 && !/\p{L}/u.test(withoutEntities) ? 'qme' : 'und'

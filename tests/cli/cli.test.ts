@@ -11,7 +11,11 @@ const fixture = (name: string) => join(ROOT, 'tests', 'fixtures', 'cli', name)
 const org = (name: string) => join(ROOT, 'resources', 'orgs', `${name}.json`)
 
 function seva(...args: string[]) {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'seva.js'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 })
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'seva.js'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 60_000,
+  })
   return { code: r.status, stdout: r.stdout, stderr: r.stderr }
 }
 
@@ -23,7 +27,11 @@ interface Line {
   language: string
   reasons: string[]
 }
-const lines = (stdout: string) => stdout.trim().split('\n').map((l) => JSON.parse(l) as Line)
+const lines = (stdout: string) =>
+  stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Line)
 
 describe('seva triage (spawned)', () => {
   it('triages a CSV with quoted commas and newlines for MHA', () => {
@@ -93,7 +101,9 @@ describe('seva in-process', () => {
   })
   it('explains usage errors and bad organisation files', () => {
     expect(capture(['triage', '--org', org('mha')]).err[0]).toMatch(/both --org FILE and --in FILE are required/)
-    expect(capture(['triage', '--org', '/nonexistent.json', '--in', fixture('mea.jsonl')]).err[0]).toMatch(/cannot read organisation file/)
+    expect(capture(['triage', '--org', '/nonexistent.json', '--in', fixture('mea.jsonl')]).err[0]).toMatch(
+      /cannot read organisation file/,
+    )
     const badOrg = capture(['triage', '--org', fixture('mea.jsonl'), '--in', fixture('mea.jsonl')])
     expect(badOrg.code).toBe(2)
     expect(badOrg.err[0]).toMatch(/not valid JSON/)

@@ -56,7 +56,9 @@ function rawStatus(path: string): Promise<number | undefined> {
 }
 
 function connect(opts: { key?: string; origin?: string } = {}): Promise<WebSocket> {
-  const ws = new WebSocket(`ws://127.0.0.1:${desk.port}/seva-ws?k=${opts.key ?? secret}`, { origin: opts.origin ?? origin })
+  const ws = new WebSocket(`ws://127.0.0.1:${desk.port}/seva-ws?k=${opts.key ?? secret}`, {
+    origin: opts.origin ?? origin,
+  })
   return new Promise((resolve, reject) => {
     ws.once('open', () => resolve(ws))
     ws.once('unexpected-response', (_req, res) => reject(new Error(`refused ${res.statusCode}`)))
@@ -91,7 +93,9 @@ describe('static files', () => {
     // Classic script before the module script: window.seva exists when the app starts.
     expect(html.indexOf('/seva-bridge.js')).toBeLessThan(html.indexOf('./assets/app.js'))
     expect(html.indexOf('./assets/app.js')).toBeGreaterThan(-1)
-    expect(injectBridge('<html><head></head></html>')).toBe('<html><head><script src="/seva-bridge.js"></script></head></html>')
+    expect(injectBridge('<html><head></head></html>')).toBe(
+      '<html><head><script src="/seva-bridge.js"></script></head></html>',
+    )
   })
 
   it('serves assets and the bridge, and nothing outside the renderer dir', async () => {
@@ -125,15 +129,26 @@ describe('the desk socket', () => {
       const data = JSON.parse(raw.toString()) as { event?: DeskEvent }
       if (data.event) events.push(data.event)
     })
-    expect(await request(ws, 1, 'session.get', {})).toEqual({ id: 1, ok: true, output: { user: null, serverUrl: server.url } })
-    expect(await request(ws, 2, 'grievances.get', { id: 7 })).toMatchObject({ id: 2, ok: false, error: { code: 'invalid-input' } })
+    expect(await request(ws, 1, 'session.get', {})).toEqual({
+      id: 1,
+      ok: true,
+      output: { user: null, serverUrl: server.url },
+    })
+    expect(await request(ws, 2, 'grievances.get', { id: 7 })).toMatchObject({
+      id: 2,
+      ok: false,
+      error: { code: 'invalid-input' },
+    })
     expect(await request(ws, 3, 'session.login', { username: 'officer.cyber', password: 'wrong' })).toMatchObject({
       ok: false,
       error: { code: 'unauthorised', message: 'Wrong username or password' },
     })
     const login = await request(ws, 4, 'session.login', { username: 'officer.cyber', password: MOCK_PASSWORD })
     expect(login).toMatchObject({ ok: true, output: { user: { username: 'officer.cyber' } } })
-    await waitFor(() => events.some((e) => e.type === 'session' && e.session.user?.username === 'officer.cyber'), 'session event')
+    await waitFor(
+      () => events.some((e) => e.type === 'session' && e.session.user?.username === 'officer.cyber'),
+      'session event',
+    )
     await waitFor(() => events.some((e) => e.type === 'grievances-changed' && e.ids.includes('g1')), 'grievances event')
     ws.send('not json')
     ws.send(JSON.stringify({ id: 5, method: 'fs.readFile', input: {} }))
@@ -167,10 +182,15 @@ describe('the desk socket', () => {
     const session = await seva.invoke('session.get', {})
     expect(session.user?.username).toBe('officer.cyber')
     await expect(seva.invoke('grievances.get', { id: 'missing' })).resolves.toBeNull()
-    await expect(seva.invoke('actions.submit', { grievanceId: 'missing', body: { type: 'claim' } })).rejects.toMatchObject({
+    await expect(
+      seva.invoke('actions.submit', { grievanceId: 'missing', body: { type: 'claim' } }),
+    ).rejects.toMatchObject({
       code: 'not-found',
     })
-    const { grievance } = await seva.invoke('actions.submit', { grievanceId: 'g1', body: { type: 'note', text: 'from the bridge' } })
+    const { grievance } = await seva.invoke('actions.submit', {
+      grievanceId: 'g1',
+      body: { type: 'note', text: 'from the bridge' },
+    })
     expect(grievance.thread.at(-1)?.text).toBe('from the bridge')
     await waitFor(() => seen.some((e) => e.type === 'grievances-changed'), 'event through the bridge')
     off()

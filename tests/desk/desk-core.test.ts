@@ -66,7 +66,11 @@ describe('pulling', () => {
     const { core } = await signedIn()
     await waitFor(async () => (await listIds(core)).length === 5, 'five grievances')
     const pulls = server.requests.filter((r) => r.startsWith('GET /api/v1/changes'))
-    expect(pulls.slice(0, 3)).toEqual(['GET /api/v1/changes?after=0', 'GET /api/v1/changes?after=2', 'GET /api/v1/changes?after=4'])
+    expect(pulls.slice(0, 3)).toEqual([
+      'GET /api/v1/changes?after=0',
+      'GET /api/v1/changes?after=2',
+      'GET /api/v1/changes?after=4',
+    ])
     const cache = JSON.parse(await readFile(join(data.dir, 'grievances.json'), 'utf-8'))
     expect(cache.cursor).toBe(5)
     expect(Object.keys(cache.grievances)).toHaveLength(5)
@@ -123,7 +127,12 @@ describe('actions and the outbox', () => {
       body: { type: 'reply', text: 'We are on it' },
     })
     // Optimistic: the reply shows as pending, before any server verdict.
-    expect(grievance.thread.at(-1)).toMatchObject({ kind: 'reply', text: 'We are on it', post: { state: 'pending' }, by: 'officer.cyber' })
+    expect(grievance.thread.at(-1)).toMatchObject({
+      kind: 'reply',
+      text: 'We are on it',
+      post: { state: 'pending' },
+      by: 'officer.cyber',
+    })
     expect((await readOutbox()).entries.map((e) => e.action.id)).toEqual([actionId])
     expect(events.some((e) => e.type === 'grievances-changed' && e.ids.includes('g1'))).toBe(true)
     expect((await core.handle('sync.state', {})).pending).toBe(1)
@@ -143,7 +152,9 @@ describe('actions and the outbox', () => {
       code: 'invalid-input',
       message: expect.stringContaining('closed cannot become in_progress'),
     })
-    await expect(core.handle('actions.submit', { grievanceId: 'nope', body: { type: 'claim' } })).rejects.toMatchObject({ code: 'not-found' })
+    await expect(core.handle('actions.submit', { grievanceId: 'nope', body: { type: 'claim' } })).rejects.toMatchObject(
+      { code: 'not-found' },
+    )
     expect((await core.handle('sync.state', {})).pending).toBe(0)
   })
 
@@ -155,11 +166,17 @@ describe('actions and the outbox', () => {
     server.setDown(true)
     const a = await core.handle('actions.submit', { grievanceId: 'g1', body: { type: 'claim' } })
     const b = await core.handle('actions.submit', { grievanceId: 'g1', body: { type: 'start' } })
-    const c = await core.handle('actions.submit', { grievanceId: 'g2', body: { type: 'note', text: 'called the citizen' } })
+    const c = await core.handle('actions.submit', {
+      grievanceId: 'g2',
+      body: { type: 'note', text: 'called the citizen' },
+    })
     await waitFor(async () => (await core.handle('sync.state', {})).status === 'offline', 'offline status')
     expect((await readOutbox()).entries).toHaveLength(3)
     // Offline, the officer still sees the outcome of both queued actions.
-    expect(await core.handle('grievances.get', { id: 'g1' })).toMatchObject({ status: 'in_progress', assignee: 'officer.cyber' })
+    expect(await core.handle('grievances.get', { id: 'g1' })).toMatchObject({
+      status: 'in_progress',
+      assignee: 'officer.cyber',
+    })
     server.setDown(false)
     await waitFor(async () => (await core.handle('sync.state', {})).pending === 0, 'outbox drained', 10_000)
     const counts = [a, b, c].map(({ actionId }) => server.receivedActions.filter((x) => x.id === actionId).length)
@@ -176,7 +193,10 @@ describe('actions and the outbox', () => {
     await waitFor(async () => (await listIds(core)).length === 1, 'first pull')
     server.failActionsWith = 503
     await core.handle('actions.submit', { grievanceId: 'g1', body: { type: 'note', text: 'n1' } })
-    await waitFor(async () => (await core.handle('sync.state', {})).lastError?.includes('Database is restarting'), '503 reported')
+    await waitFor(
+      async () => (await core.handle('sync.state', {})).lastError?.includes('Database is restarting'),
+      '503 reported',
+    )
     expect((await core.handle('sync.state', {})).pending).toBe(1)
     server.failActionsWith = null
     await waitFor(async () => (await core.handle('sync.state', {})).pending === 0, 'retried and drained', 10_000)
@@ -188,7 +208,10 @@ describe('actions and the outbox', () => {
     const { core } = await signedIn()
     await waitFor(async () => (await listIds(core)).length === 1, 'first pull')
     server.setDown(true)
-    const { actionId } = await core.handle('actions.submit', { grievanceId: 'g1', body: { type: 'note', text: 'by cyber' } })
+    const { actionId } = await core.handle('actions.submit', {
+      grievanceId: 'g1',
+      body: { type: 'note', text: 'by cyber' },
+    })
     await core.handle('session.logout', {})
     server.setDown(false)
     await core.handle('session.login', { username: 'officer.passport', password: MOCK_PASSWORD })
@@ -198,7 +221,10 @@ describe('actions and the outbox', () => {
     await core.handle('sync.now', {})
     expect(server.receivedActions.some((a) => a.id === actionId)).toBe(false)
     await core.handle('session.login', { username: 'officer.cyber', password: MOCK_PASSWORD })
-    await waitFor(async () => server.grievance('g1')?.thread.some((e) => e.text === 'by cyber'), 'sent after the first user returns')
+    await waitFor(
+      async () => server.grievance('g1')?.thread.some((e) => e.text === 'by cyber'),
+      'sent after the first user returns',
+    )
   })
 
   it('settles duplicate, conflict and rejected verdicts', async () => {
@@ -211,7 +237,11 @@ describe('actions and the outbox', () => {
     // Somebody else moved g2 on, and the desk has not heard yet: its claim is stale.
     server.upsert({ ...server.grievance('g2')!, status: 'assigned', assignee: 'someone.else' }, { notify: false })
     server.verdictFor = (a) =>
-      a.grievanceId === 'g1' ? { status: 'duplicate' } : a.grievanceId === 'g3' ? { status: 'rejected', reason: 'not your division' } : null
+      a.grievanceId === 'g1'
+        ? { status: 'duplicate' }
+        : a.grievanceId === 'g3'
+          ? { status: 'rejected', reason: 'not your division' }
+          : null
     const pullsBefore = server.requests.filter((r) => r.startsWith('GET /api/v1/changes')).length
 
     const dup = await core.handle('actions.submit', { grievanceId: 'g1', body: { type: 'note', text: 'n' } })
@@ -231,7 +261,10 @@ describe('actions and the outbox', () => {
     expect(await core.handle('grievances.get', { id: 'g3' })).toMatchObject({ status: 'new', assignee: null })
     expect(server.receivedActions.filter((a) => a.id === dup.actionId)).toHaveLength(1)
     // A rejection triggers a re-pull of the state.
-    await waitFor(() => server.requests.filter((r) => r.startsWith('GET /api/v1/changes')).length > pullsBefore, 're-pull')
+    await waitFor(
+      () => server.requests.filter((r) => r.startsWith('GET /api/v1/changes')).length > pullsBefore,
+      're-pull',
+    )
 
     expect(await core.handle('conflicts.dismiss', { actionId: stale.actionId })).toHaveLength(1)
     expect(await core.handle('conflicts.list', {})).toHaveLength(1)
@@ -246,7 +279,10 @@ describe('actions and the outbox', () => {
     await core.handle('actions.submit', { grievanceId: 'g1', body: { type: 'set-priority', priority: 'low' } })
     // Meanwhile the server changes the grievance and tells the desk.
     server.upsert({ ...server.grievance('g1')!, division: 'passport', priority: 'high' })
-    await waitFor(async () => (await core.handle('grievances.get', { id: 'g1' }))?.division === 'passport', 'server change pulled')
+    await waitFor(
+      async () => (await core.handle('grievances.get', { id: 'g1' }))?.division === 'passport',
+      'server change pulled',
+    )
     const view = await core.handle('grievances.get', { id: 'g1' })
     expect(view?.thread.at(-1)).toMatchObject({ kind: 'reply', text: 'On it', post: { state: 'pending' } })
     expect(view?.priority).toBe('low') // our pending change still wins in the view

@@ -29,28 +29,44 @@ describe('applyActionLocally', () => {
   it('mirrors the server: replies pending, claims assign, forwards clear the assignee', () => {
     const g = makeGrievance('g1')
     const replied = applyActionLocally(g, act({ type: 'reply', text: 'Noted' }), me)
-    expect(replied.thread.at(-1)).toMatchObject({ kind: 'reply', text: 'Noted', by: 'officer.cyber', post: { state: 'pending', attempts: 0 } })
+    expect(replied.thread.at(-1)).toMatchObject({
+      kind: 'reply',
+      text: 'Noted',
+      by: 'officer.cyber',
+      post: { state: 'pending', attempts: 0 },
+    })
     expect(g.thread).toHaveLength(1) // never mutates its input
     const claimed = applyActionLocally(g, act({ type: 'claim' }), me)
     expect(claimed).toMatchObject({ status: 'assigned', assignee: 'officer.cyber', version: 1 })
     const forwarded = applyActionLocally(claimed, act({ type: 'forward', toDivision: 'police', note: 'theirs' }), me)
     expect(forwarded).toMatchObject({ status: 'forwarded', division: 'police', assignee: null })
     expect(forwarded.thread.at(-1)).toMatchObject({ kind: 'note', text: 'theirs' })
-    expect(applyActionLocally(g, act({ type: 'reject', reason: 'spam' }), me)).toMatchObject({ status: 'rejected', statusReason: 'spam' })
+    expect(applyActionLocally(g, act({ type: 'reject', reason: 'spam' }), me)).toMatchObject({
+      status: 'rejected',
+      statusReason: 'spam',
+    })
     expect(applyActionLocally(g, act({ type: 'set-priority', priority: 'critical' }), me).priority).toBe('critical')
   })
 
   it('throws on illegal transitions and bad retries', () => {
     const closed = makeGrievance('g1', { status: 'closed' })
-    expect(() => applyActionLocally(closed, act({ type: 'resolve' }), me)).toThrow('A grievance that is closed cannot become resolved')
-    expect(() => applyActionLocally(makeGrievance('g1'), act({ type: 'close' }), me)).toThrow(/new cannot become closed/)
-    expect(() => applyActionLocally(makeGrievance('g1'), act({ type: 'retry-reply', entryId: 'c-g1' }), me)).toThrow(/No reply/)
+    expect(() => applyActionLocally(closed, act({ type: 'resolve' }), me)).toThrow(
+      'A grievance that is closed cannot become resolved',
+    )
+    expect(() => applyActionLocally(makeGrievance('g1'), act({ type: 'close' }), me)).toThrow(
+      /new cannot become closed/,
+    )
+    expect(() => applyActionLocally(makeGrievance('g1'), act({ type: 'retry-reply', entryId: 'c-g1' }), me)).toThrow(
+      /No reply/,
+    )
     expect(() => applyActionLocally(makeGrievance('g2'), act({ type: 'claim' }), me)).toThrow(/not g2/)
   })
 
   it('retries only a failed reply', () => {
     const g = makeGrievance('g1', {
-      thread: [{ id: 'r1', kind: 'reply', text: 'x', at: 'a', post: { state: 'failed', error: 'X down', attempts: 5 } }],
+      thread: [
+        { id: 'r1', kind: 'reply', text: 'x', at: 'a', post: { state: 'failed', error: 'X down', attempts: 5 } },
+      ],
     })
     const retried = applyActionLocally(g, act({ type: 'retry-reply', entryId: 'r1' }), me)
     expect(retried.thread[0]?.post).toEqual({ state: 'pending', attempts: 5 })
@@ -59,7 +75,11 @@ describe('applyActionLocally', () => {
 
   it('rebases pending actions on a new server copy, skipping the ones that no longer apply', () => {
     const server = makeGrievance('g1', { status: 'resolved', version: 4 })
-    const view = rebasePending(server, [act({ type: 'start' }), act({ type: 'note', text: 'still here' }), act({ type: 'claim' }, 'other')], me)
+    const view = rebasePending(
+      server,
+      [act({ type: 'start' }), act({ type: 'note', text: 'still here' }), act({ type: 'claim' }, 'other')],
+      me,
+    )
     expect(view.status).toBe('resolved')
     expect(view.thread.at(-1)?.text).toBe('still here')
   })
@@ -97,7 +117,13 @@ describe('outbox batching and rebase', () => {
   })
 
   it('applies a changes page: newer copies win, tombstones remove, the cursor only grows', () => {
-    const cache = { owner: null, cursor: 10, grievances: { g1: makeGrievance('g1', { version: 3 }) }, org: null, lastSyncedAt: null }
+    const cache = {
+      owner: null,
+      cursor: 10,
+      grievances: { g1: makeGrievance('g1', { version: 3 }) },
+      org: null,
+      lastSyncedAt: null,
+    }
     const next = applyChangesPage(
       cache,
       [

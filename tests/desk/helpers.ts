@@ -11,7 +11,11 @@ export async function tempDir(prefix = 'seva-desk-'): Promise<{ dir: string; rem
 }
 
 /** Polls until `check` returns a truthy value (returned) or fails after `timeoutMs`. */
-export async function waitFor<T>(check: () => T | Promise<T>, what: string, timeoutMs = 5_000): Promise<NonNullable<T>> {
+export async function waitFor<T>(
+  check: () => T | Promise<T>,
+  what: string,
+  timeoutMs = 5_000,
+): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs
   let last: T | undefined
   while (Date.now() < deadline) {

@@ -86,8 +86,20 @@ export class MockSyncServer {
   private readonly server = createServer((req, res) => void this.route(req, res))
 
   readonly users: User[] = [
-    { username: 'officer.cyber', displayName: 'Cyber Officer', role: 'officer', divisions: ['cyber'], languages: ['en', 'hi'] },
-    { username: 'officer.passport', displayName: 'Passport Officer', role: 'officer', divisions: ['passport'], languages: ['en'] },
+    {
+      username: 'officer.cyber',
+      displayName: 'Cyber Officer',
+      role: 'officer',
+      divisions: ['cyber'],
+      languages: ['en', 'hi'],
+    },
+    {
+      username: 'officer.passport',
+      displayName: 'Passport Officer',
+      role: 'officer',
+      divisions: ['passport'],
+      languages: ['en'],
+    },
   ]
 
   async start(): Promise<this> {
@@ -149,7 +161,8 @@ export class MockSyncServer {
   }
 
   notify(): void {
-    for (const stream of this.streams) stream.write(`event: changes\ndata: ${JSON.stringify({ type: 'changes', seq: this.seq })}\n\n`)
+    for (const stream of this.streams)
+      stream.write(`event: changes\ndata: ${JSON.stringify({ type: 'changes', seq: this.seq })}\n\n`)
   }
 
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -163,7 +176,8 @@ export class MockSyncServer {
     if (url.pathname === '/api/v1/auth/login') {
       const { username, password } = body as { username: string; password: string }
       const user = this.users.find((u) => u.username === username)
-      if (!user || password !== MOCK_PASSWORD) return send(res, 401, { error: 'unauthorised', message: 'Wrong username or password' })
+      if (!user || password !== MOCK_PASSWORD)
+        return send(res, 401, { error: 'unauthorised', message: 'Wrong username or password' })
       const token = `tok-${username}-${this.tokens.size + 1}`
       this.tokens.set(token, user)
       return send(res, 200, { token, user })
@@ -189,7 +203,8 @@ export class MockSyncServer {
         res.on('close', () => this.streams.delete(res))
         return
       case '/api/v1/actions': {
-        if (this.failActionsWith) return send(res, this.failActionsWith, { error: 'unavailable', message: 'Database is restarting' })
+        if (this.failActionsWith)
+          return send(res, this.failActionsWith, { error: 'unavailable', message: 'Database is restarting' })
         const parsed = ActionsRequest.safeParse(body)
         if (!parsed.success) return send(res, 400, { error: 'bad-request', message: parsed.error.message })
         this.receivedActions.push(...parsed.data.actions)
@@ -207,19 +222,26 @@ export class MockSyncServer {
   }
 
   private settle(action: Action, user: User): ActionResult {
-    if (this.seenActionIds.has(action.id)) return { id: action.id, status: 'duplicate', grievance: this.grievances.get(action.grievanceId) }
+    if (this.seenActionIds.has(action.id))
+      return { id: action.id, status: 'duplicate', grievance: this.grievances.get(action.grievanceId) }
     const forced = this.verdictFor(action)
     if (forced) {
       this.seenActionIds.add(action.id)
       const grievance = this.grievances.get(action.grievanceId)
       if (forced.status === 'rejected') return { id: action.id, status: 'rejected', reason: forced.reason ?? 'refused' }
-      if (forced.status === 'conflict' && grievance) return { id: action.id, status: 'conflict', grievance, reason: forced.reason ?? 'stale' }
+      if (forced.status === 'conflict' && grievance)
+        return { id: action.id, status: 'conflict', grievance, reason: forced.reason ?? 'stale' }
       return { id: action.id, status: 'duplicate', grievance }
     }
     const current = this.grievances.get(action.grievanceId)
     if (!current) return { id: action.id, status: 'rejected', reason: 'no such grievance' }
     if (!APPEND_ONLY_ACTIONS.includes(action.body.type) && action.baseVersion !== current.version) {
-      return { id: action.id, status: 'conflict', grievance: current, reason: `based on version ${action.baseVersion}, now ${current.version}` }
+      return {
+        id: action.id,
+        status: 'conflict',
+        grievance: current,
+        reason: `based on version ${action.baseVersion}, now ${current.version}`,
+      }
     }
     this.seenActionIds.add(action.id)
     const next = applyOnServer(current, action, user)
@@ -233,9 +255,25 @@ function applyOnServer(g: Grievance, action: Action, user: User): Grievance {
   const entryId = `srv-${action.id}`
   switch (body.type) {
     case 'reply':
-      return { ...g, thread: [...g.thread, { id: entryId, kind: 'reply', text: body.text, at: action.at, by: user.username, post: { state: 'pending', attempts: 0 } }] }
+      return {
+        ...g,
+        thread: [
+          ...g.thread,
+          {
+            id: entryId,
+            kind: 'reply',
+            text: body.text,
+            at: action.at,
+            by: user.username,
+            post: { state: 'pending', attempts: 0 },
+          },
+        ],
+      }
     case 'note':
-      return { ...g, thread: [...g.thread, { id: entryId, kind: 'note', text: body.text, at: action.at, by: user.username }] }
+      return {
+        ...g,
+        thread: [...g.thread, { id: entryId, kind: 'note', text: body.text, at: action.at, by: user.username }],
+      }
     case 'claim':
       return { ...g, status: 'assigned', assignee: user.username }
     case 'start':

@@ -28,7 +28,9 @@ afterAll(async () => {
 
 describe('desk core with the real server and simulator', () => {
   it('pulls an ingested tweet and pushes a reply that the server applies', async () => {
-    await expect(core.handle('session.login', { username: 'officer.cyber', password: 'wrong-password' })).rejects.toMatchObject({
+    await expect(
+      core.handle('session.login', { username: 'officer.cyber', password: 'wrong-password' }),
+    ).rejects.toMatchObject({
       code: 'unauthorised',
     })
     const session = await core.handle('session.login', { username: 'officer.cyber', password: 'seva-demo' })
@@ -36,7 +38,10 @@ describe('desk core with the real server and simulator', () => {
     await waitFor(async () => (await core.handle('sync.state', {})).status === 'online', 'online')
     await waitFor(async () => (await core.handle('org.get', {}))?.ticketPrefix === 'MHA', 'org summary')
 
-    sim.injectTweet({ author: 'asha_k', text: '@CyberDost I lost 20000 rupees to a UPI fraud call yesterday, my bank is not responding. Need help' })
+    sim.injectTweet({
+      author: 'asha_k',
+      text: '@CyberDost I lost 20000 rupees to a UPI fraud call yesterday, my bank is not responding. Need help',
+    })
     expect(await server.ingestNow(), 'the server made no grievance of the test tweet (triage?)').toBeGreaterThan(0)
 
     const grievance = await waitFor(
@@ -49,14 +54,19 @@ describe('desk core with the real server and simulator', () => {
 
     const { actionId, grievance: optimistic } = await core.handle('actions.submit', {
       grievanceId: grievance.id,
-      body: { type: 'reply', text: `We have registered your complaint as ${grievance.ticket}. Please also report it on 1930.` },
+      body: {
+        type: 'reply',
+        text: `We have registered your complaint as ${grievance.ticket}. Please also report it on 1930.`,
+      },
     })
     expect(optimistic.thread.at(-1)).toMatchObject({ kind: 'reply', post: { state: 'pending' } })
     await waitFor(async () => (await core.handle('sync.state', {})).pending === 0, 'reply pushed', 15_000)
     expect(await core.handle('conflicts.list', {})).toEqual([])
     const settled = await core.handle('grievances.get', { id: grievance.id })
     expect(settled!.version).toBeGreaterThan(grievance.version)
-    expect(settled!.thread.some((e) => e.kind === 'reply' && e.text.includes(grievance.ticket) && !e.id.endsWith(actionId))).toBe(true)
+    expect(
+      settled!.thread.some((e) => e.kind === 'reply' && e.text.includes(grievance.ticket) && !e.id.endsWith(actionId)),
+    ).toBe(true)
 
     // The server posts the reply to X; the desk hears of it through the feed.
     await server.postRepliesNow()
@@ -83,7 +93,10 @@ describe('desk core with the real server and simulator', () => {
     await core.handle('actions.submit', { grievanceId: grievance!.id, body: { type: 'start' } })
     await waitFor(async () => (await core.handle('sync.state', {})).pending === 0, 'pushed', 15_000)
     expect(await core.handle('conflicts.list', {})).toEqual([])
-    expect(await core.handle('grievances.get', { id: grievance!.id })).toMatchObject({ status: 'in_progress', assignee: 'officer.cyber' })
+    expect(await core.handle('grievances.get', { id: grievance!.id })).toMatchObject({
+      status: 'in_progress',
+      assignee: 'officer.cyber',
+    })
   })
   it('shows the X read budget to supervisors and nothing to officers', async () => {
     expect(await core.handle('ingestion.status', {})).toBeNull()

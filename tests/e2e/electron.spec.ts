@@ -27,7 +27,11 @@ test.describe('Electron desk', () => {
     const app = await electron.launch({
       executablePath: binary.path!,
       args: [root],
-      env: { ...process.env, SEVA_SERVER_URL: stack.serverUrl, SEVA_USER_DATA: join(root, 'test-results', `electron-${Date.now()}`) },
+      env: {
+        ...process.env,
+        SEVA_SERVER_URL: stack.serverUrl,
+        SEVA_USER_DATA: join(root, 'test-results', `electron-${Date.now()}`),
+      },
     })
     try {
       const page = await app.firstWindow()
@@ -38,7 +42,9 @@ test.describe('Electron desk', () => {
       await expect(row).toHaveCount(1, { timeout: 30_000 })
       const ticket = (await row.getAttribute('data-ticket'))!
       await row.click()
-      await page.getByTestId('composer-text').fill(`@nri_anand ${ticket} is being processed by the Foreigners Division.`)
+      await page
+        .getByTestId('composer-text')
+        .fill(`@nri_anand ${ticket} is being processed by the Foreigners Division.`)
       await page.getByTestId('composer-send').click()
       const replies = await waitUntil('the reply on X', async () => {
         const found = (await tweetsBy(stack.simUrl, 'HMOIndia')).filter((t) => t.in_reply_to_tweet_id === tweetId)

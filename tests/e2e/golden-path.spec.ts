@@ -66,12 +66,11 @@ test('a citizen tweet reaches the cyber officer and is answered once on X', asyn
   const final = await repliesTo(tweetId)
   expect(final).toHaveLength(1)
   expect(replies[0].text).toContain(ticket)
-  const replyEntry = page.getByTestId('thread-entry').and(page.locator('[data-kind="reply"]')).filter({ hasText: 'is with the cyber cell' })
-  await expect(replyEntry).toHaveAttribute(
-    'data-post-state',
-    'posted',
-    { timeout: 30_000 },
-  )
+  const replyEntry = page
+    .getByTestId('thread-entry')
+    .and(page.locator('[data-kind="reply"]'))
+    .filter({ hasText: 'is with the cyber cell' })
+  await expect(replyEntry).toHaveAttribute('data-post-state', 'posted', { timeout: 30_000 })
 })
 
 test('a reply made while the server is down waits in the outbox and is posted exactly once', async ({ page }) => {
@@ -84,7 +83,9 @@ test('a reply made while the server is down waits in the outbox and is posted ex
   await stack.stopServer()
   await expect(page.getByTestId('sync-status')).toHaveAttribute('data-status', 'offline', { timeout: 30_000 })
 
-  await page.getByTestId('composer-text').fill(`@sunita_sharma ${ticket}: the verification report has been sent to the passport office.`)
+  await page
+    .getByTestId('composer-text')
+    .fill(`@sunita_sharma ${ticket}: the verification report has been sent to the passport office.`)
   await page.getByTestId('composer-send').click()
   await expect(page.getByTestId('sync-pending')).toHaveAttribute('data-pending', '1')
   expect(await repliesTo(tweetId)).toHaveLength(0)

@@ -68,7 +68,9 @@ export async function waitUntil<T>(
       lastError = error
     }
     if (Date.now() - started > timeoutMs) {
-      throw new Error(`timed out waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}${log ? `\n${log()}` : ''}`)
+      throw new Error(
+        `timed out waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}${log ? `\n${log()}` : ''}`,
+      )
     }
     await new Promise((r) => setTimeout(r, 200))
   }

@@ -24,7 +24,9 @@ describe('describeError', () => {
     expect(describeError(wrapped)).toBe('Wrong username or password.')
   })
   it('reads desk errors that arrive as plain objects or strings', () => {
-    expect(describeError({ code: 'offline', message: 'The server cannot be reached.' })).toBe('The server cannot be reached.')
+    expect(describeError({ code: 'offline', message: 'The server cannot be reached.' })).toBe(
+      'The server cannot be reached.',
+    )
     expect(describeError('boom')).toBe('boom')
     expect(describeError(undefined)).toBe('Something went wrong.')
   })

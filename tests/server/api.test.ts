@@ -53,15 +53,23 @@ describe('login and sessions', () => {
     })
     expect((await client.request('GET', '/api/v1/me')).body).toMatchObject({ username: 'officer.cyber' })
 
-    const bad = await new ApiClient(server.url).request('POST', '/api/v1/auth/login', { username: 'officer.cyber', password: 'nope' })
+    const bad = await new ApiClient(server.url).request('POST', '/api/v1/auth/login', {
+      username: 'officer.cyber',
+      password: 'nope',
+    })
     expect(bad).toEqual({ status: 401, body: { error: 'invalid_credentials', message: expect.any(String) } })
-    const unknown = await new ApiClient(server.url).request('POST', '/api/v1/auth/login', { username: 'ghost', password: 'x' })
+    const unknown = await new ApiClient(server.url).request('POST', '/api/v1/auth/login', {
+      username: 'ghost',
+      password: 'x',
+    })
     expect(unknown.status).toBe(401)
   })
 
   it('stores only hashes of passwords and tokens', async () => {
     const token = (await new ApiClient(server.url).login('admin')).token
-    const [user] = await server.db.query<{ password_hash: string }>("SELECT password_hash FROM users WHERE username = 'admin'")
+    const [user] = await server.db.query<{ password_hash: string }>(
+      "SELECT password_hash FROM users WHERE username = 'admin'",
+    )
     expect(user!.password_hash).toMatch(/^scrypt\$/)
     const sessions = await server.db.query<{ token_hash: string }>('SELECT token_hash FROM sessions')
     expect(sessions.some((s) => s.token_hash === token)).toBe(false)
@@ -69,7 +77,9 @@ describe('login and sessions', () => {
 
   it('answers 401 without or with a bad token, 400 on a malformed body, 404 on unknown routes', async () => {
     expect((await new ApiClient(server.url).request('GET', '/api/v1/me')).status).toBe(401)
-    expect((await new ApiClient(server.url, 'forged').request('GET', '/api/v1/changes')).body).toMatchObject({ error: 'unauthorized' })
+    expect((await new ApiClient(server.url, 'forged').request('GET', '/api/v1/changes')).body).toMatchObject({
+      error: 'unauthorized',
+    })
     const client = await loggedIn(server, 'supervisor')
     const res = await client.request('POST', '/api/v1/actions', { actions: [{ id: 'x' }] })
     expect(res.status).toBe(400)
@@ -81,7 +91,11 @@ describe('login and sessions', () => {
   it('serves the org summary', async () => {
     const client = await loggedIn(server, 'officer.cyber')
     const res = await client.request('GET', '/api/v1/org')
-    expect(res.body).toMatchObject({ id: 'mha', ticketPrefix: 'MHA', handles: expect.arrayContaining(['HMOIndia', 'CyberDost']) })
+    expect(res.body).toMatchObject({
+      id: 'mha',
+      ticketPrefix: 'MHA',
+      handles: expect.arrayContaining(['HMOIndia', 'CyberDost']),
+    })
   })
 })
 
@@ -104,16 +118,26 @@ describe('changes feed', () => {
     expect(page1.hasMore).toBe(true)
     const page2 = await supervisor.changes(page1.last, 1)
     expect(page2.hasMore).toBe(false)
-    expect([...page1.changes, ...page2.changes].map((c) => c.kind === 'upsert' && c.grievance.id)).toEqual([cyber.id, visa.id])
+    expect([...page1.changes, ...page2.changes].map((c) => c.kind === 'upsert' && c.grievance.id)).toEqual([
+      cyber.id,
+      visa.id,
+    ])
 
-    const forwarded = await officer.act(cyber.id, cyber.version, { type: 'forward', toDivision: 'police', note: 'passport matter' })
+    const forwarded = await officer.act(cyber.id, cyber.version, {
+      type: 'forward',
+      toDivision: 'police',
+      note: 'passport matter',
+    })
     expect(forwarded.status).toBe('applied')
     const after = await officer.changes(mine.last)
     expect(after.changes).toEqual([{ seq: expect.any(Number), kind: 'remove', id: cyber.id }])
     const police = await loggedIn(server, 'officer.police')
     const theirs = await police.changes(start, 500)
     const upsert = theirs.changes.find((c) => c.kind === 'upsert' && c.grievance.id === cyber.id)
-    expect(upsert).toMatchObject({ kind: 'upsert', grievance: { division: 'police', status: 'assigned', assignee: 'officer.police' } })
+    expect(upsert).toMatchObject({
+      kind: 'upsert',
+      grievance: { division: 'police', status: 'assigned', assignee: 'officer.police' },
+    })
   })
 
   it('pushes hello and changes over server-sent events', async () => {
@@ -171,9 +195,16 @@ describe('actions', () => {
     expect(note).toMatchObject({ status: 'applied', grievance: { version: g.version + 2 } })
 
     const resolved = await officer.act(g.id, g.version + 2, { type: 'resolve', note: 'refund initiated' })
-    expect(resolved).toMatchObject({ status: 'applied', grievance: { status: 'resolved', statusReason: 'refund initiated' } })
+    expect(resolved).toMatchObject({
+      status: 'applied',
+      grievance: { status: 'resolved', statusReason: 'refund initiated' },
+    })
     const illegal = await officer.act(g.id, g.version + 3, { type: 'start' })
-    expect(illegal).toEqual({ id: expect.any(String), status: 'rejected', reason: 'A grievance that is resolved cannot become in_progress' })
+    expect(illegal).toEqual({
+      id: expect.any(String),
+      status: 'rejected',
+      reason: 'A grievance that is resolved cannot become in_progress',
+    })
     const closed = await officer.act(g.id, g.version + 3, { type: 'close' })
     expect(closed).toMatchObject({ status: 'applied', grievance: { status: 'closed' } })
   })
@@ -181,34 +212,60 @@ describe('actions', () => {
   it('rejects unknown grievances, out-of-scope work, bad divisions and failed-only retries', async () => {
     const g = await seed(TWEETS.visa)
     const cyberOfficer = await loggedIn(server, 'officer.cyber')
-    expect(await cyberOfficer.act('no-such-id', 1, { type: 'claim' })).toMatchObject({ status: 'rejected', reason: expect.stringContaining('Unknown grievance') })
+    expect(await cyberOfficer.act('no-such-id', 1, { type: 'claim' })).toMatchObject({
+      status: 'rejected',
+      reason: expect.stringContaining('Unknown grievance'),
+    })
     expect(await cyberOfficer.act(g.id, g.version, { type: 'claim' })).toMatchObject({ status: 'rejected' })
     const supervisor = await loggedIn(server, 'supervisor')
-    expect(await supervisor.act(g.id, g.version, { type: 'forward', toDivision: 'mars' })).toMatchObject({ status: 'rejected', reason: expect.stringContaining('mars') })
-    expect(await supervisor.act(g.id, g.version, { type: 'retry-reply', entryId: 'nope' })).toMatchObject({ status: 'rejected' })
+    expect(await supervisor.act(g.id, g.version, { type: 'forward', toDivision: 'mars' })).toMatchObject({
+      status: 'rejected',
+      reason: expect.stringContaining('mars'),
+    })
+    expect(await supervisor.act(g.id, g.version, { type: 'retry-reply', entryId: 'nope' })).toMatchObject({
+      status: 'rejected',
+    })
     const priority = await supervisor.act(g.id, g.version, { type: 'set-priority', priority: 'critical' })
     expect(priority).toMatchObject({ status: 'applied', grievance: { priority: 'critical' } })
     if (priority.status !== 'applied') throw new Error('unreachable')
     expect(Date.parse(priority.grievance.slaDueAt) - Date.parse(priority.grievance.createdAt)).toBe(2 * 3_600_000)
-    const rejected = await supervisor.act(g.id, priority.grievance.version, { type: 'reject', reason: 'duplicate of another ticket' })
-    expect(rejected).toMatchObject({ status: 'applied', grievance: { status: 'rejected', statusReason: 'duplicate of another ticket' } })
+    const rejected = await supervisor.act(g.id, priority.grievance.version, {
+      type: 'reject',
+      reason: 'duplicate of another ticket',
+    })
+    expect(rejected).toMatchObject({
+      status: 'applied',
+      grievance: { status: 'rejected', statusReason: 'duplicate of another ticket' },
+    })
   })
 
   it('refuses replies with personal data and queues others with the ticket number', async () => {
     const g = await seed(TWEETS.visa)
     const officer = await loggedIn(server, 'officer.foreigners')
-    const pii = await officer.act(g.id, g.version, { type: 'reply', text: 'Please call us at 9876543210 with your Aadhaar 2345 6789 0123' })
+    const pii = await officer.act(g.id, g.version, {
+      type: 'reply',
+      text: 'Please call us at 9876543210 with your Aadhaar 2345 6789 0123',
+    })
     expect(pii).toMatchObject({ status: 'rejected', reason: expect.stringMatching(/phone number.*Direct Message/s) })
-    const ok = await officer.act(g.id, g.version, { type: 'reply', text: '@{name} Your visa request is being processed.' })
+    const ok = await officer.act(g.id, g.version, {
+      type: 'reply',
+      text: '@{name} Your visa request is being processed.',
+    })
     expect(ok.status).toBe('applied')
     if (ok.status !== 'applied') throw new Error('unreachable')
     const entry = ok.grievance.thread.at(-1)!
     expect(entry).toMatchObject({ kind: 'reply', by: 'officer.foreigners', post: { state: 'pending' } })
     expect(entry.text).toBe(`@citizen_a Your visa request is being processed. (Ref: ${g.ticket})`)
-    const outbox = await server.db.query<{ state: string; text: string }>('SELECT state, text FROM reply_outbox WHERE entry_id = $1', [entry.id])
+    const outbox = await server.db.query<{ state: string; text: string }>(
+      'SELECT state, text FROM reply_outbox WHERE entry_id = $1',
+      [entry.id],
+    )
     expect(outbox).toEqual([{ state: 'pending', text: entry.text }])
 
-    const long = await officer.act(g.id, ok.grievance.version, { type: 'reply', text: `${g.ticket} ` + 'Your application has been examined. '.repeat(12) })
+    const long = await officer.act(g.id, ok.grievance.version, {
+      type: 'reply',
+      text: `${g.ticket} ` + 'Your application has been examined. '.repeat(12),
+    })
     expect(long.status).toBe('applied')
     if (long.status !== 'applied') throw new Error('unreachable')
     const parts = long.grievance.thread.filter((e) => e.kind === 'reply' && e.id.startsWith(long.id))

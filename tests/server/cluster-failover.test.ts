@@ -24,7 +24,11 @@ interface Health {
 }
 
 /** A server as a separate OS process (the real CLI), so it can be killed outright. */
-async function spawnServer(databaseUrl: string, simUrl: string, instanceId: string): Promise<{ child: ChildProcess; url: string }> {
+async function spawnServer(
+  databaseUrl: string,
+  simUrl: string,
+  instanceId: string,
+): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/cli.ts'], {
     cwd: REPO,
     env: {
@@ -65,7 +69,10 @@ async function health(url: string): Promise<Health> {
 }
 
 /** Reads an SSE stream and resolves when a `changes` event with seq >= wanted arrives. */
-function watchChanges(url: string, token: string): { opened: Promise<number>; waitFor(seq: number): Promise<number>; close(): void } {
+function watchChanges(
+  url: string,
+  token: string,
+): { opened: Promise<number>; waitFor(seq: number): Promise<number>; close(): void } {
   const abort = new AbortController()
   let buffer = ''
   let latest = 0
@@ -100,7 +107,8 @@ function watchChanges(url: string, token: string): { opened: Promise<number>; wa
   })().catch(() => undefined)
   return {
     opened,
-    waitFor: (seq) => (latest >= seq ? Promise.resolve(Date.now()) : new Promise((resolve) => waiters.push({ seq, resolve }))),
+    waitFor: (seq) =>
+      latest >= seq ? Promise.resolve(Date.now()) : new Promise((resolve) => waiters.push({ seq, resolve })),
     close: () => abort.abort(),
   }
 }
@@ -125,12 +133,22 @@ describe.skipIf(!hasPostgres)('two servers on one PostgreSQL', () => {
   it('one leads, changes cross instances within a second, and a killed leader is replaced without loss or doubles', async () => {
     a = await spawnServer(db.databaseUrl!, sim.url, 'node-a')
     await eventually(async () => (await health(a!.url)).leader, 10_000)
-    b = await startTestServer(db, { xApiBase: sim.url, acknowledge: true, pollIntervalMs: 100, leaseMs: LEASE_MS, instanceId: 'node-b', replyBackoffMs: 50 })
+    b = await startTestServer(db, {
+      xApiBase: sim.url,
+      acknowledge: true,
+      pollIntervalMs: 100,
+      leaseMs: LEASE_MS,
+      instanceId: 'node-b',
+      replyBackoffMs: 50,
+    })
     expect(await health(b.url)).toMatchObject({ instanceId: 'node-b', leader: false })
     expect(await health(a.url)).toMatchObject({ instanceId: 'node-a', leader: true })
 
     // A change made through A reaches a desk connected to B within a second.
-    const first = sim.injectTweet({ author: 'ravi_k', text: '@HMOIndia My e-visa application is pending for 3 weeks, please help' })
+    const first = sim.injectTweet({
+      author: 'ravi_k',
+      text: '@HMOIndia My e-visa application is pending for 3 weeks, please help',
+    })
     const supervisorOnB = await loggedIn(b, 'supervisor')
     const grievance = await eventually(async () => {
       const page: ChangesResponse = await supervisorOnB.changes(0, 100)
@@ -143,11 +161,20 @@ describe.skipIf(!hasPostgres)('two servers on one PostgreSQL', () => {
     await supervisorOnA.login('supervisor')
     const sentAt = Date.now()
     const [result] = await supervisorOnA.actBatch([
-      { id: crypto.randomUUID(), grievanceId: grievance.id, baseVersion: grievance.version, at: new Date().toISOString(), body: { type: 'note', text: 'checked with FRRO' } },
+      {
+        id: crypto.randomUUID(),
+        grievanceId: grievance.id,
+        baseVersion: grievance.version,
+        at: new Date().toISOString(),
+        body: { type: 'note', text: 'checked with FRRO' },
+      },
     ])
     expect(result?.status).toBe('applied')
     const [row] = await b.db.query<{ seq: number }>('SELECT max(seq) AS seq FROM changes')
-    const arrivedAt = await Promise.race([stream.waitFor(Number(row!.seq)), new Promise<number>((r) => setTimeout(() => r(-1), 3_000))])
+    const arrivedAt = await Promise.race([
+      stream.waitFor(Number(row!.seq)),
+      new Promise<number>((r) => setTimeout(() => r(-1), 3_000)),
+    ])
     stream.close()
     expect(arrivedAt).toBeGreaterThan(0)
     const crossInstanceMs = arrivedAt - sentAt
@@ -180,8 +207,18 @@ describe.skipIf(!hasPostgres)('two servers on one PostgreSQL', () => {
     const ownHandles = ORG.handles.map((h) => h.username)
     const actionable = injected.filter(
       (t) =>
-        analyseTweet(compiled, { id: t.id, text: t.text, authorId: t.authorId, authorUsername: t.author, lang: t.lang, conversationId: t.conversationId }, { ownHandles })
-          .actionable,
+        analyseTweet(
+          compiled,
+          {
+            id: t.id,
+            text: t.text,
+            authorId: t.authorId,
+            authorUsername: t.author,
+            lang: t.lang,
+            conversationId: t.conversationId,
+          },
+          { ownHandles },
+        ).actionable,
     )
     expect(actionable.length).toBeGreaterThan(60)
 
@@ -193,7 +230,9 @@ describe.skipIf(!hasPostgres)('two servers on one PostgreSQL', () => {
       )
       return counts!.grievances >= actionable.length && counts!.pending === 0
     }, 30_000)
-    const rows = await b.db.query<{ source_tweet_id: string; ticket: string }>('SELECT source_tweet_id, ticket FROM grievances')
+    const rows = await b.db.query<{ source_tweet_id: string; ticket: string }>(
+      'SELECT source_tweet_id, ticket FROM grievances',
+    )
     expect(rows.map((r) => r.source_tweet_id).sort()).toEqual(actionable.map((t) => t.id).sort())
     const acks = sim.tweetsBy('HMOIndia')
     for (const g of rows) {

@@ -14,7 +14,10 @@ if (!hasPostgres) console.log('[cluster] lease tests on PostgreSQL not run: need
 
 describe('on PGlite', () => {
   it('an instance is always the leader and says so in /healthz', async () => {
-    const server = await startTestServer({ databaseUrl: undefined, drop: async () => undefined }, { instanceId: 'solo' })
+    const server = await startTestServer(
+      { databaseUrl: undefined, drop: async () => undefined },
+      { instanceId: 'solo' },
+    )
     try {
       const health = (await (await fetch(`${server.url}/healthz`)).json()) as Record<string, unknown>
       expect(health).toMatchObject({ instanceId: 'solo', leader: true, db: 'pglite' })
@@ -74,7 +77,9 @@ describe.skipIf(!hasPostgres)('on PostgreSQL', () => {
     expect(b.currentToken).toBe(oldToken + 1)
     // The deposed term can commit nothing any more.
     await expect(fencedA.transaction(async (tx) => tx.query('SELECT 1'))).rejects.toBeInstanceOf(LeaseLostError)
-    await expect(writeTransaction(fencedDatabase(db, b, b.currentToken!), async (tx) => tx.query('SELECT 1'))).resolves.toHaveLength(1)
+    await expect(
+      writeTransaction(fencedDatabase(db, b, b.currentToken!), async (tx) => tx.query('SELECT 1')),
+    ).resolves.toHaveLength(1)
     expect(events).toEqual(['a acquired 1', 'b acquired 2'])
   })
 
@@ -94,7 +99,9 @@ describe.skipIf(!hasPostgres)('on PostgreSQL', () => {
 
     // Someone else's takeover (an expired lease moved under d's feet) ends d's term.
     await db.query(`UPDATE leases SET holder = 'intruder', token = token + 1, expires_at = now() + interval '1 minute'`)
-    await expect(fencedDatabase(db, d, d.currentToken!).transaction(async () => 1)).rejects.toBeInstanceOf(LeaseLostError)
+    await expect(fencedDatabase(db, d, d.currentToken!).transaction(async () => 1)).rejects.toBeInstanceOf(
+      LeaseLostError,
+    )
     await eventually(async () => events.includes('d lost'), 3_000)
     expect(d.isLeader).toBe(false)
   })
@@ -103,7 +110,12 @@ describe.skipIf(!hasPostgres)('on PostgreSQL', () => {
     const changes = new ChangeNotifier()
     const seen: number[] = []
     changes.on('changes', (seq: number) => seen.push(seq))
-    const listener = new PgChangeListener({ databaseUrl: test.databaseUrl!, changes, log: () => undefined, retryMs: 50 })
+    const listener = new PgChangeListener({
+      databaseUrl: test.databaseUrl!,
+      changes,
+      log: () => undefined,
+      retryMs: 50,
+    })
     await listener.ready
     try {
       await db.query(`SELECT pg_notify('seva_changes', '41')`)

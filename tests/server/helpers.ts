@@ -81,7 +81,12 @@ export class ApiClient {
     return res.body as ChangesResponse
   }
 
-  async act(grievanceId: string, baseVersion: number, body: ActionBody, id: string = randomUUID()): Promise<ActionResult> {
+  async act(
+    grievanceId: string,
+    baseVersion: number,
+    body: ActionBody,
+    id: string = randomUUID(),
+  ): Promise<ActionResult> {
     const results = await this.actBatch([{ id, grievanceId, baseVersion, at: new Date().toISOString(), body }])
     return results[0]!
   }

@@ -74,7 +74,14 @@ function page(tweets: readonly PageTweet[]): { tweets: TweetV2[]; users: UserV2[
   return {
     tweets: tweets.map((t) => {
       users.set(t.author, { id: `uid_${t.author}`, username: t.author, name: t.author.toUpperCase() })
-      return { id: t.id, text: t.text, author_id: `uid_${t.author}`, conversation_id: t.conversationId ?? t.id, created_at: new Date().toISOString(), edit_history_tweet_ids: [t.id] }
+      return {
+        id: t.id,
+        text: t.text,
+        author_id: `uid_${t.author}`,
+        conversation_id: t.conversationId ?? t.id,
+        created_at: new Date().toISOString(),
+        edit_history_tweet_ids: [t.id],
+      }
     }),
     users: [...users.values()],
   }
@@ -100,7 +107,9 @@ async function stored(i: Instance): Promise<Grievance[]> {
 }
 
 async function cursor(i: Instance): Promise<string | undefined> {
-  const [row] = await i.server.db.query<{ cursor: string }>(`SELECT cursor FROM ingest_source_cursors WHERE source = 'test'`)
+  const [row] = await i.server.db.query<{ cursor: string }>(
+    `SELECT cursor FROM ingest_source_cursors WHERE source = 'test'`,
+  )
   return row?.cursor
 }
 
@@ -109,8 +118,17 @@ function mixedPage(): PageTweet[] {
   const visa = id()
   return [
     { id: visa, author: 'asha', text: '@HMOIndia My e-visa application is pending for 3 weeks, please help' },
-    { id: id(), author: 'asha', text: '@HMOIndia the application number is EV-2231, still pending', conversationId: visa },
-    { id: id(), author: 'bala', text: '@HMOIndia my e-visa payment failed twice and the application is stuck, please help' },
+    {
+      id: id(),
+      author: 'asha',
+      text: '@HMOIndia the application number is EV-2231, still pending',
+      conversationId: visa,
+    },
+    {
+      id: id(),
+      author: 'bala',
+      text: '@HMOIndia my e-visa payment failed twice and the application is stuck, please help',
+    },
     { id: id(), author: 'chitra', text: '@HMOIndia thanks for the quick response' },
     { id: id(), author: 'dev', text: '@HMOIndia e-visa approval pending for a month for my parents, please help' },
     { id: id(), author: 'esha', text: '@HMOIndia my e-visa extension request is pending, please help' },
@@ -150,14 +168,20 @@ describe('batched ingestion', () => {
     const a = (await stored(batched)).map(shape)
     expect(a).toEqual((await stored(perTweet)).map(shape))
     // Gapless consecutive tickets; the same-page follow-up joined the first grievance.
-    expect(a.map((g) => g.ticket)).toEqual([1, 2, 3, 4, 5, 6].map((n) => `MHA-${String(new Date().getUTCFullYear()).slice(2)}-${String(n).padStart(6, '0')}`))
+    expect(a.map((g) => g.ticket)).toEqual(
+      [1, 2, 3, 4, 5, 6].map(
+        (n) => `MHA-${String(new Date().getUTCFullYear()).slice(2)}-${String(n).padStart(6, '0')}`,
+      ),
+    )
     expect(a[0]).toMatchObject({ tweet: tweets[0]!.id, citizenTweets: [tweets[0]!.id, tweets[1]!.id], version: 2 })
     // Least loaded first within capacity (2 and 1), ties by name; the rest wait in the queue.
     const visas = a.filter((g) => g.division === 'foreigners').map((g) => g.assignee)
     expect(visas).toEqual(['officer.foreigners', 'officer.visa2', 'officer.foreigners', null, null])
     const [ignored] = await batched.server.db.query<{ n: number }>('SELECT count(*)::int AS n FROM ignored_tweets')
     expect(ignored!.n).toBe(1)
-    const [outbox] = await batched.server.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM reply_outbox WHERE state = 'pending'`)
+    const [outbox] = await batched.server.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM reply_outbox WHERE state = 'pending'`,
+    )
     expect(outbox!.n).toBe(6)
     expect(await cursor(batched)).toBe(tweets.at(-1)!.id)
   })
@@ -183,7 +207,11 @@ describe('batched ingestion', () => {
 
   it('sets aside a tweet the database refuses and ingests the rest of its page', async () => {
     const tweets = [
-      { id: id(), author: 'jaya', text: '@HMOIndia my passport police verification is pending since two months, please help' },
+      {
+        id: id(),
+        author: 'jaya',
+        text: '@HMOIndia my passport police verification is pending since two months, please help',
+      },
       { id: id(), author: 'kiran', text: '@HMOIndia my e-visa is pending \u0000 for weeks, please help' },
       { id: id(), author: 'lata', text: '@CyberDost I lost 9000 to a fake loan app, please help' },
     ]
@@ -193,16 +221,27 @@ describe('batched ingestion', () => {
     const all = await stored(batched)
     expect(all.map((g) => g.source.tweetId)).toEqual(expect.arrayContaining([tweets[0]!.id, tweets[2]!.id]))
     expect(all.some((g) => g.source.tweetId === tweets[1]!.id)).toBe(false)
-    const [poison] = await batched.server.db.query<{ reasons: string[]; text: string }>('SELECT reasons, text FROM ignored_tweets WHERE tweet_id = $1', [tweets[1]!.id])
+    const [poison] = await batched.server.db.query<{ reasons: string[]; text: string }>(
+      'SELECT reasons, text FROM ignored_tweets WHERE tweet_id = $1',
+      [tweets[1]!.id],
+    )
     expect(poison!.reasons[0]).toMatch(/^ingest failed: /)
     expect(poison!.text).toContain('pending')
     expect(await cursor(batched)).toBe(tweets[2]!.id)
     // Set aside for good: the next delivery sees it as handled.
-    expect(await ingestBatch(batched.ctx, 'mentions', v2, users, mentionOptions())).toMatchObject({ created: 0, ignored: 0, seen: 3 })
+    expect(await ingestBatch(batched.ctx, 'mentions', v2, users, mentionOptions())).toMatchObject({
+      created: 0,
+      ignored: 0,
+      seen: 3,
+    })
   })
 
   it('makes one grievance per tweet when two batches deliver overlapping pages at once', async () => {
-    const tweets = Array.from({ length: 30 }, (_, n) => ({ id: id(), author: `citizen_${n}`, text: `@CyberDost I lost ${1000 + n} rupees in a UPI fraud yesterday, please help` }))
+    const tweets = Array.from({ length: 30 }, (_, n) => ({
+      id: id(),
+      author: `citizen_${n}`,
+      text: `@CyberDost I lost ${1000 + n} rupees in a UPI fraud yesterday, please help`,
+    }))
     const first = page(tweets.slice(0, 20))
     const second = page(tweets.slice(10))
     const [a, b] = await Promise.all([

@@ -12,7 +12,9 @@ export function orgWith(ingestion: IngestionInput): OrgConfig {
 }
 
 export async function grievances(server: RunningServer): Promise<Grievance[]> {
-  const rows = await server.db.query<{ doc: Grievance }>('SELECT doc FROM grievances ORDER BY created_at, source_tweet_id')
+  const rows = await server.db.query<{ doc: Grievance }>(
+    'SELECT doc FROM grievances ORDER BY created_at, source_tweet_id',
+  )
   return rows.map((r) => r.doc)
 }
 

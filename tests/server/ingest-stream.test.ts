@@ -25,7 +25,10 @@ function options(): StartServerOptions {
   return {
     xApiBase: sim.url,
     org,
-    ingestion: { backoff: { baseMs: 50, capMs: 500 }, tuning: { stream: { keepAliveTimeoutMs: 5_000, reorderWindowMs: 2_000 } } },
+    ingestion: {
+      backoff: { baseMs: 50, capMs: 500 },
+      tuning: { stream: { keepAliveTimeoutMs: 5_000, reorderWindowMs: 2_000 } },
+    },
     ...(dataDir ? { dataDir } : {}),
   }
 }
@@ -40,7 +43,10 @@ beforeAll(async () => {
   db = await freshDatabase()
   dataDir = db.databaseUrl ? undefined : mkdtempSync(join(tmpdir(), 'seva-stream-test-'))
   // A stale rule from an older configuration, and one current rule already in place.
-  const desired = buildStreamRules(ORG.rules, ORG.handles.map((h) => h.username))
+  const desired = buildStreamRules(
+    ORG.rules,
+    ORG.handles.map((h) => h.username),
+  )
   await fetch(`${sim.url}/2/tweets/search/stream/rules`, {
     method: 'POST',
     headers: { authorization: 'Bearer sim-app', 'content-type': 'application/json' },
@@ -65,7 +71,10 @@ const tweetTexts = [
 describe('filtered stream', () => {
   it('syncs the stream rules with the keyword rules and turns stream tweets into grievances', async () => {
     await server.ingestion!.start()
-    const desired = buildStreamRules(ORG.rules, ORG.handles.map((h) => h.username))
+    const desired = buildStreamRules(
+      ORG.rules,
+      ORG.handles.map((h) => h.username),
+    )
     await eventually(async () => server.ingestion!.stream.health().connected, 10_000)
     const rules = await rulesOnX()
     expect(rules.map((r) => ({ value: r.value, tag: r.tag })).sort((a, b) => a.value.localeCompare(b.value))).toEqual(
@@ -77,7 +86,11 @@ describe('filtered stream', () => {
     const g = await eventually(() => grievanceOf(server, tweet.id), 10_000)
     expect(g).toMatchObject({ division: 'foreigners', source: { via: { kind: 'stream', rule: 'visa' } } })
     const status = await server.ingestion!.status()
-    expect(status.sources.find((s) => s.name === 'stream')).toMatchObject({ enabled: true, paused: false, cursor: tweet.id })
+    expect(status.sources.find((s) => s.name === 'stream')).toMatchObject({
+      enabled: true,
+      paused: false,
+      cursor: tweet.id,
+    })
     expect(status.budget.bySource.stream).toBeGreaterThanOrEqual(1)
   })
 

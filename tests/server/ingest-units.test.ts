@@ -2,7 +2,12 @@
 // follow-up queries, backoff bounds, the rate-limit pacer, and the budget's pause order.
 import { describe, expect, it } from 'vitest'
 import { ingestionSettings, type KeywordRule } from '../../src/shared/org'
-import { buildSearchQueries, buildStreamRules, MAX_QUERY_LENGTH, termClause } from '../../src/server/ingest/keyword-queries'
+import {
+  buildSearchQueries,
+  buildStreamRules,
+  MAX_QUERY_LENGTH,
+  termClause,
+} from '../../src/server/ingest/keyword-queries'
 import { buildFollowUpQueries } from '../../src/server/ingest/sources/follow-ups'
 import { snowflakeAt, snowflakeTime } from '../../src/server/ingest/tweets'
 import { BudgetGovernor } from '../../src/server/ingest/budget'
@@ -29,7 +34,9 @@ describe('keyword queries', () => {
     for (const r of ORG.rules.filter((x) => x.enabled)) {
       for (const term of r.terms) expect(all).toContain(termClause(term)!)
     }
-    expect(new Set(queries.flatMap((q) => q.ruleIds))).toEqual(new Set(ORG.rules.filter((x) => x.enabled).map((x) => x.id)))
+    expect(new Set(queries.flatMap((q) => q.ruleIds))).toEqual(
+      new Set(ORG.rules.filter((x) => x.enabled).map((x) => x.id)),
+    )
   })
 
   it('quotes phrases and operator-like words, keeps single words (any script) bare, skips disabled rules', () => {
@@ -70,7 +77,12 @@ describe('keyword queries', () => {
         expect(BigInt(c.latestTweetId) >= BigInt(q.sinceId)).toBe(true)
       }
     }
-    expect(queries.map((q) => q.value).join(' ').match(/conversation_id:/g)).toHaveLength(30)
+    expect(
+      queries
+        .map((q) => q.value)
+        .join(' ')
+        .match(/conversation_id:/g),
+    ).toHaveLength(30)
   })
 
   it('converts between snowflake ids and time', () => {
@@ -96,8 +108,12 @@ describe('backoff and pacing', () => {
   })
 
   it('names endpoints the way X limits them', () => {
-    expect(endpointKey('GET', 'http://127.0.0.1:1/2/users/1400000000007919/mentions?since_id=1')).toBe('GET /2/users/:id/mentions')
-    expect(endpointKey('get', 'https://api.x.com/2/users/by/username/HMOIndia')).toBe('GET /2/users/by/username/:username')
+    expect(endpointKey('GET', 'http://127.0.0.1:1/2/users/1400000000007919/mentions?since_id=1')).toBe(
+      'GET /2/users/:id/mentions',
+    )
+    expect(endpointKey('get', 'https://api.x.com/2/users/by/username/HMOIndia')).toBe(
+      'GET /2/users/by/username/:username',
+    )
     expect(endpointKey('GET', 'https://api.x.com/2/tweets/search/recent?query=x')).toBe('GET /2/tweets/search/recent')
   })
 
@@ -140,11 +156,18 @@ describe('budget governor', () => {
     expect(paused()).toEqual(['follow-ups', 'stream', 'search'])
     await budget.record('mentions', 100) // over the cap
     expect(paused()).toEqual(['follow-ups', 'stream', 'search'])
-    expect(budget.status()).toMatchObject({ cap: 1_000, used: 1_070, remaining: 0, bySource: { search: 850, stream: 60, mentions: 160 } })
+    expect(budget.status()).toMatchObject({
+      cap: 1_000,
+      used: 1_070,
+      remaining: 0,
+      bySource: { search: 850, stream: 60, mentions: 160 },
+    })
   })
 
   it('follows a reordered priority and takes X’s figures when they are stricter', async () => {
-    const settings = ingestionSettings({ ingestion: { budget: { monthlyPostsCap: 1_000, priority: ['mentions', 'search', 'follow-ups', 'stream'] } } }).budget
+    const settings = ingestionSettings({
+      ingestion: { budget: { monthlyPostsCap: 1_000, priority: ['mentions', 'search', 'follow-ups', 'stream'] } },
+    }).budget
     const budget = new BudgetGovernor(noDb, settings)
     await budget.load()
     budget.setXUsage({ projectCap: 500, projectUsage: 460, fetchedAt: new Date().toISOString() }) // 8% of 500 left
@@ -152,6 +175,8 @@ describe('budget governor', () => {
     expect(budget.pauseReason('stream')).not.toBeNull()
     expect(budget.pauseReason('follow-ups')).not.toBeNull()
     expect(budget.pauseReason('search')).toBeNull()
-    expect(() => ingestionSettings({ ingestion: { budget: { priority: ['mentions', 'mentions', 'stream', 'search'] } } } as never)).toThrow(/each of/)
+    expect(() =>
+      ingestionSettings({ ingestion: { budget: { priority: ['mentions', 'mentions', 'stream', 'search'] } } } as never),
+    ).toThrow(/each of/)
   })
 })

@@ -33,5 +33,7 @@ it('applies each migration exactly once when two servers migrate concurrently', 
   const tables = await first.query<{ name: string }>(
     `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY 1`,
   )
-  expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['grievances', 'changes', 'reply_outbox', 'users', 'sessions', 'ignored_tweets']))
+  expect(tables.map((t) => t.name)).toEqual(
+    expect.arrayContaining(['grievances', 'changes', 'reply_outbox', 'users', 'sessions', 'ignored_tweets']),
+  )
 })

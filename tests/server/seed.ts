@@ -10,7 +10,9 @@ import { writeTransaction } from '../../src/server/db/database'
 import { ingestTweet } from '../../src/server/ingest/grievance-from-tweet'
 import type { RunningServer } from '../../src/server/index'
 
-export const ORG = OrgConfig.parse(JSON.parse(readFileSync(new URL('../../resources/orgs/mha.json', import.meta.url), 'utf8')))
+export const ORG = OrgConfig.parse(
+  JSON.parse(readFileSync(new URL('../../resources/orgs/mha.json', import.meta.url), 'utf8')),
+)
 
 let nextId = 1_900_000_000_000_000_000n
 
@@ -21,7 +23,11 @@ export const TWEETS = {
   thanks: '@HMOIndia thanks for the quick response',
 }
 
-export async function seedTweet(server: RunningServer, text: string, extra: Partial<IncomingTweet> = {}): Promise<Grievance | null> {
+export async function seedTweet(
+  server: RunningServer,
+  text: string,
+  extra: Partial<IncomingTweet> = {},
+): Promise<Grievance | null> {
   const ctx: ServerContext = {
     db: server.db,
     org: ORG,
@@ -33,7 +39,15 @@ export async function seedTweet(server: RunningServer, text: string, extra: Part
     log: () => undefined,
   }
   const id = String(nextId++)
-  const tweet: IncomingTweet = { id, text, authorId: `u${id}`, authorUsername: 'citizen_a', conversationId: id, viaHandle: 'HMOIndia', ...extra }
+  const tweet: IncomingTweet = {
+    id,
+    text,
+    authorId: `u${id}`,
+    authorUsername: 'citizen_a',
+    conversationId: id,
+    viaHandle: 'HMOIndia',
+    ...extra,
+  }
   const outcome = await writeTransaction(server.db, (tx) => ingestTweet(ctx, tx, tweet, { viaHandle: 'HMOIndia' }))
   return outcome.kind === 'created' || outcome.kind === 'followed-up' ? outcome.grievance : null
 }

@@ -51,7 +51,13 @@ export function scoreCorpus(org: string, set: CorpusSet = 'corpus'): CorpusScore
   let divisionTotal = 0
   const errors: CorpusScore['errors'] = []
   for (const t of corpus) {
-    const got = analyseTweet(compiled, { id: t.id, text: t.text, authorId: t.author, authorUsername: t.author, viaHandle: t.viaHandle })
+    const got = analyseTweet(compiled, {
+      id: t.id,
+      text: t.text,
+      authorId: t.author,
+      authorUsername: t.author,
+      viaHandle: t.viaHandle,
+    })
     if (got.actionable && t.label.actionable) {
       tp++
       divisionTotal++

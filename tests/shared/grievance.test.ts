@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { assertTransition, canTransition, formatTicketNumber, IllegalTransitionError, isOpen, TICKET_PATTERN, GRIEVANCE_STATUSES } from '../../src/shared/grievance'
+import {
+  assertTransition,
+  canTransition,
+  formatTicketNumber,
+  IllegalTransitionError,
+  isOpen,
+  TICKET_PATTERN,
+  GRIEVANCE_STATUSES,
+} from '../../src/shared/grievance'
 import { fillTemplate } from '../../src/shared/org'
 
 describe('grievance status machine', () => {
@@ -33,9 +41,9 @@ describe('ticket numbers and templates', () => {
     expect(TICKET_PATTERN.test(formatTicketNumber('MEA', 2026, 1))).toBe(true)
   })
   it('fills placeholders and leaves unknown ones visible', () => {
-    expect(fillTemplate('@{name} {ticket} → {division}', { name: 'ravi', ticket: 'MHA-26-000001', division: 'Cyber' })).toBe(
-      '@ravi MHA-26-000001 → Cyber',
-    )
+    expect(
+      fillTemplate('@{name} {ticket} → {division}', { name: 'ravi', ticket: 'MHA-26-000001', division: 'Cyber' }),
+    ).toBe('@ravi MHA-26-000001 → Cyber')
     expect(fillTemplate('{ticket} {unknown}', { ticket: 'X' })).toBe('X {unknown}')
     expect(fillTemplate('{name}', {})).toBe('{name}')
   })

@@ -8,9 +8,11 @@ import { parse } from 'yaml'
 import { extractMentions, type Entity } from '../../src/shared/text'
 import { mentionScan, nextMention } from '../../src/shared/text/entities'
 
-const MENTION = /(^|[^A-Za-z0-9_!#$%&*@＠]|(?:^|[^A-Za-z0-9_+~.-])(?:rt|RT|rT|Rt):?)[@＠]([A-Za-z0-9_]{1,20})(\/[A-Za-z][A-Za-z0-9_-]{0,24})?/g
-// eslint-disable-next-line no-misleading-character-class
-const AFTER_MENTION = /^(?:[@＠A-Za-z0-9_]|[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff\u0100-\u024f\u0253\u0254\u0256\u0257\u0259\u025b\u0263\u0268\u026f\u0272\u0289\u028b\u02bb\u0300-\u036f\u1e00-\u1eff]|:\/\/)/
+const MENTION =
+  /(^|[^A-Za-z0-9_!#$%&*@＠]|(?:^|[^A-Za-z0-9_+~.-])(?:rt|RT|rT|Rt):?)[@＠]([A-Za-z0-9_]{1,20})(\/[A-Za-z][A-Za-z0-9_-]{0,24})?/g
+const AFTER_MENTION =
+  // eslint-disable-next-line no-misleading-character-class -- combining marks are listed on purpose, as in twitter-text
+  /^(?:[@＠A-Za-z0-9_]|[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff\u0100-\u024f\u0253\u0254\u0256\u0257\u0259\u025b\u0263\u0268\u026f\u0272\u0289\u028b\u02bb\u0300-\u036f\u1e00-\u1eff]|:\/\/)/
 
 function referenceMentions(text: string): Entity[] {
   const found: Entity[] = []
@@ -25,7 +27,10 @@ function referenceMentions(text: string): Entity[] {
 }
 
 const SHARED = process.env.SEVA_SHARED_DIR ?? fileURLToPath(new URL('../../../shared', import.meta.url))
-const extract = parse(readFileSync(`${SHARED}/conformance/twitter-text/extract.yml`, 'utf8')).tests as Record<string, { text: string }[]>
+const extract = parse(readFileSync(`${SHARED}/conformance/twitter-text/extract.yml`, 'utf8')).tests as Record<
+  string,
+  { text: string }[]
+>
 
 /** Deterministic text made of the pieces mention matching turns on. */
 function generated(count: number): string[] {
@@ -34,8 +39,44 @@ function generated(count: number): string[] {
     seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff
     return seed / 0x80000000
   }
-  const pieces = ['@', '＠', 'rt', 'RT', 'rT', ':', 'a', 'Z', '9', '_', '/', '-', '.', '+', '~', '!', '#', '$', '%', '&', '*', ' ', 'é', '\u0301', 'ß',
-    'user', 'abcdefghijklmnopqrstuvwxyz', '://', 'list', 'x/y', '日本', '\n', 'RT @', '@HMOIndia', 'a@b', '🙏']
+  const pieces = [
+    '@',
+    '＠',
+    'rt',
+    'RT',
+    'rT',
+    ':',
+    'a',
+    'Z',
+    '9',
+    '_',
+    '/',
+    '-',
+    '.',
+    '+',
+    '~',
+    '!',
+    '#',
+    '$',
+    '%',
+    '&',
+    '*',
+    ' ',
+    'é',
+    '\u0301',
+    'ß',
+    'user',
+    'abcdefghijklmnopqrstuvwxyz',
+    '://',
+    'list',
+    'x/y',
+    '日本',
+    '\n',
+    'RT @',
+    '@HMOIndia',
+    'a@b',
+    '🙏',
+  ]
   const out: string[] = []
   for (let i = 0; i < count; i++) {
     let s = ''
@@ -53,21 +94,26 @@ describe('extractMentions (hand-written scan)', () => {
     for (const text of texts) expect(extractMentions(text), text).toEqual(referenceMentions(text))
   })
   it('finds what the regex finds on generated text with prefixes, RT forms, slugs and long names', () => {
-    for (const text of generated(8_000)) expect(extractMentions(text), JSON.stringify(text)).toEqual(referenceMentions(text))
+    for (const text of generated(8_000))
+      expect(extractMentions(text), JSON.stringify(text)).toEqual(referenceMentions(text))
   })
   it('nextMention (the allocation-free scan routing uses) steps through the same spans, with or without the ＠ search', () => {
     const texts = generated(3_000).filter((t) => !t.includes('＠'))
     expect(texts.length).toBeGreaterThan(1000)
     for (const text of texts) {
       const spans: [number, number][] = []
-      for (let from = 0; nextMention(text, from, false); from = mentionScan.resume) spans.push([mentionScan.start, mentionScan.end])
+      for (let from = 0; nextMention(text, from, false); from = mentionScan.resume)
+        spans.push([mentionScan.start, mentionScan.end])
       expect(spans, JSON.stringify(text)).toEqual(referenceMentions(text).map((e) => [e.start, e.end]))
     }
   })
   it('keeps the regex quirks: a rejected match still moves the search on; @ can prefix an RT form', () => {
     expect(extractMentions('a @rt@x').map((e) => e.value)).toEqual([])
     expect(extractMentions('a@rt@x').map((e) => e.value)).toEqual(['x'])
-    expect(extractMentions('RT:@abc/list-1 @def').map((e) => [e.value, e.start, e.end])).toEqual([['abc', 3, 7], ['def', 15, 19]])
+    expect(extractMentions('RT:@abc/list-1 @def').map((e) => [e.value, e.start, e.end])).toEqual([
+      ['abc', 3, 7],
+      ['def', 15, 19],
+    ])
     expect(extractMentions(`@${'a'.repeat(21)} @ok`).map((e) => e.value)).toEqual(['ok'])
   })
 })

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { findPii, piiMessage, splitIntoThread, verhoeffValid, weightedLength, MAX_TWEET_WEIGHT, fitsInTweet } from '../../src/shared/text'
+import {
+  findPii,
+  piiMessage,
+  splitIntoThread,
+  verhoeffValid,
+  weightedLength,
+  MAX_TWEET_WEIGHT,
+  fitsInTweet,
+} from '../../src/shared/text'
 
 /** Append the Verhoeff check digit, so tests build valid Aadhaar-like numbers. */
 function withCheckDigit(body: string): string {

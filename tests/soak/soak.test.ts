@@ -28,10 +28,28 @@ const TIMEOUT_MS = ON_POSTGRES ? 600_000 : 240_000
 
 const HANDLES = ORG.handles.map((h) => h.username)
 const PRIMARY = (ORG.handles.find((h) => h.primary) ?? ORG.handles[0]!).username
-const FAULTS = { rate429: 0.05, rate503: 0.02, dropStreamEvery: 50, duplicateRate: 0.05, outOfOrder: 0.5, timeoutAfterPostRate: 0.02, timeoutDelayMs: 50 }
+const FAULTS = {
+  rate429: 0.05,
+  rate503: 0.02,
+  dropStreamEvery: 50,
+  duplicateRate: 0.05,
+  outOfOrder: 0.5,
+  timeoutAfterPostRate: 0.02,
+  timeoutDelayMs: 50,
+}
 // Generous quotas: the soak is about faults and restarts, not about waiting out 15-minute windows.
 const GENEROUS = Object.fromEntries(
-  ['GET /2/users/:id/mentions', 'GET /2/tweets/search/recent', 'POST /2/tweets', 'GET /2/tweets/search/stream', 'GET /2/tweets', 'GET /2/users/by/username/:username', 'GET /2/tweets/search/stream/rules', 'POST /2/tweets/search/stream/rules', 'GET /2/usage/tweets'].map((k) => [k, 10_000_000]),
+  [
+    'GET /2/users/:id/mentions',
+    'GET /2/tweets/search/recent',
+    'POST /2/tweets',
+    'GET /2/tweets/search/stream',
+    'GET /2/tweets',
+    'GET /2/users/by/username/:username',
+    'GET /2/tweets/search/stream/rules',
+    'POST /2/tweets/search/stream/rules',
+    'GET /2/usage/tweets',
+  ].map((k) => [k, 10_000_000]),
 )
 
 let sim: Simulator | undefined
@@ -58,7 +76,15 @@ function expectedGrievances(tweets: readonly Tweet[]): Map<string, string[]> {
     if (t.retweetOfId) continue
     const analysis = analyseTweet(
       compiled,
-      { id: t.id, text: t.text, authorId: t.authorId, authorUsername: t.author, lang: t.lang, conversationId: t.conversationId, ...(t.inReplyToUserId ? { inReplyToUserId: t.inReplyToUserId } : {}) },
+      {
+        id: t.id,
+        text: t.text,
+        authorId: t.authorId,
+        authorUsername: t.author,
+        lang: t.lang,
+        conversationId: t.conversationId,
+        ...(t.inReplyToUserId ? { inReplyToUserId: t.inReplyToUserId } : {}),
+      },
       { ownHandles: HANDLES },
     )
     if (analysis.actionable || expected.has(key)) expected.set(key, [...(expected.get(key) ?? []), t.id])
@@ -81,97 +107,123 @@ async function until(what: string, check: () => Promise<boolean>, deadline: numb
   }
 }
 
-it(`soak: ${TOTAL} citizen tweets over ${SIMULATED_HOURS} simulated hours with faults and ${RESTARTS} restarts`, async () => {
-  const started = Date.now()
-  const deadline = started + TIMEOUT_MS
-  // A clock that starts hours back and jumps forward per burst: created_at spreads over
-  // simulated hours, and rate-limit resets stay in the real past so nothing waits on them.
-  // (Ends 30 min back: a reset is at most one window ahead of the simulated clock.)
-  let offsetMs = -SIMULATED_HOURS * 3_600_000 - 30 * 60_000
-  const bursts = Math.ceil(TOTAL / BURST)
-  const stepMs = (SIMULATED_HOURS * 3_600_000) / bursts
-  sim = await startSimulator({ port: 0, scenario: false, now: () => Date.now() + offsetMs, rateLimits: GENEROUS, rateLimitWindowMs: 60_000, faultSeed: 11 })
-  db = await freshDatabase()
-  dataDir = db.databaseUrl ? undefined : mkdtempSync(join(tmpdir(), 'seva-soak-'))
-  const options: StartServerOptions = {
-    xApiBase: sim.url,
-    acknowledge: true,
-    pollIntervalMs: 25,
-    replyBackoffMs: 10,
-    replyMaxAttempts: 50,
-    // 503s back off briefly: like the quotas, the soak is about surviving faults, not waiting them out.
-    ingestion: { backoff: { baseMs: 100, capMs: 1_000 } },
-    instanceId: 'soak',
-    ...(dataDir ? { dataDir } : {}),
-  }
-  server = await startTestServer(db, options)
-  const res = await fetch(`${sim.url}/_sim/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(FAULTS) })
-  expect(res.status).toBe(200)
-
-  const injected: Tweet[] = []
-  let restarts = 0
-  for (let burst = 0; burst < bursts; burst++) {
-    for (let i = 0; i < BURST && injected.length < TOTAL; i++) injected.push(sim.scenario.step())
-    offsetMs += stepMs
-    if (burst > 0 && burst % Math.floor(bursts / (RESTARTS + 1)) === 0 && restarts < RESTARTS) {
-      await server.close()
-      server = await startTestServer(db, options)
-      restarts++
+it(
+  `soak: ${TOTAL} citizen tweets over ${SIMULATED_HOURS} simulated hours with faults and ${RESTARTS} restarts`,
+  async () => {
+    const started = Date.now()
+    const deadline = started + TIMEOUT_MS
+    // A clock that starts hours back and jumps forward per burst: created_at spreads over
+    // simulated hours, and rate-limit resets stay in the real past so nothing waits on them.
+    // (Ends 30 min back: a reset is at most one window ahead of the simulated clock.)
+    let offsetMs = -SIMULATED_HOURS * 3_600_000 - 30 * 60_000
+    const bursts = Math.ceil(TOTAL / BURST)
+    const stepMs = (SIMULATED_HOURS * 3_600_000) / bursts
+    sim = await startSimulator({
+      port: 0,
+      scenario: false,
+      now: () => Date.now() + offsetMs,
+      rateLimits: GENEROUS,
+      rateLimitWindowMs: 60_000,
+      faultSeed: 11,
+    })
+    db = await freshDatabase()
+    dataDir = db.databaseUrl ? undefined : mkdtempSync(join(tmpdir(), 'seva-soak-'))
+    const options: StartServerOptions = {
+      xApiBase: sim.url,
+      acknowledge: true,
+      pollIntervalMs: 25,
+      replyBackoffMs: 10,
+      replyMaxAttempts: 50,
+      // 503s back off briefly: like the quotas, the soak is about surviving faults, not waiting them out.
+      ingestion: { backoff: { baseMs: 100, capMs: 1_000 } },
+      instanceId: 'soak',
+      ...(dataDir ? { dataDir } : {}),
     }
-    // Bursts are paced by the server: a backlog of a few hundred tweets at most.
-    const target = injected.length - BURST * 2
-    const current = server
-    await until(`backlog below ${BURST * 2} (burst ${burst})`, async () => (await seenCount(current)) >= target, deadline)
-  }
-  const mentioning = injected.filter((t) => t.mentionedUsernames.some((u) => HANDLES.some((h) => h.toLowerCase() === u)))
-  const active = server
-  await until('every tweet ingested', async () => (await seenCount(active)) >= mentioning.length, deadline)
-  await until(
-    'every acknowledgement settled',
-    async () => {
-      const [row] = await active.db.query<{ open: number }>(`SELECT count(*)::int AS open FROM reply_outbox WHERE state <> 'posted'`)
-      return row!.open === 0
-    },
-    deadline,
-  )
+    server = await startTestServer(db, options)
+    const res = await fetch(`${sim.url}/_sim/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(FAULTS),
+    })
+    expect(res.status).toBe(200)
 
-  // Ingestion: exactly the expected grievances, none lost, none doubled.
-  const expected = expectedGrievances(mentioning)
-  const grievances = await active.db.query<{ conversation_id: string; author_id: string; source_tweet_id: string; ticket: string }>(
-    'SELECT conversation_id, author_id, source_tweet_id, ticket FROM grievances',
-  )
-  const keys = grievances.map((g) => `${g.conversation_id}|${g.author_id}`)
-  expect(new Set(keys).size).toBe(keys.length)
-  expect([...keys].sort()).toEqual([...expected.keys()].sort())
-  for (const g of grievances) expect(expected.get(`${g.conversation_id}|${g.author_id}`)).toContain(g.source_tweet_id)
-  const [accounted] = await active.db.query<{ n: number }>(
-    `SELECT count(DISTINCT id)::int AS n FROM (
+    const injected: Tweet[] = []
+    let restarts = 0
+    for (let burst = 0; burst < bursts; burst++) {
+      for (let i = 0; i < BURST && injected.length < TOTAL; i++) injected.push(sim.scenario.step())
+      offsetMs += stepMs
+      if (burst > 0 && burst % Math.floor(bursts / (RESTARTS + 1)) === 0 && restarts < RESTARTS) {
+        await server.close()
+        server = await startTestServer(db, options)
+        restarts++
+      }
+      // Bursts are paced by the server: a backlog of a few hundred tweets at most.
+      const target = injected.length - BURST * 2
+      const current = server
+      await until(
+        `backlog below ${BURST * 2} (burst ${burst})`,
+        async () => (await seenCount(current)) >= target,
+        deadline,
+      )
+    }
+    const mentioning = injected.filter((t) =>
+      t.mentionedUsernames.some((u) => HANDLES.some((h) => h.toLowerCase() === u)),
+    )
+    const active = server
+    await until('every tweet ingested', async () => (await seenCount(active)) >= mentioning.length, deadline)
+    await until(
+      'every acknowledgement settled',
+      async () => {
+        const [row] = await active.db.query<{ open: number }>(
+          `SELECT count(*)::int AS open FROM reply_outbox WHERE state <> 'posted'`,
+        )
+        return row!.open === 0
+      },
+      deadline,
+    )
+
+    // Ingestion: exactly the expected grievances, none lost, none doubled.
+    const expected = expectedGrievances(mentioning)
+    const grievances = await active.db.query<{
+      conversation_id: string
+      author_id: string
+      source_tweet_id: string
+      ticket: string
+    }>('SELECT conversation_id, author_id, source_tweet_id, ticket FROM grievances')
+    const keys = grievances.map((g) => `${g.conversation_id}|${g.author_id}`)
+    expect(new Set(keys).size).toBe(keys.length)
+    expect([...keys].sort()).toEqual([...expected.keys()].sort())
+    for (const g of grievances) expect(expected.get(`${g.conversation_id}|${g.author_id}`)).toContain(g.source_tweet_id)
+    const [accounted] = await active.db.query<{ n: number }>(
+      `SELECT count(DISTINCT id)::int AS n FROM (
        SELECT source_tweet_id AS id FROM grievances UNION ALL SELECT tweet_id FROM grievance_tweets
        UNION ALL SELECT tweet_id FROM ignored_tweets) seen
      WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb))`,
-    [JSON.stringify(mentioning.map((t) => t.id))],
-  )
-  expect(accounted!.n).toBe(mentioning.length)
+      [JSON.stringify(mentioning.map((t) => t.id))],
+    )
+    expect(accounted!.n).toBe(mentioning.length)
 
-  // Replies: exactly one acknowledgement per grievance, carrying its ticket.
-  const acks = sim.tweetsBy(PRIMARY)
-  const perTicket = new Map<string, number>()
-  for (const t of acks) {
-    const ticket = /[A-Z]+-\d{2}-\d{6}/.exec(t.text)?.[0]
-    if (ticket) perTicket.set(ticket, (perTicket.get(ticket) ?? 0) + 1)
-  }
-  const wrong = grievances.filter((g) => perTicket.get(g.ticket) !== 1)
-  expect(wrong.map((g) => `${g.ticket}: ${perTicket.get(g.ticket) ?? 0}`)).toEqual([])
-  expect(acks).toHaveLength(grievances.length)
+    // Replies: exactly one acknowledgement per grievance, carrying its ticket.
+    const acks = sim.tweetsBy(PRIMARY)
+    const perTicket = new Map<string, number>()
+    for (const t of acks) {
+      const ticket = /[A-Z]+-\d{2}-\d{6}/.exec(t.text)?.[0]
+      if (ticket) perTicket.set(ticket, (perTicket.get(ticket) ?? 0) + 1)
+    }
+    const wrong = grievances.filter((g) => perTicket.get(g.ticket) !== 1)
+    expect(wrong.map((g) => `${g.ticket}: ${perTicket.get(g.ticket) ?? 0}`)).toEqual([])
+    expect(acks).toHaveLength(grievances.length)
 
-  const stats = sim.context.stats
-  const createdAts = injected.map((t) => t.createdAt)
-  const spreadHours = (Math.max(...createdAts) - Math.min(...createdAts)) / 3_600_000
-  console.log(
-    `[soak] ${ON_POSTGRES ? 'PostgreSQL' : 'PGlite'}: ${injected.length} tweets injected (${mentioning.length} to our handles) over ${spreadHours.toFixed(1)} simulated hours; ` +
-      `${expected.size} actionable conversations -> ${grievances.length} grievances, ${acks.length} acks; ` +
-      `restarts ${restarts}; faults hit: ${stats.injected429} x429, ${stats.injected503} x503, ${stats.swallowedPosts} swallowed posts, ${stats.streamDrops} stream drops; ` +
-      `${stats.requests} X requests; ${((Date.now() - started) / 1000).toFixed(1)} s`,
-  )
-  expect(restarts).toBe(RESTARTS)
-}, TIMEOUT_MS + 60_000)
+    const stats = sim.context.stats
+    const createdAts = injected.map((t) => t.createdAt)
+    const spreadHours = (Math.max(...createdAts) - Math.min(...createdAts)) / 3_600_000
+    console.log(
+      `[soak] ${ON_POSTGRES ? 'PostgreSQL' : 'PGlite'}: ${injected.length} tweets injected (${mentioning.length} to our handles) over ${spreadHours.toFixed(1)} simulated hours; ` +
+        `${expected.size} actionable conversations -> ${grievances.length} grievances, ${acks.length} acks; ` +
+        `restarts ${restarts}; faults hit: ${stats.injected429} x429, ${stats.injected503} x503, ${stats.swallowedPosts} swallowed posts, ${stats.streamDrops} stream drops; ` +
+        `${stats.requests} X requests; ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    )
+    expect(restarts).toBe(RESTARTS)
+  },
+  TIMEOUT_MS + 60_000,
+)

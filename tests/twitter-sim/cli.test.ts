@@ -23,7 +23,9 @@ describe('simulator CLI', () => {
         })
       })
       await new Promise((r) => setTimeout(r, 300))
-      const stats = (await (await fetch(`${url}/_sim/stats`)).json()) as { scenario: { tweetsPerMinute: number; generated: number } }
+      const stats = (await (await fetch(`${url}/_sim/stats`)).json()) as {
+        scenario: { tweetsPerMinute: number; generated: number }
+      }
       expect(stats.scenario.tweetsPerMinute).toBe(3000)
       expect(stats.scenario.generated).toBeGreaterThan(0)
       const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))

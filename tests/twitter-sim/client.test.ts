@@ -62,7 +62,9 @@ describe('twitter-api-v2 against the simulator', () => {
     expect(duplicate).toBeInstanceOf(ApiResponseError)
     expect((duplicate as ApiResponseError).code).toBe(403)
     expect((duplicate as ApiResponseError).data.detail).toContain('duplicate content')
-    const appOnly = await client('app-bearer').v2.tweet('from an app token').catch((e: unknown) => e)
+    const appOnly = await client('app-bearer')
+      .v2.tweet('from an app token')
+      .catch((e: unknown) => e)
     expect((appOnly as ApiResponseError).code).toBe(403)
   })
 
@@ -72,7 +74,10 @@ describe('twitter-api-v2 against the simulator', () => {
     const stream = await app.v2.searchStream({ 'tweet.fields': ['author_id'], autoConnect: true })
     try {
       const received = new Promise<TweetV2SingleStreamResult>((resolve) => stream.on(ETwitterStreamEvent.Data, resolve))
-      const tweet = sim.injectTweet({ author: 'bikash_bora', text: '@NDMA_India flood water entering our village in Dhemaji' })
+      const tweet = sim.injectTweet({
+        author: 'bikash_bora',
+        text: '@NDMA_India flood water entering our village in Dhemaji',
+      })
       const event = await received
       expect(event.data.id).toBe(tweet.id)
       expect(event.matching_rules[0]!.tag).toBe('ndma')
@@ -99,7 +104,10 @@ describe('twitter-api-v2 against the simulator', () => {
       const second = sim.injectTweet({ author: 'moumita_ghosh', text: '@CyberDost complaint ack pending' })
       for (let i = 0; i < 200 && seen.length < 2; i++) await new Promise((r) => setTimeout(r, 10))
       expect(seen).toEqual([first.id, second.id])
-      const stats = (await (await fetch(`${sim.url}/_sim/stats`)).json()) as { streamDrops: number; streamConnections: number }
+      const stats = (await (await fetch(`${sim.url}/_sim/stats`)).json()) as {
+        streamDrops: number
+        streamConnections: number
+      }
       expect(stats.streamDrops).toBeGreaterThanOrEqual(1)
       expect(stats.streamConnections).toBeGreaterThanOrEqual(2)
     } finally {

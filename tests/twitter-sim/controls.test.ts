@@ -51,7 +51,11 @@ describe('faults', () => {
     expect(set.body).toMatchObject({ rate503: 0.5, latencyMs: 5, rate429: 0 })
     expect((await call(sim.url, 'GET', '/_sim/faults')).body).toMatchObject({ rate503: 0.5 })
     await call(sim.url, 'POST', '/_sim/faults', { body: {} })
-    expect((await call(sim.url, 'GET', '/_sim/faults')).body).toMatchObject({ rate503: 0, latencyMs: 0, duplicateRate: 0 })
+    expect((await call(sim.url, 'GET', '/_sim/faults')).body).toMatchObject({
+      rate503: 0,
+      latencyMs: 0,
+      duplicateRate: 0,
+    })
   })
 
   it('rate429 and rate503 answer every request when set to 1, and nothing when off', async () => {
@@ -80,7 +84,9 @@ describe('faults', () => {
   it('timeoutAfterPostRate stores the tweet but never answers', async () => {
     await call(sim.url, 'POST', '/_sim/faults', { body: { timeoutAfterPostRate: 1, timeoutDelayMs: 50 } })
     const text = 'Reply that X accepted but the client never heard about'
-    await expect(call(sim.url, 'POST', '/2/tweets', { auth: asUser('MHA_Grievance'), body: { text } })).rejects.toThrow()
+    await expect(
+      call(sim.url, 'POST', '/2/tweets', { auth: asUser('MHA_Grievance'), body: { text } }),
+    ).rejects.toThrow()
     expect(sim.tweetsBy('MHA_Grievance').map((t) => t.text)).toEqual([text])
     await call(sim.url, 'POST', '/_sim/faults', { body: {} })
     // A retry of the same text is now refused as a duplicate: the client must reconcile.
@@ -92,11 +98,19 @@ describe('faults', () => {
     const user = sim.store.ensureUser('dup_target')
     for (let i = 0; i < 10; i++) sim.injectTweet({ author: 'dupper', text: `@dup_target number ${i}` })
     await call(sim.url, 'POST', '/_sim/faults', { body: { duplicateRate: 1 } })
-    const dup = await call<{ data: Array<{ id: string }> }>(sim.url, 'GET', `/2/users/${user.id}/mentions?max_results=10`)
+    const dup = await call<{ data: Array<{ id: string }> }>(
+      sim.url,
+      'GET',
+      `/2/users/${user.id}/mentions?max_results=10`,
+    )
     expect(dup.body.data).toHaveLength(11)
     expect(new Set(dup.body.data.map((t) => t.id)).size).toBe(10)
     await call(sim.url, 'POST', '/_sim/faults', { body: { outOfOrder: 1 } })
-    const shuffled = await call<{ data: Array<{ id: string }> }>(sim.url, 'GET', `/2/users/${user.id}/mentions?max_results=10`)
+    const shuffled = await call<{ data: Array<{ id: string }> }>(
+      sim.url,
+      'GET',
+      `/2/users/${user.id}/mentions?max_results=10`,
+    )
     const ids = shuffled.body.data.map((t) => t.id)
     const newestFirst = [...new Set(dup.body.data.map((t) => t.id))].sort().reverse()
     expect([...ids].sort().reverse()).toEqual(newestFirst)
@@ -111,13 +125,20 @@ describe('usage cap', () => {
       const ids = [1, 2, 3].map((i) => capped.injectTweet({ author: 'reader', text: `post ${i}` }).id)
       const read = await call(capped.url, 'GET', `/2/tweets?ids=${ids.join(',')}`)
       expect(read.status).toBe(200)
-      const usage = await call<{ data: { project_usage: string; project_cap: string } }>(capped.url, 'GET', '/2/usage/tweets')
+      const usage = await call<{ data: { project_usage: string; project_cap: string } }>(
+        capped.url,
+        'GET',
+        '/2/usage/tweets',
+      )
       expect(usage.body.data).toMatchObject({ project_usage: '3', project_cap: '3' })
       const over = await call(capped.url, 'GET', `/2/tweets/${ids[0]}`)
       expect(over.status).toBe(429)
       expect(over.body).toMatchObject({ title: 'UsageCapExceeded' })
       // Writes are not capped.
-      expect((await call(capped.url, 'POST', '/2/tweets', { auth: asUser('HMOIndia'), body: { text: 'still posting' } })).status).toBe(201)
+      expect(
+        (await call(capped.url, 'POST', '/2/tweets', { auth: asUser('HMOIndia'), body: { text: 'still posting' } }))
+          .status,
+      ).toBe(201)
     } finally {
       await capped.close()
     }
@@ -126,14 +147,27 @@ describe('usage cap', () => {
 
 describe('control routes', () => {
   it('POST /_sim/tweets creates users and tweets; GET lists them oldest first', async () => {
-    const a = await call<{ id: string }>(sim.url, 'POST', '/_sim/tweets', { body: { author: 'fresh_citizen', text: '@HMOIndia first' } })
+    const a = await call<{ id: string }>(sim.url, 'POST', '/_sim/tweets', {
+      body: { author: 'fresh_citizen', text: '@HMOIndia first' },
+    })
     expect(a.status).toBe(201)
-    const b = await call<{ id: string }>(sim.url, 'POST', '/_sim/tweets', { body: { author: 'fresh_citizen', text: 'second', in_reply_to_tweet_id: a.body.id } })
+    const b = await call<{ id: string }>(sim.url, 'POST', '/_sim/tweets', {
+      body: { author: 'fresh_citizen', text: 'second', in_reply_to_tweet_id: a.body.id },
+    })
     const listed = await call<Array<Record<string, unknown>>>(sim.url, 'GET', '/_sim/tweets?author=fresh_citizen')
     expect(listed.body.map((t) => t.id)).toEqual([a.body.id, b.body.id])
-    expect(listed.body[1]).toMatchObject({ author: 'fresh_citizen', in_reply_to_tweet_id: a.body.id, conversation_id: a.body.id, author_id: expect.any(String), created_at: expect.any(String) })
+    expect(listed.body[1]).toMatchObject({
+      author: 'fresh_citizen',
+      in_reply_to_tweet_id: a.body.id,
+      conversation_id: a.body.id,
+      author_id: expect.any(String),
+      created_at: expect.any(String),
+    })
     expect((await call(sim.url, 'POST', '/_sim/tweets', { body: { author: 'bad name!', text: 'x' } })).status).toBe(400)
-    expect((await call(sim.url, 'POST', '/_sim/tweets', { body: { author: 'ok', text: 'x', in_reply_to_tweet_id: '1' } })).status).toBe(400)
+    expect(
+      (await call(sim.url, 'POST', '/_sim/tweets', { body: { author: 'ok', text: 'x', in_reply_to_tweet_id: '1' } }))
+        .status,
+    ).toBe(400)
   })
 
   it('scenario on/off, stats and reset', async () => {
@@ -142,7 +176,11 @@ describe('control routes', () => {
     expect(on.body).toMatchObject({ tweetsPerMinute: 6000 })
     await new Promise((r) => setTimeout(r, 300))
     await call(sim.url, 'POST', '/_sim/scenario', { body: { tweetsPerMinute: 0 } })
-    const stats = await call<{ scenario: { generated: number; tweetsPerMinute: number }; tweets: number }>(sim.url, 'GET', '/_sim/stats')
+    const stats = await call<{ scenario: { generated: number; tweetsPerMinute: number }; tweets: number }>(
+      sim.url,
+      'GET',
+      '/_sim/stats',
+    )
     expect(stats.body.scenario.generated).toBeGreaterThan(0)
     expect(stats.body.scenario.tweetsPerMinute).toBe(0)
     await call(sim.url, 'POST', '/_sim/reset')

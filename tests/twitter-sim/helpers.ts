@@ -61,5 +61,6 @@ export function expectProblemShape(body: Record<string, unknown>, status: number
   if (typeof body.title !== 'string' || typeof body.type !== 'string' || typeof body.detail !== 'string') {
     throw new Error(`not a problem body: ${JSON.stringify(body)}`)
   }
-  if (body.status !== undefined && body.status !== status) throw new Error(`problem status ${String(body.status)} != ${status}`)
+  if (body.status !== undefined && body.status !== status)
+    throw new Error(`problem status ${String(body.status)} != ${status}`)
 }

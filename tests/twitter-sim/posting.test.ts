@@ -13,16 +13,32 @@ beforeAll(async () => {
 })
 afterAll(() => sim.close())
 
-const post = (body: unknown, user = 'HMOIndia') => call<{ data: { id: string; text: string }; detail?: string }>(sim.url, 'POST', '/2/tweets', { auth: asUser(user), body })
+const post = (body: unknown, user = 'HMOIndia') =>
+  call<{ data: { id: string; text: string }; detail?: string }>(sim.url, 'POST', '/2/tweets', {
+    auth: asUser(user),
+    body,
+  })
 
 describe('POST /2/tweets', () => {
   it('posts a reply into the conversation and shows it in the control listing', async () => {
-    const res = await post({ text: '@sunita_devi Complaint registered as MHA-26-000042.', reply: { in_reply_to_tweet_id: complaint } })
+    const res = await post({
+      text: '@sunita_devi Complaint registered as MHA-26-000042.',
+      reply: { in_reply_to_tweet_id: complaint },
+    })
     expect(res.status).toBe(201)
-    expect(res.body.data).toEqual({ id: expect.stringMatching(/^\d+$/), text: '@sunita_devi Complaint registered as MHA-26-000042.', edit_history_tweet_ids: [res.body.data.id] })
+    expect(res.body.data).toEqual({
+      id: expect.stringMatching(/^\d+$/),
+      text: '@sunita_devi Complaint registered as MHA-26-000042.',
+      edit_history_tweet_ids: [res.body.data.id],
+    })
     const listed = await call<Array<Record<string, unknown>>>(sim.url, 'GET', '/_sim/tweets?author=HMOIndia')
     expect(listed.body).toEqual([
-      expect.objectContaining({ id: res.body.data.id, author: 'HMOIndia', in_reply_to_tweet_id: complaint, conversation_id: complaint }),
+      expect.objectContaining({
+        id: res.body.data.id,
+        author: 'HMOIndia',
+        in_reply_to_tweet_id: complaint,
+        conversation_id: complaint,
+      }),
     ])
     expect(sim.tweetsBy('HMOIndia').map((t) => t.id)).toEqual([res.body.data.id])
   })
@@ -55,7 +71,11 @@ describe('POST /2/tweets', () => {
     expect((await post({ text: 'hi', unknown_field: 1 })).status).toBe(400)
     expect((await post({ text: 'hi', reply: { in_reply_to_tweet_id: 'abc' } })).status).toBe(400)
     expect((await post({ text: 'reply to nothing', reply: { in_reply_to_tweet_id: '12345' } })).status).toBe(403)
-    const raw = await fetch(`${sim.url}/2/tweets`, { method: 'POST', headers: { authorization: asUser('HMOIndia'), 'content-type': 'application/json' }, body: '{not json' })
+    const raw = await fetch(`${sim.url}/2/tweets`, {
+      method: 'POST',
+      headers: { authorization: asUser('HMOIndia'), 'content-type': 'application/json' },
+      body: '{not json',
+    })
     expect(raw.status).toBe(400)
     const app = await call(sim.url, 'POST', '/2/tweets', { auth: APP, body: { text: 'as app' } })
     expect(app.status).toBe(403)
@@ -71,7 +91,9 @@ describe('POST /2/tweets', () => {
   })
 
   it('a user token creates its user on first use', async () => {
-    const me = await call<{ data: { username: string; id: string } }>(sim.url, 'GET', '/2/users/me', { auth: asUser('new_officer') })
+    const me = await call<{ data: { username: string; id: string } }>(sim.url, 'GET', '/2/users/me', {
+      auth: asUser('new_officer'),
+    })
     expect(me.body.data.username).toBe('new_officer')
     expect(sim.store.userByName('new_officer')?.id).toBe(me.body.data.id)
     expect((await call(sim.url, 'GET', '/2/users/me', { auth: 'Bearer sim-user-bad!name' })).status).toBe(401)

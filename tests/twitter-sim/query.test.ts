@@ -6,11 +6,28 @@ import { SimStore } from '../../src/twitter-sim/store'
 
 const store = new SimStore(() => Date.UTC(2026, 0, 10))
 store.reset(['HMOIndia', 'CyberDost'])
-const root = store.addTweet({ author: 'rahul_sharma', text: '@HMOIndia My e-Visa is pending for 40 days. #Help', source: 'inject' })
-const reply = store.addTweet({ author: 'HMOIndia', text: '@rahul_sharma Please share your ARN by DM.', inReplyToTweetId: root.id, source: 'inject' })
-const hindi = store.addTweet({ author: 'priya_verma', text: '@CyberDost मेरे साथ यूपीआई ठगी हुई, कृपया मदद करें', source: 'inject' })
+const root = store.addTweet({
+  author: 'rahul_sharma',
+  text: '@HMOIndia My e-Visa is pending for 40 days. #Help',
+  source: 'inject',
+})
+const reply = store.addTweet({
+  author: 'HMOIndia',
+  text: '@rahul_sharma Please share your ARN by DM.',
+  inReplyToTweetId: root.id,
+  source: 'inject',
+})
+const hindi = store.addTweet({
+  author: 'priya_verma',
+  text: '@CyberDost मेरे साथ यूपीआई ठगी हुई, कृपया मदद करें',
+  source: 'inject',
+})
 const retweet = store.addTweet({ author: 'amit99', text: '', retweetOf: root.id, source: 'inject' })
-const promo = store.addTweet({ author: 'visa_agent', text: 'Fast visa service! https://bit.ly/abc @HMOIndia', source: 'inject' })
+const promo = store.addTweet({
+  author: 'visa_agent',
+  text: 'Fast visa service! https://bit.ly/abc @HMOIndia',
+  source: 'inject',
+})
 const all = [root, reply, hindi, retweet, promo]
 
 function matching(query: string): string[] {
@@ -57,8 +74,24 @@ describe('query matcher', () => {
   })
 
   it('rejects invalid queries with a reason', () => {
-    const bad = ['', '   ', '(visa', 'visa)', '"open phrase', 'visa OR', 'OR visa', 'is:retweet', '-visa', 'lang:hi -is:reply',
-      'foo:bar visa', 'is:banana visa', '-(visa OR oci)', '()', 'visa - ', 'x'.repeat(600)]
+    const bad = [
+      '',
+      '   ',
+      '(visa',
+      'visa)',
+      '"open phrase',
+      'visa OR',
+      'OR visa',
+      'is:retweet',
+      '-visa',
+      'lang:hi -is:reply',
+      'foo:bar visa',
+      'is:banana visa',
+      '-(visa OR oci)',
+      '()',
+      'visa - ',
+      'x'.repeat(600),
+    ]
     for (const query of bad) expect(() => parseQuery(query), query).toThrow(QueryError)
   })
 })

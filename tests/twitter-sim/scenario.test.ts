@@ -16,8 +16,12 @@ function run(seed: number, count: number): SimStore {
 
 describe('scenario engine', () => {
   it('is reproducible with a seed', () => {
-    const a = run(42, 200).timeline.map((t) => `${t.author}|${t.text}|${t.inReplyToTweetId ?? ''}|${t.retweetOfId ?? ''}`)
-    const b = run(42, 200).timeline.map((t) => `${t.author}|${t.text}|${t.inReplyToTweetId ?? ''}|${t.retweetOfId ?? ''}`)
+    const a = run(42, 200).timeline.map(
+      (t) => `${t.author}|${t.text}|${t.inReplyToTweetId ?? ''}|${t.retweetOfId ?? ''}`,
+    )
+    const b = run(42, 200).timeline.map(
+      (t) => `${t.author}|${t.text}|${t.inReplyToTweetId ?? ''}|${t.retweetOfId ?? ''}`,
+    )
     const c = run(43, 200).timeline.map((t) => `${t.author}|${t.text}`)
     expect(a).toEqual(b)
     expect(c).not.toEqual(a.map((line) => line.split('|').slice(0, 2).join('|')))
@@ -42,9 +46,21 @@ describe('scenario engine', () => {
   it('covers the grievance kinds and the noise, with follow-ups in the same conversation', () => {
     const tweets = run(11, 600).timeline
     const has = (re: RegExp): boolean => tweets.some((t) => re.test(t.text))
-    for (const re of [/visa|वीज़ा/i, /OCI/, /FRRO|एफआरआरओ/i, /police verification|पुलिस सत्यापन|PV pending/i, /CRPF|BSF|CISF|ITBP|SSB|Assam Rifles/,
-      /UPI|यूपीआई/, /digital arrest|डिजिटल अरेस्ट/i, /flood|बाढ़|baadh/i, /landslide|भूस्खलन/i, /stalking|पीछा|pareshan/i,
-      /https?:\/\//, /Thank you|धन्यवाद|dhanyavaad/i, /Shame|Sharam|शर्म/i]) {
+    for (const re of [
+      /visa|वीज़ा/i,
+      /OCI/,
+      /FRRO|एफआरआरओ/i,
+      /police verification|पुलिस सत्यापन|PV pending/i,
+      /CRPF|BSF|CISF|ITBP|SSB|Assam Rifles/,
+      /UPI|यूपीआई/,
+      /digital arrest|डिजिटल अरेस्ट/i,
+      /flood|बाढ़|baadh/i,
+      /landslide|भूस्खलन/i,
+      /stalking|पीछा|pareshan/i,
+      /https?:\/\//,
+      /Thank you|धन्यवाद|dhanyavaad/i,
+      /Shame|Sharam|शर्म/i,
+    ]) {
       expect(has(re), String(re)).toBe(true)
     }
     expect(tweets.some((t) => t.retweetOfId !== undefined && t.text.startsWith('RT @'))).toBe(true)
@@ -60,12 +76,21 @@ describe('scenario engine', () => {
     store.reset(DEFAULT_HANDLES)
     const engine = new ScenarioEngine(store, { seed: 5 })
     store.onTweet((t) => {
-      if (t.source === 'scenario' && !t.inReplyToTweetId && !t.retweetOfId && t.mentionedUsernames.includes('hmoindia')) {
+      if (
+        t.source === 'scenario' &&
+        !t.inReplyToTweetId &&
+        !t.retweetOfId &&
+        t.mentionedUsernames.includes('hmoindia')
+      ) {
         store.addTweet({ author: 'HMOIndia', text: `@${t.author} Registered.`, inReplyToTweetId: t.id, source: 'api' })
       }
     })
     for (let i = 0; i < 400; i++) engine.step()
     const orgIds = new Set(store.tweetsBy('HMOIndia').map((t) => t.id))
-    expect(store.timeline.some((t) => t.source === 'scenario' && t.inReplyToTweetId !== undefined && orgIds.has(t.inReplyToTweetId))).toBe(true)
+    expect(
+      store.timeline.some(
+        (t) => t.source === 'scenario' && t.inReplyToTweetId !== undefined && orgIds.has(t.inReplyToTweetId),
+      ),
+    ).toBe(true)
   })
 })

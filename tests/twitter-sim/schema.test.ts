@@ -11,13 +11,21 @@ let complaintId: string
 beforeAll(async () => {
   sim = await startSimulator()
   hmoId = sim.store.userByName('HMOIndia')!.id
-  const root = sim.injectTweet({ author: 'rahul_sharma', text: '@HMOIndia my passport police verification is pending #help https://example.in/x' })
-  complaintId = sim.injectTweet({ author: 'rahul_sharma', text: 'Still waiting @HMOIndia', in_reply_to_tweet_id: root.id }).id
+  const root = sim.injectTweet({
+    author: 'rahul_sharma',
+    text: '@HMOIndia my passport police verification is pending #help https://example.in/x',
+  })
+  complaintId = sim.injectTweet({
+    author: 'rahul_sharma',
+    text: 'Still waiting @HMOIndia',
+    in_reply_to_tweet_id: root.id,
+  }).id
   sim.injectTweet({ author: 'priya_verma', text: '@HMOIndia @CyberDost UPI fraud ho gaya hai, mera paisa wapas karo' })
 })
 afterAll(() => sim.close())
 
-const TWEET_FIELDS = 'tweet.fields=id,text,author_id,created_at,conversation_id,in_reply_to_user_id,referenced_tweets,lang,entities,public_metrics'
+const TWEET_FIELDS =
+  'tweet.fields=id,text,author_id,created_at,conversation_id,in_reply_to_user_id,referenced_tweets,lang,entities,public_metrics'
 
 describe('responses match the OpenAPI schemas', () => {
   it('the validator really rejects wrong shapes', () => {
@@ -26,7 +34,9 @@ describe('responses match the OpenAPI schemas', () => {
   })
 
   it('GET /2/users/me', async () => {
-    const res = await call(sim.url, 'GET', '/2/users/me?user.fields=created_at,description,public_metrics', { auth: asUser('HMOIndia') })
+    const res = await call(sim.url, 'GET', '/2/users/me?user.fields=created_at,description,public_metrics', {
+      auth: asUser('HMOIndia'),
+    })
     expect(res.status).toBe(200)
     expect(schemaErrors('GetUsersMeResponse', res.body)).toEqual([])
     expect(res.body.data).toMatchObject({ id: hmoId, username: 'HMOIndia' })
@@ -37,14 +47,22 @@ describe('responses match the OpenAPI schemas', () => {
     expect(schemaErrors('GetUsersByUsernameResponse', found.body)).toEqual([])
     const byId = await call(sim.url, 'GET', `/2/users/${hmoId}`)
     expect(schemaErrors('GetUsersByIdResponse', byId.body)).toEqual([])
-    const missing = await call<{ errors: Array<Record<string, unknown>> }>(sim.url, 'GET', '/2/users/by/username/nobody_here')
+    const missing = await call<{ errors: Array<Record<string, unknown>> }>(
+      sim.url,
+      'GET',
+      '/2/users/by/username/nobody_here',
+    )
     expect(missing.status).toBe(200)
     expect(schemaErrors('GetUsersByUsernameResponse', missing.body)).toEqual([])
     expect(missing.body.errors[0]).toMatchObject({ resource_type: 'user', title: 'Not Found Error' })
   })
 
   it('GET /2/users/:id/mentions with expansions', async () => {
-    const res = await call<{ data: Array<Record<string, unknown>>; includes: { users: Array<{ id: string; username: string }> }; meta: Record<string, unknown> }>(
+    const res = await call<{
+      data: Array<Record<string, unknown>>
+      includes: { users: Array<{ id: string; username: string }> }
+      meta: Record<string, unknown>
+    }>(
       sim.url,
       'GET',
       `/2/users/${hmoId}/mentions?max_results=5&expansions=author_id,referenced_tweets.id,in_reply_to_user_id&${TWEET_FIELDS}&user.fields=created_at,username`,
@@ -53,7 +71,11 @@ describe('responses match the OpenAPI schemas', () => {
     expect(schemaErrors('GetUsersMentionsResponse', res.body)).toEqual([])
     expect(res.body.data).toHaveLength(3)
     expect(res.body.includes.users.map((u) => u.username).sort()).toEqual(['priya_verma', 'rahul_sharma'])
-    expect(res.body.meta).toMatchObject({ result_count: 3, newest_id: res.body.data[0]!.id, oldest_id: res.body.data[2]!.id })
+    expect(res.body.meta).toMatchObject({
+      result_count: 3,
+      newest_id: res.body.data[0]!.id,
+      oldest_id: res.body.data[2]!.id,
+    })
     const reply = res.body.data.find((t) => t.id === complaintId)!
     expect(reply.referenced_tweets).toEqual([{ type: 'replied_to', id: expect.any(String) }])
     expect(reply.in_reply_to_user_id).toBe(sim.store.userByName('rahul_sharma')!.id)
@@ -61,7 +83,11 @@ describe('responses match the OpenAPI schemas', () => {
   })
 
   it('GET /2/tweets/search/recent', async () => {
-    const res = await call(sim.url, 'GET', `/2/tweets/search/recent?query=${encodeURIComponent('@HMOIndia -is:retweet')}&${TWEET_FIELDS}&expansions=author_id`)
+    const res = await call(
+      sim.url,
+      'GET',
+      `/2/tweets/search/recent?query=${encodeURIComponent('@HMOIndia -is:retweet')}&${TWEET_FIELDS}&expansions=author_id`,
+    )
     expect(res.status).toBe(200)
     expect(schemaErrors('SearchPostsRecentResponse', res.body)).toEqual([])
   })
@@ -69,10 +95,20 @@ describe('responses match the OpenAPI schemas', () => {
   it('GET /2/tweets?ids= and /2/tweets/:id, including deleted ones in errors', async () => {
     const gone = sim.injectTweet({ author: 'amit99', text: 'to be deleted @HMOIndia' })
     await call(sim.url, 'DELETE', `/2/tweets/${gone.id}`, { auth: asUser('amit99') })
-    const many = await call<{ data: unknown[]; errors: Array<Record<string, unknown>> }>(sim.url, 'GET', `/2/tweets?ids=${complaintId},${gone.id}&${TWEET_FIELDS}`)
+    const many = await call<{ data: unknown[]; errors: Array<Record<string, unknown>> }>(
+      sim.url,
+      'GET',
+      `/2/tweets?ids=${complaintId},${gone.id}&${TWEET_FIELDS}`,
+    )
     expect(schemaErrors('GetPostsByIdsResponse', many.body)).toEqual([])
     expect(many.body.data).toHaveLength(1)
-    expect(many.body.errors).toEqual([expect.objectContaining({ resource_id: gone.id, resource_type: 'tweet', type: 'https://api.x.com/2/problems/resource-not-found' })])
+    expect(many.body.errors).toEqual([
+      expect.objectContaining({
+        resource_id: gone.id,
+        resource_type: 'tweet',
+        type: 'https://api.x.com/2/problems/resource-not-found',
+      }),
+    ])
     expect(schemaErrors('Problem', many.body.errors[0])).toEqual([])
     const one = await call(sim.url, 'GET', `/2/tweets/${complaintId}?${TWEET_FIELDS}&expansions=author_id`)
     expect(schemaErrors('GetPostsByIdResponse', one.body)).toEqual([])
@@ -84,7 +120,10 @@ describe('responses match the OpenAPI schemas', () => {
   it('POST /2/tweets and DELETE /2/tweets/:id', async () => {
     const created = await call<{ data: { id: string; text: string } }>(sim.url, 'POST', '/2/tweets', {
       auth: asUser('HMOIndia'),
-      body: { text: '@rahul_sharma Your complaint is registered as MHA-26-000001.', reply: { in_reply_to_tweet_id: complaintId } },
+      body: {
+        text: '@rahul_sharma Your complaint is registered as MHA-26-000001.',
+        reply: { in_reply_to_tweet_id: complaintId },
+      },
     })
     expect(created.status).toBe(201)
     expect(schemaErrors('CreatePostsResponse', created.body)).toEqual([])
@@ -101,7 +140,9 @@ describe('responses match the OpenAPI schemas', () => {
     expect(schemaErrors('UpdateRulesResponse', added.body)).toEqual([])
     const listed = await call(sim.url, 'GET', '/2/tweets/search/stream/rules')
     expect(schemaErrors('GetRulesResponse', listed.body)).toEqual([])
-    const removed = await call(sim.url, 'POST', '/2/tweets/search/stream/rules', { body: { delete: { ids: [added.body.data[0]!.id] } } })
+    const removed = await call(sim.url, 'POST', '/2/tweets/search/stream/rules', {
+      body: { delete: { ids: [added.body.data[0]!.id] } },
+    })
     expect(schemaErrors('UpdateRulesResponse', removed.body)).toEqual([])
   })
 

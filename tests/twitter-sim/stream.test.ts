@@ -9,7 +9,11 @@ import { APP, asUser, call } from './helpers'
 interface StreamClient {
   status: number
   raw: () => string
-  events: () => Array<{ data: { id: string; text: string; author_id?: string }; includes?: { users: unknown[] }; matching_rules: Array<{ id: string; tag?: string }> }>
+  events: () => Array<{
+    data: { id: string; text: string; author_id?: string }
+    includes?: { users: unknown[] }
+    matching_rules: Array<{ id: string; tag?: string }>
+  }>
   ended: Promise<void>
   close: () => void
 }
@@ -24,7 +28,11 @@ function connect(base: string, path = '/2/tweets/search/stream', auth = APP): Pr
       resolve({
         status: res.statusCode ?? 0,
         raw: () => raw,
-        events: () => raw.split('\r\n').filter((l) => l.trim().length > 0).map((l) => JSON.parse(l) as ReturnType<StreamClient['events']>[number]),
+        events: () =>
+          raw
+            .split('\r\n')
+            .filter((l) => l.trim().length > 0)
+            .map((l) => JSON.parse(l) as ReturnType<StreamClient['events']>[number]),
         ended,
         close: () => req.destroy(),
       })
@@ -47,7 +55,12 @@ let open: StreamClient | undefined
 beforeAll(async () => {
   sim = await startSimulator({ keepAliveMs: 100 })
   const rules = await call(sim.url, 'POST', '/2/tweets/search/stream/rules', {
-    body: { add: [{ value: '@HMOIndia -is:retweet', tag: 'hmo' }, { value: 'passport OR पासपोर्ट', tag: 'passport' }] },
+    body: {
+      add: [
+        { value: '@HMOIndia -is:retweet', tag: 'hmo' },
+        { value: 'passport OR पासपोर्ट', tag: 'passport' },
+      ],
+    },
   })
   expect(rules.status).toBe(201)
 })
@@ -112,7 +125,10 @@ describe('filtered stream', () => {
   it('outOfOrder shuffles bursts of events', async () => {
     await call(sim.url, 'POST', '/_sim/faults', { body: { outOfOrder: 1 } })
     open = await connect(sim.url)
-    const ids = Array.from({ length: 6 }, (_, i) => sim.injectTweet({ author: 'citizen_g', text: `@HMOIndia burst ${i}` }).id)
+    const ids = Array.from(
+      { length: 6 },
+      (_, i) => sim.injectTweet({ author: 'citizen_g', text: `@HMOIndia burst ${i}` }).id,
+    )
     await waitFor(() => open!.events().length >= 6)
     const got = open.events().map((e) => e.data.id)
     expect([...got].sort()).toEqual([...ids].sort())
@@ -128,24 +144,44 @@ describe('filtered stream', () => {
   })
 
   it('rules: validation, duplicates, dry_run, delete and delete_all', async () => {
-    const invalid = await call<{ errors: unknown[]; meta: { summary: { invalid: number; created: number } } }>(sim.url, 'POST', '/2/tweets/search/stream/rules', {
-      body: { add: [{ value: 'visa' }, { value: '(broken' }] },
-    })
+    const invalid = await call<{ errors: unknown[]; meta: { summary: { invalid: number; created: number } } }>(
+      sim.url,
+      'POST',
+      '/2/tweets/search/stream/rules',
+      {
+        body: { add: [{ value: 'visa' }, { value: '(broken' }] },
+      },
+    )
     expect(invalid.status).toBe(400)
     expect(invalid.body.meta.summary).toMatchObject({ created: 0, invalid: 1 })
-    const dup = await call<{ errors: Array<{ title: string }> }>(sim.url, 'POST', '/2/tweets/search/stream/rules', { body: { add: [{ value: 'passport OR पासपोर्ट' }] } })
-    expect(dup.body.errors[0]!.title).toBe('DuplicateRule')
-    const dry = await call(sim.url, 'POST', '/2/tweets/search/stream/rules?dry_run=true', { body: { add: [{ value: 'oci card' }] } })
-    expect(dry.status).toBe(200)
-    const list = await call<{ data: Array<{ id: string; value: string }>; meta: { result_count: number } }>(sim.url, 'GET', '/2/tweets/search/stream/rules')
-    expect(list.body.data.map((r) => r.value)).toEqual(['@HMOIndia -is:retweet', 'passport OR पासपोर्ट'])
-    const del = await call<{ meta: { summary: { deleted: number; not_deleted: number } } }>(sim.url, 'POST', '/2/tweets/search/stream/rules', {
-      body: { delete: { ids: [list.body.data[0]!.id, '1'] } },
+    const dup = await call<{ errors: Array<{ title: string }> }>(sim.url, 'POST', '/2/tweets/search/stream/rules', {
+      body: { add: [{ value: 'passport OR पासपोर्ट' }] },
     })
+    expect(dup.body.errors[0]!.title).toBe('DuplicateRule')
+    const dry = await call(sim.url, 'POST', '/2/tweets/search/stream/rules?dry_run=true', {
+      body: { add: [{ value: 'oci card' }] },
+    })
+    expect(dry.status).toBe(200)
+    const list = await call<{ data: Array<{ id: string; value: string }>; meta: { result_count: number } }>(
+      sim.url,
+      'GET',
+      '/2/tweets/search/stream/rules',
+    )
+    expect(list.body.data.map((r) => r.value)).toEqual(['@HMOIndia -is:retweet', 'passport OR पासपोर्ट'])
+    const del = await call<{ meta: { summary: { deleted: number; not_deleted: number } } }>(
+      sim.url,
+      'POST',
+      '/2/tweets/search/stream/rules',
+      {
+        body: { delete: { ids: [list.body.data[0]!.id, '1'] } },
+      },
+    )
     expect(del.body.meta.summary).toEqual({ deleted: 1, not_deleted: 1 })
     await call(sim.url, 'POST', '/2/tweets/search/stream/rules?delete_all=true', { body: {} })
     const none = await call(sim.url, 'GET', '/2/tweets/search/stream/rules')
     expect(none.body).toMatchObject({ meta: { result_count: 0 } })
-    expect((await call(sim.url, 'POST', '/2/tweets/search/stream/rules', { body: { add: [], delete: { ids: [] } } })).status).toBe(400)
+    expect(
+      (await call(sim.url, 'POST', '/2/tweets/search/stream/rules', { body: { add: [], delete: { ids: [] } } })).status,
+    ).toBe(400)
   })
 })

@@ -32,7 +32,9 @@ describe('text analysis', () => {
   })
 
   it('agrees with the shared twitter-text conformance cases for plain text', () => {
-    const doc = parse(readFileSync(new URL('../../../shared/conformance/twitter-text/validate.yml', import.meta.url), 'utf8')) as {
+    const doc = parse(
+      readFileSync(new URL('../../../shared/conformance/twitter-text/validate.yml', import.meta.url), 'utf8'),
+    ) as {
       tests: Record<string, Array<{ description: string; text: string; expected: { weightedLength?: number } }>>
     }
     // v3 config (emoji discounted); our simple counter skips bare-domain and IDN URL rules.
@@ -40,7 +42,9 @@ describe('text analysis', () => {
       (c) => typeof c.expected?.weightedLength === 'number' && !/url|domain|host|punycode/i.test(c.description),
     )
     expect(cases.length).toBeGreaterThan(3)
-    const mismatches = cases.filter((c) => weightedLength(c.text) !== c.expected.weightedLength).map((c) => c.description)
+    const mismatches = cases
+      .filter((c) => weightedLength(c.text) !== c.expected.weightedLength)
+      .map((c) => c.description)
     expect(mismatches).toEqual([])
   })
 })

@@ -18,7 +18,9 @@ beforeAll(async () => {
   sim = await startSimulator()
   hmoId = sim.store.userByName('HMOIndia')!.id
   for (let i = 0; i < 23; i++) {
-    mentionIds.push(sim.injectTweet({ author: `citizen${i % 5}`, text: `@HMOIndia complaint number ${i} about visa` }).id)
+    mentionIds.push(
+      sim.injectTweet({ author: `citizen${i % 5}`, text: `@HMOIndia complaint number ${i} about visa` }).id,
+    )
     sim.injectTweet({ author: 'someone', text: `unrelated chatter ${i}` })
   }
 })
@@ -45,7 +47,11 @@ describe('mentions timeline', () => {
   })
 
   it('since_id returns only newer mentions; until_id only older', async () => {
-    const since = await call<Page>(sim.url, 'GET', `/2/users/${hmoId}/mentions?since_id=${mentionIds[19]}&max_results=100`)
+    const since = await call<Page>(
+      sim.url,
+      'GET',
+      `/2/users/${hmoId}/mentions?since_id=${mentionIds[19]}&max_results=100`,
+    )
     expect(since.body.data!.map((t) => t.id)).toEqual(mentionIds.slice(20).reverse())
     expect(since.body.meta).toMatchObject({ result_count: 3, newest_id: mentionIds[22], oldest_id: mentionIds[20] })
     expect(since.body.meta.next_token).toBeUndefined()
@@ -56,7 +62,15 @@ describe('mentions timeline', () => {
   })
 
   it('validates parameters like X', async () => {
-    for (const q of ['max_results=4', 'max_results=101', 'max_results=ten', 'since_id=abc', 'pagination_token=!!!', 'tweet.fields=bogus', 'expansions=nope']) {
+    for (const q of [
+      'max_results=4',
+      'max_results=101',
+      'max_results=ten',
+      'since_id=abc',
+      'pagination_token=!!!',
+      'tweet.fields=bogus',
+      'expansions=nope',
+    ]) {
       const res = await call(sim.url, 'GET', `/2/users/${hmoId}/mentions?${q}`)
       expect(res.status, q).toBe(400)
     }
@@ -68,17 +82,31 @@ describe('mentions timeline', () => {
 
 describe('recent search', () => {
   it('matches the query and paginates with next_token', async () => {
-    const first = await call<Page>(sim.url, 'GET', `/2/tweets/search/recent?query=${encodeURIComponent('visa from:citizen1')}&max_results=10`)
+    const first = await call<Page>(
+      sim.url,
+      'GET',
+      `/2/tweets/search/recent?query=${encodeURIComponent('visa from:citizen1')}&max_results=10`,
+    )
     const expected = mentionIds.filter((_, i) => i % 5 === 1).reverse()
     expect(first.body.data!.map((t) => t.id)).toEqual(expected)
     const paged = await call<Page>(sim.url, 'GET', `/2/tweets/search/recent?query=visa&max_results=10`)
     expect(paged.body.meta.result_count).toBe(10)
-    const second = await call<Page>(sim.url, 'GET', `/2/tweets/search/recent?query=visa&max_results=10&next_token=${paged.body.meta.next_token}`)
+    const second = await call<Page>(
+      sim.url,
+      'GET',
+      `/2/tweets/search/recent?query=visa&max_results=10&next_token=${paged.body.meta.next_token}`,
+    )
     expect(second.body.data![0]!.id).toBe(mentionIds[12])
   })
 
   it('answers 400 for bad queries and bounds', async () => {
-    for (const q of ['query=', 'query=%28visa', 'query=is%3Aretweet', 'query=visa&max_results=5', 'query=visa&sort_order=random']) {
+    for (const q of [
+      'query=',
+      'query=%28visa',
+      'query=is%3Aretweet',
+      'query=visa&max_results=5',
+      'query=visa&sort_order=random',
+    ]) {
       const res = await call(sim.url, 'GET', `/2/tweets/search/recent?${q}`)
       expect(res.status, q).toBe(400)
     }
@@ -106,14 +134,21 @@ describe('soak-sized store', () => {
       const started = performance.now()
       let lastMention = ''
       for (let i = 0; i < 20_000; i++) {
-        const t = big.injectTweet({ author: `c${i % 300}`, text: i % 4 === 0 ? `@CyberDost fraud report ${i}` : `general post ${i} #news` })
+        const t = big.injectTweet({
+          author: `c${i % 300}`,
+          text: i % 4 === 0 ? `@CyberDost fraud report ${i}` : `general post ${i} #news`,
+        })
         if (i % 4 === 0) lastMention = t.id
       }
       const insertMs = performance.now() - started
       const cyberId = big.store.userByName('CyberDost')!.id
       const t0 = performance.now()
       const page = await call<Page>(big.url, 'GET', `/2/users/${cyberId}/mentions?max_results=100&since_id=${'1'}`)
-      const search = await call<Page>(big.url, 'GET', `/2/tweets/search/recent?query=${encodeURIComponent('fraud @CyberDost')}&max_results=100`)
+      const search = await call<Page>(
+        big.url,
+        'GET',
+        `/2/tweets/search/recent?query=${encodeURIComponent('fraud @CyberDost')}&max_results=100`,
+      )
       const queryMs = performance.now() - t0
       expect(page.body.data![0]!.id).toBe(lastMention)
       expect(page.body.meta.result_count).toBe(100)

@@ -86,7 +86,11 @@ export function applyActionLocally(grievance: Grievance, action: Action, user: P
  * replayed on top (Actual-style rebase). An action that no longer applies (the server
  * moved the grievance on) is left out of the view; the server will settle it as a conflict.
  */
-export function rebasePending(serverCopy: Grievance, pending: readonly Action[], user: Pick<User, 'username'>): Grievance {
+export function rebasePending(
+  serverCopy: Grievance,
+  pending: readonly Action[],
+  user: Pick<User, 'username'>,
+): Grievance {
   let view = serverCopy
   for (const action of pending) {
     if (action.grievanceId !== serverCopy.id) continue

@@ -79,7 +79,8 @@ export async function startBrowserDesk(opts: BrowserDeskOptions): Promise<Browse
 
   const server = createServer((req, res) => {
     void serveHttp(req, res).catch((error: unknown) => {
-      if (!res.headersSent) sendText(res, 500, `Internal error: ${error instanceof Error ? error.message : String(error)}`)
+      if (!res.headersSent)
+        sendText(res, 500, `Internal error: ${error instanceof Error ? error.message : String(error)}`)
       else res.destroy()
     })
   })
@@ -100,7 +101,11 @@ export async function startBrowserDesk(opts: BrowserDeskOptions): Promise<Browse
       try {
         html = await readFile(join(rendererDir, 'index.html'), 'utf-8')
       } catch {
-        return sendText(res, 500, `The renderer is not built: ${join(rendererDir, 'index.html')} is missing (run npm run build:renderer).`)
+        return sendText(
+          res,
+          500,
+          `The renderer is not built: ${join(rendererDir, 'index.html')} is missing (run npm run build:renderer).`,
+        )
       }
       return send(res, 200, CONTENT_TYPES['.html']!, injectBridge(html), {
         'content-security-policy': BROWSER_DESK_CSP,
@@ -117,7 +122,9 @@ export async function startBrowserDesk(opts: BrowserDeskOptions): Promise<Browse
     } catch {
       return sendText(res, 404, 'Not found')
     }
-    return send(res, 200, CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', content, { 'x-content-type-options': 'nosniff' })
+    return send(res, 200, CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', content, {
+      'x-content-type-options': 'nosniff',
+    })
   }
 
   const wss = new WebSocketServer({
@@ -240,7 +247,13 @@ function staticFile(root: string, pathname: string): string | null {
   return file.startsWith(root + sep) ? file : null
 }
 
-function send(res: ServerResponse, status: number, type: string, body: string | Buffer, headers: Record<string, string> = {}): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  type: string,
+  body: string | Buffer,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, { 'content-type': type, ...headers })
   res.end(res.req.method === 'HEAD' ? undefined : body)
 }

@@ -110,7 +110,13 @@ class DeskCoreImpl implements DeskCore {
     this.tokenStore = opts.tokenStore ?? new FileTokenStore(this.files.token)
     this.timing = { ...DEFAULT_TIMING, ...opts.timing }
     this.log = opts.log ?? defaultLogger
-    this.sync = { status: 'logged-out', pending: 0, lastSyncedAt: null, lastError: null, serverUrl: opts.serverUrl ?? null }
+    this.sync = {
+      status: 'logged-out',
+      pending: 0,
+      lastSyncedAt: null,
+      lastError: null,
+      serverUrl: opts.serverUrl ?? null,
+    }
     this.ready = this.init()
     // Failures surface on the first call; do not crash the process on an unhandled rejection.
     this.ready.catch((error: unknown) => this.log('error', `desk start-up failed: ${String(error)}`))
@@ -143,11 +149,17 @@ class DeskCoreImpl implements DeskCore {
       clock,
     })
     if (settings.corrupt) {
-      this.log('error', `Settings file ${settings.corrupt.file} was ${settings.corrupt.reason}; moved to ${settings.corrupt.movedTo}. Sign in again.`)
+      this.log(
+        'error',
+        `Settings file ${settings.corrupt.file} was ${settings.corrupt.reason}; moved to ${settings.corrupt.movedTo}. Sign in again.`,
+      )
     }
     if (cache.corrupt) {
       // Only a cache: everything in it comes back with the next pull.
-      this.log('error', `Grievance cache ${cache.corrupt.file} was ${cache.corrupt.reason}; moved to ${cache.corrupt.movedTo}. Fetching everything again from the server.`)
+      this.log(
+        'error',
+        `Grievance cache ${cache.corrupt.file} was ${cache.corrupt.reason}; moved to ${cache.corrupt.movedTo}. Fetching everything again from the server.`,
+      )
     }
     if (outbox.corrupt) {
       this.storageWarning = `The outbox file was damaged (${outbox.corrupt.reason}) and was moved aside to ${outbox.corrupt.movedTo}. Actions made offline before this start may not have been sent; check them.`
@@ -164,7 +176,12 @@ class DeskCoreImpl implements DeskCore {
     if (token && user && serverUrl) {
       await this.beginSession(stores, serverUrl, user, token)
     } else {
-      this.setSync({ status: 'logged-out', serverUrl: this.defaultServerUrl(stores), pending: 0, lastError: this.storageWarning })
+      this.setSync({
+        status: 'logged-out',
+        serverUrl: this.defaultServerUrl(stores),
+        pending: 0,
+        lastError: this.storageWarning,
+      })
     }
   }
 
@@ -249,7 +266,10 @@ class DeskCoreImpl implements DeskCore {
     const parsed = spec.input.safeParse(input ?? {})
     if (!parsed.success) {
       const issue = parsed.error.issues[0]
-      throw new DeskCoreError('invalid-input', `${method}: ${issue?.path.join('.') || 'input'}: ${issue?.message ?? 'invalid'}`)
+      throw new DeskCoreError(
+        'invalid-input',
+        `${method}: ${issue?.path.join('.') || 'input'}: ${issue?.message ?? 'invalid'}`,
+      )
     }
     if (this.closed) throw new DeskCoreError('internal', 'The desk is shutting down')
     const stores = await this.ready
@@ -310,7 +330,8 @@ class DeskCoreImpl implements DeskCore {
 
   private async login(stores: Stores, input: DeskLoginInput): Promise<Session> {
     const raw = input.serverUrl ?? this.defaultServerUrl(stores)
-    if (!raw) throw new DeskCoreError('invalid-input', 'No server address: enter the address your administrator gave you.')
+    if (!raw)
+      throw new DeskCoreError('invalid-input', 'No server address: enter the address your administrator gave you.')
     const serverUrl = normaliseServerUrl(raw)
     const { token, user } = await new ServerClient(serverUrl, this.fetchImpl).login(input.username, input.password)
     if (this.session) await this.endSession(stores, null)
@@ -346,7 +367,10 @@ class DeskCoreImpl implements DeskCore {
     return cached ? rebasePending(cached, this.pendingActions(stores), this.session.user) : null
   }
 
-  private async submit(stores: Stores, input: { grievanceId: string; body: ActionBody }): Promise<{ actionId: string; grievance: Grievance }> {
+  private async submit(
+    stores: Stores,
+    input: { grievanceId: string; body: ActionBody },
+  ): Promise<{ actionId: string; grievance: Grievance }> {
     const session = this.session
     if (!session) throw new DeskCoreError('unauthorised', 'Sign in before acting on grievances.')
     const cached = stores.cache.data.grievances[input.grievanceId]
@@ -369,7 +393,10 @@ class DeskCoreImpl implements DeskCore {
       throw error
     }
     // Durable before anyone hears of it: a power cut after this line loses nothing.
-    await stores.outbox.update((current) => ({ ...current, entries: [...current.entries, { action, owner: session.owner }] }))
+    await stores.outbox.update((current) => ({
+      ...current,
+      entries: [...current.entries, { action, owner: session.owner }],
+    }))
     this.setSync({ pending: this.pendingActions(stores).length })
     this.emit({ type: 'grievances-changed', ids: [cached.id] })
     void session.engine.push()

@@ -101,7 +101,10 @@ export class ServerClient {
     }
     const parsed = schema.safeParse(json)
     if (!parsed.success) {
-      throw new DeskCoreError('server', `The server's answer to ${path} does not match the protocol: ${parsed.error.issues[0]?.message}`)
+      throw new DeskCoreError(
+        'server',
+        `The server's answer to ${path} does not match the protocol: ${parsed.error.issues[0]?.message}`,
+      )
     }
     return parsed.data
   }
@@ -111,10 +114,14 @@ export class ServerClient {
       return await this.fetchImpl(new URL(path, this.serverUrl), init)
     } catch (error) {
       // Cancelled on purpose (session ended, stream stopped): not a network problem.
-      if (this.lifetime.signal.aborted || (init.signal?.aborted && (init.signal.reason as Error | undefined)?.name === 'AbortError')) {
+      if (
+        this.lifetime.signal.aborted ||
+        (init.signal?.aborted && (init.signal.reason as Error | undefined)?.name === 'AbortError')
+      ) {
         throw error
       }
-      const why = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)
+      const why =
+        error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)
       throw new ServerUnreachableError(`Cannot reach the server at ${this.serverUrl}: ${why}`)
     }
   }

@@ -5,7 +5,14 @@ import type { Conflict } from '../../shared/desk-api'
 import type { Grievance } from '../../shared/grievance'
 import type { Action, ActionResult, Change } from '../../shared/protocol'
 import { Backoff } from './backoff'
-import { sameOwner, type GrievanceCache, type Outbox, type OutboxEntry, type Owner, type StoredConflict } from './desk-files'
+import {
+  sameOwner,
+  type GrievanceCache,
+  type Outbox,
+  type OutboxEntry,
+  type Owner,
+  type StoredConflict,
+} from './desk-files'
 import { ServerUnreachableError, SessionExpiredError } from './errors'
 import { readServerEvents } from './event-stream'
 import type { JsonStore } from './json-store'
@@ -174,7 +181,10 @@ export class SyncEngine {
       }
       this.on.contact(true)
       this.pushBackoff.reset()
-      const settledAny = await this.settle(batch.map((a) => a.id), results)
+      const settledAny = await this.settle(
+        batch.map((a) => a.id),
+        results,
+      )
       if (!settledAny) {
         // The server answered without settling anything: do not spin on it.
         this.schedulePushRetry()
@@ -210,7 +220,14 @@ export class SyncEngine {
           break
         case 'conflict':
           serverCopies.push(result.grievance)
-          conflicts.push({ action, kind: 'conflict', reason: result.reason, grievance: result.grievance, at, owner: this.owner })
+          conflicts.push({
+            action,
+            kind: 'conflict',
+            reason: result.reason,
+            grievance: result.grievance,
+            at,
+            owner: this.owner,
+          })
           break
         case 'rejected':
           conflicts.push({

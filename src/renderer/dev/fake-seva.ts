@@ -1,8 +1,23 @@
 // An in-memory stand-in for the desk, for working on the UI with `vite` and no backend.
 // Loaded only when `import.meta.env.DEV` and no real `window.seva` exists; never in builds.
 // Sign in with any username and the password "seva".
-import type { Conflict, DeskEvent, DeskInput, DeskMethod, DeskOutput, SevaBridge, Session, SyncState } from '../../shared/desk-api'
-import { assertTransition, formatTicketNumber, type Grievance, type GrievanceStatus, type Priority } from '../../shared/grievance'
+import type {
+  Conflict,
+  DeskEvent,
+  DeskInput,
+  DeskMethod,
+  DeskOutput,
+  SevaBridge,
+  Session,
+  SyncState,
+} from '../../shared/desk-api'
+import {
+  assertTransition,
+  formatTicketNumber,
+  type Grievance,
+  type GrievanceStatus,
+  type Priority,
+} from '../../shared/grievance'
 import type { ActionBody, OrgSummary } from '../../shared/protocol'
 
 const ORG: OrgSummary = {
@@ -17,8 +32,18 @@ const ORG: OrgSummary = {
     { id: 'general', name: 'General Grievances', nameHi: 'सामान्य शिकायत' },
   ],
   templates: [
-    { id: 'ack-en', label: 'Acknowledge (English)', language: 'en', text: '@{name} We have registered your grievance {ticket} and forwarded it to the {division} desk.' },
-    { id: 'ack-hi', label: 'पावती (हिंदी)', language: 'hi', text: '@{name} आपकी शिकायत {ticket} दर्ज कर ली गई है और {division} को भेज दी गई है।' },
+    {
+      id: 'ack-en',
+      label: 'Acknowledge (English)',
+      language: 'en',
+      text: '@{name} We have registered your grievance {ticket} and forwarded it to the {division} desk.',
+    },
+    {
+      id: 'ack-hi',
+      label: 'पावती (हिंदी)',
+      language: 'hi',
+      text: '@{name} आपकी शिकायत {ticket} दर्ज कर ली गई है और {division} को भेज दी गई है।',
+    },
   ],
 }
 
@@ -83,7 +108,13 @@ export function createFakeSeva(count = 40): SevaBridge {
   const listeners = new Set<(event: DeskEvent) => void>()
   const conflicts: Conflict[] = []
   let session: Session = { user: null, serverUrl: 'http://127.0.0.1:8080' }
-  let sync: SyncState = { status: 'logged-out', pending: 0, lastSyncedAt: null, lastError: null, serverUrl: session.serverUrl }
+  let sync: SyncState = {
+    status: 'logged-out',
+    pending: 0,
+    lastSyncedAt: null,
+    lastError: null,
+    serverUrl: session.serverUrl,
+  }
   let nextId = 1
 
   const emit = (event: DeskEvent) => listeners.forEach((l) => l(event))
@@ -105,12 +136,20 @@ export function createFakeSeva(count = 40): SevaBridge {
     if (body.type === 'reject') next.statusReason = body.reason
     if (body.type === 'reply') {
       const failing = body.text.includes('#fail')
-      next.thread.push({ id: actionId, kind: 'reply', text: body.text, at, by: session.user?.username, post: { state: 'pending', attempts: 0 } })
+      next.thread.push({
+        id: actionId,
+        kind: 'reply',
+        text: body.text,
+        at,
+        by: session.user?.username,
+        post: { state: 'pending', attempts: 0 },
+      })
       // Simulate the server posting (or failing to post) the reply a moment later.
       setTimeout(() => settleReply(g.id, actionId, failing), 1200)
     }
     if (body.type === 'retry-reply') setTimeout(() => settleReply(g.id, body.entryId, false), 1200)
-    if (body.type === 'note') next.thread.push({ id: actionId, kind: 'note', text: body.text, at, by: session.user?.username })
+    if (body.type === 'note')
+      next.thread.push({ id: actionId, kind: 'note', text: body.text, at, by: session.user?.username })
     return next
   }
 
@@ -119,7 +158,12 @@ export function createFakeSeva(count = 40): SevaBridge {
     if (!g) return
     const thread = g.thread.map((e) =>
       e.id === entryId
-        ? { ...e, post: failing ? { state: 'failed' as const, error: 'X answered 503 Service Unavailable', attempts: 3 } : { state: 'posted' as const, attempts: 1 } }
+        ? {
+            ...e,
+            post: failing
+              ? { state: 'failed' as const, error: 'X answered 503 Service Unavailable', attempts: 3 }
+              : { state: 'posted' as const, attempts: 1 },
+          }
         : e,
     )
     grievances.set(grievanceId, { ...g, thread, version: g.version + 1 })
@@ -131,7 +175,8 @@ export function createFakeSeva(count = 40): SevaBridge {
   function simulateSync(body: ActionBody, action: Conflict['action']) {
     const text = body.type === 'note' || body.type === 'reply' ? body.text : ''
     if (text.includes('#offline')) setSync({ status: 'offline', lastError: 'Server unreachable (fake)' })
-    else if (text.includes('#online')) setSync({ status: 'online', pending: 0, lastError: null, lastSyncedAt: new Date().toISOString() })
+    else if (text.includes('#online'))
+      setSync({ status: 'online', pending: 0, lastError: null, lastSyncedAt: new Date().toISOString() })
     else if (sync.status === 'offline') setSync({ pending: sync.pending + 1 })
     if (text.includes('#conflict')) {
       const conflict: Conflict = {
@@ -151,7 +196,13 @@ export function createFakeSeva(count = 40): SevaBridge {
     'session.login': (input) => {
       if (input.password !== 'seva') throw new Error('Wrong username or password.')
       session = {
-        user: { username: input.username, displayName: `Officer ${input.username}`, role: 'officer', divisions: ['general'], languages: ['en', 'hi'] },
+        user: {
+          username: input.username,
+          displayName: `Officer ${input.username}`,
+          role: 'officer',
+          divisions: ['general'],
+          languages: ['en', 'hi'],
+        },
         serverUrl: input.serverUrl ?? session.serverUrl,
       }
       setSync({ status: 'online', lastSyncedAt: new Date().toISOString(), serverUrl: session.serverUrl })
@@ -171,7 +222,13 @@ export function createFakeSeva(count = 40): SevaBridge {
       const actionId = `fake-action-${nextId++}`
       const next = apply(g, input.body, actionId)
       grievances.set(g.id, next)
-      simulateSync(input.body, { id: actionId, grievanceId: g.id, baseVersion: g.version, at: next.updatedAt, body: input.body })
+      simulateSync(input.body, {
+        id: actionId,
+        grievanceId: g.id,
+        baseVersion: g.version,
+        at: next.updatedAt,
+        body: input.body,
+      })
       return { actionId, grievance: next }
     },
     'sync.state': () => sync,

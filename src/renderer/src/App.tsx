@@ -36,7 +36,12 @@ function TopBar() {
           X budget
         </button>
       )}
-      <button className="link" onClick={() => setHelpOpen(true)} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
+      <button
+        className="link"
+        onClick={() => setHelpOpen(true)}
+        aria-label="Keyboard shortcuts"
+        title="Keyboard shortcuts (?)"
+      >
         ?
       </button>
       {user && (

@@ -82,7 +82,8 @@ export class PgChangeListener {
 
   /** Test hook: drop the connection as a network failure would. */
   dropConnection(): void {
-    const stream = (this.client as unknown as { connection?: { stream?: { destroy(): void } } } | null)?.connection?.stream
+    const stream = (this.client as unknown as { connection?: { stream?: { destroy(): void } } } | null)?.connection
+      ?.stream
     stream?.destroy()
   }
 

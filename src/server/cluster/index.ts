@@ -51,7 +51,14 @@ export async function startClusterRole(opts: ClusterRoleOptions): Promise<Cluste
       stop = null
       await current?.()
     }
-    return { instanceId: opts.instanceId, get isLeader() { return stop !== null }, close: end, abandon: end }
+    return {
+      instanceId: opts.instanceId,
+      get isLeader() {
+        return stop !== null
+      },
+      close: end,
+      abandon: end,
+    }
   }
 
   const listener = new PgChangeListener({ databaseUrl: opts.databaseUrl, changes: opts.changes, log: opts.log })

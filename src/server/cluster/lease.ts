@@ -124,10 +124,13 @@ export class LeaseKeeper {
   private deadline: NodeJS.Timeout | null = null
   private armDeadline(): void {
     if (this.deadline) clearTimeout(this.deadline)
-    this.deadline = setTimeout(() => {
-      this.deadline = null
-      if (this.token !== null && Date.now() >= this.validUntil) void this.lose('lease time passed without renewal')
-    }, Math.max(0, this.validUntil - Date.now()) + 1)
+    this.deadline = setTimeout(
+      () => {
+        this.deadline = null
+        if (this.token !== null && Date.now() >= this.validUntil) void this.lose('lease time passed without renewal')
+      },
+      Math.max(0, this.validUntil - Date.now()) + 1,
+    )
   }
 
   private async lose(why: string): Promise<void> {

@@ -6,7 +6,11 @@ import type { ServerContext } from '../context'
 import { HttpError } from './errors'
 import { authenticate } from './routes'
 
-export function registerIngestionRoute(app: FastifyInstance, ctx: ServerContext, status: () => Promise<IngestionStatus | null>): void {
+export function registerIngestionRoute(
+  app: FastifyInstance,
+  ctx: ServerContext,
+  status: () => Promise<IngestionStatus | null>,
+): void {
   app.get(API_PATHS.ingestion, async (request) => {
     const user = await authenticate(ctx, request)
     if (user.role !== 'supervisor' && user.role !== 'admin') {

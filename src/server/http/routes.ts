@@ -15,7 +15,11 @@ function bearerToken(request: FastifyRequest): string | null {
   return null
 }
 
-export async function authenticate(ctx: ServerContext, request: FastifyRequest, allowQueryToken = false): Promise<StaffUser> {
+export async function authenticate(
+  ctx: ServerContext,
+  request: FastifyRequest,
+  allowQueryToken = false,
+): Promise<StaffUser> {
   const query = request.query as Record<string, string | undefined>
   const token = bearerToken(request) ?? (allowQueryToken ? (query.token ?? null) : null)
   if (!token) throw new HttpError(401, 'unauthorized', 'Sign in first: send Authorization: Bearer <token>')

@@ -33,11 +33,15 @@ export class BudgetGovernor {
   /** Reads this period's counts from the database (after a restart, or a new month). */
   async load(): Promise<void> {
     const period = budgetPeriod(this.now())
-    const rows = await this.db.query<{ source: string; posts: number }>('SELECT source, posts FROM ingest_usage WHERE period = $1', [period])
+    const rows = await this.db.query<{ source: string; posts: number }>(
+      'SELECT source, posts FROM ingest_usage WHERE period = $1',
+      [period],
+    )
     this.period = period
     this.bySource.clear()
     for (const row of rows) {
-      if ((INGEST_SOURCES as readonly string[]).includes(row.source)) this.bySource.set(row.source as IngestSourceName, Number(row.posts))
+      if ((INGEST_SOURCES as readonly string[]).includes(row.source))
+        this.bySource.set(row.source as IngestSourceName, Number(row.posts))
     }
   }
 
@@ -59,7 +63,9 @@ export class BudgetGovernor {
 
   get cap(): number {
     const xCap = this.xUsage?.projectCap
-    return xCap !== undefined && xCap > 0 ? Math.min(this.settings.monthlyPostsCap, xCap) : this.settings.monthlyPostsCap
+    return xCap !== undefined && xCap > 0
+      ? Math.min(this.settings.monthlyPostsCap, xCap)
+      : this.settings.monthlyPostsCap
   }
 
   get used(): number {
@@ -90,7 +96,8 @@ export class BudgetGovernor {
     const cap = this.cap
     const used = this.used
     const bySource: Record<string, number> = {}
-    for (const name of INGEST_SOURCES) bySource[name] = this.period === budgetPeriod(now) ? (this.bySource.get(name) ?? 0) : 0
+    for (const name of INGEST_SOURCES)
+      bySource[name] = this.period === budgetPeriod(now) ? (this.bySource.get(name) ?? 0) : 0
     return {
       cap,
       used,

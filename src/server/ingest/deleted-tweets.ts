@@ -7,7 +7,11 @@ import { loadGrievance, nextVersion, saveGrievance } from '../grievances'
 import type { ServerContext } from '../context'
 
 /** Marks the tweet deleted wherever we hold it; returns the change seq, or null if nothing changed. */
-export async function markTweetDeleted(ctx: ServerContext, tweetId: string, now: Date = new Date()): Promise<number | null> {
+export async function markTweetDeleted(
+  ctx: ServerContext,
+  tweetId: string,
+  now: Date = new Date(),
+): Promise<number | null> {
   const seq = await writeTransaction(ctx.db, async (tx) => {
     await tx.query(
       `INSERT INTO seen_tweets (tweet_id, first_source, deleted_at) VALUES ($1, 'deletion', $2)
@@ -27,7 +31,9 @@ export async function markTweetDeleted(ctx: ServerContext, tweetId: string, now:
     if ((isSource && before.source.deleted) || (!isSource && (!entry || entry.deleted))) return null
     const after = nextVersion(before, now)
     if (isSource) after.source = { ...after.source, deleted: true, deletedAt: now.toISOString() }
-    after.thread = after.thread.map((e) => (e.kind === 'citizen' && e.tweetId === tweetId ? { ...e, deleted: true } : e))
+    after.thread = after.thread.map((e) =>
+      e.kind === 'citizen' && e.tweetId === tweetId ? { ...e, deleted: true } : e,
+    )
     after.thread.push({
       id: randomUUID(),
       kind: 'system',

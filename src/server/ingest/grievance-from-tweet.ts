@@ -5,7 +5,13 @@
 // follow-up joins the grievance an earlier tweet of the same batch created) and written
 // with a handful of multi-row statements, whatever its size.
 import { randomUUID } from 'node:crypto'
-import { assertTransition, formatTicketNumber, type Grievance, type ThreadEntry, type TweetSource } from '../../shared/grievance'
+import {
+  assertTransition,
+  formatTicketNumber,
+  type Grievance,
+  type ThreadEntry,
+  type TweetSource,
+} from '../../shared/grievance'
 import { fillTemplate, type IngestSourceName, type OrgConfig } from '../../shared/org'
 import type { IncomingTweet, TweetAnalysis } from '../../shared/analysis'
 import { analyseTweet } from '../../shared/routing'
@@ -69,7 +75,10 @@ async function seenBefore(tx: Queryable, ids: readonly string[]): Promise<Set<st
  * when two sources deliver it at the same moment, and no unique-violation error for
  * either. Returns the ids this transaction claimed; the others count as seen once more.
  */
-async function claimTweets(tx: Queryable, claims: readonly { id: string; source: IngestSourceName }[]): Promise<Set<string>> {
+async function claimTweets(
+  tx: Queryable,
+  claims: readonly { id: string; source: IngestSourceName }[],
+): Promise<Set<string>> {
   if (claims.length === 0) return new Set()
   const rows = await tx.query<{ tweet_id: string }>(
     `INSERT INTO seen_tweets (tweet_id, first_source) SELECT * FROM unnest($1::text[], $2::text[])
@@ -78,12 +87,16 @@ async function claimTweets(tx: Queryable, claims: readonly { id: string; source:
   )
   const claimed = new Set(rows.map((r) => r.tweet_id))
   const lost = claims.filter((c) => !claimed.has(c.id)).map((c) => c.id)
-  if (lost.length > 0) await tx.query('UPDATE seen_tweets SET times_seen = times_seen + 1 WHERE tweet_id = ANY($1::text[])', [lost])
+  if (lost.length > 0)
+    await tx.query('UPDATE seen_tweets SET times_seen = times_seen + 1 WHERE tweet_id = ANY($1::text[])', [lost])
   return claimed
 }
 
 /** The newest grievance of each (conversation, author), locked for this transaction. */
-async function latestGrievances(tx: Queryable, keys: readonly { conversationId: string; authorId: string }[]): Promise<Map<string, Grievance>> {
+async function latestGrievances(
+  tx: Queryable,
+  keys: readonly { conversationId: string; authorId: string }[],
+): Promise<Map<string, Grievance>> {
   if (keys.length === 0) return new Map()
   const rows = await tx.query<{ doc: Grievance; conversation_id: string; author_id: string }>(
     `SELECT doc, conversation_id, author_id FROM grievances WHERE id IN (
@@ -99,7 +112,11 @@ async function latestGrievances(tx: Queryable, keys: readonly { conversationId: 
 /** Ignored tweets, kept for audit (first record wins). */
 export async function recordIgnored(
   tx: Queryable,
-  rows: readonly { tweet: Pick<IncomingTweet, 'id' | 'authorUsername' | 'text'>; viaHandle: string | undefined; reasons: string[] }[],
+  rows: readonly {
+    tweet: Pick<IncomingTweet, 'id' | 'authorUsername' | 'text'>
+    viaHandle: string | undefined
+    reasons: string[]
+  }[],
 ): Promise<void> {
   if (rows.length === 0) return
   await tx.query(
@@ -165,7 +182,14 @@ type Decision =
   | { kind: 'join'; key: string; claim: boolean }
   | { kind: 'create'; analysis: TweetAnalysis }
 
-function newGrievance(ctx: ServerContext, tweet: IncomingTweet, meta: TweetMeta, analysis: TweetAnalysis, ticket: string, now: Date): Grievance {
+function newGrievance(
+  ctx: ServerContext,
+  tweet: IncomingTweet,
+  meta: TweetMeta,
+  analysis: TweetAnalysis,
+  ticket: string,
+  now: Date,
+): Grievance {
   const { org } = ctx
   const createdAt = now.toISOString()
   const slaHours = org.sla[analysis.priority] ?? 72
@@ -233,14 +257,17 @@ export async function ingestTweets(
   const fresh = items.filter((item, i) => !isRepeat(i) && !seen.has(item.tweet.id))
   const claimed = await claimTweets(
     tx,
-    fresh.filter((item) => !item.meta.joinOnly).map((item) => ({ id: item.tweet.id, source: item.meta.source ?? 'mentions' })),
+    fresh
+      .filter((item) => !item.meta.joinOnly)
+      .map((item) => ({ id: item.tweet.id, source: item.meta.source ?? 'mentions' })),
   )
 
   // 2. The stored threads any of them could follow up in.
   const wanted = new Map<string, { conversationId: string; authorId: string }>()
   for (const { tweet, meta } of fresh) {
     const key = followUpKey(tweet)
-    if (key && !isOwn(tweet) && (meta.joinOnly || claimed.has(tweet.id))) wanted.set(key, { conversationId: tweet.conversationId!, authorId: tweet.authorId })
+    if (key && !isOwn(tweet) && (meta.joinOnly || claimed.has(tweet.id)))
+      wanted.set(key, { conversationId: tweet.conversationId!, authorId: tweet.authorId })
   }
   const threads = await latestGrievances(tx, [...wanted.values()])
 
@@ -267,7 +294,9 @@ export async function ingestTweets(
   // 4. Tickets for every new grievance in one statement; officers' loads in one query.
   const creates = decisions.filter((d) => d.kind === 'create').length
   const tickets = await reserveTickets(tx, ctx.org, now, creates)
-  const reopens = decisions.some((d) => d.kind === 'join' && ['resolved', 'closed'].includes(threads.get(d.key)?.status ?? ''))
+  const reopens = decisions.some(
+    (d) => d.kind === 'join' && ['resolved', 'closed'].includes(threads.get(d.key)?.status ?? ''),
+  )
   const pool = creates > 0 || reopens ? await OfficerPool.load(tx) : null
 
   // 5. Build every grievance's new state in memory, in order.
@@ -292,7 +321,14 @@ export async function ingestTweets(
       case 'join': {
         const prior = current.get(decision.key)!
         let after = nextVersion(prior, now)
-        after.thread.push({ id: randomUUID(), kind: 'citizen', text: tweet.text, at: tweet.createdAt ?? now.toISOString(), by: tweet.authorUsername, tweetId: tweet.id })
+        after.thread.push({
+          id: randomUUID(),
+          kind: 'citizen',
+          text: tweet.text,
+          at: tweet.createdAt ?? now.toISOString(),
+          by: tweet.authorUsername,
+          tweetId: tweet.id,
+        })
         // The citizen writing again after resolution reopens the grievance (same assignee if any).
         if (prior.status === 'resolved' || prior.status === 'closed') {
           assertTransition(prior.status, 'reopened')
@@ -334,7 +370,10 @@ export async function ingestTweets(
 
   // 6. Write it all: a few multi-row statements for the whole batch.
   await recordIgnored(tx, ignored)
-  const seqs = await writeGrievances(tx, [...before].map(([id, prior]) => ({ before: prior, after: latest.get(id)! })))
+  const seqs = await writeGrievances(
+    tx,
+    [...before].map(([id, prior]) => ({ before: prior, after: latest.get(id)! })),
+  )
   if (threadTweets.length > 0) {
     await tx.query(
       `INSERT INTO grievance_tweets (tweet_id, grievance_id) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`,

@@ -10,7 +10,12 @@ export { markTweetDeleted } from './deleted-tweets'
 export { buildSearchQueries, buildStreamRules, MAX_QUERY_LENGTH } from './keyword-queries'
 
 /** A supervisor reading X at apiBase with this bearer token (the app token when there is one). */
-export function createIngestion(ctx: ServerContext, apiBase: string, readToken: string, opts: IngestionOptions = {}): IngestionSupervisor {
+export function createIngestion(
+  ctx: ServerContext,
+  apiBase: string,
+  readToken: string,
+  opts: IngestionOptions = {},
+): IngestionSupervisor {
   const pacer = new RateLimitPacer()
   const x = createXClient(apiBase, readToken, [rateLimitPlugin(pacer)]).readOnly
   return new IngestionSupervisor(ctx, x, pacer, opts)

@@ -67,7 +67,11 @@ function enabledTerms(rules: readonly KeywordRule[]): Term[] {
 }
 
 /** Recent-search queries covering every enabled rule's terms, each within maxLength. */
-export function buildSearchQueries(rules: readonly KeywordRule[], ownHandles: readonly string[], maxLength = MAX_QUERY_LENGTH): KeywordQuery[] {
+export function buildSearchQueries(
+  rules: readonly KeywordRule[],
+  ownHandles: readonly string[],
+  maxLength = MAX_QUERY_LENGTH,
+): KeywordQuery[] {
   return pack(enabledTerms(rules), querySuffix(ownHandles), maxLength)
 }
 
@@ -90,7 +94,11 @@ export function buildStreamRules(
 }
 
 /** Terms too long to fit in any query (so they can never be searched): worth a log line. */
-export function unsearchableTerms(rules: readonly KeywordRule[], ownHandles: readonly string[], maxLength = MAX_QUERY_LENGTH): string[] {
+export function unsearchableTerms(
+  rules: readonly KeywordRule[],
+  ownHandles: readonly string[],
+  maxLength = MAX_QUERY_LENGTH,
+): string[] {
   const suffix = querySuffix(ownHandles)
   return enabledTerms(rules)
     .filter((t) => `(${t.clause}) ${suffix}`.length > maxLength)

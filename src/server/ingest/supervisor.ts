@@ -15,7 +15,13 @@ import { BudgetGovernor } from './budget'
 import { FollowUpsSource } from './sources/follow-ups'
 import { MentionsSource } from './sources/mentions'
 import { SearchSource } from './sources/search'
-import { DEFAULT_TUNING, type IngestSource, type PollingSource, type SourceKit, type SourceTuning } from './sources/source'
+import {
+  DEFAULT_TUNING,
+  type IngestSource,
+  type PollingSource,
+  type SourceKit,
+  type SourceTuning,
+} from './sources/source'
 import { StreamSource } from './sources/stream'
 import { DEFAULT_CHUNK_SIZE, ingestBatch } from './tweet-batch'
 
@@ -161,7 +167,8 @@ export class IngestionSupervisor {
       let reason: string | undefined
       if (!enabled) reason = 'disabled in the organisation settings'
       else reason = this.budget.pauseReason(name) ?? undefined
-      if (enabled && !reason && state.rateLimitedUntil > now) reason = `rate limited until ${new Date(state.rateLimitedUntil).toISOString()}`
+      if (enabled && !reason && state.rateLimitedUntil > now)
+        reason = `rate limited until ${new Date(state.rateLimitedUntil).toISOString()}`
       if (enabled && !reason && state.failures > 0 && state.nextRunAt > now) {
         reason = `backing off after ${state.failures} failure(s) until ${new Date(state.nextRunAt).toISOString()}`
       }
@@ -171,7 +178,8 @@ export class IngestionSupervisor {
         const health = source.health()
         lastError = health.lastError ?? lastError
         lastRunAt = health.lastEventAt ?? lastRunAt
-        if (enabled && !reason && health.waitingUntil) reason = `reconnecting at ${new Date(health.waitingUntil).toISOString()}`
+        if (enabled && !reason && health.waitingUntil)
+          reason = `reconnecting at ${new Date(health.waitingUntil).toISOString()}`
         if (enabled && !reason && !source.running) reason = 'not running on this instance'
       }
       const cursor = await source.cursor({ ctx: this.ctx }).catch(() => undefined)

@@ -51,7 +51,9 @@ export async function ingestBatch(
       outcomes = await commitChunk(ctx, chunk, opts)
     } catch (error) {
       if (error instanceof LeaseLostError) throw error
-      ctx.log(`[ingest] ${source}: a batch of ${chunk.length} tweet(s) failed (${describe(error)}); retrying them one by one`)
+      ctx.log(
+        `[ingest] ${source}: a batch of ${chunk.length} tweet(s) failed (${describe(error)}); retrying them one by one`,
+      )
       outcomes = []
       for (const item of chunk) outcomes.push(await commitOneOrSetAside(ctx, item, opts, source))
     }
@@ -90,7 +92,12 @@ async function advance(tx: Queryable, opts: BatchOptions, newestId: string): Pro
  * database itself is failing: the error goes up and the pass is retried later from the
  * last committed cursor.
  */
-async function commitOneOrSetAside(ctx: ServerContext, item: TweetToIngest, opts: BatchOptions, source: IngestSourceName): Promise<TweetOutcome> {
+async function commitOneOrSetAside(
+  ctx: ServerContext,
+  item: TweetToIngest,
+  opts: BatchOptions,
+  source: IngestSourceName,
+): Promise<TweetOutcome> {
   try {
     return (await commitChunk(ctx, [item], opts))[0]!
   } catch (error) {
@@ -103,7 +110,17 @@ async function commitOneOrSetAside(ctx: ServerContext, item: TweetToIngest, opts
           `INSERT INTO seen_tweets (tweet_id, first_source) VALUES ($1, $2) ON CONFLICT (tweet_id) DO NOTHING`,
           [item.tweet.id, item.meta.source ?? 'mentions'],
         )
-        await recordIgnored(tx, [{ tweet: { ...item.tweet, authorUsername: printable(item.tweet.authorUsername), text: printable(item.tweet.text) }, viaHandle: item.meta.viaHandle, reasons: [reason] }])
+        await recordIgnored(tx, [
+          {
+            tweet: {
+              ...item.tweet,
+              authorUsername: printable(item.tweet.authorUsername),
+              text: printable(item.tweet.text),
+            },
+            viaHandle: item.meta.viaHandle,
+            reasons: [reason],
+          },
+        ])
         await advance(tx, opts, item.tweet.id)
       })
     } catch {

@@ -5,7 +5,15 @@ import type { TweetV2, UserV2 } from 'twitter-api-v2'
 import type { IncomingTweet } from '../../shared/analysis'
 
 /** What every source asks X for, so a tweet looks the same whichever way it came. */
-export const TWEET_FIELDS = ['author_id', 'conversation_id', 'created_at', 'lang', 'referenced_tweets', 'in_reply_to_user_id', 'entities'] as const
+export const TWEET_FIELDS = [
+  'author_id',
+  'conversation_id',
+  'created_at',
+  'lang',
+  'referenced_tweets',
+  'in_reply_to_user_id',
+  'entities',
+] as const
 export const TWEET_EXPANSIONS = ['author_id', 'referenced_tweets.id'] as const
 export const USER_FIELDS = ['username', 'name'] as const
 
@@ -44,7 +52,9 @@ export function toIncomingTweet(tweet: TweetV2, users: Map<string, UserV2>, viaH
     ...(tweet.lang ? { lang: tweet.lang } : {}),
     ...(tweet.conversation_id ? { conversationId: tweet.conversation_id } : {}),
     ...(tweet.in_reply_to_user_id ? { inReplyToUserId: tweet.in_reply_to_user_id } : {}),
-    ...(tweet.referenced_tweets ? { referencedTweets: tweet.referenced_tweets.map((r) => ({ type: r.type, id: r.id })) } : {}),
+    ...(tweet.referenced_tweets
+      ? { referencedTweets: tweet.referenced_tweets.map((r) => ({ type: r.type, id: r.id })) }
+      : {}),
     ...(viaHandle ? { viaHandle } : {}),
     ...(tweet.created_at ? { createdAt: tweet.created_at } : {}),
   }

@@ -23,6 +23,11 @@ export async function queueReplies(
     `INSERT INTO reply_outbox (entry_id, grievance_id, text, after_entry_id, state)
      SELECT e, g, t, a, 'pending' FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS r(e, g, t, a)
      ON CONFLICT (entry_id) DO NOTHING`,
-    [replies.map((r) => r.entryId), replies.map((r) => r.grievanceId), replies.map((r) => r.text), replies.map((r) => r.afterEntryId ?? null)],
+    [
+      replies.map((r) => r.entryId),
+      replies.map((r) => r.grievanceId),
+      replies.map((r) => r.text),
+      replies.map((r) => r.afterEntryId ?? null),
+    ],
   )
 }

@@ -44,7 +44,11 @@ export interface ReplyWorkerOptions {
 
 /** Compare texts the way X may have stored them (leading @mentions, spacing). */
 function sameText(a: string, b: string): boolean {
-  const norm = (s: string) => s.replace(/^(@\w+\s+)+/, '').replace(/\s+/g, ' ').trim()
+  const norm = (s: string) =>
+    s
+      .replace(/^(@\w+\s+)+/, '')
+      .replace(/\s+/g, ' ')
+      .trim()
   return norm(a) === norm(b)
 }
 
@@ -234,7 +238,8 @@ export class ReplyWorker {
   private async settleMany(settlements: readonly Settlement[]): Promise<void> {
     if (settlements.length === 0) return
     const seqs = await writeTransaction(this.ctx.db, async (tx) => {
-      const tweetIdOf = (s: Settlement): string | null => (s.outcome.state === 'posted' ? (s.outcome.tweetId ?? null) : null)
+      const tweetIdOf = (s: Settlement): string | null =>
+        s.outcome.state === 'posted' ? (s.outcome.tweetId ?? null) : null
       await tx.query(
         `UPDATE reply_outbox o SET state = u.state, posted_tweet_id = u.tweet_id, last_error = u.error, claimed_by = NULL
          FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS u(entry_id, state, tweet_id, error)
@@ -246,9 +251,10 @@ export class ReplyWorker {
           settlements.map((s) => (s.outcome.state === 'failed' ? s.outcome.error : null)),
         ],
       )
-      const stored = await tx.query<{ doc: Grievance }>(`SELECT doc FROM grievances WHERE id = ANY($1::text[]) FOR UPDATE`, [
-        [...new Set(settlements.map((s) => s.row.grievance_id))],
-      ])
+      const stored = await tx.query<{ doc: Grievance }>(
+        `SELECT doc FROM grievances WHERE id = ANY($1::text[]) FOR UPDATE`,
+        [[...new Set(settlements.map((s) => s.row.grievance_id))]],
+      )
       const writes = new Map(stored.map((r) => [r.doc.id, { before: r.doc, after: nextVersion(r.doc) }]))
       for (const { row, outcome } of settlements) {
         const write = writes.get(row.grievance_id)
@@ -259,7 +265,11 @@ export class ReplyWorker {
             : {
                 ...entry,
                 ...(outcome.state === 'posted' && outcome.tweetId ? { tweetId: outcome.tweetId } : {}),
-                post: { state: outcome.state, attempts: row.attempts, ...(outcome.state === 'failed' ? { error: outcome.error } : {}) },
+                post: {
+                  state: outcome.state,
+                  attempts: row.attempts,
+                  ...(outcome.state === 'failed' ? { error: outcome.error } : {}),
+                },
               },
         )
       }
@@ -291,7 +301,9 @@ export class ReplyWorker {
     })
     return (
       found.tweets.find(
-        (t) => sameText(t.text, row.text) && (t.referenced_tweets ?? []).some((r) => r.type === 'replied_to' && r.id === inReplyTo),
+        (t) =>
+          sameText(t.text, row.text) &&
+          (t.referenced_tweets ?? []).some((r) => r.type === 'replied_to' && r.id === inReplyTo),
       ) ?? null
     )
   }

@@ -10,7 +10,11 @@ export interface BackoffPolicy {
 export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 1_000, capMs: 5 * 60_000 }
 
 /** Delay before retry number `failures` (1 = after the first failure). */
-export function backoffDelay(failures: number, policy: BackoffPolicy = DEFAULT_BACKOFF, random: () => number = Math.random): number {
+export function backoffDelay(
+  failures: number,
+  policy: BackoffPolicy = DEFAULT_BACKOFF,
+  random: () => number = Math.random,
+): number {
   if (failures <= 0) return 0
   const ceiling = Math.min(policy.capMs, policy.baseMs * 2 ** Math.min(failures - 1, 30))
   // Half fixed, half random: never retry at once, never all at the same moment.

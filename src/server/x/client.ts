@@ -23,7 +23,11 @@ export function baseUrlPlugin(apiBase: string): ITwitterApiClientPlugin {
 }
 
 /** A client for a bearer token (user-context OAuth2 token or app token); extra plugins see every request. */
-export function createXClient(apiBase: string, bearerToken: string, plugins: ITwitterApiClientPlugin[] = []): TwitterApiReadWrite {
+export function createXClient(
+  apiBase: string,
+  bearerToken: string,
+  plugins: ITwitterApiClientPlugin[] = [],
+): TwitterApiReadWrite {
   const isHttp = apiBase.startsWith('http:')
   const client = new TwitterApi(bearerToken, {
     plugins: [baseUrlPlugin(apiBase), ...plugins],

@@ -20,8 +20,7 @@ export function describeXError(error: unknown): XFailure {
   }
   if (error instanceof ApiResponseError) {
     const data = error.data as { detail?: string; title?: string; errors?: { message?: string }[] } | undefined
-    const message =
-      data?.detail ?? data?.errors?.[0]?.message ?? data?.title ?? error.message ?? `HTTP ${error.code}`
+    const message = data?.detail ?? data?.errors?.[0]?.message ?? data?.title ?? error.message ?? `HTTP ${error.code}`
     const reset = error.rateLimit?.reset
     return {
       status: error.code,

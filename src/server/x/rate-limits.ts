@@ -97,7 +97,8 @@ export class RateLimitPacer {
 
   snapshot(): Record<string, { limit: number; remaining: number; resetAt: string }> {
     const out: Record<string, { limit: number; remaining: number; resetAt: string }> = {}
-    for (const [key, s] of this.endpoints) out[key] = { limit: s.limit, remaining: s.remaining, resetAt: new Date(s.resetAt).toISOString() }
+    for (const [key, s] of this.endpoints)
+      out[key] = { limit: s.limit, remaining: s.remaining, resetAt: new Date(s.resetAt).toISOString() }
     return out
   }
 
@@ -118,7 +119,8 @@ export function rateLimitPlugin(pacer: RateLimitPacer): ITwitterApiClientPlugin 
       pacer.observe(endpointKey(params.method, url.toString()), response.rateLimit)
     },
     onResponseError: ({ url, params, error }) => {
-      if (error instanceof ApiResponseError) pacer.observe(endpointKey(params.method, url.toString()), error.rateLimit, error.code)
+      if (error instanceof ApiResponseError)
+        pacer.observe(endpointKey(params.method, url.toString()), error.rateLimit, error.code)
     },
   }
 }

@@ -12,7 +12,8 @@ export interface AnalyseContext {
 
 // Application, file, ARN, PNR, FIR and similar numbers: a citizen quoting one almost
 // always has a specific case. Ticket numbers (MHA-26-000123) count too: a follow-up.
-const IDENTIFIER = /(?<![\w/])(?:[A-Z]{2,5}[-/]?\d{2}[-/]\d{4,}|[A-Za-z]{1,4}\d{7,}|\d{8,}|\d{1,6}\/(?:19|20)\d{2})(?![\w/])/
+const IDENTIFIER =
+  /(?<![\w/])(?:[A-Z]{2,5}[-/]?\d{2}[-/]\d{4,}|[A-Za-z]{1,4}\d{7,}|\d{8,}|\d{1,6}\/(?:19|20)\d{2})(?![\w/])/
 const RETWEET_PREFIX = /^\s*RT\s+@\w+/i
 const STEP_UP: Record<Priority, Priority> = { low: 'normal', normal: 'high', high: 'critical', critical: 'critical' }
 
@@ -68,7 +69,8 @@ export function analyseTweet(compiled: CompiledOrg, tweet: IncomingTweet, ctx: A
   const text = tweet.text ?? ''
   const author = handleKey(tweet.authorUsername ?? '')
 
-  if (author && own.has(author)) return notActionable([`our own tweet (@${tweet.authorUsername})`], detectLanguage(text))
+  if (author && own.has(author))
+    return notActionable([`our own tweet (@${tweet.authorUsername})`], detectLanguage(text))
   const refs = tweet.referencedTweets
   let quoted = false
   if (refs) {
@@ -79,7 +81,8 @@ export function analyseTweet(compiled: CompiledOrg, tweet: IncomingTweet, ctx: A
   }
   // Cheap look at the first character before the anchored regex (\s covers Unicode spaces).
   const first = text.charCodeAt(0)
-  if (((first | 0x20) === 0x72 || first <= 0x20 || first >= 0x80) && RETWEET_PREFIX.test(text)) return notActionable(['retweet'], detectLanguage(text))
+  if (((first | 0x20) === 0x72 || first <= 0x20 || first >= 0x80) && RETWEET_PREFIX.test(text))
+    return notActionable(['retweet'], detectLanguage(text))
 
   // One pass: words folded and interned, phrases found, entities and language noted.
   const m = compiled.matcher
@@ -125,7 +128,9 @@ export function analyseTweet(compiled: CompiledOrg, tweet: IncomingTweet, ctx: A
       const prev = rankRule[at - 1]
       const before =
         rankHits[at - 1] - hits ||
-        (handleDivision === undefined ? 0 : onHandle(m.ruleDivisions[prev], handleDivision) - onHandle(m.ruleDivisions[index], handleDivision)) ||
+        (handleDivision === undefined
+          ? 0
+          : onHandle(m.ruleDivisions[prev], handleDivision) - onHandle(m.ruleDivisions[index], handleDivision)) ||
         m.ruleBoost[prev] - boost ||
         index - prev
       if (before > 0) break
@@ -210,7 +215,8 @@ export function analyseTweet(compiled: CompiledOrg, tweet: IncomingTweet, ctx: A
       if (abuse) why.push('abuse with no grievance')
       if (newsy) why.push('news or promotion: link, hashtags or report with no first-person grievance')
       if ((cues & bit.suggestion) !== 0) why.push('suggestion or feedback, not a grievance')
-      if (why.length === 0) why.push(matchedCount > 0 ? 'mentions a service but states no grievance' : 'no grievance stated')
+      if (why.length === 0)
+        why.push(matchedCount > 0 ? 'mentions a service but states no grievance' : 'no grievance stated')
       reasons.unshift(...why)
       return notActionable(reasons, language, matchedRules)
     }

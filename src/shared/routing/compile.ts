@@ -55,7 +55,8 @@ export function compileOrg(org: OrgConfig): CompiledOrg {
     seen.add(rule.id)
   }
   for (const h of org.handles) {
-    if (h.division && !divisions.has(h.division)) problems.push(`handle @${h.username} names unknown division "${h.division}"`)
+    if (h.division && !divisions.has(h.division))
+      problems.push(`handle @${h.username} names unknown division "${h.division}"`)
   }
   if (problems.length > 0) throw new OrgConfigError(`Organisation ${org.id}: ${problems.join('; ')}`)
 

@@ -133,7 +133,8 @@ function asciiLanguage(text: string): DetectedLanguage | null {
     }
     if (start >= 0) {
       words++
-      if (i - start >= HINGLISH_MIN && i - start <= HINGLISH_MAX && HINGLISH.has(text.slice(start, i).toLowerCase())) hindi++
+      if (i - start >= HINGLISH_MIN && i - start <= HINGLISH_MAX && HINGLISH.has(text.slice(start, i).toLowerCase()))
+        hindi++
       start = -1
     }
     if (skipTo >= 0) i = skipTo - 1
@@ -167,8 +168,16 @@ export function isOtherScript(language: DetectedLanguage): boolean {
 }
 
 const SCRIPT_NAMES: Partial<Record<DetectedLanguage, string>> = {
-  ta: 'Tamil', te: 'Telugu', kn: 'Kannada', ml: 'Malayalam', gu: 'Gujarati',
-  pa: 'Punjabi (Gurmukhi)', bn: 'Bengali', or: 'Odia', ur: 'Urdu', mr: 'Marathi',
+  ta: 'Tamil',
+  te: 'Telugu',
+  kn: 'Kannada',
+  ml: 'Malayalam',
+  gu: 'Gujarati',
+  pa: 'Punjabi (Gurmukhi)',
+  bn: 'Bengali',
+  or: 'Odia',
+  ur: 'Urdu',
+  mr: 'Marathi',
 }
 export function languageName(language: DetectedLanguage): string {
   return SCRIPT_NAMES[language] ?? language

@@ -37,11 +37,19 @@ export function splitHashtag(tag: string): string {
 // chandrabindu to anusvara, a nasal consonant + virama before a consonant to anusvara
 // (हिन्दी → हिंदी), long ī/ū matras and vowels to short ones, Devanagari digits to ASCII.
 const NUKTA_FORMS: Record<string, string> = {
-  '\u0958': '\u0915', '\u0959': '\u0916', '\u095A': '\u0917', '\u095B': '\u091C',
-  '\u095C': '\u0921', '\u095D': '\u0922', '\u095E': '\u092B', '\u095F': '\u092F',
-  '\u0929': '\u0928', '\u0931': '\u0930', '\u0934': '\u0933',
+  '\u0958': '\u0915',
+  '\u0959': '\u0916',
+  '\u095A': '\u0917',
+  '\u095B': '\u091C',
+  '\u095C': '\u0921',
+  '\u095D': '\u0922',
+  '\u095E': '\u092B',
+  '\u095F': '\u092F',
+  '\u0929': '\u0928',
+  '\u0931': '\u0930',
+  '\u0934': '\u0933',
 }
-const SHORT_VOWELS: Record<string, string> = { 'ी': 'ि', 'ू': 'ु', 'ई': 'इ', 'ऊ': 'उ', 'ँ': 'ं' }
+const SHORT_VOWELS: Record<string, string> = { 'ी': 'ि', 'ू': 'ु', ई: 'इ', ऊ: 'उ', 'ँ': 'ं' }
 
 const DEVANAGARI = /[\u0900-\u097F]/
 

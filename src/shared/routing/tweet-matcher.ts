@@ -53,10 +53,24 @@ const MARK = /\p{M}/u
 const DEVA_FOLD = new Int32Array(0x80)
 for (let i = 0; i < 0x80; i++) DEVA_FOLD[i] = 0x0900 + i
 for (const [from, to] of [
-  [0x0958, 0x0915], [0x0959, 0x0916], [0x095a, 0x0917], [0x095b, 0x091c], [0x095c, 0x0921], [0x095d, 0x0922],
-  [0x095e, 0x092b], [0x095f, 0x092f], [0x0929, 0x0928], [0x0931, 0x0930], [0x0934, 0x0933],
-  [0x0940, 0x093f], [0x0942, 0x0941], [0x0908, 0x0907], [0x090a, 0x0909], [0x0901, 0x0902],
-]) DEVA_FOLD[from - 0x0900] = to
+  [0x0958, 0x0915],
+  [0x0959, 0x0916],
+  [0x095a, 0x0917],
+  [0x095b, 0x091c],
+  [0x095c, 0x0921],
+  [0x095d, 0x0922],
+  [0x095e, 0x092b],
+  [0x095f, 0x092f],
+  [0x0929, 0x0928],
+  [0x0931, 0x0930],
+  [0x0934, 0x0933],
+  [0x0940, 0x093f],
+  [0x0942, 0x0941],
+  [0x0908, 0x0907],
+  [0x090a, 0x0909],
+  [0x0901, 0x0902],
+])
+  DEVA_FOLD[from - 0x0900] = to
 DEVA_FOLD[0x093c - 0x0900] = -1
 for (let d = 0; d < 10; d++) DEVA_FOLD[0x0966 + d - 0x0900] = 0x30 + d
 const VIRAMA = 0x094d
@@ -388,7 +402,8 @@ export class TweetMatcher {
       let others: Entity[] | null = null
       if (spanCount > 0) {
         others = []
-        for (let s = 0; s < spanCount; s++) others.push({ kind: 'url', value: '', start: this.spans[s * 3], end: this.spans[s * 3 + 1] })
+        for (let s = 0; s < spanCount; s++)
+          others.push({ kind: 'url', value: '', start: this.spans[s * 3], end: this.spans[s * 3 + 1] })
       }
       for (const e of extractHashtags(text, others ?? [])) {
         spanCount = this.addSpan(spanCount, e.start, e.end, SPAN_HASHTAG)
@@ -614,7 +629,9 @@ export class TweetMatcher {
     }
     this.plainWords(clean, from, clean.length)
 
-    this.language = otherIndic ? (scriptLanguage(text) ?? latinLanguage(this.wordCount, this.hinglish)) : this.languageOf(text, latin, devanagari)
+    this.language = otherIndic
+      ? (scriptLanguage(text) ?? latinLanguage(this.wordCount, this.hinglish))
+      : this.languageOf(text, latin, devanagari)
   }
 
   /** detectLanguage() for text whose only Indian script is Devanagari, from the pre-pass counts. */
@@ -730,7 +747,13 @@ export class TweetMatcher {
     const f = DEVA_FOLD[c - 0x0900]
     if (f < 0) return
     // "न्क" → "ंक": a nasal consonant + virama before a consonant is written as anusvara.
-    if (f >= 0x0915 && f <= 0x0939 && this.len >= 2 && this.buf[this.len - 1] === VIRAMA && isNasal(this.buf[this.len - 2])) {
+    if (
+      f >= 0x0915 &&
+      f <= 0x0939 &&
+      this.len >= 2 &&
+      this.buf[this.len - 1] === VIRAMA &&
+      isNasal(this.buf[this.len - 2])
+    ) {
       this.len -= 2
       this.push(ANUSVARA)
     }
@@ -949,12 +972,26 @@ const isWordAscii = (c: number) => ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) ||
  * or one of the TLDs after it followed by a word boundary. ("//" is checked by the caller.)
  */
 function urlHintAtDot(text: string, dot: number): boolean {
-  if (dot >= 3 && (text.charCodeAt(dot - 1) | 0x20) === 0x77 && (text.charCodeAt(dot - 2) | 0x20) === 0x77 && (text.charCodeAt(dot - 3) | 0x20) === 0x77) {
+  if (
+    dot >= 3 &&
+    (text.charCodeAt(dot - 1) | 0x20) === 0x77 &&
+    (text.charCodeAt(dot - 2) | 0x20) === 0x77 &&
+    (text.charCodeAt(dot - 3) | 0x20) === 0x77
+  ) {
     return true
   }
   // Every TLD of the hint starts with one of c, g, i, l, m, n, o: most dots end a sentence.
   const first = text.charCodeAt(dot + 1) | 0x20
-  if (first !== 0x63 && first !== 0x67 && first !== 0x69 && first !== 0x6c && first !== 0x6d && first !== 0x6e && first !== 0x6f) return false
+  if (
+    first !== 0x63 &&
+    first !== 0x67 &&
+    first !== 0x69 &&
+    first !== 0x6c &&
+    first !== 0x6d &&
+    first !== 0x6e &&
+    first !== 0x6f
+  )
+    return false
   for (const tld of HINT_TLDS) {
     let k = 0
     while (k < tld.length && (text.charCodeAt(dot + 1 + k) | 0x20) === tld.charCodeAt(k)) k++

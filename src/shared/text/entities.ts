@@ -113,10 +113,12 @@ export function extractUrls(text: string): Entity[] {
 // checks it against the regex on the conformance cases and on generated text.
 
 const isAtSign = (c: number) => c === 0x40 || c === 0xff20
-const isNameChar = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f
+const isNameChar = (c: number) =>
+  (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f
 const isAsciiLetter = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)
 /** [A-Za-z0-9_!#$%&*@＠]: may not stand right before the @. */
-const blocksMention = (c: number) => isNameChar(c) || c === 0x21 || c === 0x23 || c === 0x24 || c === 0x25 || c === 0x26 || c === 0x2a || isAtSign(c)
+const blocksMention = (c: number) =>
+  isNameChar(c) || c === 0x21 || c === 0x23 || c === 0x24 || c === 0x25 || c === 0x26 || c === 0x2a || isAtSign(c)
 /** [A-Za-z0-9_+~.-]: may not stand right before "RT". */
 const blocksRetweet = (c: number) => isNameChar(c) || c === 0x2b || c === 0x7e || c === 0x2e || c === 0x2d
 const isR = (c: number) => c === 0x72 || c === 0x52
@@ -126,10 +128,24 @@ const isT = (c: number) => c === 0x74 || c === 0x54
 function continuesName(c: number): boolean {
   if (c < 0xc0) return false
   return (
-    (c <= 0xd6) || (c >= 0xd8 && c <= 0xf6) || (c >= 0xf8 && c <= 0x24f) ||
-    c === 0x253 || c === 0x254 || c === 0x256 || c === 0x257 || c === 0x259 || c === 0x25b || c === 0x263 ||
-    c === 0x268 || c === 0x26f || c === 0x272 || c === 0x289 || c === 0x28b || c === 0x2bb ||
-    (c >= 0x300 && c <= 0x36f) || (c >= 0x1e00 && c <= 0x1eff)
+    c <= 0xd6 ||
+    (c >= 0xd8 && c <= 0xf6) ||
+    (c >= 0xf8 && c <= 0x24f) ||
+    c === 0x253 ||
+    c === 0x254 ||
+    c === 0x256 ||
+    c === 0x257 ||
+    c === 0x259 ||
+    c === 0x25b ||
+    c === 0x263 ||
+    c === 0x268 ||
+    c === 0x26f ||
+    c === 0x272 ||
+    c === 0x289 ||
+    c === 0x28b ||
+    c === 0x2bb ||
+    (c >= 0x300 && c <= 0x36f) ||
+    (c >= 0x1e00 && c <= 0x1eff)
   )
 }
 
@@ -177,7 +193,6 @@ function matchMentionAt(text: string, s: number): boolean {
   return !blocksRetweet(c) && retweetTail(text, s + 1)
 }
 
-
 /**
  * The mention scan without allocation: finds the next accepted mention at or after the
  * regex position `from` and returns true, leaving its span in `mentionScan.start` /
@@ -214,7 +229,11 @@ export function nextMention(text: string, from: number, mayHaveWideAt = true): b
     }
     last = matchEnd
     const next = matchNameEnd < n ? text.charCodeAt(matchNameEnd) : -1
-    if (next >= 0 && (isNameChar(next) || isAtSign(next) || continuesName(next) || text.startsWith('://', matchNameEnd))) continue
+    if (
+      next >= 0 &&
+      (isNameChar(next) || isAtSign(next) || continuesName(next) || text.startsWith('://', matchNameEnd))
+    )
+      continue
     mentionScan.start = matchAt
     mentionScan.end = matchNameEnd
     mentionScan.resume = last

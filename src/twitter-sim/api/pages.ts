@@ -25,7 +25,8 @@ export interface Page {
 
 export function pageNewestFirst(sorted: readonly Tweet[], request: PageRequest): Page {
   let upper = request.untilId
-  if (request.cursor !== undefined && (upper === undefined || compareIds(request.cursor, upper) < 0)) upper = request.cursor
+  if (request.cursor !== undefined && (upper === undefined || compareIds(request.cursor, upper) < 0))
+    upper = request.cursor
   const hi = upper === undefined ? sorted.length : lowerBound(sorted, upper)
   const lo = request.sinceId === undefined ? 0 : upperBound(sorted, request.sinceId)
   const tweets: Tweet[] = []
@@ -41,7 +42,12 @@ export function pageNewestFirst(sorted: readonly Tweet[], request: PageRequest):
 }
 
 /** Renders a page as X does, with the page faults (repeats, shuffles) applied. */
-export function renderPage(ctx: SimContext, page: Page, sel: FieldSelection, tokenName: 'next_token'): Record<string, unknown> {
+export function renderPage(
+  ctx: SimContext,
+  page: Page,
+  sel: FieldSelection,
+  tokenName: 'next_token',
+): Record<string, unknown> {
   if (page.tweets.length === 0) return { meta: { result_count: 0 } }
   const shown = [...page.tweets]
   if (ctx.faults.duplicateRate > 0 && ctx.random.chance(ctx.faults.duplicateRate)) {

@@ -34,7 +34,8 @@ export function cursorParam(params: URLSearchParams, ...names: string[]): string
     const raw = params.get(name)
     if (raw === null) continue
     const id = decodePageToken(raw)
-    if (id === undefined) return invalidRequest(`The \`${name}\` query parameter value [${raw}] is not valid`, name, raw)
+    if (id === undefined)
+      return invalidRequest(`The \`${name}\` query parameter value [${raw}] is not valid`, name, raw)
     return id
   }
   return undefined

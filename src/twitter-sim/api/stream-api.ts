@@ -63,7 +63,8 @@ export const updateRules: ApiHandler = (r) => {
     if (!dryRun) r.ctx.rules.clear()
     return { status: 200, body: { meta: { sent, summary: { deleted: count, not_deleted: 0 } } } }
   }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return invalidRequest('The request body must be a JSON object with `add` or `delete`')
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    return invalidRequest('The request body must be a JSON object with `add` or `delete`')
   const keys = Object.keys(body)
   if (keys.length !== 1 || (keys[0] !== 'add' && keys[0] !== 'delete')) {
     return invalidRequest('The request body must contain exactly one of `add` or `delete`')
@@ -77,7 +78,12 @@ function addRules(r: Parameters<ApiHandler>[0], add: unknown, dryRun: boolean, s
   const specs: AddSpec[] = []
   for (const item of add) {
     const rec = item as Record<string, unknown> | null
-    if (typeof rec !== 'object' || rec === null || typeof rec.value !== 'string' || (rec.tag !== undefined && typeof rec.tag !== 'string')) {
+    if (
+      typeof rec !== 'object' ||
+      rec === null ||
+      typeof rec.value !== 'string' ||
+      (rec.tag !== undefined && typeof rec.tag !== 'string')
+    ) {
       return invalidRequest('Each rule to add must be an object {value: string, tag?: string}')
     }
     specs.push(rec.tag === undefined ? { value: rec.value } : { value: rec.value, tag: rec.tag as string })
@@ -95,7 +101,12 @@ function addRules(r: Parameters<ApiHandler>[0], add: unknown, dryRun: boolean, s
         type: `${PROBLEMS}/invalid-rules`,
       })
     } else if (spec.value.length > MAX_RULE_LENGTH) {
-      errors.push({ value: spec.value, details: ['Rule is too long'], title: 'UnprocessableEntity', type: `${PROBLEMS}/invalid-rules` })
+      errors.push({
+        value: spec.value,
+        details: ['Rule is too long'],
+        title: 'UnprocessableEntity',
+        type: `${PROBLEMS}/invalid-rules`,
+      })
     } else {
       valid.push({ spec, node })
     }
@@ -105,7 +116,10 @@ function addRules(r: Parameters<ApiHandler>[0], add: unknown, dryRun: boolean, s
   if (invalid > 0) {
     return {
       status: 400,
-      body: { errors, meta: { sent, summary: { created: 0, not_created: specs.length, valid: valid.length, invalid } } },
+      body: {
+        errors,
+        meta: { sent, summary: { created: 0, not_created: specs.length, valid: valid.length, invalid } },
+      },
     }
   }
   const created: StreamRule[] = []
@@ -119,10 +133,19 @@ function addRules(r: Parameters<ApiHandler>[0], add: unknown, dryRun: boolean, s
     }
     if (rules.size + created.length >= rules.maxRules) {
       notCreated++
-      errors.push({ value: spec.value, title: 'RulesCapExceeded', type: `${PROBLEMS}/rule-cap`, detail: `Rule limit ${rules.maxRules} reached` })
+      errors.push({
+        value: spec.value,
+        title: 'RulesCapExceeded',
+        type: `${PROBLEMS}/rule-cap`,
+        detail: `Rule limit ${rules.maxRules} reached`,
+      })
       continue
     }
-    created.push(dryRun ? { id: '0', value: spec.value, node, ...(spec.tag !== undefined ? { tag: spec.tag } : {}) } : rules.add(spec.value, node, spec.tag))
+    created.push(
+      dryRun
+        ? { id: '0', value: spec.value, node, ...(spec.tag !== undefined ? { tag: spec.tag } : {}) }
+        : rules.add(spec.value, node, spec.tag),
+    )
   }
   const out: Record<string, unknown> = {}
   if (created.length > 0) out.data = created.map(renderRule)
@@ -131,12 +154,18 @@ function addRules(r: Parameters<ApiHandler>[0], add: unknown, dryRun: boolean, s
   return { status: created.length > 0 && !dryRun ? 201 : 200, body: out }
 }
 
-function deleteRules(r: Parameters<ApiHandler>[0], del: unknown, dryRun: boolean, sent: string): ReturnType<ApiHandler> {
+function deleteRules(
+  r: Parameters<ApiHandler>[0],
+  del: unknown,
+  dryRun: boolean,
+  sent: string,
+): ReturnType<ApiHandler> {
   const rec = del as Record<string, unknown> | null
   const ids = typeof rec === 'object' && rec !== null ? rec.ids : undefined
   const values = typeof rec === 'object' && rec !== null ? rec.values : undefined
   const targets: string[] = []
-  if (Array.isArray(ids) && ids.every((id) => typeof id === 'string' && isNumericId(id))) targets.push(...(ids as string[]))
+  if (Array.isArray(ids) && ids.every((id) => typeof id === 'string' && isNumericId(id)))
+    targets.push(...(ids as string[]))
   else if (Array.isArray(values) && values.every((v) => typeof v === 'string')) {
     for (const value of values as string[]) targets.push(r.ctx.rules.byValue(value)?.id ?? value)
   } else return invalidRequest('`delete` must be {ids: string[]} or {values: string[]}')
@@ -145,7 +174,12 @@ function deleteRules(r: Parameters<ApiHandler>[0], del: unknown, dryRun: boolean
   for (const id of targets) {
     const exists = r.ctx.rules.list().some((rule) => rule.id === id)
     if (!exists) {
-      errors.push({ value: id, details: ['Rule does not exist'], title: 'Invalid Request', type: `${PROBLEMS}/invalid-request` })
+      errors.push({
+        value: id,
+        details: ['Rule does not exist'],
+        title: 'Invalid Request',
+        type: `${PROBLEMS}/invalid-request`,
+      })
       continue
     }
     if (!dryRun) r.ctx.rules.delete(id)
@@ -155,4 +189,3 @@ function deleteRules(r: Parameters<ApiHandler>[0], del: unknown, dryRun: boolean
   if (errors.length > 0) body.errors = errors
   return { status: 200, body }
 }
-

@@ -64,7 +64,8 @@ export const searchRecent: ApiHandler = (r) => {
   try {
     node = parseQuery(query, MAX_SEARCH_QUERY)
   } catch (err) {
-    if (err instanceof QueryError) return invalidRequest(`There were errors processing your request: ${err.message}`, 'query', query)
+    if (err instanceof QueryError)
+      return invalidRequest(`There were errors processing your request: ${err.message}`, 'query', query)
     throw err
   }
   const sel = parseFieldSelection(p)
@@ -73,7 +74,11 @@ export const searchRecent: ApiHandler = (r) => {
   if (isResult(bounds)) return bounds
   const sortOrder = p.get('sort_order')
   if (sortOrder !== null && sortOrder !== 'recency' && sortOrder !== 'relevancy') {
-    return invalidRequest(`The \`sort_order\` query parameter value [${sortOrder}] is not one of [recency,relevancy]`, 'sort_order', sortOrder)
+    return invalidRequest(
+      `The \`sort_order\` query parameter value [${sortOrder}] is not one of [recency,relevancy]`,
+      'sort_order',
+      sortOrder,
+    )
   }
   // Recent search only sees the last 7 days.
   const windowStart = r.ctx.now() - SEARCH_WINDOW_MS

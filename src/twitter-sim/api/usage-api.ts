@@ -5,7 +5,14 @@ import { invalidRequest } from '../problems'
 import { CLIENT_APP_ID, PROJECT_ID } from '../usage'
 import { intParam, isError } from './params'
 
-const USAGE_FIELDS = ['cap_reset_day', 'daily_client_app_usage', 'daily_project_usage', 'project_cap', 'project_id', 'project_usage']
+const USAGE_FIELDS = [
+  'cap_reset_day',
+  'daily_client_app_usage',
+  'daily_project_usage',
+  'project_cap',
+  'project_id',
+  'project_usage',
+]
 const DEFAULT_FIELDS = ['cap_reset_day', 'project_cap', 'project_id', 'project_usage']
 
 export const getUsage: ApiHandler = (r) => {
@@ -15,7 +22,11 @@ export const getUsage: ApiHandler = (r) => {
   const fields = raw === null ? [...DEFAULT_FIELDS] : raw.split(',')
   const unknown = fields.find((f) => !USAGE_FIELDS.includes(f))
   if (unknown !== undefined) {
-    return invalidRequest(`The \`usage.fields\` query parameter value [${unknown}] is not one of [${USAGE_FIELDS.join(',')}]`, 'usage.fields', unknown)
+    return invalidRequest(
+      `The \`usage.fields\` query parameter value [${unknown}] is not one of [${USAGE_FIELDS.join(',')}]`,
+      'usage.fields',
+      unknown,
+    )
   }
   const meter = r.ctx.usage
   const daily = meter.daily(days)

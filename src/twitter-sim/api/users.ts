@@ -22,7 +22,11 @@ export const getMe: ApiHandler = (r) => {
 export const getUserByUsername: ApiHandler = (r) => {
   const username = r.params.username ?? ''
   if (!/^[A-Za-z0-9_]{1,15}$/.test(username)) {
-    return invalidRequest(`The \`username\` query parameter value [${username}] does not match ^[A-Za-z0-9_]{1,15}$`, 'username', username)
+    return invalidRequest(
+      `The \`username\` query parameter value [${username}] does not match ^[A-Za-z0-9_]{1,15}$`,
+      'username',
+      username,
+    )
   }
   return answerUser(r, r.ctx.store.userByName(username), 'username', username)
 }

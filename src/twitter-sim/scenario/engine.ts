@@ -50,7 +50,8 @@ export class ScenarioEngine {
 
   /** Starts (or re-times) posting; 0 stops. */
   setRate(tweetsPerMinute: number): void {
-    if (!Number.isFinite(tweetsPerMinute) || tweetsPerMinute < 0) throw new Error('tweetsPerMinute must be a number >= 0')
+    if (!Number.isFinite(tweetsPerMinute) || tweetsPerMinute < 0)
+      throw new Error('tweetsPerMinute must be a number >= 0')
     this.ratePerMinute = tweetsPerMinute
     this.stop(false)
     if (tweetsPerMinute > 0) this.schedule()
@@ -100,11 +101,21 @@ export class ScenarioEngine {
     if (roll < 0.1 && live.length > 0) return this.followUp(r.pick(live))
     if (roll < 0.16 && live.length > 0) {
       const original = r.pick(live)
-      return { kind: 'retweet', input: { author: this.citizen(), text: '', retweetOf: original.id, source: 'scenario' } }
+      return {
+        kind: 'retweet',
+        input: { author: this.citizen(), text: '', retweetOf: original.id, source: 'scenario' },
+      }
     }
     if (roll < 0.4) {
       const kind = r.pick(NOISE_KINDS)
-      return { kind, input: { author: this.citizen(), text: this.fill(r.pick(NOISE[kind]), this.pickHandle([])), source: 'scenario' } }
+      return {
+        kind,
+        input: {
+          author: this.citizen(),
+          text: this.fill(r.pick(NOISE[kind]), this.pickHandle([])),
+          source: 'scenario',
+        },
+      }
     }
     const kind = r.pick(GRIEVANCE_KINDS)
     const templates = GRIEVANCES[kind]
@@ -120,9 +131,14 @@ export class ScenarioEngine {
     const target = orgReply ?? parent
     const language: Language = parent.lang === 'hi' ? (/[\u0900-\u097F]/u.test(parent.text) ? 'hi' : 'hinglish') : 'en'
     // Citizens keep tagging the handle they first wrote to.
-    const tagged = parent.entities.mentions.map((m) => m.username).find((u) => this.handles.some((h) => h.toLowerCase() === u.toLowerCase()))
+    const tagged = parent.entities.mentions
+      .map((m) => m.username)
+      .find((u) => this.handles.some((h) => h.toLowerCase() === u.toLowerCase()))
     const text = this.fill(r.pick(FOLLOW_UPS[language]), tagged ?? this.pickHandle([]))
-    return { kind: 'follow-up', input: { author: parent.author, text, inReplyToTweetId: target.id, source: 'scenario' } }
+    return {
+      kind: 'follow-up',
+      input: { author: parent.author, text, inReplyToTweetId: target.id, source: 'scenario' },
+    }
   }
 
   private latestOrgReply(parent: Tweet): Tweet | undefined {
@@ -147,7 +163,8 @@ export class ScenarioEngine {
     // Some citizens write again; most are new faces.
     if (this.citizens.length > 0 && r.chance(0.2)) return r.pick(this.citizens)
     let name = citizenUsername(r)
-    for (let i = 0; i < 3 && this.handles.some((h) => h.toLowerCase() === name.toLowerCase()); i++) name = citizenUsername(r)
+    for (let i = 0; i < 3 && this.handles.some((h) => h.toLowerCase() === name.toLowerCase()); i++)
+      name = citizenUsername(r)
     this.citizens.push(name)
     if (this.citizens.length > MAX_REMEMBERED) this.citizens.shift()
     return name

@@ -152,8 +152,16 @@ export const FOLLOW_UPS = {
     '{h} Kindly reply, this is very urgent.',
     'Thank you, I have sent the details by DM.',
   ],
-  hi: ['अभी तक कोई जवाब नहीं मिला। {h} कृपया ध्यान दें।', '{h} कृपया अपडेट दें, मामला अत्यंत आवश्यक है।', 'धन्यवाद, विवरण डीएम में भेज दिया है।'],
-  hinglish: ['Sir abhi tak koi reply nahi aaya {h}', '{h} koi update? bahut urgent hai', 'Thank you sir, DM kar diya hai details'],
+  hi: [
+    'अभी तक कोई जवाब नहीं मिला। {h} कृपया ध्यान दें।',
+    '{h} कृपया अपडेट दें, मामला अत्यंत आवश्यक है।',
+    'धन्यवाद, विवरण डीएम में भेज दिया है।',
+  ],
+  hinglish: [
+    'Sir abhi tak koi reply nahi aaya {h}',
+    '{h} koi update? bahut urgent hai',
+    'Thank you sir, DM kar diya hai details',
+  ],
 }
 
 export const NOISE: Record<NoiseKind, string[]> = {

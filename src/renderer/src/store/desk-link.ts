@@ -10,7 +10,8 @@ export function handleDeskEvent(event: DeskEvent): void {
   switch (event.type) {
     case 'sync':
       useSyncStore.getState().setState(event.state)
-      if (event.state.status === 'online' && useSessionStore.getState().session?.user) useOrgStore.getState().loadIfMissing()
+      if (event.state.status === 'online' && useSessionStore.getState().session?.user)
+        useOrgStore.getState().loadIfMissing()
       return
     case 'grievances-changed':
       useGrievanceStore.getState().refresh(event.ids)

@@ -96,7 +96,9 @@ export class FollowUpsSource implements PollingSource {
   }
 
   async cursor(): Promise<string | undefined> {
-    return this.lastDeletionCheck > 0 ? `deletions checked ${new Date(this.lastDeletionCheck).toISOString()}` : undefined
+    return this.lastDeletionCheck > 0
+      ? `deletions checked ${new Date(this.lastDeletionCheck).toISOString()}`
+      : undefined
   }
 
   /** Looks up open grievances' source tweets; the ones X no longer has are marked deleted. */
@@ -115,7 +117,12 @@ export class FollowUpsSource implements PollingSource {
       for (const error of result.errors ?? []) {
         const missing = error as { resource_type?: string; resource_id?: string; value?: string; type?: string }
         const id = missing.resource_id ?? missing.value
-        if (missing.resource_type === 'tweet' && id && /not-found/.test(missing.type ?? 'not-found') && ids.includes(id)) {
+        if (
+          missing.resource_type === 'tweet' &&
+          id &&
+          /not-found/.test(missing.type ?? 'not-found') &&
+          ids.includes(id)
+        ) {
           if ((await markTweetDeleted(kit.ctx, id)) !== null) marked++
         }
       }

@@ -24,7 +24,9 @@ export class MentionsSource implements PollingSource {
 
   async poll(kit: SourceKit): Promise<PassResult> {
     await this.resolveHandles(kit)
-    const cursors = await kit.ctx.db.query<CursorRow>('SELECT handle, user_id, since_id FROM ingest_cursors ORDER BY handle')
+    const cursors = await kit.ctx.db.query<CursorRow>(
+      'SELECT handle, user_id, since_id FROM ingest_cursors ORDER BY handle',
+    )
     let created = 0
     for (const cursor of cursors) {
       if (!cursor.user_id) continue
@@ -34,7 +36,9 @@ export class MentionsSource implements PollingSource {
   }
 
   async cursor({ ctx }: Pick<SourceKit, 'ctx'>): Promise<string | undefined> {
-    const rows = await ctx.db.query<{ handle: string; since_id: string | null }>('SELECT handle, since_id FROM ingest_cursors ORDER BY handle')
+    const rows = await ctx.db.query<{ handle: string; since_id: string | null }>(
+      'SELECT handle, since_id FROM ingest_cursors ORDER BY handle',
+    )
     const parts = rows.filter((r) => r.since_id).map((r) => `@${r.handle}>${r.since_id}`)
     return parts.length > 0 ? parts.join(' ') : undefined
   }
@@ -88,7 +92,10 @@ export class MentionsSource implements PollingSource {
     if (!until) return 0
     const { tweets, users, oldestId, complete } = await fetchMentions(kit, userId, since || null, until)
     const tally = await kit.ingest(tweets, users, { viaHandle: handle, via: () => ({ kind: 'mention', handle }) })
-    if (complete || !oldestId) await kit.ctx.db.query(`DELETE FROM ingest_source_cursors WHERE source = 'mentions' AND key = $1`, [`gap:${handle}`])
+    if (complete || !oldestId)
+      await kit.ctx.db.query(`DELETE FROM ingest_source_cursors WHERE source = 'mentions' AND key = $1`, [
+        `gap:${handle}`,
+      ])
     else await this.saveGap(kit, handle, since || null, oldestId)
     return tally.created
   }
@@ -111,7 +118,12 @@ interface MentionPages {
 }
 
 /** Mention pages in (sinceId, untilId), newest first and bounded, every page paced and counted. */
-async function fetchMentions(kit: SourceKit, userId: string, sinceId: string | null, untilId: string | null): Promise<MentionPages> {
+async function fetchMentions(
+  kit: SourceKit,
+  userId: string,
+  sinceId: string | null,
+  untilId: string | null,
+): Promise<MentionPages> {
   await kit.turn(MENTIONS_ENDPOINT)
   const paginator = await kit.x.v2.userMentionTimeline(userId, {
     ...(sinceId ? { since_id: sinceId } : {}),

@@ -66,7 +66,12 @@ export class SearchSource implements PollingSource {
   }
 
   async cursor({ ctx }: Pick<SourceKit, 'ctx'>): Promise<string | undefined> {
-    return (await newestSearchCursor(ctx.db, this.queries.map((q) => queryKey(q.value)))) ?? undefined
+    return (
+      (await newestSearchCursor(
+        ctx.db,
+        this.queries.map((q) => queryKey(q.value)),
+      )) ?? undefined
+    )
   }
 
   private async runQuery(kit: SourceKit, query: KeywordQuery): Promise<number> {
@@ -86,7 +91,10 @@ export class SearchSource implements PollingSource {
     })
     if (!pages.complete && !sinceId) {
       // First pass of a query that found a lot: start the next one from the oldest we read.
-      const oldest = pages.tweets.reduce<string | null>((min, t) => (!min || compareIds(t.id, min) < 0 ? t.id : min), null)
+      const oldest = pages.tweets.reduce<string | null>(
+        (min, t) => (!min || compareIds(t.id, min) < 0 ? t.id : min),
+        null,
+      )
       if (oldest) await advanceCursor(kit.ctx.db, 'search', key, oldest)
     }
     return tally.created
@@ -94,7 +102,9 @@ export class SearchSource implements PollingSource {
 }
 
 async function newestSearchCursor(db: SourceKit['ctx']['db'], keys?: string[]): Promise<string | null> {
-  const rows = await db.query<{ key: string; cursor: string }>(`SELECT key, cursor FROM ingest_source_cursors WHERE source = 'search'`)
+  const rows = await db.query<{ key: string; cursor: string }>(
+    `SELECT key, cursor FROM ingest_source_cursors WHERE source = 'search'`,
+  )
   let newest: string | null = null
   for (const row of rows) if (!keys || keys.includes(row.key)) newest = maxId(newest, row.cursor)
   return newest

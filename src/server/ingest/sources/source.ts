@@ -100,7 +100,10 @@ export type IngestSource = PollingSource | StreamingSource
 
 /** Reads a cursor of ingest_source_cursors. */
 export async function readCursor(db: Queryable, source: string, key: string): Promise<string | null> {
-  const [row] = await db.query<{ cursor: string }>('SELECT cursor FROM ingest_source_cursors WHERE source = $1 AND key = $2', [source, key])
+  const [row] = await db.query<{ cursor: string }>(
+    'SELECT cursor FROM ingest_source_cursors WHERE source = $1 AND key = $2',
+    [source, key],
+  )
   return row?.cursor ?? null
 }
 

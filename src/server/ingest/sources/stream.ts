@@ -5,7 +5,13 @@
 // backfill the gap with recent search from the newest stream tweet we stored, reaching
 // back a little because the stream does not promise order. The cursor lives in the
 // database, so a server restart backfills the same way.
-import { ETwitterStreamEvent, type TweetStream, type TweetV2SingleStreamResult, type TweetV2, type UserV2 } from 'twitter-api-v2'
+import {
+  ETwitterStreamEvent,
+  type TweetStream,
+  type TweetV2SingleStreamResult,
+  type TweetV2,
+  type UserV2,
+} from 'twitter-api-v2'
 import type { KeywordRule } from '../../../shared/org'
 import { backoffDelay, type BackoffPolicy } from '../../x/backoff'
 import { describeXError } from '../../x/errors'
@@ -27,7 +33,10 @@ export interface RulesSyncResult {
 }
 
 /** Makes X's stream rules exactly the desired set: deletes what is stale, adds what is missing. */
-export async function syncStreamRules(kit: Pick<SourceKit, 'x' | 'turn'>, desired: readonly { value: string; tag: string }[]): Promise<RulesSyncResult> {
+export async function syncStreamRules(
+  kit: Pick<SourceKit, 'x' | 'turn'>,
+  desired: readonly { value: string; tag: string }[],
+): Promise<RulesSyncResult> {
   await kit.turn(RULES_ENDPOINT)
   const current = (await kit.x.v2.streamRules()).data ?? []
   const wanted = new Map(desired.map((r) => [r.value, r.tag]))
@@ -118,7 +127,8 @@ export class StreamSource implements StreamingSource {
         if (!rulesInStep) {
           const sync = await syncStreamRules(kit, this.rules)
           rulesInStep = true
-          if (sync.added + sync.deleted > 0) kit.ctx.log(`[stream] rules synced: ${sync.added} added, ${sync.deleted} deleted`)
+          if (sync.added + sync.deleted > 0)
+            kit.ctx.log(`[stream] rules synced: ${sync.added} added, ${sync.deleted} deleted`)
         }
         const healthy = await this.connectAndServe(kit)
         // A connection that delivered and then dropped is normal: reconnect at once.
@@ -229,7 +239,11 @@ export class StreamSource implements StreamingSource {
         await markTweetDeleted(kit.ctx, deleted)
         continue
       }
-      const e = event as { data?: TweetV2; includes?: { users?: UserV2[] }; matching_rules?: { id: string; tag?: string }[] }
+      const e = event as {
+        data?: TweetV2
+        includes?: { users?: UserV2[] }
+        matching_rules?: { id: string; tag?: string }[]
+      }
       if (!e.data?.id) continue
       tweets.push(e.data)
       users.push(...(e.includes?.users ?? []))
@@ -281,4 +295,3 @@ export class StreamSource implements StreamingSource {
     })
   }
 }
-

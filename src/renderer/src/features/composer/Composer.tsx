@@ -37,7 +37,10 @@ export function Composer({ grievance }: { grievance: Grievance }) {
   }
 
   async function send(kind: 'reply' | 'note') {
-    const body = kind === 'reply' ? { type: 'reply' as const, text: text.trim(), language } : { type: 'note' as const, text: text.trim() }
+    const body =
+      kind === 'reply'
+        ? { type: 'reply' as const, text: text.trim(), language }
+        : { type: 'note' as const, text: text.trim() }
     if (await submit(body)) {
       setDraft(grievance.id, '')
       setSentNote(kind === 'reply' ? 'Reply queued for posting.' : 'Note added.')
@@ -102,10 +105,17 @@ export function Composer({ grievance }: { grievance: Grievance }) {
         >
           {weight} / {MAX_TWEET_WEIGHT}
         </span>
-        {overLimit && <span className="error-text">Too long for one post: shorten by {weight - MAX_TWEET_WEIGHT}.</span>}
+        {overLimit && (
+          <span className="error-text">Too long for one post: shorten by {weight - MAX_TWEET_WEIGHT}.</span>
+        )}
         <span className="spacer" />
         {sentNote && <span className="muted">{sentNote}</span>}
-        <button data-testid="composer-note" disabled={busy || empty} onClick={() => void send('note')} title="Internal: never posted">
+        <button
+          data-testid="composer-note"
+          disabled={busy || empty}
+          onClick={() => void send('note')}
+          title="Internal: never posted"
+        >
           Add note
         </button>
         <button

@@ -56,7 +56,11 @@ export function ActionBar({ grievance }: { grievance: Grievance }) {
     <div className="action-bar">
       <div className="action-buttons" role="toolbar" aria-label="Grievance actions">
         {grievance.assignee === null && (
-          <button data-testid="action-claim" disabled={busy || !canClaim} onClick={() => void submit({ type: 'claim' })}>
+          <button
+            data-testid="action-claim"
+            disabled={busy || !canClaim}
+            onClick={() => void submit({ type: 'claim' })}
+          >
             Claim
           </button>
         )}
@@ -112,7 +116,12 @@ export function ActionBar({ grievance }: { grievance: Grievance }) {
             <input value={forwardNote} onChange={(e) => setForwardNote(e.target.value)} />
           </label>
           <div className="dialog-buttons">
-            <button data-testid="action-confirm" className="primary" disabled={busy || !toDivision} onClick={() => void confirm()}>
+            <button
+              data-testid="action-confirm"
+              className="primary"
+              disabled={busy || !toDivision}
+              onClick={() => void confirm()}
+            >
               Forward
             </button>
             <button onClick={() => setDialog(null)}>Cancel</button>

@@ -82,7 +82,11 @@ export function GrievanceView() {
     <section className="grievance-pane" data-testid="grievance-view" aria-label={`Grievance ${grievance.ticket}`}>
       <header className="grievance-head">
         <h2 data-testid="grievance-ticket">{grievance.ticket}</h2>
-        <span className={`status status-${grievance.status}`} data-testid="grievance-status" data-status={grievance.status}>
+        <span
+          className={`status status-${grievance.status}`}
+          data-testid="grievance-status"
+          data-status={grievance.status}
+        >
           {grievance.status}
         </span>
         <span className="muted">v{grievance.version}</span>
@@ -90,7 +94,8 @@ export function GrievanceView() {
       <blockquote className="source-tweet" lang={grievance.source.language}>
         {grievance.source.text}
         <footer className="muted">
-          @{grievance.source.authorUsername} · {formatDateTime(grievance.source.createdAt)} · {grievance.source.language}
+          @{grievance.source.authorUsername} · {formatDateTime(grievance.source.createdAt)} ·{' '}
+          {grievance.source.language}
         </footer>
       </blockquote>
       <Details grievance={grievance} />

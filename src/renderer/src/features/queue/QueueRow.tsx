@@ -15,7 +15,14 @@ interface Props {
   onOpen(id: string): void
 }
 
-export const QueueRow = memo(function QueueRow({ grievance: g, divisionLabel, now, isCursor, isOpenInView, onOpen }: Props) {
+export const QueueRow = memo(function QueueRow({
+  grievance: g,
+  divisionLabel,
+  now,
+  isCursor,
+  isOpenInView,
+  onOpen,
+}: Props) {
   const breached = isBreached(g, now)
   const sla = slaLeft(g.slaDueAt, now)
   const classes = ['queue-row', `priority-${g.priority}`]

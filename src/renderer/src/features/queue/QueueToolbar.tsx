@@ -5,7 +5,6 @@ import { isQueueSort, NO_DIVISION, SORT_OPTIONS, type QueueFilter, type QueueSor
 import { PRIORITY_LABELS, STATUS_LABELS } from './labels'
 import { QUEUE_SEARCH_INPUT_ID } from './useTriageKeys'
 
-
 export function QueueToolbar() {
   const filter = useUiStore((s) => s.filter)
   const sort = useUiStore((s) => s.sort)
@@ -14,7 +13,11 @@ export function QueueToolbar() {
   const setSort = useUiStore((s) => s.setSort)
   const divisions = useOrgStore(selectDivisions)
   const filtering =
-    filter.search !== '' || filter.status !== '' || filter.priority !== '' || filter.division !== '' || filter.assignee !== ''
+    filter.search !== '' ||
+    filter.status !== '' ||
+    filter.priority !== '' ||
+    filter.division !== '' ||
+    filter.assignee !== ''
 
   return (
     <div className="queue-toolbar">

@@ -23,7 +23,12 @@ export function rowWindow(count: number, rowHeight: number, scrollTop: number, v
 }
 
 /** The scrollTop that brings row `index` fully into view, or null when it already is. */
-export function scrollToRow(index: number, rowHeight: number, scrollTop: number, viewportHeight: number): number | null {
+export function scrollToRow(
+  index: number,
+  rowHeight: number,
+  scrollTop: number,
+  viewportHeight: number,
+): number | null {
   const top = index * rowHeight
   const bottom = top + rowHeight
   if (top < scrollTop) return top

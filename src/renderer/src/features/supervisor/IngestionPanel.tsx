@@ -49,8 +49,8 @@ export function IngestionPanel({ onClose }: { onClose: () => void }) {
             <span style={{ width: `${usedShare * 100}%` }} className={usedShare > 0.8 ? 'low' : ''} />
           </div>
           <p>
-            {budget.remaining.toLocaleString('en-IN')} of {budget.cap.toLocaleString('en-IN')} posts left this month · resets{' '}
-            {new Date(budget.resetsAt).toLocaleDateString('en-IN')}
+            {budget.remaining.toLocaleString('en-IN')} of {budget.cap.toLocaleString('en-IN')} posts left this month ·
+            resets {new Date(budget.resetsAt).toLocaleDateString('en-IN')}
             {budget.xReported && (
               <span className="muted">
                 {' '}
@@ -75,7 +75,11 @@ export function IngestionPanel({ onClose }: { onClose: () => void }) {
               <tr key={source.name} data-testid="ingestion-source" data-source={source.name}>
                 <td>{source.name}</td>
                 <td>
-                  {!source.enabled ? 'off' : source.paused ? `paused${source.reason ? `: ${source.reason}` : ''}` : 'running'}
+                  {!source.enabled
+                    ? 'off'
+                    : source.paused
+                      ? `paused${source.reason ? `: ${source.reason}` : ''}`
+                      : 'running'}
                   {source.lastError && <div className="error-text">{source.lastError}</div>}
                 </td>
                 <td>{ago(source.lastRunAt, now)}</td>

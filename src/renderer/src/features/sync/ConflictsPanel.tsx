@@ -50,9 +50,7 @@ export function ConflictsPanel() {
 
   return (
     <section className="conflicts" data-testid="conflicts" role="alert" aria-label="Actions not applied">
-      <h2>
-        {conflicts.length === 1 ? '1 action was not applied' : `${conflicts.length} actions were not applied`}
-      </h2>
+      <h2>{conflicts.length === 1 ? '1 action was not applied' : `${conflicts.length} actions were not applied`}</h2>
       <ul>
         {conflicts.map((c) => {
           const ticket = c.grievance?.ticket ?? byId.get(c.action.grievanceId)?.ticket ?? c.action.grievanceId
@@ -64,9 +62,7 @@ export function ConflictsPanel() {
                 <p>{explain(c)}</p>
               </div>
               <div className="conflict-buttons">
-                {byId.has(c.action.grievanceId) && (
-                  <button onClick={() => open(c.action.grievanceId)}>Open</button>
-                )}
+                {byId.has(c.action.grievanceId) && <button onClick={() => open(c.action.grievanceId)}>Open</button>}
                 <button data-testid="conflict-dismiss" onClick={() => void dismiss(c.action.id)}>
                   Dismiss
                 </button>
