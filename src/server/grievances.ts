@@ -66,20 +66,25 @@ export async function saveGrievance(tx: Queryable, before: Grievance, after: Gri
     `UPDATE grievances SET division=$2, assignee=$3, status=$4, priority=$5, language=$6,
        sla_due_at=$7, version=$8, doc=$9::jsonb, updated_at=$10
      WHERE id=$1`,
-    [
-      g.id,
-      g.division,
-      g.assignee,
-      g.status,
-      g.priority,
-      g.source.language,
-      g.slaDueAt,
-      g.version,
-      JSON.stringify(g),
-      g.updatedAt,
-    ],
+    updateColumns(g),
   )
   return recordChange(tx, after, before)
+}
+
+/** The mutable columns of a stored grievance, in the order both UPDATEs use. */
+function updateColumns(g: Grievance): SqlScalar[] {
+  return [
+    g.id,
+    g.division,
+    g.assignee,
+    g.status,
+    g.priority,
+    g.source.language,
+    g.slaDueAt,
+    g.version,
+    JSON.stringify(g),
+    g.updatedAt,
+  ]
 }
 
 async function recordChange(tx: Queryable, g: Grievance, before: Grievance | null): Promise<number> {
@@ -126,20 +131,7 @@ export async function writeGrievances(tx: Queryable, writes: readonly GrievanceW
       transpose(inserts, 15),
     )
   }
-  const updates = parsed
-    .filter((w) => w.before !== null)
-    .map(({ after: g }) => [
-      g.id,
-      g.division,
-      g.assignee,
-      g.status,
-      g.priority,
-      g.source.language,
-      g.slaDueAt,
-      g.version,
-      JSON.stringify(g),
-      g.updatedAt,
-    ])
+  const updates = parsed.filter((w) => w.before !== null).map(({ after: g }) => updateColumns(g))
   if (updates.length > 0) {
     await tx.query(
       `UPDATE grievances g SET division = u.division, assignee = u.assignee, status = u.status, priority = u.priority,
