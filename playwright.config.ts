@@ -5,6 +5,8 @@ export const CHROMIUM_PATH = process.env.SEVA_CHROMIUM ?? '/usr/bin/chromium'
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // Not test-results itself: Playwright empties its output folder, and vitest's JSON report lives there.
+  outputDir: 'test-results/playwright',
   timeout: 120_000,
   expect: { timeout: 15_000 },
   workers: 1,
