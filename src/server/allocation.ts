@@ -34,7 +34,13 @@ export function chooseOfficer(candidates: readonly Candidate[], language: string
   return eligible[0]?.username ?? null
 }
 
-export async function pickOfficer(tx: Queryable, division: string, language: string): Promise<string | null> {
+/** `except`: an officer who must not get it (e.g. the idle assignee it is taken from). */
+export async function pickOfficer(
+  tx: Queryable,
+  division: string,
+  language: string,
+  except?: string,
+): Promise<string | null> {
   const rows = await tx.query<Candidate>(
     `SELECT u.username, u.languages, u.capacity,
        (SELECT count(*) FROM grievances g WHERE g.assignee = u.username AND g.status IN ${OPEN_STATUSES_SQL})::int AS load
@@ -43,7 +49,7 @@ export async function pickOfficer(tx: Queryable, division: string, language: str
      ORDER BY u.username`,
     [JSON.stringify([division])],
   )
-  return chooseOfficer(rows, language)
+  return chooseOfficer(except === undefined ? rows : rows.filter((r) => r.username !== except), language)
 }
 
 function isOpen(g: Pick<Grievance, 'status'>): boolean {

@@ -35,6 +35,7 @@ async function main(): Promise<void> {
     ...(acknowledge !== undefined ? { acknowledge } : {}),
     ...(env.SEVA_INSTANCE_ID ? { instanceId: env.SEVA_INSTANCE_ID } : {}),
     ...(env.SEVA_LEASE_MS ? { leaseMs: Number(env.SEVA_LEASE_MS) } : {}),
+    ...(env.SEVA_IDLE_REASSIGN_MS ? { idleReassignMs: Number(env.SEVA_IDLE_REASSIGN_MS) } : {}),
   })
   console.log(`Seva Desk server listening on ${server.url} (database: ${server.db.kind}, X API: ${tokens.base})`)
   if (demo) {

@@ -1,5 +1,6 @@
 // The central server: database, org, HTTP API, and the background workers (mention
-// ingestion, reply outbox). startServer is the one entry point for the CLI and tests.
+// ingestion, reply outbox, idle-assignee re-allocation). startServer is the one entry
+// point for the CLI and tests.
 import { randomBytes } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
@@ -19,6 +20,12 @@ import { registerIngestionRoute } from './http/ingestion-route'
 import { ReplyWorker, type ReplyWorkerOptions } from './replies/worker'
 import { BackgroundLoops } from './cluster/background-loops'
 import { DEFAULT_LEASE_MS, startClusterRole, type ClusterRole } from './cluster'
+import {
+  DEFAULT_IDLE_REASSIGN_MS,
+  IDLE_CHECK_INTERVAL_MS,
+  runIdleReallocation,
+  type IdleReallocation,
+} from './idle-reallocation'
 
 export type { Database, Queryable } from './db/database'
 export { allocateGrievance } from './allocation'
@@ -47,6 +54,9 @@ export interface StartServerOptions {
   /** First retry delay of a failed reply post (doubles each attempt). */
   replyBackoffMs?: number
   replyMaxAttempts?: number
+  /** Work `assigned` but untouched by its assignee this long is re-allocated (default 4 h;
+   * 0 or less: off). Checked every minute by the leader. */
+  idleReassignMs?: number
   /** Ingestion timings (intervals, backoff, pacing); the sources themselves are set in the org file. */
   ingestion?: Omit<IngestionOptions, 'tickMs'>
   log?: (message: string) => void
@@ -66,6 +76,8 @@ export interface RunningServer {
   /** This instance's ingestion (manual passes, status); null without an X token. */
   ingestion: IngestionSupervisor | null
   postRepliesNow(): Promise<number>
+  /** One idle-assignee pass now, on this instance whatever its role (tests, tools). */
+  reallocateIdleNow(): Promise<IdleReallocation[]>
   /** Demo logins seeded (empty unless demo). */
   demoLogins: DemoLogin[]
 }
@@ -100,6 +112,8 @@ export function resolveXTokens(
 
 export async function startServer(opts: StartServerOptions = {}): Promise<RunningServer> {
   const log = opts.log ?? ((message: string) => console.log(message))
+  if (opts.idleReassignMs !== undefined && !Number.isFinite(opts.idleReassignMs))
+    throw new Error(`idleReassignMs must be a number of milliseconds (0 = off), not ${opts.idleReassignMs}`)
   const org = opts.org ? OrgConfig.parse(opts.org) : await loadOrg(opts.orgFile ?? DEFAULT_ORG_FILE)
   const db = await openDatabase({
     ...(opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : {}),
@@ -173,6 +187,8 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
 
   const ingestNow = async (): Promise<number> => (poller ? poller.ingestNow() : 0)
   const postRepliesNow = async (): Promise<number> => (replies ? replies.runOnce() : 0)
+  const idleReassignMs = opts.idleReassignMs ?? DEFAULT_IDLE_REASSIGN_MS
+  const reallocateIdleNow = (): Promise<IdleReallocation[]> => runIdleReallocation(ctx, { idleAfterMs: idleReassignMs })
 
   // The leader's background work, started for each leadership term on a database fenced
   // on that term (src/server/cluster): a deposed leader can neither commit an ingested
@@ -190,6 +206,9 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
       void termPoller.start().catch((error: unknown) => log(`[server] ingestion failed to start: ${String(error)}`))
     }
     if (termReplies) loops.every(Math.min(pollMs, 1_000), () => termReplies.runOnce())
+    // On the fenced database: a deposed leader's pass cannot commit.
+    if (idleReassignMs > 0)
+      loops.every(IDLE_CHECK_INTERVAL_MS, () => runIdleReallocation(workCtx, { idleAfterMs: idleReassignMs }))
     return async () => {
       if (leaderIngestion === termPoller) leaderIngestion = null
       await termPoller?.stop()
@@ -248,6 +267,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
     ingestNow,
     ingestion: poller,
     postRepliesNow,
+    reallocateIdleNow,
     demoLogins,
   }
 }

@@ -26,7 +26,8 @@ export type Priority = z.infer<typeof Priority>
  */
 const TRANSITIONS: Record<GrievanceStatus, readonly GrievanceStatus[]> = {
   new: ['assigned', 'in_progress', 'forwarded', 'rejected'],
-  assigned: ['assigned', 'in_progress', 'forwarded', 'rejected', 'resolved'],
+  // assigned → new: the server takes work back from an idle assignee into the queue.
+  assigned: ['new', 'assigned', 'in_progress', 'forwarded', 'rejected', 'resolved'],
   in_progress: ['assigned', 'forwarded', 'resolved', 'rejected'],
   forwarded: ['assigned', 'in_progress', 'forwarded', 'rejected', 'resolved'],
   resolved: ['closed', 'reopened'],

@@ -165,6 +165,14 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX grievances_assignee_status ON grievances (assignee, status)`,
     ],
   },
+  {
+    version: 5,
+    name: 'actions-by-grievance',
+    sql: [
+      // The idle-assignee pass asks for the assignee's last action on each assigned grievance.
+      `CREATE INDEX actions_grievance ON actions (grievance_id, at)`,
+    ],
+  },
 ]
 
 export async function migrate(db: Database): Promise<number[]> {
