@@ -10,7 +10,7 @@ import { loadGrievance, nextVersion, saveGrievance } from '../../src/server/grie
 import { describeIdleLimit, reallocateIdle } from '../../src/server/idle-reallocation'
 import type { Grievance } from '../../src/shared/grievance'
 import { freshDatabase, loggedIn, PASSWORD, startTestServer, type TestDatabase } from './helpers'
-import { seedTweet, TWEETS } from './seed'
+import { seedGrievance, TWEETS } from './seed'
 
 let db: TestDatabase
 let server: RunningServer
@@ -24,11 +24,7 @@ afterAll(async () => {
   await db?.drop()
 })
 
-async function seed(text: string): Promise<Grievance> {
-  const g = await seedTweet(server, text)
-  if (!g) throw new Error(`not actionable: ${text}`)
-  return g
-}
+const seed = (text: string): Promise<Grievance> => seedGrievance(server, text)
 
 /** Makes everything that happened to the grievance so far `hours` older. */
 async function backdate(id: string, hours: number): Promise<void> {

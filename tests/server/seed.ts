@@ -51,3 +51,10 @@ export async function seedTweet(
   const outcome = await writeTransaction(server.db, (tx) => ingestTweet(ctx, tx, tweet, { viaHandle: 'HMOIndia' }))
   return outcome.kind === 'created' || outcome.kind === 'followed-up' ? outcome.grievance : null
 }
+
+/** seedTweet for a tweet the test means to be a grievance: fails loudly when triage disagrees. */
+export async function seedGrievance(server: RunningServer, text: string): Promise<Grievance> {
+  const g = await seedTweet(server, text)
+  if (!g) throw new Error(`not actionable: ${text}`)
+  return g
+}
