@@ -31,8 +31,11 @@ export function loadOrg(org: string): OrgConfig {
   return OrgConfig.parse(JSON.parse(readFileSync(join(ROOT, 'resources', 'orgs', `${org}.json`), 'utf8')))
 }
 
-/** `corpus`: the development set rules were tuned on; `heldout`: hand-written, never tuned on. */
-export type CorpusSet = 'corpus' | 'heldout'
+/**
+ * `corpus`: the development set rules were tuned on; `heldout` and `heldout-b`: written by
+ * hand by people who never saw the rules (each by a different writer), never tuned on.
+ */
+export type CorpusSet = 'corpus' | 'heldout' | 'heldout-b'
 
 export function loadCorpus(org: string, set: CorpusSet = 'corpus'): LabelledTweet[] {
   return readFileSync(join(ROOT, 'tests', 'fixtures', set, `${org}.jsonl`), 'utf8')

@@ -3,6 +3,7 @@
 import type { DetectedLanguage, IncomingTweet, TweetAnalysis } from '../analysis'
 import type { Priority } from '../grievance'
 import type { CompiledOrg } from './compile'
+import { hasIdentifier } from './identifier'
 import { detectLanguage, isOtherScript, languageName } from './language'
 
 export interface AnalyseContext {
@@ -10,10 +11,6 @@ export interface AnalyseContext {
   ownHandles?: string[]
 }
 
-// Application, file, ARN, PNR, FIR and similar numbers: a citizen quoting one almost
-// always has a specific case. Ticket numbers (MHA-26-000123) count too: a follow-up.
-const IDENTIFIER =
-  /(?<![\w/])(?:[A-Z]{2,5}[-/]?\d{2}[-/]\d{4,}|[A-Za-z]{1,4}\d{7,}|\d{8,}|\d{1,6}\/(?:19|20)\d{2})(?![\w/])/
 const RETWEET_PREFIX = /^\s*RT\s+@\w+/i
 const STEP_UP: Record<Priority, Priority> = { low: 'normal', normal: 'high', high: 'critical', critical: 'critical' }
 
@@ -64,8 +61,8 @@ const onHandle = (division: string, handleDivision: string): number => (division
 let rankRule = new Int32Array(64)
 let rankHits = new Int32Array(64)
 
-export function analyseTweet(compiled: CompiledOrg, tweet: IncomingTweet, ctx: AnalyseContext = {}): TweetAnalysis {
-  const own = ctx.ownHandles ? ownHandleSet(ctx.ownHandles) : compiled.ownHandles
+export function analyseTweet(compiled: CompiledOrg, tweet: IncomingTweet, ctx?: AnalyseContext): TweetAnalysis {
+  const own = ctx?.ownHandles ? ownHandleSet(ctx.ownHandles) : compiled.ownHandles
   const text = tweet.text ?? ''
   const author = handleKey(tweet.authorUsername ?? '')
 
@@ -163,8 +160,8 @@ export function analyseTweet(compiled: CompiledOrg, tweet: IncomingTweet, ctx: A
   const request = explicitRequest || (cues & bit.weakRequest) !== 0
   const critical = (cues & bit.critical) !== 0
   const abuse = (cues & bit.abuse) !== 0
-  // IDENTIFIER needs four digits in a row, which the pass already looked for.
-  const identifier = m.hasDigitRun && (IDENTIFIER.test(text) || (cues & bit.identifierWord) !== 0)
+  // Every identifier has four digits in a row, which the pass already looked for.
+  const identifier = m.hasDigitRun && ((cues & bit.identifierWord) !== 0 || hasIdentifier(text))
   const otherScript = isOtherScript(language)
   // A link or a wall of hashtags reads as news or promotion, unless the tweet tells us of
   // a problem: citizens attach photos (t.co links) of what is wrong.
@@ -181,20 +178,7 @@ export function analyseTweet(compiled: CompiledOrg, tweet: IncomingTweet, ctx: A
       ? resolved || !(firstPerson && (strongProblem || critical))
       : praise && !strongProblem && !request && !critical && !identifier)
 
-  const reasons: string[] = []
-  if (firstPerson && problem) reasons.push('first person + problem')
-  else if (problem) reasons.push('describes a problem')
-  if (request) reasons.push('asks for help')
-  if (identifier) reasons.push('quotes an application/file/PNR or similar number')
-  if (critical) reasons.push('safety, medical or disaster cue')
-  if (directed) reasons.push(`addressed to @${addressedTo[0]}`)
-  for (let i = 0; i < matchedCount; i++) reasons.push(m.ruleReasons[rankRule[i]])
-
-  if ((cues & bit.spam) !== 0 && !(firstPerson && problem) && !identifier) {
-    reasons.unshift('spam or promotion')
-    return notActionable(reasons, language, matchedRules)
-  }
-
+  const spam = (cues & bit.spam) !== 0 && !(firstPerson && problem) && !identifier
   const grievance =
     (firstPerson && (problem || request || critical)) ||
     (identifier && (problem || request || firstPerson || matchedCount > 0)) ||
@@ -203,30 +187,36 @@ export function analyseTweet(compiled: CompiledOrg, tweet: IncomingTweet, ctx: A
     (problem && matchedCount > 0 && !newsy) ||
     // Someone else's problem or an incident, told to one of our handles in any words.
     (strongProblem && directed && !newsy && !abuse)
+  // A grievance in a script nobody on the desk may read still goes to a reader, flagged.
+  const flaggedScript = !spam && !grievance && otherScript && directed && m.wordCount >= 3 && !praise
 
-  let flaggedScript = false
-  if (!grievance) {
-    if (otherScript && directed && m.wordCount >= 3 && !praise) {
-      reasons.push(writtenIn(language, true))
-      flaggedScript = true
-    } else {
-      const why: string[] = []
-      if (praise) why.push('praise or thanks, no grievance')
-      if (abuse) why.push('abuse with no grievance')
-      if (newsy) why.push('news or promotion: link, hashtags or report with no first-person grievance')
-      if ((cues & bit.suggestion) !== 0) why.push('suggestion or feedback, not a grievance')
-      if (why.length === 0)
-        why.push(matchedCount > 0 ? 'mentions a service but states no grievance' : 'no grievance stated')
-      reasons.unshift(...why)
-      return notActionable(reasons, language, matchedRules)
-    }
-  } else if (newsy && !firstPerson && !request && !identifier) {
-    reasons.unshift('news or promotion: link, hashtags or report with no first-person grievance')
-    return notActionable(reasons, language, matchedRules)
-  } else if (gratitude) {
-    reasons.unshift('praise or thanks, no grievance')
-    return notActionable(reasons, language, matchedRules)
-  }
+  // The verdict's own reasons come first, then the evidence; one array, built in order.
+  const reasons: string[] = []
+  let dismissed = true
+  if (spam) reasons.push('spam or promotion')
+  else if (!grievance && !flaggedScript) {
+    const before = reasons.length
+    if (praise) reasons.push('praise or thanks, no grievance')
+    if (abuse) reasons.push('abuse with no grievance')
+    if (newsy) reasons.push('news or promotion: link, hashtags or report with no first-person grievance')
+    if ((cues & bit.suggestion) !== 0) reasons.push('suggestion or feedback, not a grievance')
+    if (reasons.length === before)
+      reasons.push(matchedCount > 0 ? 'mentions a service but states no grievance' : 'no grievance stated')
+  } else if (grievance && newsy && !firstPerson && !request && !identifier)
+    reasons.push('news or promotion: link, hashtags or report with no first-person grievance')
+  else if (grievance && gratitude) reasons.push('praise or thanks, no grievance')
+  else dismissed = false
+
+  if (firstPerson && problem) reasons.push('first person + problem')
+  else if (problem) reasons.push('describes a problem')
+  if (request) reasons.push('asks for help')
+  if (identifier) reasons.push('quotes an application/file/PNR or similar number')
+  if (critical) reasons.push('safety, medical or disaster cue')
+  if (directed) reasons.push(`addressed to @${addressedTo[0]}`)
+  for (let i = 0; i < matchedCount; i++) reasons.push(m.ruleReasons[rankRule[i]])
+  if (dismissed) return notActionable(reasons, language, matchedRules)
+
+  if (flaggedScript) reasons.push(writtenIn(language, true))
   if (abuse) reasons.push('abusive language (flagged)')
   if (otherScript && !flaggedScript) reasons.push(writtenIn(language, false))
 

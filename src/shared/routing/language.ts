@@ -35,8 +35,6 @@ export function isHinglishWord(word: string): boolean {
   return HINGLISH.has(word)
 }
 
-const INDIC = /[\u0600-\u0d7f]/
-
 // Marathi shares Devanagari with Hindi; a few very common Marathi words tell them apart.
 const MARATHI = /(?:^|\s)(?:आहे|आहेत|नाही|माझा|माझी|माझे|आम्ही|तुम्ही|करावी|झाले|झाली|मला)(?=\s|$|[.,!?।])/u
 
@@ -45,44 +43,44 @@ export function devanagariLanguage(text: string): 'hi' | 'mr' {
   return MARATHI.test(text) ? 'mr' : 'hi'
 }
 
+// The script of each 128-character block from U+0600 to U+0D7F (index: (cp - 0x600) >> 7),
+// or -1 for blocks no SCRIPTS entry covers; counted in a reusable array, not a Map.
+const BLOCK_SCRIPT = new Int8Array((0x0d80 - 0x0600) >> 7).fill(-1)
+for (let s = 0; s < SCRIPTS.length; s++)
+  for (let cp = SCRIPTS[s][1]; cp <= SCRIPTS[s][2]; cp += 0x80) BLOCK_SCRIPT[(cp - 0x0600) >> 7] = s
+const scriptCounts = new Int32Array(SCRIPTS.length)
+
 /**
  * The script half of detectLanguage: the language when Indian-script letters dominate,
  * 'und' when there are no Latin letters to judge, or null when the Latin words decide.
  */
 export function scriptLanguage(text: string): DetectedLanguage | null {
-  const counts = new Map<DetectedLanguage, number>()
+  scriptCounts.fill(0)
   let latin = 0
-  const indic = INDIC.test(text)
-  for (let i = 0; indic && i < text.length; i++) {
+  let indic = false
+  for (let i = 0; i < text.length; i++) {
     const cp = text.charCodeAt(i)
     if ((cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a)) {
       latin++
       continue
     }
     if (cp < 0x0600 || cp > 0x0d7f) continue
-    for (let s = 0; s < SCRIPTS.length; s++) {
-      if (cp >= SCRIPTS[s][1] && cp <= SCRIPTS[s][2]) {
-        const lang = SCRIPTS[s][0]
-        counts.set(lang, (counts.get(lang) ?? 0) + 1)
-        break
-      }
-    }
+    indic = true
+    const s = BLOCK_SCRIPT[(cp - 0x0600) >> 7]
+    if (s >= 0) scriptCounts[s]++
   }
-  let best: DetectedLanguage = 'und'
-  let bestCount = 0
-  for (const [lang, n] of counts) {
-    if (n > bestCount) {
-      best = lang
-      bestCount = n
-    }
-  }
+  // A tie goes to the script listed first in SCRIPTS.
+  let best = -1
+  for (let s = 0; s < SCRIPTS.length; s++)
+    if (scriptCounts[s] > 0 && (best < 0 || scriptCounts[s] > scriptCounts[best])) best = s
+  const bestCount = best < 0 ? 0 : scriptCounts[best]
   // Indian-script letters outweigh Latin ones 1:2 because handles and URLs are Latin.
   if (bestCount > 0 && bestCount * 2 >= latin) {
-    if (best === 'hi') return devanagariLanguage(text)
-    return best
+    if (SCRIPTS[best][0] === 'hi') return devanagariLanguage(text)
+    return SCRIPTS[best][0]
   }
   if (!indic) latin = 1
-  if (latin === 0) return bestCount > 0 ? best : 'und'
+  if (latin === 0) return bestCount > 0 ? SCRIPTS[best][0] : 'und'
   return null
 }
 
@@ -95,6 +93,33 @@ export function latinLanguage(wordCount: number, hinglishWords: number): Detecte
 
 const HINGLISH_MIN = Math.min(...[...HINGLISH].map((w) => w.length))
 const HINGLISH_MAX = Math.max(...[...HINGLISH].map((w) => w.length))
+// HINGLISH as an open-addressing table over ASCII character codes, so asciiLanguage can
+// ask about a span of the text without slicing and lower-casing it first.
+const HINGLISH_SLOTS = 512
+const hinglishTable: (string | undefined)[] = new Array<string | undefined>(HINGLISH_SLOTS).fill(undefined)
+function spanHash(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5 | 0
+  for (let i = start; i < end; i++) h = Math.imul(h ^ (text.charCodeAt(i) | 0x20), 0x01000193)
+  return h
+}
+for (const w of HINGLISH) {
+  let slot = spanHash(w, 0, w.length) & (HINGLISH_SLOTS - 1)
+  while (hinglishTable[slot] !== undefined) slot = (slot + 1) & (HINGLISH_SLOTS - 1)
+  hinglishTable[slot] = w
+}
+/** Is text[start, end) (ASCII letters, any case) a HINGLISH word? */
+function isHinglishSpan(text: string, start: number, end: number): boolean {
+  const len = end - start
+  if (len < HINGLISH_MIN || len > HINGLISH_MAX) return false
+  for (let slot = spanHash(text, start, end) & (HINGLISH_SLOTS - 1); ; slot = (slot + 1) & (HINGLISH_SLOTS - 1)) {
+    const w = hinglishTable[slot]
+    if (w === undefined) return false
+    if (w.length !== len) continue
+    let i = 0
+    while (i < len && (text.charCodeAt(start + i) | 0x20) === w.charCodeAt(i)) i++
+    if (i === len) return true
+  }
+}
 const isSpace = (c: number) => c === 0x20 || (c >= 0x09 && c <= 0x0d)
 const isWordChar = (c: number) => ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x5f
 
@@ -133,8 +158,7 @@ function asciiLanguage(text: string): DetectedLanguage | null {
     }
     if (start >= 0) {
       words++
-      if (i - start >= HINGLISH_MIN && i - start <= HINGLISH_MAX && HINGLISH.has(text.slice(start, i).toLowerCase()))
-        hindi++
+      if (isHinglishSpan(text, start, i)) hindi++
       start = -1
     }
     if (skipTo >= 0) i = skipTo - 1
@@ -164,7 +188,8 @@ export function detectLanguage(text: string, words?: readonly string[]): Detecte
 
 /** Scripts other than Latin and Devanagari: routed, but flagged for a reader. */
 export function isOtherScript(language: DetectedLanguage): boolean {
-  return !['en', 'hi', 'hi-Latn', 'mr', 'und'].includes(language)
+  // Comparisons, not a Set: every analysed tweet asks, and these strings are interned.
+  return language !== 'en' && language !== 'hi' && language !== 'hi-Latn' && language !== 'mr' && language !== 'und'
 }
 
 const SCRIPT_NAMES: Partial<Record<DetectedLanguage, string>> = {
