@@ -160,6 +160,8 @@ export function analyseTweet(compiled: CompiledOrg, tweet: IncomingTweet, ctx?: 
   const request = explicitRequest || (cues & bit.weakRequest) !== 0
   const critical = (cues & bit.critical) !== 0
   const abuse = (cues & bit.abuse) !== 0
+  // "bakwas system hai, koi kaam nahi karta": a verdict on the system, no problem of one's own.
+  const venting = (cues & bit.venting) !== 0
   // Every identifier has four digits in a row, which the pass already looked for.
   const identifier = m.hasDigitRun && ((cues & bit.identifierWord) !== 0 || hasIdentifier(text))
   const otherScript = isOtherScript(language)
@@ -186,7 +188,7 @@ export function analyseTweet(compiled: CompiledOrg, tweet: IncomingTweet, ctx?: 
     (critical && (directed || problem)) ||
     (problem && matchedCount > 0 && !newsy) ||
     // Someone else's problem or an incident, told to one of our handles in any words.
-    (strongProblem && directed && !newsy && !abuse)
+    (strongProblem && directed && !newsy && !abuse && !venting)
   // A grievance in a script nobody on the desk may read still goes to a reader, flagged.
   const flaggedScript = !spam && !grievance && otherScript && directed && m.wordCount >= 3 && !praise
 

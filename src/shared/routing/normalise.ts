@@ -66,27 +66,53 @@ export function foldDevanagari(text: string): string {
 // English inflections and romanised-Hindi spellings reduce to one key: suffixes
 // (-s, -es, -ed, -ing) come off, then long vowels (aa, ee, oo), doubled letters and
 // common sound-alike letters (w/v, z/j, ph/f, q/k, final th/t) are folded.
+//
+// The folding must not merge distinct English words. Three guards keep them apart:
+// - a short word keeps its final e ("fire" is not "FIR", "note" not "not", "rate" not
+//   "rat"), and a three-letter consonant-vowel-consonant stem left by -ed/-ing gets its e
+//   back, so "fired"/"firing"/"fire" share a key that "fir" does not;
+// - past participles that report an outcome keep their -ed ("helped me" is thanks, "help
+//   me" a request; "refunded" says it is done, "refund" names the topic);
+// - two-letter words keep their doubled letter ("tt", the ticket examiner, is not the "t"
+//   of "can't").
 const KEEP_S = new Set(['news', 'was', 'has', 'does', 'always', 'its', 'bus', 'gas', 'plus', 'yes', 'this', 'us'])
+const KEEP_ED = new Set([
+  'helped',
+  'resolved',
+  'solved',
+  'sorted',
+  'fixed',
+  'saved',
+  'rescued',
+  'refunded',
+  'recovered',
+  'assisted',
+  'settled',
+  'cleared',
+  'credited',
+  'fired',
+])
+const CVC = /^[b-df-hj-np-tv-z][aeiou][b-df-hj-np-tvz]$/
 const keyCache = new Map<string, string>()
 const KEY_CACHE_LIMIT = 100_000
+
+/** A stem left by -ed or -ing: "fir" (from "fired", "firing") gets the e of "fire" back. */
+const restoreE = (stem: string): string => (CVC.test(stem) ? `${stem}e` : stem)
 
 function latinKey(word: string): string {
   let w = word
   if (w.length >= 5 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`
-  else if (w.length >= 6 && w.endsWith('ing')) w = w.slice(0, -3)
-  else if (w.length >= 5 && w.endsWith('ed')) w = w.slice(0, -2)
+  else if (w.length >= 6 && w.endsWith('ing')) w = restoreE(w.slice(0, -3))
+  else if (w.length >= 5 && w.endsWith('ed')) w = KEEP_ED.has(w) ? w : restoreE(w.slice(0, -2))
+  else if (w.length >= 5 && /(?:ss|x|ch|sh)es$/.test(w)) w = w.slice(0, -2)
   else if (w.length >= 4 && w.endsWith('s') && !/(?:ss|us|is)$/.test(w) && !KEEP_S.has(w)) w = w.slice(0, -1)
-  w = w
-    .replace(/ph/g, 'f')
-    .replace(/ck/g, 'k')
-    .replace(/w/g, 'v')
-    .replace(/z/g, 'j')
-    .replace(/q/g, 'k')
-    .replace(/ee/g, 'i')
-    .replace(/oo/g, 'u')
-    .replace(/(.)\1+/g, '$1')
-    .replace(/th$/, 't')
-  if (w.length >= 4 && w.endsWith('e')) w = w.slice(0, -1)
+  // Judged on the word as written (less its suffix): "issue" loses its e like "issued" does.
+  const dropE = w.length >= 5 && w.endsWith('e')
+  w = w.replace(/ph/g, 'f').replace(/ck/g, 'k').replace(/w/g, 'v').replace(/z/g, 'j').replace(/q/g, 'k')
+  w = w.replace(/ee/g, 'i').replace(/oo/g, 'u')
+  if (w.length >= 3) w = w.replace(/(.)\1+/g, '$1')
+  w = w.replace(/th$/, 't')
+  if (dropE && w.endsWith('e')) w = w.slice(0, -1)
   return w
 }
 
