@@ -78,14 +78,58 @@ function trimPath(path: string): string {
   return stop >= 0 ? out.slice(0, stop) : out
 }
 
+// Hosts repeat (t.co, bit.ly, the same news sites): validHost's answer is kept per host
+// and protocol, bounded so an endless stream of new hosts cannot grow it.
+const hostVerdicts = [new Map<string, boolean>(), new Map<string, boolean>()]
+const HOST_VERDICTS_MAX = 4096
+
+function knownValidHost(host: string, withProtocol: boolean): boolean {
+  const cache = hostVerdicts[withProtocol ? 1 : 0]
+  let ok = cache.get(host)
+  if (ok === undefined) {
+    ok = validHost(host, withProtocol)
+    if (cache.size >= HOST_VERDICTS_MAX) cache.clear()
+    cache.set(host, ok)
+  }
+  return ok
+}
+
+/** May the host's first label contain this character ([\p{L}\p{N}_-], any non-ASCII taken as yes)? */
+const mayBeInLabel = (c: number) =>
+  c >= 0x80 || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2d
+
+/**
+ * The earliest position at or after `from` where URL_CANDIDATE can match, or -1 when it
+ * cannot match at all. Every match but a bracketed IP literal holds a "." followed by a
+ * letter or digit; its start lies at most the prefix character and "https://" before the
+ * run of label characters that ends at the first such dot. Starting the regex there
+ * skips its attempt at every position of the prose before a link.
+ */
+function urlSearchStart(text: string, from: number): number {
+  if (text.indexOf('[', from) >= 0) return from
+  for (let dot = text.indexOf('.', from); dot >= 0; dot = text.indexOf('.', dot + 1)) {
+    const next = text.charCodeAt(dot + 1)
+    if (!(next >= 0x80 || ((next | 0x20) >= 0x61 && (next | 0x20) <= 0x7a) || (next >= 0x30 && next <= 0x39))) continue
+    let start = dot
+    while (start > from && mayBeInLabel(text.charCodeAt(start - 1))) start--
+    const at = Math.max(from, start - 1 - 'https://'.length)
+    // Never start between the halves of a surrogate pair: the pair is one character to the regex.
+    const c = text.charCodeAt(at)
+    return c >= 0xdc00 && c <= 0xdfff && at > from ? at - 1 : at
+  }
+  return -1
+}
+
 export function extractUrls(text: string): Entity[] {
   const found: Entity[] = []
-  URL_CANDIDATE.lastIndex = 0
-  for (let m = URL_CANDIDATE.exec(text); m; m = URL_CANDIDATE.exec(text)) {
+  for (let from = urlSearchStart(text, 0); from >= 0; from = urlSearchStart(text, URL_CANDIDATE.lastIndex)) {
+    URL_CANDIDATE.lastIndex = from
+    const m = URL_CANDIDATE.exec(text)
+    if (!m) break
     const withProtocol = m[3] !== undefined
     const host = m[4]
     const start = m.index + m[1].length
-    if (!validHost(host, withProtocol)) continue
+    if (!knownValidHost(host, withProtocol)) continue
     if (withProtocol && /[\u0080-\uffff]/.test(host) && /[_]/.test(host)) continue
     // "user:pass@host" userinfo is handled by the protocol branch only when well formed.
     let path = trimPath(m[6])
@@ -96,7 +140,7 @@ export function extractUrls(text: string): Entity[] {
       path = slug[0]
     }
     const value = m[2] + path
-    if (!withProtocol && /^@/.test(text.slice(start + value.length))) continue
+    if (!withProtocol && text.charCodeAt(start + value.length) === 0x40) continue
     found.push({ kind: 'url', value, start, end: start + value.length })
     URL_CANDIDATE.lastIndex = start + Math.max(value.length, 1)
   }
