@@ -23,6 +23,17 @@ export const INVISIBLE = /[\u00AD\u200B-\u200F\u2060-\u2064\uFEFF]/g
 export const HAS_INVISIBLE = /[\u00AD\u200B-\u200F\u2060-\u2064\uFEFF]/
 const NON_ASCII = /[\u0080-\uffff]/
 
+/**
+ * NFC with zero-width characters removed. NFC runs again after the removal: a joiner
+ * taken out can leave a sequence that composes, and the second pass hands back a flat
+ * string (replace() may return a rope, and a rope reaching the hot entity scanners turns
+ * their string accesses megamorphic for every tweet after it).
+ */
+export function cleanText(text: string): string {
+  const nfc = text.normalize('NFC')
+  return HAS_INVISIBLE.test(nfc) ? nfc.replace(INVISIBLE, '').normalize('NFC') : nfc
+}
+
 /** "PassportDelay" → "Passport Delay", "OCI_card" → "OCI card", "Train12951" → "Train 12951". */
 export function splitHashtag(tag: string): string {
   return tag
@@ -137,7 +148,7 @@ export function keysOf(phrase: string): string[] {
 
 function foldText(text: string): string {
   let t = text
-  if (NON_ASCII.test(t)) t = foldDevanagari(t.normalize('NFC').replace(INVISIBLE, ''))
+  if (NON_ASCII.test(t)) t = foldDevanagari(cleanText(t))
   return t.toLowerCase()
 }
 
@@ -176,7 +187,7 @@ function asciiWords(original: string, words: string[], tokens: string[]): void {
 /** Normalise a tweet for matching: entities set aside, hashtags split, words folded. */
 export function normalise(text: string): NormalisedText {
   const ascii = !NON_ASCII.test(text)
-  const clean = ascii ? text : text.normalize('NFC').replace(INVISIBLE, '')
+  const clean = ascii ? text : cleanText(text)
   const urls: string[] = []
   const mentions: string[] = []
   const hashtags: string[] = []

@@ -14,7 +14,7 @@ import { extractHashtags, extractMentions, extractUrls, mentionScan, nextMention
 import type { PhraseAutomaton } from './automaton'
 import type { CompiledRule } from './compile'
 import { detectLanguage, devanagariLanguage, isHinglishWord, latinLanguage, scriptLanguage } from './language'
-import { INVISIBLE, HAS_INVISIBLE, URL_HINT, normalise, tokenKey } from './normalise'
+import { HAS_INVISIBLE, URL_HINT, cleanText, normalise, tokenKey } from './normalise'
 
 /**
  * What each phrase of the automaton stands for, one integer per phrase: bits 0–1 the
@@ -583,9 +583,8 @@ export class TweetMatcher {
       } else return this.runReference(text)
     }
 
-    let clean = text
-    if (needsNfc) clean = clean.normalize('NFC')
-    if (invisible) clean = clean.replace(INVISIBLE, '')
+    // NFC and zero-width removal exactly as normalise() does them.
+    const clean = needsNfc || invisible ? cleanText(text) : text
 
     // Entities exactly as normalise() finds them; their text is not the citizen's words.
     let spans: Entity[] | null = null
