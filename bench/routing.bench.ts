@@ -155,23 +155,26 @@ interface Round {
   cpuPerSec: number
 }
 
+const BATCH = 64
+
 /**
- * Runs `work(i)` on tweet indices from `cursor` on, cycling through `count` tweets,
- * until `ms` of wall time has passed; returns throughput and the next cursor.
+ * Runs `batch(i)` (BATCH tweets from index i on, cycling through `count` tweets) until
+ * `ms` of wall time has passed; returns throughput and the next cursor. Each batch
+ * function calls the code under test in a loop of its own, as the server's ingest loop
+ * does: one shared `work(i)` call per tweet made that call site polymorphic (ours and the
+ * baseline) and cost ours about a tenth of its throughput, which is the harness, not us.
  */
-function measure(ms: number, count: number, cursor: number, work: (i: number) => void): Round & { cursor: number } {
+function measure(ms: number, count: number, cursor: number, batch: (from: number) => void): Round & { cursor: number } {
   const cpu0 = process.cpuUsage()
   const start = performance.now()
   let processed = 0
   let i = cursor
   let now = start
   while (now - start < ms) {
-    // Check the clock every 64 tweets: cheap, and fine-grained enough for the slow baseline.
-    for (let k = 0; k < 64; k++) {
-      work(i)
-      if (++i === count) i = 0
-    }
-    processed += 64
+    // Check the clock every batch: cheap, and fine-grained enough for the slow baseline.
+    batch(i)
+    i = (i + BATCH) % count
+    processed += BATCH
     now = performance.now()
   }
   const cpu = process.cpuUsage(cpu0)
@@ -187,11 +190,14 @@ const median = (xs: number[]) => {
 export default async function routingBench(): Promise<void> {
   const { compiled, tweets, naiveRules, ruleCount, compileMs } = setupRoutingBench()
   let sink = 0
-  const ours = (i: number) => {
-    sink += analyseTweet(compiled, tweets[i]).matchedRules.length
+  const count = tweets.length
+  const ours = (from: number) => {
+    for (let k = 0, i = from; k < BATCH; k++, i = i + 1 === count ? 0 : i + 1)
+      sink += analyseTweet(compiled, tweets[i]).matchedRules.length
   }
-  const naive = (i: number) => {
-    if (naiveRoute(naiveRules, tweets[i].text)) sink++
+  const naive = (from: number) => {
+    for (let k = 0, i = from; k < BATCH; k++, i = i + 1 === count ? 0 : i + 1)
+      if (naiveRoute(naiveRules, tweets[i].text)) sink++
   }
 
   measure(WARM_UP_MS, tweets.length, 0, ours)
