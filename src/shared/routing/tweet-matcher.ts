@@ -126,6 +126,8 @@ function astralIsSeparator(cp: number): boolean {
 const SLOTS_INITIAL = 1 << 12
 const SLOTS_MAX = 1 << 17
 const E = 8
+// Slot index ↔ entry offset by shifts: `x / E` compiled to an integer division in the hot loop.
+const E_SHIFT = 3
 const E_HASH = 0
 const E_LENGTH = 1 // 0 marks an empty slot
 const E_HEAD01 = 2
@@ -142,8 +144,9 @@ for (let c = 0; c < 0x80; c++) {
   ASCII_FOLD_NAME[c] = lower
   if ((lower >= 0x61 && lower <= 0x7a) || (c >= 0x30 && c <= 0x39)) ASCII_FOLD[c] = lower
 }
+// FNV-1a. The hot loops spell the prime as a literal: read from the module constant it
+// was loaded as a heap number and converted on every character.
 const FNV_BASIS = 0x811c9dc5 | 0
-const FNV_PRIME = 0x01000193
 const SPAN_URL = 0
 const SPAN_MENTION = 1
 const SPAN_HASHTAG = 2
@@ -300,7 +303,7 @@ export class TweetMatcher {
           this.len = len
           buf = this.grow()
         }
-        h = Math.imul(h ^ f, FNV_PRIME)
+        h = Math.imul(h ^ f, 0x01000193)
         buf[len++] = f
         continue
       }
@@ -391,7 +394,7 @@ export class TweetMatcher {
         while (w < this.wordsFound && this.wordStart[w] <= start) w++
         let name: string | undefined
         if (entriesValid && w < this.wordsFound && this.wordStart[w] === start + 1 && this.wordEnd[w] === end) {
-          const slot = this.wordEntry[w] / E
+          const slot = this.wordEntry[w] >> E_SHIFT
           name = this.entryName[slot]
           if (name === undefined) this.entryName[slot] = name = text.slice(start + 1, end).toLowerCase()
         } else name = this.mentionName(text, start + 1, end)
@@ -791,12 +794,12 @@ export class TweetMatcher {
     let h = hash
     if (!hashed) {
       h = FNV_BASIS
-      for (let i = 0; i < len; i++) h = Math.imul(h ^ buf[i], FNV_PRIME)
+      for (let i = 0; i < len; i++) h = Math.imul(h ^ buf[i], 0x01000193)
     }
     const head01 = buf[0] | (len > 1 ? buf[1] << 16 : 0)
     const head23 = len > 2 ? buf[2] | (len > 3 ? buf[3] << 16 : 0) : 0
     const table = this.table
-    const mask = table.length / E - 1
+    const mask = (table.length >> E_SHIFT) - 1
     let e = (h & mask) * E
     for (;;) {
       const elen = table[e + E_LENGTH]
@@ -854,7 +857,7 @@ export class TweetMatcher {
 
   /** Add the word in buf[0 .. len) to the table; returns its entry offset. */
   private intern(h: number, len: number, head01: number, head23: number): number {
-    const capacity = this.table.length / E
+    const capacity = this.table.length >> E_SHIFT
     // Up to three quarters full: a smaller table stays in cache (hits, the common case,
     // still take about two probes).
     if (this.words >= capacity - (capacity >> 2)) {
@@ -888,7 +891,7 @@ export class TweetMatcher {
 
   private freeSlot(h: number): number {
     const table = this.table
-    const mask = table.length / E - 1
+    const mask = (table.length >> E_SHIFT) - 1
     let e = (h & mask) * E
     while (table[e + E_LENGTH] !== 0) e = (e + E) & (table.length - 1)
     return e
@@ -904,7 +907,7 @@ export class TweetMatcher {
       if (old[o + E_LENGTH] === 0) continue
       const e = this.freeSlot(old[o + E_HASH])
       this.table.set(old.subarray(o, o + E), e)
-      this.entryName[e / E] = oldNames[o / E]
+      this.entryName[e >> E_SHIFT] = oldNames[o >> E_SHIFT]
     }
   }
 
