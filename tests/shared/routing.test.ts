@@ -94,6 +94,19 @@ describe('routing', () => {
     ).toEqual(['cyber-only'])
     expect(analyseTweet(c, tweet('@HMOIndia my pension is not credited, please help')).matchedRules).toEqual([])
   })
+  it('scores a rule by its distinct phrases: repeating one word adds no evidence', () => {
+    const org = OrgConfig.parse({
+      ...loadOrg('mha'),
+      rules: [
+        { id: 'visa', division: 'foreigners', terms: ['visa'] },
+        { id: 'fraud', division: 'cyber', terms: ['fraud', 'otp'] },
+      ],
+    })
+    const c = compileOrg(org)
+    const a = analyseTweet(c, tweet('@HMOIndia visa visa visa agent took my money, fraud, shared otp, please help'))
+    expect(a.matchedRules).toEqual(['fraud', 'visa'])
+    expect(a.division).toBe('cyber')
+  })
   it('sends actionable but unmatched tweets to the default division', () => {
     const a = analyseTweet(mha, tweet('@HMOIndia I wrote to you 30 days ago and nobody replied, please help'))
     expect(a.actionable).toBe(true)

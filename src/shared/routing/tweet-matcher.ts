@@ -176,6 +176,8 @@ export class TweetMatcher {
   private epoch = 0
   /** Target code per automaton output (parallel to automaton.outPhrase). */
   private readonly outCode: Int32Array
+  /** The run that last counted each phrase. */
+  private readonly phraseSeen: Int32Array
 
   private table: Int32Array<ArrayBuffer>
   private words = 0
@@ -232,6 +234,7 @@ export class TweetMatcher {
     this.touched = new Int32Array(ruleCount)
     this.ruleScratch = new Int32Array(ruleCount * RULE)
     this.outCode = new Int32Array(automaton.outPhrase.length)
+    this.phraseSeen = new Int32Array(phraseCodes.length)
     for (let o = 0; o < automaton.outPhrase.length; o++) this.outCode[o] = phraseCodes[automaton.outPhrase[o]]
   }
 
@@ -660,6 +663,7 @@ export class TweetMatcher {
     if (++this.epoch === 0x7fffffff) {
       this.epoch = 1
       this.ruleScratch.fill(0)
+      this.phraseSeen.fill(0)
     }
   }
 
@@ -831,28 +835,7 @@ export class TweetMatcher {
     if (node === 0) node = root
     else node = a.step(node, id)
     this.node = node
-    const outStart = a.outStart
-    const end = outStart[node + 1]
-    if (outStart[node] === end) return
-    const outCode = this.outCode
-    const scratch = this.ruleScratch
-    const epoch = this.epoch
-    for (let o = outStart[node]; o < end; o++) {
-      const code = outCode[o]
-      const kind = code & 3
-      if (kind === TARGET_CUE) this.cues |= 1 << (code >> 8)
-      else {
-        const r = (code >> 8) * RULE
-        if (kind === TARGET_TERM) {
-          if (scratch[r] !== epoch) {
-            scratch[r] = epoch
-            scratch[r + 1] = 0
-            this.touched[this.touchedCount++] = code >> 8
-          }
-          scratch[r + 1] += (code >> 2) & 63
-        } else scratch[r + 2] = epoch
-      }
-    }
+    if (a.outStart[node] !== a.outStart[node + 1]) this.record(node)
   }
 
   /** Add the word in buf[0 .. len) to the table; returns its entry offset. */
@@ -942,23 +925,35 @@ export class TweetMatcher {
     this.language = detectLanguage(text, norm.words)
   }
 
-  /** Record the phrases that end at `node` (reference path; endWord inlines the same loop). */
+  /**
+   * Record the phrases that end at `node`: cue bits, and for rules the words matched and
+   * exclusions seen. A phrase counts once however often it is repeated ("train train
+   * train" is one piece of evidence), so a rule's score is its distinct phrases' words.
+   */
   private record(node: number): void {
     const outStart = this.automaton.outStart
-    for (let o = outStart[node]; o < outStart[node + 1]; o++) {
-      const code = this.outCode[o]
+    const outPhrase = this.automaton.outPhrase
+    const outCode = this.outCode
+    const scratch = this.ruleScratch
+    const phraseSeen = this.phraseSeen
+    const epoch = this.epoch
+    for (let o = outStart[node], end = outStart[node + 1]; o < end; o++) {
+      const code = outCode[o]
       const kind = code & 3
       if (kind === TARGET_CUE) this.cues |= 1 << (code >> 8)
       else {
         const r = (code >> 8) * RULE
         if (kind === TARGET_TERM) {
-          if (this.ruleScratch[r] !== this.epoch) {
-            this.ruleScratch[r] = this.epoch
-            this.ruleScratch[r + 1] = 0
+          const phrase = outPhrase[o]
+          if (phraseSeen[phrase] === epoch) continue
+          phraseSeen[phrase] = epoch
+          if (scratch[r] !== epoch) {
+            scratch[r] = epoch
+            scratch[r + 1] = 0
             this.touched[this.touchedCount++] = code >> 8
           }
-          this.ruleScratch[r + 1] += (code >> 2) & 63
-        } else this.ruleScratch[r + 2] = this.epoch
+          scratch[r + 1] += (code >> 2) & 63
+        } else scratch[r + 2] = epoch
       }
     }
   }
