@@ -197,12 +197,12 @@ export function analyseTweet(compiled: CompiledOrg, tweet: IncomingTweet, ctx?: 
   let dismissed = true
   if (spam) reasons.push('spam or promotion')
   else if (!grievance && !flaggedScript) {
-    const before = reasons.length
     if (praise) reasons.push('praise or thanks, no grievance')
     if (abuse) reasons.push('abuse with no grievance')
+    if (venting) reasons.push('venting about the system, no problem of their own stated')
     if (newsy) reasons.push('news or promotion: link, hashtags or report with no first-person grievance')
     if ((cues & bit.suggestion) !== 0) reasons.push('suggestion or feedback, not a grievance')
-    if (reasons.length === before)
+    if (reasons.length === 0)
       reasons.push(matchedCount > 0 ? 'mentions a service but states no grievance' : 'no grievance stated')
   } else if (grievance && newsy && !firstPerson && !request && !identifier)
     reasons.push('news or promotion: link, hashtags or report with no first-person grievance')
