@@ -1,0 +1,67 @@
+// Every limit of the protocol and the desk API in one place: the server, the desk core
+// and the renderer all validate with these, so a value one side accepts is never refused
+// (or worse, crashes) on the other. Texts are counted in UTF-16 code units, as JavaScript
+// and zod count them; a reply's weight as X counts it is checked separately.
+import { z } from 'zod'
+
+export const LIMITS = {
+  /** Usernames, division ids, template ids, handle names. */
+  nameChars: 64,
+  /** Passwords as typed (scrypt takes any length; this caps the work per request). */
+  passwordChars: 256,
+  /** Ids made by the server or the desk (UUIDs, tweet ids, entry ids). */
+  idChars: 128,
+  /** Free-text short fields: display names, labels, rejection reasons. */
+  reasonChars: 1_000,
+  /** An internal note: a few thousand characters. */
+  noteChars: 4_000,
+  /** A reply, before it is split into a thread: at most REPLY_MAX_POSTS posts of 280. */
+  replyChars: 1_200,
+  /** How many posts a single reply may become when split into a thread. */
+  replyMaxPosts: 4,
+  /** A timestamp string (ISO 8601). */
+  timestampChars: 40,
+  /** Actions in one POST /api/v1/actions. */
+  actionsPerBatch: 200,
+  /** Body of one POST /api/v1/actions in bytes; the desk keeps its batches well under it. */
+  actionsBodyBytes: 1_048_576,
+  /** Body of any other request in bytes (login, small admin forms). */
+  smallBodyBytes: 16_384,
+  /** A grievance document may grow to this many bytes (JSON); actions that would pass it are refused. */
+  grievanceBytes: 512 * 1024,
+  /** Entries in one grievance's thread. */
+  threadEntries: 500,
+  /** Page size of GET /api/v1/changes. */
+  changesPage: 500,
+  /** Open event streams per session. */
+  streamsPerSession: 4,
+} as const
+
+// A NUL or a lone surrogate cannot be stored in PostgreSQL text or JSONB, and a lone
+// surrogate is not text at all: both are refused at the boundary instead of failing deep
+// in a query with a 500.
+// eslint-disable-next-line no-control-regex
+const NUL = /\u0000/
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+/** Whether a string can be stored and shown as text: no NUL, no lone surrogate. */
+export function isStorableText(value: string): boolean {
+  return !NUL.test(value) && !LONE_SURROGATE.test(value)
+}
+
+/** A string of at most `max` code units, without NUL and with well-formed Unicode. */
+export function safeString(max: number) {
+  return z
+    .string()
+    .max(max, { message: `at most ${max} characters` })
+    .refine(isStorableText, { message: 'contains a NUL character or malformed Unicode (a lone surrogate)' })
+}
+
+/** A non-empty safeString. */
+export function safeText(max: number) {
+  return safeString(max).min(1, { message: 'must not be empty' })
+}
+
+/** An integer JavaScript can hold exactly (|n| ≤ 2^53 − 1). */
+export const safeInt = z.number().int().min(Number.MIN_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER)
+export const safeNonNegativeInt = safeInt.min(0)
