@@ -1,12 +1,7 @@
 // Officers' actions, each applied in its own transaction: duplicate (id seen before),
 // rejected (unknown grievance, not permitted, invalid, illegal transition), conflict
 // (state-changing action based on a stale version) or applied (version + 1, change recorded).
-import {
-  IllegalTransitionError,
-  assertTransition,
-  type Grievance,
-  type ThreadEntry,
-} from '../shared/grievance'
+import { IllegalTransitionError, assertTransition, type Grievance, type ThreadEntry } from '../shared/grievance'
 import { APPEND_ONLY_ACTIONS, type Action, type ActionResult } from '../shared/protocol'
 import { findPii, replyAsPosted, replyPostsProblem, replyText, type ReplyValues } from '../shared/text'
 import { writeTransaction, type Queryable } from './db/database'

@@ -34,7 +34,12 @@ describe('replyAsPosted', () => {
       expect(post.startsWith(`${i + 1}/2 `)).toBe(true)
       expect(weightedLength(post)).toBeLessThanOrEqual(MAX_TWEET_WEIGHT)
       // Every part carries some of the officer's words, not only the numbering and the ref.
-      expect(post.replace(/^\d+\/\d+ /, '').replace(REF, '').trim().length).toBeGreaterThan(0)
+      expect(
+        post
+          .replace(/^\d+\/\d+ /, '')
+          .replace(REF, '')
+          .trim().length,
+      ).toBeGreaterThan(0)
     }
     expect(posts[1]!.endsWith(REF)).toBe(true)
     expect(posts.filter((p) => p.includes(REF))).toHaveLength(1)
