@@ -1,16 +1,9 @@
 // Officers' actions, each applied in its own transaction: duplicate (id seen before),
 // rejected (unknown grievance, not permitted, invalid, illegal transition), conflict
 // (state-changing action based on a stale version) or applied (version + 1, change recorded).
-import {
-  IllegalTransitionError,
-  TICKET_PATTERN,
-  assertTransition,
-  type Grievance,
-  type ThreadEntry,
-} from '../shared/grievance'
-import { fillTemplate } from '../shared/org'
+import { IllegalTransitionError, assertTransition, type Grievance, type ThreadEntry } from '../shared/grievance'
 import { APPEND_ONLY_ACTIONS, type Action, type ActionResult } from '../shared/protocol'
-import { findPii, splitIntoThread, weightedLength } from '../shared/text'
+import { findPii, replyAsPosted, replyPostsProblem, replyText, type ReplyValues } from '../shared/text'
 import { writeTransaction, type Queryable } from './db/database'
 import { loadGrievance, nextVersion, saveGrievance } from './grievances'
 import { allocateGrievance, allocateWaiting } from './allocation'
@@ -30,19 +23,22 @@ export function canSee(user: StaffUser, g: Pick<Grievance, 'division' | 'assigne
 
 const PII_NAMES: Record<string, string> = {
   aadhaar: 'an Aadhaar number',
+  pan: 'a PAN',
   passport: 'a passport number',
   phone: 'a phone number',
   pnr: 'a PNR number',
   email: 'an email address',
 }
 
+/** Placeholder values of a reply to this grievance (the composer uses the same ones). */
+function replyValues(ctx: ServerContext, g: Grievance): ReplyValues {
+  const division = ctx.org.divisions.find((d) => d.id === g.division)
+  return { ticket: g.ticket, name: g.source.authorUsername, division: division?.name }
+}
+
 /** The reply text as it will be posted: placeholders filled and the ticket number present. */
 export function prepareReplyText(ctx: ServerContext, g: Grievance, text: string): string {
-  const division = ctx.org.divisions.find((d) => d.id === g.division)
-  let filled = fillTemplate(text, { ticket: g.ticket, name: g.source.authorUsername, division: division?.name })
-  // Every public answer carries the ticket number, so the citizen can refer to it.
-  if (!TICKET_PATTERN.test(filled)) filled = `${filled.trimEnd()} (Ref: ${g.ticket})`
-  return filled
+  return replyText(text, replyValues(ctx, g))
 }
 
 function statusChange(g: Grievance, to: Grievance['status']): Grievance {
@@ -83,12 +79,10 @@ async function applyBody(
           `The reply contains ${kinds}; personal details must not be posted publicly. Ask the citizen to send them by Direct Message instead.`,
         )
       }
-      const parts = weightedLength(text) > MAX_REPLY_WEIGHT ? splitIntoThread(text) : [text]
-      if (parts.length === 0 || parts.some((p) => weightedLength(p) > MAX_REPLY_WEIGHT)) {
-        throw new ActionRejected(
-          `The reply is longer than ${MAX_REPLY_WEIGHT} characters as X counts them and cannot be split.`,
-        )
-      }
+      // The same posts the composer showed the officer (src/shared/text/reply.ts).
+      const parts = replyAsPosted(body.text, replyValues(ctx, before), MAX_REPLY_WEIGHT)
+      const problem = replyPostsProblem(parts, MAX_REPLY_WEIGHT)
+      if (problem) throw new ActionRejected(problem)
       const entries: ThreadEntry[] = parts.map((part, i) => ({
         id: i === 0 ? action.id : `${action.id}:${i + 1}`,
         kind: 'reply',

@@ -36,7 +36,7 @@ export interface TweetAnalysis {
   otherScript: boolean
 }
 
-export type PiiKind = 'aadhaar' | 'passport' | 'phone' | 'pnr' | 'email'
+export type PiiKind = 'aadhaar' | 'pan' | 'passport' | 'phone' | 'pnr' | 'email'
 
 export interface PiiFinding {
   kind: PiiKind

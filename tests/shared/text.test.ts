@@ -55,16 +55,30 @@ describe('thread split', () => {
 
 describe('PII guard', () => {
   const aadhaar = withCheckDigit('23456789012')
-  it('finds a Verhoeff-valid Aadhaar in 4-4-4 or solid form, not an invalid one', () => {
+  it('finds an Aadhaar in 4-4-4 (space, hyphen, dot) or solid form, Verhoeff-valid or not', () => {
     const spaced = `${aadhaar.slice(0, 4)} ${aadhaar.slice(4, 8)} ${aadhaar.slice(8)}`
     expect(findPii(`my aadhaar ${spaced}`).map((f) => f.kind)).toEqual(['aadhaar'])
     expect(findPii(`aadhaar ${aadhaar}`).map((f) => f.kind)).toEqual(['aadhaar'])
-    const wrong = aadhaar.slice(0, 11) + String((Number(aadhaar[11]) + 1) % 10)
-    expect(verhoeffValid(wrong)).toBe(false)
-    expect(findPii(`aadhaar ${wrong}`).filter((f) => f.kind === 'aadhaar')).toEqual([])
+    // A mistyped Aadhaar (check digit wrong) is still the citizen's Aadhaar.
+    expect(verhoeffValid('234567890123')).toBe(false)
+    for (const shaped of ['2345 6789 0123', '2345-6789-0123', '2345.6789.0123', '234567890123']) {
+      const found = findPii(`my number is ${shaped}.`)
+      expect(found.map((f) => [f.kind, f.match])).toEqual([['aadhaar', shaped]])
+    }
     // First digit 0 or 1 is never an Aadhaar.
     const leadingOne = withCheckDigit('13456789012')
     expect(findPii(leadingOne).filter((f) => f.kind === 'aadhaar')).toEqual([])
+  })
+  it('does not take tweet ids, mixed separators or a +91 mobile for an Aadhaar', () => {
+    expect(findPii('see tweet 1900000000000000123')).toEqual([])
+    expect(findPii('2345 6789-0123').filter((f) => f.kind === 'aadhaar')).toEqual([])
+    expect(findPii('call +919876543210').map((f) => f.kind)).toEqual(['phone'])
+  })
+  it('finds a PAN in capitals or not, and not inside a longer word', () => {
+    expect(findPii('PAN ABCDE1234F please').map((f) => [f.kind, f.match])).toEqual([['pan', 'ABCDE1234F']])
+    expect(findPii('pan abcde1234f').map((f) => f.kind)).toEqual(['pan'])
+    expect(findPii('code XABCDE1234F or ABCDE1234FG')).toEqual([])
+    expect(piiMessage(findPii('ABCDE1234F'))).toMatch(/PAN/)
   })
   it('finds passport, mobile, PNR and e-mail with their position', () => {
     const text = 'passport J8369854, call +91 98765 43210, PNR 4521789632, mail ravi.k@example.in'

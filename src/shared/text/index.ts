@@ -2,4 +2,5 @@
 export { MAX_TWEET_WEIGHT, weightedLength, fitsInTweet } from './weighted-length'
 export { splitIntoThread, type ThreadOptions } from './thread'
 export { findPii, piiMessage, verhoeffValid } from './pii'
+export { fillReply, replyAsPosted, replyPostsProblem, replyText, ticketRef, type ReplyValues } from './reply'
 export { extractEntities, extractHashtags, extractMentions, extractUrls, type Entity } from './entities'

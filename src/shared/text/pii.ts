@@ -1,7 +1,9 @@
-// PII guard for public replies: an officer must not post a citizen's Aadhaar,
-// passport, mobile, PNR or e-mail on X. Patterns are tight (Verhoeff check for
-// Aadhaar, 6–9 start for mobiles, PNR only near the word) so ordinary numbers —
-// ticket numbers like MHA-26-000123, dates, train numbers — do not block a reply.
+// PII guard for public replies: an officer must not post a citizen's Aadhaar, PAN,
+// passport, mobile, PNR or e-mail on X. Anything shaped like an Aadhaar number is
+// flagged whether or not its Verhoeff check digit is right: a mistyped Aadhaar is still
+// the citizen's Aadhaar. The shapes stay tight (12 digits starting 2–9 standing alone,
+// 6–9 start for mobiles, PNR only near the word) so ordinary numbers — ticket numbers
+// like MHA-26-000123, tweet ids (19 digits), dates, train numbers — do not block a reply.
 import type { PiiFinding, PiiKind } from '../analysis'
 
 const VERHOEFF_D = [
@@ -42,7 +44,12 @@ function asciiDigits(text: string): string {
   return text.replace(/[\u0966-\u096F]/g, (d) => String(d.charCodeAt(0) - 0x0966))
 }
 
-const AADHAAR = /(?<![\w-])([2-9]\d{3})([ -]?)(\d{4})\2(\d{4})(?![\w-])/g
+// 4-4-4 with one kind of separator throughout (space, no-break space, hyphen, dot), or a
+// bare run of 12. Not after "+" (that is +91 and a mobile) and not inside a longer number.
+const AADHAAR = /(?<![\w+-])([2-9]\d{3})([ \u00A0.-]?)(\d{4})\2(\d{4})(?![\w-])/g
+// Permanent Account Number: five letters, four digits, a letter. Issued in capitals, but
+// typed in any case it is the same PAN.
+const PAN = /(?<![\p{L}\p{N}_])[A-Z]{5}\d{4}[A-Z](?![\p{L}\p{N}_])/giu
 const PASSPORT = /(?<![\w-])([A-PR-WYa-pr-wy][1-9]\d\s?\d{4}[1-9])(?![\w-])/g
 const PHONE = /(?<![\w+-])((?:\+91[\s-]?|0091[\s-]?|0)?[6-9]\d{4}[\s-]?\d{5})(?![\w-])/g
 const PNR_CONTEXT = /\b(?:pnr|पीएनआर)\b[^\d\n]{0,20}(\d{3}[\s-]?\d{7})(?!\d)/giu
@@ -63,9 +70,8 @@ export function findPii(text: string): PiiFinding[] {
     const offset = m[0].lastIndexOf(m[1])
     add('pnr', m.index + offset, m[1].length)
   }
-  for (const m of scan.matchAll(AADHAAR)) {
-    if (verhoeffValid(m[1] + m[3] + m[4])) add('aadhaar', m.index, m[0].length)
-  }
+  for (const m of scan.matchAll(AADHAAR)) add('aadhaar', m.index, m[0].length)
+  for (const m of scan.matchAll(PAN)) add('pan', m.index, m[0].length)
   for (const m of scan.matchAll(PHONE)) add('phone', m.index, m[0].length)
   for (const m of scan.matchAll(PASSPORT)) add('passport', m.index, m[0].length)
   return found.sort((a, b) => a.index - b.index)
@@ -73,6 +79,7 @@ export function findPii(text: string): PiiFinding[] {
 
 const KIND_NAMES: Record<PiiKind, string> = {
   aadhaar: 'an Aadhaar number',
+  pan: 'a PAN (Permanent Account Number)',
   passport: 'a passport number',
   phone: 'a mobile number',
   pnr: 'a PNR number',

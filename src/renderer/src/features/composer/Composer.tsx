@@ -1,14 +1,50 @@
 import { useMemo, useState } from 'react'
 import type { Grievance } from '../../../../shared/grievance'
+import { LIMITS } from '../../../../shared/limits'
 import { fillTemplate } from '../../../../shared/org'
-import { findPii, MAX_TWEET_WEIGHT, piiMessage, weightedLength } from '../../../../shared/text/index'
+import {
+  findPii,
+  MAX_TWEET_WEIGHT,
+  piiMessage,
+  replyAsPosted,
+  replyPostsProblem,
+  replyText,
+  ticketRef,
+  weightedLength,
+  type ReplyValues,
+} from '../../../../shared/text/index'
+import { LimitCount, overLimit } from '../../components/LimitCount'
+import { UntrustedText } from '../../components/UntrustedText'
 import { replyLanguage } from '../../lib/lang'
 import { divisionName, useOrgStore } from '../../store/org-store'
 import { useUiStore } from '../../store/ui-store'
 import { useSubmitAction } from '../grievance/useSubmitAction'
 import { COMPOSER_TEXT_ID } from '../queue/useTriageKeys'
 
-/** Reply composer: X's weighted count, templates, and a PII guard that blocks Send. */
+// The field holds a reply or a note; a note may be longer, so the field stops at the
+// note limit and Send refuses a reply past the reply limit.
+const FIELD_MAX = Math.max(LIMITS.noteChars, LIMITS.replyChars)
+const n = (v: number) => v.toLocaleString('en-IN')
+
+const TEXT = {
+  replyTo: 'Reply to @',
+  placeholder: 'Write a reply (r) — Hindi or English. Ctrl+Enter sends.',
+  template: 'Template…',
+  insertTemplate: 'Insert a template',
+  addNote: 'Add note',
+  noteTitle: 'Internal: never posted',
+  send: 'Send reply',
+  sendThread: (posts: number) => `Send as a thread (${posts} posts)`,
+  replySent: 'Reply queued for posting.',
+  noteAdded: 'Note added.',
+  withRef: (ref: string) => `counts the ${ref} added to every reply`,
+  threadOf: (posts: number) => `Thread of ${posts} posts as X will show them:`,
+  replyTooLong: (length: number) =>
+    `Too long for a reply: ${n(length)} characters, at most ${n(LIMITS.replyChars)}. Shorten it, or add it as an internal note.`,
+  noteTooLong: (length: number) => `Too long even for a note: ${n(length)} characters, at most ${n(LIMITS.noteChars)}.`,
+}
+
+/** Reply composer: counts what will be posted, offers a thread, and a PII guard that blocks Send. */
 export function Composer({ grievance }: { grievance: Grievance }) {
   const org = useOrgStore((s) => s.org)
   const text = useUiStore((s) => s.drafts[grievance.id] ?? '')
@@ -16,12 +52,30 @@ export function Composer({ grievance }: { grievance: Grievance }) {
   const { submit, busy, error } = useSubmitAction(grievance.id)
   const [sentNote, setSentNote] = useState<string | null>(null)
 
-  const weight = useMemo(() => weightedLength(text), [text])
-  const pii = useMemo(() => findPii(text), [text])
-  const overLimit = weight > MAX_TWEET_WEIGHT
-  const empty = text.trim() === ''
+  // The same values the server fills in (English division name), so the count is exact.
+  const divisionEn = org?.divisions.find((d) => d.id === grievance.division)?.name
+  const values = useMemo<ReplyValues>(
+    () => ({ ticket: grievance.ticket, name: grievance.source.authorUsername, division: divisionEn }),
+    [grievance.ticket, grievance.source.authorUsername, divisionEn],
+  )
+  const trimmed = text.trim()
+  const empty = trimmed === ''
+  const replyTooLong = overLimit(trimmed, LIMITS.replyChars)
+  const noteTooLong = overLimit(trimmed, LIMITS.noteChars)
+  // Past the reply limit there is no reply to shape; skip the work.
+  const posts = useMemo(() => (replyTooLong ? [] : replyAsPosted(text, values)), [text, values, replyTooLong])
+  const fullText = useMemo(() => (replyTooLong ? '' : replyText(text, values)), [text, values, replyTooLong])
+  const pii = useMemo(() => findPii(replyTooLong ? trimmed : fullText), [fullText, trimmed, replyTooLong])
+  const weights = useMemo(() => posts.map((p) => weightedLength(p)), [posts])
+  const problem = empty || replyTooLong ? null : replyPostsProblem(posts)
+  const ref = ticketRef(grievance.ticket)
+  const refAdded = fullText.endsWith(` ${ref}`) && !trimmed.endsWith(ref)
+  const asThread = posts.length > 1
+  const canSend = !busy && !empty && !replyTooLong && problem === null && pii.length === 0
+  const canNote = !busy && !empty && !noteTooLong
   const language = replyLanguage(text)
   const templates = org?.templates ?? []
+  const weight = weights[0] ?? 0
 
   function applyTemplate(id: string) {
     const template = templates.find((t) => t.id === id)
@@ -37,28 +91,30 @@ export function Composer({ grievance }: { grievance: Grievance }) {
   }
 
   async function send(kind: 'reply' | 'note') {
+    if (kind === 'reply' ? !canSend : !canNote) return
     const body =
-      kind === 'reply'
-        ? { type: 'reply' as const, text: text.trim(), language }
-        : { type: 'note' as const, text: text.trim() }
+      kind === 'reply' ? { type: 'reply' as const, text: trimmed, language } : { type: 'note' as const, text: trimmed }
     if (await submit(body)) {
       setDraft(grievance.id, '')
-      setSentNote(kind === 'reply' ? 'Reply queued for posting.' : 'Note added.')
+      setSentNote(kind === 'reply' ? TEXT.replySent : TEXT.noteAdded)
     }
   }
 
   return (
-    <div className="composer">
+    <div className="composer" data-testid="composer">
       <div className="composer-head">
-        <label htmlFor={COMPOSER_TEXT_ID}>Reply to @{grievance.source.authorUsername}</label>
+        <label htmlFor={COMPOSER_TEXT_ID}>
+          {TEXT.replyTo}
+          <UntrustedText text={grievance.source.authorUsername} />
+        </label>
         <select
           data-testid="template-picker"
-          aria-label="Insert a template"
+          aria-label={TEXT.insertTemplate}
           value=""
           onChange={(e) => applyTemplate(e.target.value)}
           disabled={templates.length === 0}
         >
-          <option value="">Template…</option>
+          <option value="">{TEXT.template}</option>
           {(['en', 'hi'] as const).map((lang) => (
             <optgroup key={lang} label={lang === 'en' ? 'English' : 'हिंदी'}>
               {templates
@@ -77,15 +133,17 @@ export function Composer({ grievance }: { grievance: Grievance }) {
         data-testid="composer-text"
         rows={4}
         lang={language}
+        dir="auto"
         value={text}
-        placeholder="Write a reply (r) — Hindi or English. Ctrl+Enter sends."
-        aria-invalid={overLimit || pii.length > 0}
+        maxLength={FIELD_MAX}
+        placeholder={TEXT.placeholder}
+        aria-invalid={replyTooLong || problem !== null || pii.length > 0}
         onChange={(e) => {
           setDraft(grievance.id, e.target.value)
           setSentNote(null)
         }}
         onKeyDown={(e) => {
-          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !empty && !overLimit && pii.length === 0 && !busy) {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && canSend) {
             e.preventDefault()
             void send('reply')
           }
@@ -96,35 +154,62 @@ export function Composer({ grievance }: { grievance: Grievance }) {
           {piiMessage(pii)}
         </p>
       )}
+      {asThread && !problem && (
+        <div className="thread-preview" data-testid="composer-thread">
+          <span className="muted">{TEXT.threadOf(posts.length)}</span>
+          <ol>
+            {posts.map((post, i) => (
+              <li key={i} data-testid="composer-post" data-weight={weights[i]}>
+                <span className="count">
+                  {weights[i]} / {MAX_TWEET_WEIGHT}
+                </span>{' '}
+                <UntrustedText text={post} />
+              </li>
+            ))}
+          </ol>
+        </div>
+      )}
+      {(replyTooLong || problem) && (
+        <p className="error" role="alert" data-testid="composer-limit">
+          {noteTooLong ? TEXT.noteTooLong(trimmed.length) : replyTooLong ? TEXT.replyTooLong(trimmed.length) : problem}
+        </p>
+      )}
       <div className="composer-foot">
         <span
           data-testid="composer-count"
-          className={overLimit ? 'count over' : weight > MAX_TWEET_WEIGHT - 20 ? 'count near' : 'count'}
+          className={
+            problem || replyTooLong
+              ? 'count over'
+              : !asThread && weight > MAX_TWEET_WEIGHT - 20
+                ? 'count near'
+                : 'count'
+          }
           aria-live="polite"
-          data-over={overLimit || undefined}
+          data-posts={posts.length}
+          data-weight={weight}
+          title={refAdded ? TEXT.withRef(ref) : undefined}
         >
-          {weight} / {MAX_TWEET_WEIGHT}
+          {asThread ? weights.map((w, i) => `${i + 1}/${posts.length}: ${w}`).join(' · ') : weight} / {MAX_TWEET_WEIGHT}
         </span>
-        {overLimit && (
-          <span className="error-text">Too long for one post: shorten by {weight - MAX_TWEET_WEIGHT}.</span>
-        )}
+        <LimitCount text={trimmed} max={LIMITS.replyChars} testId="composer-chars" />
         <span className="spacer" />
         {sentNote && <span className="muted">{sentNote}</span>}
         <button
           data-testid="composer-note"
-          disabled={busy || empty}
+          disabled={!canNote}
           onClick={() => void send('note')}
-          title="Internal: never posted"
+          title={TEXT.noteTitle}
         >
-          Add note
+          {TEXT.addNote}
         </button>
         <button
           data-testid="composer-send"
           className="primary"
-          disabled={busy || empty || overLimit || pii.length > 0}
+          disabled={!canSend}
+          data-posts={posts.length}
           onClick={() => void send('reply')}
         >
-          Send reply
+          {asThread ? TEXT.sendThread(posts.length) : TEXT.send}
         </button>
       </div>
       {error && (

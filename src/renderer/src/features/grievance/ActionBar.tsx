@@ -1,9 +1,21 @@
 import { useState } from 'react'
 import { canTransition, isOpen, type Grievance } from '../../../../shared/grievance'
+import { LIMITS } from '../../../../shared/limits'
+import { LimitCount, overLimit } from '../../components/LimitCount'
 import { selectDivisions, useOrgStore } from '../../store/org-store'
 import { useSubmitAction } from './useSubmitAction'
 
 type Dialog = 'forward' | 'reject' | null
+
+// A forward note is kept as the status reason too, so it shares the reason limit.
+const FORWARD_NOTE_MAX = LIMITS.reasonChars
+const REASON_MAX = LIMITS.reasonChars
+
+const TEXT = {
+  reasonMissing: 'Give a reason: a rejection without one cannot be reviewed.',
+  reasonTooLong: `The reason is too long: at most ${REASON_MAX.toLocaleString('en-IN')} characters. Shorten it.`,
+  noteTooLong: `The note is too long: at most ${FORWARD_NOTE_MAX.toLocaleString('en-IN')} characters. Shorten it.`,
+}
 
 /** Status actions, each enabled only when the shared status machine allows the move. */
 export function ActionBar({ grievance }: { grievance: Grievance }) {
@@ -14,6 +26,8 @@ export function ActionBar({ grievance }: { grievance: Grievance }) {
   const [forwardNote, setForwardNote] = useState('')
   const [reason, setReason] = useState('')
   const [reasonMissing, setReasonMissing] = useState(false)
+  const forwardNoteTooLong = overLimit(forwardNote.trim(), FORWARD_NOTE_MAX)
+  const reasonTooLong = overLimit(reason.trim(), REASON_MAX)
   const status = grievance.status
 
   const canClaim = grievance.assignee === null && isOpen(status) && canTransition(status, 'assigned')
@@ -33,7 +47,7 @@ export function ActionBar({ grievance }: { grievance: Grievance }) {
 
   async function confirm() {
     if (dialog === 'forward') {
-      if (!toDivision) return
+      if (!toDivision || forwardNoteTooLong) return
       const note = forwardNote.trim()
       if (await submit({ type: 'forward', toDivision, ...(note ? { note } : {}) })) {
         setDialog(null)
@@ -45,6 +59,7 @@ export function ActionBar({ grievance }: { grievance: Grievance }) {
         setReasonMissing(true)
         return
       }
+      if (reasonTooLong) return
       if (await submit({ type: 'reject', reason: text })) {
         setDialog(null)
         setReason('')
@@ -53,7 +68,7 @@ export function ActionBar({ grievance }: { grievance: Grievance }) {
   }
 
   return (
-    <div className="action-bar">
+    <div className="action-bar" data-testid="action-bar" data-grievance={grievance.ticket}>
       <div className="action-buttons" role="toolbar" aria-label="Grievance actions">
         {grievance.assignee === null && (
           <button
@@ -113,13 +128,21 @@ export function ActionBar({ grievance }: { grievance: Grievance }) {
           </label>
           <label className="grow">
             Note for the division <span className="muted">(optional)</span>
-            <input value={forwardNote} onChange={(e) => setForwardNote(e.target.value)} />
+            <input
+              data-testid="forward-note"
+              value={forwardNote}
+              maxLength={FORWARD_NOTE_MAX}
+              aria-invalid={forwardNoteTooLong}
+              onChange={(e) => setForwardNote(e.target.value)}
+            />
+            <LimitCount text={forwardNote.trim()} max={FORWARD_NOTE_MAX} testId="forward-note-count" />
           </label>
+          {forwardNoteTooLong && <p className="error">{TEXT.noteTooLong}</p>}
           <div className="dialog-buttons">
             <button
               data-testid="action-confirm"
               className="primary"
-              disabled={busy || !toDivision}
+              disabled={busy || !toDivision || forwardNoteTooLong}
               onClick={() => void confirm()}
             >
               Forward
@@ -137,17 +160,25 @@ export function ActionBar({ grievance }: { grievance: Grievance }) {
               data-testid="reject-reason"
               rows={2}
               value={reason}
+              maxLength={REASON_MAX}
               autoFocus
-              aria-invalid={reasonMissing}
+              aria-invalid={reasonMissing || reasonTooLong}
               onChange={(e) => {
                 setReason(e.target.value)
                 if (e.target.value.trim()) setReasonMissing(false)
               }}
             />
+            <LimitCount text={reason.trim()} max={REASON_MAX} testId="reject-reason-count" />
           </label>
-          {reasonMissing && <p className="error">Give a reason: a rejection without one cannot be reviewed.</p>}
+          {reasonMissing && <p className="error">{TEXT.reasonMissing}</p>}
+          {reasonTooLong && <p className="error">{TEXT.reasonTooLong}</p>}
           <div className="dialog-buttons">
-            <button data-testid="action-confirm" className="danger" disabled={busy} onClick={() => void confirm()}>
+            <button
+              data-testid="action-confirm"
+              className="danger"
+              disabled={busy || reasonTooLong}
+              onClick={() => void confirm()}
+            >
               Reject
             </button>
             <button onClick={() => setDialog(null)}>Cancel</button>

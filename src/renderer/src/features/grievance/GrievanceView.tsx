@@ -1,4 +1,5 @@
 import { isOpen, type Grievance } from '../../../../shared/grievance'
+import { UntrustedText } from '../../components/UntrustedText'
 import { formatDateTime, slaLeft } from '../../lib/time'
 import { useNow } from '../../store/clock'
 import { useGrievanceStore } from '../../store/grievance-store'
@@ -24,9 +25,14 @@ function Details({ grievance: g }: { grievance: Grievance }) {
   return (
     <dl className="details">
       <dt>Citizen</dt>
-      <dd>
-        @{g.source.authorUsername}
-        {g.source.authorName && <span className="muted"> · {g.source.authorName}</span>}
+      <dd data-testid="grievance-citizen">
+        @<UntrustedText text={g.source.authorUsername} />
+        {g.source.authorName && (
+          <span className="muted">
+            {' '}
+            · <UntrustedText text={g.source.authorName} />
+          </span>
+        )}
       </dd>
       <dt>Via</dt>
       <dd>{viaText(g)}</dd>
@@ -46,14 +52,21 @@ function Details({ grievance: g }: { grievance: Grievance }) {
       <dt>Triage</dt>
       <dd>
         {g.triage.actionable ? 'actionable' : <strong>not actionable</strong>}
-        {g.triage.reasons.length > 0 && <span className="muted"> — {g.triage.reasons.join('; ')}</span>}
+        {g.triage.reasons.length > 0 && (
+          <span className="muted">
+            {' '}
+            — <UntrustedText text={g.triage.reasons.join('; ')} />
+          </span>
+        )}
       </dd>
       <dt>Matched rules</dt>
       <dd>{g.matchedRules.length ? g.matchedRules.join(', ') : <span className="muted">none</span>}</dd>
       {g.statusReason && (
         <>
           <dt>Status reason</dt>
-          <dd>{g.statusReason}</dd>
+          <dd>
+            <UntrustedText text={g.statusReason} />
+          </dd>
         </>
       )}
     </dl>
@@ -78,6 +91,14 @@ export function GrievanceView() {
       </section>
     )
   }
+  // One key for everything that holds per-grievance state (dialogs, typed reasons, busy
+  // flags): opening another grievance starts them afresh. Siblings must never share a
+  // key — ActionBar and Composer once both used grievance.id, and React then kept stale
+  // action bars from earlier grievances on screen, wired to those grievances.
+  return <GrievanceDetail key={grievance.id} grievance={grievance} />
+}
+
+function GrievanceDetail({ grievance }: { grievance: Grievance }) {
   return (
     <section className="grievance-pane" data-testid="grievance-view" aria-label={`Grievance ${grievance.ticket}`}>
       <header className="grievance-head">
@@ -91,18 +112,20 @@ export function GrievanceView() {
         </span>
         <span className="muted">v{grievance.version}</span>
       </header>
-      <blockquote className="source-tweet" lang={grievance.source.language}>
-        {grievance.source.text}
+      <blockquote className="source-tweet" data-testid="source-tweet">
+        <p className="source-text">
+          <UntrustedText text={grievance.source.text} lang={grievance.source.language} />
+        </p>
         <footer className="muted">
-          @{grievance.source.authorUsername} · {formatDateTime(grievance.source.createdAt)} ·{' '}
+          @<UntrustedText text={grievance.source.authorUsername} /> · {formatDateTime(grievance.source.createdAt)} ·{' '}
           {grievance.source.language}
         </footer>
       </blockquote>
       <Details grievance={grievance} />
-      <ActionBar key={grievance.id} grievance={grievance} />
+      <ActionBar grievance={grievance} />
       <h3 className="section-title">Thread</h3>
       <Thread grievance={grievance} />
-      <Composer key={grievance.id} grievance={grievance} />
+      <Composer grievance={grievance} />
     </section>
   )
 }

@@ -1,4 +1,5 @@
 import type { Grievance, ThreadEntry } from '../../../../shared/grievance'
+import { UntrustedText } from '../../components/UntrustedText'
 import { textLang } from '../../lib/lang'
 import { formatDateTime } from '../../lib/time'
 import { useSubmitAction } from './useSubmitAction'
@@ -22,7 +23,11 @@ function ReplyPostState({ grievanceId, entry }: { grievanceId: string; entry: Th
       {attempts > 1 && <span className="muted">{attempts} attempts</span>}
       {state === 'failed' && (
         <>
-          {postError && <span className="error-text">{postError}</span>}
+          {postError && (
+            <span className="error-text">
+              <UntrustedText text={postError} />
+            </span>
+          )}
           <button
             data-testid="reply-retry"
             disabled={busy}
@@ -55,11 +60,16 @@ export function Thread({ grievance }: { grievance: Grievance }) {
         >
           <div className="thread-meta">
             <span className="kind">{KIND_LABELS[entry.kind]}</span>
-            {entry.by && <span className="by">{entry.kind === 'citizen' ? `@${entry.by}` : entry.by}</span>}
+            {entry.by && (
+              <span className="by">
+                {entry.kind === 'citizen' && '@'}
+                <UntrustedText text={entry.by} />
+              </span>
+            )}
             <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
           </div>
-          <p className="thread-text" lang={textLang(entry.text)}>
-            {entry.text}
+          <p className="thread-text" dir="auto" lang={textLang(entry.text)}>
+            <UntrustedText text={entry.text} />
           </p>
           {entry.kind === 'reply' && <ReplyPostState grievanceId={grievance.id} entry={entry} />}
         </li>

@@ -1,5 +1,6 @@
 import { memo } from 'react'
 import { isOpen, type Grievance } from '../../../../shared/grievance'
+import { UntrustedText } from '../../components/UntrustedText'
 import { slaLeft } from '../../lib/time'
 import { isBreached } from './filters'
 import { STATUS_LABELS } from './labels'
@@ -54,15 +55,25 @@ export const QueueRow = memo(function QueueRow({
         </span>
       </div>
       <div className="queue-row-line secondary">
-        <span className="author">@{g.source.authorUsername}</span>
+        <span className="author">
+          @<UntrustedText text={g.source.authorUsername} />
+        </span>
         <span className="snippet" lang={g.source.language}>
-          {g.source.text}
+          <UntrustedText text={g.source.text} />
         </span>
       </div>
       <div className="queue-row-line tertiary">
         <span>{divisionLabel}</span>
         <span className="spacer" />
-        <span>{g.assignee ? `→ ${g.assignee}` : 'unassigned'}</span>
+        <span>
+          {g.assignee ? (
+            <>
+              → <UntrustedText text={g.assignee} />
+            </>
+          ) : (
+            'unassigned'
+          )}
+        </span>
       </div>
     </div>
   )

@@ -1,4 +1,6 @@
+import type { ReactNode } from 'react'
 import type { Conflict } from '../../../../shared/desk-api'
+import { UntrustedText } from '../../components/UntrustedText'
 import type { ActionBody } from '../../../../shared/protocol'
 import { useGrievanceStore } from '../../store/grievance-store'
 import { divisionName, useOrgStore } from '../../store/org-store'
@@ -7,7 +9,7 @@ import type { OrgSummary } from '../../../../shared/protocol'
 import { formatDateTime } from '../../lib/time'
 
 /** What the officer tried, in words. */
-export function describeAction(body: ActionBody, org: OrgSummary | null): string {
+export function describeAction(body: ActionBody, org: OrgSummary | null): ReactNode {
   switch (body.type) {
     case 'reply':
       return 'Reply'
@@ -22,7 +24,13 @@ export function describeAction(body: ActionBody, org: OrgSummary | null): string
     case 'resolve':
       return 'Resolve'
     case 'reject':
-      return `Reject ("${body.reason}")`
+      return (
+        <>
+          Reject (&ldquo;
+          <UntrustedText text={body.reason} />
+          &rdquo;)
+        </>
+      )
     case 'close':
       return 'Close'
     case 'set-priority':
@@ -57,9 +65,14 @@ export function ConflictsPanel() {
           return (
             <li key={c.action.id} className="conflict" data-kind={c.kind} data-action-id={c.action.id}>
               <div>
-                <strong>{describeAction(c.action.body, org)}</strong> on <span className="ticket">{ticket}</span>
+                <strong>{describeAction(c.action.body, org)}</strong> on{' '}
+                <span className="ticket">
+                  <UntrustedText text={ticket} />
+                </span>
                 <span className="muted"> · {formatDateTime(c.at)}</span>
-                <p>{explain(c)}</p>
+                <p>
+                  <UntrustedText text={explain(c)} />
+                </p>
               </div>
               <div className="conflict-buttons">
                 {byId.has(c.action.grievanceId) && <button onClick={() => open(c.action.grievanceId)}>Open</button>}

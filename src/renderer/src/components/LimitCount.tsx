@@ -1,0 +1,24 @@
+// "812 / 1,000 characters" under a field, so the limit is known before it is hit. The
+// limits are the contract's (src/shared/limits.ts): the server would refuse anything longer.
+const TEXT = {
+  count: (used: number, max: number) => `${used.toLocaleString('en-IN')} / ${max.toLocaleString('en-IN')} characters`,
+}
+
+/** Characters as the contract counts them (UTF-16 code units, like String.length and zod). */
+export function overLimit(text: string, max: number): boolean {
+  return text.length > max
+}
+
+export function LimitCount({ text, max, testId }: { text: string; max: number; testId?: string }) {
+  const over = overLimit(text, max)
+  const near = !over && text.length > max * 0.9
+  return (
+    <span
+      className={over ? 'limit-count over' : near ? 'limit-count near' : 'limit-count'}
+      data-testid={testId}
+      data-over={over || undefined}
+    >
+      {TEXT.count(text.length, max)}
+    </span>
+  )
+}
