@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { DeskCore } from '../../src/main/desk/index'
 import type { DeskEvent } from '../../src/shared/desk-api'
+import { LIMITS } from '../../src/shared/limits'
 import { FAST_TIMING, startCore, tempDir, waitFor } from './helpers'
 import { MOCK_PASSWORD, MockSyncServer, makeGrievance } from './mock-sync-server'
 
@@ -187,20 +188,24 @@ describe('actions and the outbox', () => {
     expect((await core.handle('sync.state', {})).status).toBe('online')
   })
 
-  it('treats a 5xx answer like an outage: the actions wait and go later', async () => {
+  it('tells a 5xx answer apart from being offline: the actions wait and go later', async () => {
     server.upsert(makeGrievance('g1'))
     const { core } = await signedIn()
     await waitFor(async () => (await listIds(core)).length === 1, 'first pull')
     server.failActionsWith = 503
     await core.handle('actions.submit', { grievanceId: 'g1', body: { type: 'note', text: 'n1' } })
-    await waitFor(
-      async () => (await core.handle('sync.state', {})).lastError?.includes('Database is restarting'),
-      '503 reported',
-    )
-    expect((await core.handle('sync.state', {})).pending).toBe(1)
+    const failing = await waitFor(async () => {
+      const state = await core.handle('sync.state', {})
+      return state.lastError?.includes('Database is restarting') ? state : null
+    }, '503 reported')
+    // The server is up and failing: the officer's network is fine, and the bar says so.
+    expect(failing.status).toBe('server-error')
+    expect(failing.pending).toBe(1)
     server.failActionsWith = null
     await waitFor(async () => (await core.handle('sync.state', {})).pending === 0, 'retried and drained', 10_000)
     expect(server.grievance('g1')?.thread.at(-1)?.text).toBe('n1')
+    server.setDown(true)
+    await waitFor(async () => (await core.handle('sync.state', {})).status === 'offline', 'a network error is offline')
   })
 
   it("keeps one user's queued actions for that user only", async () => {
@@ -295,6 +300,98 @@ describe('actions and the outbox', () => {
   })
 })
 
+describe('an action the server will not take', () => {
+  const LONG = 'x'.repeat(900 * 1024)
+
+  it('is refused at submit with a clear error and never queued', async () => {
+    server.upsert(makeGrievance('g1'))
+    const { core } = await signedIn()
+    await waitFor(async () => (await listIds(core)).length === 1, 'first pull')
+    for (const body of [
+      { type: 'note', text: 'call \u0000 back' },
+      { type: 'note', text: LONG },
+      { type: 'reply', text: 'r'.repeat(LIMITS.replyChars + 1) },
+      { type: 'note', text: 'half a pair \ud83d' },
+      { type: 'forward', toDivision: 'passport', note: LONG },
+    ] as const) {
+      await expect(core.handle('actions.submit', { grievanceId: 'g1', body })).rejects.toMatchObject({
+        code: 'invalid-input',
+      })
+    }
+    expect((await core.handle('sync.state', {})).pending).toBe(0)
+    // Nothing was ever written to the outbox.
+    await expect(readOutbox()).rejects.toThrow(/ENOENT/)
+    await core.handle('actions.submit', { grievanceId: 'g1', body: { type: 'note', text: 'a fine note' } })
+    await waitFor(() => server.grievance('g1')?.thread.at(-1)?.text === 'a fine note', 'the next action goes')
+  })
+
+  it.each([400, 413, 422] as const)(
+    'refused whole (%i), its batch is split at once: it is rejected and the actions behind it go without a retry',
+    async (status) => {
+      server.upsert(makeGrievance('g1'))
+      server.upsert(makeGrievance('g2'))
+      // Retries wait 30–60 s: anything that needs one misses the 10 s deadline below.
+      const { core, events } = await signedIn({
+        timing: { ...FAST_TIMING, backoffMinMs: 60_000, backoffMaxMs: 60_000 },
+      })
+      await waitFor(async () => (await listIds(core)).length === 2, 'first pull')
+      server.refuseBatch = {
+        status,
+        when: (a) => a.body.type === 'note' && a.body.text === 'poison',
+        message: 'body/actions/1: bad',
+      }
+      const release = server.holdActions()
+      const texts = ['before', 'poison', 'after 1', 'after 2', 'after 3', 'after 4']
+      const ids: string[] = []
+      for (const [i, text] of texts.entries()) {
+        const grievanceId = i % 2 === 0 ? 'g1' : 'g2'
+        ids.push((await core.handle('actions.submit', { grievanceId, body: { type: 'note', text } })).actionId)
+      }
+      release()
+      await waitFor(async () => (await core.handle('sync.state', {})).pending === 0, 'outbox drained', 10_000)
+      const onServer = [...server.grievance('g1')!.thread, ...server.grievance('g2')!.thread].map((e) => e.text)
+      expect(onServer).toEqual(expect.arrayContaining(['before', 'after 1', 'after 2', 'after 3', 'after 4']))
+      expect(onServer).not.toContain('poison')
+      const conflicts = await core.handle('conflicts.list', {})
+      expect(conflicts).toEqual([
+        expect.objectContaining({
+          kind: 'rejected',
+          action: expect.objectContaining({ id: ids[1] }),
+          reason: expect.stringContaining(`(${status}): body/actions/1: bad`),
+        }),
+      ])
+      expect(events.some((e) => e.type === 'conflict' && e.conflict.action.id === ids[1])).toBe(true)
+      expect((await core.handle('sync.state', {})).status).toBe('online')
+      // Every good action reached the server exactly once.
+      for (const id of [ids[0], ...ids.slice(2)]) {
+        expect(server.receivedActions.filter((a) => a.id === id).length, id).toBe(1)
+      }
+    },
+  )
+
+  it('keeps every batch well under the server body limit, by bytes as well as by count', async () => {
+    server.upsert(makeGrievance('g1'))
+    server.bodyLimitBytes = LIMITS.actionsBodyBytes
+    const { core } = await signedIn({ timing: { ...FAST_TIMING, pushBatchSize: LIMITS.actionsPerBatch } })
+    await waitFor(async () => (await listIds(core)).length === 1, 'first pull')
+    const release = server.holdActions()
+    // Each note the most a note may be: 4000 characters, 3 bytes each in UTF-8.
+    const text = 'ह'.repeat(LIMITS.noteChars)
+    const count = Math.ceil(LIMITS.actionsBodyBytes / Buffer.byteLength(text)) + 5
+    for (let i = 0; i < count; i++) {
+      await core.handle('actions.submit', {
+        grievanceId: 'g1',
+        body: { type: 'note', text: `${i}${text.slice(String(i).length)}` },
+      })
+    }
+    release()
+    await waitFor(async () => (await core.handle('sync.state', {})).pending === 0, 'outbox drained', 20_000)
+    expect(server.grievance('g1')!.thread.filter((e) => e.kind === 'note')).toHaveLength(count)
+    expect(server.actionPosts.every((p) => p.status === 200)).toBe(true)
+    expect(Math.max(...server.actionPosts.map((p) => p.bytes))).toBeLessThanOrEqual(LIMITS.actionsBodyBytes / 2)
+  })
+})
+
 describe('local files', () => {
   it('moves a corrupt grievance cache aside and pulls everything again', async () => {
     server.upsert(makeGrievance('g1'))
@@ -311,11 +408,11 @@ describe('local files', () => {
     expect(server.requests).toContain('GET /api/v1/changes?after=0')
   })
 
-  it('moves a corrupt outbox aside and says so in lastError', async () => {
+  it('moves a corrupt outbox aside and says so in the sync warning', async () => {
     await writeFile(join(data.dir, 'outbox.json'), 'not json at all')
     const { core } = open()
     const state = await core.handle('sync.state', {})
-    expect(state.lastError).toMatch(/outbox file was damaged.*moved aside/)
+    expect(state.warning).toMatch(/outbox file was damaged.*moved aside/)
     const files = await readdir(data.dir)
     const moved = files.find((f) => f.startsWith('outbox.json.corrupt-'))
     expect(moved).toBeDefined()

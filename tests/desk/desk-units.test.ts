@@ -8,7 +8,8 @@ import { Backoff } from '../../src/main/desk/backoff'
 import type { OutboxEntry } from '../../src/main/desk/desk-files'
 import { DurableJSONFile } from '../../src/main/desk/durable-json-file'
 import { SseParser } from '../../src/main/desk/event-stream'
-import { nextPushBatch, rebaseQueued } from '../../src/main/desk/outbox-batch'
+import { PUSH_BATCH_BYTES, actionBytes, nextPushBatch, rebaseQueued } from '../../src/main/desk/outbox-batch'
+import { LIMITS } from '../../src/shared/limits'
 import { applyChangesPage } from '../../src/main/desk/sync-engine'
 import type { Action, ActionBody } from '../../src/shared/protocol'
 import { tempDir } from './helpers'
@@ -105,6 +106,24 @@ describe('outbox batching and rebase', () => {
     const entries = [claim, reply, other, start].map(entry)
     expect(nextPushBatch(entries, 50).map((a) => a.id)).toEqual([claim.id, reply.id, other.id])
     expect(nextPushBatch(entries, 2)).toHaveLength(2)
+  })
+
+  it('cuts a batch by bytes too, never above the protocol count, and always sends a lone oversized action', () => {
+    const big = (text: string) => entry(act({ type: 'note', text }))
+    const notes = Array.from({ length: 10 }, () => big('n'.repeat(1000)))
+    const one = actionBytes(notes[0]!.action)
+    expect(nextPushBatch(notes, 50, 3 * one + 20)).toHaveLength(3)
+    expect(nextPushBatch(notes, 50, 10)).toHaveLength(1)
+    const many = Array.from({ length: LIMITS.actionsPerBatch + 5 }, () => big('x'))
+    expect(nextPushBatch(many, 10_000)).toHaveLength(LIMITS.actionsPerBatch)
+    // The default budget: half the server's body limit.
+    const huge = Array.from({ length: 200 }, () => big('ह'.repeat(LIMITS.noteChars)))
+    const batch = nextPushBatch(huge, 200)
+    expect(Buffer.byteLength(JSON.stringify({ actions: batch }))).toBeLessThanOrEqual(PUSH_BATCH_BYTES)
+    expect(Buffer.byteLength(JSON.stringify({ actions: [...batch, huge[0]!.action] }))).toBeGreaterThan(
+      PUSH_BATCH_BYTES,
+    )
+    expect(PUSH_BATCH_BYTES).toBeLessThanOrEqual(LIMITS.actionsBodyBytes / 2)
   })
 
   it('moves queued base versions only when nobody else changed the grievance', () => {

@@ -15,6 +15,7 @@ import {
 } from '../../shared/desk-api'
 import { IllegalTransitionError, type Grievance } from '../../shared/grievance'
 import type { Action, ActionBody, OrgSummary, User } from '../../shared/protocol'
+import { whyUnsendable } from './action-check'
 import { applyActionLocally, rebasePending } from './apply-action'
 import {
   DeskSettings,
@@ -115,6 +116,7 @@ class DeskCoreImpl implements DeskCore {
       pending: 0,
       lastSyncedAt: null,
       lastError: null,
+      warning: null,
       serverUrl: opts.serverUrl ?? null,
     }
     this.ready = this.init()
@@ -180,7 +182,8 @@ class DeskCoreImpl implements DeskCore {
         status: 'logged-out',
         serverUrl: this.defaultServerUrl(stores),
         pending: 0,
-        lastError: this.storageWarning,
+        lastError: null,
+        warning: this.storageWarning,
       })
     }
   }
@@ -197,12 +200,12 @@ class DeskCoreImpl implements DeskCore {
     }
     const client = new ServerClient(serverUrl, this.fetchImpl, token)
     const engine = new SyncEngine(owner, client, stores.cache, stores.outbox, this.timing, this.clock, {
-      contact: (ok, error) => {
+      contact: (state, error) => {
         if (this.session?.engine !== engine) return
         const wasOnline = this.sync.status === 'online'
-        this.setSync({ status: ok ? 'online' : 'offline', lastError: error ?? this.storageWarning })
+        this.setSync({ status: state, lastError: error ?? null })
         // Back online (or online for the first time): templates and divisions may have changed.
-        if (ok && !wasOnline) void this.refreshOrg(stores, engine)
+        if (state === 'online' && !wasOnline) void this.refreshOrg(stores, engine)
       },
       pulled: (at) => {
         if (this.session?.engine === engine) this.setSync({ lastSyncedAt: at })
@@ -221,7 +224,8 @@ class DeskCoreImpl implements DeskCore {
       serverUrl,
       pending: this.pendingActions(stores).length,
       lastSyncedAt: stores.cache.data.lastSyncedAt,
-      lastError: this.storageWarning,
+      lastError: null,
+      warning: this.storageWarning,
     })
     this.emit({ type: 'session', session: this.sessionView(stores) })
     engine.start()
@@ -252,7 +256,8 @@ class DeskCoreImpl implements DeskCore {
     this.setSync({
       status: 'logged-out',
       pending: 0,
-      lastError: reason ?? this.storageWarning,
+      lastError: reason,
+      warning: this.storageWarning,
       serverUrl: this.defaultServerUrl(stores),
     })
     this.emit({ type: 'session', session: this.sessionView(stores) })
@@ -383,6 +388,10 @@ class DeskCoreImpl implements DeskCore {
       at: this.clock().toISOString(),
       body: input.body,
     }
+    // The server's contract, checked before the outbox: a refused action never queues.
+    const unsendable = whyUnsendable(action)
+    if (unsendable)
+      throw new DeskCoreError('invalid-input', `${cached.ticket}: this action cannot be sent: ${unsendable}`)
     let view: Grievance
     try {
       view = applyActionLocally(rebasePending(cached, this.pendingActions(stores), session.user), action, session.user)
