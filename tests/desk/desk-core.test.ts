@@ -1,6 +1,6 @@
 // The desk core against a mock sync server: pulling, the event stream, the outbox,
 // settlement, rebase, corrupt files and restarts.
-import { readFile, readdir, writeFile } from 'node:fs/promises'
+import { chmod, readFile, readdir, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { DeskCore } from '../../src/main/desk/index'
@@ -417,6 +417,101 @@ describe('local files', () => {
     const moved = files.find((f) => f.startsWith('outbox.json.corrupt-'))
     expect(moved).toBeDefined()
     expect(await readFile(join(data.dir, moved!), 'utf-8')).toBe('not json at all')
+  })
+
+  it('recovers every fully written action of a truncated outbox, and the warning outlives going offline', async () => {
+    server.upsert(makeGrievance('g1'))
+    const first = await signedIn()
+    await waitFor(async () => (await listIds(first.core)).length === 1, 'first pull')
+    server.setDown(true)
+    const texts = ['one', 'two', 'three', 'four', 'five']
+    for (const text of texts) {
+      await first.core.handle('actions.submit', { grievanceId: 'g1', body: { type: 'note', text } })
+    }
+    await first.core.close()
+    const outboxFile = join(data.dir, 'outbox.json')
+    const full = await readFile(outboxFile, 'utf-8')
+    const { entries } = JSON.parse(full) as { entries: unknown[] }
+    // Where each queued action's JSON ends in the file.
+    const ends = entries.map((e) => {
+      const element = JSON.stringify(e, null, 2).split('\n').join('\n    ')
+      return full.indexOf(element) + element.length
+    })
+    expect(ends.every((end) => end > 0)).toBe(true)
+    const offsets = [ends[0]! - 3, ends[1]! + 1, ends[2]! + 40, ends[3]!, ends[4]! + 2, full.length - 5]
+    for (const offset of offsets) {
+      await writeFile(outboxFile, full.slice(0, offset))
+      const { core } = open()
+      const whole = ends.filter((end) => end <= offset).length
+      const state = await core.handle('sync.state', {})
+      expect(state.pending, `cut at ${offset} of ${full.length}`).toBe(whole)
+      expect(state.warning).toMatch(new RegExp(`outbox file was damaged.*${whole} queued action\\(s\\) were recovered`))
+      const view = await core.handle('grievances.get', { id: 'g1' })
+      expect(view?.thread.filter((e) => e.kind === 'note').map((e) => e.text)).toEqual(texts.slice(0, whole))
+      // Offline: the network error comes and goes, the warning stays.
+      await waitFor(async () => (await core.handle('sync.state', {})).status === 'offline', 'offline')
+      const offline = await core.handle('sync.state', {})
+      expect(offline.lastError).toMatch(/Cannot reach the server/)
+      expect(offline.warning).toBe(state.warning)
+      await core.close()
+    }
+    // The recovered outbox is whole again on disk, and drains when the server is back.
+    const { core } = open()
+    expect((await core.handle('sync.state', {})).warning).toBeNull()
+    server.setDown(false)
+    await waitFor(async () => (await core.handle('sync.state', {})).pending === 0, 'drained', 10_000)
+    expect(
+      server
+        .grievance('g1')
+        ?.thread.filter((e) => e.kind === 'note')
+        .map((e) => e.text),
+    ).toEqual(texts)
+    expect((await readdir(data.dir)).filter((f) => f.startsWith('outbox.json.corrupt-'))).toHaveLength(offsets.length)
+  })
+
+  it('refuses, on restart, a queued action an older desk let in, and sends the ones behind it', async () => {
+    server.upsert(makeGrievance('g1'))
+    const first = await signedIn()
+    await waitFor(async () => (await listIds(first.core)).length === 1, 'first pull')
+    await first.core.close()
+    const owner = { serverUrl: server.url, username: 'officer.cyber' }
+    const note = (id: string, text: string) => ({
+      owner,
+      action: { id, grievanceId: 'g1', baseVersion: 1, at: '2026-01-10T12:00:00.000Z', body: { type: 'note', text } },
+    })
+    const queued = [note('legacy-nul-1', 'call \u0000 back'), note('legacy-ok-2', 'after the bad one')]
+    await writeFile(join(data.dir, 'outbox.json'), JSON.stringify({ entries: queued, conflicts: [] }, null, 2))
+    const { core } = open()
+    await waitFor(async () => (await core.handle('sync.state', {})).pending === 0, 'settled', 10_000)
+    expect(server.grievance('g1')?.thread.at(-1)?.text).toBe('after the bad one')
+    expect(server.receivedActions.map((a) => a.id)).toEqual(['legacy-ok-2'])
+    expect(await core.handle('conflicts.list', {})).toEqual([
+      expect.objectContaining({
+        kind: 'rejected',
+        action: expect.objectContaining({ id: 'legacy-nul-1' }),
+        reason: expect.stringMatching(/NUL/),
+      }),
+    ])
+  })
+
+  it.runIf(process.platform !== 'win32')('keeps its files 0600 in a 0700 folder, tightening old ones', async () => {
+    server.upsert(makeGrievance('g1'))
+    // What an older desk left: a world-readable folder and files.
+    await chmod(data.dir, 0o755)
+    await writeFile(join(data.dir, 'settings.json'), JSON.stringify({ serverUrl: null, user: null }), { mode: 0o644 })
+    const { core } = await signedIn()
+    await waitFor(async () => (await listIds(core)).length === 1, 'first pull')
+    await core.handle('actions.submit', { grievanceId: 'g1', body: { type: 'note', text: 'private' } })
+    await core.close()
+    expect((await stat(data.dir)).mode & 0o777).toBe(0o700)
+    const files = await readdir(data.dir)
+    expect(files).toEqual(expect.arrayContaining(['grievances.json', 'outbox.json', 'settings.json', 'session-token']))
+    for (const file of files) {
+      expect({ file, mode: ((await stat(join(data.dir, file))).mode & 0o777).toString(8) }).toEqual({
+        file,
+        mode: '600',
+      })
+    }
   })
 
   it('keeps the session and the outbox across a restart, then drains', async () => {

@@ -8,6 +8,7 @@ import { Backoff } from '../../src/main/desk/backoff'
 import type { OutboxEntry } from '../../src/main/desk/desk-files'
 import { DurableJSONFile } from '../../src/main/desk/durable-json-file'
 import { SseParser } from '../../src/main/desk/event-stream'
+import { recoverOutbox, salvageTopLevelArrays } from '../../src/main/desk/outbox-recovery'
 import { PUSH_BATCH_BYTES, actionBytes, nextPushBatch, rebaseQueued } from '../../src/main/desk/outbox-batch'
 import { LIMITS } from '../../src/shared/limits'
 import { applyChangesPage } from '../../src/main/desk/sync-engine'
@@ -192,5 +193,49 @@ describe('DurableJSONFile', () => {
     } finally {
       await remove()
     }
+  })
+})
+
+describe('recoverOutbox', () => {
+  const owner = { serverUrl: 'http://s', username: me.username }
+  const notes = ['first', 'second, with "quotes" and } braces', 'third ]', 'fourth\\n', 'fifth'].map((text) =>
+    entry(act({ type: 'note', text })),
+  )
+  const conflict = {
+    action: act({ type: 'claim' }),
+    kind: 'rejected' as const,
+    reason: 'no',
+    grievance: null,
+    at: 'now',
+    owner,
+  }
+  const text = JSON.stringify({ entries: notes, conflicts: [conflict] }, null, 2)
+  // Where each entry's JSON ends in the file, as JSON.stringify lays it out.
+  const ends = notes.map((e) => {
+    const element = JSON.stringify(e, null, 2).split('\n').join('\n    ')
+    return text.indexOf(element) + element.length
+  })
+
+  it('keeps every entry written before a cut, at every byte offset, and invents nothing', () => {
+    for (let offset = 0; offset <= text.length; offset++) {
+      const { outbox, lost } = recoverOutbox(text.slice(0, offset))
+      const whole = ends.filter((end) => end <= offset).length
+      expect(outbox.entries, `cut at ${offset}`).toEqual(notes.slice(0, whole))
+      if (offset === text.length) expect(outbox.conflicts).toEqual([conflict])
+      expect(lost).toBeLessThanOrEqual(1)
+    }
+  })
+
+  it('keeps the readable entries of a file whose middle entry is damaged', () => {
+    const garbled = JSON.parse(text) as { entries: unknown[] }
+    garbled.entries[2] = { action: { id: 'x' } }
+    const { outbox, lost } = recoverOutbox(JSON.stringify(garbled))
+    expect(outbox.entries).toEqual([notes[0], notes[1], notes[3], notes[4]])
+    expect(lost).toBe(1)
+    const broken = text.replace('"third ]"', '"third ]" oops')
+    const salvaged = recoverOutbox(broken)
+    expect(salvaged.outbox.entries).toEqual([notes[0], notes[1], notes[3], notes[4]])
+    expect(salvaged.lost).toBe(1)
+    expect(salvageTopLevelArrays('garbage').arrays.size).toBe(0)
   })
 })

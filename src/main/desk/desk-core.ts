@@ -2,8 +2,6 @@
 // independent of Electron. Owns the session, the local files and one SyncEngine per
 // signed-in session; the Electron glue and the browser desk host are thin shells on it.
 import { randomUUID } from 'node:crypto'
-import { mkdir } from 'node:fs/promises'
-import { JSONFile } from 'lowdb/node'
 import {
   deskApi,
   type Conflict,
@@ -29,6 +27,8 @@ import {
   type Owner,
 } from './desk-files'
 import { DurableJSONFile } from './durable-json-file'
+import { recoverOutbox } from './outbox-recovery'
+import { ensurePrivateDir, makePrivate } from './private-files'
 import { DeskCoreError } from './errors'
 import { JsonStore } from './json-store'
 import { ServerClient } from './server-client'
@@ -127,18 +127,21 @@ class DeskCoreImpl implements DeskCore {
   // ---- start-up -----------------------------------------------------------------
 
   private async init(): Promise<Stores> {
-    await mkdir(this.opts.dataDir, { recursive: true })
+    await ensurePrivateDir(this.opts.dataDir)
+    // Files made by an older desk were 0644: tighten them before reading anything.
+    await Promise.all(Object.values(this.files).map(makePrivate))
     const clock = this.clock
     const settings = await JsonStore.open({
       file: this.files.settings,
-      adapter: new JSONFile<DeskSettings>(this.files.settings),
+      adapter: new DurableJSONFile<DeskSettings>(this.files.settings),
       schema: DeskSettings,
       defaultData: emptySettings,
       clock,
     })
     const cache = await JsonStore.open({
       file: this.files.cache,
-      adapter: new JSONFile<GrievanceCache>(this.files.cache),
+      // Only a copy of the server's data: atomic, but not worth an fsync per page.
+      adapter: new DurableJSONFile<GrievanceCache>(this.files.cache, { fsync: false }),
       schema: GrievanceCache,
       defaultData: () => emptyCache(),
       clock,
@@ -149,6 +152,10 @@ class DeskCoreImpl implements DeskCore {
       schema: Outbox,
       defaultData: emptyOutbox,
       clock,
+      recover: (text) => {
+        const { outbox, lost } = recoverOutbox(text)
+        return { data: outbox, lost }
+      },
     })
     if (settings.corrupt) {
       this.log(
@@ -164,7 +171,13 @@ class DeskCoreImpl implements DeskCore {
       )
     }
     if (outbox.corrupt) {
-      this.storageWarning = `The outbox file was damaged (${outbox.corrupt.reason}) and was moved aside to ${outbox.corrupt.movedTo}. Actions made offline before this start may not have been sent; check them.`
+      const { reason, movedTo, recovered } = outbox.corrupt
+      const kept = outbox.store.data.entries.length
+      const lost = recovered?.lost ?? 0
+      this.storageWarning =
+        `The outbox file was damaged (${reason}). ${kept} queued action(s) were recovered` +
+        (lost > 0 ? `; ${lost} item(s) could not be read` : '') +
+        `. The damaged file was moved aside to ${movedTo}: check that your recent offline work is all there.`
       this.log('error', this.storageWarning)
     }
     const stores = { settings: settings.store, cache: cache.store, outbox: outbox.store }
