@@ -229,6 +229,11 @@ describe('the desk socket', () => {
       body: { type: 'note', text: 'from the bridge' },
     })
     expect(grievance.thread.at(-1)?.text).toBe('from the bridge')
+    // The audit: 1.1 MB pasted into the composer. Refused before it is sent; the socket stays.
+    await expect(
+      seva.invoke('actions.submit', { grievanceId: 'g1', body: { type: 'note', text: 'x'.repeat(1_100_000) } }),
+    ).rejects.toMatchObject({ code: 'invalid-input', message: expect.stringContaining('too large for the desk') })
+    expect((await seva.invoke('sync.state', {})).status).not.toBe('logged-out')
     await waitFor(() => seen.some((e) => e.type === 'grievances-changed'), 'event through the bridge')
     off()
   })
