@@ -13,6 +13,7 @@ import {
   type Owner,
   type StoredConflict,
 } from './desk-files'
+import { LIMITS } from '../../shared/limits'
 import { whyUnsendable } from './action-check'
 import { RequestRefusedError, ServerFailedError, ServerUnreachableError, SessionExpiredError } from './errors'
 import { readServerEvents } from './event-stream'
@@ -171,15 +172,17 @@ export class SyncEngine {
   }
 
   private async pushAllBatches(): Promise<void> {
+    // Queued by an older desk under looser rules: refuse here rather than send it. (New
+    // actions were checked at submit, so once per push is enough.)
+    const unsendable = this.myEntries().flatMap(({ action }) => {
+      const why = whyUnsendable(action)
+      return why ? [{ action, why }] : []
+    })
+    for (const { action, why } of unsendable) {
+      if (this.stopped) return
+      await this.refuseLocally(action, `This action breaks the server's rules and was not sent: ${why}`)
+    }
     for (let round = 0; round < MAX_BATCHES_PER_PUSH && !this.stopped; round++) {
-      // Queued by an older desk under looser rules: refuse here rather than send it.
-      const unsendable = this.myEntries().flatMap(({ action }) => {
-        const why = whyUnsendable(action)
-        return why ? [{ action, why }] : []
-      })
-      for (const { action, why } of unsendable) {
-        await this.refuseLocally(action, `This action breaks the server's rules and was not sent: ${why}`)
-      }
       const batch = nextPushBatch(this.myEntries(), this.timing.pushBatchSize)
       if (batch.length === 0) return
       if ((await this.pushBatch(batch)) === 'stop') return
@@ -239,7 +242,8 @@ export class SyncEngine {
   /** Settles an action the server will never accept as rejected: shown to the officer, out of the queue. */
   private async refuseLocally(action: Action, reason: string): Promise<void> {
     this.on.log('warn', `action ${action.id} (${action.body.type} on ${action.grievanceId}) refused: ${reason}`)
-    await this.settle([action.id], [{ id: action.id, status: 'rejected', reason }])
+    // The server's message may be long (a list of schema issues): the officer needs its start.
+    await this.settle([action.id], [{ id: action.id, status: 'rejected', reason: shorten(reason, LIMITS.reasonChars) }])
   }
 
   /** Applies the server's verdicts: cache first, then outbox (a crash between = duplicate). */
@@ -385,6 +389,13 @@ export class SyncEngine {
     // The server answered but refused: we are online, the error is worth showing.
     this.on.contact('online', `${what} failed: ${message}`)
   }
+}
+
+/** At most `max` code units, never cutting a surrogate pair in half. */
+function shorten(text: string, max: number): string {
+  if (text.length <= max) return text
+  const cut = text.slice(0, max - 1)
+  return `${/[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut}…`
 }
 
 /** A grievance's version only grows: never replace a newer copy with an older one. */
