@@ -499,6 +499,7 @@ describe('local files', () => {
     // What an older desk left: a world-readable folder and files.
     await chmod(data.dir, 0o755)
     await writeFile(join(data.dir, 'settings.json'), JSON.stringify({ serverUrl: null, user: null }), { mode: 0o644 })
+    await writeFile(join(data.dir, 'session-token.enc'), 'sealed', { mode: 0o644 })
     const { core } = await signedIn()
     await waitFor(async () => (await listIds(core)).length === 1, 'first pull')
     await core.handle('actions.submit', { grievanceId: 'g1', body: { type: 'note', text: 'private' } })

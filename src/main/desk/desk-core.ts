@@ -28,7 +28,7 @@ import {
 } from './desk-files'
 import { DurableJSONFile } from './durable-json-file'
 import { recoverOutbox } from './outbox-recovery'
-import { ensurePrivateDir, makePrivate } from './private-files'
+import { tightenDataDir } from './private-files'
 import { DeskCoreError } from './errors'
 import { JsonStore } from './json-store'
 import { ServerClient } from './server-client'
@@ -127,9 +127,8 @@ class DeskCoreImpl implements DeskCore {
   // ---- start-up -----------------------------------------------------------------
 
   private async init(): Promise<Stores> {
-    await ensurePrivateDir(this.opts.dataDir)
     // Files made by an older desk were 0644: tighten them before reading anything.
-    await Promise.all(Object.values(this.files).map(makePrivate))
+    await tightenDataDir(this.opts.dataDir)
     const clock = this.clock
     const settings = await JsonStore.open({
       file: this.files.settings,

@@ -1,7 +1,8 @@
 // The desk's files hold citizens' messages, officers' notes and a session token: only
 // the officer's own account may read them. POSIX modes; Windows ignores them (the data
 // folder lives in the user's profile, which is private there).
-import { chmod, mkdir } from 'node:fs/promises'
+import { chmod, mkdir, readdir } from 'node:fs/promises'
+import { join } from 'node:path'
 
 export const PRIVATE_DIR_MODE = 0o700
 export const PRIVATE_FILE_MODE = 0o600
@@ -19,4 +20,14 @@ export async function makePrivate(file: string): Promise<void> {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
   }
+}
+
+/**
+ * The folder and every file in it made private: what an older desk left at 0644 (the
+ * cache, the outbox, settings, tokens, moved-aside damaged files) is tightened on open.
+ */
+export async function tightenDataDir(dir: string): Promise<void> {
+  await ensurePrivateDir(dir)
+  const entries = await readdir(dir, { withFileTypes: true })
+  await Promise.all(entries.filter((e) => e.isFile()).map((e) => makePrivate(join(dir, e.name))))
 }
