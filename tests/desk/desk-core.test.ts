@@ -372,22 +372,31 @@ describe('an action the server will not take', () => {
   it('keeps every batch well under the server body limit, by bytes as well as by count', async () => {
     server.upsert(makeGrievance('g1'))
     server.bodyLimitBytes = LIMITS.actionsBodyBytes
-    const { core } = await signedIn({ timing: { ...FAST_TIMING, pushBatchSize: LIMITS.actionsPerBatch } })
-    await waitFor(async () => (await listIds(core)).length === 1, 'first pull')
-    const release = server.holdActions()
-    // Each note the most a note may be: 4000 characters, 3 bytes each in UTF-8.
+    const timing = { ...FAST_TIMING, pushBatchSize: LIMITS.actionsPerBatch }
+    const first = await signedIn({ timing })
+    await waitFor(async () => (await listIds(first.core)).length === 1, 'first pull')
+    await first.core.close()
+    // Queued offline: more than a body limit of notes, each the most a note may be
+    // (4000 characters, 3 bytes each in UTF-8), all free to go in one batch by count.
     const text = 'ह'.repeat(LIMITS.noteChars)
     const count = Math.ceil(LIMITS.actionsBodyBytes / Buffer.byteLength(text)) + 5
-    for (let i = 0; i < count; i++) {
-      await core.handle('actions.submit', {
+    const owner = { serverUrl: server.url, username: 'officer.cyber' }
+    const entries = Array.from({ length: count }, (_, i) => ({
+      owner,
+      action: {
+        id: `queued-note-${i}`,
         grievanceId: 'g1',
+        baseVersion: 1,
+        at: '2026-01-10T12:00:00.000Z',
         body: { type: 'note', text: `${i}${text.slice(String(i).length)}` },
-      })
-    }
-    release()
-    await waitFor(async () => (await core.handle('sync.state', {})).pending === 0, 'outbox drained', 20_000)
+      },
+    }))
+    await writeFile(join(data.dir, 'outbox.json'), JSON.stringify({ entries, conflicts: [] }))
+    const { core } = open({ timing })
+    await waitFor(async () => (await core.handle('sync.state', {})).pending === 0, 'outbox drained', 40_000)
     expect(server.grievance('g1')!.thread.filter((e) => e.kind === 'note')).toHaveLength(count)
     expect(server.actionPosts.every((p) => p.status === 200)).toBe(true)
+    expect(server.actionPosts.length).toBeGreaterThan(1)
     expect(Math.max(...server.actionPosts.map((p) => p.bytes))).toBeLessThanOrEqual(LIMITS.actionsBodyBytes / 2)
   })
 })
