@@ -5,7 +5,8 @@ import { z } from 'zod'
 import { Grievance } from './grievance'
 import { Action, ActionBody, IngestionStatus, OrgSummary, User } from './protocol'
 
-export const SyncStatus = z.enum(['logged-out', 'connecting', 'online', 'offline'])
+/** `server-error`: the server answers but fails (5xx) — not the same as being offline. */
+export const SyncStatus = z.enum(['logged-out', 'connecting', 'online', 'offline', 'server-error'])
 export type SyncStatus = z.infer<typeof SyncStatus>
 
 export const SyncState = z.object({
@@ -14,6 +15,8 @@ export const SyncState = z.object({
   pending: z.number().int(),
   lastSyncedAt: z.string().nullable(),
   lastError: z.string().nullable(),
+  /** A problem with the desk's own files (a damaged outbox); stays while offline, unlike lastError. */
+  warning: z.string().nullable().optional(),
   serverUrl: z.string().nullable(),
 })
 export type SyncState = z.infer<typeof SyncState>

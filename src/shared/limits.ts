@@ -27,6 +27,8 @@ export const LIMITS = {
   actionsBodyBytes: 1_048_576,
   /** Body of any other request in bytes (login, small admin forms). */
   smallBodyBytes: 16_384,
+  /** One renderer → desk request over the browser desk host's WebSocket, in bytes. */
+  deskMessageBytes: 256 * 1024,
   /** A grievance document may grow to this many bytes (JSON); actions that would pass it are refused. */
   grievanceBytes: 512 * 1024,
   /** Entries in one grievance's thread. */

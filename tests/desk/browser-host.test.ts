@@ -7,6 +7,7 @@ import { runInNewContext } from 'node:vm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { BROWSER_DESK_CSP, injectBridge, startBrowserDesk, type BrowserDesk } from '../../src/main/desk/browser-host'
+import { LIMITS } from '../../src/shared/limits'
 import type { DeskEvent, SevaBridge } from '../../src/shared/desk-api'
 import { FAST_TIMING, tempDir, waitFor } from './helpers'
 import { MOCK_PASSWORD, MockSyncServer, makeGrievance } from './mock-sync-server'
@@ -19,6 +20,7 @@ let desk: BrowserDesk
 let dirs: { remove: () => Promise<void> }[] = []
 let origin: string
 let secret: string
+const hostLogs: string[] = []
 
 beforeAll(async () => {
   server = await new MockSyncServer().start()
@@ -33,7 +35,7 @@ beforeAll(async () => {
     serverUrl: server.url,
     dataDir: data.dir,
     rendererDir: renderer.dir,
-    core: { timing: FAST_TIMING, log: () => undefined },
+    core: { timing: FAST_TIMING, log: (level, message) => void hostLogs.push(`${level}: ${message}`) },
   })
   const url = new URL(desk.url)
   origin = url.origin
@@ -156,6 +158,41 @@ describe('the desk socket', () => {
     ws.close()
   })
 
+  it('closes a socket that sends a frame over the limit and keeps serving everyone else', async () => {
+    const bystander = await connect()
+    const offender = await connect()
+    const closed = new Promise<number>((resolve) => offender.once('close', (code) => resolve(code)))
+    offender.on('error', () => undefined) // the client side sees the close too
+    const text = JSON.stringify({ id: 1, method: 'sync.state', input: {} })
+    // The audit's frame: 1 MiB + 10 bytes.
+    offender.send(text + ' '.repeat(1024 * 1024 + 10 - text.length))
+    expect(await closed).toBe(1009) // "message too big", chosen by ws, not a crash
+    expect(hostLogs.some((l) => l.startsWith('warn: desk socket') && l.includes('Max payload size exceeded'))).toBe(
+      true,
+    )
+    // The process is alive: the open socket still answers, and a new one connects.
+    expect(await request(bystander, 2, 'sync.state', {})).toMatchObject({ id: 2, ok: true })
+    const next = await connect()
+    expect(await request(next, 3, 'session.get', {})).toMatchObject({ id: 3, ok: true })
+    bystander.close()
+    next.close()
+  })
+
+  it('answers a request over the message limit with an error and keeps the socket', async () => {
+    const ws = await connect()
+    const text = JSON.stringify({ id: 7, method: 'sync.state', input: {} })
+    const answer = new Promise<Record<string, unknown>>((resolve) =>
+      ws.once('message', (raw) => resolve(JSON.parse(raw.toString()) as Record<string, unknown>)),
+    )
+    ws.send(text + ' '.repeat(LIMITS.deskMessageBytes + 1 - text.length))
+    expect(await answer).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', message: expect.stringContaining(`at most ${LIMITS.deskMessageBytes} bytes`) },
+    })
+    expect(await request(ws, 8, 'sync.state', {})).toMatchObject({ id: 8, ok: true })
+    ws.close()
+  })
+
   it('runs the served bridge script as window.seva', async () => {
     const source = await (await fetch(`${origin}/seva-bridge.js`)).text()
     const pageOrigin = origin
@@ -192,6 +229,11 @@ describe('the desk socket', () => {
       body: { type: 'note', text: 'from the bridge' },
     })
     expect(grievance.thread.at(-1)?.text).toBe('from the bridge')
+    // The audit: 1.1 MB pasted into the composer. Refused before it is sent; the socket stays.
+    await expect(
+      seva.invoke('actions.submit', { grievanceId: 'g1', body: { type: 'note', text: 'x'.repeat(1_100_000) } }),
+    ).rejects.toMatchObject({ code: 'invalid-input', message: expect.stringContaining('too large for the desk') })
+    expect((await seva.invoke('sync.state', {})).status).not.toBe('logged-out')
     await waitFor(() => seen.some((e) => e.type === 'grievances-changed'), 'event through the bridge')
     off()
   })

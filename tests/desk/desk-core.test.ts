@@ -1,10 +1,11 @@
 // The desk core against a mock sync server: pulling, the event stream, the outbox,
 // settlement, rebase, corrupt files and restarts.
-import { readFile, readdir, writeFile } from 'node:fs/promises'
+import { chmod, readFile, readdir, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { DeskCore } from '../../src/main/desk/index'
 import type { DeskEvent } from '../../src/shared/desk-api'
+import { LIMITS } from '../../src/shared/limits'
 import { FAST_TIMING, startCore, tempDir, waitFor } from './helpers'
 import { MOCK_PASSWORD, MockSyncServer, makeGrievance } from './mock-sync-server'
 
@@ -187,20 +188,24 @@ describe('actions and the outbox', () => {
     expect((await core.handle('sync.state', {})).status).toBe('online')
   })
 
-  it('treats a 5xx answer like an outage: the actions wait and go later', async () => {
+  it('tells a 5xx answer apart from being offline: the actions wait and go later', async () => {
     server.upsert(makeGrievance('g1'))
     const { core } = await signedIn()
     await waitFor(async () => (await listIds(core)).length === 1, 'first pull')
     server.failActionsWith = 503
     await core.handle('actions.submit', { grievanceId: 'g1', body: { type: 'note', text: 'n1' } })
-    await waitFor(
-      async () => (await core.handle('sync.state', {})).lastError?.includes('Database is restarting'),
-      '503 reported',
-    )
-    expect((await core.handle('sync.state', {})).pending).toBe(1)
+    const failing = await waitFor(async () => {
+      const state = await core.handle('sync.state', {})
+      return state.lastError?.includes('Database is restarting') ? state : null
+    }, '503 reported')
+    // The server is up and failing: the officer's network is fine, and the bar says so.
+    expect(failing.status).toBe('server-error')
+    expect(failing.pending).toBe(1)
     server.failActionsWith = null
     await waitFor(async () => (await core.handle('sync.state', {})).pending === 0, 'retried and drained', 10_000)
     expect(server.grievance('g1')?.thread.at(-1)?.text).toBe('n1')
+    server.setDown(true)
+    await waitFor(async () => (await core.handle('sync.state', {})).status === 'offline', 'a network error is offline')
   })
 
   it("keeps one user's queued actions for that user only", async () => {
@@ -295,6 +300,107 @@ describe('actions and the outbox', () => {
   })
 })
 
+describe('an action the server will not take', () => {
+  const LONG = 'x'.repeat(900 * 1024)
+
+  it('is refused at submit with a clear error and never queued', async () => {
+    server.upsert(makeGrievance('g1'))
+    const { core } = await signedIn()
+    await waitFor(async () => (await listIds(core)).length === 1, 'first pull')
+    for (const body of [
+      { type: 'note', text: 'call \u0000 back' },
+      { type: 'note', text: LONG },
+      { type: 'reply', text: 'r'.repeat(LIMITS.replyChars + 1) },
+      { type: 'note', text: 'half a pair \ud83d' },
+      { type: 'forward', toDivision: 'passport', note: LONG },
+    ] as const) {
+      await expect(core.handle('actions.submit', { grievanceId: 'g1', body })).rejects.toMatchObject({
+        code: 'invalid-input',
+      })
+    }
+    expect((await core.handle('sync.state', {})).pending).toBe(0)
+    // Nothing was ever written to the outbox.
+    await expect(readOutbox()).rejects.toThrow(/ENOENT/)
+    await core.handle('actions.submit', { grievanceId: 'g1', body: { type: 'note', text: 'a fine note' } })
+    await waitFor(() => server.grievance('g1')?.thread.at(-1)?.text === 'a fine note', 'the next action goes')
+  })
+
+  it.each([400, 413, 422] as const)(
+    'refused whole (%i), its batch is split at once: it is rejected and the actions behind it go without a retry',
+    async (status) => {
+      server.upsert(makeGrievance('g1'))
+      server.upsert(makeGrievance('g2'))
+      // Retries wait 30–60 s: anything that needs one misses the 10 s deadline below.
+      const { core, events } = await signedIn({
+        timing: { ...FAST_TIMING, backoffMinMs: 60_000, backoffMaxMs: 60_000 },
+      })
+      await waitFor(async () => (await listIds(core)).length === 2, 'first pull')
+      server.refuseBatch = {
+        status,
+        when: (a) => a.body.type === 'note' && a.body.text === 'poison',
+        message: 'body/actions/1: bad',
+      }
+      const release = server.holdActions()
+      const texts = ['before', 'poison', 'after 1', 'after 2', 'after 3', 'after 4']
+      const ids: string[] = []
+      for (const [i, text] of texts.entries()) {
+        const grievanceId = i % 2 === 0 ? 'g1' : 'g2'
+        ids.push((await core.handle('actions.submit', { grievanceId, body: { type: 'note', text } })).actionId)
+      }
+      release()
+      await waitFor(async () => (await core.handle('sync.state', {})).pending === 0, 'outbox drained', 10_000)
+      const onServer = [...server.grievance('g1')!.thread, ...server.grievance('g2')!.thread].map((e) => e.text)
+      expect(onServer).toEqual(expect.arrayContaining(['before', 'after 1', 'after 2', 'after 3', 'after 4']))
+      expect(onServer).not.toContain('poison')
+      const conflicts = await core.handle('conflicts.list', {})
+      expect(conflicts).toEqual([
+        expect.objectContaining({
+          kind: 'rejected',
+          action: expect.objectContaining({ id: ids[1] }),
+          reason: expect.stringContaining(`(${status}): body/actions/1: bad`),
+        }),
+      ])
+      expect(events.some((e) => e.type === 'conflict' && e.conflict.action.id === ids[1])).toBe(true)
+      expect((await core.handle('sync.state', {})).status).toBe('online')
+      // Every good action reached the server exactly once.
+      for (const id of [ids[0], ...ids.slice(2)]) {
+        expect(server.receivedActions.filter((a) => a.id === id).length, id).toBe(1)
+      }
+    },
+  )
+
+  it('keeps every batch well under the server body limit, by bytes as well as by count', async () => {
+    server.upsert(makeGrievance('g1'))
+    server.bodyLimitBytes = LIMITS.actionsBodyBytes
+    const timing = { ...FAST_TIMING, pushBatchSize: LIMITS.actionsPerBatch }
+    const first = await signedIn({ timing })
+    await waitFor(async () => (await listIds(first.core)).length === 1, 'first pull')
+    await first.core.close()
+    // Queued offline: more than a body limit of notes, each the most a note may be
+    // (4000 characters, 3 bytes each in UTF-8), all free to go in one batch by count.
+    const text = 'ह'.repeat(LIMITS.noteChars)
+    const count = Math.ceil(LIMITS.actionsBodyBytes / Buffer.byteLength(text)) + 5
+    const owner = { serverUrl: server.url, username: 'officer.cyber' }
+    const entries = Array.from({ length: count }, (_, i) => ({
+      owner,
+      action: {
+        id: `queued-note-${i}`,
+        grievanceId: 'g1',
+        baseVersion: 1,
+        at: '2026-01-10T12:00:00.000Z',
+        body: { type: 'note', text: `${i}${text.slice(String(i).length)}` },
+      },
+    }))
+    await writeFile(join(data.dir, 'outbox.json'), JSON.stringify({ entries, conflicts: [] }))
+    const { core } = open({ timing })
+    await waitFor(async () => (await core.handle('sync.state', {})).pending === 0, 'outbox drained', 40_000)
+    expect(server.grievance('g1')!.thread.filter((e) => e.kind === 'note')).toHaveLength(count)
+    expect(server.actionPosts.every((p) => p.status === 200)).toBe(true)
+    expect(server.actionPosts.length).toBeGreaterThan(1)
+    expect(Math.max(...server.actionPosts.map((p) => p.bytes))).toBeLessThanOrEqual(LIMITS.actionsBodyBytes / 2)
+  })
+})
+
 describe('local files', () => {
   it('moves a corrupt grievance cache aside and pulls everything again', async () => {
     server.upsert(makeGrievance('g1'))
@@ -311,15 +417,111 @@ describe('local files', () => {
     expect(server.requests).toContain('GET /api/v1/changes?after=0')
   })
 
-  it('moves a corrupt outbox aside and says so in lastError', async () => {
+  it('moves a corrupt outbox aside and says so in the sync warning', async () => {
     await writeFile(join(data.dir, 'outbox.json'), 'not json at all')
     const { core } = open()
     const state = await core.handle('sync.state', {})
-    expect(state.lastError).toMatch(/outbox file was damaged.*moved aside/)
+    expect(state.warning).toMatch(/outbox file was damaged.*moved aside/)
     const files = await readdir(data.dir)
     const moved = files.find((f) => f.startsWith('outbox.json.corrupt-'))
     expect(moved).toBeDefined()
     expect(await readFile(join(data.dir, moved!), 'utf-8')).toBe('not json at all')
+  })
+
+  it('recovers every fully written action of a truncated outbox, and the warning outlives going offline', async () => {
+    server.upsert(makeGrievance('g1'))
+    const first = await signedIn()
+    await waitFor(async () => (await listIds(first.core)).length === 1, 'first pull')
+    server.setDown(true)
+    const texts = ['one', 'two', 'three', 'four', 'five']
+    for (const text of texts) {
+      await first.core.handle('actions.submit', { grievanceId: 'g1', body: { type: 'note', text } })
+    }
+    await first.core.close()
+    const outboxFile = join(data.dir, 'outbox.json')
+    const full = await readFile(outboxFile, 'utf-8')
+    const { entries } = JSON.parse(full) as { entries: unknown[] }
+    // Where each queued action's JSON ends in the file.
+    const ends = entries.map((e) => {
+      const element = JSON.stringify(e, null, 2).split('\n').join('\n    ')
+      return full.indexOf(element) + element.length
+    })
+    expect(ends.every((end) => end > 0)).toBe(true)
+    const offsets = [ends[0]! - 3, ends[1]! + 1, ends[2]! + 40, ends[3]!, ends[4]! + 2, full.length - 5]
+    for (const offset of offsets) {
+      await writeFile(outboxFile, full.slice(0, offset))
+      const { core } = open()
+      const whole = ends.filter((end) => end <= offset).length
+      const state = await core.handle('sync.state', {})
+      expect(state.pending, `cut at ${offset} of ${full.length}`).toBe(whole)
+      expect(state.warning).toMatch(new RegExp(`outbox file was damaged.*${whole} queued action\\(s\\) were recovered`))
+      const view = await core.handle('grievances.get', { id: 'g1' })
+      expect(view?.thread.filter((e) => e.kind === 'note').map((e) => e.text)).toEqual(texts.slice(0, whole))
+      // Offline: the network error comes and goes, the warning stays.
+      await waitFor(async () => (await core.handle('sync.state', {})).status === 'offline', 'offline')
+      const offline = await core.handle('sync.state', {})
+      expect(offline.lastError).toMatch(/Cannot reach the server/)
+      expect(offline.warning).toBe(state.warning)
+      await core.close()
+    }
+    // The recovered outbox is whole again on disk, and drains when the server is back.
+    const { core } = open()
+    expect((await core.handle('sync.state', {})).warning).toBeNull()
+    server.setDown(false)
+    await waitFor(async () => (await core.handle('sync.state', {})).pending === 0, 'drained', 10_000)
+    expect(
+      server
+        .grievance('g1')
+        ?.thread.filter((e) => e.kind === 'note')
+        .map((e) => e.text),
+    ).toEqual(texts)
+    expect((await readdir(data.dir)).filter((f) => f.startsWith('outbox.json.corrupt-'))).toHaveLength(offsets.length)
+  })
+
+  it('refuses, on restart, a queued action an older desk let in, and sends the ones behind it', async () => {
+    server.upsert(makeGrievance('g1'))
+    const first = await signedIn()
+    await waitFor(async () => (await listIds(first.core)).length === 1, 'first pull')
+    await first.core.close()
+    const owner = { serverUrl: server.url, username: 'officer.cyber' }
+    const note = (id: string, text: string) => ({
+      owner,
+      action: { id, grievanceId: 'g1', baseVersion: 1, at: '2026-01-10T12:00:00.000Z', body: { type: 'note', text } },
+    })
+    const queued = [note('legacy-nul-1', 'call \u0000 back'), note('legacy-ok-2', 'after the bad one')]
+    await writeFile(join(data.dir, 'outbox.json'), JSON.stringify({ entries: queued, conflicts: [] }, null, 2))
+    const { core } = open()
+    await waitFor(async () => (await core.handle('sync.state', {})).pending === 0, 'settled', 10_000)
+    expect(server.grievance('g1')?.thread.at(-1)?.text).toBe('after the bad one')
+    expect(server.receivedActions.map((a) => a.id)).toEqual(['legacy-ok-2'])
+    expect(await core.handle('conflicts.list', {})).toEqual([
+      expect.objectContaining({
+        kind: 'rejected',
+        action: expect.objectContaining({ id: 'legacy-nul-1' }),
+        reason: expect.stringMatching(/NUL/),
+      }),
+    ])
+  })
+
+  it.runIf(process.platform !== 'win32')('keeps its files 0600 in a 0700 folder, tightening old ones', async () => {
+    server.upsert(makeGrievance('g1'))
+    // What an older desk left: a world-readable folder and files.
+    await chmod(data.dir, 0o755)
+    await writeFile(join(data.dir, 'settings.json'), JSON.stringify({ serverUrl: null, user: null }), { mode: 0o644 })
+    await writeFile(join(data.dir, 'session-token.enc'), 'sealed', { mode: 0o644 })
+    const { core } = await signedIn()
+    await waitFor(async () => (await listIds(core)).length === 1, 'first pull')
+    await core.handle('actions.submit', { grievanceId: 'g1', body: { type: 'note', text: 'private' } })
+    await core.close()
+    expect((await stat(data.dir)).mode & 0o777).toBe(0o700)
+    const files = await readdir(data.dir)
+    expect(files).toEqual(expect.arrayContaining(['grievances.json', 'outbox.json', 'settings.json', 'session-token']))
+    for (const file of files) {
+      expect({ file, mode: ((await stat(join(data.dir, file))).mode & 0o777).toString(8) }).toEqual({
+        file,
+        mode: '600',
+      })
+    }
   })
 
   it('keeps the session and the outbox across a restart, then drains', async () => {

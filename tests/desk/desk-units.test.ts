@@ -8,7 +8,9 @@ import { Backoff } from '../../src/main/desk/backoff'
 import type { OutboxEntry } from '../../src/main/desk/desk-files'
 import { DurableJSONFile } from '../../src/main/desk/durable-json-file'
 import { SseParser } from '../../src/main/desk/event-stream'
-import { nextPushBatch, rebaseQueued } from '../../src/main/desk/outbox-batch'
+import { recoverOutbox, salvageTopLevelArrays } from '../../src/main/desk/outbox-recovery'
+import { PUSH_BATCH_BYTES, actionBytes, nextPushBatch, rebaseQueued } from '../../src/main/desk/outbox-batch'
+import { LIMITS } from '../../src/shared/limits'
 import { applyChangesPage } from '../../src/main/desk/sync-engine'
 import type { Action, ActionBody } from '../../src/shared/protocol'
 import { tempDir } from './helpers'
@@ -107,6 +109,24 @@ describe('outbox batching and rebase', () => {
     expect(nextPushBatch(entries, 2)).toHaveLength(2)
   })
 
+  it('cuts a batch by bytes too, never above the protocol count, and always sends a lone oversized action', () => {
+    const big = (text: string) => entry(act({ type: 'note', text }))
+    const notes = Array.from({ length: 10 }, () => big('n'.repeat(1000)))
+    const one = actionBytes(notes[0]!.action)
+    expect(nextPushBatch(notes, 50, 3 * one + 20)).toHaveLength(3)
+    expect(nextPushBatch(notes, 50, 10)).toHaveLength(1)
+    const many = Array.from({ length: LIMITS.actionsPerBatch + 5 }, () => big('x'))
+    expect(nextPushBatch(many, 10_000)).toHaveLength(LIMITS.actionsPerBatch)
+    // The default budget: half the server's body limit.
+    const huge = Array.from({ length: 200 }, () => big('ह'.repeat(LIMITS.noteChars)))
+    const batch = nextPushBatch(huge, 200)
+    expect(Buffer.byteLength(JSON.stringify({ actions: batch }))).toBeLessThanOrEqual(PUSH_BATCH_BYTES)
+    expect(Buffer.byteLength(JSON.stringify({ actions: [...batch, huge[0]!.action] }))).toBeGreaterThan(
+      PUSH_BATCH_BYTES,
+    )
+    expect(PUSH_BATCH_BYTES).toBeLessThanOrEqual(LIMITS.actionsBodyBytes / 2)
+  })
+
   it('moves queued base versions only when nobody else changed the grievance', () => {
     const claim = act({ type: 'claim' }, 'g1', 5)
     const start = act({ type: 'start' }, 'g1', 5)
@@ -173,5 +193,49 @@ describe('DurableJSONFile', () => {
     } finally {
       await remove()
     }
+  })
+})
+
+describe('recoverOutbox', () => {
+  const owner = { serverUrl: 'http://s', username: me.username }
+  const notes = ['first', 'second, with "quotes" and } braces', 'third ]', 'fourth\\n', 'fifth'].map((text) =>
+    entry(act({ type: 'note', text })),
+  )
+  const conflict = {
+    action: act({ type: 'claim' }),
+    kind: 'rejected' as const,
+    reason: 'no',
+    grievance: null,
+    at: 'now',
+    owner,
+  }
+  const text = JSON.stringify({ entries: notes, conflicts: [conflict] }, null, 2)
+  // Where each entry's JSON ends in the file, as JSON.stringify lays it out.
+  const ends = notes.map((e) => {
+    const element = JSON.stringify(e, null, 2).split('\n').join('\n    ')
+    return text.indexOf(element) + element.length
+  })
+
+  it('keeps every entry written before a cut, at every byte offset, and invents nothing', () => {
+    for (let offset = 0; offset <= text.length; offset++) {
+      const { outbox, lost } = recoverOutbox(text.slice(0, offset))
+      const whole = ends.filter((end) => end <= offset).length
+      expect(outbox.entries, `cut at ${offset}`).toEqual(notes.slice(0, whole))
+      if (offset === text.length) expect(outbox.conflicts).toEqual([conflict])
+      expect(lost).toBeLessThanOrEqual(1)
+    }
+  })
+
+  it('keeps the readable entries of a file whose middle entry is damaged', () => {
+    const garbled = JSON.parse(text) as { entries: unknown[] }
+    garbled.entries[2] = { action: { id: 'x' } }
+    const { outbox, lost } = recoverOutbox(JSON.stringify(garbled))
+    expect(outbox.entries).toEqual([notes[0], notes[1], notes[3], notes[4]])
+    expect(lost).toBe(1)
+    const broken = text.replace('"third ]"', '"third ]" oops')
+    const salvaged = recoverOutbox(broken)
+    expect(salvaged.outbox.entries).toEqual([notes[0], notes[1], notes[3], notes[4]])
+    expect(salvaged.lost).toBe(1)
+    expect(salvageTopLevelArrays('garbage').arrays.size).toBe(0)
   })
 })

@@ -72,6 +72,12 @@ export class MockSyncServer {
   /** Force a verdict for an action; return null for the normal processing. */
   /** When set, POST /actions answers with this status (e.g. 503) and settles nothing. */
   failActionsWith: number | null = null
+  /** When set, a POST /actions holding an action that matches is refused whole (like a schema failure). */
+  refuseBatch: { status: 400 | 413 | 422; when: (action: Action) => boolean; message: string } | null = null
+  /** When set, a POST /actions body over this many bytes is answered 413, as Fastify does. */
+  bodyLimitBytes: number | null = null
+  /** Each POST /actions answered: its status, how many actions and bytes it carried. */
+  readonly actionPosts: { status: number; actions: number; bytes: number }[] = []
   verdictFor: (action: Action) => { status: Exclude<Verdict, 'applied'>; reason?: string } | null = () => null
 
   private readonly grievances = new Map<string, Grievance>()
@@ -172,7 +178,8 @@ export class MockSyncServer {
     }
     const url = new URL(req.url ?? '/', this.url)
     this.requests.push(`${req.method} ${url.pathname}${url.search}`)
-    const body = req.method === 'POST' ? await readJson(req) : undefined
+    const raw = req.method === 'POST' ? await readText(req) : ''
+    const body: unknown = raw ? JSON.parse(raw) : undefined
     if (url.pathname === '/api/v1/auth/login') {
       const { username, password } = body as { username: string; password: string }
       const user = this.users.find((u) => u.username === username)
@@ -203,6 +210,8 @@ export class MockSyncServer {
         res.on('close', () => this.streams.delete(res))
         return
       case '/api/v1/actions': {
+        const refusal = this.refusalFor(body, Buffer.byteLength(raw))
+        if (refusal) return send(res, refusal.status, { error: 'refused', message: refusal.message })
         if (this.failActionsWith)
           return send(res, this.failActionsWith, { error: 'unavailable', message: 'Database is restarting' })
         const parsed = ActionsRequest.safeParse(body)
@@ -219,6 +228,19 @@ export class MockSyncServer {
       default:
         return send(res, 404, { error: 'not-found', message: url.pathname })
     }
+  }
+
+  /** Records the POST and says whether the size or refusal hooks turn it down. */
+  private refusalFor(body: unknown, bytes: number): { status: number; message: string } | null {
+    const actions = ((body as { actions?: Action[] } | undefined)?.actions ?? []).length
+    let refusal: { status: number; message: string } | null = null
+    if (this.bodyLimitBytes !== null && bytes > this.bodyLimitBytes) {
+      refusal = { status: 413, message: 'Request body is too large' }
+    } else if (this.refuseBatch && ActionsRequest.safeParse(body).data?.actions.some(this.refuseBatch.when)) {
+      refusal = { status: this.refuseBatch.status, message: this.refuseBatch.message }
+    }
+    this.actionPosts.push({ status: refusal?.status ?? this.failActionsWith ?? 200, actions, bytes })
+    return refusal
   }
 
   private settle(action: Action, user: User): ActionResult {
@@ -289,11 +311,10 @@ function applyOnServer(g: Grievance, action: Action, user: User): Grievance {
   }
 }
 
-async function readJson(req: IncomingMessage): Promise<unknown> {
+async function readText(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = []
   for await (const chunk of req) chunks.push(chunk as Buffer)
-  const text = Buffer.concat(chunks).toString('utf-8')
-  return text ? JSON.parse(text) : undefined
+  return Buffer.concat(chunks).toString('utf-8')
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {

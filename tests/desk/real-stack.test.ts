@@ -1,6 +1,9 @@
 // The desk core against the real central server and the real X simulator: a citizen
 // tweets, the server ingests it, the desk pulls it, the officer replies, the reply is
 // applied on the server and posted on X with the ticket.
+import { randomUUID } from 'node:crypto'
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DeskCore } from '../../src/main/desk/index'
 import { startServer, type RunningServer } from '../../src/server/index'
@@ -86,8 +89,12 @@ describe('desk core with the real server and simulator', () => {
   })
 
   it('claims then starts work offline-style in one go without a conflict', async () => {
-    const [grievance] = (await core.handle('grievances.list', {})).filter((g) => g.source.authorUsername === 'asha_k')
-    expect(grievance).toBeDefined()
+    // The supervisor's cache went with the sign-out: wait for the officer's pull.
+    const grievance = await waitFor(
+      async () => (await core.handle('grievances.list', {})).find((g) => g.source.authorUsername === 'asha_k'),
+      "the officer's grievance",
+      15_000,
+    )
     // Both queued before either is pushed: the start must be rebased on the claim's result.
     await core.handle('actions.submit', { grievanceId: grievance!.id, body: { type: 'claim' } })
     await core.handle('actions.submit', { grievanceId: grievance!.id, body: { type: 'start' } })
@@ -107,5 +114,54 @@ describe('desk core with the real server and simulator', () => {
     expect(status!.budget.cap).toBeGreaterThan(0)
     expect(status!.budget.remaining).toBeLessThanOrEqual(status!.budget.cap)
     expect(status!.sources.map((s) => s.name)).toContain('mentions')
+  })
+
+  it("refuses the audit's poisoned notes at submit, and a poisoned queue left by an older desk flows on", async () => {
+    await core.handle('session.logout', {})
+    await core.handle('session.login', { username: 'officer.cyber', password: 'seva-demo' })
+    // The supervisor's cache went with the sign-out: wait for the officer's pull.
+    const grievance = await waitFor(
+      async () => (await core.handle('grievances.list', {})).find((g) => g.source.authorUsername === 'asha_k'),
+      "the officer's grievance",
+      15_000,
+    )
+    const id = grievance.id
+    for (const text of ['call \u0000 back', 'x'.repeat(900 * 1024)]) {
+      await expect(
+        core.handle('actions.submit', { grievanceId: id, body: { type: 'note', text } }),
+      ).rejects.toMatchObject({
+        code: 'invalid-input',
+      })
+    }
+    expect((await core.handle('sync.state', {})).pending).toBe(0)
+
+    // An outbox written by an older desk, with the NUL note at its head.
+    await core.close()
+    const owner = { serverUrl: server.url, username: 'officer.cyber' }
+    const note = (actionId: string, text: string) => ({
+      owner,
+      action: {
+        id: actionId,
+        grievanceId: id,
+        baseVersion: grievance.version,
+        at: new Date().toISOString(),
+        body: { type: 'note', text },
+      },
+    })
+    const queued = [note(randomUUID(), 'call \u0000 back'), note(randomUUID(), 'called the bank, complaint filed')]
+    await writeFile(join(data.dir, 'outbox.json'), JSON.stringify({ entries: queued, conflicts: [] }, null, 2))
+    core = startCore({ dataDir: data.dir, serverUrl: server.url, timing: FAST_TIMING }).core
+    await waitFor(async () => (await core.handle('sync.state', {})).pending === 0, 'the queue drained', 15_000)
+    await waitFor(
+      async () =>
+        (await core.handle('grievances.get', { id }))?.thread.some(
+          (e) => e.kind === 'note' && e.text === 'called the bank, complaint filed' && !e.id.startsWith('local-'),
+        ),
+      'the note behind the poisoned one applied by the server',
+      15_000,
+    )
+    expect(await core.handle('conflicts.list', {})).toEqual([
+      expect.objectContaining({ kind: 'rejected', action: expect.objectContaining({ id: queued[0]!.action.id }) }),
+    ])
   })
 })

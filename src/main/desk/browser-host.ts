@@ -13,10 +13,11 @@ import { readFile } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, resolve, sep } from 'node:path'
-import { WebSocketServer, type WebSocket } from 'ws'
+import { WebSocketServer, type RawData, type WebSocket } from 'ws'
 import { DESK_METHODS, type DeskEvent, type DeskMethod } from '../../shared/desk-api'
+import { LIMITS } from '../../shared/limits'
 import { BRIDGE_SCRIPT } from './bridge-script'
-import { createDeskCore, type DeskCore, type DeskCoreOptions } from './desk-core'
+import { createDeskCore, type DeskCore, type DeskCoreOptions, type DeskLogger } from './desk-core'
 import { DeskCoreError, toDeskError } from './errors'
 
 export const BROWSER_DESK_CSP =
@@ -24,7 +25,13 @@ export const BROWSER_DESK_CSP =
 
 export const BRIDGE_PATH = '/seva-bridge.js'
 export const SOCKET_PATH = '/seva-ws'
-const MAX_MESSAGE_BYTES = 1024 * 1024
+/**
+ * Frames above this are cut off by `ws` itself (the socket is closed with 1009); requests
+ * between LIMITS.deskMessageBytes and this are answered with an error and the socket stays.
+ */
+export const MAX_FRAME_BYTES = 4 * LIMITS.deskMessageBytes
+/** RFC 6455 1008: the message broke this host's rules. */
+const CLOSE_POLICY_VIOLATION = 1008
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -73,6 +80,7 @@ export async function startBrowserDesk(opts: BrowserDeskOptions): Promise<Browse
   const secret = opts.secret ?? randomBytes(32).toString('hex')
   const rendererDir = resolve(opts.rendererDir)
   const core = createDeskCore({ ...opts.core, dataDir: opts.dataDir, serverUrl: opts.serverUrl })
+  const log: DeskLogger = opts.core?.log ?? ((level, message) => console.error(`[desk host] ${level}: ${message}`))
   let port = 0
   const ownOrigin = () => `http://${host}:${port}`
   const allowedHosts = () => [`${host}:${port}`, `localhost:${port}`]
@@ -129,10 +137,22 @@ export async function startBrowserDesk(opts: BrowserDeskOptions): Promise<Browse
 
   const wss = new WebSocketServer({
     noServer: true,
-    maxPayload: MAX_MESSAGE_BYTES,
+    maxPayload: MAX_FRAME_BYTES,
+  })
+  // An EventEmitter without an 'error' listener throws: one bad client would take the
+  // whole desk (and its outbox writes) down. Log, drop that client, serve the others.
+  wss.on('error', (error) => log('warn', `desk socket server: ${error.message}`))
+  server.on('clientError', (error, socket) => {
+    log('warn', `desk http client: ${error.message}`)
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n')
+    else socket.destroy()
   })
 
   server.on('upgrade', (req, socket, head) => {
+    socket.on('error', (error) => {
+      log('warn', `desk socket connection: ${error.message}`)
+      socket.destroy()
+    })
     const url = new URL(req.url ?? '/', ownOrigin())
     const refuse = (status: number, text: string) => {
       socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
@@ -150,27 +170,37 @@ export async function startBrowserDesk(opts: BrowserDeskOptions): Promise<Browse
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ event }))
     })
     ws.on('close', unsubscribe)
-    ws.on('message', (raw) => {
-      void answer(ws, raw.toString())
+    ws.on('error', (error: Error & { code?: string }) => {
+      // `ws` has already started closing with the matching code (1009 for a frame over
+      // maxPayload, 1002/1007 for protocol errors); make sure the socket goes.
+      log('warn', `desk socket: ${error.code ?? error.name}: ${error.message}; closing that connection`)
+      if (ws.readyState === ws.OPEN) ws.close(CLOSE_POLICY_VIOLATION, 'Bad frame')
+      setTimeout(() => ws.terminate(), 1_000).unref()
+    })
+    ws.on('message', (raw, isBinary) => {
+      void answer(ws, raw, isBinary)
     })
   })
 
-  async function answer(ws: WebSocket, text: string): Promise<void> {
+  async function answer(ws: WebSocket, raw: RawData, isBinary: boolean): Promise<void> {
+    const reply = (body: unknown) => {
+      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(body))
+    }
     let request: DeskRequest
     try {
-      request = parseRequest(text)
+      request = parseRequest(raw, isBinary)
     } catch (error) {
-      ws.send(JSON.stringify({ id: null, ok: false, error: toDeskError(error) }))
+      reply({ id: null, ok: false, error: toDeskError(error) })
       return
     }
-    let reply: unknown
+    let answerBody: unknown
     try {
       const output = await core.handle(request.method, request.input)
-      reply = { id: request.id, ok: true, output }
+      answerBody = { id: request.id, ok: true, output }
     } catch (error) {
-      reply = { id: request.id, ok: false, error: toDeskError(error) }
+      answerBody = { id: request.id, ok: false, error: toDeskError(error) }
     }
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(reply))
+    reply(answerBody)
   }
 
   await new Promise<void>((resolvePromise, reject) => {
@@ -208,7 +238,16 @@ export function injectBridge(html: string): string {
   return html.includes('</head>') ? html.replace('</head>', `${tag}</head>`) : `${tag}\n${html}`
 }
 
-function parseRequest(text: string): DeskRequest {
+function parseRequest(raw: RawData, isBinary: boolean): DeskRequest {
+  if (isBinary) throw new DeskCoreError('invalid-input', 'A desk request must be a text frame')
+  const buffer = Array.isArray(raw) ? Buffer.concat(raw) : Buffer.isBuffer(raw) ? raw : Buffer.from(raw)
+  if (buffer.byteLength > LIMITS.deskMessageBytes) {
+    throw new DeskCoreError(
+      'invalid-input',
+      `A desk request may be at most ${LIMITS.deskMessageBytes} bytes (this one is ${buffer.byteLength}); nothing was done`,
+    )
+  }
+  const text = buffer.toString('utf-8')
   let data: unknown
   try {
     data = JSON.parse(text)

@@ -2,8 +2,6 @@
 // independent of Electron. Owns the session, the local files and one SyncEngine per
 // signed-in session; the Electron glue and the browser desk host are thin shells on it.
 import { randomUUID } from 'node:crypto'
-import { mkdir } from 'node:fs/promises'
-import { JSONFile } from 'lowdb/node'
 import {
   deskApi,
   type Conflict,
@@ -15,6 +13,7 @@ import {
 } from '../../shared/desk-api'
 import { IllegalTransitionError, type Grievance } from '../../shared/grievance'
 import type { Action, ActionBody, OrgSummary, User } from '../../shared/protocol'
+import { whyUnsendable } from './action-check'
 import { applyActionLocally, rebasePending } from './apply-action'
 import {
   DeskSettings,
@@ -28,6 +27,8 @@ import {
   type Owner,
 } from './desk-files'
 import { DurableJSONFile } from './durable-json-file'
+import { recoverOutbox } from './outbox-recovery'
+import { tightenDataDir } from './private-files'
 import { DeskCoreError } from './errors'
 import { JsonStore } from './json-store'
 import { ServerClient } from './server-client'
@@ -115,6 +116,7 @@ class DeskCoreImpl implements DeskCore {
       pending: 0,
       lastSyncedAt: null,
       lastError: null,
+      warning: null,
       serverUrl: opts.serverUrl ?? null,
     }
     this.ready = this.init()
@@ -125,18 +127,20 @@ class DeskCoreImpl implements DeskCore {
   // ---- start-up -----------------------------------------------------------------
 
   private async init(): Promise<Stores> {
-    await mkdir(this.opts.dataDir, { recursive: true })
+    // Files made by an older desk were 0644: tighten them before reading anything.
+    await tightenDataDir(this.opts.dataDir)
     const clock = this.clock
     const settings = await JsonStore.open({
       file: this.files.settings,
-      adapter: new JSONFile<DeskSettings>(this.files.settings),
+      adapter: new DurableJSONFile<DeskSettings>(this.files.settings),
       schema: DeskSettings,
       defaultData: emptySettings,
       clock,
     })
     const cache = await JsonStore.open({
       file: this.files.cache,
-      adapter: new JSONFile<GrievanceCache>(this.files.cache),
+      // Only a copy of the server's data: atomic, but not worth an fsync per page.
+      adapter: new DurableJSONFile<GrievanceCache>(this.files.cache, { fsync: false }),
       schema: GrievanceCache,
       defaultData: () => emptyCache(),
       clock,
@@ -147,6 +151,10 @@ class DeskCoreImpl implements DeskCore {
       schema: Outbox,
       defaultData: emptyOutbox,
       clock,
+      recover: (text) => {
+        const { outbox, lost } = recoverOutbox(text)
+        return { data: outbox, lost }
+      },
     })
     if (settings.corrupt) {
       this.log(
@@ -162,7 +170,13 @@ class DeskCoreImpl implements DeskCore {
       )
     }
     if (outbox.corrupt) {
-      this.storageWarning = `The outbox file was damaged (${outbox.corrupt.reason}) and was moved aside to ${outbox.corrupt.movedTo}. Actions made offline before this start may not have been sent; check them.`
+      const { reason, movedTo, recovered } = outbox.corrupt
+      const kept = outbox.store.data.entries.length
+      const lost = recovered?.lost ?? 0
+      this.storageWarning =
+        `The outbox file was damaged (${reason}). ${kept} queued action(s) were recovered` +
+        (lost > 0 ? `; ${lost} item(s) could not be read` : '') +
+        `. The damaged file was moved aside to ${movedTo}: check that your recent offline work is all there.`
       this.log('error', this.storageWarning)
     }
     const stores = { settings: settings.store, cache: cache.store, outbox: outbox.store }
@@ -180,7 +194,8 @@ class DeskCoreImpl implements DeskCore {
         status: 'logged-out',
         serverUrl: this.defaultServerUrl(stores),
         pending: 0,
-        lastError: this.storageWarning,
+        lastError: null,
+        warning: this.storageWarning,
       })
     }
   }
@@ -197,12 +212,12 @@ class DeskCoreImpl implements DeskCore {
     }
     const client = new ServerClient(serverUrl, this.fetchImpl, token)
     const engine = new SyncEngine(owner, client, stores.cache, stores.outbox, this.timing, this.clock, {
-      contact: (ok, error) => {
+      contact: (state, error) => {
         if (this.session?.engine !== engine) return
         const wasOnline = this.sync.status === 'online'
-        this.setSync({ status: ok ? 'online' : 'offline', lastError: error ?? this.storageWarning })
+        this.setSync({ status: state, lastError: error ?? null })
         // Back online (or online for the first time): templates and divisions may have changed.
-        if (ok && !wasOnline) void this.refreshOrg(stores, engine)
+        if (state === 'online' && !wasOnline) void this.refreshOrg(stores, engine)
       },
       pulled: (at) => {
         if (this.session?.engine === engine) this.setSync({ lastSyncedAt: at })
@@ -221,7 +236,8 @@ class DeskCoreImpl implements DeskCore {
       serverUrl,
       pending: this.pendingActions(stores).length,
       lastSyncedAt: stores.cache.data.lastSyncedAt,
-      lastError: this.storageWarning,
+      lastError: null,
+      warning: this.storageWarning,
     })
     this.emit({ type: 'session', session: this.sessionView(stores) })
     engine.start()
@@ -252,7 +268,8 @@ class DeskCoreImpl implements DeskCore {
     this.setSync({
       status: 'logged-out',
       pending: 0,
-      lastError: reason ?? this.storageWarning,
+      lastError: reason,
+      warning: this.storageWarning,
       serverUrl: this.defaultServerUrl(stores),
     })
     this.emit({ type: 'session', session: this.sessionView(stores) })
@@ -383,6 +400,10 @@ class DeskCoreImpl implements DeskCore {
       at: this.clock().toISOString(),
       body: input.body,
     }
+    // The server's contract, checked before the outbox: a refused action never queues.
+    const unsendable = whyUnsendable(action)
+    if (unsendable)
+      throw new DeskCoreError('invalid-input', `${cached.ticket}: this action cannot be sent: ${unsendable}`)
     let view: Grievance
     try {
       view = applyActionLocally(rebasePending(cached, this.pendingActions(stores), session.user), action, session.user)

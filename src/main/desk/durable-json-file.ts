@@ -4,16 +4,23 @@
 // crash of *our* process but does not fsync — after a power cut the renamed file can be
 // empty on some file systems (NTFS, ext4 without auto_da_alloc). This adapter does the
 // same dance with the fsyncs in place: write temp, fsync it, rename over, fsync the dir.
-// Writes are serialised so two submits never race on the temp file.
+// Writes are serialised so two submits never race on the temp file. Every file is
+// private to the officer's account (0600; Windows ignores the mode, the profile folder
+// is private there). `fsync: false` keeps the atomic rename but skips the fsyncs, for
+// files the server can rebuild (the grievance cache).
 import { open, readFile, rename } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import type { Adapter } from 'lowdb'
+import { PRIVATE_FILE_MODE } from './private-files'
 
 export class DurableJSONFile<T> implements Adapter<T> {
   private readonly tempFile: string
   private chain: Promise<void> = Promise.resolve()
 
-  constructor(private readonly file: string) {
+  constructor(
+    private readonly file: string,
+    private readonly opts: { fsync?: boolean } = {},
+  ) {
     this.tempFile = join(dirname(file), `.${basename(file)}.tmp`)
   }
 
@@ -37,15 +44,18 @@ export class DurableJSONFile<T> implements Adapter<T> {
   }
 
   private async writeNow(text: string): Promise<void> {
-    const handle = await open(this.tempFile, 'w')
+    const durable = this.opts.fsync !== false
+    const handle = await open(this.tempFile, 'w', PRIVATE_FILE_MODE)
     try {
+      // The mode of open() only applies to a new file: a temp file left by a crash keeps its own.
+      await handle.chmod(PRIVATE_FILE_MODE)
       await handle.writeFile(text, 'utf-8')
-      await handle.sync()
+      if (durable) await handle.sync()
     } finally {
       await handle.close()
     }
     await rename(this.tempFile, this.file)
-    await syncDirectory(dirname(this.file))
+    if (durable) await syncDirectory(dirname(this.file))
   }
 }
 

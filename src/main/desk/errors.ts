@@ -14,13 +14,41 @@ export class DeskCoreError extends Error {
   }
 }
 
-/** The server could not be reached, or answered 5xx: worth retrying later. */
+/** The server could not be reached at all (network, DNS, refused, timed out): we are offline. */
 export class ServerUnreachableError extends DeskCoreError {
   constructor(message: string) {
     super('offline', message)
     this.name = 'ServerUnreachableError'
   }
 }
+
+/** The server answered but failed (5xx, 408, 429): it is up but not well; retry later. */
+export class ServerFailedError extends DeskCoreError {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super('server', message)
+    this.name = 'ServerFailedError'
+  }
+}
+
+/**
+ * The server refused the request itself (400, 413, 422): sending it again unchanged will
+ * never work. For a batch of actions it means one of them is bad — split and find it.
+ */
+export class RequestRefusedError extends DeskCoreError {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super('server', message)
+    this.name = 'RequestRefusedError'
+  }
+}
+
+/** Statuses that refuse the content of a request rather than say anything about the server. */
+export const REFUSED_STATUSES: readonly number[] = [400, 413, 422]
 
 /** 401: the token is missing, expired or revoked; the officer must sign in again. */
 export class SessionExpiredError extends DeskCoreError {

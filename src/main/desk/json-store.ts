@@ -2,15 +2,20 @@
 // Updates are serialised and in-memory state changes only after the write committed
 // (Actual's rule), so a failed write never leaves the desk showing unsaved data.
 // A file that does not parse or does not match its schema is moved aside as
-// `<name>.corrupt-<timestamp>` and the store starts from its default.
-import { rename } from 'node:fs/promises'
+// `<name>.corrupt-<timestamp>` and the store starts from its default — or, when the
+// store knows how (`recover`, the outbox), from whatever of it can still be read.
+import { copyFile, readFile, rename } from 'node:fs/promises'
 import { Low, type Adapter } from 'lowdb'
 import type { z } from 'zod'
+import { makePrivate } from './private-files'
 
 export interface CorruptFileReport {
   file: string
+  /** The damaged file as it was found, kept for a person to look at. */
   movedTo: string
   reason: string
+  /** Set when the store was rebuilt from the readable part of the file. */
+  recovered?: { lost: number }
 }
 
 export class JsonStore<T> {
@@ -27,6 +32,8 @@ export class JsonStore<T> {
     schema: S
     defaultData: () => z.infer<S>
     clock: () => Date
+    /** Rebuilds the data from a damaged file's text; returns valid data and what was lost. */
+    recover?: (text: string) => { data: z.infer<S>; lost: number }
   }): Promise<{ store: JsonStore<z.infer<S>>; corrupt: CorruptFileReport | null }> {
     const store = new JsonStore<z.infer<S>>(opts.adapter, opts.defaultData())
     let raw: unknown
@@ -43,8 +50,18 @@ export class JsonStore<T> {
     }
     if (reason === null) return { store, corrupt: null }
     const movedTo = `${opts.file}.corrupt-${opts.clock().toISOString().replace(/[:.]/g, '-')}`
-    await rename(opts.file, movedTo)
-    return { store, corrupt: { file: opts.file, movedTo, reason } }
+    if (!opts.recover) {
+      await rename(opts.file, movedTo)
+      await makePrivate(movedTo)
+      return { store, corrupt: { file: opts.file, movedTo, reason } }
+    }
+    // Copy, then replace atomically: a crash in between leaves the damaged file in place
+    // to be recovered again next start, never an empty outbox with the data only aside.
+    const recovered = opts.recover(await readFile(opts.file, 'utf-8'))
+    await copyFile(opts.file, movedTo)
+    await makePrivate(movedTo)
+    await store.update(() => recovered.data)
+    return { store, corrupt: { file: opts.file, movedTo, reason, recovered: { lost: recovered.lost } } }
   }
 
   get data(): T {

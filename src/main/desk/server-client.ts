@@ -1,6 +1,7 @@
 // The desk's HTTP client for the central server (src/shared/protocol.ts). Every answer
-// is validated; failures are sorted into "try again later" (network, 5xx), "sign in
-// again" (401) and "the server said no" (other 4xx) so the sync engine can react.
+// is validated; failures are sorted into "offline" (network), "the server failed, try
+// again later" (5xx), "sign in again" (401), "this request can never succeed" (400, 413,
+// 422) and "the server said no" (other 4xx) so the sync engine can react to each.
 import type { z } from 'zod'
 import {
   API_PATHS,
@@ -13,7 +14,15 @@ import {
   User,
   type Action,
 } from '../../shared/protocol'
-import { DeskCoreError, ServerUnreachableError, SessionExpiredError } from './errors'
+import { LIMITS } from '../../shared/limits'
+import {
+  DeskCoreError,
+  REFUSED_STATUSES,
+  RequestRefusedError,
+  ServerFailedError,
+  ServerUnreachableError,
+  SessionExpiredError,
+} from './errors'
 
 const REQUEST_TIMEOUT_MS = 20_000
 
@@ -58,8 +67,19 @@ export class ServerClient {
     return this.request(`${API_PATHS.changes}?${query}`, ChangesResponse)
   }
 
+  /** A body the server would refuse as too large is refused here, the same way, unsent. */
   pushActions(actions: Action[]): Promise<ActionsResponse> {
-    return this.request(API_PATHS.actions, ActionsResponse, { method: 'POST', body: { actions } })
+    const body = { actions }
+    const bytes = Buffer.byteLength(JSON.stringify(body), 'utf-8')
+    if (bytes > LIMITS.actionsBodyBytes) {
+      return Promise.reject(
+        new RequestRefusedError(
+          413,
+          `${actions.length} action(s) make ${bytes} bytes, over the server's ${LIMITS.actionsBodyBytes}-byte limit`,
+        ),
+      )
+    }
+    return this.request(API_PATHS.actions, ActionsResponse, { method: 'POST', body })
   }
 
   /** Opens the server-sent event stream; the caller reads and aborts it. */
@@ -136,7 +156,10 @@ export class ServerClient {
     }
     if (response.status === 401) return new SessionExpiredError(message)
     if (response.status >= 500 || response.status === 408 || response.status === 429) {
-      return new ServerUnreachableError(`The server is not available (${response.status}): ${message}`)
+      return new ServerFailedError(response.status, `The server failed (${response.status}): ${message}`)
+    }
+    if (REFUSED_STATUSES.includes(response.status)) {
+      return new RequestRefusedError(response.status, message)
     }
     if (response.status === 404) return new DeskCoreError('not-found', message)
     return new DeskCoreError('server', message)

@@ -13,7 +13,9 @@ import {
   type Owner,
   type StoredConflict,
 } from './desk-files'
-import { ServerUnreachableError, SessionExpiredError } from './errors'
+import { LIMITS } from '../../shared/limits'
+import { whyUnsendable } from './action-check'
+import { RequestRefusedError, ServerFailedError, ServerUnreachableError, SessionExpiredError } from './errors'
 import { readServerEvents } from './event-stream'
 import type { JsonStore } from './json-store'
 import { nextPushBatch, rebaseQueued } from './outbox-batch'
@@ -40,9 +42,12 @@ export const DEFAULT_TIMING: SyncTiming = {
 const MAX_PAGES_PER_PULL = 10_000
 const MAX_BATCHES_PER_PUSH = 1_000
 
+/** How the server last answered: it did, it could not be reached, or it answered with a failure. */
+export type ContactState = 'online' | 'offline' | 'server-error'
+
 export interface SyncCallbacks {
-  /** Any answer from the server (ok) or a failure to get one. */
-  contact(ok: boolean, error?: string): void
+  /** Any answer from the server, or a failure to get one, with the error worth showing. */
+  contact(state: ContactState, error?: string): void
   pulled(at: string): void
   grievancesChanged(ids: string[]): void
   conflict(conflict: Conflict): void
@@ -134,7 +139,7 @@ export class SyncEngine {
         this.failed(error, 'pull')
         return
       }
-      this.on.contact(true)
+      this.on.contact('online')
       const at = this.clock().toISOString()
       // One page, one write: the cursor moves together with the grievances it covers.
       await this.cache.update((current) => applyChangesPage(current, response.changes, response.last, at))
@@ -167,30 +172,78 @@ export class SyncEngine {
   }
 
   private async pushAllBatches(): Promise<void> {
+    // Queued by an older desk under looser rules: refuse here rather than send it. (New
+    // actions were checked at submit, so once per push is enough.)
+    const unsendable = this.myEntries().flatMap(({ action }) => {
+      const why = whyUnsendable(action)
+      return why ? [{ action, why }] : []
+    })
+    for (const { action, why } of unsendable) {
+      if (this.stopped) return
+      await this.refuseLocally(action, `This action breaks the server's rules and was not sent: ${why}`)
+    }
     for (let round = 0; round < MAX_BATCHES_PER_PUSH && !this.stopped; round++) {
       const batch = nextPushBatch(this.myEntries(), this.timing.pushBatchSize)
       if (batch.length === 0) return
-      let results: ActionResult[]
-      try {
-        results = (await this.client.pushActions(batch)).results
-      } catch (error) {
-        this.failed(error, 'push')
-        // Whatever went wrong, the actions stay in the outbox; try again later.
-        if (!(error instanceof SessionExpiredError)) this.schedulePushRetry()
-        return
-      }
-      this.on.contact(true)
-      this.pushBackoff.reset()
-      const settledAny = await this.settle(
-        batch.map((a) => a.id),
-        results,
-      )
-      if (!settledAny) {
-        // The server answered without settling anything: do not spin on it.
-        this.schedulePushRetry()
-        return
-      }
+      if ((await this.pushBatch(batch)) === 'stop') return
     }
+  }
+
+  /**
+   * Sends one batch. A batch the server refuses as a whole (400, 413, 422) holds an action
+   * it will never take: split it in halves, at once, until that action is alone, settle
+   * it as rejected and send the rest — the actions behind a poisoned one wait for no retry.
+   */
+  private async pushBatch(batch: Action[]): Promise<'sent' | 'stop'> {
+    let results: ActionResult[]
+    try {
+      results = (await this.client.pushActions(batch)).results
+    } catch (error) {
+      if (error instanceof RequestRefusedError && !this.stopped) {
+        this.on.contact('online')
+        if (batch.length === 1) {
+          await this.refuseLocally(batch[0]!, `The server refused this action (${error.status}): ${error.message}`)
+          return 'sent'
+        }
+        const half = Math.ceil(batch.length / 2)
+        if ((await this.pushBatch(batch.slice(0, half))) === 'stop') return 'stop'
+        // Re-read the second half: settling the first may have rebased or removed some.
+        const rest = this.stillQueued(batch.slice(half))
+        return rest.length > 0 ? this.pushBatch(rest) : 'sent'
+      }
+      this.failed(error, 'push')
+      // Whatever else went wrong, the actions stay in the outbox; try again later.
+      if (!(error instanceof SessionExpiredError)) this.schedulePushRetry()
+      return 'stop'
+    }
+    this.on.contact('online')
+    this.pushBackoff.reset()
+    const settledAny = await this.settle(
+      batch.map((a) => a.id),
+      results,
+    )
+    if (!settledAny) {
+      // The server answered without settling anything: do not spin on it.
+      this.schedulePushRetry()
+      return 'stop'
+    }
+    return 'sent'
+  }
+
+  /** The current outbox copies of these actions, in order, leaving out settled ones. */
+  private stillQueued(actions: Action[]): Action[] {
+    const byId = new Map(this.myEntries().map((e) => [e.action.id, e.action]))
+    return actions.flatMap((a) => {
+      const current = byId.get(a.id)
+      return current ? [current] : []
+    })
+  }
+
+  /** Settles an action the server will never accept as rejected: shown to the officer, out of the queue. */
+  private async refuseLocally(action: Action, reason: string): Promise<void> {
+    this.on.log('warn', `action ${action.id} (${action.body.type} on ${action.grievanceId}) refused: ${reason}`)
+    // The server's message may be long (a list of schema issues): the officer needs its start.
+    await this.settle([action.id], [{ id: action.id, status: 'rejected', reason: shorten(reason, LIMITS.reasonChars) }])
   }
 
   /** Applies the server's verdicts: cache first, then outbox (a crash between = duplicate). */
@@ -283,12 +336,12 @@ export class SyncEngine {
         const response = await this.client.openEvents(
           AbortSignal.any([this.streamController.signal, this.stopController.signal]),
         )
-        this.on.contact(true)
+        this.on.contact('online')
         this.streamBackoff.reset()
         // (Re)connected: whatever happened while we were away, catch up and drain.
         void this.syncNow()
         await readServerEvents(response, () => void this.pull())
-        if (!this.stopped) this.on.contact(false, 'The event stream from the server ended; reconnecting')
+        if (!this.stopped) this.on.contact('offline', 'The event stream from the server ended; reconnecting')
       } catch (error) {
         if (this.stopped) return
         if (error instanceof SessionExpiredError) {
@@ -323,14 +376,26 @@ export class SyncEngine {
     }
     const message = error instanceof Error ? error.message : String(error)
     if (error instanceof ServerUnreachableError) {
-      this.on.contact(false, message)
+      this.on.contact('offline', message)
+      return
+    }
+    const what = during === 'push' ? 'Sending actions' : during === 'pull' ? 'Fetching changes' : 'The event stream'
+    this.on.log('warn', `${during} failed: ${message}`)
+    if (error instanceof ServerFailedError) {
+      // Up but failing (a 500, a restarting database): not the officer's network.
+      this.on.contact('server-error', `${what} failed, will retry: ${message}`)
       return
     }
     // The server answered but refused: we are online, the error is worth showing.
-    this.on.log('warn', `${during} failed: ${message}`)
-    const what = during === 'push' ? 'Sending actions' : during === 'pull' ? 'Fetching changes' : 'The event stream'
-    this.on.contact(true, `${what} failed: ${message}`)
+    this.on.contact('online', `${what} failed: ${message}`)
   }
+}
+
+/** At most `max` code units, never cutting a surrogate pair in half. */
+function shorten(text: string, max: number): string {
+  if (text.length <= max) return text
+  const cut = text.slice(0, max - 1)
+  return `${/[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut}…`
 }
 
 /** A grievance's version only grows: never replace a newer copy with an older one. */

@@ -1,8 +1,9 @@
 // Where the session token is kept between runs. The desk core only knows this interface;
 // the Electron glue passes one backed by safeStorage (OS keychain / DPAPI), the browser
-// host and the tests use the plain file below (mode 0600).
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
-import { dirname } from 'node:path'
+// host and the tests use the plain file below (mode 0600, written atomically).
+import { open, readFile, rename, rm } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+import { PRIVATE_FILE_MODE, ensurePrivateDir } from './private-files'
 
 export interface TokenStore {
   load(): Promise<string | null>
@@ -24,8 +25,18 @@ export class FileTokenStore implements TokenStore {
   }
 
   async save(token: string): Promise<void> {
-    await mkdir(dirname(this.file), { recursive: true })
-    await writeFile(this.file, token, { encoding: 'utf-8', mode: 0o600 })
+    await ensurePrivateDir(dirname(this.file))
+    // A new file replaces the old (maybe 0644) one; the mode of open() only applies on creation.
+    const temp = join(dirname(this.file), `.${basename(this.file)}.tmp`)
+    const handle = await open(temp, 'w', PRIVATE_FILE_MODE)
+    try {
+      await handle.chmod(PRIVATE_FILE_MODE)
+      await handle.writeFile(token, 'utf-8')
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+    await rename(temp, this.file)
   }
 
   async clear(): Promise<void> {

@@ -6,6 +6,7 @@ const STATUS_TEXT = {
   online: 'online',
   offline: 'offline',
   connecting: 'connecting',
+  'server-error': 'server error',
   'logged-out': 'offline · signed out',
 } as const
 
@@ -37,6 +38,11 @@ export function SyncStatusBar() {
       </span>
       {state?.serverUrl && <span className="muted">{state.serverUrl}</span>}
       {(state?.lastError ?? error) && <span className="error-text">{state?.lastError ?? error}</span>}
+      {state?.warning && (
+        <span className="error-text" data-testid="sync-warning" role="alert">
+          {state.warning}
+        </span>
+      )}
       <span className="spacer" />
       {state && state.status !== 'logged-out' && (
         <button className="link" onClick={() => void syncNow()}>
