@@ -1,16 +1,10 @@
 // Indian formats in both interface languages: lakh grouping, IST dates, relative times,
 // SLA spans, plurals through the catalogue, and where the start language comes from.
 import { describe, expect, it } from 'vitest'
-import {
-  ago,
-  formatDateTime,
-  formatNumber,
-  formatRelative,
-  formatSpan,
-  i18n,
-  slaLeft,
-  workstationLanguage,
-} from '../../src/renderer/src/i18n'
+import { formatDateTime, formatNumber, formatRelative, formatSpan } from '../../src/renderer/src/i18n/format'
+import { i18n } from '../../src/renderer/src/i18n/instance'
+import { workstationLanguage } from '../../src/renderer/src/i18n/languages'
+import { ago, slaLeft } from '../../src/renderer/src/i18n/time'
 
 const now = Date.parse('2026-03-01T12:00:00Z')
 const MINUTE = 60_000
