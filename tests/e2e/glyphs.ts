@@ -104,6 +104,9 @@ export async function measureHindiGlyphs(page: Page, sample = HINDI_SAMPLE): Pro
 
 /** Why the report shows boxes or a foreign face, or null when Hindi renders in the bundled font. */
 export function glyphProblem(report: GlyphReport): string | null {
+  // check() is also true when no face of that family exists at all: a loaded face is the proof.
+  if (!report.loadedFaces.some((face) => face.endsWith(' loaded')))
+    return `no ${BUNDLED_DEVANAGARI} face is loaded (faces: ${report.loadedFaces.join(', ') || 'none'})`
   if (!report.bundledLoaded) return `${BUNDLED_DEVANAGARI} is not loaded (faces: ${report.loadedFaces.join(', ')})`
   if (!report.appStack.includes(BUNDLED_DEVANAGARI)) return `the app's font stack lacks it: ${report.appStack}`
   if (Math.abs(report.appWidth - report.bundledWidth) > 0.5)
