@@ -105,3 +105,55 @@ test.describe('on a workstation set to Hindi', () => {
     await expect(page.getByTestId('language-switch')).toHaveValue('hi')
   })
 })
+
+test('every screen in Hindi has no serious or critical accessibility violation', async ({ page }) => {
+  const text = `@HMOIndia साइबर ठगी: मेरे खाते से 12000 रुपये निकाल लिए गए, कृपया मदद करें ${Date.now()}`
+  await injectTweet(stack.simUrl, 'rajesh_k', text)
+  await signedOut(page)
+  await page.getByTestId('language-switch').selectOption('hi')
+  await signIn(page, 'officer.cyber')
+  await expect(page.locator('html')).toHaveAttribute('lang', 'hi')
+  const checked: string[] = []
+  const noSeriousViolations = async (screen: string) => {
+    expect(await seriousA11yViolations(page), screen).toEqual([])
+    checked.push(screen)
+  }
+
+  const row = page.getByTestId('queue-item').filter({ hasText: 'साइबर ठगी' })
+  await expect(row).toHaveCount(1, { timeout: 30_000 })
+  await noSeriousViolations('queue')
+
+  await row.click()
+  await expect(page.getByTestId('grievance-ticket')).toBeVisible()
+  await noSeriousViolations('grievance and composer')
+  expect(glyphProblem(await measureHindiGlyphs(page))).toBeNull()
+
+  // The composer's public-text guard speaks up (a phone number) — still accessible.
+  await page.getByTestId('composer-text').fill('कृपया 9876543210 पर संपर्क करें')
+  await expect(page.getByTestId('composer-pii')).toBeVisible()
+  await noSeriousViolations('composer with a warning')
+  await page.getByTestId('composer-text').fill('')
+
+  await page.getByTestId('action-forward').click()
+  await expect(page.getByTestId('forward-division')).toBeVisible()
+  await noSeriousViolations('forward dialog')
+  await page.getByRole('button', { name: 'Cancel' }).click()
+
+  await page.getByTestId('action-reject').click()
+  await expect(page.getByTestId('reject-reason')).toBeVisible()
+  await noSeriousViolations('reject dialog')
+  await page.getByRole('button', { name: 'Cancel' }).click()
+
+  await page.getByRole('button', { name: 'Keyboard shortcuts' }).click()
+  await expect(page.getByTestId('help')).toBeVisible()
+  await noSeriousViolations('help')
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('help')).toBeHidden()
+
+  await signOut(page)
+  await signIn(page, 'supervisor')
+  await page.getByTestId('ingestion-toggle').click()
+  await expect(page.getByTestId('ingestion-panel')).toBeVisible()
+  await noSeriousViolations('ingestion panel')
+  expect(checked).toHaveLength(7)
+})
