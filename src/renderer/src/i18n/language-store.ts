@@ -27,8 +27,12 @@ export function applyLanguage(language: Language): void {
   useLanguageStore.setState({ language })
 }
 
+// Counts the officer's picks, so a saved language arriving late never undoes a newer pick.
+let picks = 0
+
 /** The officer picked a language: show it at once, and keep it for them if signed in. */
 export async function chooseLanguage(language: Language, signedIn: boolean): Promise<void> {
+  picks++
   applyLanguage(language)
   if (!signedIn) {
     useLanguageStore.setState({ chosenSignedOut: true })
@@ -39,7 +43,9 @@ export async function chooseLanguage(language: Language, signedIn: boolean): Pro
 
 /** After sign-in: the officer's saved language, else the sign-in screen's choice, else the workstation's. */
 export async function adoptSignedInLanguage(): Promise<void> {
+  const picksBefore = picks
   const { language: saved } = await invokeDesk('settings.get', {})
+  if (picks !== picksBefore) return // picked (and saved) while we asked
   const { chosenSignedOut, language } = useLanguageStore.getState()
   useLanguageStore.setState({ chosenSignedOut: false })
   if (saved) applyLanguage(saved)
