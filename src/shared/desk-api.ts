@@ -36,6 +36,14 @@ export type Session = z.infer<typeof Session>
 
 const none = z.object({}).strict()
 
+/** The interface languages the desk offers (the officer's choice, not a tweet's language). */
+export const InterfaceLanguage = z.enum(['en', 'hi'])
+export type InterfaceLanguage = z.infer<typeof InterfaceLanguage>
+
+/** One officer's desk settings, kept per user on the workstation; null means "not chosen yet". */
+export const UserSettings = z.object({ language: InterfaceLanguage.nullable() })
+export type UserSettings = z.infer<typeof UserSettings>
+
 export const deskApi = {
   'session.get': { input: none, output: Session },
   'session.login': {
@@ -62,6 +70,10 @@ export const deskApi = {
   'conflicts.dismiss': { input: z.object({ actionId: z.string() }), output: z.array(Conflict) },
   /** Supervisors and admins: the X read budget and ingestion sources, fetched live; null for officers. */
   'ingestion.status': { input: none, output: IngestionStatus.nullable() },
+  /** The signed-in officer's settings; all null when nobody is signed in. */
+  'settings.get': { input: none, output: UserSettings },
+  /** Saves the signed-in officer's settings (the fields given) and answers the whole set. */
+  'settings.set': { input: UserSettings.partial().strict(), output: UserSettings },
 } as const
 
 export type DeskApi = typeof deskApi

@@ -42,7 +42,7 @@ describe('time and language helpers', () => {
   it('says when the desk last synced', () => {
     expect(ago(null, now)).toBe('never')
     expect(ago('2026-03-01T11:59:50Z', now)).toBe('just now')
-    expect(ago('2026-03-01T11:55:00Z', now)).toBe('5m ago')
+    expect(ago('2026-03-01T11:55:00Z', now)).toBe('5 minutes ago')
   })
   it('tags a reply Hindi when it contains Devanagari', () => {
     expect(replyLanguage('आपकी शिकायत MHA-26-000001 दर्ज')).toBe('hi')

@@ -10,6 +10,7 @@ import {
   type DeskOutput,
   type Session,
   type SyncState,
+  type UserSettings,
 } from '../../shared/desk-api'
 import { IllegalTransitionError, type Grievance } from '../../shared/grievance'
 import type { Action, ActionBody, OrgSummary, User } from '../../shared/protocol'
@@ -34,6 +35,7 @@ import { JsonStore } from './json-store'
 import { ServerClient } from './server-client'
 import { DEFAULT_TIMING, SyncEngine, type SyncTiming } from './sync-engine'
 import { FileTokenStore, type TokenStore } from './token-store'
+import { UserSettingsStore, userSettingsPath } from './user-settings'
 
 export type DeskLogger = (level: 'info' | 'warn' | 'error', message: string) => void
 
@@ -98,6 +100,7 @@ class DeskCoreImpl implements DeskCore {
   private readonly log: DeskLogger
   private readonly listeners = new Set<(event: DeskEvent) => void>()
   private readonly ready: Promise<Stores>
+  private readonly userSettings: UserSettingsStore
   private session: ActiveSession | null = null
   private closed = false
   /** A problem with the local files that the officer must hear about; stays for the run. */
@@ -111,6 +114,7 @@ class DeskCoreImpl implements DeskCore {
     this.tokenStore = opts.tokenStore ?? new FileTokenStore(this.files.token)
     this.timing = { ...DEFAULT_TIMING, ...opts.timing }
     this.log = opts.log ?? defaultLogger
+    this.userSettings = new UserSettingsStore(userSettingsPath(opts.dataDir), this.clock, this.log)
     this.sync = {
       status: 'logged-out',
       pending: 0,
@@ -327,6 +331,11 @@ class DeskCoreImpl implements DeskCore {
         if (!session || session.user.role === 'officer') return null
         return session.client.ingestion()
       }
+      case 'settings.get':
+        return this.session ? this.userSettings.get(this.session.user.username) : { language: null }
+      case 'settings.set':
+        if (!this.session) throw new DeskCoreError('unauthorised', 'Sign in before changing your settings.')
+        return this.userSettings.set(this.session.user.username, input as Partial<UserSettings>)
       case 'conflicts.dismiss': {
         const { actionId } = input as { actionId: string }
         const owner = this.session?.owner ?? null
@@ -467,6 +476,7 @@ class DeskCoreImpl implements DeskCore {
     this.session?.client.abortAll()
     await this.session?.engine.stop()
     if (stores) await Promise.all([stores.settings.flush(), stores.cache.flush(), stores.outbox.flush()])
+    await this.userSettings.flush()
     this.listeners.clear()
   }
 }

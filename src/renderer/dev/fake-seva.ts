@@ -10,6 +10,7 @@ import type {
   SevaBridge,
   Session,
   SyncState,
+  UserSettings,
 } from '../../shared/desk-api'
 import {
   assertTransition,
@@ -191,6 +192,9 @@ export function createFakeSeva(count = 40): SevaBridge {
     }
   }
 
+  // Per-officer settings, as the desk core keeps them (in memory here).
+  const userSettings = new Map<string, Partial<UserSettings>>()
+
   const handlers: { [M in DeskMethod]: (input: DeskInput<M>) => DeskOutput<M> } = {
     'session.get': () => session,
     'session.login': (input) => {
@@ -244,6 +248,14 @@ export function createFakeSeva(count = 40): SevaBridge {
     },
     // The fake desk signs everyone in as an officer, who does not see ingestion.
     'ingestion.status': () => null,
+    'settings.get': () => ({ language: null, ...userSettings.get(session.user?.username ?? '') }),
+    'settings.set': (input) => {
+      const username = session.user?.username
+      if (!username) throw new Error('Sign in before changing your settings.')
+      const next = { language: null, ...userSettings.get(username), ...input }
+      userSettings.set(username, next)
+      return next
+    },
   }
 
   return {

@@ -6,6 +6,8 @@ import { LoginView } from './features/session/LoginView'
 import { QueueView } from './features/queue/QueueView'
 import { SyncStatusBar } from './features/sync/SyncStatusBar'
 import { IngestionPanel } from './features/supervisor/IngestionPanel'
+import { LanguageSwitch } from './features/settings/LanguageSwitch'
+import { useLanguageSync } from './i18n'
 import { connectDesk, loadWorkspace } from './store/desk-link'
 import { useGrievanceStore } from './store/grievance-store'
 import { useOrgStore } from './store/org-store'
@@ -26,6 +28,7 @@ function TopBar() {
       <strong className="brand">Seva Desk</strong>
       {orgName && <span className="muted">{orgName}</span>}
       <span className="spacer" />
+      <LanguageSwitch />
       {user && (
         <span className="user" title={`${user.role} · ${user.divisions.join(', ')}`}>
           {user.displayName} <span className="muted">({user.username})</span>
@@ -58,6 +61,7 @@ export function App() {
   const username = useSessionStore((s) => s.session?.user?.username ?? null)
 
   useEffect(() => connectDesk(), [])
+  useLanguageSync(username)
 
   // Signing in (or switching user) loads that officer's workspace; signing out drops it
   // from memory so the next officer at this workstation sees nothing of it.

@@ -1,6 +1,9 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+import { I18nextProvider, Trans } from 'react-i18next'
 import { App } from './App'
+import { i18n } from './i18n'
+import './i18n/fonts'
 import './styles.css'
 
 async function start(): Promise<void> {
@@ -16,13 +19,15 @@ async function start(): Promise<void> {
   const connected = Boolean((window as { seva?: unknown }).seva)
   createRoot(root).render(
     <StrictMode>
-      {connected ? (
-        <App />
-      ) : (
-        <p className="empty" role="alert">
-          Seva Desk is not connected to a desk. Start it with <code>npm start</code> and open the address it prints.
-        </p>
-      )}
+      <I18nextProvider i18n={i18n}>
+        {connected ? (
+          <App />
+        ) : (
+          <p className="empty" role="alert">
+            <Trans i18nKey="common.notConnected" components={{ code: <code /> }} />
+          </p>
+        )}
+      </I18nextProvider>
     </StrictMode>,
   )
 }

@@ -1,0 +1,30 @@
+// Accessibility with axe-core: the serious and critical violations on the page (or part
+// of it), in a form that reads well in a failed assertion.
+import AxeBuilder from '@axe-core/playwright'
+import type { Page } from '@playwright/test'
+
+export interface A11yViolation {
+  id: string
+  impact: string
+  help: string
+  /** CSS selectors of the offending nodes (the first few). */
+  targets: string[]
+}
+
+export async function seriousA11yViolations(
+  page: Page,
+  opts: { include?: string; disableRules?: string[] } = {},
+): Promise<A11yViolation[]> {
+  let builder = new AxeBuilder({ page })
+  if (opts.include) builder = builder.include(opts.include)
+  if (opts.disableRules?.length) builder = builder.disableRules(opts.disableRules)
+  const results = await builder.analyze()
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({
+      id: v.id,
+      impact: v.impact ?? 'unknown',
+      help: v.help,
+      targets: v.nodes.slice(0, 5).map((n) => n.target.map(String).join(' ')),
+    }))
+}
