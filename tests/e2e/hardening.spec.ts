@@ -6,6 +6,14 @@ import { test, expect, type Page } from '@playwright/test'
 import { LIMITS } from '../../src/shared/limits'
 import { injectTweet, startStack, tweetsBy, waitUntil, type Stack } from './stack'
 
+/** The few DOM members the page-side callbacks use (this file type-checks without the DOM lib). */
+interface PageElement {
+  getAttribute(name: string): string | null
+  textContent: string | null
+  scrollTop: number
+  ownerDocument: { defaultView: { getComputedStyle(e: PageElement): { unicodeBidi: string } } | null }
+}
+
 const HANDLE = 'HMOIndia'
 const PASSWORD = 'seva-demo'
 let stack: Stack
@@ -76,7 +84,10 @@ test('opening five grievances in a row leaves one action bar, acting on the grie
   const rows = page.getByTestId('queue-item').filter({ hasText: marker })
   await expect(rows).toHaveCount(5, { timeout: 30_000 })
   const before = await rows.evaluateAll((els) =>
-    els.map((e) => [e.getAttribute('data-ticket'), e.getAttribute('data-status')]),
+    els.map((e) => [
+      (e as unknown as PageElement).getAttribute('data-ticket'),
+      (e as unknown as PageElement).getAttribute('data-status'),
+    ]),
   )
   // All five start alike, so a change to any but the shown one is visible below.
   expect(new Set(before.map(([, status]) => status)).size).toBe(1)
@@ -125,9 +136,14 @@ test('a right-to-left override in a tweet is shown as a marker, not obeyed', asy
   await expect(control).toHaveAttribute('title', /right-to-left override/)
   const bdi = tweet.locator('bdi.untrusted').first()
   await expect(bdi).toHaveAttribute('dir', 'auto')
-  expect(await bdi.evaluate((e) => e.ownerDocument.defaultView!.getComputedStyle(e).unicodeBidi)).toBe('isolate')
+  expect(
+    await bdi.evaluate((e) => {
+      const el = e as unknown as PageElement
+      return el.ownerDocument.defaultView!.getComputedStyle(el).unicodeBidi
+    }),
+  ).toBe('isolate')
   // The override character itself never reaches the page, so nothing reads backwards.
-  expect(await tweet.evaluate((e) => e.textContent!.includes('\u202E'))).toBe(false)
+  expect(await tweet.evaluate((e) => (e as unknown as PageElement).textContent!.includes('\u202E'))).toBe(false)
   await expect(tweet).toContainText('⟨RLO⟩gpj.exe')
 })
 
@@ -162,7 +178,7 @@ test('the PII warning stays in view in a long thread, and the composer keeps to 
   await expect(page.getByTestId('composer-pii')).toContainText('PAN')
   await expect(page.getByTestId('composer-send')).toBeDisabled()
   // The officer scrolls up to read the thread: the warning and the button stay on screen.
-  await page.getByTestId('grievance-view').evaluate((e) => (e.scrollTop = 0))
+  await page.getByTestId('grievance-view').evaluate((e) => ((e as unknown as PageElement).scrollTop = 0))
   const viewport = page.viewportSize()!
   for (const id of ['composer-pii', 'composer-send']) {
     const box = (await page.getByTestId(id).boundingBox())!
