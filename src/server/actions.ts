@@ -14,6 +14,7 @@ import { findPii, splitIntoThread, weightedLength } from '../shared/text'
 import { writeTransaction, type Queryable } from './db/database'
 import { loadGrievance, nextVersion, saveGrievance } from './grievances'
 import { allocateGrievance, allocateWaiting } from './allocation'
+import { canSee } from './scope'
 import { queueReply } from './replies/outbox'
 import type { StaffUser } from './auth'
 import type { ServerContext } from './context'
@@ -23,10 +24,8 @@ export const MAX_REPLY_WEIGHT = 280
 /** A reason to refuse an action, shown to the officer. */
 export class ActionRejected extends Error {}
 
-export function canSee(user: StaffUser, g: Pick<Grievance, 'division' | 'assignee'>): boolean {
-  if (user.role !== 'officer') return true
-  return g.assignee === user.username || (g.division !== null && user.divisions.includes(g.division))
-}
+// Scoping lives in scope.ts (supervisors see their divisions unless granted ORG_WIDE).
+export { canSee } from './scope'
 
 const PII_NAMES: Record<string, string> = {
   aadhaar: 'an Aadhaar number',
