@@ -92,7 +92,8 @@ async function readCounter(
 ): Promise<Counter> {
   await tx.query('INSERT INTO login_throttle (key, failures) VALUES ($1, 0) ON CONFLICT (key) DO NOTHING', [key])
   const [row] = await tx.query<ThrottleRow>(
-    'SELECT failures, locked_until, last_attempt_at, now() AS now FROM login_throttle WHERE key = $1 FOR UPDATE',
+    // The clock, not now(): a transaction that waited for the row lock must not read the time it started.
+    'SELECT failures, locked_until, last_attempt_at, clock_timestamp() AS now FROM login_throttle WHERE key = $1 FOR UPDATE',
     [key],
   )
   const now = new Date(row!.now).getTime()
@@ -111,8 +112,8 @@ async function bump(tx: Queryable, counter: Counter, policy: LoginThrottlePolicy
   const failures = counter.failures + 1
   const lockedForMs = lockMs(policy, failures, counter.allowance)
   await tx.query(
-    `UPDATE login_throttle SET failures = $2, last_attempt_at = now(),
-       locked_until = CASE WHEN $3::float8 > 0 THEN now() + make_interval(secs => $3::float8 / 1000) END
+    `UPDATE login_throttle SET failures = $2, last_attempt_at = clock_timestamp(),
+       locked_until = CASE WHEN $3::float8 > 0 THEN clock_timestamp() + make_interval(secs => $3::float8 / 1000) END
      WHERE key = $1`,
     [counter.key, failures, lockedForMs],
   )
