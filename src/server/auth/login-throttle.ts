@@ -120,21 +120,58 @@ async function bump(tx: Queryable, counter: Counter, policy: LoginThrottlePolicy
   return lockedForMs
 }
 
+/**
+ * This instance's memory of lockouts the database has answered with, so the rest of a
+ * flood is refused without a query: it only ever refuses (the database alone admits), and
+ * an entry lasts no longer than the lockout the database reported.
+ */
+export class KnownLockouts {
+  private readonly until = new Map<string, number>()
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  remainingMs(key: string): number {
+    const until = this.until.get(key)
+    if (until === undefined) return 0
+    const left = until - this.now()
+    if (left <= 0) this.until.delete(key)
+    return Math.max(0, left)
+  }
+
+  remember(key: string, forMs: number): void {
+    // Bounded by what the database locked, which takes real failures; still, never grow without end.
+    if (this.until.size >= 10_000) for (const k of [...this.until.keys()]) this.remainingMs(k)
+    this.until.set(key, this.now() + forMs)
+  }
+
+  forget(key: string): void {
+    this.until.delete(key)
+  }
+}
+
 /** Counts the attempt against the account and the address, unless either is locked out now. */
 export async function admitAttempt(
   db: Database,
   username: string,
   ip: string,
   policy: LoginThrottlePolicy,
+  known: KnownLockouts = new KnownLockouts(),
 ): Promise<Admission> {
-  return db.transaction(async (tx): Promise<Admission> => {
-    const account = await readCounter(tx, accountKey(username), policy.accountFailures, policy)
+  const keys = { account: accountKey(username), address: addressKey(ip) }
+  for (const lockedBy of ['account', 'address'] as const) {
+    const retryAfterMs = known.remainingMs(keys[lockedBy])
+    if (retryAfterMs > 0) return { admitted: false, retryAfterMs, lockedBy }
+  }
+  const admission = await db.transaction(async (tx): Promise<Admission> => {
+    const account = await readCounter(tx, keys.account, policy.accountFailures, policy)
     if (account.lockedForMs > 0) return { admitted: false, retryAfterMs: account.lockedForMs, lockedBy: 'account' }
-    const address = await readCounter(tx, addressKey(ip), policy.addressFailures, policy)
+    const address = await readCounter(tx, keys.address, policy.addressFailures, policy)
     if (address.lockedForMs > 0) return { admitted: false, retryAfterMs: address.lockedForMs, lockedBy: 'address' }
     const lockedForMs = Math.max(await bump(tx, account, policy), await bump(tx, address, policy))
     return { admitted: true, accountFailures: account.failures + 1, lockedForMs }
   })
+  if (!admission.admitted) known.remember(keys[admission.lockedBy], admission.retryAfterMs)
+  return admission
 }
 
 /** A successful sign-in: the account starts afresh; the address gets this attempt's count back. */
@@ -143,7 +180,10 @@ export async function recordSuccess(
   username: string,
   ip: string,
   policy: LoginThrottlePolicy,
+  known?: KnownLockouts,
 ): Promise<void> {
+  known?.forget(accountKey(username))
+  known?.forget(addressKey(ip))
   await db.transaction(async (tx) => {
     await tx.query('DELETE FROM login_throttle WHERE key = $1', [accountKey(username)])
     await tx.query(

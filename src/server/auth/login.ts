@@ -3,7 +3,7 @@
 // password; the answer for an unknown user, a wrong password and a disabled account
 // is the same, so nothing about which accounts exist leaks.
 import type { Database } from '../db/database'
-import { admitAttempt, recordSuccess, type LoginThrottlePolicy } from './login-throttle'
+import { admitAttempt, recordSuccess, type KnownLockouts, type LoginThrottlePolicy } from './login-throttle'
 import { UNKNOWN_USER_HASH, verifyPassword } from './passwords'
 import { openSession } from './sessions'
 import { toStaffUser, type StaffUser, type UserRow } from './users'
@@ -25,9 +25,10 @@ export async function signIn(
   attempt: SignInAttempt,
   policy: LoginThrottlePolicy,
   log: (message: string) => void,
+  known?: KnownLockouts,
 ): Promise<SignIn> {
   const who = `${JSON.stringify(attempt.username)} from ${attempt.ip}`
-  const admission = await admitAttempt(db, attempt.username, attempt.ip, policy)
+  const admission = await admitAttempt(db, attempt.username, attempt.ip, policy, known)
   if (!admission.admitted)
     return { kind: 'locked', retryAfterSeconds: Math.max(1, Math.ceil(admission.retryAfterMs / 1000)) }
 
@@ -40,6 +41,6 @@ export async function signIn(
     log(`[auth] sign-in failed for ${who} (failure ${admission.accountFailures} of this account${locked})`)
     return { kind: 'invalid' }
   }
-  await recordSuccess(db, attempt.username, attempt.ip, policy)
+  await recordSuccess(db, attempt.username, attempt.ip, policy, known)
   return { kind: 'signed-in', token: await openSession(db, row.username), user: toStaffUser(row) }
 }

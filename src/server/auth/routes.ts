@@ -7,7 +7,7 @@ import { API_PATHS, LoginRequest } from '../../shared/protocol'
 import type { ServerContext } from '../context'
 import { describeZodError, HttpError } from '../http/errors'
 import { signIn } from './login'
-import type { LoginThrottlePolicy } from './login-throttle'
+import { KnownLockouts, type LoginThrottlePolicy } from './login-throttle'
 import { endSession, sessionForToken, sessionIdOf, type Session, type SessionCloser } from './sessions'
 import { publicUser, type StaffUser } from './users'
 
@@ -40,10 +40,11 @@ export function registerAuthRoutes(
   ctx: ServerContext,
   opts: { throttle: LoginThrottlePolicy; sessions: SessionCloser },
 ): void {
+  const known = new KnownLockouts()
   app.post(API_PATHS.login, { bodyLimit: LIMITS.smallBodyBytes }, async (request, reply) => {
     const parsed = LoginRequest.safeParse(request.body)
     if (!parsed.success) throw new HttpError(400, 'bad_request', describeZodError(parsed.error))
-    const outcome = await signIn(ctx.db, { ...parsed.data, ip: request.ip }, opts.throttle, ctx.log)
+    const outcome = await signIn(ctx.db, { ...parsed.data, ip: request.ip }, opts.throttle, ctx.log, known)
     if (outcome.kind === 'locked') {
       reply.header('retry-after', String(outcome.retryAfterSeconds))
       throw new HttpError(
