@@ -2,6 +2,7 @@
 // session. Every failure is logged with the username and client address, never the
 // password; the answer for an unknown user, a wrong password and a disabled account
 // is the same, so nothing about which accounts exist leaks.
+import { LIMITS } from '../../shared/limits'
 import type { Database } from '../db/database'
 import { admitAttempt, recordSuccess, type KnownLockouts, type LoginThrottlePolicy } from './login-throttle'
 import { UNKNOWN_USER_HASH, verifyPassword } from './passwords'
@@ -27,7 +28,8 @@ export async function signIn(
   log: (message: string) => void,
   known?: KnownLockouts,
 ): Promise<SignIn> {
-  const who = `${JSON.stringify(attempt.username)} from ${attempt.ip}`
+  // Quoted (a name with a newline cannot forge a log line) and cut to a name's length.
+  const who = `${JSON.stringify(attempt.username.slice(0, LIMITS.nameChars))} from ${attempt.ip}`
   const admission = await admitAttempt(db, attempt.username, attempt.ip, policy, known)
   if (!admission.admitted)
     return { kind: 'locked', retryAfterSeconds: Math.max(1, Math.ceil(admission.retryAfterMs / 1000)) }
@@ -38,7 +40,9 @@ export async function signIn(
   if (!row || !ok || row.disabled) {
     const locked =
       admission.lockedForMs > 0 ? `; further attempts wait ${Math.ceil(admission.lockedForMs / 1000)} s` : ''
-    log(`[auth] sign-in failed for ${who} (failure ${admission.accountFailures} of this account${locked})`)
+    // The log may say why; the answer may not.
+    const why = !row ? 'unknown user' : !ok ? 'wrong password' : 'account disabled'
+    log(`[auth] sign-in failed for ${who}: ${why} (failure ${admission.accountFailures} of this account${locked})`)
     return { kind: 'invalid' }
   }
   await recordSuccess(db, attempt.username, attempt.ip, policy, known)

@@ -16,7 +16,8 @@ function bearerToken(request: FastifyRequest): string | null {
   return match?.[1] ?? null
 }
 
-export async function authenticateSession(ctx: ServerContext, request: FastifyRequest): Promise<Session> {
+/** A token in the address is refused outright, so no client comes to rely on it. */
+function refuseQueryToken(request: FastifyRequest): void {
   const query = request.query as Record<string, unknown> | undefined
   if (query && 'token' in query)
     throw new HttpError(
@@ -24,6 +25,10 @@ export async function authenticateSession(ctx: ServerContext, request: FastifyRe
       'token_in_query',
       'Send the session token in the Authorization header (Bearer), never in the address',
     )
+}
+
+export async function authenticateSession(ctx: ServerContext, request: FastifyRequest): Promise<Session> {
+  refuseQueryToken(request)
   const token = bearerToken(request)
   if (!token) throw new HttpError(401, 'unauthorized', 'Sign in first: send Authorization: Bearer <token>')
   const session = await sessionForToken(ctx.db, token)
@@ -59,9 +64,7 @@ export function registerAuthRoutes(
 
   // Idempotent: a desk that lost the answer and signs out again still gets 204.
   app.post(API_PATHS.logout, { bodyLimit: LIMITS.smallBodyBytes }, async (request, reply) => {
-    const query = request.query as Record<string, unknown> | undefined
-    if (query && 'token' in query)
-      throw new HttpError(400, 'token_in_query', 'Send the session token in the Authorization header (Bearer)')
+    refuseQueryToken(request)
     const token = bearerToken(request)
     if (!token) throw new HttpError(401, 'unauthorized', 'Send the token to end as Authorization: Bearer <token>')
     await endSession(ctx.db, sessionIdOf(token), opts.sessions)
