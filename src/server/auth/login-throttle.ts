@@ -120,10 +120,14 @@ async function bump(tx: Queryable, counter: Counter, policy: LoginThrottlePolicy
   return lockedForMs
 }
 
+/** How long this instance trusts a lockout it heard from the database without asking again. */
+const REMEMBER_LOCKOUT_MS = 1_000
+
 /**
  * This instance's memory of lockouts the database has answered with, so the rest of a
  * flood is refused without a query: it only ever refuses (the database alone admits), and
- * an entry lasts no longer than the lockout the database reported.
+ * an entry lasts at most a second, so a lockout lifted elsewhere (a success on another
+ * instance, an administrator) holds here no longer than that.
  */
 export class KnownLockouts {
   private readonly until = new Map<string, number>()
@@ -141,7 +145,7 @@ export class KnownLockouts {
   remember(key: string, forMs: number): void {
     // Bounded by what the database locked, which takes real failures; still, never grow without end.
     if (this.until.size >= 10_000) for (const k of [...this.until.keys()]) this.remainingMs(k)
-    this.until.set(key, this.now() + forMs)
+    this.until.set(key, this.now() + Math.min(forMs, REMEMBER_LOCKOUT_MS))
   }
 
   forget(key: string): void {
