@@ -98,7 +98,7 @@ export interface RunningServer {
   /** Demo logins seeded (empty unless demo). */
   demoLogins: DemoLogin[]
   /** Ends this instance's event streams of revoked sessions at once (pass to setUserDisabled and co). */
-  sessions: SessionCloser
+  sessions: SessionCloser & { readonly openStreams: number }
 }
 
 /** How often the leader deletes expired sessions and forgotten sign-in counters. */

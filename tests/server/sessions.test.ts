@@ -144,5 +144,7 @@ describe('tokens on the wire', () => {
     await eventually(async () => extra.events.length > 0)
     expect(streams.slice(1).every((s) => !s.isEnded())).toBe(true)
     for (const s of [...streams, extra]) s.close()
+    // Streams whose desks went away are forgotten.
+    await eventually(async () => server.sessions.openStreams === 0)
   })
 })

@@ -9,7 +9,7 @@
 // (closeSessions), when it expires (a timer), and on every ping the open sessions are
 // re-checked in one query, which closes streams of sessions ended on another instance
 // within one ping interval and picks up changes to a user's divisions.
-import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyReply } from 'fastify'
 import { LIMITS } from '../../shared/limits'
 import type { ServerEvent } from '../../shared/protocol'
 import { liveSessions, type Session, type SessionCloser } from '../auth'
@@ -82,13 +82,14 @@ export class EventStreams implements SessionCloser {
     this.timer.unref()
   }
 
-  get size(): number {
+  /** Streams open on this instance now. */
+  get openStreams(): number {
     let n = 0
     for (const streams of this.bySession.values()) n += streams.size
     return n
   }
 
-  async open(request: FastifyRequest, reply: FastifyReply, session: Session): Promise<void> {
+  async open(reply: FastifyReply, session: Session): Promise<void> {
     // The cursor is where this instance starts fanning out; set before the first stream exists.
     this.cursor ??= Math.max(this.target, await currentSeq(this.ctx.db))
     const streams = this.bySession.get(session.id) ?? new Set<OpenStream>()
@@ -127,6 +128,8 @@ export class EventStreams implements SessionCloser {
     }
     // Registered before hello is computed, so a change committed meanwhile is not missed.
     streams.add(stream)
+    // The response's close: the client went away, or we ended it.
+    res.on('close', cleanup)
     let hello: number
     try {
       hello = await latestVisibleSeq(this.ctx.db, session.user)
@@ -143,8 +146,8 @@ export class EventStreams implements SessionCloser {
       connection: 'keep-alive',
       'x-accel-buffering': 'no',
     })
-    request.raw.on('close', cleanup)
-    if (ended) {
+    if (ended || res.destroyed) {
+      cleanup()
       res.end()
       return
     }

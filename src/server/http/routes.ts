@@ -68,7 +68,7 @@ export function registerRoutes(
   })
 
   app.get(API_PATHS.events, async (request, reply) => {
-    await extra.streams.open(request, reply, await authenticateSession(ctx, request))
+    await extra.streams.open(reply, await authenticateSession(ctx, request))
   })
 
   app.post(API_PATHS.actions, { bodyLimit: LIMITS.actionsBodyBytes }, async (request) => {
