@@ -69,6 +69,22 @@ describe('sign-out', () => {
   })
 })
 
+describe('sign-in lockout', () => {
+  it("shows the server's lockout message as it is, not as an outage", async () => {
+    const lockedOut: typeof fetch = async (input, init) =>
+      String(input).endsWith('/api/v1/auth/login')
+        ? new Response(
+            JSON.stringify({ error: 'too_many_attempts', message: 'Too many failed sign-ins; try again in 8 s' }),
+            { status: 429, headers: { 'content-type': 'application/json', 'retry-after': '8' } },
+          )
+        : fetch(input, init)
+    const { core } = open({ fetch: lockedOut })
+    await expect(
+      core.handle('session.login', { username: 'officer.cyber', password: MOCK_PASSWORD }),
+    ).rejects.toMatchObject({ message: 'Too many failed sign-ins; try again in 8 s' })
+  })
+})
+
 describe('the token on the wire', () => {
   it('never puts the token in an address, event stream included', async () => {
     const { core } = open()
