@@ -7,6 +7,7 @@ import { findPii, replyAsPosted, replyPostsProblem, replyText, type ReplyValues 
 import { writeTransaction, type Queryable } from './db/database'
 import { loadGrievance, nextVersion, saveGrievance } from './grievances'
 import { allocateGrievance, allocateWaiting } from './allocation'
+import { canSee } from './scope'
 import { queueReply } from './replies/outbox'
 import type { StaffUser } from './auth'
 import type { ServerContext } from './context'
@@ -16,10 +17,8 @@ export const MAX_REPLY_WEIGHT = 280
 /** A reason to refuse an action, shown to the officer. */
 export class ActionRejected extends Error {}
 
-export function canSee(user: StaffUser, g: Pick<Grievance, 'division' | 'assignee'>): boolean {
-  if (user.role !== 'officer') return true
-  return g.assignee === user.username || (g.division !== null && user.divisions.includes(g.division))
-}
+// Scoping lives in scope.ts (supervisors see their divisions unless granted ORG_WIDE).
+export { canSee } from './scope'
 
 const PII_NAMES: Record<string, string> = {
   aadhaar: 'an Aadhaar number',

@@ -45,7 +45,7 @@ export async function pickOfficer(
     `SELECT u.username, u.languages, u.capacity,
        (SELECT count(*) FROM grievances g WHERE g.assignee = u.username AND g.status IN ${OPEN_STATUSES_SQL})::int AS load
      FROM users u
-     WHERE u.role = 'officer' AND u.available AND u.divisions @> $1::jsonb
+     WHERE u.role = 'officer' AND u.available AND NOT u.disabled AND u.divisions @> $1::jsonb
      ORDER BY u.username`,
     [JSON.stringify([division])],
   )
@@ -69,7 +69,7 @@ export class OfficerPool {
     const rows = await tx.query<Candidate & { divisions: string[] }>(
       `SELECT u.username, u.languages, u.capacity, u.divisions,
          (SELECT count(*) FROM grievances g WHERE g.assignee = u.username AND g.status IN ${OPEN_STATUSES_SQL})::int AS load
-       FROM users u WHERE u.role = 'officer' AND u.available ORDER BY u.username`,
+       FROM users u WHERE u.role = 'officer' AND u.available AND NOT u.disabled ORDER BY u.username`,
     )
     return new OfficerPool(rows.map((r) => ({ ...r, load: Number(r.load) })))
   }

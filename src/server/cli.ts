@@ -36,6 +36,14 @@ async function main(): Promise<void> {
     ...(env.SEVA_INSTANCE_ID ? { instanceId: env.SEVA_INSTANCE_ID } : {}),
     ...(env.SEVA_LEASE_MS ? { leaseMs: Number(env.SEVA_LEASE_MS) } : {}),
     ...(env.SEVA_IDLE_REASSIGN_MS ? { idleReassignMs: Number(env.SEVA_IDLE_REASSIGN_MS) } : {}),
+    // The proxies' addresses or CIDRs, so sign-in lockouts count the client's address, not the proxy's.
+    ...(env.SEVA_TRUST_PROXY
+      ? {
+          trustProxy: /^(1|true|on|yes)$/i.test(env.SEVA_TRUST_PROXY)
+            ? true
+            : env.SEVA_TRUST_PROXY.split(',').map((a) => a.trim()),
+        }
+      : {}),
   })
   console.log(`Seva Desk server listening on ${server.url} (database: ${server.db.kind}, X API: ${tokens.base})`)
   if (demo) {

@@ -1,8 +1,9 @@
-// Demo users: one officer per division (officer.<divisionId>), a supervisor and an admin.
-// Idempotent: existing users are left as they are.
+// Demo users: one officer per division (officer.<divisionId>), an org-wide supervisor
+// and an admin. Idempotent: existing users are left as they are.
 import type { OrgConfig } from '../shared/org'
 import type { Database } from './db/database'
 import { ensureUser } from './auth'
+import { ORG_WIDE } from './scope'
 
 export interface DemoLogin {
   username: string
@@ -11,7 +12,6 @@ export interface DemoLogin {
 }
 
 export async function seedDemoUsers(db: Database, org: OrgConfig, password: string): Promise<DemoLogin[]> {
-  const all = org.divisions.map((d) => d.id)
   const users = [
     ...org.divisions.map((d) => ({
       username: `officer.${d.id}`,
@@ -24,14 +24,15 @@ export async function seedDemoUsers(db: Database, org: OrgConfig, password: stri
       username: 'supervisor',
       displayName: 'Supervisor',
       role: 'supervisor' as const,
-      divisions: all,
+      // Org-wide by explicit grant: a supervisor's divisions otherwise scope what they see.
+      divisions: [ORG_WIDE],
       languages: ['en', 'hi'],
     },
     {
       username: 'admin',
       displayName: 'Administrator',
       role: 'admin' as const,
-      divisions: all,
+      divisions: [ORG_WIDE],
       languages: ['en', 'hi'],
     },
   ]

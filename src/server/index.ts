@@ -5,7 +5,9 @@ import { randomBytes } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { fileURLToPath } from 'node:url'
+import helmet from '@fastify/helmet'
 import Fastify, { type FastifyError } from 'fastify'
+import { LIMITS } from '../shared/limits'
 import { OrgConfig } from '../shared/org'
 import { compileOrg } from '../shared/routing'
 import { openDatabase, type Database } from './db/database'
@@ -13,6 +15,14 @@ import { migrate } from './db/migrations'
 import { ChangeNotifier, primaryHandleOf, type ServerContext } from './context'
 import { seedDemoUsers, type DemoLogin } from './demo'
 import { registerRoutes } from './http/routes'
+import { EventStreams } from './http/events'
+import {
+  DEFAULT_LOGIN_THROTTLE,
+  pruneExpiredSessions,
+  pruneLoginThrottle,
+  type LoginThrottlePolicy,
+  type SessionCloser,
+} from './auth'
 import { HttpError } from './http/errors'
 import { createXClient } from './x/client'
 import { createIngestion, type IngestionOptions, type IngestionSupervisor } from './ingest'
@@ -59,6 +69,13 @@ export interface StartServerOptions {
   idleReassignMs?: number
   /** Ingestion timings (intervals, backoff, pacing); the sources themselves are set in the org file. */
   ingestion?: Omit<IngestionOptions, 'tickMs'>
+  /** Lockout after failed sign-ins (per account and per client address). */
+  loginThrottle?: Partial<LoginThrottlePolicy>
+  /** Event stream keep-alive; open sessions are re-checked on each (default 15 s). */
+  eventPingMs?: number
+  /** Behind a reverse proxy: Fastify's trustProxy (the proxies' addresses or CIDRs), so the
+   * client address used for sign-in lockouts is the citizen's, not the proxy's. Off by default. */
+  trustProxy?: boolean | string | string[]
   log?: (message: string) => void
 }
 
@@ -80,7 +97,12 @@ export interface RunningServer {
   reallocateIdleNow(): Promise<IdleReallocation[]>
   /** Demo logins seeded (empty unless demo). */
   demoLogins: DemoLogin[]
+  /** Ends this instance's event streams of revoked sessions at once (pass to setUserDisabled and co). */
+  sessions: SessionCloser & { readonly openStreams: number }
 }
+
+/** How often the leader deletes expired sessions and forgotten sign-in counters. */
+export const SESSION_PRUNE_MS = 10 * 60_000
 
 export const DEFAULT_ORG_FILE = fileURLToPath(new URL('../../resources/orgs/mha.json', import.meta.url))
 export const REAL_X_API = 'https://api.x.com'
@@ -169,10 +191,25 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   if (!poller) log('[server] no X token configured: mention ingestion is off')
   if (!replies) log('[server] no X user token configured: replies stay queued')
 
-  const app = Fastify({ logger: false, forceCloseConnections: true, bodyLimit: 2 * 1024 * 1024 })
+  // Every route takes small bodies unless it says otherwise (actions: LIMITS.actionsBodyBytes).
+  const app = Fastify({
+    logger: false,
+    forceCloseConnections: true,
+    bodyLimit: LIMITS.smallBodyBytes,
+    ...(opts.trustProxy !== undefined ? { trustProxy: opts.trustProxy } : {}),
+  })
+  await app.register(helmet)
+  // Sessions and grievances must not linger in a shared or browser cache.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store')
+  })
   app.setErrorHandler((error: FastifyError | HttpError, _request, reply) => {
     if (error instanceof HttpError)
       return reply.code(error.statusCode).send({ error: error.code, message: error.message })
+    if (error.statusCode === 413)
+      return reply
+        .code(413)
+        .send({ error: 'payload_too_large', message: `The request body is too large (${error.message})` })
     const status = error.statusCode ?? 500
     if (status < 500) return reply.code(status).send({ error: error.code ?? 'bad_request', message: error.message })
     log(`[server] internal error: ${error.stack ?? error.message}`)
@@ -181,9 +218,10 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   app.setNotFoundHandler((request, reply) =>
     reply.code(404).send({ error: 'not_found', message: `No route ${request.method} ${request.url}` }),
   )
-  const streams = new Set<() => void>()
+  const streams = new EventStreams(ctx, opts.eventPingMs !== undefined ? { pingMs: opts.eventPingMs } : {})
+  const throttle: LoginThrottlePolicy = { ...DEFAULT_LOGIN_THROTTLE, ...opts.loginThrottle }
   let cluster: ClusterRole | null = null
-  registerRoutes(app, ctx, { instanceId, streams, isLeader: () => cluster?.isLeader ?? false })
+  registerRoutes(app, ctx, { instanceId, streams, throttle, isLeader: () => cluster?.isLeader ?? false })
 
   const ingestNow = async (): Promise<number> => (poller ? poller.ingestNow() : 0)
   const postRepliesNow = async (): Promise<number> => (replies ? replies.runOnce() : 0)
@@ -209,6 +247,10 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
     // On the fenced database: a deposed leader's pass cannot commit.
     if (idleReassignMs > 0)
       loops.every(IDLE_CHECK_INTERVAL_MS, () => runIdleReallocation(workCtx, { idleAfterMs: idleReassignMs }))
+    loops.every(SESSION_PRUNE_MS, async () => {
+      await pruneExpiredSessions(workDb)
+      await pruneLoginThrottle(workDb, throttle)
+    })
     return async () => {
       if (leaderIngestion === termPoller) leaderIngestion = null
       await termPoller?.stop()
@@ -250,7 +292,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
     closing ??= (async () => {
       await (graceful ? role.close() : role.abandon())
       await poller?.stop()
-      for (const end of [...streams]) end()
+      streams.closeAll()
       await app.close()
       await db.close()
     })()
@@ -269,5 +311,6 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
     postRepliesNow,
     reallocateIdleNow,
     demoLogins,
+    sessions: streams,
   }
 }

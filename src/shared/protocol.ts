@@ -6,6 +6,7 @@ import { IngestSourceName } from './org'
 export const API_PATHS = {
   health: '/healthz',
   login: '/api/v1/auth/login',
+  logout: '/api/v1/auth/logout',
   me: '/api/v1/me',
   org: '/api/v1/org',
   changes: '/api/v1/changes',

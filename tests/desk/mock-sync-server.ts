@@ -142,6 +142,11 @@ export class MockSyncServer {
     return () => this.openGate?.()
   }
 
+  /** Whether the server would still accept this token. */
+  acceptsToken(token: string): boolean {
+    return this.tokens.has(token)
+  }
+
   get streamCount(): number {
     return this.streams.size
   }
@@ -189,9 +194,14 @@ export class MockSyncServer {
       this.tokens.set(token, user)
       return send(res, 200, { token, user })
     }
-    const user = this.tokens.get((req.headers.authorization ?? '').replace(/^Bearer /, ''))
+    const token = (req.headers.authorization ?? '').replace(/^Bearer /, '')
+    const user = this.tokens.get(token)
     if (!user) return send(res, 401, { error: 'unauthorised', message: 'Sign in first' })
     switch (url.pathname) {
+      case '/api/v1/auth/logout':
+        this.tokens.delete(token)
+        res.writeHead(204).end()
+        return
       case '/api/v1/me':
         return send(res, 200, user)
       case '/api/v1/org':

@@ -140,7 +140,10 @@ describe('changes feed', () => {
     const officer = await loggedIn(server, 'officer.foreigners')
     const g = await seed(TWEETS.visa)
     const controller = new AbortController()
-    const res = await fetch(`${server.url}/api/v1/events?token=${officer.token}`, { signal: controller.signal })
+    const res = await fetch(`${server.url}/api/v1/events`, {
+      headers: { authorization: `Bearer ${officer.token}` },
+      signal: controller.signal,
+    })
     expect(res.headers.get('content-type')).toContain('text/event-stream')
     const reader = res.body!.getReader()
     const decoder = new TextDecoder()

@@ -80,7 +80,10 @@ function watchChanges(
   let helloResolve!: (seq: number) => void
   const opened = new Promise<number>((resolve) => (helloResolve = resolve))
   void (async () => {
-    const res = await fetch(`${url}/api/v1/events?token=${token}`, { signal: abort.signal })
+    const res = await fetch(`${url}/api/v1/events`, {
+      headers: { authorization: `Bearer ${token}` },
+      signal: abort.signal,
+    })
     const reader = res.body!.getReader()
     const decoder = new TextDecoder()
     for (;;) {

@@ -33,9 +33,12 @@ import { tightenDataDir } from './private-files'
 import { DeskCoreError } from './errors'
 import { JsonStore } from './json-store'
 import { ServerClient } from './server-client'
+import { normaliseServerUrl } from './server-url'
 import { DEFAULT_TIMING, SyncEngine, type SyncTiming } from './sync-engine'
 import { FileTokenStore, type TokenStore } from './token-store'
 import { UserSettingsStore, userSettingsPath } from './user-settings'
+
+export { normaliseServerUrl } from './server-url'
 
 export type DeskLogger = (level: 'info' | 'warn' | 'error', message: string) => void
 
@@ -60,6 +63,8 @@ export interface DeskCore {
 interface ActiveSession {
   owner: Owner
   user: User
+  /** Kept to end the session on the server at sign-out. */
+  token: string
   client: ServerClient
   engine: SyncEngine
 }
@@ -72,19 +77,6 @@ interface Stores {
 
 const defaultLogger: DeskLogger = (level, message) => {
   if (level !== 'info') console.error(`[desk] ${level}: ${message}`)
-}
-
-export function normaliseServerUrl(raw: string): string {
-  let url: URL
-  try {
-    url = new URL(raw)
-  } catch {
-    throw new DeskCoreError('invalid-input', `Not a server address: ${raw}`)
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new DeskCoreError('invalid-input', `The server address must start with http:// or https:// (got ${raw})`)
-  }
-  return url.origin + url.pathname.replace(/\/+$/, '')
 }
 
 export function createDeskCore(opts: DeskCoreOptions): DeskCore {
@@ -191,7 +183,13 @@ class DeskCoreImpl implements DeskCore {
   private async restoreSession(stores: Stores): Promise<void> {
     const { serverUrl, user } = stores.settings.data
     const token = await this.tokenStore.load()
-    if (token && user && serverUrl) {
+    // A session saved by an older desk over plain http:// to another machine is not resumed.
+    const refusal = serverUrl ? refusalOf(serverUrl) : null
+    if (token && user && serverUrl && refusal) {
+      await this.tokenStore.clear()
+      await stores.settings.update((current) => ({ ...current, user: null }))
+      this.setSync({ status: 'logged-out', serverUrl, pending: 0, lastError: refusal })
+    } else if (token && user && serverUrl) {
       await this.beginSession(stores, serverUrl, user, token)
     } else {
       this.setSync({
@@ -234,7 +232,7 @@ class DeskCoreImpl implements DeskCore {
       },
       log: this.log,
     })
-    this.session = { owner, user, client, engine }
+    this.session = { owner, user, token, client, engine }
     this.setSync({
       status: 'connecting',
       serverUrl,
@@ -279,6 +277,24 @@ class DeskCoreImpl implements DeskCore {
     this.emit({ type: 'session', session: this.sessionView(stores) })
   }
 
+  /**
+   * Ends the session here at once, then asks the server to revoke the token. Best effort:
+   * offline, the local session is gone anyway and the token dies when it expires.
+   */
+  private async signOut(stores: Stores): Promise<void> {
+    const session = this.session
+    if (!session) return
+    await this.endSession(stores, null)
+    try {
+      await new ServerClient(session.owner.serverUrl, this.fetchImpl, session.token).logout()
+    } catch (error) {
+      this.log(
+        'warn',
+        `could not end the session on the server (${error instanceof Error ? error.message : String(error)}); it expires on its own`,
+      )
+    }
+  }
+
   // ---- the desk API -----------------------------------------------------------------
 
   async handle<M extends DeskMethod>(method: M, input: unknown): Promise<DeskOutput<M>> {
@@ -309,7 +325,7 @@ class DeskCoreImpl implements DeskCore {
       case 'session.login':
         return this.login(stores, input as DeskLoginInput)
       case 'session.logout':
-        if (this.session) await this.endSession(stores, null)
+        await this.signOut(stores)
         return this.sessionView(stores)
       case 'org.get':
         return this.session ? stores.cache.data.org : null
@@ -360,7 +376,7 @@ class DeskCoreImpl implements DeskCore {
       throw new DeskCoreError('invalid-input', 'No server address: enter the address your administrator gave you.')
     const serverUrl = normaliseServerUrl(raw)
     const { token, user } = await new ServerClient(serverUrl, this.fetchImpl).login(input.username, input.password)
-    if (this.session) await this.endSession(stores, null)
+    await this.signOut(stores)
     await this.tokenStore.save(token)
     await stores.settings.update(() => ({ serverUrl, user }))
     await this.beginSession(stores, serverUrl, user, token)
@@ -478,6 +494,15 @@ class DeskCoreImpl implements DeskCore {
     if (stores) await Promise.all([stores.settings.flush(), stores.cache.flush(), stores.outbox.flush()])
     await this.userSettings.flush()
     this.listeners.clear()
+  }
+}
+
+function refusalOf(serverUrl: string): string | null {
+  try {
+    normaliseServerUrl(serverUrl)
+    return null
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error)
   }
 }
 

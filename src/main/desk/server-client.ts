@@ -25,6 +25,8 @@ import {
 } from './errors'
 
 const REQUEST_TIMEOUT_MS = 20_000
+/** Sign-out does not wait long for a server that is not answering. */
+const LOGOUT_TIMEOUT_MS = 5_000
 
 export class ServerClient {
   /** Aborted when the session ends, so no request outlives it (or delays shutdown). */
@@ -47,6 +49,16 @@ export class ServerClient {
 
   login(username: string, password: string): Promise<LoginResponse> {
     return this.request(API_PATHS.login, LoginResponse, { method: 'POST', body: { username, password }, auth: false })
+  }
+
+  /** Revokes this client's token on the server (204); an already dead token (401) is fine too. */
+  async logout(): Promise<void> {
+    const response = await this.send(API_PATHS.logout, {
+      method: 'POST',
+      headers: this.authHeader(),
+      signal: AbortSignal.any([AbortSignal.timeout(LOGOUT_TIMEOUT_MS), this.lifetime.signal]),
+    })
+    if (!response.ok && response.status !== 401) throw await this.failure(response)
   }
 
   me(): Promise<User> {
@@ -155,7 +167,9 @@ export class ServerClient {
       // Not JSON: keep the status line.
     }
     if (response.status === 401) return new SessionExpiredError(message)
-    if (response.status >= 500 || response.status === 408 || response.status === 429) {
+    // Too many requests (a sign-in lockout): the server's message says how long to wait.
+    if (response.status === 429) return new ServerFailedError(429, message)
+    if (response.status >= 500 || response.status === 408) {
       return new ServerFailedError(response.status, `The server failed (${response.status}): ${message}`)
     }
     if (REFUSED_STATUSES.includes(response.status)) {

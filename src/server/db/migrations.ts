@@ -173,6 +173,25 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX actions_grievance ON actions (grievance_id, at)`,
     ],
   },
+  {
+    version: 6,
+    name: 'session-hardening',
+    sql: [
+      // A disabled user can neither sign in nor use a session (src/server/auth).
+      `ALTER TABLE users ADD COLUMN disabled BOOLEAN NOT NULL DEFAULT FALSE`,
+      // Revoking a user's sessions, and pruning expired ones, without a scan.
+      `CREATE INDEX sessions_username ON sessions (username)`,
+      `CREATE INDEX sessions_expires ON sessions (expires_at)`,
+      // Failed sign-ins per account ('account:<name>') and per client address
+      // ('address:<ip>'), in the database so every instance sees the same lockout.
+      `CREATE TABLE login_throttle (
+        key TEXT PRIMARY KEY,
+        failures INTEGER NOT NULL,
+        locked_until TIMESTAMPTZ,
+        last_attempt_at TIMESTAMPTZ NOT NULL DEFAULT now()
+      )`,
+    ],
+  },
 ]
 
 export async function migrate(db: Database): Promise<number[]> {

@@ -1,32 +1,17 @@
 // The HTTP API of API_PATHS: validated bodies in, {error, message} out on failure.
-import type { FastifyInstance, FastifyRequest } from 'fastify'
-import { ActionsRequest, API_PATHS, LoginRequest, type OrgSummary } from '../../shared/protocol'
-import { login, publicUser, userForToken, type StaffUser } from '../auth'
+import type { FastifyInstance } from 'fastify'
+import { LIMITS } from '../../shared/limits'
+import { ActionsRequest, API_PATHS, type OrgSummary } from '../../shared/protocol'
+import { publicUser, type LoginThrottlePolicy } from '../auth'
+import { authenticate, authenticateSession, registerAuthRoutes } from '../auth/routes'
 import { applyActions } from '../actions'
 import { changesFor, MAX_PAGE } from '../feed'
 import { currentSeq } from '../grievances'
 import type { ServerContext } from '../context'
 import { describeZodError, HttpError } from './errors'
-import { openEventStream } from './events'
+import type { EventStreams } from './events'
 
-function bearerToken(request: FastifyRequest): string | null {
-  const header = request.headers.authorization
-  if (header?.startsWith('Bearer ')) return header.slice('Bearer '.length).trim() || null
-  return null
-}
-
-export async function authenticate(
-  ctx: ServerContext,
-  request: FastifyRequest,
-  allowQueryToken = false,
-): Promise<StaffUser> {
-  const query = request.query as Record<string, string | undefined>
-  const token = bearerToken(request) ?? (allowQueryToken ? (query.token ?? null) : null)
-  if (!token) throw new HttpError(401, 'unauthorized', 'Sign in first: send Authorization: Bearer <token>')
-  const user = await userForToken(ctx.db, token)
-  if (!user) throw new HttpError(401, 'unauthorized', 'The session token is unknown or has expired; sign in again')
-  return user
-}
+export { authenticate } from '../auth/routes'
 
 function orgSummary(ctx: ServerContext): OrgSummary {
   const { org } = ctx
@@ -49,7 +34,7 @@ function intParam(value: string | undefined, name: string, fallback: number, min
 export function registerRoutes(
   app: FastifyInstance,
   ctx: ServerContext,
-  extra: { instanceId: string; streams: Set<() => void>; isLeader?: () => boolean },
+  extra: { instanceId: string; streams: EventStreams; throttle: LoginThrottlePolicy; isLeader?: () => boolean },
 ): void {
   app.get(API_PATHS.health, async () => {
     await ctx.db.query('SELECT 1')
@@ -65,13 +50,7 @@ export function registerRoutes(
     }
   })
 
-  app.post(API_PATHS.login, async (request, reply) => {
-    const parsed = LoginRequest.safeParse(request.body)
-    if (!parsed.success) throw new HttpError(400, 'bad_request', describeZodError(parsed.error))
-    const session = await login(ctx.db, parsed.data.username, parsed.data.password)
-    if (!session) throw new HttpError(401, 'invalid_credentials', 'Wrong username or password')
-    return reply.send({ token: session.token, user: publicUser(session.user) })
-  })
+  registerAuthRoutes(app, ctx, { throttle: extra.throttle, sessions: extra.streams })
 
   app.get(API_PATHS.me, async (request) => publicUser(await authenticate(ctx, request)))
 
@@ -89,11 +68,10 @@ export function registerRoutes(
   })
 
   app.get(API_PATHS.events, async (request, reply) => {
-    const user = await authenticate(ctx, request, true)
-    await openEventStream(ctx, request, reply, user, extra.streams)
+    await extra.streams.open(reply, await authenticateSession(ctx, request))
   })
 
-  app.post(API_PATHS.actions, async (request) => {
+  app.post(API_PATHS.actions, { bodyLimit: LIMITS.actionsBodyBytes }, async (request) => {
     const user = await authenticate(ctx, request)
     const parsed = ActionsRequest.safeParse(request.body)
     if (!parsed.success) throw new HttpError(400, 'bad_request', describeZodError(parsed.error))

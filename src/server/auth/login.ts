@@ -1,0 +1,50 @@
+// Signing in: the lockout check first (cheap), then the password (scrypt), then a
+// session. Every failure is logged with the username and client address, never the
+// password; the answer for an unknown user, a wrong password and a disabled account
+// is the same, so nothing about which accounts exist leaks.
+import { LIMITS } from '../../shared/limits'
+import type { Database } from '../db/database'
+import { admitAttempt, recordSuccess, type KnownLockouts, type LoginThrottlePolicy } from './login-throttle'
+import { UNKNOWN_USER_HASH, verifyPassword } from './passwords'
+import { openSession } from './sessions'
+import { toStaffUser, type StaffUser, type UserRow } from './users'
+
+export type SignIn =
+  | { kind: 'signed-in'; token: string; user: StaffUser }
+  | { kind: 'invalid' }
+  | { kind: 'locked'; retryAfterSeconds: number }
+
+export interface SignInAttempt {
+  username: string
+  password: string
+  /** The client's address as the server sees it (the socket, or the trusted proxy's X-Forwarded-For). */
+  ip: string
+}
+
+export async function signIn(
+  db: Database,
+  attempt: SignInAttempt,
+  policy: LoginThrottlePolicy,
+  log: (message: string) => void,
+  known?: KnownLockouts,
+): Promise<SignIn> {
+  // Quoted (a name with a newline cannot forge a log line) and cut to a name's length.
+  const who = `${JSON.stringify(attempt.username.slice(0, LIMITS.nameChars))} from ${attempt.ip}`
+  const admission = await admitAttempt(db, attempt.username, attempt.ip, policy, known)
+  if (!admission.admitted)
+    return { kind: 'locked', retryAfterSeconds: Math.max(1, Math.ceil(admission.retryAfterMs / 1000)) }
+
+  const [row] = await db.query<UserRow>('SELECT * FROM users WHERE username = $1', [attempt.username])
+  // Hash anyway when the user is unknown, so timing does not reveal which usernames exist.
+  const ok = await verifyPassword(attempt.password, row?.password_hash ?? UNKNOWN_USER_HASH)
+  if (!row || !ok || row.disabled) {
+    const locked =
+      admission.lockedForMs > 0 ? `; further attempts wait ${Math.ceil(admission.lockedForMs / 1000)} s` : ''
+    // The log may say why; the answer may not.
+    const why = !row ? 'unknown user' : !ok ? 'wrong password' : 'account disabled'
+    log(`[auth] sign-in failed for ${who}: ${why} (failure ${admission.accountFailures} of this account${locked})`)
+    return { kind: 'invalid' }
+  }
+  await recordSuccess(db, attempt.username, attempt.ip, policy, known)
+  return { kind: 'signed-in', token: await openSession(db, row.username), user: toStaffUser(row) }
+}

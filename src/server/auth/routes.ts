@@ -1,0 +1,73 @@
+// The HTTP side of authentication: sign-in (with lockout: 429 and Retry-After), sign-out,
+// and the Bearer check every other route runs. Tokens travel only in the Authorization
+// header: one in the address ends up in proxy and server logs and browser history.
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { LIMITS } from '../../shared/limits'
+import { API_PATHS, LoginRequest } from '../../shared/protocol'
+import type { ServerContext } from '../context'
+import { describeZodError, HttpError } from '../http/errors'
+import { signIn } from './login'
+import { KnownLockouts, type LoginThrottlePolicy } from './login-throttle'
+import { endSession, sessionForToken, sessionIdOf, type Session, type SessionCloser } from './sessions'
+import { publicUser, type StaffUser } from './users'
+
+function bearerToken(request: FastifyRequest): string | null {
+  const match = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(request.headers.authorization ?? '')
+  return match?.[1] ?? null
+}
+
+/** A token in the address is refused outright, so no client comes to rely on it. */
+function refuseQueryToken(request: FastifyRequest): void {
+  const query = request.query as Record<string, unknown> | undefined
+  if (query && 'token' in query)
+    throw new HttpError(
+      400,
+      'token_in_query',
+      'Send the session token in the Authorization header (Bearer), never in the address',
+    )
+}
+
+export async function authenticateSession(ctx: ServerContext, request: FastifyRequest): Promise<Session> {
+  refuseQueryToken(request)
+  const token = bearerToken(request)
+  if (!token) throw new HttpError(401, 'unauthorized', 'Sign in first: send Authorization: Bearer <token>')
+  const session = await sessionForToken(ctx.db, token)
+  if (!session) throw new HttpError(401, 'unauthorized', 'The session token is unknown or has expired; sign in again')
+  return session
+}
+
+export async function authenticate(ctx: ServerContext, request: FastifyRequest): Promise<StaffUser> {
+  return (await authenticateSession(ctx, request)).user
+}
+
+export function registerAuthRoutes(
+  app: FastifyInstance,
+  ctx: ServerContext,
+  opts: { throttle: LoginThrottlePolicy; sessions: SessionCloser },
+): void {
+  const known = new KnownLockouts()
+  app.post(API_PATHS.login, { bodyLimit: LIMITS.smallBodyBytes }, async (request, reply) => {
+    const parsed = LoginRequest.safeParse(request.body)
+    if (!parsed.success) throw new HttpError(400, 'bad_request', describeZodError(parsed.error))
+    const outcome = await signIn(ctx.db, { ...parsed.data, ip: request.ip }, opts.throttle, ctx.log, known)
+    if (outcome.kind === 'locked') {
+      reply.header('retry-after', String(outcome.retryAfterSeconds))
+      throw new HttpError(
+        429,
+        'too_many_attempts',
+        `Too many failed sign-ins; try again in ${outcome.retryAfterSeconds} s`,
+      )
+    }
+    if (outcome.kind === 'invalid') throw new HttpError(401, 'invalid_credentials', 'Wrong username or password')
+    return reply.send({ token: outcome.token, user: publicUser(outcome.user) })
+  })
+
+  // Idempotent: a desk that lost the answer and signs out again still gets 204.
+  app.post(API_PATHS.logout, { bodyLimit: LIMITS.smallBodyBytes }, async (request, reply) => {
+    refuseQueryToken(request)
+    const token = bearerToken(request)
+    if (!token) throw new HttpError(401, 'unauthorized', 'Send the token to end as Authorization: Bearer <token>')
+    await endSession(ctx.db, sessionIdOf(token), opts.sessions)
+    return reply.code(204).send()
+  })
+}

@@ -1,0 +1,86 @@
+// Users as the server works with them. Passwords are in passwords.ts, sessions in
+// sessions.ts; a disabled user is kept (their work and history name them) but can
+// neither sign in nor use a session, and gets no new work.
+import type { Role, User } from '../../shared/protocol'
+import type { Queryable } from '../db/database'
+import { hashPassword } from './passwords'
+
+/** A user as the server works with it: the protocol's User plus allocation fields. */
+export interface StaffUser extends User {
+  capacity: number
+  available: boolean
+}
+
+export interface UserRow {
+  [key: string]: unknown
+  username: string
+  display_name: string
+  role: Role
+  divisions: string[]
+  languages: string[]
+  capacity: number
+  available: boolean
+  disabled: boolean
+  password_hash: string
+}
+
+export function toStaffUser(row: UserRow): StaffUser {
+  return {
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role,
+    divisions: row.divisions,
+    languages: row.languages,
+    capacity: row.capacity,
+    available: row.available,
+  }
+}
+
+export function publicUser(user: StaffUser): User {
+  return {
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    divisions: user.divisions,
+    languages: user.languages,
+  }
+}
+
+export async function findUser(db: Queryable, username: string): Promise<StaffUser | null> {
+  const [row] = await db.query<UserRow>('SELECT * FROM users WHERE username = $1', [username])
+  return row ? toStaffUser(row) : null
+}
+
+export async function listOfficers(db: Queryable): Promise<StaffUser[]> {
+  const rows = await db.query<UserRow>(`SELECT * FROM users WHERE role = 'officer' AND NOT disabled ORDER BY username`)
+  return rows.map(toStaffUser)
+}
+
+export interface NewUser {
+  username: string
+  displayName: string
+  role: Role
+  divisions: string[]
+  languages: string[]
+  capacity?: number
+  password: string
+}
+
+/** Creates the user unless it exists (idempotent seeding); returns whether it was created. */
+export async function ensureUser(db: Queryable, user: NewUser): Promise<boolean> {
+  const rows = await db.query(
+    `INSERT INTO users (username, display_name, role, divisions, languages, capacity, password_hash)
+     VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6, $7)
+     ON CONFLICT (username) DO NOTHING RETURNING username`,
+    [
+      user.username,
+      user.displayName,
+      user.role,
+      JSON.stringify(user.divisions),
+      JSON.stringify(user.languages),
+      user.capacity ?? 20,
+      await hashPassword(user.password),
+    ],
+  )
+  return rows.length > 0
+}
