@@ -1,0 +1,139 @@
+// One configuration of the desk bench in its own process, so its peak RSS is its own.
+//   child.ts sync <kind> <n> <dir>   initial sync, one action ×K, 100 new changes; exits
+//                                    without closing (as a killed desk would)
+//   child.ts cold <kind> <n> <dir>   open and answer the queue; then close cleanly
+// Prints one line `RESULT {json}`.
+import { readFileSync, readdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Grievance } from '../../src/shared/grievance'
+import type { Change } from '../../src/shared/protocol'
+import { openCandidate, type CandidateKind } from './candidates'
+import { grievanceId, initialSyncPages, makeGrievance } from './corpus'
+import { StallMeter } from './stall-meter'
+
+export interface SyncResult {
+  syncMs: number
+  syncBytes: number
+  fileBytes: number
+  /** Longest busy stretch of the event loop on the CPU, and as the wall clock saw it (machine load included). */
+  stallCpuMs: number
+  stallWallMs: number
+  actions: number
+  actionP95Ms: number
+  actionP50Ms: number
+  changesOwnBytes: number
+  changesBytes: number
+  changesMs: number
+  rssBytes: number
+}
+
+export interface ColdResult {
+  coldMs: number
+  rows: number
+  rssBytes: number
+}
+
+/** Bytes this process handed to write() (all files, every thread, native code too). */
+function bytesWritten(): number {
+  const io = readFileSync('/proc/self/io', 'utf8')
+  return Number(/^wchar:\s*(\d+)/m.exec(io)?.[1] ?? 0)
+}
+
+function dirBytes(dir: string): number {
+  let total = 0
+  for (const name of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, name.name)
+    total += name.isDirectory() ? dirBytes(path) : statSync(path).size
+  }
+  return total
+}
+
+const percentile = (sorted: number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!
+
+async function sync(kind: CandidateKind, n: number, dir: string): Promise<SyncResult> {
+  const stalls = new StallMeter()
+  const w0 = bytesWritten()
+  const t0 = performance.now()
+  stalls.start()
+  const store = await openCandidate(kind, dir)
+  for (const page of initialSyncPages(n)) {
+    await store.applyPage(page.changes, page.last, new Date().toISOString())
+    // The next page comes over the network: the loop gets a turn, as in the sync engine.
+    await new Promise((resolve) => setImmediate(resolve))
+  }
+  await store.idle()
+  // One more tick so that a stall at the very end is seen too.
+  await new Promise((resolve) => setTimeout(resolve, 20))
+  stalls.stop()
+  const syncMs = performance.now() - t0
+  const syncBytes = bytesWritten() - w0
+
+  // An officer's action, online: read the grievance, write the server's new copy durably.
+  const actions = kind === 'json' && n >= 10_000 ? 20 : 100
+  const latencies: number[] = []
+  for (let k = 0; k < actions; k++) {
+    const id = grievanceId((k * 7_919) % n)
+    const t = performance.now()
+    const g = (await store.get(id)) as Grievance
+    const next: Grievance = {
+      ...g,
+      version: g.version + 1,
+      thread: [
+        ...g.thread,
+        { id: `${id}-bench-${k}`, kind: 'note', text: 'Checked with the division.', at: g.updatedAt },
+      ],
+    }
+    await store.put(next)
+    latencies.push(performance.now() - t)
+  }
+  await store.idle()
+  latencies.sort((a, b) => a - b)
+
+  // 100 new changes: new versions of existing grievances, as a pull after a busy minute.
+  const changes: Change[] = []
+  let own = 0
+  for (let k = 0; k < 100; k++) {
+    const grievance = makeGrievance((k * 104_729 + 13) % n, 5)
+    own += Buffer.byteLength(JSON.stringify(grievance))
+    changes.push({ seq: n + k + 1, kind: 'upsert', grievance })
+  }
+  const w1 = bytesWritten()
+  const t1 = performance.now()
+  await store.applyPage(changes, n + 100, new Date().toISOString())
+  await store.idle()
+  const changesMs = performance.now() - t1
+  const changesBytes = bytesWritten() - w1
+
+  return {
+    syncMs,
+    syncBytes,
+    fileBytes: dirBytes(dir),
+    stallCpuMs: stalls.maxCpuMs,
+    stallWallMs: stalls.maxWallMs,
+    actions,
+    actionP95Ms: percentile(latencies, 0.95),
+    actionP50Ms: percentile(latencies, 0.5),
+    changesOwnBytes: own,
+    changesBytes,
+    changesMs,
+    rssBytes: process.resourceUsage().maxRSS * 1024,
+  }
+}
+
+async function cold(kind: CandidateKind, dir: string): Promise<ColdResult> {
+  const t0 = performance.now()
+  const store = await openCandidate(kind, dir)
+  const rows = await store.listAll()
+  const coldMs = performance.now() - t0
+  const rssBytes = process.resourceUsage().maxRSS * 1024
+  await store.idle()
+  await store.close()
+  return { coldMs, rows, rssBytes }
+}
+
+const [mode, kind, n, dir] = process.argv.slice(2) as [string, CandidateKind, string, string]
+const result = mode === 'sync' ? await sync(kind, Number(n), dir) : await cold(kind, dir)
+process.stdout.write(`RESULT ${JSON.stringify(result)}\n`)
+// No close after a sync: the next start is a start after a crash (the worst case).
+process.exit(0)
