@@ -60,7 +60,12 @@ function extrapolate(f: Figures, factor: number): Figures {
   const lin = (x: number): number => x * factor
   const sq = (x: number): number => x * factor * factor
   const s = f.sync
-  const cold = (c: ColdResult): ColdResult => ({ coldMs: lin(c.coldMs), rows: lin(c.rows), rssBytes: lin(c.rssBytes) })
+  const cold = (c: ColdResult): ColdResult => ({
+    coldMs: lin(c.coldMs),
+    coldCpuMs: lin(c.coldCpuMs),
+    rows: lin(c.rows),
+    rssBytes: lin(c.rssBytes),
+  })
   return {
     sync: {
       ...s,
@@ -128,14 +133,14 @@ const METRICS: Metric[] = [
   {
     name: 'cold start → queue (after kill)',
     target: '≤ 1.5 s',
-    show: (f) => ms(f.coldAfterCrash.coldMs),
+    show: (f) => `${ms(f.coldAfterCrash.coldMs)} (CPU ${ms(f.coldAfterCrash.coldCpuMs)})`,
     value: (f) => f.coldAfterCrash.coldMs,
     meets: (f) => f.coldAfterCrash.coldMs <= 1_500,
   },
   {
     name: 'cold start → queue (after close)',
     target: '≤ 1.5 s',
-    show: (f) => ms(f.coldAfterClose.coldMs),
+    show: (f) => `${ms(f.coldAfterClose.coldMs)} (CPU ${ms(f.coldAfterClose.coldCpuMs)})`,
     value: (f) => f.coldAfterClose.coldMs,
     meets: (f) => f.coldAfterClose.coldMs <= 1_500,
   },

@@ -9,7 +9,7 @@ import type { Grievance } from '../../src/shared/grievance'
 import type { Change } from '../../src/shared/protocol'
 import { openCandidate, type CandidateKind } from './candidates'
 import { grievanceId, initialSyncPages, makeGrievance } from './corpus'
-import { StallMeter } from './stall-meter'
+import { StallMeter, onCpuNs } from './stall-meter'
 
 export interface SyncResult {
   syncMs: number
@@ -29,6 +29,8 @@ export interface SyncResult {
 
 export interface ColdResult {
   coldMs: number
+  /** The main thread's own CPU time in that span: what the start costs without the machine's load. */
+  coldCpuMs: number
   rows: number
   rssBytes: number
 }
@@ -123,13 +125,15 @@ async function sync(kind: CandidateKind, n: number, dir: string): Promise<SyncRe
 
 async function cold(kind: CandidateKind, dir: string): Promise<ColdResult> {
   const t0 = performance.now()
+  const cpu0 = onCpuNs() ?? 0
   const store = await openCandidate(kind, dir)
   const rows = await store.listAll()
   const coldMs = performance.now() - t0
+  const coldCpuMs = ((onCpuNs() ?? 0) - cpu0) / 1e6
   const rssBytes = process.resourceUsage().maxRSS * 1024
   await store.idle()
   await store.close()
-  return { coldMs, rows, rssBytes }
+  return { coldMs, coldCpuMs, rows, rssBytes }
 }
 
 const [mode, kind, n, dir] = process.argv.slice(2) as [string, CandidateKind, string, string]

@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs'
 
 const SCHEDSTAT = `/proc/${process.pid}/task/${process.pid}/schedstat`
 
-function onCpuNs(): number | null {
+/** The main thread's on-CPU time so far, in ns (null where /proc is not there). */
+export function onCpuNs(): number | null {
   try {
     return Number(readFileSync(SCHEDSTAT, 'utf8').split(' ')[0])
   } catch {

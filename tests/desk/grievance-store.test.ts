@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { grievanceId, initialSyncPages, makeGrievance } from '../../bench/desk/corpus'
-import { LogGrievanceStore, type LogStoreOptions } from '../../src/main/desk/grievance-store'
+import { importWholeFileCache, LogGrievanceStore, type LogStoreOptions } from '../../src/main/desk/grievance-store'
 import type { OrgSummary } from '../../src/shared/protocol'
 import { expectedAt, pageAt } from './grievance-store-workload'
 
@@ -194,6 +194,24 @@ describe('log-structured grievance store', () => {
     ;({ store } = await open(dir))
     expect(new Map(store.rows().map((r) => [r.id, r.version]))).toEqual(expected)
     for (const id of [...expected.keys()].slice(0, 50)) expect((await store.get(id))?.version).toBe(expected.get(id))
+    await store.close()
+  })
+
+  it("imports today's whole-file cache once, cursor and all, and moves the old file aside", async () => {
+    const dir = await scratch()
+    const legacy = join(dir, '..', 'grievances.json')
+    const grievances = Object.fromEntries(Array.from({ length: 1_200 }, (_, i) => [grievanceId(i), makeGrievance(i)]))
+    const owner = { serverUrl: 'http://seva.test', username: 'meena' }
+    await writeFile(legacy, JSON.stringify({ owner, cursor: 4_321, grievances, org: ORG, lastSyncedAt: AT }))
+    let { store } = await open(dir)
+    expect(await importWholeFileCache(store, legacy)).toBe(1_200)
+    await store.close()
+    ;({ store } = await open(dir))
+    expect(store.meta).toEqual({ owner, cursor: 4_321, org: ORG, lastSyncedAt: AT })
+    expect(store.size).toBe(1_200)
+    expect(await store.get(grievanceId(1_199))).toEqual(makeGrievance(1_199))
+    expect(await importWholeFileCache(store, legacy)).toBeNull()
+    expect((await readdir(join(dir, '..'))).sort()).toEqual(['grievances', 'grievances.json.imported'])
     await store.close()
   })
 

@@ -660,8 +660,10 @@ export class LogGrievanceStore implements GrievanceCacheStore {
     }
     this.activeLog = Math.max(position.log, expected - 1)
     const activeFile = logName(this.activeLog)
+    const created = !names.includes(activeFile)
     this.active = await openPrivate(join(dir, activeFile), 'a')
-    await syncDirectory(dir)
+    // Only a new file's name needs making durable (an fsync here costs ~1 s on a busy disk).
+    if (created) await syncDirectory(dir)
     this.activeSize = (await this.active.stat()).size
     this.fileBytes.set(activeFile, this.activeSize)
     for (const name of names) {
