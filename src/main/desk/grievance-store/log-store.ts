@@ -412,7 +412,8 @@ export class LogGrievanceStore implements GrievanceCacheStore {
       Promise.resolve({
         position: { log: this.activeLog, offset: this.activeSize },
         meta: { ...this.metaState },
-        entries: Array.from(this.entries),
+        // Values only (one array of references): the id is in the row.
+        entries: Array.from(this.entries.values()),
         appended: this.appended,
         n: this.indexNo + 1,
       }),
@@ -421,7 +422,8 @@ export class LogGrievanceStore implements GrievanceCacheStore {
     const bytes = await this.writeIndex(cut.n, cut.position, cut.meta, cut.entries)
     this.afterIndex(cut.n, bytes)
     this.appendedAtCheckpoint = cut.appended
-    const referenced = new Set(cut.entries.map(([, e]) => e.file))
+    const referenced = new Set<string>()
+    for (const e of cut.entries) referenced.add(e.file)
     await this.removeUnreferenced(referenced, cut.position)
     this.opts.onEvent?.({ type: 'checkpoint-done', index: cut.n })
   }
@@ -433,15 +435,10 @@ export class LogGrievanceStore implements GrievanceCacheStore {
     this.countersState.checkpoints++
   }
 
-  private async writeIndex(
-    n: number,
-    position: Position,
-    meta: CacheMeta,
-    entries: [string, Entry][],
-  ): Promise<number> {
+  private async writeIndex(n: number, position: Position, meta: CacheMeta, entries: Entry[]): Promise<number> {
     const files: string[] = []
     const fileNo = new Map<string, number>()
-    for (const [, entry] of entries) {
+    for (const entry of entries) {
       if (!fileNo.has(entry.file)) {
         fileNo.set(entry.file, files.length)
         files.push(entry.file)
@@ -453,8 +450,9 @@ export class LogGrievanceStore implements GrievanceCacheStore {
       let chunk = JSON.stringify(header) + '\n'
       const slicer = new Slicer()
       for (let i = 0; i < entries.length; i++) {
-        const [id, e] = entries[i]!
-        chunk += JSON.stringify([id, e.version, fileNo.get(e.file), e.offset, e.length, ...rowToTuple(e.row)]) + '\n'
+        const e = entries[i]!
+        chunk +=
+          JSON.stringify([e.row.id, e.version, fileNo.get(e.file), e.offset, e.length, ...rowToTuple(e.row)]) + '\n'
         if (chunk.length > MiB) {
           bytes += await writeAll(handle, Buffer.from(chunk))
           chunk = ''
