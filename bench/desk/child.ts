@@ -24,6 +24,12 @@ export interface SyncResult {
   changesOwnBytes: number
   changesBytes: number
   changesMs: number
+  /** Churn: 60% of the grievances get a new version, in pages; compaction runs in here. */
+  churnMs: number
+  churnBytes: number
+  churnStallCpuMs: number
+  /** Peak RSS by the end of the initial sync, and over the whole run (churn included). */
+  rssAfterSyncBytes: number
   rssBytes: number
 }
 
@@ -70,6 +76,7 @@ async function sync(kind: CandidateKind, n: number, dir: string): Promise<SyncRe
   stalls.stop()
   const syncMs = performance.now() - t0
   const syncBytes = bytesWritten() - w0
+  const rssAfterSyncBytes = process.resourceUsage().maxRSS * 1024
 
   // An officer's action, online: read the grievance, write the server's new copy durably.
   const actions = kind === 'json' && n >= 10_000 ? 20 : 100
@@ -107,7 +114,31 @@ async function sync(kind: CandidateKind, n: number, dir: string): Promise<SyncRe
   const changesMs = performance.now() - t1
   const changesBytes = bytesWritten() - w1
 
+  // Churn, so that compaction has garbage to collect: the stall it causes is measured too.
+  const churn = new StallMeter()
+  const w2 = bytesWritten()
+  const t2 = performance.now()
+  churn.start()
+  const churned = Math.floor(n * 0.6)
+  for (let start = 0; start < churned; start += 500) {
+    const page: Change[] = []
+    for (let i = start; i < Math.min(churned, start + 500); i++) {
+      page.push({ seq: n + 200 + i, kind: 'upsert', grievance: makeGrievance(i, 6) })
+    }
+    await store.applyPage(page, n + 200 + start + page.length, new Date().toISOString())
+    await new Promise((resolve) => setImmediate(resolve))
+  }
+  await store.idle()
+  await new Promise((resolve) => setTimeout(resolve, 20))
+  churn.stop()
+  const churnMs = performance.now() - t2
+  const churnBytes = bytesWritten() - w2
+
   return {
+    churnMs,
+    churnBytes,
+    churnStallCpuMs: churn.maxCpuMs,
+    rssAfterSyncBytes,
     syncMs,
     syncBytes,
     fileBytes: dirBytes(dir),
