@@ -162,19 +162,19 @@ const METRICS: Metric[] = [
     value: (f) => f.sync.stallWallMs,
   },
   {
-    name: '60% churn after sync: time',
+    name: '80% churn after sync: time',
     target: '',
     show: (f) => ms(f.sync.churnMs),
     value: (f) => f.sync.churnMs,
   },
   {
-    name: '60% churn: bytes written (compaction incl.)',
+    name: '80% churn: bytes written (compaction incl.)',
     target: '',
     show: (f) => mb(f.sync.churnBytes),
     value: (f) => f.sync.churnBytes,
   },
   {
-    name: '60% churn: longest stall (on CPU)',
+    name: '80% churn: longest stall (on CPU)',
     target: '≤ 50 ms',
     show: (f) => ms(f.sync.churnStallCpuMs),
     value: (f) => f.sync.churnStallCpuMs,

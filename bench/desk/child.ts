@@ -24,7 +24,7 @@ export interface SyncResult {
   changesOwnBytes: number
   changesBytes: number
   changesMs: number
-  /** Churn: 60% of the grievances get a new version, in pages; compaction runs in here. */
+  /** Churn: 80% of the grievances get a new version, in pages; compaction runs in here. */
   churnMs: number
   churnBytes: number
   churnStallCpuMs: number
@@ -119,11 +119,13 @@ async function sync(kind: CandidateKind, n: number, dir: string): Promise<SyncRe
   const w2 = bytesWritten()
   const t2 = performance.now()
   churn.start()
-  const churned = Math.floor(n * 0.6)
+  const churned = Math.floor(n * 0.8)
   for (let start = 0; start < churned; start += 500) {
     const page: Change[] = []
-    for (let i = start; i < Math.min(churned, start + 500); i++) {
-      page.push({ seq: n + 200 + i, kind: 'upsert', grievance: makeGrievance(i, 6) })
+    for (let k = start; k < Math.min(churned, start + 500); k++) {
+      // Four in every five, spread over the whole cache: every segment becomes 80% garbage.
+      const i = Math.floor(k / 4) * 5 + (k % 4)
+      page.push({ seq: n + 200 + k, kind: 'upsert', grievance: makeGrievance(i, 6) })
     }
     await store.applyPage(page, n + 200 + start + page.length, new Date().toISOString())
     await new Promise((resolve) => setImmediate(resolve))
