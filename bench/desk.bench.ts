@@ -72,6 +72,7 @@ function extrapolate(f: Figures, factor: number): Figures {
       syncMs: sq(s.syncMs),
       syncBytes: sq(s.syncBytes),
       fileBytes: lin(s.fileBytes),
+      syncFileBytes: lin(s.syncFileBytes),
       stallCpuMs: lin(s.stallCpuMs),
       stallWallMs: lin(s.stallWallMs),
       actionP95Ms: lin(s.actionP95Ms),
@@ -114,11 +115,16 @@ const METRICS: Metric[] = [
   {
     name: 'bytes written by the sync',
     target: '≤ 3× cache',
-    show: (f) => `${mb(f.sync.syncBytes)} (${ratio(f.sync.syncBytes / f.sync.fileBytes)} cache)`,
+    show: (f) => `${mb(f.sync.syncBytes)} (${ratio(f.sync.syncBytes / f.sync.syncFileBytes)} cache)`,
     value: (f) => f.sync.syncBytes,
-    meets: (f) => f.sync.syncBytes <= 3 * f.sync.fileBytes,
+    meets: (f) => f.sync.syncBytes <= 3 * f.sync.syncFileBytes,
   },
-  { name: 'cache on disk', target: '', show: (f) => mb(f.sync.fileBytes), value: (f) => f.sync.fileBytes },
+  {
+    name: 'cache on disk (after sync / at the end)',
+    target: '',
+    show: (f) => `${mb(f.sync.syncFileBytes)} / ${mb(f.sync.fileBytes)}`,
+    value: (f) => f.sync.syncFileBytes,
+  },
   {
     name: 'action p95 (read + durable write)',
     target: '≤ 20 ms',

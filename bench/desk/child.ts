@@ -14,6 +14,8 @@ import { StallMeter, onCpuNs } from './stall-meter'
 export interface SyncResult {
   syncMs: number
   syncBytes: number
+  /** The cache on disk right after the sync (the ratio's denominator), and at the end of the run. */
+  syncFileBytes: number
   fileBytes: number
   /** Longest busy stretch of the event loop on the CPU, and as the wall clock saw it (machine load included). */
   stallCpuMs: number
@@ -77,6 +79,7 @@ async function sync(kind: CandidateKind, n: number, dir: string): Promise<SyncRe
   const syncMs = performance.now() - t0
   const syncBytes = bytesWritten() - w0
   const rssAfterSyncBytes = process.resourceUsage().maxRSS * 1024
+  const syncFileBytes = dirBytes(dir)
 
   // An officer's action, online: read the grievance, write the server's new copy durably.
   const actions = kind === 'json' && n >= 10_000 ? 20 : 100
@@ -143,6 +146,7 @@ async function sync(kind: CandidateKind, n: number, dir: string): Promise<SyncRe
     rssAfterSyncBytes,
     syncMs,
     syncBytes,
+    syncFileBytes,
     fileBytes: dirBytes(dir),
     stallCpuMs: stalls.maxCpuMs,
     stallWallMs: stalls.maxWallMs,

@@ -100,6 +100,7 @@ const emptyMeta = (owner: Owner | null = null): CacheMeta => ({ owner, cursor: 0
 
 export class LogGrievanceStore implements GrievanceCacheStore {
   private readonly entries = new Map<string, Entry>()
+  private readonly readers = new Map<string, Promise<FileHandle>>()
   /** Bytes per data file (documents and control lines), and the part of it that is live. */
   private readonly fileBytes = new Map<string, number>()
   private readonly liveBytes = new Map<string, number>()
@@ -282,6 +283,7 @@ export class LogGrievanceStore implements GrievanceCacheStore {
     }
     await this.active?.close()
     this.active = null
+    for (const file of [...this.readers.keys()]) await this.dropReader(file)
   }
 
   private enqueue<T>(task: () => Promise<T>): Promise<T> {
@@ -477,6 +479,7 @@ export class LogGrievanceStore implements GrievanceCacheStore {
           ? parsed.n >= this.indexNo
           : referenced.has(name) || (parsed.kind === 'log' && parsed.n >= position.log)
       if (keep) continue
+      await this.dropReader(name)
       await rm(join(this.opts.dir, name), { force: true })
       this.fileBytes.delete(name)
       this.liveBytes.delete(name)
@@ -549,20 +552,33 @@ export class LogGrievanceStore implements GrievanceCacheStore {
 
   // ---- file reading -------------------------------------------------------------------
 
-  private async readRange(file: string, offset: number, length: number): Promise<string> {
-    const handle = await open(join(this.opts.dir, file), 'r')
-    try {
-      const buf = Buffer.allocUnsafe(length)
-      let done = 0
-      while (done < length) {
-        const { bytesRead } = await handle.read(buf, done, length - done, offset + done)
-        if (bytesRead === 0) throw new Error(`grievance cache: ${file} ends before offset ${offset + length}`)
-        done += bytesRead
-      }
-      return buf.toString('utf8')
-    } finally {
-      await handle.close()
+  /** One open handle per file for single reads: an action's read is one trip to the thread pool, not three. */
+  private readHandle(file: string): Promise<FileHandle> {
+    let handle = this.readers.get(file)
+    if (!handle) {
+      handle = open(join(this.opts.dir, file), 'r')
+      handle.catch(() => this.readers.delete(file))
+      this.readers.set(file, handle)
     }
+    return handle
+  }
+
+  private async dropReader(file: string): Promise<void> {
+    const handle = this.readers.get(file)
+    this.readers.delete(file)
+    await handle?.then((h) => h.close()).catch(() => undefined)
+  }
+
+  private async readRange(file: string, offset: number, length: number): Promise<string> {
+    const handle = await this.readHandle(file)
+    const buf = Buffer.allocUnsafe(length)
+    let done = 0
+    while (done < length) {
+      const { bytesRead } = await handle.read(buf, done, length - done, offset + done)
+      if (bytesRead === 0) throw new Error(`grievance cache: ${file} ends before offset ${offset + length}`)
+      done += bytesRead
+    }
+    return buf.toString('utf8')
   }
 
   /**
