@@ -18,6 +18,13 @@
 //                   through an index (never replayed), so a crash mid-compaction leaves an
 //                   orphan that the next open deletes.
 //
+// Why this and not better-sqlite3 (measured in the same bench run, at 100,000 cached
+// grievances on 2 shared cores): both sync in ~38 s and write a page or an action at the
+// cost of its size, but SQLite's synchronous API stalls the serving thread 75–120 ms per
+// page (this store: 22–28 ms), it writes 2.0× the cache for a sync (this store: 1.6×), and
+// it is a native module that Electron needs rebuilt for its ABI while the browser desk
+// host runs the same node_modules on Node 20. This store is plain Node in both.
+//
 // Memory holds one small entry per grievance (where its document is, its version, its
 // queue row); documents are read from disk on demand. Everything heavy (replay, index
 // load and write, compaction) runs in slices that give the event loop back every few ms.
