@@ -2,6 +2,7 @@
 // after a change; for an officer a row is an upsert when the grievance is in scope now,
 // a tombstone when it just left their scope, and nothing otherwise. Upserts carry the
 // grievance as it is now, so several rows of one grievance in a page collapse into one.
+import { LIMITS } from '../shared/limits'
 import type { Change, ChangesResponse } from '../shared/protocol'
 import type { Queryable } from './db/database'
 import type { StaffUser } from './auth'
@@ -18,7 +19,8 @@ interface ChangeRow {
   prev_assignee: string | null
 }
 
-export const MAX_PAGE = 500
+/** The most changes one page may carry (the route's ChangesQuery already keeps `limit` within it). */
+export const MAX_PAGE = LIMITS.changesPage
 
 export async function changesFor(
   db: Queryable,
@@ -26,6 +28,7 @@ export async function changesFor(
   after: number,
   limit: number,
 ): Promise<ChangesResponse> {
+  limit = Math.min(MAX_PAGE, Math.max(1, Math.trunc(limit)))
   const rows = await db.query<ChangeRow>(
     `SELECT seq, grievance_id, division, assignee, prev_division, prev_assignee
      FROM changes WHERE seq > $1 ORDER BY seq LIMIT $2`,

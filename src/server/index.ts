@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { fileURLToPath } from 'node:url'
-import Fastify, { type FastifyError } from 'fastify'
+import Fastify from 'fastify'
 import { OrgConfig } from '../shared/org'
 import { compileOrg } from '../shared/routing'
 import { openDatabase, type Database } from './db/database'
@@ -13,7 +13,7 @@ import { migrate } from './db/migrations'
 import { ChangeNotifier, primaryHandleOf, type ServerContext } from './context'
 import { seedDemoUsers, type DemoLogin } from './demo'
 import { registerRoutes } from './http/routes'
-import { HttpError } from './http/errors'
+import { apiErrorHandler } from './http/errors'
 import { createXClient } from './x/client'
 import { createIngestion, type IngestionOptions, type IngestionSupervisor } from './ingest'
 import { registerIngestionRoute } from './http/ingestion-route'
@@ -170,14 +170,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   if (!replies) log('[server] no X user token configured: replies stay queued')
 
   const app = Fastify({ logger: false, forceCloseConnections: true, bodyLimit: 2 * 1024 * 1024 })
-  app.setErrorHandler((error: FastifyError | HttpError, _request, reply) => {
-    if (error instanceof HttpError)
-      return reply.code(error.statusCode).send({ error: error.code, message: error.message })
-    const status = error.statusCode ?? 500
-    if (status < 500) return reply.code(status).send({ error: error.code ?? 'bad_request', message: error.message })
-    log(`[server] internal error: ${error.stack ?? error.message}`)
-    return reply.code(500).send({ error: 'internal', message: 'Internal server error' })
-  })
+  app.setErrorHandler(apiErrorHandler(log))
   app.setNotFoundHandler((request, reply) =>
     reply.code(404).send({ error: 'not_found', message: `No route ${request.method} ${request.url}` }),
   )

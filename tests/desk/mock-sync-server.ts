@@ -222,8 +222,7 @@ export class MockSyncServer {
   }
 
   private settle(action: Action, user: User): ActionResult {
-    if (this.seenActionIds.has(action.id))
-      return { id: action.id, status: 'duplicate', grievance: this.grievances.get(action.grievanceId) }
+    if (this.seenActionIds.has(action.id)) return this.duplicate(action)
     const forced = this.verdictFor(action)
     if (forced) {
       this.seenActionIds.add(action.id)
@@ -231,7 +230,7 @@ export class MockSyncServer {
       if (forced.status === 'rejected') return { id: action.id, status: 'rejected', reason: forced.reason ?? 'refused' }
       if (forced.status === 'conflict' && grievance)
         return { id: action.id, status: 'conflict', grievance, reason: forced.reason ?? 'stale' }
-      return { id: action.id, status: 'duplicate', grievance }
+      return this.duplicate(action)
     }
     const current = this.grievances.get(action.grievanceId)
     if (!current) return { id: action.id, status: 'rejected', reason: 'no such grievance' }
@@ -244,8 +243,16 @@ export class MockSyncServer {
       }
     }
     this.seenActionIds.add(action.id)
-    const next = applyOnServer(current, action, user)
-    return { id: action.id, status: 'applied', grievance: this.upsert(next) }
+    const stored = this.upsert(applyOnServer(current, action, user))
+    // As the real server: the outcome and the new version, not the grievance.
+    return { id: action.id, status: 'applied', grievanceId: stored.id, version: stored.version }
+  }
+
+  private duplicate(action: Action): ActionResult {
+    const grievance = this.grievances.get(action.grievanceId)
+    return grievance
+      ? { id: action.id, status: 'duplicate', grievanceId: grievance.id, version: grievance.version }
+      : { id: action.id, status: 'duplicate' }
   }
 }
 

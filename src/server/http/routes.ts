@@ -1,9 +1,18 @@
 // The HTTP API of API_PATHS: validated bodies in, {error, message} out on failure.
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import { ActionsRequest, API_PATHS, LoginRequest, type OrgSummary } from '../../shared/protocol'
+import type { z } from 'zod'
+import { LIMITS } from '../../shared/limits'
+import {
+  ActionsRequest,
+  API_PATHS,
+  ChangesQuery,
+  EventsQuery,
+  LoginRequest,
+  type OrgSummary,
+} from '../../shared/protocol'
 import { login, publicUser, userForToken, type StaffUser } from '../auth'
 import { applyActions } from '../actions'
-import { changesFor, MAX_PAGE } from '../feed'
+import { changesFor } from '../feed'
 import { currentSeq } from '../grievances'
 import type { ServerContext } from '../context'
 import { describeZodError, HttpError } from './errors'
@@ -40,10 +49,11 @@ function orgSummary(ctx: ServerContext): OrgSummary {
   }
 }
 
-function intParam(value: string | undefined, name: string, fallback: number, min: number): number {
-  if (value === undefined || value === '') return fallback
-  if (!/^\d+$/.test(value)) throw new HttpError(400, 'bad_request', `${name} must be a non-negative integer`)
-  return Math.max(min, Number(value))
+/** A request's body or query through its contract: a 400 saying what is wrong, or the parsed value. */
+export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const parsed = schema.safeParse(value)
+  if (!parsed.success) throw new HttpError(400, 'bad_request', describeZodError(parsed.error))
+  return parsed.data
 }
 
 export function registerRoutes(
@@ -65,10 +75,9 @@ export function registerRoutes(
     }
   })
 
-  app.post(API_PATHS.login, async (request, reply) => {
-    const parsed = LoginRequest.safeParse(request.body)
-    if (!parsed.success) throw new HttpError(400, 'bad_request', describeZodError(parsed.error))
-    const session = await login(ctx.db, parsed.data.username, parsed.data.password)
+  app.post(API_PATHS.login, { bodyLimit: LIMITS.smallBodyBytes }, async (request, reply) => {
+    const body = parseInput(LoginRequest, request.body)
+    const session = await login(ctx.db, body.username, body.password)
     if (!session) throw new HttpError(401, 'invalid_credentials', 'Wrong username or password')
     return reply.send({ token: session.token, user: publicUser(session.user) })
   })
@@ -82,21 +91,19 @@ export function registerRoutes(
 
   app.get(API_PATHS.changes, async (request) => {
     const user = await authenticate(ctx, request)
-    const query = request.query as Record<string, string | undefined>
-    const after = intParam(query.after, 'after', 0, 0)
-    const limit = Math.min(MAX_PAGE, intParam(query.limit, 'limit', 100, 1))
+    const { after, limit } = parseInput(ChangesQuery, request.query)
     return changesFor(ctx.db, user, after, limit)
   })
 
   app.get(API_PATHS.events, async (request, reply) => {
+    parseInput(EventsQuery, request.query)
     const user = await authenticate(ctx, request, true)
     await openEventStream(ctx, request, reply, user, extra.streams)
   })
 
-  app.post(API_PATHS.actions, async (request) => {
+  app.post(API_PATHS.actions, { bodyLimit: LIMITS.actionsBodyBytes }, async (request) => {
     const user = await authenticate(ctx, request)
-    const parsed = ActionsRequest.safeParse(request.body)
-    if (!parsed.success) throw new HttpError(400, 'bad_request', describeZodError(parsed.error))
-    return { results: await applyActions(ctx, user, parsed.data.actions) }
+    const { actions } = parseInput(ActionsRequest, request.body)
+    return { results: await applyActions(ctx, user, actions) }
   })
 }
