@@ -72,6 +72,8 @@ export class MockSyncServer {
   /** Force a verdict for an action; return null for the normal processing. */
   /** When set, POST /actions answers with this status (e.g. 503) and settles nothing. */
   failActionsWith: number | null = null
+  /** Whether an applied action tells the desks over the event stream (off: the desk must pull by itself). */
+  notifyOnActions = true
   verdictFor: (action: Action) => { status: Exclude<Verdict, 'applied'>; reason?: string } | null = () => null
 
   private readonly grievances = new Map<string, Grievance>()
@@ -243,7 +245,7 @@ export class MockSyncServer {
       }
     }
     this.seenActionIds.add(action.id)
-    const stored = this.upsert(applyOnServer(current, action, user))
+    const stored = this.upsert(applyOnServer(current, action, user), { notify: this.notifyOnActions })
     // As the real server: the outcome and the new version, not the grievance.
     return { id: action.id, status: 'applied', grievanceId: stored.id, version: stored.version }
   }
