@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import Fastify from 'fastify'
+import { LIMITS } from '../shared/limits'
 import { OrgConfig } from '../shared/org'
 import { compileOrg } from '../shared/routing'
 import { openDatabase, type Database } from './db/database'
@@ -169,7 +170,8 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   if (!poller) log('[server] no X token configured: mention ingestion is off')
   if (!replies) log('[server] no X user token configured: replies stay queued')
 
-  const app = Fastify({ logger: false, forceCloseConnections: true, bodyLimit: 2 * 1024 * 1024 })
+  // Small bodies unless a route says otherwise (POST /api/v1/actions takes LIMITS.actionsBodyBytes).
+  const app = Fastify({ logger: false, forceCloseConnections: true, bodyLimit: LIMITS.smallBodyBytes })
   app.setErrorHandler(apiErrorHandler(log))
   app.setNotFoundHandler((request, reply) =>
     reply.code(404).send({ error: 'not_found', message: `No route ${request.method} ${request.url}` }),

@@ -223,6 +223,34 @@ describe('inputs that used to answer 500', () => {
   })
 })
 
+describe("the server's own refusals of a request", () => {
+  it('answers bad JSON, a wrong content type and a body past its limit with a 4xx {error, message}', async () => {
+    const raw = (path: string, body: string, contentType: string) =>
+      fetch(`${server.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': contentType, authorization: `Bearer ${officer.token}` },
+        body,
+      }).then(async (res) => ({ status: res.status, body: (await res.json()) as unknown }))
+    expect(await raw('/api/v1/actions', '{"actions": [', 'application/json')).toEqual({
+      status: 400,
+      body: { error: 'bad_json', message: expect.any(String) },
+    })
+    // Fastify reads text/plain as a string, which the contract refuses as not an object.
+    expect(await raw('/api/v1/actions', '{"actions": []}', 'text/plain')).toMatchObject({ status: 400 })
+    expect(await raw('/api/v1/actions', '{"actions": []}', 'application/xml')).toEqual({
+      status: 415,
+      body: { error: 'unsupported_media_type', message: expect.any(String) },
+    })
+    const tooLarge = JSON.stringify({ username: 'u'.repeat(LIMITS.smallBodyBytes), password: 'x' })
+    expect(await raw('/api/v1/auth/login', tooLarge, 'application/json')).toEqual({
+      status: 413,
+      body: { error: 'payload_too_large', message: expect.any(String) },
+    })
+    const tooMany = JSON.stringify({ actions: [{ id: 'x'.repeat(LIMITS.actionsBodyBytes) }] })
+    expect((await raw('/api/v1/actions', tooMany, 'application/json')).status).toBe(413)
+  })
+})
+
 describe('client action ids and server entry ids', () => {
   it('never lets a reply take an acknowledgement’s entry id (the reply would never be posted)', async () => {
     const g = await seedAcknowledged(TWEETS.cyber)
