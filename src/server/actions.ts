@@ -305,10 +305,32 @@ export async function applyActions(
   actions: readonly Action[],
 ): Promise<ActionResult[]> {
   const results: ActionResult[] = []
+  /** The first conflict of the batch that carried each grievance (at its version). */
+  const sentWith = new Map<string, string>()
   for (const action of actions) {
     const { result, seqs } = await applyOne(ctx, user, action)
-    results.push(result)
+    results.push(onceInBatch(result, sentWith))
     ctx.changes.notify(seqs)
   }
   return results
+}
+
+/**
+ * A grievance goes with one conflict of a batch, not with every one: a desk never sends two
+ * state changes of one grievance in a batch, so more are a client gone wrong, and 200 copies
+ * of a large grievance would be the amplified answer all over again.
+ */
+function onceInBatch(result: ActionResult, sentWith: Map<string, string>): ActionResult {
+  if (result.status !== 'conflict') return result
+  const key = `${result.grievance.id}@${result.grievance.version}`
+  const first = sentWith.get(key)
+  if (first === undefined) {
+    sentWith.set(key, result.id)
+    return result
+  }
+  return {
+    id: result.id,
+    status: 'rejected',
+    reason: `${result.reason}; the grievance as it is now came with action ${first} of this batch`,
+  }
 }

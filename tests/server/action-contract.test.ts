@@ -104,6 +104,16 @@ describe('an action answer is its outcome', () => {
     expect(rows).toHaveLength(2)
     for (const row of rows) expect(row.result).not.toHaveProperty('grievance')
   })
+
+  it('sends a grievance with one conflict of a batch, not with each of many', async () => {
+    const g = await seedGrievance(server, TWEETS.cyber)
+    await officer.act(g.id, g.version, { type: 'start' })
+    const stale = Array.from({ length: LIMITS.actionsPerBatch }, () => action(g, { type: 'resolve' }))
+    const results = await officer.actBatch(stale)
+    expect(results[0]).toMatchObject({ id: stale[0]!.id, status: 'conflict', grievance: { id: g.id } })
+    expect(results.slice(1).every((r) => r.status === 'rejected' && r.reason.includes(stale[0]!.id))).toBe(true)
+    expect(results.filter((r) => 'grievance' in r)).toHaveLength(1)
+  })
 })
 
 describe('limits of a grievance', () => {
