@@ -229,11 +229,21 @@ async function whyEntriesRefused(
 /** What the actions table keeps of a result: the outcome, never a grievance document. */
 function storedResult(result: ActionResult): Record<string, unknown> {
   switch (result.status) {
+    case 'applied':
+    case 'duplicate':
+      return { status: result.status, version: result.version }
     case 'conflict':
       return { status: result.status, reason: result.reason, version: result.grievance.version }
-    default:
-      return { ...result, id: undefined }
+    case 'rejected':
+      return { status: result.status, reason: result.reason }
   }
+}
+
+/** A reason as the contract carries it (the desk refuses a longer one, and the whole answer with it). */
+function fitReason(result: ActionResult): ActionResult {
+  if (result.status !== 'rejected' && result.status !== 'conflict') return result
+  if (result.reason.length <= LIMITS.reasonChars) return result
+  return { ...result, reason: `${result.reason.slice(0, LIMITS.reasonChars - 1)}…` }
 }
 
 async function applyOne(
@@ -261,6 +271,7 @@ async function applyOne(
       result: ActionResult,
       seqs: number[] = [],
     ): Promise<{ result: ActionResult; seqs: number[] }> => {
+      result = fitReason(result)
       await tx.query(
         'INSERT INTO actions (id, grievance_id, username, type, result) VALUES ($1, $2, $3, $4, $5::jsonb)',
         [action.id, action.grievanceId, user.username, action.body.type, JSON.stringify(storedResult(result))],
@@ -309,7 +320,7 @@ export async function applyActions(
   const sentWith = new Map<string, string>()
   for (const action of actions) {
     const { result, seqs } = await applyOne(ctx, user, action)
-    results.push(onceInBatch(result, sentWith))
+    results.push(fitReason(onceInBatch(result, sentWith)))
     ctx.changes.notify(seqs)
   }
   return results
