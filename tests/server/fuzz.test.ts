@@ -9,7 +9,7 @@ import fc from 'fast-check'
 import type { RunningServer } from '../../src/server/index'
 import { LIMITS } from '../../src/shared/limits'
 import { API_PATHS } from '../../src/shared/protocol'
-import { freshDatabase, loggedIn, startTestServer, type TestDatabase } from './helpers'
+import { freshDatabase, loggedIn, startTestServer, type ApiClient, type TestDatabase } from './helpers'
 import { seedGrievance, TWEETS } from './seed'
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_202)
@@ -218,7 +218,7 @@ const loginBody: fc.Arbitrary<unknown> = fc.oneof(
   {
     weight: 1,
     arbitrary: fc.record({
-      username: fc.constantFrom('officer.cyber', 'admin', 'ghost'),
+      username: fc.constantFrom('admin', 'ghost'),
       password: fc.string({ maxLength: 12 }),
     }),
   },
@@ -228,7 +228,7 @@ const loginBody: fc.Arbitrary<unknown> = fc.oneof(
       .tuple(fc.constantFrom('username', 'password'), fc.oneof(refusedString, notAString), fuzzObject({ x: anyJson }))
       .map(([field, junk, extra]) => ({
         ...(extra as object),
-        username: 'officer.cyber',
+        username: 'admin',
         password: 'wrong-pass',
         [field]: junk,
       })),
@@ -440,6 +440,8 @@ async function sendAll(base: string, requests: FuzzRequest[]): Promise<Tally> {
 let db: TestDatabase
 let server: RunningServer
 let fixtures: Fixtures
+/** A session of a user the fuzzer never signs in as (no logout or login limit touches it), for the check after. */
+let spare: ApiClient
 
 beforeAll(async () => {
   db = await freshDatabase()
@@ -449,6 +451,7 @@ beforeAll(async () => {
   server = await startTestServer(db, { xApiBase: 'http://127.0.0.1:9' })
   const officer = await loggedIn(server, 'officer.cyber')
   const supervisor = await loggedIn(server, 'supervisor')
+  spare = await loggedIn(server, 'officer.foreigners')
   const grievances = [await seedGrievance(server, TWEETS.cyber), await seedGrievance(server, TWEETS.visa)]
   fixtures = {
     tokens: [officer.token!, supervisor.token!],
@@ -510,9 +513,8 @@ describe('fuzzing every route', () => {
     expect(total5xx).toBe(0)
     // And the server is still well: healthy, and a well-formed action still applies.
     expect((await fetch(`${server.url}${API_PATHS.health}`)).status).toBe(200)
-    const officer = await loggedIn(server, 'officer.cyber')
-    const g = await seedGrievance(server, TWEETS.cyber)
-    expect(await officer.act(g.id, g.version, { type: 'note', text: 'still here' })).toMatchObject({
+    const g = await seedGrievance(server, TWEETS.visa)
+    expect(await spare.act(g.id, g.version, { type: 'note', text: 'still here' })).toMatchObject({
       status: 'applied',
     })
   }, 300_000)
