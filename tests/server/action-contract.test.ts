@@ -7,7 +7,9 @@ import { randomUUID } from 'node:crypto'
 import type { RunningServer } from '../../src/server/index'
 import { ChangeNotifier, type ServerContext } from '../../src/server/context'
 import { writeTransaction } from '../../src/server/db/database'
-import { loadGrievance, saveGrievance } from '../../src/server/grievances'
+import { currentSeq, loadGrievance, saveGrievance } from '../../src/server/grievances'
+import { changesFor } from '../../src/server/feed'
+import type { StaffUser } from '../../src/server/auth'
 import { ingestTweet } from '../../src/server/ingest/grievance-from-tweet'
 import type { Grievance } from '../../src/shared/grievance'
 import { LIMITS } from '../../src/shared/limits'
@@ -230,6 +232,39 @@ describe('inputs that used to answer 500', () => {
     }
     expect(failures).toEqual([])
     expect((await stored(g.id)).version).toBe(g.version)
+  })
+})
+
+describe('a changes page', () => {
+  it('stops early past its byte budget, never before its first grievance, and loses nothing across pages', async () => {
+    const supervisor: StaffUser = {
+      username: 'supervisor',
+      displayName: 'Supervisor',
+      role: 'supervisor',
+      divisions: [],
+      languages: ['en'],
+      capacity: 0,
+      available: true,
+    }
+    const start = await currentSeq(server.db)
+    const seeded = [] as Grievance[]
+    for (let i = 0; i < 5; i++) seeded.push(await seedGrievance(server, TWEETS.cyber))
+    const size = Math.max(...seeded.map((g) => Buffer.byteLength(JSON.stringify(g))))
+    const budget = Math.floor(size * 2.5)
+    const seen: string[] = []
+    let after = start
+    for (let page = 0; page < 10; page++) {
+      const res = await changesFor(server.db, supervisor, after, 100, budget)
+      expect(res.changes.length).toBeGreaterThan(0)
+      expect(res.changes.length).toBeLessThanOrEqual(2)
+      seen.push(...res.changes.map((c) => (c.kind === 'upsert' ? c.grievance.id : c.id)))
+      after = res.last
+      if (!res.hasMore) break
+    }
+    expect(seen).toEqual(seeded.map((g) => g.id))
+    // A budget smaller than one grievance still moves the cursor on by one.
+    const tiny = await changesFor(server.db, supervisor, start, 100, 1)
+    expect(tiny).toMatchObject({ hasMore: true, changes: [{ kind: 'upsert', grievance: { id: seeded[0]!.id } }] })
   })
 })
 
