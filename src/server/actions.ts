@@ -1,7 +1,10 @@
 // Officers' actions, each applied in its own transaction: duplicate (id seen before),
-// rejected (unknown grievance, not permitted, invalid, illegal transition), conflict
-// (state-changing action based on a stale version) or applied (version + 1, change recorded).
+// rejected (unknown grievance, not permitted, invalid, illegal transition, too large, an id
+// already taken), conflict (state-changing action based on a stale version) or applied
+// (version + 1, change recorded). Each answer is the outcome, not the grievance: the desk
+// pulls the grievance through the changes feed; only a conflict carries it.
 import { IllegalTransitionError, assertTransition, type Grievance, type ThreadEntry } from '../shared/grievance'
+import { LIMITS } from '../shared/limits'
 import { APPEND_ONLY_ACTIONS, type Action, type ActionResult } from '../shared/protocol'
 import { findPii, replyAsPosted, replyPostsProblem, replyText, type ReplyValues } from '../shared/text'
 import { writeTransaction, type Queryable } from './db/database'
@@ -9,6 +12,7 @@ import { loadGrievance, nextVersion, saveGrievance } from './grievances'
 import { allocateGrievance, allocateWaiting } from './allocation'
 import { canSee } from './scope'
 import { queueReply } from './replies/outbox'
+import { replyPartId } from './entry-ids'
 import type { StaffUser } from './auth'
 import type { ServerContext } from './context'
 
@@ -83,7 +87,7 @@ async function applyBody(
       const problem = replyPostsProblem(parts, MAX_REPLY_WEIGHT)
       if (problem) throw new ActionRejected(problem)
       const entries: ThreadEntry[] = parts.map((part, i) => ({
-        id: i === 0 ? action.id : `${action.id}:${i + 1}`,
+        id: i === 0 ? action.id : replyPartId(action.id, i + 1),
         kind: 'reply',
         text: part,
         at,
@@ -174,6 +178,62 @@ async function applyBody(
   }
 }
 
+/**
+ * Why the thread entries an action adds cannot be stored, or null. An entry id already in
+ * the thread (or, for a reply, already in the reply outbox, which is keyed on it) would make
+ * the new entry shadow the old one and its reply never be posted: refused, never dropped.
+ * A grievance past its size limits cannot take more entries (state changes still apply).
+ */
+async function whyEntriesRefused(
+  tx: Queryable,
+  action: Action,
+  before: Grievance,
+  after: Grievance,
+): Promise<string | null> {
+  const added = after.thread.slice(before.thread.length)
+  if (added.length === 0) return null
+  const existing = new Set(before.thread.map((e) => e.id))
+  const replyIds = added.filter((e) => e.kind === 'reply').map((e) => e.id)
+  const queued =
+    replyIds.length > 0
+      ? await tx.query<{ entry_id: string }>(
+          'SELECT entry_id FROM reply_outbox WHERE entry_id IN (SELECT jsonb_array_elements_text($1::jsonb))',
+          [JSON.stringify(replyIds)],
+        )
+      : []
+  if (added.some((e) => existing.has(e.id)) || queued.length > 0) {
+    return `The action id ${action.id} is already the id of another entry; send the action again with a new id`
+  }
+  if (after.thread.length > LIMITS.threadEntries) {
+    return `The grievance already has ${before.thread.length} thread entries, the most one may hold is ${LIMITS.threadEntries}`
+  }
+  const bytes = Buffer.byteLength(JSON.stringify(after))
+  if (bytes > LIMITS.grievanceBytes) {
+    return `The grievance would grow to ${Math.ceil(bytes / 1024)} KB, more than the ${LIMITS.grievanceBytes / 1024} KB one may hold; shorten the text`
+  }
+  return null
+}
+
+/** What the actions table keeps of a result: the outcome, never a grievance document. */
+function storedResult(result: ActionResult): Record<string, unknown> {
+  switch (result.status) {
+    case 'applied':
+    case 'duplicate':
+      return { status: result.status, version: result.version }
+    case 'conflict':
+      return { status: result.status, reason: result.reason, version: result.grievance.version }
+    case 'rejected':
+      return { status: result.status, reason: result.reason }
+  }
+}
+
+/** A reason as the contract carries it (the desk refuses a longer one, and the whole answer with it). */
+function fitReason(result: ActionResult): ActionResult {
+  if (result.status !== 'rejected' && result.status !== 'conflict') return result
+  if (result.reason.length <= LIMITS.reasonChars) return result
+  return { ...result, reason: `${result.reason.slice(0, LIMITS.reasonChars - 1)}…` }
+}
+
 async function applyOne(
   ctx: ServerContext,
   user: StaffUser,
@@ -186,15 +246,23 @@ async function applyOne(
     if (seen) {
       const current = await loadGrievance(tx, seen.grievance_id)
       const visible = current && canSee(user, current)
-      return { result: { id: action.id, status: 'duplicate', ...(visible ? { grievance: current } : {}) }, seqs: [] }
+      return {
+        result: {
+          id: action.id,
+          status: 'duplicate',
+          ...(visible ? { grievanceId: current.id, version: current.version } : {}),
+        },
+        seqs: [],
+      }
     }
     const finish = async (
       result: ActionResult,
       seqs: number[] = [],
     ): Promise<{ result: ActionResult; seqs: number[] }> => {
+      result = fitReason(result)
       await tx.query(
         'INSERT INTO actions (id, grievance_id, username, type, result) VALUES ($1, $2, $3, $4, $5::jsonb)',
-        [action.id, action.grievanceId, user.username, action.body.type, JSON.stringify(result)],
+        [action.id, action.grievanceId, user.username, action.body.type, JSON.stringify(storedResult(result))],
       )
       return { result, seqs }
     }
@@ -220,9 +288,12 @@ async function applyOne(
       }
       throw error
     }
+    const refused = await whyEntriesRefused(tx, action, before, applied.grievance)
+    if (refused) return finish({ id: action.id, status: 'rejected', reason: refused })
     const seqs = [await saveGrievance(tx, before, applied.grievance)]
     if (applied.after) seqs.push(...(await applied.after(tx)))
-    return finish({ id: action.id, status: 'applied', grievance: applied.grievance }, seqs)
+    const g = applied.grievance
+    return finish({ id: action.id, status: 'applied', grievanceId: g.id, version: g.version }, seqs)
   })
 }
 
@@ -233,10 +304,32 @@ export async function applyActions(
   actions: readonly Action[],
 ): Promise<ActionResult[]> {
   const results: ActionResult[] = []
+  /** The first conflict of the batch that carried each grievance (at its version). */
+  const sentWith = new Map<string, string>()
   for (const action of actions) {
     const { result, seqs } = await applyOne(ctx, user, action)
-    results.push(result)
+    results.push(fitReason(onceInBatch(result, sentWith)))
     ctx.changes.notify(seqs)
   }
   return results
+}
+
+/**
+ * A grievance goes with one conflict of a batch, not with every one: a desk never sends two
+ * state changes of one grievance in a batch, so more are a client gone wrong, and 200 copies
+ * of a large grievance would be the amplified answer all over again.
+ */
+function onceInBatch(result: ActionResult, sentWith: Map<string, string>): ActionResult {
+  if (result.status !== 'conflict') return result
+  const key = `${result.grievance.id}@${result.grievance.version}`
+  const first = sentWith.get(key)
+  if (first === undefined) {
+    sentWith.set(key, result.id)
+    return result
+  }
+  return {
+    id: result.id,
+    status: 'rejected',
+    reason: `${result.reason}; the grievance as it is now came with action ${first} of this batch`,
+  }
 }

@@ -2,6 +2,7 @@
 // after a change; for an officer a row is an upsert when the grievance is in scope now,
 // a tombstone when it just left their scope, and nothing otherwise. Upserts carry the
 // grievance as it is now, so several rows of one grievance in a page collapse into one.
+import { LIMITS } from '../shared/limits'
 import type { Change, ChangesResponse } from '../shared/protocol'
 import type { Queryable } from './db/database'
 import type { StaffUser } from './auth'
@@ -18,14 +19,18 @@ interface ChangeRow {
   prev_assignee: string | null
 }
 
-export const MAX_PAGE = 500
+/** The most changes one page may carry (the route's ChangesQuery already keeps `limit` within it). */
+export const MAX_PAGE = LIMITS.changesPage
 
 export async function changesFor(
   db: Queryable,
   user: StaffUser,
   after: number,
   limit: number,
+  /** A page stops before the grievance that would take it past this many bytes (never before its first). */
+  maxBytes: number = LIMITS.changesPageBytes,
 ): Promise<ChangesResponse> {
+  limit = Math.min(MAX_PAGE, Math.max(1, Math.trunc(limit)))
   const rows = await db.query<ChangeRow>(
     `SELECT seq, grievance_id, division, assignee, prev_division, prev_assignee
      FROM changes WHERE seq > $1 ORDER BY seq LIMIT $2`,
@@ -37,7 +42,11 @@ export async function changesFor(
 
   // Last outcome per grievance, keyed in seq order (a Map keeps insertion order).
   const outcome = new Map<string, Change>()
-  for (const row of page) {
+  let bytes = 0
+  const counted = new Set<string>()
+  /** The rows taken, when the byte budget ended the page early. */
+  let taken: number | null = null
+  for (const [index, row] of page.entries()) {
     const seq = Number(row.seq)
     const nowVisible = canSee(user, { division: row.division, assignee: row.assignee })
     const wasVisible =
@@ -51,11 +60,21 @@ export async function changesFor(
     // Visible at this row but not any more: a later row moved it away; that row decides.
     else if (nowVisible) change = null
     else if (wasVisible) change = { seq, kind: 'remove', id: row.grievance_id }
+    if (change?.kind === 'upsert' && !counted.has(row.grievance_id)) {
+      const size = Buffer.byteLength(JSON.stringify(change.grievance))
+      if (index > 0 && bytes + size > maxBytes) {
+        taken = index
+        break
+      }
+      bytes += size
+      counted.add(row.grievance_id)
+    }
     if (change) {
       outcome.delete(row.grievance_id)
       outcome.set(row.grievance_id, change)
     }
   }
-  const last = page.length > 0 ? Number(page[page.length - 1]!.seq) : after
-  return { changes: [...outcome.values()], last, hasMore }
+  const rowsTaken = taken ?? page.length
+  const last = rowsTaken > 0 ? Number(page[rowsTaken - 1]!.seq) : after
+  return { changes: [...outcome.values()], last, hasMore: hasMore || taken !== null }
 }

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import helmet from '@fastify/helmet'
-import Fastify, { type FastifyError } from 'fastify'
+import Fastify from 'fastify'
 import { LIMITS } from '../shared/limits'
 import { OrgConfig } from '../shared/org'
 import { compileOrg } from '../shared/routing'
@@ -23,7 +23,7 @@ import {
   type LoginThrottlePolicy,
   type SessionCloser,
 } from './auth'
-import { HttpError } from './http/errors'
+import { apiErrorHandler } from './http/errors'
 import { createXClient } from './x/client'
 import { createIngestion, type IngestionOptions, type IngestionSupervisor } from './ingest'
 import { registerIngestionRoute } from './http/ingestion-route'
@@ -203,18 +203,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   app.addHook('onSend', async (request, reply) => {
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store')
   })
-  app.setErrorHandler((error: FastifyError | HttpError, _request, reply) => {
-    if (error instanceof HttpError)
-      return reply.code(error.statusCode).send({ error: error.code, message: error.message })
-    if (error.statusCode === 413)
-      return reply
-        .code(413)
-        .send({ error: 'payload_too_large', message: `The request body is too large (${error.message})` })
-    const status = error.statusCode ?? 500
-    if (status < 500) return reply.code(status).send({ error: error.code ?? 'bad_request', message: error.message })
-    log(`[server] internal error: ${error.stack ?? error.message}`)
-    return reply.code(500).send({ error: 'internal', message: 'Internal server error' })
-  })
+  app.setErrorHandler(apiErrorHandler(log))
   app.setNotFoundHandler((request, reply) =>
     reply.code(404).send({ error: 'not_found', message: `No route ${request.method} ${request.url}` }),
   )

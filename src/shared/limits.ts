@@ -35,6 +35,8 @@ export const LIMITS = {
   threadEntries: 500,
   /** Page size of GET /api/v1/changes. */
   changesPage: 500,
+  /** Bytes of grievances in one page of GET /api/v1/changes; a page stops early past it (never before its first). */
+  changesPageBytes: 4 * 1024 * 1024,
   /** Open event streams per session. */
   streamsPerSession: 4,
 } as const

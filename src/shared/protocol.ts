@@ -1,6 +1,7 @@
 // The server protocol (desk ⇄ central server), as zod schemas. Paths are in API_PATHS.
 import { z } from 'zod'
 import { Grievance, Priority } from './grievance'
+import { LIMITS, safeNonNegativeInt, safeString, safeText } from './limits'
 import { IngestSourceName } from './org'
 
 export const API_PATHS = {
@@ -20,21 +21,21 @@ export const Role = z.enum(['officer', 'supervisor', 'admin'])
 export type Role = z.infer<typeof Role>
 
 export const User = z.object({
-  username: z.string(),
-  displayName: z.string(),
+  username: safeString(LIMITS.nameChars),
+  displayName: safeString(LIMITS.reasonChars),
   role: Role,
-  divisions: z.array(z.string()),
-  languages: z.array(z.string()),
+  divisions: z.array(safeString(LIMITS.nameChars)),
+  languages: z.array(safeString(LIMITS.nameChars)),
 })
 export type User = z.infer<typeof User>
 
 export const LoginRequest = z.object({
-  username: z.string().min(1),
-  password: z.string().min(1),
+  username: safeText(LIMITS.nameChars),
+  password: safeText(LIMITS.passwordChars),
 })
 export type LoginRequest = z.infer<typeof LoginRequest>
 
-export const LoginResponse = z.object({ token: z.string(), user: User })
+export const LoginResponse = z.object({ token: safeString(LIMITS.idChars), user: User })
 export type LoginResponse = z.infer<typeof LoginResponse>
 
 /** What a desk needs of the organisation: names, templates, not the rule internals. */
@@ -50,40 +51,64 @@ export type OrgSummary = z.infer<typeof OrgSummary>
 
 /** One entry of the changes feed; a removal (out of scope, deleted) is a tombstone. */
 export const Change = z.discriminatedUnion('kind', [
-  z.object({ seq: z.number().int(), kind: z.literal('upsert'), grievance: Grievance }),
-  z.object({ seq: z.number().int(), kind: z.literal('remove'), id: z.string() }),
+  z.object({ seq: safeNonNegativeInt, kind: z.literal('upsert'), grievance: Grievance }),
+  z.object({ seq: safeNonNegativeInt, kind: z.literal('remove'), id: safeString(LIMITS.idChars) }),
 ])
 export type Change = z.infer<typeof Change>
+
+/**
+ * A non-negative integer as it comes in a query string: digits only, at most 2^53 − 1
+ * (a larger one would silently lose precision as a JavaScript number).
+ */
+const queryInt = safeString(20)
+  .regex(/^\d+$/, { message: 'must be a non-negative integer' })
+  .transform(Number)
+  .pipe(z.number().max(Number.MAX_SAFE_INTEGER, { message: `must be at most ${Number.MAX_SAFE_INTEGER}` }))
+
+/**
+ * Query of GET /api/v1/changes: the cursor (default 0) and the page size (default 100;
+ * a size outside 1..LIMITS.changesPage is brought into it, as desks have always relied on).
+ */
+export const ChangesQuery = z.object({
+  after: queryInt.default(0),
+  limit: queryInt.transform((n) => Math.min(LIMITS.changesPage, Math.max(1, n))).default(100),
+})
+export type ChangesQuery = z.infer<typeof ChangesQuery>
 
 /** GET /api/v1/changes?after=N&limit=M */
 export const ChangesResponse = z.object({
   changes: z.array(Change),
   /** The cursor to pass as `after` next time. */
-  last: z.number().int(),
+  last: safeNonNegativeInt,
   hasMore: z.boolean(),
 })
 export type ChangesResponse = z.infer<typeof ChangesResponse>
 
 /** Server-sent event payloads on GET /api/v1/events (event name = type). */
 export const ServerEvent = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('hello'), seq: z.number().int() }),
-  z.object({ type: z.literal('changes'), seq: z.number().int() }),
+  z.object({ type: z.literal('hello'), seq: safeNonNegativeInt }),
+  z.object({ type: z.literal('changes'), seq: safeNonNegativeInt }),
 ])
 export type ServerEvent = z.infer<typeof ServerEvent>
 
 /** What an officer does to a grievance, before it gets an id and a base version. */
 export const ActionBody = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('reply'), text: z.string().min(1), language: z.enum(['en', 'hi']).optional() }),
-  z.object({ type: z.literal('note'), text: z.string().min(1) }),
+  /** At most a thread of a few posts (LIMITS.replyMaxPosts); its weight as X counts it is checked on the server. */
+  z.object({ type: z.literal('reply'), text: safeText(LIMITS.replyChars), language: z.enum(['en', 'hi']).optional() }),
+  z.object({ type: z.literal('note'), text: safeText(LIMITS.noteChars) }),
   z.object({ type: z.literal('claim') }),
   z.object({ type: z.literal('start') }),
-  z.object({ type: z.literal('forward'), toDivision: z.string(), note: z.string().optional() }),
-  z.object({ type: z.literal('resolve'), note: z.string().optional() }),
-  z.object({ type: z.literal('reject'), reason: z.string().min(1) }),
+  z.object({
+    type: z.literal('forward'),
+    toDivision: safeText(LIMITS.nameChars),
+    note: safeString(LIMITS.noteChars).optional(),
+  }),
+  z.object({ type: z.literal('resolve'), note: safeString(LIMITS.noteChars).optional() }),
+  z.object({ type: z.literal('reject'), reason: safeText(LIMITS.reasonChars) }),
   z.object({ type: z.literal('close') }),
   z.object({ type: z.literal('set-priority'), priority: Priority }),
   /** Post again a reply whose posting finally failed. */
-  z.object({ type: z.literal('retry-reply'), entryId: z.string() }),
+  z.object({ type: z.literal('retry-reply'), entryId: safeText(LIMITS.idChars) }),
 ])
 export type ActionBody = z.infer<typeof ActionBody>
 export type ActionType = ActionBody['type']
@@ -95,25 +120,63 @@ export type ActionType = ActionBody['type']
  */
 export const APPEND_ONLY_ACTIONS: readonly ActionType[] = ['reply', 'note', 'retry-reply']
 
+/**
+ * A client-made action id (the desk uses UUIDs): letters, digits and '-', 8 to 64 of them.
+ * The first thread entry an action makes takes the action's id, so every id the server
+ * makes itself (acknowledgements, citizen tweets, system notes, a reply's later thread
+ * parts) contains a ':': no client id can ever equal one of them.
+ */
+export const ACTION_ID_PATTERN = /^[A-Za-z0-9-]{8,64}$/
+export const ActionId = safeString(64).regex(ACTION_ID_PATTERN, {
+  message: "must be 8 to 64 letters, digits or '-' (a UUID)",
+})
+
 export const Action = z.object({
   /** Made by the desk (UUID); the server answers `duplicate` when it sees it again. */
-  id: z.string().min(8),
-  grievanceId: z.string(),
-  baseVersion: z.number().int(),
+  id: ActionId,
+  grievanceId: safeText(LIMITS.idChars),
+  baseVersion: safeNonNegativeInt,
   /** When the officer did it, on the desk's clock. */
-  at: z.string(),
+  at: safeText(LIMITS.timestampChars),
   body: ActionBody,
 })
 export type Action = z.infer<typeof Action>
 
-export const ActionsRequest = z.object({ actions: z.array(Action).min(1).max(200) })
+export const ActionsRequest = z.object({
+  actions: z
+    .array(Action)
+    .min(1, { message: 'send at least one action' })
+    .max(LIMITS.actionsPerBatch, { message: `at most ${LIMITS.actionsPerBatch} actions in one request` }),
+})
 export type ActionsRequest = z.infer<typeof ActionsRequest>
 
+/**
+ * The outcome of one action: what the desk needs to settle its outbox, not the grievance
+ * (the desk keeps its optimistic copy and pulls the server's through the changes feed).
+ * Only a conflict carries the current grievance, for the officer to decide on.
+ */
 export const ActionResult = z.discriminatedUnion('status', [
-  z.object({ id: z.string(), status: z.literal('applied'), grievance: Grievance }),
-  z.object({ id: z.string(), status: z.literal('duplicate'), grievance: Grievance.optional() }),
-  z.object({ id: z.string(), status: z.literal('conflict'), grievance: Grievance, reason: z.string() }),
-  z.object({ id: z.string(), status: z.literal('rejected'), reason: z.string() }),
+  z.object({
+    id: safeString(LIMITS.idChars),
+    status: z.literal('applied'),
+    grievanceId: safeString(LIMITS.idChars),
+    /** The grievance's version after this action. */
+    version: safeNonNegativeInt,
+  }),
+  z.object({
+    id: safeString(LIMITS.idChars),
+    status: z.literal('duplicate'),
+    /** Where the action went and that grievance's version now (absent when out of the user's scope). */
+    grievanceId: safeString(LIMITS.idChars).optional(),
+    version: safeNonNegativeInt.optional(),
+  }),
+  z.object({
+    id: safeString(LIMITS.idChars),
+    status: z.literal('conflict'),
+    grievance: Grievance,
+    reason: safeString(LIMITS.reasonChars),
+  }),
+  z.object({ id: safeString(LIMITS.idChars), status: z.literal('rejected'), reason: safeString(LIMITS.reasonChars) }),
 ])
 export type ActionResult = z.infer<typeof ActionResult>
 
@@ -121,7 +184,7 @@ export const ActionsResponse = z.object({ results: z.array(ActionResult) })
 export type ActionsResponse = z.infer<typeof ActionsResponse>
 
 /** Error body of every non-2xx answer. */
-export const ApiError = z.object({ error: z.string(), message: z.string() })
+export const ApiError = z.object({ error: safeString(LIMITS.nameChars), message: z.string() })
 export type ApiError = z.infer<typeof ApiError>
 
 /** GET /api/v1/admin/ingestion: the monthly read budget and each source's state. */

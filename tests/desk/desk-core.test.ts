@@ -232,6 +232,28 @@ describe('actions and the outbox', () => {
     )
   })
 
+  it("keeps an applied action's effect, then pulls the server's copy to replace it", async () => {
+    server.upsert(makeGrievance('g1'))
+    const { core } = await signedIn()
+    await waitFor(async () => (await listIds(core)).length === 1, 'first pull')
+    // The answer carries no grievance and no event comes: the desk must pull by itself.
+    server.notifyOnActions = false
+    const { actionId } = await core.handle('actions.submit', {
+      grievanceId: 'g1',
+      body: { type: 'note', text: 'called the bank' },
+    })
+    await waitFor(async () => (await core.handle('sync.state', {})).pending === 0, 'settled')
+    const settled = await core.handle('grievances.get', { id: 'g1' })
+    expect(settled?.thread.filter((e) => e.text === 'called the bank')).toHaveLength(1)
+    await waitFor(
+      async () => (await core.handle('grievances.get', { id: 'g1' }))?.thread.some((e) => e.id === `srv-${actionId}`),
+      "the server's copy pulled",
+    )
+    const pulled = await core.handle('grievances.get', { id: 'g1' })
+    expect(pulled?.thread.filter((e) => e.text === 'called the bank')).toHaveLength(1)
+    expect(pulled?.version).toBe(server.grievance('g1')?.version)
+  })
+
   it('settles duplicate, conflict and rejected verdicts', async () => {
     server.upsert(makeGrievance('g1'))
     server.upsert(makeGrievance('g2'))

@@ -11,7 +11,7 @@ import { SseParser } from '../../src/main/desk/event-stream'
 import { recoverOutbox, salvageTopLevelArrays } from '../../src/main/desk/outbox-recovery'
 import { PUSH_BATCH_BYTES, actionBytes, nextPushBatch, rebaseQueued } from '../../src/main/desk/outbox-batch'
 import { LIMITS } from '../../src/shared/limits'
-import { applyChangesPage } from '../../src/main/desk/sync-engine'
+import { applyChangesPage, keepOptimistic } from '../../src/main/desk/sync-engine'
 import type { Action, ActionBody } from '../../src/shared/protocol'
 import { tempDir } from './helpers'
 import { makeGrievance } from './mock-sync-server'
@@ -237,5 +237,39 @@ describe('recoverOutbox', () => {
     expect(salvaged.outbox.entries).toEqual([notes[0], notes[1], notes[3], notes[4]])
     expect(salvaged.lost).toBe(1)
     expect(salvageTopLevelArrays('garbage').arrays.size).toBe(0)
+  })
+})
+
+describe('keepOptimistic', () => {
+  it("keeps an applied action's effect at the server's version when only it happened", () => {
+    const g = makeGrievance('g1', { version: 3 })
+    const note = act({ type: 'note', text: 'n1' }, 'g1', 3)
+    const kept = keepOptimistic({ g1: g }, [{ action: note, version: 4 }], me)
+    expect(kept.g1).toMatchObject({ version: 4 })
+    expect(kept.g1!.thread.at(-1)).toMatchObject({ kind: 'note', text: 'n1' })
+    // Two notes of one batch: each took the grievance one version on.
+    const second = act({ type: 'note', text: 'n2' }, 'g1', 3)
+    const both = keepOptimistic(
+      { g1: g },
+      [
+        { action: note, version: 4 },
+        { action: second, version: 5 },
+      ],
+      me,
+    )
+    expect(both.g1!.version).toBe(5)
+    expect(both.g1!.thread.map((e) => e.text)).toEqual(['Help needed g1', 'n1', 'n2'])
+  })
+
+  it('keeps the cached version when somebody else changed it too, and leaves pulled copies alone', () => {
+    const g = makeGrievance('g1', { version: 3 })
+    const claim = act({ type: 'claim' }, 'g1', 3)
+    const behind = keepOptimistic({ g1: g }, [{ action: claim, version: 6 }], me)
+    expect(behind.g1).toMatchObject({ status: 'assigned', assignee: 'officer.cyber', version: 3 })
+    const pulled = makeGrievance('g1', { version: 4, status: 'assigned', assignee: 'officer.cyber' })
+    expect(keepOptimistic({ g1: pulled }, [{ action: claim, version: 4 }], me).g1).toBe(pulled)
+    // Not applicable to the cached copy any more (moved on): left for the pull.
+    const closed = makeGrievance('g1', { version: 3, status: 'closed' })
+    expect(keepOptimistic({ g1: closed }, [{ action: claim, version: 4 }], me).g1).toBe(closed)
   })
 })

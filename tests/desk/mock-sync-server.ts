@@ -78,6 +78,8 @@ export class MockSyncServer {
   bodyLimitBytes: number | null = null
   /** Each POST /actions answered: its status, how many actions and bytes it carried. */
   readonly actionPosts: { status: number; actions: number; bytes: number }[] = []
+  /** Whether an applied action tells the desks over the event stream (off: the desk must pull by itself). */
+  notifyOnActions = true
   verdictFor: (action: Action) => { status: Exclude<Verdict, 'applied'>; reason?: string } | null = () => null
 
   private readonly grievances = new Map<string, Grievance>()
@@ -254,8 +256,7 @@ export class MockSyncServer {
   }
 
   private settle(action: Action, user: User): ActionResult {
-    if (this.seenActionIds.has(action.id))
-      return { id: action.id, status: 'duplicate', grievance: this.grievances.get(action.grievanceId) }
+    if (this.seenActionIds.has(action.id)) return this.duplicate(action)
     const forced = this.verdictFor(action)
     if (forced) {
       this.seenActionIds.add(action.id)
@@ -263,7 +264,7 @@ export class MockSyncServer {
       if (forced.status === 'rejected') return { id: action.id, status: 'rejected', reason: forced.reason ?? 'refused' }
       if (forced.status === 'conflict' && grievance)
         return { id: action.id, status: 'conflict', grievance, reason: forced.reason ?? 'stale' }
-      return { id: action.id, status: 'duplicate', grievance }
+      return this.duplicate(action)
     }
     const current = this.grievances.get(action.grievanceId)
     if (!current) return { id: action.id, status: 'rejected', reason: 'no such grievance' }
@@ -276,8 +277,16 @@ export class MockSyncServer {
       }
     }
     this.seenActionIds.add(action.id)
-    const next = applyOnServer(current, action, user)
-    return { id: action.id, status: 'applied', grievance: this.upsert(next) }
+    const stored = this.upsert(applyOnServer(current, action, user), { notify: this.notifyOnActions })
+    // As the real server: the outcome and the new version, not the grievance.
+    return { id: action.id, status: 'applied', grievanceId: stored.id, version: stored.version }
+  }
+
+  private duplicate(action: Action): ActionResult {
+    const grievance = this.grievances.get(action.grievanceId)
+    return grievance
+      ? { id: action.id, status: 'duplicate', grievanceId: grievance.id, version: grievance.version }
+      : { id: action.id, status: 'duplicate' }
   }
 }
 

@@ -44,8 +44,12 @@ describe('reply guard', () => {
     const text = 'Your visa extension request has been examined by the division. '.repeat(5).slice(0, 272).trim()
     const result = await officer.act(g.id, g.version, { type: 'reply', text })
     expect(result.status).toBe('applied')
-    if (result.status !== 'applied') throw new Error('unreachable')
-    const posted = result.grievance.thread.filter((e) => e.kind === 'reply').map((e) => e.text)
+    const { changes } = await officer.changes()
+    const after = changes.flatMap((c) => (c.kind === 'upsert' && c.grievance.id === g.id ? [c.grievance] : []))
+    const posted = after
+      .at(-1)!
+      .thread.filter((e) => e.kind === 'reply')
+      .map((e) => e.text)
     const expected = replyAsPosted(text, {
       ticket: g.ticket,
       name: g.source.authorUsername,

@@ -4,6 +4,7 @@
 import type { Conflict } from '../../shared/desk-api'
 import type { Grievance } from '../../shared/grievance'
 import type { Action, ActionResult, Change } from '../../shared/protocol'
+import { applyActionLocally } from './apply-action'
 import { Backoff } from './backoff'
 import {
   sameOwner,
@@ -246,7 +247,12 @@ export class SyncEngine {
     await this.settle([action.id], [{ id: action.id, status: 'rejected', reason: shorten(reason, LIMITS.reasonChars) }])
   }
 
-  /** Applies the server's verdicts: cache first, then outbox (a crash between = duplicate). */
+  /**
+   * Applies the server's verdicts: cache first, then outbox (a crash between = duplicate).
+   * An applied action's answer is its outcome and version, not the grievance: the cache
+   * keeps the optimistic copy (at the server's version when only our action happened) and
+   * a pull brings the server's copy, which replaces it.
+   */
   private async settle(batchIds: string[], results: ActionResult[]): Promise<boolean> {
     const byId = new Map(results.map((r) => [r.id, r]))
     const serverCopies: Grievance[] = []
@@ -255,7 +261,7 @@ export class SyncEngine {
     const at = this.clock().toISOString()
 
     const settledIds = new Set<string>()
-    /** Applied actions and the version they produced, in order, for the rebase. */
+    /** Applied actions and the version they produced, in order, for the rebase and the cache. */
     const applied: { action: Action; version: number }[] = []
     for (const id of batchIds) {
       const result = byId.get(id)
@@ -265,11 +271,12 @@ export class SyncEngine {
       const action = entry.action
       switch (result.status) {
         case 'applied':
-          serverCopies.push(result.grievance)
-          applied.push({ action, version: result.grievance.version })
+          applied.push({ action, version: result.version })
+          needsPull = true
           break
         case 'duplicate':
-          if (result.grievance) serverCopies.push(result.grievance)
+          // Applied before (our earlier answer was lost): the server's copy comes with the pull.
+          needsPull = true
           break
         case 'conflict':
           serverCopies.push(result.grievance)
@@ -297,8 +304,11 @@ export class SyncEngine {
     }
     if (settledIds.size === 0) return false
 
-    if (serverCopies.length > 0) {
-      await this.cache.update((current) => ({ ...current, grievances: upsertNewer(current.grievances, serverCopies) }))
+    if (serverCopies.length > 0 || applied.length > 0) {
+      await this.cache.update((current) => {
+        const grievances = keepOptimistic(current.grievances, applied, this.owner)
+        return { ...current, grievances: upsertNewer(grievances, serverCopies) }
+      })
     }
     // Rebase inside the write: actions submitted while this batch was out are included.
     await this.outbox.update((current) => {
@@ -307,7 +317,13 @@ export class SyncEngine {
       return { entries, conflicts: [...current.conflicts, ...conflicts] }
     })
 
-    const changedIds = [...new Set([...serverCopies.map((g) => g.id), ...conflicts.map((c) => c.action.grievanceId)])]
+    const changedIds = [
+      ...new Set([
+        ...serverCopies.map((g) => g.id),
+        ...applied.map((a) => a.action.grievanceId),
+        ...conflicts.map((c) => c.action.grievanceId),
+      ]),
+    ]
     if (changedIds.length > 0) this.on.grievancesChanged(changedIds)
     for (const conflict of conflicts) {
       const { owner: _owner, ...shown } = conflict
@@ -396,6 +412,33 @@ function shorten(text: string, max: number): string {
   if (text.length <= max) return text
   const cut = text.slice(0, max - 1)
   return `${/[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut}…`
+}
+
+/**
+ * The cached grievances with each applied action's effect kept, as the officer saw it before
+ * it left the outbox. A cached copy at version V that the action took to V + 1 is what the
+ * server holds now (give or take the server's own entry ids), so it takes that version; when
+ * somebody else changed the grievance too it keeps V, and the pull brings the rest. A copy
+ * already at the action's version or newer came from a pull and includes it.
+ */
+export function keepOptimistic(
+  grievances: Record<string, Grievance>,
+  applied: readonly { action: Action; version: number }[],
+  user: Pick<Owner, 'username'>,
+): Record<string, Grievance> {
+  let next = grievances
+  for (const { action, version } of applied) {
+    const cached = next[action.grievanceId]
+    if (!cached || cached.version >= version) continue
+    let copy: Grievance
+    try {
+      copy = applyActionLocally(cached, action, user)
+    } catch {
+      continue // The cache moved on under it (a pull); the next pull settles the view.
+    }
+    next = { ...next, [cached.id]: { ...copy, version: version === cached.version + 1 ? version : cached.version } }
+  }
+  return next
 }
 
 /** A grievance's version only grows: never replace a newer copy with an older one. */

@@ -1,11 +1,12 @@
 // The HTTP API of API_PATHS: validated bodies in, {error, message} out on failure.
 import type { FastifyInstance } from 'fastify'
+import type { z } from 'zod'
 import { LIMITS } from '../../shared/limits'
-import { ActionsRequest, API_PATHS, type OrgSummary } from '../../shared/protocol'
+import { ActionsRequest, API_PATHS, ChangesQuery, type OrgSummary } from '../../shared/protocol'
 import { publicUser, type LoginThrottlePolicy } from '../auth'
 import { authenticate, authenticateSession, registerAuthRoutes } from '../auth/routes'
 import { applyActions } from '../actions'
-import { changesFor, MAX_PAGE } from '../feed'
+import { changesFor } from '../feed'
 import { currentSeq } from '../grievances'
 import type { ServerContext } from '../context'
 import { describeZodError, HttpError } from './errors'
@@ -25,10 +26,11 @@ function orgSummary(ctx: ServerContext): OrgSummary {
   }
 }
 
-function intParam(value: string | undefined, name: string, fallback: number, min: number): number {
-  if (value === undefined || value === '') return fallback
-  if (!/^\d+$/.test(value)) throw new HttpError(400, 'bad_request', `${name} must be a non-negative integer`)
-  return Math.max(min, Number(value))
+/** A request's body or query through its contract: a 400 saying what is wrong, or the parsed value. */
+export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const parsed = schema.safeParse(value)
+  if (!parsed.success) throw new HttpError(400, 'bad_request', describeZodError(parsed.error))
+  return parsed.data
 }
 
 export function registerRoutes(
@@ -61,9 +63,7 @@ export function registerRoutes(
 
   app.get(API_PATHS.changes, async (request) => {
     const user = await authenticate(ctx, request)
-    const query = request.query as Record<string, string | undefined>
-    const after = intParam(query.after, 'after', 0, 0)
-    const limit = Math.min(MAX_PAGE, intParam(query.limit, 'limit', 100, 1))
+    const { after, limit } = parseInput(ChangesQuery, request.query)
     return changesFor(ctx.db, user, after, limit)
   })
 
@@ -73,8 +73,7 @@ export function registerRoutes(
 
   app.post(API_PATHS.actions, { bodyLimit: LIMITS.actionsBodyBytes }, async (request) => {
     const user = await authenticate(ctx, request)
-    const parsed = ActionsRequest.safeParse(request.body)
-    if (!parsed.success) throw new HttpError(400, 'bad_request', describeZodError(parsed.error))
-    return { results: await applyActions(ctx, user, parsed.data.actions) }
+    const { actions } = parseInput(ActionsRequest, request.body)
+    return { results: await applyActions(ctx, user, actions) }
   })
 }

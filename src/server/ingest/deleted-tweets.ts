@@ -1,10 +1,10 @@
 // A citizen deleting a tweet must not make the complaint disappear: the grievance keeps
 // its text and history, its source (or the thread entry) is flagged deleted, and a
 // system entry tells the officer, so nobody replies to a tweet that is gone unawares.
-import { randomUUID } from 'node:crypto'
 import { writeTransaction } from '../db/database'
 import { loadGrievance, nextVersion, saveGrievance } from '../grievances'
 import type { ServerContext } from '../context'
+import { serverEntryId } from '../entry-ids'
 
 /** Marks the tweet deleted wherever we hold it; returns the change seq, or null if nothing changed. */
 export async function markTweetDeleted(
@@ -35,7 +35,7 @@ export async function markTweetDeleted(
       e.kind === 'citizen' && e.tweetId === tweetId ? { ...e, deleted: true } : e,
     )
     after.thread.push({
-      id: randomUUID(),
+      id: serverEntryId('system'),
       kind: 'system',
       text: isSource
         ? `The citizen deleted the original tweet (${tweetId}) on X. The grievance and its text are kept.`

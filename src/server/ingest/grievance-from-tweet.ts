@@ -20,6 +20,7 @@ import { nextVersion, writeGrievances } from '../grievances'
 import { OfficerPool } from '../allocation'
 import { queueReplies } from '../replies/outbox'
 import type { ServerContext } from '../context'
+import { serverEntryId } from '../entry-ids'
 
 export type TweetOutcome =
   | { kind: 'created'; grievance: Grievance; seqs: number[] }
@@ -195,7 +196,7 @@ function newGrievance(
   const slaHours = org.sla[analysis.priority] ?? 72
   const slaFrom = tweet.createdAt ? new Date(tweet.createdAt) : now
   const citizenEntry: ThreadEntry = {
-    id: randomUUID(),
+    id: serverEntryId('citizen'),
     kind: 'citizen',
     text: tweet.text,
     at: tweet.createdAt ?? createdAt,
@@ -322,7 +323,7 @@ export async function ingestTweets(
         const prior = current.get(decision.key)!
         let after = nextVersion(prior, now)
         after.thread.push({
-          id: randomUUID(),
+          id: serverEntryId('citizen'),
           kind: 'citizen',
           text: tweet.text,
           at: tweet.createdAt ?? now.toISOString(),
@@ -350,7 +351,7 @@ export async function ingestTweets(
           const template = decision.analysis.language === 'hi' ? ctx.org.acknowledge.hi : ctx.org.acknowledge.en
           const division = ctx.org.divisions.find((d) => d.id === grievance.division)
           const ack: ThreadEntry = {
-            id: randomUUID(),
+            id: serverEntryId('ack'),
             kind: 'reply',
             text: fillTemplate(template, { ticket, name: tweet.authorUsername, division: division?.name }),
             at: grievance.createdAt,
