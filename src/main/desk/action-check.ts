@@ -57,3 +57,33 @@ function stringFields(action: Action): [field: string, text: string, max: number
   }
   return fields
 }
+
+const BODY_TEXT_LIMITS: Record<string, number> = {
+  note: LIMITS.noteChars,
+  reason: LIMITS.reasonChars,
+  toDivision: LIMITS.nameChars,
+  entryId: LIMITS.idChars,
+}
+// eslint-disable-next-line no-control-regex -- NUL is exactly what must be found
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+
+function displayable(text: string, max: number): string {
+  const clean = text.replace(UNSTORABLE, '\uFFFD')
+  return clean.length <= max ? clean : `${clean.slice(0, max - 1).replace(/[\uD800-\uDBFF]$/, '')}…`
+}
+
+/**
+ * A refused action as the officer is shown it: the same action with its texts made
+ * storable and cut to the contract's lengths, so the conflicts list (which the desk API
+ * validates) can hold it. Null when even that is not an action (an unknown type, a bad id).
+ */
+export function refusedActionForDisplay(action: Action): Action | null {
+  const body: Record<string, unknown> = { ...action.body }
+  for (const [key, value] of Object.entries(body)) {
+    if (typeof value !== 'string' || key === 'type') continue
+    const max = key === 'text' ? (body.type === 'reply' ? LIMITS.replyChars : LIMITS.noteChars) : BODY_TEXT_LIMITS[key]
+    body[key] = displayable(value, max ?? LIMITS.reasonChars)
+  }
+  const parsed = Action.safeParse({ ...action, at: displayable(action.at, LIMITS.timestampChars), body })
+  return parsed.success ? parsed.data : null
+}

@@ -34,7 +34,22 @@ export const emptyCache = (owner: Owner | null = null): GrievanceCache => ({
   lastSyncedAt: null,
 })
 
-export const OutboxEntry = z.object({ action: Action, owner: Owner })
+/**
+ * What an outbox may hold: an action's shape without the contract's content limits. An
+ * entry an older desk queued before a limit existed still loads, and is refused where the
+ * officer sees it (action-check.ts, at push) instead of vanishing with a schema failure.
+ */
+const QueuedAction = z
+  .object({
+    id: z.string(),
+    grievanceId: z.string(),
+    baseVersion: z.number().int(),
+    at: z.string(),
+    body: z.looseObject({ type: z.string() }),
+  })
+  .transform((action) => action as unknown as Action)
+
+export const OutboxEntry = z.object({ action: QueuedAction, owner: Owner })
 export type OutboxEntry = z.infer<typeof OutboxEntry>
 
 export const StoredConflict = Conflict.extend({ owner: Owner })

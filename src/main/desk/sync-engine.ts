@@ -15,7 +15,7 @@ import {
   type StoredConflict,
 } from './desk-files'
 import { LIMITS } from '../../shared/limits'
-import { whyUnsendable } from './action-check'
+import { refusedActionForDisplay, whyUnsendable } from './action-check'
 import { RequestRefusedError, ServerFailedError, ServerUnreachableError, SessionExpiredError } from './errors'
 import { readServerEvents } from './event-stream'
 import type { JsonStore } from './json-store'
@@ -289,17 +289,24 @@ export class SyncEngine {
             owner: this.owner,
           })
           break
-        case 'rejected':
-          conflicts.push({
-            action,
-            kind: 'rejected',
-            reason: result.reason,
-            grievance: this.cache.data.grievances[action.grievanceId] ?? null,
-            at,
-            owner: this.owner,
-          })
+        case 'rejected': {
+          // An action refused for its content is shown cleaned and cut, so the list can hold it.
+          const shown = refusedActionForDisplay(action)
+          if (shown) {
+            conflicts.push({
+              action: shown,
+              kind: 'rejected',
+              reason: result.reason,
+              grievance: this.cache.data.grievances[action.grievanceId] ?? null,
+              at,
+              owner: this.owner,
+            })
+          } else {
+            this.on.log('warn', `action ${action.id} refused and dropped: it cannot be shown (${result.reason})`)
+          }
           needsPull = true
           break
+        }
       }
     }
     if (settledIds.size === 0) return false
