@@ -111,6 +111,39 @@ export const MIGRATIONS_LOCK_KEY = 7_305_000
 /** NOTIFY channel announcing the newest change seq to every server instance. */
 export const CHANGES_CHANNEL = 'seva_changes'
 
+/**
+ * Thrown when the database does not answer in time (a full disk, a hung embedded engine,
+ * a lost connection): the caller gets a clear error at once instead of waiting forever.
+ */
+export class DatabaseUnavailableError extends Error {
+  readonly code = 'SEVA_DB_UNAVAILABLE'
+  constructor(message: string) {
+    super(message)
+    this.name = 'DatabaseUnavailableError'
+  }
+}
+
+// SQLSTATE classes that say nothing about the data: the same statement may well succeed
+// a moment later. 08 connection, 40 serialization failure and deadlock, 53 insufficient
+// resources (disk full, out of memory, too many connections), 55P03 lock not available,
+// 57 operator intervention (statement timeout, shutdown), 58 system error (I/O).
+const TRANSIENT_SQLSTATE = /^(08|40|53|57|58)|^55P03$/
+const TRANSIENT_NODE_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'ENOSPC'])
+const TRANSIENT_MESSAGE =
+  /connection terminated|connection (?:was )?closed|timeout exceeded when trying to connect|client has encountered a connection error|PGlite is closed|no space left on device/i
+
+/**
+ * Whether a database error is about the database's state rather than the data: worth
+ * retrying, and never a reason to give up on what was being written.
+ */
+export function isTransientDbError(error: unknown): boolean {
+  if (error instanceof DatabaseUnavailableError) return true
+  if (!(error instanceof Error)) return false
+  const code = (error as { code?: unknown }).code
+  if (typeof code === 'string' && (TRANSIENT_SQLSTATE.test(code) || TRANSIENT_NODE_CODES.has(code))) return true
+  return TRANSIENT_MESSAGE.test(error.message)
+}
+
 export function writeTransaction<T>(db: Database, fn: (tx: Queryable) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [CHANGES_LOCK_KEY])

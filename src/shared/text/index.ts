@@ -3,3 +3,4 @@ export { MAX_TWEET_WEIGHT, weightedLength, fitsInTweet } from './weighted-length
 export { splitIntoThread, type ThreadOptions } from './thread'
 export { findPii, piiMessage, verhoeffValid } from './pii'
 export { extractEntities, extractHashtags, extractMentions, extractUrls, type Entity } from './entities'
+export { storableText } from './storable'
