@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url'
 import Fastify, { type FastifyError } from 'fastify'
 import { OrgConfig } from '../shared/org'
 import { compileOrg } from '../shared/routing'
-import { openDatabase, type Database } from './db/database'
+import { DatabaseUnavailableError, openDatabase, type Database } from './db/database'
 import { migrate } from './db/migrations'
 import { ChangeNotifier, primaryHandleOf, type ServerContext } from './context'
 import { seedDemoUsers, type DemoLogin } from './demo'
@@ -177,6 +177,9 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   app.setErrorHandler((error: FastifyError | HttpError, _request, reply) => {
     if (error instanceof HttpError)
       return reply.code(error.statusCode).send({ error: error.code, message: error.message })
+    // A database that does not answer (full disk, hung engine): a clear 503 at once.
+    if (error instanceof DatabaseUnavailableError)
+      return reply.code(503).send({ error: 'database_unavailable', message: error.message })
     const status = error.statusCode ?? 500
     if (status < 500) return reply.code(status).send({ error: error.code ?? 'bad_request', message: error.message })
     log(`[server] internal error: ${error.stack ?? error.message}`)
