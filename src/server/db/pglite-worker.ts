@@ -53,6 +53,8 @@ export class PgliteWorker {
   ) {
     const pglitePath = createRequire(import.meta.url).resolve('@electric-sql/pglite')
     this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { pglitePath, dataDir } })
+    // Requests in flight keep the process alive (their deadline timers); an idle database does not.
+    this.worker.unref()
     this.worker.on('message', (message: { id: number; value?: unknown; error?: Record<string, unknown> }) =>
       this.settle(message),
     )
