@@ -39,7 +39,7 @@ class Mutex {
 }
 
 export interface DatabaseTimeouts {
-  /** Longest a statement may take before its caller gets DatabaseUnavailableError (default 15 s). */
+  /** Longest a statement may take before its caller gets an error (default 15 s on PGlite, 30 s on PostgreSQL). */
   statementTimeoutMs?: number
 }
 
@@ -117,7 +117,8 @@ export async function openPglite(dataDir?: string, timeouts: DatabaseTimeouts = 
 pg.types.setTypeParser(20, (value: string) => Number(value))
 
 export async function openPostgres(connectionString: string, timeouts: DatabaseTimeouts = {}): Promise<Database> {
-  const statementMs = timeouts.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS
+  // A backstop (PostgreSQL itself answers a full disk with an error): room for heavy reads.
+  const statementMs = timeouts.statementTimeoutMs ?? 2 * DEFAULT_STATEMENT_TIMEOUT_MS
   // A statement the server cannot finish (a full disk, a lock held forever) fails with
   // 57014 instead of holding its caller; a server that cannot be reached fails to connect.
   const pool = new pg.Pool({
