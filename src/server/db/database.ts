@@ -202,7 +202,7 @@ export class DatabaseUnavailableError extends Error {
 const TRANSIENT_SQLSTATE = /^(08|40|53|57|58)|^55P03$/
 const TRANSIENT_NODE_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'ENOSPC'])
 const TRANSIENT_MESSAGE =
-  /connection terminated|connection (?:was )?closed|timeout exceeded when trying to connect|client has encountered a connection error|PGlite is closed|no space left on device/i
+  /connection terminated|connection (?:was )?closed|timeout exceeded when trying to connect|query read timeout|client has encountered a connection error|PGlite is closed|no space left on device/i
 
 /**
  * Whether a database error is about the database's state rather than the data: worth
