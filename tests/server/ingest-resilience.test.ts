@@ -11,7 +11,13 @@ import { ChangeNotifier, type ServerContext } from '../../src/server/context'
 import { ingestBatch } from '../../src/server/ingest/tweet-batch'
 import { setAsideSummary } from '../../src/server/ingest/set-aside'
 import type { BatchOptions } from '../../src/server/ingest/sources/source'
-import type { Database, Queryable, SqlParam } from '../../src/server/db/database'
+import {
+  DatabaseUnavailableError,
+  isTransientDbError,
+  type Database,
+  type Queryable,
+  type SqlParam,
+} from '../../src/server/db/database'
 import type { RunningServer } from '../../src/server/index'
 import type { Grievance } from '../../src/shared/grievance'
 import { freshDatabase, startTestServer, type TestDatabase } from './helpers'
@@ -109,6 +115,19 @@ describe('storableText', () => {
     expect(storableText('x\uDE00y')).toBe('x\uFFFDy')
     expect(storableText('ok 😀 ठीक')).toBe('ok 😀 ठीक')
     expect(isStorableText(storableText('\uDE00\uD83D\u0000'))).toBe(true)
+  })
+})
+
+describe('isTransientDbError', () => {
+  it('tells the database’s passing state from a refusal of the data', () => {
+    for (const code of ['40001', '40P01', '08006', '57014', '53100', '55P03', 'ECONNRESET'])
+      expect(isTransientDbError(sqlError(code, 'x')), code).toBe(true)
+    expect(isTransientDbError(new DatabaseUnavailableError('the embedded database did not answer'))).toBe(true)
+    expect(isTransientDbError(new Error('Connection terminated unexpectedly'))).toBe(true)
+    expect(isTransientDbError(new Error('Query read timeout'))).toBe(true)
+    for (const code of ['22P05', '22021', '23505', '54000'])
+      expect(isTransientDbError(sqlError(code, 'x')), code).toBe(false)
+    expect(isTransientDbError(new TypeError('cannot read properties of undefined'))).toBe(false)
   })
 })
 
