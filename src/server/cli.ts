@@ -2,6 +2,7 @@
 // fixed interface used by the demo launcher and outside tools).
 import { loadOrg, resolveXTokens, startServer } from './index'
 import { primaryHandleOf } from './context'
+import { stopOnSignals } from './shutdown'
 
 const env = process.env
 const demo = env.SEVA_DEMO === '1'
@@ -51,21 +52,9 @@ async function main(): Promise<void> {
     for (const login of server.demoLogins)
       console.log(`  ${login.username.padEnd(24)} ${login.role.padEnd(11)} ${login.divisions.join(', ')}`)
   }
-  let stopping = false
-  const stop = (signal: string): void => {
-    if (stopping) return
-    stopping = true
-    console.log(`${signal}: stopping the server`)
-    server.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error(error)
-        process.exit(1)
-      },
-    )
-  }
-  process.on('SIGINT', () => stop('SIGINT'))
-  process.on('SIGTERM', () => stop('SIGTERM'))
+  stopOnSignals(() => server.close(), {
+    ...(env.SEVA_SHUTDOWN_GRACE_MS ? { graceMs: Number(env.SEVA_SHUTDOWN_GRACE_MS) } : {}),
+  })
 }
 
 main().catch((error: unknown) => {

@@ -25,6 +25,7 @@ import {
 } from './auth'
 import { apiErrorHandler } from './http/errors'
 import { createXClient } from './x/client'
+import { RateLimitPacer, rateLimitPlugin } from './x/rate-limits'
 import { createIngestion, type IngestionOptions, type IngestionSupervisor } from './ingest'
 import { registerIngestionRoute } from './http/ingestion-route'
 import { ReplyWorker, type ReplyWorkerOptions } from './replies/worker'
@@ -178,13 +179,16 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   }
   const makePoller = (workCtx: ServerContext, tickMs = 0): IngestionSupervisor | null =>
     readToken ? createIngestion(workCtx, tokens.base, readToken, { ...opts.ingestion, tickMs }) : null
-  const makeReplies = (workCtx: ServerContext, mayPost?: () => boolean): ReplyWorker | null =>
-    tokens.userToken
-      ? new ReplyWorker(workCtx, createXClient(tokens.base, tokens.userToken), {
-          ...replyOptions,
-          ...(mayPost ? { mayPost } : {}),
-        })
-      : null
+  const makeReplies = (workCtx: ServerContext, mayPost?: () => boolean): ReplyWorker | null => {
+    if (!tokens.userToken) return null
+    // The posting window as X reports it: people's replies keep a share of it (replies/posting-window.ts).
+    const pacer = new RateLimitPacer()
+    return new ReplyWorker(workCtx, createXClient(tokens.base, tokens.userToken, [rateLimitPlugin(pacer)]), {
+      ...replyOptions,
+      pacer,
+      ...(mayPost ? { mayPost } : {}),
+    })
+  }
   // Manual passes (tests, tools) run unfenced on this instance whatever its role.
   const poller = makePoller(ctx)
   const replies = makeReplies(ctx)

@@ -105,6 +105,10 @@ export const ThreadEntry = z.object({
       state: z.enum(['pending', 'posted', 'failed']),
       error: z.string().optional(),
       attempts: z.number().int().default(0),
+      /** While a person's reply waits for X's posting window: its place among people's replies (1 = next). */
+      queuePosition: z.number().int().optional(),
+      /** While it waits: when it should be on X (ISO time), from the place and the posting rate. */
+      estimatedAt: z.string().optional(),
     })
     .optional(),
 })

@@ -218,5 +218,21 @@ export const IngestionStatus = z.object({
       cursor: z.string().optional(),
     }),
   ),
+  /** Tweets the database refused even after cleaning: kept for a person to look at. */
+  setAside: z
+    .object({
+      count: z.number().int(),
+      recent: z.array(
+        z.object({
+          tweetId: z.string(),
+          source: z.string(),
+          authorUsername: z.string(),
+          text: z.string(),
+          error: z.string(),
+          at: z.string(),
+        }),
+      ),
+    })
+    .optional(),
 })
 export type IngestionStatus = z.infer<typeof IngestionStatus>

@@ -32,10 +32,22 @@ describe('database and health', () => {
     expect(await migrate(server.db)).toEqual([])
   })
 
-  it('reports health and which database it runs on', async () => {
+  it('reports health to anyone as {ok} only, and which database it runs on to a supervisor', async () => {
     const res = await new ApiClient(server.url).request('GET', '/healthz')
     expect(res.status).toBe(200)
-    expect(res.body).toMatchObject({ ok: true, db: process.env.DATABASE_URL ? 'postgres' : 'pglite' })
+    expect(res.body).toEqual({ ok: true })
+    const officer = await loggedIn(server, 'officer.foreigners')
+    expect((await officer.request('GET', '/healthz')).body).toEqual({ ok: true })
+    expect((await new ApiClient(server.url, 'not-a-token').request('GET', '/healthz')).body).toEqual({ ok: true })
+    const supervisor = await loggedIn(server, 'supervisor')
+    const detailed = await supervisor.request('GET', '/healthz')
+    expect(detailed.status).toBe(200)
+    expect(detailed.body).toMatchObject({
+      ok: true,
+      db: process.env.DATABASE_URL ? 'postgres' : 'pglite',
+      leader: true,
+      seq: expect.any(Number),
+    })
   })
 })
 

@@ -63,9 +63,16 @@ async function spawnServer(
   return { child, url }
 }
 
+/** The detailed health (leader, instance) is for supervisors: signed in once per server. */
+const healthClients = new Map<string, ApiClient>()
 async function health(url: string): Promise<Health> {
-  const res = await fetch(`${url}/healthz`)
-  return (await res.json()) as Health
+  let client = healthClients.get(url)
+  if (!client) {
+    client = new ApiClient(url)
+    await client.login('supervisor')
+    healthClients.set(url, client)
+  }
+  return (await client.request('GET', '/healthz')).body as Health
 }
 
 /** Reads an SSE stream and resolves when a `changes` event with seq >= wanted arrives. */

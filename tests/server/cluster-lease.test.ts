@@ -7,7 +7,7 @@ import { openDatabase, writeTransaction, type Database } from '../../src/server/
 import { migrate } from '../../src/server/db/migrations'
 import { ChangeNotifier } from '../../src/server/context'
 import { fencedDatabase, LeaseKeeper, LeaseLostError, PgChangeListener } from '../../src/server/cluster'
-import { eventually, freshDatabase, startTestServer, type TestDatabase } from './helpers'
+import { eventually, freshDatabase, loggedIn, startTestServer, type TestDatabase } from './helpers'
 
 const hasPostgres = Boolean(process.env.DATABASE_URL)
 if (!hasPostgres) console.log('[cluster] lease tests on PostgreSQL not run: needs DATABASE_URL (PostgreSQL)')
@@ -19,7 +19,9 @@ describe('on PGlite', () => {
       { instanceId: 'solo' },
     )
     try {
-      const health = (await (await fetch(`${server.url}/healthz`)).json()) as Record<string, unknown>
+      // The details are for supervisors and admins only.
+      const supervisor = await loggedIn(server, 'supervisor')
+      const health = (await supervisor.request('GET', '/healthz')).body as Record<string, unknown>
       expect(health).toMatchObject({ instanceId: 'solo', leader: true, db: 'pglite' })
       expect(server.isLeader()).toBe(true)
     } finally {

@@ -276,10 +276,19 @@ describe('budget and admin endpoint', () => {
     )
     expect(searchesAfter).toEqual(searchesBefore)
 
+    // A tweet the database refused even on its own is shown to supervisors (set-aside.ts).
+    await server.db.query(
+      `INSERT INTO set_aside_tweets (tweet_id, source, author_username, text, error)
+       VALUES ('4200', 'mentions', 'asha', '@HMOIndia help', 'ingest failed: row is too big')`,
+    )
     const supervisor = await loggedIn(server, 'supervisor')
     const res = await supervisor.request('GET', '/api/v1/admin/ingestion')
     expect(res.status).toBe(200)
     const status = IngestionStatus.parse(res.body)
+    expect(status.setAside).toMatchObject({
+      count: 1,
+      recent: [{ tweetId: '4200', authorUsername: 'asha', error: 'ingest failed: row is too big' }],
+    })
     expect(status.budget).toMatchObject({
       cap: 100_000,
       resetsAt: expect.any(String),

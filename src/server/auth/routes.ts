@@ -11,7 +11,7 @@ import { KnownLockouts, type LoginThrottlePolicy } from './login-throttle'
 import { endSession, sessionForToken, sessionIdOf, type Session, type SessionCloser } from './sessions'
 import { publicUser, type StaffUser } from './users'
 
-function bearerToken(request: FastifyRequest): string | null {
+export function bearerToken(request: FastifyRequest): string | null {
   const match = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(request.headers.authorization ?? '')
   return match?.[1] ?? null
 }

@@ -192,6 +192,32 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 7,
+    name: 'set-aside-tweets-and-reply-priority',
+    sql: [
+      // Tweets the database refused even after cleaning (src/server/ingest/set-aside.ts):
+      // kept for supervisors to see, never silently counted as ignored.
+      `CREATE TABLE set_aside_tweets (
+        tweet_id TEXT PRIMARY KEY,
+        source TEXT NOT NULL,
+        via_handle TEXT,
+        author_username TEXT NOT NULL,
+        text TEXT NOT NULL,
+        error TEXT NOT NULL,
+        at TIMESTAMPTZ NOT NULL DEFAULT now()
+      )`,
+      // Automatic acknowledgements go after people's replies and never take the whole
+      // posting window (src/server/replies/worker.ts).
+      `ALTER TABLE reply_outbox ADD COLUMN automatic BOOLEAN NOT NULL DEFAULT FALSE`,
+      // Acknowledgements already queued: written by one of our handles, not by a user.
+      `UPDATE reply_outbox o SET automatic = TRUE FROM grievances g
+       WHERE g.id = o.grievance_id AND o.state <> 'posted' AND EXISTS (
+         SELECT 1 FROM jsonb_array_elements(g.doc->'thread') e
+         WHERE e->>'id' = o.entry_id AND NOT EXISTS (SELECT 1 FROM users u WHERE u.username = e->>'by'))`,
+      `CREATE INDEX reply_outbox_queue ON reply_outbox (state, automatic, created_at)`,
+    ],
+  },
 ]
 
 export async function migrate(db: Database): Promise<number[]> {

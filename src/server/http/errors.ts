@@ -3,6 +3,7 @@
 // fault of the server itself is a 500.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import type { ZodError } from 'zod'
+import { DatabaseUnavailableError } from '../db/database'
 
 export class HttpError extends Error {
   constructor(
@@ -63,6 +64,8 @@ function isDataException(error: unknown): boolean {
 export function apiErrorHandler(log: (message: string) => void) {
   return (error: FastifyError | HttpError, request: FastifyRequest, reply: FastifyReply): FastifyReply => {
     if (error instanceof HttpError) return sendError(reply, error.statusCode, error.code, error.message)
+    // A database that does not answer (full disk, hung engine): a clear 503 at once.
+    if (error instanceof DatabaseUnavailableError) return sendError(reply, 503, 'database_unavailable', error.message)
     const known = FASTIFY_CLIENT_ERRORS[error.code]
     if (known) return sendError(reply, known.status, known.error, known.message)
     if (error instanceof SyntaxError) return sendError(reply, 400, 'bad_json', 'The body is not valid JSON')

@@ -3,16 +3,20 @@ import type { FastifyInstance } from 'fastify'
 import type { z } from 'zod'
 import { LIMITS } from '../../shared/limits'
 import { ActionsRequest, API_PATHS, ChangesQuery, type OrgSummary } from '../../shared/protocol'
-import { publicUser, type LoginThrottlePolicy } from '../auth'
-import { authenticate, authenticateSession, registerAuthRoutes } from '../auth/routes'
+import { publicUser, userForToken, type LoginThrottlePolicy } from '../auth'
+import { authenticate, authenticateSession, bearerToken, registerAuthRoutes } from '../auth/routes'
 import { applyActions } from '../actions'
 import { changesFor } from '../feed'
 import { currentSeq } from '../grievances'
 import type { ServerContext } from '../context'
+import { withTimeout } from '../db/database'
 import { describeZodError, HttpError } from './errors'
 import type { EventStreams } from './events'
 
 export { authenticate } from '../auth/routes'
+
+/** A health check that waits longer than this calls the database down. */
+export const HEALTH_TIMEOUT_MS = 2_000
 
 function orgSummary(ctx: ServerContext): OrgSummary {
   const { org } = ctx
@@ -38,8 +42,25 @@ export function registerRoutes(
   ctx: ServerContext,
   extra: { instanceId: string; streams: EventStreams; throttle: LoginThrottlePolicy; isLeader?: () => boolean },
 ): void {
-  app.get(API_PATHS.health, async () => {
-    await ctx.db.query('SELECT 1')
+  // Health: `{ok}` for anyone (load balancers, the launcher), 503 when the database does
+  // not answer within HEALTH_TIMEOUT_MS. The details (database, org, instance, leadership,
+  // sequence) only for a supervisor's or admin's Bearer token: they map the deployment.
+  app.get(API_PATHS.health, async (request, reply) => {
+    try {
+      await (ctx.db.ping
+        ? ctx.db.ping(HEALTH_TIMEOUT_MS)
+        : withTimeout(ctx.db.query('SELECT 1'), HEALTH_TIMEOUT_MS, 'the database did not answer'))
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error)
+      return reply.code(503).send({ ok: false, error: 'database_unavailable', message })
+    }
+    const token = bearerToken(request)
+    const user = token
+      ? await withTimeout(userForToken(ctx.db, token), HEALTH_TIMEOUT_MS, 'the database did not answer').catch(
+          () => null,
+        )
+      : null
+    if (!user || (user.role !== 'supervisor' && user.role !== 'admin')) return { ok: true }
     return {
       ok: true,
       db: ctx.db.kind,
@@ -48,7 +69,7 @@ export function registerRoutes(
       instanceId: extra.instanceId,
       // Whether this instance runs ingestion and reply posting (the lease holder).
       leader: extra.isLeader?.() ?? true,
-      seq: await currentSeq(ctx.db),
+      seq: await withTimeout(currentSeq(ctx.db), HEALTH_TIMEOUT_MS, 'the database did not answer'),
     }
   })
 

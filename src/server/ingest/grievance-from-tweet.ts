@@ -29,6 +29,8 @@ export type TweetOutcome =
   | { kind: 'seen' }
   /** joinOnly and the tweet belongs to no grievance: left unclaimed for the other sources. */
   | { kind: 'skipped' }
+  /** The database refused it even on its own (tweet-batch.ts): kept for supervisors. */
+  | { kind: 'set-aside'; reason: string }
 
 export interface TweetMeta {
   authorName?: string
@@ -382,7 +384,7 @@ export async function ingestTweets(
     )
   }
   await claimTweets(tx, lateClaims)
-  await queueReplies(tx, replies)
+  await queueReplies(tx, replies, { automatic: true })
   for (const outcome of outcomes) {
     if (outcome.kind === 'created' || outcome.kind === 'followed-up') outcome.seqs.push(seqs.get(outcome.grievance.id)!)
   }

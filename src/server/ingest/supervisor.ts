@@ -12,6 +12,7 @@ import { describeXError } from '../x/errors'
 import type { RateLimitPacer } from '../x/rate-limits'
 import { fetchXUsage, USAGE_ENDPOINT } from '../x/usage'
 import { BudgetGovernor } from './budget'
+import { setAsideSummary } from './set-aside'
 import { FollowUpsSource } from './sources/follow-ups'
 import { MentionsSource } from './sources/mentions'
 import { SearchSource } from './sources/search'
@@ -193,7 +194,7 @@ export class IngestionSupervisor {
         ...(cursor ? { cursor } : {}),
       })
     }
-    return { budget: this.budget.status(), sources }
+    return { budget: this.budget.status(), sources, setAside: await setAsideSummary(this.ctx.db) }
   }
 
   private ensureBudget(): Promise<void> {

@@ -2,20 +2,30 @@
 // becomes the grievance and later ones join it, whatever order X sent them in), repeats
 // within the batch dropped, and one write transaction per chunk of tweets: the chunk's
 // grievances, changes, seen-tweet claims and the source's cursor commit together, so a
-// crash loses nothing and duplicates nothing. A chunk that fails is retried tweet by
-// tweet, so one tweet the database refuses cannot hold up the rest: that one is logged,
-// recorded as ignored with its error, and passed.
+// crash loses nothing and duplicates nothing.
+//
+// A citizen's tweet is never dropped because of the database's state: a transient error
+// (lost connection, serialization failure, deadlock, timeout, full disk) is retried with
+// a bounded backoff and then goes up, uncommitted, so the tweet stays unclaimed and the
+// next pass reads it again from the last committed cursor. Only a chunk refused for its
+// data is retried tweet by tweet, and only a tweet refused on its own is set aside
+// (claimed, and shown to supervisors), so one bad tweet cannot hold up the rest.
 import type { TweetV2, UserV2 } from 'twitter-api-v2'
 import type { IngestSourceName } from '../../shared/org'
-import { writeTransaction, type Queryable } from '../db/database'
+import { isTransientDbError, writeTransaction, type Queryable } from '../db/database'
 import { LeaseLostError } from '../cluster/lease'
 import type { ServerContext } from '../context'
-import { ingestTweets, recordIgnored, type TweetOutcome, type TweetToIngest } from './grievance-from-tweet'
+import { storableText } from '../../shared/text/storable'
+import { ingestTweets, type TweetOutcome, type TweetToIngest } from './grievance-from-tweet'
+import { recordSetAside } from './set-aside'
 import { compareIds, toIncomingTweet } from './tweets'
 import type { BatchOptions, IngestTally } from './sources/source'
 
 /** Tweets per write transaction: one X page. */
 export const DEFAULT_CHUNK_SIZE = 100
+
+/** Waits before the retries of a transaction that failed transiently (bounded: about 3 s in all). */
+export const TRANSIENT_RETRY_DELAYS_MS: readonly number[] = [100, 400, 1_000, 1_500]
 
 export async function ingestBatch(
   ctx: ServerContext,
@@ -37,7 +47,7 @@ export async function ingestBatch(
         source,
         via: opts.via(tweet),
         ...(opts.viaHandle ? { viaHandle: opts.viaHandle } : {}),
-        ...(author?.name ? { authorName: author.name } : {}),
+        ...(author?.name ? { authorName: storableText(author.name) } : {}),
         ...(opts.joinOnly ? { joinOnly: true } : {}),
       },
     }
@@ -48,9 +58,10 @@ export async function ingestBatch(
     const chunk = items.slice(start, start + size)
     let outcomes: TweetOutcome[]
     try {
-      outcomes = await commitChunk(ctx, chunk, opts)
+      outcomes = await commitChunk(ctx, chunk, opts, source)
     } catch (error) {
-      if (error instanceof LeaseLostError) throw error
+      // Nothing of the chunk committed: its tweets stay unclaimed for the next pass.
+      if (error instanceof LeaseLostError || isTransientDbError(error)) throw error
       ctx.log(
         `[ingest] ${source}: a batch of ${chunk.length} tweet(s) failed (${describe(error)}); retrying them one by one`,
       )
@@ -64,6 +75,7 @@ export async function ingestBatch(
       else if (outcome.kind === 'followed-up') tally.followedUp++
       else if (outcome.kind === 'ignored') tally.ignored++
       else if (outcome.kind === 'seen') tally.seen++
+      else if (outcome.kind === 'set-aside') tally.setAside = (tally.setAside ?? 0) + 1
       if (outcome.kind === 'created' || outcome.kind === 'followed-up') newestSeq = Math.max(newestSeq, ...outcome.seqs)
     }
     // After commit, once per chunk: the desks pull everything up to the newest seq.
@@ -72,13 +84,30 @@ export async function ingestBatch(
   return tally
 }
 
-/** One write transaction: the chunk's tweets, then its cursor (the newest id covers the chunk). */
-function commitChunk(ctx: ServerContext, chunk: readonly TweetToIngest[], opts: BatchOptions): Promise<TweetOutcome[]> {
-  return writeTransaction(ctx.db, async (tx) => {
-    const outcomes = await ingestTweets(ctx, tx, chunk)
-    await advance(tx, opts, chunk[chunk.length - 1]!.tweet.id)
-    return outcomes
-  })
+/**
+ * One write transaction: the chunk's tweets, then its cursor (the newest id covers the
+ * chunk). Retried after a transient failure; the last such failure goes up.
+ */
+async function commitChunk(
+  ctx: ServerContext,
+  chunk: readonly TweetToIngest[],
+  opts: BatchOptions,
+  source: IngestSourceName,
+): Promise<TweetOutcome[]> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await writeTransaction(ctx.db, async (tx) => {
+        const outcomes = await ingestTweets(ctx, tx, chunk)
+        await advance(tx, opts, chunk[chunk.length - 1]!.tweet.id)
+        return outcomes
+      })
+    } catch (error) {
+      const delay = TRANSIENT_RETRY_DELAYS_MS[attempt]
+      if (error instanceof LeaseLostError || !isTransientDbError(error) || delay === undefined) throw error
+      ctx.log(`[ingest] ${source}: database busy or unavailable (${describe(error)}); retrying in ${delay} ms`)
+      await new Promise((resolve) => setTimeout(resolve, delay))
+    }
+  }
 }
 
 async function advance(tx: Queryable, opts: BatchOptions, newestId: string): Promise<void> {
@@ -86,11 +115,11 @@ async function advance(tx: Queryable, opts: BatchOptions, newestId: string): Pro
 }
 
 /**
- * A tweet of a failed chunk on its own. If it fails alone too, it is set aside: claimed
- * and recorded as ignored with the error (so it is neither retried forever nor made a
- * grievance twice), and the cursor moves past it. If even that cannot be written, the
- * database itself is failing: the error goes up and the pass is retried later from the
- * last committed cursor.
+ * A tweet of a refused chunk on its own. If the database refuses it alone too, and not
+ * for a passing reason, it is set aside: claimed (so it is neither retried forever nor
+ * made a grievance twice), recorded for supervisors with the error, and the cursor moves
+ * past it. If even that cannot be written, the database itself is failing: the error goes
+ * up and the pass is retried later from the last committed cursor.
  */
 async function commitOneOrSetAside(
   ctx: ServerContext,
@@ -99,40 +128,21 @@ async function commitOneOrSetAside(
   source: IngestSourceName,
 ): Promise<TweetOutcome> {
   try {
-    return (await commitChunk(ctx, [item], opts))[0]!
+    return (await commitChunk(ctx, [item], opts, source))[0]!
   } catch (error) {
-    if (error instanceof LeaseLostError) throw error
-    const reason = `ingest failed: ${describe(error)}`.slice(0, 500)
-    ctx.log(`[ingest] ${source}: tweet ${item.tweet.id} set aside as ignored (${reason})`)
+    if (error instanceof LeaseLostError || isTransientDbError(error)) throw error
+    const reason = storableText(`ingest failed: ${describe(error)}`).slice(0, 500)
+    ctx.log(`[ingest] ${source}: tweet ${item.tweet.id} set aside for a supervisor (${reason})`)
     try {
       await writeTransaction(ctx.db, async (tx) => {
-        await tx.query(
-          `INSERT INTO seen_tweets (tweet_id, first_source) VALUES ($1, $2) ON CONFLICT (tweet_id) DO NOTHING`,
-          [item.tweet.id, item.meta.source ?? 'mentions'],
-        )
-        await recordIgnored(tx, [
-          {
-            tweet: {
-              ...item.tweet,
-              authorUsername: printable(item.tweet.authorUsername),
-              text: printable(item.tweet.text),
-            },
-            viaHandle: item.meta.viaHandle,
-            reasons: [reason],
-          },
-        ])
+        await recordSetAside(tx, item, item.meta.source ?? source, reason)
         await advance(tx, opts, item.tweet.id)
       })
     } catch {
       throw error
     }
-    return { kind: 'ignored', reasons: [reason] }
+    return { kind: 'set-aside', reason }
   }
-}
-
-/** PostgreSQL text cannot hold NUL characters (a classic way for a tweet to be refused). */
-function printable(text: string): string {
-  return text.replaceAll('\u0000', '\uFFFD')
 }
 
 function describe(error: unknown): string {

@@ -3,6 +3,7 @@
 // encode it (ms since the Twitter epoch, shifted left 22 bits).
 import type { TweetV2, UserV2 } from 'twitter-api-v2'
 import type { IncomingTweet } from '../../shared/analysis'
+import { storableText } from '../../shared/text/storable'
 
 /** What every source asks X for, so a tweet looks the same whichever way it came. */
 export const TWEET_FIELDS = [
@@ -42,13 +43,18 @@ export function snowflakeTime(id: string): number {
   return Number((BigInt(id) >> 22n) + TWITTER_EPOCH_MS)
 }
 
+/**
+ * What the intelligence reads and the database stores. Texts are cleaned first (a NUL or a
+ * lone surrogate becomes U+FFFD): such a tweet is still a citizen's complaint, and it is
+ * triaged and kept like any other instead of being refused by the database.
+ */
 export function toIncomingTweet(tweet: TweetV2, users: Map<string, UserV2>, viaHandle?: string): IncomingTweet {
   const author = tweet.author_id ? users.get(tweet.author_id) : undefined
   return {
     id: tweet.id,
-    text: tweet.text,
+    text: storableText(tweet.text),
     authorId: tweet.author_id ?? 'unknown',
-    authorUsername: author?.username ?? 'unknown',
+    authorUsername: storableText(author?.username ?? 'unknown'),
     ...(tweet.lang ? { lang: tweet.lang } : {}),
     ...(tweet.conversation_id ? { conversationId: tweet.conversation_id } : {}),
     ...(tweet.in_reply_to_user_id ? { inReplyToUserId: tweet.in_reply_to_user_id } : {}),

@@ -2,12 +2,18 @@
 // counted) in a committed transaction before the call; a row found `sending` later was
 // cut off mid-call, so X is searched for it before anything is posted again. X's
 // "duplicate content" refusal also means the earlier post went through.
+//
+// People's replies go before automatic acknowledgements, and acknowledgements never take
+// the whole posting window (posting-window.ts). A person's reply that has to wait shows
+// its place and an estimate on its thread entry.
 import type { TweetV2, TwitterApiReadWrite } from 'twitter-api-v2'
 import type { Grievance } from '../../shared/grievance'
 import { writeTransaction, type Queryable } from '../db/database'
 import { loadGrievance, nextVersion, writeGrievances } from '../grievances'
 import type { ServerContext } from '../context'
 import { describeXError } from '../x/errors'
+import type { RateLimitPacer } from '../x/rate-limits'
+import { PostingWindow } from './posting-window'
 
 interface OutboxRow {
   [key: string]: unknown
@@ -19,6 +25,7 @@ interface OutboxRow {
   attempts: number
   in_reply_to: string | null
   claimed_by: string | null
+  automatic: boolean
 }
 
 interface Settlement {
@@ -40,7 +47,16 @@ export interface ReplyWorkerOptions {
   mayPost?: () => boolean
   /** Posts in flight at once (default 4). */
   concurrency?: number
+  /** Fed by the posting client's rate-limit plugin: how much of X's posting window is left. */
+  pacer?: RateLimitPacer
+  /** Share of each posting window kept for people's replies (default 0.25). */
+  peopleShare?: number
 }
+
+/** A waiting person's reply is shown when it will be later than this (ms from now). */
+const SHOW_WAIT_AFTER_MS = 15_000
+/** A shown estimate is rewritten when it moves by more than this. */
+const ESTIMATE_SLACK_MS = 60_000
 
 /** Compare texts the way X may have stored them (leading @mentions, spacing). */
 function sameText(a: string, b: string): boolean {
@@ -66,8 +82,11 @@ export class ReplyWorker {
   private readonly backoffMs: number
   private readonly leaseMs: number
   private readonly concurrency: number
+  private readonly window: PostingWindow
   private running: Promise<number> = Promise.resolve(0)
   private pausedUntil = 0
+  /** What each waiting reply's entry shows now (so it is rewritten only when it changes). */
+  private readonly shown = new Map<string, { position: number; estimatedAt: number }>()
 
   constructor(
     private readonly ctx: ServerContext,
@@ -78,6 +97,7 @@ export class ReplyWorker {
     this.backoffMs = opts.backoffMs ?? 2_000
     this.leaseMs = opts.leaseMs ?? 120_000
     this.concurrency = Math.max(1, opts.concurrency ?? DEFAULT_CONCURRENCY)
+    this.window = new PostingWindow(opts.pacer, opts.peopleShare)
   }
 
   /** One pass; calls never overlap. Returns the number of replies confirmed posted. Never throws. */
@@ -92,7 +112,10 @@ export class ReplyWorker {
   }
 
   private async pass(): Promise<number> {
-    if (Date.now() < this.pausedUntil) return 0
+    if (Date.now() < this.pausedUntil) {
+      await this.showWaiting()
+      return 0
+    }
     let posted = await this.recoverOrphans()
     const claimed = await this.claimDue()
     // A few posts in flight at once (X answers in tens of milliseconds to seconds); every
@@ -107,6 +130,9 @@ export class ReplyWorker {
           handBack.push({ row, at: new Date(), why: 'handed back: no longer the leader' })
         } else if (Date.now() < this.pausedUntil) {
           handBack.push({ row, at: new Date(this.pausedUntil), why: 'handed back: X rate limit' })
+        } else if (row.automatic && !this.window.automaticAllowed()) {
+          const at = new Date(this.window.automaticResumeAt())
+          handBack.push({ row, at, why: 'held back: the rest of the posting window is kept for people' })
         } else {
           const settlement = await this.post(row)
           if (settlement) settlements.push(settlement)
@@ -117,7 +143,60 @@ export class ReplyWorker {
     for (const { row, at, why } of handBack) await this.reschedule(row, row.attempts - 1, at, why)
     await this.settleMany(settlements)
     posted += settlements.filter((s) => s.outcome.state === 'posted').length
+    await this.showWaiting()
     return posted
+  }
+
+  /**
+   * People's replies still waiting (a rate-limit pause, the window used up, a retry's
+   * backoff): each entry shows its place among them and when it should be on X. Written
+   * only when that changes, so a long wait does not churn versions.
+   */
+  private async showWaiting(): Promise<void> {
+    const waiting = await this.ctx.db.query<{ entry_id: string; grievance_id: string; next_attempt_at: Date }>(
+      `SELECT entry_id, grievance_id, next_attempt_at FROM reply_outbox
+       WHERE state = 'pending' AND NOT automatic ORDER BY created_at, entry_id LIMIT 200`,
+    )
+    const now = Date.now()
+    const changed: { entryId: string; grievanceId: string; position: number; estimatedAt: number }[] = []
+    const stillWaiting = new Set<string>()
+    waiting.forEach((row, i) => {
+      const position = i + 1
+      const estimatedAt = this.window.estimate(
+        position,
+        Math.max(this.pausedUntil, new Date(row.next_attempt_at).getTime()),
+      )
+      const before = this.shown.get(row.entry_id)
+      if (!before && estimatedAt - now < SHOW_WAIT_AFTER_MS) return
+      stillWaiting.add(row.entry_id)
+      if (before && before.position === position && Math.abs(before.estimatedAt - estimatedAt) <= ESTIMATE_SLACK_MS)
+        return
+      changed.push({ entryId: row.entry_id, grievanceId: row.grievance_id, position, estimatedAt })
+    })
+    for (const id of [...this.shown.keys()]) if (!stillWaiting.has(id)) this.shown.delete(id)
+    if (changed.length === 0) return
+    const seqs = await writeTransaction(this.ctx.db, async (tx) => {
+      const stored = await tx.query<{ doc: Grievance }>(
+        `SELECT doc FROM grievances WHERE id = ANY($1::text[]) FOR UPDATE`,
+        [[...new Set(changed.map((c) => c.grievanceId))]],
+      )
+      const writes = new Map(stored.map((r) => [r.doc.id, { before: r.doc, after: nextVersion(r.doc) }]))
+      for (const c of changed) {
+        const write = writes.get(c.grievanceId)
+        if (!write) continue
+        write.after.thread = write.after.thread.map((entry) =>
+          entry.id === c.entryId && entry.post?.state === 'pending'
+            ? {
+                ...entry,
+                post: { ...entry.post, queuePosition: c.position, estimatedAt: new Date(c.estimatedAt).toISOString() },
+              }
+            : entry,
+        )
+      }
+      return writeGrievances(tx, [...writes.values()])
+    })
+    for (const c of changed) this.shown.set(c.entryId, { position: c.position, estimatedAt: c.estimatedAt })
+    if (seqs.size > 0) this.ctx.changes.notify([...seqs.values()])
   }
 
   /** Rows left `sending` by a previous run of this instance, or by anyone long ago. */
@@ -145,15 +224,18 @@ export class ReplyWorker {
     return posted
   }
 
+  /** The due replies, people's first; acknowledgements only while the window has room for them. */
   private async claimDue(): Promise<OutboxRow[]> {
+    const automaticToo = this.window.automaticAllowed()
     return this.ctx.db.transaction(async (tx) => {
       const due = await tx.query<OutboxRow>(
         `SELECT o.* FROM reply_outbox o
-         WHERE o.state = 'pending' AND o.next_attempt_at <= now()
+         WHERE o.state = 'pending' AND o.next_attempt_at <= now() AND ($1 OR NOT o.automatic)
            AND (o.after_entry_id IS NULL OR EXISTS (
              SELECT 1 FROM reply_outbox p WHERE p.entry_id = o.after_entry_id AND p.state = 'posted'))
-         ORDER BY o.created_at, o.entry_id LIMIT 20
+         ORDER BY o.automatic, o.created_at, o.entry_id LIMIT 20
          FOR UPDATE SKIP LOCKED`,
+        [automaticToo],
       )
       const claimed: OutboxRow[] = []
       for (const row of due) {

@@ -40,6 +40,8 @@ export interface IngestTally {
   followedUp: number
   ignored: number
   seen: number
+  /** Refused by the database even on their own: see set-aside.ts. */
+  setAside?: number
   newestId: string | null
 }
 

@@ -208,7 +208,10 @@ export class StreamSource implements StreamingSource {
       })
       .catch((error: unknown) => {
         this.lastError = `ingesting stream events: ${String(error)}`
-        kit.ctx.log(`[stream] ${this.lastError}`)
+        kit.ctx.log(`[stream] ${this.lastError}; reconnecting to backfill them`)
+        // Nothing of the failed batch committed (its tweets are unclaimed, the cursor did
+        // not move): the next connection's backfill from the cursor reads them again.
+        this.current?.close()
       })
   }
 

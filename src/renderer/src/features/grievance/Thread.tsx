@@ -21,6 +21,12 @@ function ReplyPostState({ grievanceId, entry }: { grievanceId: string; entry: Th
     <div className={`post-state post-${state}`}>
       <span className="badge">{POST_STATE_LABELS[state]}</span>
       {attempts > 1 && <span className="muted">{attempts} attempts</span>}
+      {state === 'pending' && entry.post.queuePosition !== undefined && (
+        <span className="muted" data-testid="reply-queue">
+          place {entry.post.queuePosition} in the queue
+          {entry.post.estimatedAt ? `, expected about ${formatDateTime(entry.post.estimatedAt)}` : ''}
+        </span>
+      )}
       {state === 'failed' && (
         <>
           {postError && (
