@@ -108,6 +108,13 @@ export function QueueTable({ rows, cursorId, openId, now, onOpen }: Props) {
               onOpen={onOpen}
             />
           ))}
+          {rows.length === 0 && (
+            <tr>
+              <td colSpan={COLUMN_COUNT} className="empty">
+                {t('queue.noMatch')}
+              </td>
+            </tr>
+          )}
           {slice.padBottom > 0 && (
             <tr aria-hidden="true" style={{ height: slice.padBottom }}>
               <td colSpan={COLUMN_COUNT} />

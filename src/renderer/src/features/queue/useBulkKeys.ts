@@ -11,7 +11,9 @@ export function useBulkKeys(visibleIds: readonly string[]): void {
     function onKeyDown(event: KeyboardEvent) {
       if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return
       if (event.key !== 'x' && event.key !== 'X') return
-      if (isTypingTarget(event.target)) return
+      // A table row's checkbox has focus after a click: x still means the queue's x.
+      const onCheckbox = event.target instanceof HTMLInputElement && event.target.type === 'checkbox'
+      if (isTypingTarget(event.target) && !onCheckbox) return
       const cursor = useGrievanceStore.getState().cursorId
       if (cursor === null || !visibleIds.includes(cursor)) return
       const ui = useUiStore.getState()
