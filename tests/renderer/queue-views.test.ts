@@ -6,7 +6,11 @@ import type { Grievance } from '../../src/shared/grievance'
 import { citizenHistory } from '../../src/renderer/src/features/grievance/citizen-history'
 import { runBulk, skipReason, tally } from '../../src/renderer/src/features/queue/bulk'
 import { EMPTY_FILTER, queuePredicate } from '../../src/renderer/src/features/queue/filters'
-import { grievanceHaystack, updateSearchIndex } from '../../src/renderer/src/features/queue/search-index'
+import {
+  fillSearchIndex,
+  grievanceHaystack,
+  updateSearchIndex,
+} from '../../src/renderer/src/features/queue/search-index'
 import {
   EMPTY_SELECTION,
   pruneSelection,
@@ -151,7 +155,7 @@ describe('search through the store’s index', () => {
   const plain = grievance({ text: 'passport renewal pending' })
   const list = [nukta, plain]
   const byId = new Map(list.map((g) => [g.id, g]))
-  const index = updateSearchIndex(new Map(), new Map(), byId)
+  const { index } = updateSearchIndex(new Map(), new Map(), byId)
   const search = (query: string) =>
     list.filter(queuePredicate({ ...EMPTY_FILTER, search: query }, { me: null, searchIndex: index }))
 
@@ -171,12 +175,29 @@ describe('search through the store’s index', () => {
     const changed = { ...plain, source: { ...plain.source, text: 'visa extension' } }
     const next = new Map(byId).set(plain.id, changed)
     const stale = new Map(index).set(nukta.id, 'kept as it was')
-    const updated = updateSearchIndex(byId, stale, next)
+    const { index: updated, pending } = updateSearchIndex(byId, stale, next)
+    expect(pending).toEqual([])
     expect(updated.get(nukta.id)).toBe('kept as it was')
     expect(updated.get(plain.id)).toBe(grievanceHaystack(changed))
     expect(updated.get(plain.id)).toContain('visa')
-    const removed = updateSearchIndex(next, updated, new Map([[nukta.id, nukta]]))
+    const { index: removed } = updateSearchIndex(next, updated, new Map([[nukta.id, nukta]]))
     expect([...removed.keys()]).toEqual([nukta.id])
+  })
+
+  it('a big load is folded in slices, and a search before the last slice still finds everything', () => {
+    const many = Array.from({ length: 7 }, (_, i) => grievance({ text: i === 6 ? 'मेरा वीज़ा' : 'passport' }))
+    const manyById = new Map(many.map((g) => [g.id, g]))
+    const { index: partial, pending } = updateSearchIndex(new Map(), new Map(), manyById, 2)
+    expect(partial.size).toBe(2)
+    expect(pending).toHaveLength(5)
+    const predicate = queuePredicate({ ...EMPTY_FILTER, search: 'वीजा' }, { me: null, searchIndex: partial })
+    expect(many.filter(predicate)).toEqual([many[6]])
+    let rest = fillSearchIndex(partial, manyById, pending, 3)
+    expect(rest).toHaveLength(2)
+    rest = fillSearchIndex(partial, manyById, rest, 3)
+    expect(rest).toEqual([])
+    expect([...partial.keys()].sort()).toEqual(many.map((g) => g.id).sort())
+    expect(partial.get(many[6].id)).toBe(grievanceHaystack(many[6]))
   })
 })
 

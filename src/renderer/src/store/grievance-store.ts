@@ -4,7 +4,7 @@
 import { create } from 'zustand'
 import type { Grievance } from '../../../shared/grievance'
 import { describeError, invokeDesk } from '../lib/bridge'
-import { updateSearchIndex, type SearchIndex } from '../features/queue/search-index'
+import { fillSearchIndex, updateSearchIndex, type SearchIndex } from '../features/queue/search-index'
 
 /** Past this many changed ids one `grievances.list` is cheaper than many `get`s. */
 const RELIST_ABOVE = 40
@@ -37,11 +37,17 @@ let pendingTimer: ReturnType<typeof setTimeout> | null = null
 export const useGrievanceStore = create<GrievanceStore>()((set, get) => {
   const replace = (byId: Map<string, Grievance>) => {
     const before = get()
-    set({
-      byId,
-      list: Array.from(byId.values()),
-      searchIndex: updateSearchIndex(before.byId, before.searchIndex, byId),
-    })
+    const { index, pending } = updateSearchIndex(before.byId, before.searchIndex, byId)
+    set({ byId, list: Array.from(byId.values()), searchIndex: index })
+    if (pending.length > 0) foldLater(index, byId, pending)
+  }
+  // A big load is folded slice by slice between tasks; a newer replace takes over.
+  const foldLater = (index: Map<string, string>, byId: ReadonlyMap<string, Grievance>, pending: string[]) => {
+    setTimeout(() => {
+      if (get().searchIndex !== index) return
+      const rest = fillSearchIndex(index, byId, pending)
+      if (rest.length > 0) foldLater(index, byId, rest)
+    }, 0)
   }
 
   async function flushRefresh(): Promise<void> {
