@@ -39,6 +39,10 @@ export const LIMITS = {
   changesPageBytes: 4 * 1024 * 1024,
   /** Open event streams per session. */
   streamsPerSession: 4,
+  /** Characters of a desk search query that are read (the rest of a pasted paragraph is not). */
+  searchQueryChars: 200,
+  /** Grievances one bulk action may touch: one desk action each, so as many as one server batch. */
+  bulkGrievances: 200,
 } as const
 
 // A NUL or a lone surrogate cannot be stored in PostgreSQL text or JSONB, and a lone

@@ -4,6 +4,7 @@
 import { create } from 'zustand'
 import type { Grievance } from '../../../shared/grievance'
 import { describeError, invokeDesk } from '../lib/bridge'
+import { fillSearchIndex, updateSearchIndex, type SearchIndex } from '../features/queue/search-index'
 
 /** Past this many changed ids one `grievances.list` is cheaper than many `get`s. */
 const RELIST_ABOVE = 40
@@ -13,6 +14,8 @@ const COALESCE_MS = 120
 interface GrievanceStore {
   byId: ReadonlyMap<string, Grievance>
   list: readonly Grievance[]
+  /** id → folded search text, rebuilt only for grievances that changed. */
+  searchIndex: SearchIndex
   loaded: boolean
   error: string | null
   /** The grievance shown in the detail pane. */
@@ -32,7 +35,20 @@ let pendingIds = new Set<string>()
 let pendingTimer: ReturnType<typeof setTimeout> | null = null
 
 export const useGrievanceStore = create<GrievanceStore>()((set, get) => {
-  const replace = (byId: Map<string, Grievance>) => set({ byId, list: Array.from(byId.values()) })
+  const replace = (byId: Map<string, Grievance>) => {
+    const before = get()
+    const { index, pending } = updateSearchIndex(before.byId, before.searchIndex, byId)
+    set({ byId, list: Array.from(byId.values()), searchIndex: index })
+    if (pending.length > 0) foldLater(index, byId, pending)
+  }
+  // A big load is folded slice by slice between tasks; a newer replace takes over.
+  const foldLater = (index: Map<string, string>, byId: ReadonlyMap<string, Grievance>, pending: string[]) => {
+    setTimeout(() => {
+      if (get().searchIndex !== index) return
+      const rest = fillSearchIndex(index, byId, pending)
+      if (rest.length > 0) foldLater(index, byId, rest)
+    }, 0)
+  }
 
   async function flushRefresh(): Promise<void> {
     pendingTimer = null
@@ -59,6 +75,7 @@ export const useGrievanceStore = create<GrievanceStore>()((set, get) => {
   return {
     byId: new Map(),
     list: [],
+    searchIndex: new Map(),
     loaded: false,
     error: null,
     openId: null,
@@ -100,7 +117,15 @@ export const useGrievanceStore = create<GrievanceStore>()((set, get) => {
       pendingIds = new Set()
       if (pendingTimer !== null) clearTimeout(pendingTimer)
       pendingTimer = null
-      set({ byId: new Map(), list: [], loaded: false, error: null, openId: null, cursorId: null })
+      set({
+        byId: new Map(),
+        list: [],
+        searchIndex: new Map(),
+        loaded: false,
+        error: null,
+        openId: null,
+        cursorId: null,
+      })
     },
   }
 })

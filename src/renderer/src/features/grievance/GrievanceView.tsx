@@ -7,6 +7,7 @@ import { divisionName, useOrgStore } from '../../store/org-store'
 import { Composer } from '../composer/Composer'
 import { PRIORITY_LABELS } from '../queue/labels'
 import { ActionBar } from './ActionBar'
+import { CitizenHistory } from './CitizenHistory'
 import { Thread } from './Thread'
 
 function viaText(grievance: Grievance): string {
@@ -122,6 +123,7 @@ function GrievanceDetail({ grievance }: { grievance: Grievance }) {
         </footer>
       </blockquote>
       <Details grievance={grievance} />
+      <CitizenHistory grievance={grievance} />
       <ActionBar grievance={grievance} />
       <h3 className="section-title">Thread</h3>
       <Thread grievance={grievance} />

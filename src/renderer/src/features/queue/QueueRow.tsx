@@ -13,6 +13,8 @@ interface Props {
   now: number
   isCursor: boolean
   isOpenInView: boolean
+  /** In the bulk selection (x / shift+x). */
+  isSelected?: boolean
   onOpen(id: string): void
 }
 
@@ -22,6 +24,7 @@ export const QueueRow = memo(function QueueRow({
   now,
   isCursor,
   isOpenInView,
+  isSelected = false,
   onOpen,
 }: Props) {
   const breached = isBreached(g, now)
@@ -30,6 +33,7 @@ export const QueueRow = memo(function QueueRow({
   if (breached) classes.push('breached')
   if (isCursor) classes.push('cursor')
   if (isOpenInView) classes.push('opened')
+  if (isSelected) classes.push('selected')
   return (
     <div
       role="option"
@@ -39,6 +43,7 @@ export const QueueRow = memo(function QueueRow({
       data-ticket={g.ticket}
       data-status={g.status}
       data-breached={breached || undefined}
+      data-selected={isSelected || undefined}
       className={classes.join(' ')}
       style={{ height: QUEUE_ROW_HEIGHT }}
       onClick={() => onOpen(g.id)}

@@ -2,12 +2,17 @@ import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, use
 import { useGrievanceStore } from '../../store/grievance-store'
 import { useNow } from '../../store/clock'
 import { divisionName, useOrgStore } from '../../store/org-store'
-import { useSessionStore } from '../../store/session-store'
 import { useUiStore } from '../../store/ui-store'
-import { countQueue, selectQueue } from './filters'
+import { BulkBar } from './BulkBar'
+import { countQueue } from './filters'
+import { QueueTable } from './QueueTable'
 import { QUEUE_ROW_HEIGHT, QueueRow } from './QueueRow'
 import { QueueToolbar } from './QueueToolbar'
+import { pruneSelection } from './selection'
+import { useBulkKeys } from './useBulkKeys'
+import { useQueueRows } from './useQueueRows'
 import { useTriageKeys } from './useTriageKeys'
+import { SearchElsewhere, ViewTabs } from './ViewTabs'
 import { rowWindow, scrollToRow } from './windowing'
 
 export function QueueView() {
@@ -18,17 +23,25 @@ export function QueueView() {
   const openId = useGrievanceStore((s) => s.openId)
   const open = useGrievanceStore((s) => s.open)
   const org = useOrgStore((s) => s.org)
-  const me = useSessionStore((s) => s.session?.user?.username ?? null)
   const filter = useUiStore((s) => s.filter)
   const sort = useUiStore((s) => s.sort)
   const now = useNow()
 
   // Typing in the search box stays responsive; the (possibly long) filter runs behind it.
   const deferredFilter = useDeferredValue(filter)
-  const rows = useMemo(() => selectQueue(list, deferredFilter, sort, { me }), [list, deferredFilter, sort, me])
+  const { rows, view, counts: viewCounts, elsewhere, table } = useQueueRows(deferredFilter, sort)
   const ids = useMemo(() => rows.map((g) => g.id), [rows])
   const counts = useMemo(() => countQueue(list, now), [list, now])
+  const selection = useUiStore((s) => s.selection)
+  const setSelection = useUiStore((s) => s.setSelection)
+  const setView = useUiStore((s) => s.setView)
   useTriageKeys(ids)
+  useBulkKeys(ids)
+  // Selected rows that left the list (another view, a filter) are no longer selected.
+  useEffect(() => {
+    const pruned = pruneSelection(selection, ids)
+    if (pruned !== selection) setSelection(pruned)
+  }, [ids, selection, setSelection])
 
   const scrollRef = useRef<HTMLDivElement>(null)
   const [viewport, setViewport] = useState({ scrollTop: 0, height: 800 })
@@ -40,7 +53,7 @@ export function QueueView() {
     const observer = new ResizeObserver(measure)
     observer.observe(element)
     return () => observer.disconnect()
-  }, [])
+  }, [table])
 
   // A new filter or sort starts at the top, unless the cursor row is still listed
   // (the effect below then scrolls to it).
@@ -66,6 +79,7 @@ export function QueueView() {
 
   return (
     <section className="queue-pane" aria-label="Grievance queue">
+      <ViewTabs view={view} counts={viewCounts} />
       <QueueToolbar />
       <div className="queue-summary" aria-live="polite">
         <span>
@@ -74,14 +88,18 @@ export function QueueView() {
         <span>{counts.open} open</span>
         <span className={counts.breached ? 'sla-breached' : undefined}>{counts.breached} past SLA</span>
         <span>{counts.unassigned} unassigned</span>
+        {elsewhere > 0 && <SearchElsewhere count={elsewhere} onShow={() => setView('all')} />}
       </div>
+      <BulkBar rows={rows} />
       {loadError && (
         <p className="error" role="alert">
           {loadError}
         </p>
       )}
+      {table && <QueueTable rows={rows} cursorId={cursorId} openId={openId} now={now} onOpen={onOpen} />}
       <div
         ref={scrollRef}
+        hidden={table}
         className="queue-list"
         data-testid="queue"
         role="listbox"
@@ -94,17 +112,21 @@ export function QueueView() {
           <p className="empty">{list.length === 0 ? 'No grievances yet.' : 'Nothing matches these filters.'}</p>
         )}
         <div style={{ height: slice.padTop }} />
-        {rows.slice(slice.start, slice.end).map((g) => (
-          <QueueRow
-            key={g.id}
-            grievance={g}
-            divisionLabel={divisionName(org, g.division)}
-            now={now}
-            isCursor={g.id === cursorId}
-            isOpenInView={g.id === openId}
-            onOpen={onOpen}
-          />
-        ))}
+        {!table &&
+          rows
+            .slice(slice.start, slice.end)
+            .map((g) => (
+              <QueueRow
+                key={g.id}
+                grievance={g}
+                divisionLabel={divisionName(org, g.division)}
+                now={now}
+                isCursor={g.id === cursorId}
+                isOpenInView={g.id === openId}
+                isSelected={selection.ids.has(g.id)}
+                onOpen={onOpen}
+              />
+            ))}
         <div style={{ height: slice.padBottom }} />
       </div>
     </section>

@@ -1,6 +1,8 @@
 // The queue's filters and sorts as small pure functions (Chatwoot style: a table of
 // sort options), so they can be tested without a DOM and memoised by the view.
 import { isOpen, PRIORITIES, type Grievance, type GrievanceStatus, type Priority } from '../../../../shared/grievance'
+import { isEmptyQuery, matchesSearchQuery, parseSearchQuery, type SearchQuery } from '../../../../shared/search'
+import { grievanceHaystack, type SearchIndex } from './search-index'
 
 /** Division filter value for grievances no rule routed anywhere. */
 export const NO_DIVISION = '__none__'
@@ -21,46 +23,33 @@ export const EMPTY_FILTER: QueueFilter = { status: '', priority: '', division: '
 export interface QueueContext {
   /** Username of the signed-in officer, for the "mine" filter. */
   me: string | null
-}
-
-const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g
-
-/** NFC, lower case, no zero-width joiners: the same text typed two ways compares equal. */
-export function normaliseForSearch(text: string): string {
-  return text.normalize('NFC').replace(ZERO_WIDTH, '').toLowerCase()
+  /** The store's id → haystack map; without it haystacks are built (and cached) on demand. */
+  searchIndex?: SearchIndex
 }
 
 // Grievances are immutable snapshots (a change replaces the object), so a cache keyed
-// on the object is never stale and saves re-normalising thousands of texts per keystroke.
+// on the object is never stale; the store's search index (search-index.ts) is used when given.
 const searchableCache = new WeakMap<Grievance, string>()
 
-/** Everything the search box looks in: ticket, citizen, source tweet, thread. */
+/** The folded text the search box looks in (routing's normaliser, see shared/search.ts). */
 export function searchableText(grievance: Grievance): string {
   let text = searchableCache.get(grievance)
   if (text === undefined) {
-    text = normaliseForSearch(
-      [
-        grievance.ticket,
-        '@' + grievance.source.authorUsername,
-        grievance.source.authorName ?? '',
-        grievance.source.text,
-        ...grievance.thread.map((entry) => entry.text),
-      ].join('\n'),
-    )
+    text = grievanceHaystack(grievance)
     searchableCache.set(grievance, text)
   }
   return text
 }
 
 /** Whitespace-separated terms; every term must appear (AND), in any order. */
-export function searchTerms(query: string): string[] {
-  return normaliseForSearch(query).split(/\s+/).filter(Boolean)
+export function searchTerms(query: string): SearchQuery {
+  return parseSearchQuery(query)
 }
 
-export function matchesSearch(grievance: Grievance, terms: readonly string[]): boolean {
-  if (terms.length === 0) return true
-  const haystack = searchableText(grievance)
-  return terms.every((term) => haystack.includes(term))
+export function matchesSearch(grievance: Grievance, query: SearchQuery, index?: SearchIndex): boolean {
+  if (isEmptyQuery(query)) return true
+  const haystack = index?.get(grievance.id) ?? searchableText(grievance)
+  return matchesSearchQuery(haystack, grievance.ticket, query)
 }
 
 export function matchesStatus(grievance: Grievance, status: QueueFilter['status']): boolean {
@@ -89,7 +78,7 @@ export function queuePredicate(filter: QueueFilter, ctx: QueueContext): (grievan
     (filter.priority === '' || g.priority === filter.priority) &&
     matchesDivision(g, filter.division) &&
     matchesAssignee(g, filter.assignee, ctx) &&
-    matchesSearch(g, terms)
+    matchesSearch(g, terms, ctx.searchIndex)
 }
 
 // ---- time and priority keys ------------------------------------------------------

@@ -9,7 +9,7 @@ import { moveCursor } from './filters'
 export const COMPOSER_TEXT_ID = 'composer-text'
 export const QUEUE_SEARCH_INPUT_ID = 'queue-search'
 
-function isTypingTarget(target: EventTarget | null): boolean {
+export function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)
 }

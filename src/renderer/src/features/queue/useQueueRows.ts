@@ -1,0 +1,48 @@
+// The rows the queue shows: the saved view, then the toolbar's filters and search, then
+// the card sort or the table's column sort. Counts of every view come from one pass.
+import { useMemo } from 'react'
+import { useFormat } from '../../i18n'
+import { useNow } from '../../store/clock'
+import { useGrievanceStore } from '../../store/grievance-store'
+import { divisionName, useOrgStore } from '../../store/org-store'
+import { useSessionStore } from '../../store/session-store'
+import { useUiStore } from '../../store/ui-store'
+import { queuePredicate, SORT_OPTIONS, type QueueFilter, type QueueSort } from './filters'
+import { sortForTable } from './table-sort'
+import { countViews, defaultView, VIEWS } from './views'
+
+const NO_DIVISIONS: readonly string[] = []
+
+export function useQueueRows(filter: QueueFilter, sort: QueueSort) {
+  const list = useGrievanceStore((s) => s.list)
+  const searchIndex = useGrievanceStore((s) => s.searchIndex)
+  const user = useSessionStore((s) => s.session?.user ?? null)
+  const chosen = useUiStore((s) => s.view)
+  const layout = useUiStore((s) => s.layout)
+  const org = useOrgStore((s) => s.org)
+  const { language } = useFormat()
+  const now = useNow()
+
+  const view = chosen ?? defaultView(user?.role)
+  const me = user?.username ?? null
+  const divisions = user?.divisions ?? NO_DIVISIONS
+  // Only the past-SLA view changes with the clock; the others must not re-sort (and move
+  // the officer's scroll position) every tick.
+  const viewNow = view === 'breached' ? now : 0
+
+  const counts = useMemo(() => countViews(list, { me, divisions, now }), [list, me, divisions, now])
+  const matching = useMemo(
+    () => list.filter(queuePredicate(filter, { me, searchIndex })),
+    [list, filter, me, searchIndex],
+  )
+  const rows = useMemo(() => {
+    const ctx = { me, divisions, now: viewNow }
+    const inView = view === 'all' ? matching : matching.filter((g) => VIEWS[view](g, ctx))
+    if (layout.table) return sortForTable(inView, layout.tableSort, (id) => divisionName(org, id, language))
+    return [...inView].sort(SORT_OPTIONS[sort].compare)
+  }, [matching, view, me, divisions, viewNow, layout, sort, org, language])
+
+  // A search that finds nothing here may find it in another view: say how many.
+  const elsewhere = filter.search.trim() !== '' && view !== 'all' ? matching.length - rows.length : 0
+  return { rows, view, counts, elsewhere, table: layout.table }
+}

@@ -1,0 +1,90 @@
+// Search that forgives spelling: the desk's search box folds text with the same
+// normaliser keyword routing uses (NFC, zero-width characters, nukta, chandrabindu and
+// anusvara, long/short matras, romanised doubled letters and sound-alikes), so "वीजा"
+// finds "वीज़ा" and "paasport" finds "passport". Ticket numbers match in any case and with
+// or without leading zeros ("mha-26-1" is MHA-26-000001).
+//
+// A grievance's haystack is built once per change of the grievance (the renderer keeps
+// them in a Map); a keystroke only parses the query and runs substring checks.
+import { LIMITS } from './limits'
+import { foldDevanagari, keysOf, normalise } from './routing/normalise'
+
+/** A ticket number as typed: prefix, year and sequence compared as numbers. */
+export interface TicketQuery {
+  /** Lower-cased, as typed (after digit folding), for prefix matching while typing. */
+  typed: string
+  prefix: string
+  year: number
+  sequence: number
+}
+
+export interface SearchQuery {
+  /** Match keys; every one must occur in the haystack (AND, any order, substring). */
+  keys: string[]
+  /** Ticket-shaped terms; each must be this grievance's ticket. */
+  tickets: TicketQuery[]
+}
+
+export const EMPTY_QUERY: SearchQuery = { keys: [], tickets: [] }
+
+const TICKET_TERM = /^([a-z]{2,10})-(\d{1,2})-(\d{1,9})$/
+const TICKET = /^([a-z]{2,10})-(\d{2})-(\d+)$/
+
+/** The keys of free text: hashtags split, mentions kept as words, URLs left out. */
+function textKeys(text: string): string[] {
+  const n = normalise(text)
+  if (n.mentions.length === 0) return n.tokens
+  return n.tokens.concat(n.mentions.flatMap((m) => keysOf(m)))
+}
+
+/**
+ * The searchable form of a grievance's texts. `names` (ticket, handle, display name) are
+ * folded word by word; `texts` (tweets, replies, notes) also have hashtags split.
+ */
+export function searchHaystack(names: readonly string[], texts: readonly string[]): string {
+  const keys: string[] = []
+  for (const name of names) for (const key of keysOf(name)) keys.push(key)
+  for (const text of texts) for (const key of textKeys(text)) keys.push(key)
+  return keys.join(' ')
+}
+
+function parseTicket(term: string): TicketQuery | null {
+  const m = TICKET_TERM.exec(term)
+  if (!m) return null
+  return { typed: term, prefix: m[1], year: Number(m[2]), sequence: Number(m[3]) }
+}
+
+/** Whitespace-separated terms, each folded like the haystack; ticket-shaped terms apart. */
+export function parseSearchQuery(query: string): SearchQuery {
+  const keys: string[] = []
+  const tickets: TicketQuery[] = []
+  const bounded = query.slice(0, LIMITS.searchQueryChars)
+  for (const raw of bounded.split(/\s+/)) {
+    if (!raw) continue
+    // Case is kept for textKeys: "#PassportDelay" splits at its capitals.
+    const term = foldDevanagari(raw.normalize('NFC'))
+    const ticket = parseTicket(term.toLowerCase())
+    if (ticket) tickets.push(ticket)
+    // "@ravi_k": the handle's words, not a mention to set aside.
+    else for (const key of term.startsWith('@') ? keysOf(term.slice(1)) : textKeys(term)) keys.push(key)
+  }
+  return { keys, tickets }
+}
+
+export function isEmptyQuery(query: SearchQuery): boolean {
+  return query.keys.length === 0 && query.tickets.length === 0
+}
+
+/** Same ticket (number-wise), or the ticket begins with what was typed so far. */
+export function ticketMatches(ticket: string, query: TicketQuery): boolean {
+  const lower = ticket.toLowerCase()
+  if (lower.startsWith(query.typed)) return true
+  const m = TICKET.exec(lower)
+  return m !== null && m[1] === query.prefix && Number(m[2]) === query.year && Number(m[3]) === query.sequence
+}
+
+export function matchesSearchQuery(haystack: string, ticket: string, query: SearchQuery): boolean {
+  for (const t of query.tickets) if (!ticketMatches(ticket, t)) return false
+  for (const key of query.keys) if (!haystack.includes(key)) return false
+  return true
+}
