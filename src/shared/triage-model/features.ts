@@ -1,0 +1,322 @@
+// What the triage model sees of a tweet: hashed features read off the matcher's last
+// run (the words it folded, their four-character heads, the cue and rule hits, entity
+// counts) plus the tweet's shape (leading mentions, reply or quote, truncation, who
+// wrote it). Nothing is tokenised twice and nothing is allocated per tweet: features
+// land in a reusable Int32Array as 32-bit hashes, and the model masks them to its table.
+import type { IncomingTweet, TweetAnalysis } from '../analysis'
+import type { CompiledOrg } from '../routing/compile'
+
+/** Bumped whenever the features change meaning: a model says which set it was trained on. */
+export const FEATURE_SET = 1
+
+// Namespaces: the same value in two kinds of feature must not share a weight.
+const NS_BIAS = 1
+const NS_WORD = 2
+const NS_BIGRAM = 3
+const NS_HEAD = 4
+const NS_BIT = 5
+const NS_PAIR = 6
+const NS_RULE = 7
+const NS_RULE_DIVISION = 8
+const NS_SHAPE = 9
+const NS_AUTHOR = 10
+const NS_LANGUAGE = 11
+const NS_TOP_DIVISION = 12
+
+/** murmur3's finaliser over a namespace and a value: a well-spread 32-bit feature hash. */
+export function featureHash(ns: number, value: number): number {
+  let h = Math.imul(ns, 0x9e3779b1) ^ value
+  h ^= h >>> 16
+  h = Math.imul(h, 0x85ebca6b)
+  h ^= h >>> 13
+  h = Math.imul(h, 0xc2b2ae35)
+  h ^= h >>> 16
+  return h
+}
+
+/** FNV-1a over a string's UTF-16 units (labels of shape features, hashed once at load). */
+export function stringHash(s: string): number {
+  let h = 0x811c9dc5 | 0
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193)
+  return h
+}
+
+const MAX_FEATURES = 512
+/** Characters of the author's username read for character trigrams. */
+const AUTHOR_CHARS = 24
+
+/** Flags beside the cue bits, paired with them (a linear model cannot AND on its own). */
+export const EXTRA_FLAGS = [
+  'directed',
+  'rulesActionable',
+  'ruleMatched',
+  'link',
+  'reply',
+  'manyLeadingMentions',
+  'truncated',
+  'digitRun',
+  'inbox',
+] as const
+
+/** Shape labels hashed once: shape features are `featureHash(NS_SHAPE, SHAPE[label])`. */
+const shapeLabels = [
+  'inbox',
+  'search',
+  'reply',
+  'quote',
+  'truncated',
+  'digits',
+  'excludedByRule',
+  'outOfScope',
+  'firstMentionOurs',
+  'noRule',
+  ...['m0', 'm1', 'm2', 'm3', 'm4', 'm6'],
+  ...['lead0', 'lead1', 'lead2', 'lead3', 'lead5'],
+  ...['own0', 'own1', 'own2'],
+  ...['u0', 'u1', 'u2'],
+  ...['h0', 'h1', 'h2', 'h3'],
+  ...['w1', 'w4', 'w8', 'w16', 'w31'],
+  ...['r0', 'r1', 'r2', 'r3'],
+]
+const SHAPE: Record<string, number> = {}
+for (const label of shapeLabels) SHAPE[label] = featureHash(NS_SHAPE, stringHash(label))
+
+/** Index of the last edge not above n. */
+const bucket = (n: number, edges: readonly number[]): number => {
+  let b = 0
+  while (b + 1 < edges.length && n >= edges[b + 1]) b++
+  return b
+}
+const MENTION_EDGES = [0, 1, 2, 3, 4, 6]
+const LEAD_EDGES = [0, 1, 2, 3, 5]
+const WORD_EDGES = [1, 4, 8, 16, 31]
+const shapes = (prefix: string, edges: readonly number[]) => edges.map((e) => SHAPE[`${prefix}${e}`])
+const MENTION_SHAPES = shapes('m', MENTION_EDGES)
+const LEAD_SHAPES = shapes('lead', LEAD_EDGES)
+const WORD_SHAPES = shapes('w', WORD_EDGES)
+const OWN_SHAPES = shapes('own', [0, 1, 2])
+const URL_SHAPES = shapes('u', [0, 1, 2])
+const HASHTAG_SHAPES = shapes('h', [0, 1, 2, 3])
+const RULE_SHAPES = shapes('r', [0, 1, 2, 3])
+const LANGUAGE_HASH = new Map<string, number>()
+
+/** A tweet's features, reused from tweet to tweet: hashes[0 .. count). */
+export class FeatureBuffer {
+  readonly hashes = new Int32Array(MAX_FEATURES)
+  count = 0
+  /** The best rule's division index (-1: none matched), for the rules' last word on scope. */
+  topRuleDivision = -1
+  /** An exclusion or a handle scope stopped a rule that would otherwise have pulled the tweet in. */
+  ruleStopped = false
+  /** The text reads like an official account's reply. */
+  officialStyle = false
+
+  add(h: number): void {
+    if (this.count < MAX_FEATURES) this.hashes[this.count++] = h
+  }
+}
+
+/** How many @mentions open the text before the citizen's own words (reply chains pile them up). */
+export function leadingMentions(text: string): number {
+  let n = 0
+  let i = 0
+  const end = Math.min(text.length, 600)
+  for (;;) {
+    while (i < end && text.charCodeAt(i) <= 0x20) i++
+    if (i >= end || (text.charCodeAt(i) !== 0x40 && text.charCodeAt(i) !== 0xff20)) return n
+    i++
+    const start = i
+    while (i < end) {
+      const c = text.charCodeAt(i)
+      if (!((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) && !(c >= 0x30 && c <= 0x39) && c !== 0x5f) break
+      i++
+    }
+    if (i === start) return n
+    n++
+  }
+}
+
+/** "…" or "..." at the end: X cut the text, the rest is behind a link or in the thread. */
+export function truncated(text: string): boolean {
+  let end = text.length
+  while (end > 0 && text.charCodeAt(end - 1) <= 0x20) end--
+  // A trailing t.co link follows the cut in quoted text: look before it.
+  const link = text.lastIndexOf('https://t.co/')
+  if (link > 0 && link > end - 30 && text.indexOf(' ', link) < 0) {
+    end = link
+    while (end > 0 && text.charCodeAt(end - 1) <= 0x20) end--
+  }
+  if (end === 0) return false
+  const last = text.charCodeAt(end - 1)
+  return (
+    last === 0x2026 ||
+    (last === 0x2e && end >= 3 && text.charCodeAt(end - 2) === 0x2e && text.charCodeAt(end - 3) === 0x2e)
+  )
+}
+
+const handleKey = (name: string) => (name.charCodeAt(0) === 0x40 ? name.slice(1) : name).toLowerCase()
+
+/** Per-org tables the extractor needs (built once per compiled org). */
+export interface FeatureContext {
+  compiled: CompiledOrg
+  /** Division ids in the model's order. */
+  divisions: readonly string[]
+  /** Division index per compiled rule. */
+  ruleDivision: Int32Array
+  /** Hash of each rule's id (rules added later still get a feature of their own). */
+  ruleHash: Int32Array
+  extraBit: Record<(typeof EXTRA_FLAGS)[number], number>
+  officialBit: number
+}
+
+export function featureContext(compiled: CompiledOrg, divisions: readonly string[]): FeatureContext {
+  const index = new Map(divisions.map((d, i) => [d, i]))
+  const cueCount = Object.keys(compiled.cueBit).length
+  if (cueCount + EXTRA_FLAGS.length > 31) throw new Error('too many cue kinds for the triage model flags')
+  const extraBit = Object.fromEntries(EXTRA_FLAGS.map((f, i) => [f, 1 << (cueCount + i)])) as FeatureContext['extraBit']
+  return {
+    compiled,
+    divisions,
+    ruleDivision: Int32Array.from(compiled.rules, (r) => index.get(r.division) ?? -1),
+    ruleHash: Int32Array.from(compiled.rules, (r) => stringHash(r.id)),
+    extraBit,
+    officialBit: compiled.cueBit.officialReply ?? 0,
+  }
+}
+
+/**
+ * Fill `out` with the features of `tweet`, whose analysis `analysis` has just been made
+ * by analyseTweet on the same compiled org (the matcher still holds that run).
+ */
+export function extractFeatures(
+  ctx: FeatureContext,
+  tweet: IncomingTweet,
+  analysis: TweetAnalysis,
+  out: FeatureBuffer,
+): void {
+  const compiled = ctx.compiled
+  const m = compiled.matcher
+  out.count = 0
+  out.topRuleDivision = -1
+  out.ruleStopped = false
+  out.add(featureHash(NS_BIAS, 1))
+
+  // Words, bigrams and four-character heads, as the automaton saw them.
+  const words = m.wordHashes
+  const heads = m.wordHeads
+  let prev = 0x2f2f2f2f
+  for (let w = 0; w < m.wordHashCount; w++) {
+    const h = words[w]
+    out.add(featureHash(NS_WORD, h))
+    out.add(featureHash(NS_BIGRAM, Math.imul(prev, 0x27d4eb2d) ^ h))
+    if (heads[w] !== 0) out.add(featureHash(NS_HEAD, heads[w]))
+    prev = h
+  }
+  if (m.wordHashCount > 0) out.add(featureHash(NS_BIGRAM, Math.imul(prev, 0x27d4eb2d) ^ 0x5c5c5c5c))
+
+  // Who it is addressed to, and the rules that pull it in (as analyseTweet decides them).
+  const own = compiled.ownHandles
+  let ownMentioned = 0
+  for (let i = 0; i < m.mentions.length; i++) if (own.has(m.mentions[i])) ownMentioned++
+  const via = tweet.viaHandle ? handleKey(tweet.viaHandle) : ''
+  const viaOwn = via !== '' && own.has(via)
+  const directed = viaOwn || ownMentioned > 0
+  let matched = 0
+  let bestHits = 0
+  for (let t = 0; t < m.touchedCount; t++) {
+    const r = m.touched[t]
+    if (m.excluded(r)) {
+      out.ruleStopped = true
+      continue
+    }
+    if (m.ruleScoped[r] === 1) {
+      const scope = compiled.rules[r].handles
+      let ok = scope === null || (viaOwn && scope.has(via))
+      for (let i = 0; !ok && i < m.mentions.length; i++) ok = scope!.has(m.mentions[i])
+      if (!ok) {
+        out.ruleStopped = true
+        continue
+      }
+    }
+    matched++
+    out.add(featureHash(NS_RULE, ctx.ruleHash[r]))
+    const d = ctx.ruleDivision[r]
+    if (d >= 0) out.add(featureHash(NS_RULE_DIVISION, d))
+    const hits = m.hitWords(r)
+    if (hits > bestHits) {
+      bestHits = hits
+      out.topRuleDivision = d
+    }
+  }
+  if (out.ruleStopped) out.add(SHAPE.excludedByRule)
+  if (analysis.actionable && analysis.division !== null) {
+    const d = ctx.divisions.indexOf(analysis.division)
+    if (d >= 0) out.topRuleDivision = d
+  }
+  if (out.topRuleDivision >= 0) out.add(featureHash(NS_TOP_DIVISION, out.topRuleDivision))
+  else out.add(SHAPE.noRule)
+  out.add(RULE_SHAPES[Math.min(matched, 3)])
+
+  // Shape: mentions, their place, links, hashtags, length, reply/quote, truncation.
+  const text = tweet.text ?? ''
+  const lead = leadingMentions(text)
+  const cut = truncated(text)
+  let reply = tweet.inReplyToUserId !== undefined && tweet.inReplyToUserId !== ''
+  let quote = false
+  const refs = tweet.referencedTweets
+  if (refs) {
+    for (const r of refs) {
+      if (r.type === 'quoted') quote = true
+      else if (r.type === 'replied_to') reply = true
+    }
+  }
+  out.add(via !== '' ? SHAPE.inbox : SHAPE.search)
+  if (reply) out.add(SHAPE.reply)
+  if (quote) out.add(SHAPE.quote)
+  if (cut) out.add(SHAPE.truncated)
+  if (m.hasDigitRun) out.add(SHAPE.digits)
+  if (m.mentions.length > 0 && own.has(m.mentions[0])) out.add(SHAPE.firstMentionOurs)
+  out.add(MENTION_SHAPES[bucket(m.mentions.length, MENTION_EDGES)])
+  out.add(LEAD_SHAPES[bucket(lead, LEAD_EDGES)])
+  out.add(OWN_SHAPES[Math.min(ownMentioned, 2)])
+  out.add(URL_SHAPES[Math.min(m.urlCount, 2)])
+  out.add(HASHTAG_SHAPES[Math.min(m.hashtagCount, 3)])
+  out.add(WORD_SHAPES[bucket(m.wordCount, WORD_EDGES)])
+  let lang = LANGUAGE_HASH.get(m.language)
+  if (lang === undefined) LANGUAGE_HASH.set(m.language, (lang = featureHash(NS_LANGUAGE, stringHash(m.language))))
+  out.add(lang)
+
+  // Author: character trigrams of the username ("rly", "_ps", "dcp", "drm", "news").
+  const author = tweet.authorUsername ?? ''
+  const an = Math.min(author.length, AUTHOR_CHARS)
+  let a0 = 0x5e
+  let a1 = author.length > 0 ? author.charCodeAt(0) | 0x20 : 0x24
+  for (let i = 1; i <= an; i++) {
+    const a2 = i < an ? author.charCodeAt(i) | 0x20 : 0x24
+    out.add(featureHash(NS_AUTHOR, (a0 << 16) ^ (a1 << 8) ^ a2))
+    a0 = a1
+    a1 = a2
+  }
+
+  // Cue bits and flags, one by one and in pairs.
+  const x = ctx.extraBit
+  let bits = m.cues
+  if (directed) bits |= x.directed
+  if (analysis.actionable) bits |= x.rulesActionable
+  if (matched > 0) bits |= x.ruleMatched
+  if (m.urlCount > 0) bits |= x.link
+  if (reply) bits |= x.reply
+  if (lead >= 3) bits |= x.manyLeadingMentions
+  if (cut) bits |= x.truncated
+  if (m.hasDigitRun) bits |= x.digitRun
+  if (via !== '') bits |= x.inbox
+  out.officialStyle = (m.cues & ctx.officialBit) !== 0
+  for (let rest = bits; rest !== 0; rest &= rest - 1) {
+    const i = 31 - Math.clz32(rest & -rest)
+    out.add(featureHash(NS_BIT, i))
+    for (let others = rest & (rest - 1); others !== 0; others &= others - 1) {
+      const j = 31 - Math.clz32(others & -others)
+      out.add(featureHash(NS_PAIR, (i << 5) | j))
+    }
+  }
+}

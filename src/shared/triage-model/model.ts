@@ -1,0 +1,235 @@
+// The triage model as it lives in memory and in its file (resources/models/<org>.model.json):
+// two linear models over hashed features — "actionable" (logistic, Platt-calibrated) and
+// "which division" (softmax) — with the bands' thresholds. Weights are stored sparse and
+// quantised to 16 bits (base64), so a model is a few hundred kilobytes and loading it is
+// exact: the weights in memory are the dequantised ones the thresholds were chosen on.
+import { z } from 'zod'
+import { FEATURE_SET } from './features'
+
+export const MODEL_FORMAT = 'seva-triage-model'
+export const MODEL_VERSION = 1
+
+export interface TriageThresholds {
+  /** At or above: a ticket, acknowledged on X. */
+  ticket: number
+  /** At or above (and below `ticket`): a person decides. Below: ignored, kept with reasons. */
+  review: number
+}
+
+export interface TriageModel {
+  org: string
+  /** What it was made from: a hash of the org file and the training files. */
+  createdFrom: string
+  featureSet: number
+  /** log2 of the actionable table's size. */
+  hashBits: number
+  /** log2 of the division table's rows (each row holds one weight per division). */
+  divisionHashBits: number
+  divisions: string[]
+  /** p = sigmoid(a · z + b) over the raw score z. */
+  calibration: { a: number; b: number }
+  thresholds: TriageThresholds
+  /** Figures measured when it was trained (on its own validation slice). */
+  training: Record<string, unknown>
+  actionable: Float32Array
+  /** Row-major: feature row r, division k at r * divisions.length + k. */
+  division: Float32Array
+}
+
+const Weights = z.object({ scale: z.number().positive(), size: z.number().int().positive(), data: z.string() })
+
+export const ModelFile = z.object({
+  format: z.literal(MODEL_FORMAT),
+  version: z.literal(MODEL_VERSION),
+  org: z.string(),
+  createdFrom: z.string(),
+  features: z.object({
+    featureSet: z.number().int(),
+    hashBits: z.number().int().min(8).max(24),
+    divisionHashBits: z.number().int().min(8).max(22),
+  }),
+  divisions: z.array(z.string()).min(1),
+  calibration: z.object({ a: z.number(), b: z.number() }),
+  thresholds: z.object({ ticket: z.number().min(0).max(1), review: z.number().min(0).max(1) }),
+  training: z.record(z.string(), z.unknown()),
+  weights: z.object({ actionable: Weights, division: Weights }),
+})
+export type ModelFile = z.infer<typeof ModelFile>
+
+export class ModelFileError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'ModelFileError'
+  }
+}
+
+// --- base64 (shared code has no Buffer) ---
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
+const B64_INDEX = new Int16Array(128).fill(-1)
+for (let i = 0; i < B64.length; i++) B64_INDEX[B64.charCodeAt(i)] = i
+
+export function toBase64(bytes: Uint8Array): string {
+  const parts: string[] = []
+  let chunk = ''
+  for (let i = 0; i < bytes.length; i += 3) {
+    const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0)
+    chunk += B64[(n >> 18) & 63] + B64[(n >> 12) & 63]
+    chunk += i + 1 < bytes.length ? B64[(n >> 6) & 63] : '='
+    chunk += i + 2 < bytes.length ? B64[n & 63] : '='
+    if (chunk.length >= 8192) {
+      parts.push(chunk)
+      chunk = ''
+    }
+  }
+  parts.push(chunk)
+  return parts.join('')
+}
+
+export function fromBase64(s: string): Uint8Array {
+  if (s.length % 4 !== 0) throw new ModelFileError('weights are not valid base64')
+  const pad = s.endsWith('==') ? 2 : s.endsWith('=') ? 1 : 0
+  const out = new Uint8Array((s.length / 4) * 3 - pad)
+  let o = 0
+  for (let i = 0; i < s.length; i += 4) {
+    let n = 0
+    for (let k = 0; k < 4; k++) {
+      const c = s.charCodeAt(i + k)
+      const v = c === 0x3d ? 0 : c < 128 ? B64_INDEX[c] : -1
+      if (v < 0) throw new ModelFileError('weights are not valid base64')
+      n = (n << 6) | v
+    }
+    if (o < out.length) out[o++] = (n >> 16) & 255
+    if (o < out.length) out[o++] = (n >> 8) & 255
+    if (o < out.length) out[o++] = n & 255
+  }
+  return out
+}
+
+/** Round every weight to the 16-bit grid the file stores (training calibrates on these). */
+export function quantise(weights: Float32Array): { scale: number; q: Int16Array } {
+  let max = 0
+  for (let i = 0; i < weights.length; i++) max = Math.max(max, Math.abs(weights[i]))
+  const scale = max > 0 ? max / 32767 : 1
+  const q = new Int16Array(weights.length)
+  for (let i = 0; i < weights.length; i++) q[i] = Math.round(weights[i] / scale)
+  for (let i = 0; i < weights.length; i++) weights[i] = q[i] * scale
+  return { scale, q }
+}
+
+/** Sparse encoding: for each non-zero weight, the gap since the last as a varint, then 2 bytes. */
+function encodeWeights(weights: Float32Array): z.infer<typeof Weights> {
+  const { scale, q } = quantise(Float32Array.from(weights))
+  const bytes: number[] = []
+  let last = -1
+  for (let i = 0; i < q.length; i++) {
+    if (q[i] === 0) continue
+    let gap = i - last - 1
+    last = i
+    while (gap >= 0x80) {
+      bytes.push((gap & 0x7f) | 0x80)
+      gap >>>= 7
+    }
+    bytes.push(gap, q[i] & 255, (q[i] >> 8) & 255)
+  }
+  return { scale, size: weights.length, data: toBase64(Uint8Array.from(bytes)) }
+}
+
+function decodeWeights(w: z.infer<typeof Weights>, size: number, what: string): Float32Array {
+  if (w.size !== size) throw new ModelFileError(`${what} weights: ${w.size} entries, the feature config needs ${size}`)
+  const bytes = fromBase64(w.data)
+  const out = new Float32Array(size)
+  let i = -1
+  let p = 0
+  while (p < bytes.length) {
+    let gap = 0
+    let shift = 0
+    for (;;) {
+      if (p >= bytes.length) throw new ModelFileError(`${what} weights are cut short`)
+      const b = bytes[p++]
+      gap |= (b & 0x7f) << shift
+      if (b < 0x80) break
+      shift += 7
+    }
+    i += gap + 1
+    if (i >= size || p + 2 > bytes.length) throw new ModelFileError(`${what} weights run past the table`)
+    const v = bytes[p] | (bytes[p + 1] << 8)
+    p += 2
+    out[i] = (v >= 0x8000 ? v - 0x10000 : v) * w.scale
+  }
+  return out
+}
+
+/** The model as its file holds it; JSON.stringify of this is byte-for-byte stable. */
+export function modelToFile(model: TriageModel): ModelFile {
+  return {
+    format: MODEL_FORMAT,
+    version: MODEL_VERSION,
+    org: model.org,
+    createdFrom: model.createdFrom,
+    features: { featureSet: model.featureSet, hashBits: model.hashBits, divisionHashBits: model.divisionHashBits },
+    divisions: model.divisions,
+    calibration: model.calibration,
+    thresholds: model.thresholds,
+    training: model.training,
+    weights: { actionable: encodeWeights(model.actionable), division: encodeWeights(model.division) },
+  }
+}
+
+export function serialiseModel(model: TriageModel): string {
+  return `${JSON.stringify(modelToFile(model))}\n`
+}
+
+/** Parse a model file's JSON value; a clear error for anything malformed or of another version. */
+export function parseModel(json: unknown): TriageModel {
+  const parsed = ModelFile.safeParse(json)
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')
+    throw new ModelFileError(`not a ${MODEL_FORMAT} version ${MODEL_VERSION} file: ${issues}`)
+  }
+  const f = parsed.data
+  if (f.features.featureSet !== FEATURE_SET)
+    throw new ModelFileError(
+      `trained on feature set ${f.features.featureSet}; this build reads ${FEATURE_SET}: train it again`,
+    )
+  return {
+    org: f.org,
+    createdFrom: f.createdFrom,
+    featureSet: f.features.featureSet,
+    hashBits: f.features.hashBits,
+    divisionHashBits: f.features.divisionHashBits,
+    divisions: f.divisions,
+    calibration: f.calibration,
+    thresholds: f.thresholds,
+    training: f.training,
+    actionable: decodeWeights(f.weights.actionable, 1 << f.features.hashBits, 'actionable'),
+    division: decodeWeights(f.weights.division, (1 << f.features.divisionHashBits) * f.divisions.length, 'division'),
+  }
+}
+
+export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z))
+
+/** Raw actionable score of features[0 .. count). */
+export function rawScore(model: TriageModel, hashes: Int32Array, count: number): number {
+  const w = model.actionable
+  const mask = w.length - 1
+  let z = 0
+  for (let i = 0; i < count; i++) z += w[hashes[i] & mask]
+  return z
+}
+
+/** Division probabilities (softmax) into `out` (length = divisions). */
+export function divisionScores(model: TriageModel, hashes: Int32Array, count: number, out: Float64Array): void {
+  const k = model.divisions.length
+  const w = model.division
+  const mask = (w.length / k - 1) | 0
+  out.fill(0)
+  for (let i = 0; i < count; i++) {
+    const row = (hashes[i] & mask) * k
+    for (let d = 0; d < k; d++) out[d] += w[row + d]
+  }
+  let max = -Infinity
+  for (let d = 0; d < k; d++) max = Math.max(max, out[d])
+  let sum = 0
+  for (let d = 0; d < k; d++) sum += out[d] = Math.exp(out[d] - max)
+  for (let d = 0; d < k; d++) out[d] /= sum
+}
