@@ -104,8 +104,8 @@ const LANGUAGE_HASH = new Map<string, number>()
 export class FeatureBuffer {
   readonly hashes = new Int32Array(MAX_FEATURES)
   count = 0
-  /** The best rule's division index (-1: none matched), for the rules' last word on scope. */
-  topRuleDivision = -1
+  /** The best matched rule's division index (-1: no rule matched). */
+  ruleDivision = -1
   /** An exclusion or a handle scope stopped a rule that would otherwise have pulled the tweet in. */
   ruleStopped = false
   /** The text reads like an official account's reply. */
@@ -197,7 +197,7 @@ export function extractFeatures(
   const compiled = ctx.compiled
   const m = compiled.matcher
   out.count = 0
-  out.topRuleDivision = -1
+  out.ruleDivision = -1
   out.ruleStopped = false
   out.add(featureHash(NS_BIAS, 1))
 
@@ -245,15 +245,13 @@ export function extractFeatures(
     const hits = m.hitWords(r)
     if (hits > bestHits) {
       bestHits = hits
-      out.topRuleDivision = d
+      out.ruleDivision = d
     }
   }
   if (out.ruleStopped) out.add(SHAPE.excludedByRule)
-  if (analysis.actionable && analysis.division !== null) {
-    const d = ctx.divisions.indexOf(analysis.division)
-    if (d >= 0) out.topRuleDivision = d
-  }
-  if (out.topRuleDivision >= 0) out.add(featureHash(NS_TOP_DIVISION, out.topRuleDivision))
+  let top = out.ruleDivision
+  if (analysis.actionable && analysis.division !== null) top = ctx.divisions.indexOf(analysis.division)
+  if (top >= 0) out.add(featureHash(NS_TOP_DIVISION, top))
   else out.add(SHAPE.noRule)
   out.add(RULE_SHAPES[Math.min(matched, 3)])
 

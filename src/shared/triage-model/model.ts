@@ -233,3 +233,33 @@ export function divisionScores(model: TriageModel, hashes: Int32Array, count: nu
   for (let d = 0; d < k; d++) sum += out[d] = Math.exp(out[d] - max)
   for (let d = 0; d < k; d++) out[d] /= sum
 }
+
+/**
+ * How much a matched keyword rule's division counts beside the model: its odds are
+ * multiplied by this. Admins write rules for their divisions; the model mostly settles
+ * what no rule names, or where the rule's words mislead.
+ */
+export const RULE_DIVISION_ODDS = 4
+
+/**
+ * Division probabilities with the matched rule's division (index, or -1) given its
+ * extra odds, renormalised; returns the best index.
+ */
+export function rankDivisions(
+  model: TriageModel,
+  hashes: Int32Array,
+  count: number,
+  ruleDivision: number,
+  out: Float64Array,
+): number {
+  divisionScores(model, hashes, count, out)
+  if (ruleDivision >= 0 && ruleDivision < out.length) {
+    const boosted = out[ruleDivision] * RULE_DIVISION_ODDS
+    const sum = 1 - out[ruleDivision] + boosted
+    out[ruleDivision] = boosted
+    for (let d = 0; d < out.length; d++) out[d] /= sum
+  }
+  let best = 0
+  for (let d = 1; d < out.length; d++) if (out[d] > out[best]) best = d
+  return best
+}

@@ -8,7 +8,7 @@ import type { AffiliatedAccounts, OrgConfig } from '../org'
 import { analyseTweet, type AnalyseContext } from '../routing/analyse'
 import type { CompiledOrg } from '../routing/compile'
 import { FeatureBuffer, extractFeatures, featureContext, type FeatureContext } from './features'
-import { divisionScores, rawScore, sigmoid, type TriageModel, type TriageThresholds } from './model'
+import { rankDivisions, rawScore, sigmoid, type TriageModel, type TriageThresholds } from './model'
 
 export type TriageBand = 'ticket' | 'review' | 'ignore'
 export const TRIAGE_BANDS: readonly TriageBand[] = ['ticket', 'review', 'ignore']
@@ -147,7 +147,7 @@ export function triageTweet(triage: Triage, tweet: IncomingTweet, ctx?: AnalyseC
   if (band === 'ignore') return ignored(analysis, reasons, confidence)
 
   const scores = triage.divisionScratch
-  divisionScores(model, f.hashes, f.count, scores)
+  rankDivisions(model, f.hashes, f.count, f.ruleDivision, scores)
   const ranking: DivisionScore[] = model.divisions.map((division, i) => ({ division, p: round(scores[i]) }))
   ranking.sort((a, b) => b.p - a.p)
   let division = ranking[0].division
