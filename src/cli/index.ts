@@ -179,7 +179,7 @@ export function run(argv: string[], io: Io): number {
             confidence: Math.round(verdict.confidence * 1000) / 1000,
             band: verdict.band,
             triageDivision: verdict.division,
-            ranking: verdict.ranking.slice(0, 3),
+            ranking: verdict.ranking.map((r) => ({ division: r.division, p: Math.round(r.p * 1000) / 1000 })),
             bandReasons: verdict.reasons,
           }),
         )

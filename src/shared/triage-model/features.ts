@@ -42,8 +42,6 @@ export function stringHash(s: string): number {
 }
 
 const MAX_FEATURES = 512
-/** Characters of the author's username read for character trigrams. */
-const AUTHOR_CHARS = 24
 
 /** Flags beside the cue bits, paired with them (a linear model cannot AND on its own). */
 export const EXTRA_FLAGS = [
@@ -70,6 +68,7 @@ const shapeLabels = [
   'outOfScope',
   'firstMentionOurs',
   'noRule',
+  'authorDigits',
   ...['m0', 'm1', 'm2', 'm3', 'm4', 'm6'],
   ...['lead0', 'lead1', 'lead2', 'lead3', 'lead5'],
   ...['own0', 'own1', 'own2'],
@@ -104,6 +103,8 @@ const LANGUAGE_HASH = new Map<string, number>()
 export class FeatureBuffer {
   readonly hashes = new Int32Array(MAX_FEATURES)
   count = 0
+  /** Features the division model reads: hashes[0 .. divisionCount) (words, heads, rules). */
+  divisionCount = 0
   /** The best matched rule's division index (-1: no rule matched). */
   ruleDivision = -1
   /** An exclusion or a handle scope stopped a rule that would otherwise have pulled the tweet in. */
@@ -140,10 +141,9 @@ export function leadingMentions(text: string): number {
 export function truncated(text: string): boolean {
   let end = text.length
   while (end > 0 && text.charCodeAt(end - 1) <= 0x20) end--
-  // A trailing t.co link follows the cut in quoted text: look before it.
-  const link = text.lastIndexOf('https://t.co/')
-  if (link > 0 && link > end - 30 && text.indexOf(' ', link) < 0) {
-    end = link
+  // A t.co link may follow the cut ("… https://t.co/abc"): look before the last word.
+  if (end > 24 && text.charCodeAt(end - 11) === 0x2f && text.startsWith('https://t.co/', end - 23)) {
+    end -= 23
     while (end > 0 && text.charCodeAt(end - 1) <= 0x20) end--
   }
   if (end === 0) return false
@@ -167,6 +167,8 @@ export interface FeatureContext {
   ruleHash: Int32Array
   extraBit: Record<(typeof EXTRA_FLAGS)[number], number>
   officialBit: number
+  /** Flags whose pairs with any other flag are features. */
+  keyBits: number
 }
 
 export function featureContext(compiled: CompiledOrg, divisions: readonly string[]): FeatureContext {
@@ -181,6 +183,15 @@ export function featureContext(compiled: CompiledOrg, divisions: readonly string
     ruleHash: Int32Array.from(compiled.rules, (r) => stringHash(r.id)),
     extraBit,
     officialBit: compiled.cueBit.officialReply ?? 0,
+    keyBits:
+      (['firstPerson', 'problem', 'request', 'officialReply', 'news', 'praise', 'critical'] as const).reduce(
+        (bits, cue) => bits | (compiled.cueBit[cue] ?? 0),
+        0,
+      ) |
+      extraBit.directed |
+      extraBit.rulesActionable |
+      extraBit.reply |
+      extraBit.link,
   }
 }
 
@@ -197,22 +208,19 @@ export function extractFeatures(
   const compiled = ctx.compiled
   const m = compiled.matcher
   out.count = 0
+  out.divisionCount = 0
   out.ruleDivision = -1
   out.ruleStopped = false
   out.add(featureHash(NS_BIAS, 1))
 
-  // Words, bigrams and four-character heads, as the automaton saw them.
+  // Words and four-character heads, as the automaton saw them; then the rules. These come
+  // first: the division model reads only them (hashes[0 .. divisionCount)).
   const words = m.wordHashes
   const heads = m.wordHeads
-  let prev = 0x2f2f2f2f
   for (let w = 0; w < m.wordHashCount; w++) {
-    const h = words[w]
-    out.add(featureHash(NS_WORD, h))
-    out.add(featureHash(NS_BIGRAM, Math.imul(prev, 0x27d4eb2d) ^ h))
+    out.add(featureHash(NS_WORD, words[w]))
     if (heads[w] !== 0) out.add(featureHash(NS_HEAD, heads[w]))
-    prev = h
   }
-  if (m.wordHashCount > 0) out.add(featureHash(NS_BIGRAM, Math.imul(prev, 0x27d4eb2d) ^ 0x5c5c5c5c))
 
   // Who it is addressed to, and the rules that pull it in (as analyseTweet decides them).
   const own = compiled.ownHandles
@@ -253,6 +261,15 @@ export function extractFeatures(
   if (analysis.actionable && analysis.division !== null) top = ctx.divisions.indexOf(analysis.division)
   if (top >= 0) out.add(featureHash(NS_TOP_DIVISION, top))
   else out.add(SHAPE.noRule)
+  out.divisionCount = out.count
+
+  // Word pairs ("not received", "kindly dm", "dear passenger").
+  let prev = 0x2f2f2f2f
+  for (let w = 0; w < m.wordHashCount; w++) {
+    out.add(featureHash(NS_BIGRAM, Math.imul(prev, 0x27d4eb2d) ^ words[w]))
+    prev = words[w]
+  }
+  if (m.wordHashCount > 0) out.add(featureHash(NS_BIGRAM, Math.imul(prev, 0x27d4eb2d) ^ 0x5c5c5c5c))
   out.add(RULE_SHAPES[Math.min(matched, 3)])
 
   // Shape: mentions, their place, links, hashtags, length, reply/quote, truncation.
@@ -284,16 +301,21 @@ export function extractFeatures(
   if (lang === undefined) LANGUAGE_HASH.set(m.language, (lang = featureHash(NS_LANGUAGE, stringHash(m.language))))
   out.add(lang)
 
-  // Author: character trigrams of the username ("rly", "_ps", "dcp", "drm", "news").
+  // Author: the username's first and last three characters ("drm…", "…rly", "…ice", "ps_…")
+  // and whether it ends in digits, as citizens' handles often do.
   const author = tweet.authorUsername ?? ''
-  const an = Math.min(author.length, AUTHOR_CHARS)
-  let a0 = 0x5e
-  let a1 = author.length > 0 ? author.charCodeAt(0) | 0x20 : 0x24
-  for (let i = 1; i <= an; i++) {
-    const a2 = i < an ? author.charCodeAt(i) | 0x20 : 0x24
-    out.add(featureHash(NS_AUTHOR, (a0 << 16) ^ (a1 << 8) ^ a2))
-    a0 = a1
-    a1 = a2
+  const an = author.length
+  if (an > 0) {
+    let head = 0
+    let tail = 0
+    for (let i = 0; i < 3 && i < an; i++) {
+      head = (head << 8) | (author.charCodeAt(i) | 0x20)
+      tail = (tail << 8) | (author.charCodeAt(an - 1 - i) | 0x20)
+    }
+    out.add(featureHash(NS_AUTHOR, head))
+    out.add(featureHash(NS_AUTHOR, tail ^ 0x40000000))
+    const last = author.charCodeAt(an - 1)
+    if (last >= 0x30 && last <= 0x39) out.add(SHAPE.authorDigits)
   }
 
   // Cue bits and flags, one by one and in pairs.
@@ -309,12 +331,17 @@ export function extractFeatures(
   if (m.hasDigitRun) bits |= x.digitRun
   if (via !== '') bits |= x.inbox
   out.officialStyle = (m.cues & ctx.officialBit) !== 0
+  const key = ctx.keyBits
   for (let rest = bits; rest !== 0; rest &= rest - 1) {
-    const i = 31 - Math.clz32(rest & -rest)
+    const low = rest & -rest
+    const i = 31 - Math.clz32(low)
     out.add(featureHash(NS_BIT, i))
+    // Pairs with at least one of the telling flags: "first person + problem", "official
+    // reply + reply", "news + link"; pairs of two minor cues add little.
     for (let others = rest & (rest - 1); others !== 0; others &= others - 1) {
-      const j = 31 - Math.clz32(others & -others)
-      out.add(featureHash(NS_PAIR, (i << 5) | j))
+      const high = others & -others
+      if (((low | high) & key) === 0) continue
+      out.add(featureHash(NS_PAIR, (i << 5) | (31 - Math.clz32(high))))
     }
   }
 }

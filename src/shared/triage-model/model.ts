@@ -31,9 +31,25 @@ export interface TriageModel {
   thresholds: TriageThresholds
   /** Figures measured when it was trained (on its own validation slice). */
   training: Record<string, unknown>
-  actionable: Float32Array
-  /** Row-major: feature row r, division k at r * divisions.length + k. */
-  division: Float32Array
+  /**
+   * Quantised weights, as the file holds them (16-bit, times `scale`): half the memory of
+   * floats, so the tables stay in the CPU's cache beside the keyword automaton.
+   */
+  actionable: QuantisedWeights
+  /** Row-major: feature row r, division d at r * divisionStride(divisions.length) + d. */
+  division: QuantisedWeights
+}
+
+export interface QuantisedWeights {
+  q: Int16Array
+  scale: number
+}
+
+/** Division rows are padded to a power of two (8 for up to 8 divisions): one aligned run per row. */
+export function divisionStride(divisions: number): number {
+  let stride = 1
+  while (stride < divisions) stride <<= 1
+  return Math.max(stride, 8)
 }
 
 const Weights = z.object({ scale: z.number().positive(), size: z.number().int().positive(), data: z.string() })
@@ -105,20 +121,19 @@ export function fromBase64(s: string): Uint8Array {
   return out
 }
 
-/** Round every weight to the 16-bit grid the file stores (training calibrates on these). */
-export function quantise(weights: Float32Array): { scale: number; q: Int16Array } {
+/** Round weights to the 16-bit grid the model and its file hold. */
+export function quantise(weights: Float32Array): QuantisedWeights {
   let max = 0
   for (let i = 0; i < weights.length; i++) max = Math.max(max, Math.abs(weights[i]))
-  const scale = max > 0 ? max / 32767 : 1
+  // A power-of-two-free decimal scale round-trips through JSON exactly.
+  const scale = Number((max > 0 ? max / 32767 : 1).toPrecision(12))
   const q = new Int16Array(weights.length)
-  for (let i = 0; i < weights.length; i++) q[i] = Math.round(weights[i] / scale)
-  for (let i = 0; i < weights.length; i++) weights[i] = q[i] * scale
+  for (let i = 0; i < weights.length; i++) q[i] = Math.max(-32767, Math.min(32767, Math.round(weights[i] / scale)))
   return { scale, q }
 }
 
 /** Sparse encoding: for each non-zero weight, the gap since the last as a varint, then 2 bytes. */
-function encodeWeights(weights: Float32Array): z.infer<typeof Weights> {
-  const { scale, q } = quantise(Float32Array.from(weights))
+function encodeWeights({ q, scale }: QuantisedWeights): z.infer<typeof Weights> {
   const bytes: number[] = []
   let last = -1
   for (let i = 0; i < q.length; i++) {
@@ -131,13 +146,13 @@ function encodeWeights(weights: Float32Array): z.infer<typeof Weights> {
     }
     bytes.push(gap, q[i] & 255, (q[i] >> 8) & 255)
   }
-  return { scale, size: weights.length, data: toBase64(Uint8Array.from(bytes)) }
+  return { scale, size: q.length, data: toBase64(Uint8Array.from(bytes)) }
 }
 
-function decodeWeights(w: z.infer<typeof Weights>, size: number, what: string): Float32Array {
+function decodeWeights(w: z.infer<typeof Weights>, size: number, what: string): QuantisedWeights {
   if (w.size !== size) throw new ModelFileError(`${what} weights: ${w.size} entries, the feature config needs ${size}`)
   const bytes = fromBase64(w.data)
-  const out = new Float32Array(size)
+  const out = new Int16Array(size)
   let i = -1
   let p = 0
   while (p < bytes.length) {
@@ -154,9 +169,9 @@ function decodeWeights(w: z.infer<typeof Weights>, size: number, what: string): 
     if (i >= size || p + 2 > bytes.length) throw new ModelFileError(`${what} weights run past the table`)
     const v = bytes[p] | (bytes[p + 1] << 8)
     p += 2
-    out[i] = (v >= 0x8000 ? v - 0x10000 : v) * w.scale
+    out[i] = v >= 0x8000 ? v - 0x10000 : v
   }
-  return out
+  return { q: out, scale: w.scale }
 }
 
 /** The model as its file holds it; JSON.stringify of this is byte-for-byte stable. */
@@ -202,7 +217,11 @@ export function parseModel(json: unknown): TriageModel {
     thresholds: f.thresholds,
     training: f.training,
     actionable: decodeWeights(f.weights.actionable, 1 << f.features.hashBits, 'actionable'),
-    division: decodeWeights(f.weights.division, (1 << f.features.divisionHashBits) * f.divisions.length, 'division'),
+    division: decodeWeights(
+      f.weights.division,
+      (1 << f.features.divisionHashBits) * divisionStride(f.divisions.length),
+      'division',
+    ),
   }
 }
 
@@ -210,27 +229,29 @@ export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z))
 
 /** Raw actionable score of features[0 .. count). */
 export function rawScore(model: TriageModel, hashes: Int32Array, count: number): number {
-  const w = model.actionable
+  const w = model.actionable.q
   const mask = w.length - 1
   let z = 0
   for (let i = 0; i < count; i++) z += w[hashes[i] & mask]
-  return z
+  return z * model.actionable.scale
 }
 
-/** Division probabilities (softmax) into `out` (length = divisions). */
+/** Division probabilities (softmax) of features[0 .. count) into `out` (length = divisions). */
 export function divisionScores(model: TriageModel, hashes: Int32Array, count: number, out: Float64Array): void {
   const k = model.divisions.length
-  const w = model.division
-  const mask = (w.length / k - 1) | 0
+  const stride = divisionStride(k)
+  const w = model.division.q
+  const mask = w.length / stride - 1
   out.fill(0)
   for (let i = 0; i < count; i++) {
-    const row = (hashes[i] & mask) * k
+    const row = (hashes[i] & mask) * stride
     for (let d = 0; d < k; d++) out[d] += w[row + d]
   }
+  const scale = model.division.scale
   let max = -Infinity
   for (let d = 0; d < k; d++) max = Math.max(max, out[d])
   let sum = 0
-  for (let d = 0; d < k; d++) sum += out[d] = Math.exp(out[d] - max)
+  for (let d = 0; d < k; d++) sum += out[d] = Math.exp((out[d] - max) * scale)
   for (let d = 0; d < k; d++) out[d] /= sum
 }
 

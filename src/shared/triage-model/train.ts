@@ -8,7 +8,15 @@ import type { IncomingTweet } from '../analysis'
 import { analyseTweet } from '../routing/analyse'
 import type { CompiledOrg } from '../routing/compile'
 import { FEATURE_SET, FeatureBuffer, extractFeatures, featureContext, stringHash } from './features'
-import { quantise, rankDivisions, rawScore, sigmoid, type TriageModel, type TriageThresholds } from './model'
+import {
+  divisionStride,
+  quantise,
+  rankDivisions,
+  rawScore,
+  sigmoid,
+  type TriageModel,
+  type TriageThresholds,
+} from './model'
 
 export interface LabelledTweet {
   id: string
@@ -66,6 +74,8 @@ export interface TrainReport {
 
 export interface Example {
   hashes: Int32Array
+  /** Features the division model reads: hashes[0 .. divisionCount). */
+  divisionCount: number
   ruleDivision: number
   y: number
   division: number
@@ -105,6 +115,7 @@ export function examples(compiled: CompiledOrg, divisions: string[], tweets: rea
     extractFeatures(ctx, toIncoming(t), analysis, buf)
     out.push({
       hashes: buf.hashes.slice(0, buf.count),
+      divisionCount: buf.divisionCount,
       ruleDivision: buf.ruleDivision,
       y: t.label.actionable ? 1 : 0,
       division: t.label.division === null ? -1 : divisions.indexOf(t.label.division),
@@ -165,8 +176,9 @@ function fitActionable(train: Example[], bits: number, epochs: number, rand: () 
 function fitDivision(train: Example[], k: number, bits: number, epochs: number, rand: () => number): Float32Array {
   const rows = 1 << bits
   const mask = rows - 1
-  const w = new Float32Array(rows * k)
-  const g2 = new Float32Array(rows * k).fill(1e-2)
+  const stride = divisionStride(k)
+  const w = new Float32Array(rows * stride)
+  const g2 = new Float32Array(rows * stride).fill(1e-2)
   const p = new Float64Array(k)
   const labelled = train.filter((e) => e.y === 1 && e.division >= 0)
   for (let epoch = 0; epoch < epochs; epoch++) {
@@ -174,16 +186,16 @@ function fitDivision(train: Example[], k: number, bits: number, epochs: number, 
     for (const o of order) {
       const e = labelled[o]
       p.fill(0)
-      for (const h of e.hashes) {
-        const row = (h & mask) * k
+      for (let f = 0; f < e.divisionCount; f++) {
+        const row = (e.hashes[f] & mask) * stride
         for (let d = 0; d < k; d++) p[d] += w[row + d]
       }
       let max = -Infinity
       for (let d = 0; d < k; d++) max = Math.max(max, p[d])
       let sum = 0
       for (let d = 0; d < k; d++) sum += p[d] = Math.exp(p[d] - max)
-      for (const h of e.hashes) {
-        const row = (h & mask) * k
+      for (let f = 0; f < e.divisionCount; f++) {
+        const row = (e.hashes[f] & mask) * stride
         for (let d = 0; d < k; d++) {
           const i = row + d
           const grad = p[d] / sum - (d === e.division ? 1 - SMOOTH : SMOOTH / (k - 1)) + L2 * w[i]
@@ -284,7 +296,7 @@ export function bandFigures(model: TriageModel, set: readonly Example[], thresho
     if (band !== 'ignore' && e.y === 1) {
       caught++
       if (e.division >= 0) {
-        const best = rankDivisions(model, e.hashes, e.hashes.length, e.ruleDivision, scores)
+        const best = rankDivisions(model, e.hashes, e.divisionCount, e.ruleDivision, scores)
         divAll++
         if (best === e.division) divRight++
       }
@@ -319,8 +331,9 @@ export function trainTriageModel(
     if (t.label.actionable && t.label.division !== null && !known.has(t.label.division))
       throw new Error(`tweet ${t.id}: division "${t.label.division}" is not a division of ${compiled.org.id}`)
   }
-  const hashBits = options.hashBits ?? 18
-  const divisionHashBits = options.divisionHashBits ?? 15
+  // Tables small enough to stay in the CPU's cache: the model is read for every tweet.
+  const hashBits = options.hashBits ?? 17
+  const divisionHashBits = options.divisionHashBits ?? 13
   const epochs = options.epochs ?? 8
   const all = examples(compiled, divisions, tweets)
   const train = all.filter((e) => e.split === 'train')
@@ -330,11 +343,9 @@ export function trainTriageModel(
     throw new Error(`too few labelled tweets to train on (${all.length}); at least a few hundred are needed`)
 
   const rand = mulberry32(options.seed ?? 1)
-  const actionable = fitActionable(train, hashBits, epochs, rand)
-  const division = fitDivision(train, divisions.length, divisionHashBits, epochs, rand)
-  // Calibrate on the weights the file will hold.
-  quantise(actionable)
-  quantise(division)
+  // Calibrate on the quantised weights the file holds.
+  const actionable = quantise(fitActionable(train, hashBits, epochs, rand))
+  const division = quantise(fitDivision(train, divisions.length, divisionHashBits, epochs, rand))
   const model: TriageModel = {
     org: compiled.org.id,
     createdFrom: options.createdFrom,

@@ -27,7 +27,7 @@ export interface TriageOutcome {
   confidence: number
   /** Who should own it: the model's best division (a handle-scoped rule's when one matched); null when ignored. */
   division: string | null
-  /** Divisions best first (empty when ignored or when there is no model). */
+  /** The three likeliest divisions, best first (empty when ignored or when there is no model). */
   ranking: DivisionScore[]
   /** Why this band, readable ("affiliated account @wr_rly", "model confidence 0.97"). */
   reasons: string[]
@@ -103,10 +103,42 @@ export function prepareTriage(compiled: CompiledOrg, model: TriageModel | null):
 }
 
 function ignored(analysis: TweetAnalysis, reasons: string[], confidence = 0): TriageOutcome {
-  return { analysis, band: 'ignore', confidence, division: null, ranking: [], reasons }
+  return { analysis, band: 'ignore', confidence, division: null, ranking: NO_RANKING, reasons }
 }
 
-const round = (p: number) => Math.round(p * 1000) / 1000
+// Reasons are shared constant arrays (callers must not change them): a string per tweet
+// would cost more than the model itself. The confidence is a field of its own.
+const NO_RANKING: DivisionScore[] = []
+const MODEL_TICKET = ['the model is confident this is a grievance']
+const MODEL_REVIEW = ['the model is unsure: a person decides']
+const MODEL_IGNORE = ['the model finds no grievance']
+const OFFICIAL_REVIEW = ['the model finds a grievance', 'reads like an official reply: a person decides']
+const RULES_ONLY_REASON = ['no triage model: the rules decide']
+const RULES_ONLY_OFFICIAL = ['no triage model: the rules decide', 'reads like an official reply: a person decides']
+const AFFILIATED = ['an affiliated official account: never a grievance']
+const RULE_STOPPED = ['a rule excludes it or is scoped to other handles: the rules decide']
+
+/** The three best of `scores`, best first. */
+function topThree(divisions: readonly string[], scores: Float64Array): DivisionScore[] {
+  let a = -1
+  let b = -1
+  let c = -1
+  for (let d = 0; d < scores.length; d++) {
+    const s = scores[d]
+    if (a < 0 || s > scores[a]) {
+      c = b
+      b = a
+      a = d
+    } else if (b < 0 || s > scores[b]) {
+      c = b
+      b = d
+    } else if (c < 0 || s > scores[c]) c = d
+  }
+  const out: DivisionScore[] = [{ division: divisions[a], p: scores[a] }]
+  if (b >= 0) out.push({ division: divisions[b], p: scores[b] })
+  if (c >= 0) out.push({ division: divisions[c], p: scores[c] })
+  return out
+}
 
 /** Rules, then the model: the tweet's band, confidence and division ranking. */
 export function triageTweet(triage: Triage, tweet: IncomingTweet, ctx?: AnalyseContext): TriageOutcome {
@@ -117,39 +149,35 @@ export function triageTweet(triage: Triage, tweet: IncomingTweet, ctx?: AnalyseC
   // analyseTweet settled it before reading the words: our own tweet or a retweet.
   if (m.runs === runsBefore) return ignored(analysis, analysis.reasons)
   if (m.wordCount === 0) return ignored(analysis, analysis.reasons)
-  if (triage.affiliated.matches(tweet.authorUsername))
-    return ignored(analysis, [`affiliated account @${tweet.authorUsername.replace(/^@/, '')}: never a grievance`])
+  if (triage.affiliated.matches(tweet.authorUsername)) return ignored(analysis, AFFILIATED)
 
   const model = triage.model
   const f = triage.features
   const { ticket, review } = triage.thresholds
   if (model === null || triage.featureContext === null) {
     const official = (m.cues & (compiled.cueBit.officialReply ?? 0)) !== 0
-    if (!analysis.actionable) return ignored(analysis, ['no triage model: the rules decide'])
+    if (!analysis.actionable) return ignored(analysis, RULES_ONLY_REASON)
     const band: TriageBand = official ? 'review' : 'ticket'
-    const reasons = official
-      ? ['reads like an official reply: a person decides']
-      : ['no triage model: the rules decide']
-    return { analysis, band, confidence: 1, division: analysis.division, ranking: [], reasons }
+    const reasons = official ? RULES_ONLY_OFFICIAL : RULES_ONLY_REASON
+    return { analysis, band, confidence: 1, division: analysis.division, ranking: NO_RANKING, reasons }
   }
 
   extractFeatures(triage.featureContext, tweet, analysis, f)
   const confidence = sigmoid(model.calibration.a * rawScore(model, f.hashes, f.count) + model.calibration.b)
   // An admin's exclusion or handle scope stopped the only rule that would have pulled it in.
   if (f.ruleStopped && !analysis.actionable && analysis.matchedRules.length === 0)
-    return ignored(analysis, ['a rule excludes it or is scoped to other handles: the rules decide'], confidence)
+    return ignored(analysis, RULE_STOPPED, confidence)
   let band: TriageBand = confidence >= ticket ? 'ticket' : confidence >= review ? 'review' : 'ignore'
-  const reasons = [`model confidence ${round(confidence)}`]
+  let reasons = band === 'ticket' ? MODEL_TICKET : band === 'review' ? MODEL_REVIEW : MODEL_IGNORE
   if (band === 'ticket' && f.officialStyle) {
     band = 'review'
-    reasons.push('reads like an official reply: a person decides')
+    reasons = OFFICIAL_REVIEW
   }
   if (band === 'ignore') return ignored(analysis, reasons, confidence)
 
   const scores = triage.divisionScratch
-  rankDivisions(model, f.hashes, f.count, f.ruleDivision, scores)
-  const ranking: DivisionScore[] = model.divisions.map((division, i) => ({ division, p: round(scores[i]) }))
-  ranking.sort((a, b) => b.p - a.p)
+  rankDivisions(model, f.hashes, f.divisionCount, f.ruleDivision, scores)
+  const ranking = topThree(model.divisions, scores)
   let division = ranking[0].division
   // A handle-scoped rule that matched is the admin's routing: it keeps its division.
   const best = analysis.matchedRules.length > 0 ? triage.ruleIndex.get(analysis.matchedRules[0]) : undefined
