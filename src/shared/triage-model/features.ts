@@ -77,8 +77,21 @@ const shapeLabels = [
   ...['w1', 'w4', 'w8', 'w16', 'w31'],
   ...['r0', 'r1', 'r2', 'r3'],
 ]
-const SHAPE: Record<string, number> = {}
-for (const label of shapeLabels) SHAPE[label] = featureHash(NS_SHAPE, stringHash(label))
+const SHAPE_OF: Record<string, number> = {}
+for (const label of shapeLabels) SHAPE_OF[label] = featureHash(NS_SHAPE, stringHash(label))
+/** The ones read per tweet, as plain constants (a 40-key table can drop to dictionary mode). */
+const SHAPE = {
+  excludedByRule: SHAPE_OF.excludedByRule,
+  noRule: SHAPE_OF.noRule,
+  inbox: SHAPE_OF.inbox,
+  search: SHAPE_OF.search,
+  reply: SHAPE_OF.reply,
+  quote: SHAPE_OF.quote,
+  truncated: SHAPE_OF.truncated,
+  digits: SHAPE_OF.digits,
+  firstMentionOurs: SHAPE_OF.firstMentionOurs,
+  authorDigits: SHAPE_OF.authorDigits,
+} as const
 
 /** Index of the last edge not above n. */
 const bucket = (n: number, edges: readonly number[]): number => {
@@ -89,7 +102,7 @@ const bucket = (n: number, edges: readonly number[]): number => {
 const MENTION_EDGES = [0, 1, 2, 3, 4, 6]
 const LEAD_EDGES = [0, 1, 2, 3, 5]
 const WORD_EDGES = [1, 4, 8, 16, 31]
-const shapes = (prefix: string, edges: readonly number[]) => edges.map((e) => SHAPE[`${prefix}${e}`])
+const shapes = (prefix: string, edges: readonly number[]) => Int32Array.from(edges, (e) => SHAPE_OF[`${prefix}${e}`])
 const MENTION_SHAPES = shapes('m', MENTION_EDGES)
 const LEAD_SHAPES = shapes('lead', LEAD_EDGES)
 const WORD_SHAPES = shapes('w', WORD_EDGES)

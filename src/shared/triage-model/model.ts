@@ -1,7 +1,7 @@
 // The triage model as it lives in memory and in its file (resources/models/<org>.model.json):
 // two linear models over hashed features — "actionable" (logistic, Platt-calibrated) and
 // "which division" (softmax) — with the bands' thresholds. Weights are stored sparse and
-// quantised to 16 bits (base64), so a model is a few hundred kilobytes and loading it is
+// quantised to 8 bits (base64), so a model is a few hundred kilobytes and loading it is
 // exact: the weights in memory are the dequantised ones the thresholds were chosen on.
 import { z } from 'zod'
 import { FEATURE_SET } from './features'
@@ -32,8 +32,8 @@ export interface TriageModel {
   /** Figures measured when it was trained (on its own validation slice). */
   training: Record<string, unknown>
   /**
-   * Quantised weights, as the file holds them (16-bit, times `scale`): half the memory of
-   * floats, so the tables stay in the CPU's cache beside the keyword automaton.
+   * Quantised weights, as the file holds them (8-bit, times `scale`): a quarter of the
+   * memory of floats, so the tables stay in the CPU's cache beside the keyword automaton.
    */
   actionable: QuantisedWeights
   /** Row-major: feature row r, division d at r * divisionStride(divisions.length) + d. */
@@ -41,7 +41,7 @@ export interface TriageModel {
 }
 
 export interface QuantisedWeights {
-  q: Int16Array
+  q: Int8Array
   scale: number
 }
 
@@ -121,18 +121,18 @@ export function fromBase64(s: string): Uint8Array {
   return out
 }
 
-/** Round weights to the 16-bit grid the model and its file hold. */
+/** Round weights to the 8-bit grid the model and its file hold. */
 export function quantise(weights: Float32Array): QuantisedWeights {
   let max = 0
   for (let i = 0; i < weights.length; i++) max = Math.max(max, Math.abs(weights[i]))
   // A power-of-two-free decimal scale round-trips through JSON exactly.
-  const scale = Number((max > 0 ? max / 32767 : 1).toPrecision(12))
-  const q = new Int16Array(weights.length)
-  for (let i = 0; i < weights.length; i++) q[i] = Math.max(-32767, Math.min(32767, Math.round(weights[i] / scale)))
+  const scale = Number((max > 0 ? max / 127 : 1).toPrecision(12))
+  const q = new Int8Array(weights.length)
+  for (let i = 0; i < weights.length; i++) q[i] = Math.max(-127, Math.min(127, Math.round(weights[i] / scale)))
   return { scale, q }
 }
 
-/** Sparse encoding: for each non-zero weight, the gap since the last as a varint, then 2 bytes. */
+/** Sparse encoding: for each non-zero weight, the gap since the last as a varint, then the byte. */
 function encodeWeights({ q, scale }: QuantisedWeights): z.infer<typeof Weights> {
   const bytes: number[] = []
   let last = -1
@@ -144,7 +144,7 @@ function encodeWeights({ q, scale }: QuantisedWeights): z.infer<typeof Weights> 
       bytes.push((gap & 0x7f) | 0x80)
       gap >>>= 7
     }
-    bytes.push(gap, q[i] & 255, (q[i] >> 8) & 255)
+    bytes.push(gap, q[i] & 255)
   }
   return { scale, size: q.length, data: toBase64(Uint8Array.from(bytes)) }
 }
@@ -152,7 +152,7 @@ function encodeWeights({ q, scale }: QuantisedWeights): z.infer<typeof Weights> 
 function decodeWeights(w: z.infer<typeof Weights>, size: number, what: string): QuantisedWeights {
   if (w.size !== size) throw new ModelFileError(`${what} weights: ${w.size} entries, the feature config needs ${size}`)
   const bytes = fromBase64(w.data)
-  const out = new Int16Array(size)
+  const out = new Int8Array(size)
   let i = -1
   let p = 0
   while (p < bytes.length) {
@@ -166,10 +166,9 @@ function decodeWeights(w: z.infer<typeof Weights>, size: number, what: string): 
       shift += 7
     }
     i += gap + 1
-    if (i >= size || p + 2 > bytes.length) throw new ModelFileError(`${what} weights run past the table`)
-    const v = bytes[p] | (bytes[p + 1] << 8)
-    p += 2
-    out[i] = v >= 0x8000 ? v - 0x10000 : v
+    if (i >= size || p + 1 > bytes.length) throw new ModelFileError(`${what} weights run past the table`)
+    const v = bytes[p++]
+    out[i] = v >= 0x80 ? v - 0x100 : v
   }
   return { q: out, scale: w.scale }
 }

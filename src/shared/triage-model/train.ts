@@ -332,8 +332,8 @@ export function trainTriageModel(
       throw new Error(`tweet ${t.id}: division "${t.label.division}" is not a division of ${compiled.org.id}`)
   }
   // Tables small enough to stay in the CPU's cache: the model is read for every tweet.
-  const hashBits = options.hashBits ?? 17
-  const divisionHashBits = options.divisionHashBits ?? 13
+  const hashBits = options.hashBits ?? 16
+  const divisionHashBits = options.divisionHashBits ?? 12
   const epochs = options.epochs ?? 8
   const all = examples(compiled, divisions, tweets)
   const train = all.filter((e) => e.split === 'train')

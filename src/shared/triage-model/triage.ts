@@ -36,19 +36,27 @@ export interface TriageOutcome {
 /** Recognises other official accounts by name and by pattern. */
 export class AffiliatedMatcher {
   private readonly names: Set<string>
-  private readonly patterns: RegExp[]
+  /** The patterns as one alternation: one regex run per new username, not one per pattern. */
+  private readonly pattern: RegExp | null
+  /** Verdicts by username as written (the same few thousand authors come back all day). */
+  private readonly seen = new Map<string, boolean>()
   constructor(config: AffiliatedAccounts | undefined) {
     this.names = new Set((config?.usernames ?? []).map((u) => u.replace(/^@/, '').toLowerCase()))
-    this.patterns = (config?.patterns ?? []).map((p) => new RegExp(p, 'i'))
+    const patterns = config?.patterns ?? []
+    this.pattern = patterns.length > 0 ? new RegExp(patterns.map((p) => `(?:${p})`).join('|'), 'i') : null
   }
 
   /** Listed by name, or matching a pattern. */
   matches(username: string | undefined): boolean {
     if (!username) return false
-    const name = (username.charCodeAt(0) === 0x40 ? username.slice(1) : username).toLowerCase()
-    if (this.names.has(name)) return true
-    for (const p of this.patterns) if (p.test(name)) return true
-    return false
+    let verdict = this.seen.get(username)
+    if (verdict === undefined) {
+      const name = (username.charCodeAt(0) === 0x40 ? username.slice(1) : username).toLowerCase()
+      verdict = this.names.has(name) || (this.pattern !== null && this.pattern.test(name))
+      if (this.seen.size >= 50_000) this.seen.clear()
+      this.seen.set(username, verdict)
+    }
+    return verdict
   }
 }
 
