@@ -41,7 +41,10 @@ export function stringHash(s: string): number {
   return h
 }
 
-const MAX_FEATURES = 512
+// Bound on one tweet's features: bias, 2 per word (WORD_HASHES words), rule features, a
+// bigram per word, shape and author, 31 flags and their pairs (at most 465).
+const MAX_RULE_FEATURES = 32
+const MAX_FEATURES = 1024
 
 /** Flags beside the cue bits, paired with them (a linear model cannot AND on its own). */
 export const EXTRA_FLAGS = [
@@ -124,10 +127,6 @@ export class FeatureBuffer {
   ruleStopped = false
   /** The text reads like an official account's reply. */
   officialStyle = false
-
-  add(h: number): void {
-    if (this.count < MAX_FEATURES) this.hashes[this.count++] = h
-  }
 }
 
 /** How many @mentions open the text before the citizen's own words (reply chains pile them up). */
@@ -220,19 +219,20 @@ export function extractFeatures(
 ): void {
   const compiled = ctx.compiled
   const m = compiled.matcher
-  out.count = 0
-  out.divisionCount = 0
+  // Written straight into the buffer (no call per feature); MAX_FEATURES bounds every case.
+  const hashes = out.hashes
+  let n = 0
   out.ruleDivision = -1
   out.ruleStopped = false
-  out.add(featureHash(NS_BIAS, 1))
+  hashes[n++] = featureHash(NS_BIAS, 1)
 
   // Words and four-character heads, as the automaton saw them; then the rules. These come
   // first: the division model reads only them (hashes[0 .. divisionCount)).
   const words = m.wordHashes
   const heads = m.wordHeads
   for (let w = 0; w < m.wordHashCount; w++) {
-    out.add(featureHash(NS_WORD, words[w]))
-    if (heads[w] !== 0) out.add(featureHash(NS_HEAD, heads[w]))
+    hashes[n++] = featureHash(NS_WORD, words[w])
+    if (heads[w] !== 0) hashes[n++] = featureHash(NS_HEAD, heads[w])
   }
 
   // Who it is addressed to, and the rules that pull it in (as analyseTweet decides them).
@@ -260,30 +260,32 @@ export function extractFeatures(
       }
     }
     matched++
-    out.add(featureHash(NS_RULE, ctx.ruleHash[r]))
     const d = ctx.ruleDivision[r]
-    if (d >= 0) out.add(featureHash(NS_RULE_DIVISION, d))
+    if (matched <= MAX_RULE_FEATURES) {
+      hashes[n++] = featureHash(NS_RULE, ctx.ruleHash[r])
+      if (d >= 0) hashes[n++] = featureHash(NS_RULE_DIVISION, d)
+    }
     const hits = m.hitWords(r)
     if (hits > bestHits) {
       bestHits = hits
       out.ruleDivision = d
     }
   }
-  if (out.ruleStopped) out.add(SHAPE.excludedByRule)
+  if (out.ruleStopped) hashes[n++] = SHAPE.excludedByRule
   let top = out.ruleDivision
   if (analysis.actionable && analysis.division !== null) top = ctx.divisions.indexOf(analysis.division)
-  if (top >= 0) out.add(featureHash(NS_TOP_DIVISION, top))
-  else out.add(SHAPE.noRule)
-  out.divisionCount = out.count
+  if (top >= 0) hashes[n++] = featureHash(NS_TOP_DIVISION, top)
+  else hashes[n++] = SHAPE.noRule
+  out.divisionCount = n
 
   // Word pairs ("not received", "kindly dm", "dear passenger").
   let prev = 0x2f2f2f2f
   for (let w = 0; w < m.wordHashCount; w++) {
-    out.add(featureHash(NS_BIGRAM, Math.imul(prev, 0x27d4eb2d) ^ words[w]))
+    hashes[n++] = featureHash(NS_BIGRAM, Math.imul(prev, 0x27d4eb2d) ^ words[w])
     prev = words[w]
   }
-  if (m.wordHashCount > 0) out.add(featureHash(NS_BIGRAM, Math.imul(prev, 0x27d4eb2d) ^ 0x5c5c5c5c))
-  out.add(RULE_SHAPES[Math.min(matched, 3)])
+  if (m.wordHashCount > 0) hashes[n++] = featureHash(NS_BIGRAM, Math.imul(prev, 0x27d4eb2d) ^ 0x5c5c5c5c)
+  hashes[n++] = RULE_SHAPES[Math.min(matched, 3)]
 
   // Shape: mentions, their place, links, hashtags, length, reply/quote, truncation.
   const text = tweet.text ?? ''
@@ -298,21 +300,21 @@ export function extractFeatures(
       else if (r.type === 'replied_to') reply = true
     }
   }
-  out.add(via !== '' ? SHAPE.inbox : SHAPE.search)
-  if (reply) out.add(SHAPE.reply)
-  if (quote) out.add(SHAPE.quote)
-  if (cut) out.add(SHAPE.truncated)
-  if (m.hasDigitRun) out.add(SHAPE.digits)
-  if (m.mentions.length > 0 && own.has(m.mentions[0])) out.add(SHAPE.firstMentionOurs)
-  out.add(MENTION_SHAPES[bucket(m.mentions.length, MENTION_EDGES)])
-  out.add(LEAD_SHAPES[bucket(lead, LEAD_EDGES)])
-  out.add(OWN_SHAPES[Math.min(ownMentioned, 2)])
-  out.add(URL_SHAPES[Math.min(m.urlCount, 2)])
-  out.add(HASHTAG_SHAPES[Math.min(m.hashtagCount, 3)])
-  out.add(WORD_SHAPES[bucket(m.wordCount, WORD_EDGES)])
+  hashes[n++] = via !== '' ? SHAPE.inbox : SHAPE.search
+  if (reply) hashes[n++] = SHAPE.reply
+  if (quote) hashes[n++] = SHAPE.quote
+  if (cut) hashes[n++] = SHAPE.truncated
+  if (m.hasDigitRun) hashes[n++] = SHAPE.digits
+  if (m.mentions.length > 0 && own.has(m.mentions[0])) hashes[n++] = SHAPE.firstMentionOurs
+  hashes[n++] = MENTION_SHAPES[bucket(m.mentions.length, MENTION_EDGES)]
+  hashes[n++] = LEAD_SHAPES[bucket(lead, LEAD_EDGES)]
+  hashes[n++] = OWN_SHAPES[Math.min(ownMentioned, 2)]
+  hashes[n++] = URL_SHAPES[Math.min(m.urlCount, 2)]
+  hashes[n++] = HASHTAG_SHAPES[Math.min(m.hashtagCount, 3)]
+  hashes[n++] = WORD_SHAPES[bucket(m.wordCount, WORD_EDGES)]
   let lang = LANGUAGE_HASH.get(m.language)
   if (lang === undefined) LANGUAGE_HASH.set(m.language, (lang = featureHash(NS_LANGUAGE, stringHash(m.language))))
-  out.add(lang)
+  hashes[n++] = lang
 
   // Author: the username's first and last three characters ("drm…", "…rly", "…ice", "ps_…")
   // and whether it ends in digits, as citizens' handles often do.
@@ -325,10 +327,10 @@ export function extractFeatures(
       head = (head << 8) | (author.charCodeAt(i) | 0x20)
       tail = (tail << 8) | (author.charCodeAt(an - 1 - i) | 0x20)
     }
-    out.add(featureHash(NS_AUTHOR, head))
-    out.add(featureHash(NS_AUTHOR, tail ^ 0x40000000))
+    hashes[n++] = featureHash(NS_AUTHOR, head)
+    hashes[n++] = featureHash(NS_AUTHOR, tail ^ 0x40000000)
     const last = author.charCodeAt(an - 1)
-    if (last >= 0x30 && last <= 0x39) out.add(SHAPE.authorDigits)
+    if (last >= 0x30 && last <= 0x39) hashes[n++] = SHAPE.authorDigits
   }
 
   // Cue bits and flags, one by one and in pairs.
@@ -348,13 +350,14 @@ export function extractFeatures(
   for (let rest = bits; rest !== 0; rest &= rest - 1) {
     const low = rest & -rest
     const i = 31 - Math.clz32(low)
-    out.add(featureHash(NS_BIT, i))
+    hashes[n++] = featureHash(NS_BIT, i)
     // Pairs with at least one of the telling flags: "first person + problem", "official
     // reply + reply", "news + link"; pairs of two minor cues add little.
     for (let others = rest & (rest - 1); others !== 0; others &= others - 1) {
       const high = others & -others
       if (((low | high) & key) === 0) continue
-      out.add(featureHash(NS_PAIR, (i << 5) | (31 - Math.clz32(high))))
+      hashes[n++] = featureHash(NS_PAIR, (i << 5) | (31 - Math.clz32(high)))
     }
   }
+  out.count = n
 }

@@ -235,18 +235,60 @@ export function rawScore(model: TriageModel, hashes: Int32Array, count: number):
   return z * model.actionable.scale
 }
 
-/** Division probabilities (softmax) of features[0 .. count) into `out` (length = divisions). */
+/**
+ * Division probabilities (softmax) of features[0 .. count) into out[0 .. divisions);
+ * `out` holds at least divisionStride(divisions) entries (whole rows are summed: a loop
+ * of constant length the compiler unrolls).
+ */
 export function divisionScores(model: TriageModel, hashes: Int32Array, count: number, out: Float64Array): void {
+  const k = model.divisions.length
+  const w = model.division.q
+  if (k > 8) return divisionScoresWide(model, hashes, count, out)
+  const mask = (w.length >> 3) - 1
+  let s0 = 0
+  let s1 = 0
+  let s2 = 0
+  let s3 = 0
+  let s4 = 0
+  let s5 = 0
+  let s6 = 0
+  let s7 = 0
+  for (let i = 0; i < count; i++) {
+    const row = (hashes[i] & mask) << 3
+    s0 += w[row]
+    s1 += w[row + 1]
+    s2 += w[row + 2]
+    s3 += w[row + 3]
+    s4 += w[row + 4]
+    s5 += w[row + 5]
+    s6 += w[row + 6]
+    s7 += w[row + 7]
+  }
+  out[0] = s0
+  out[1] = s1
+  out[2] = s2
+  out[3] = s3
+  out[4] = s4
+  out[5] = s5
+  out[6] = s6
+  out[7] = s7
+  softmax(out, k, model.division.scale)
+}
+
+function divisionScoresWide(model: TriageModel, hashes: Int32Array, count: number, out: Float64Array): void {
   const k = model.divisions.length
   const stride = divisionStride(k)
   const w = model.division.q
   const mask = w.length / stride - 1
-  out.fill(0)
+  for (let d = 0; d < k; d++) out[d] = 0
   for (let i = 0; i < count; i++) {
     const row = (hashes[i] & mask) * stride
     for (let d = 0; d < k; d++) out[d] += w[row + d]
   }
-  const scale = model.division.scale
+  softmax(out, k, model.division.scale)
+}
+
+function softmax(out: Float64Array, k: number, scale: number): void {
   let max = -Infinity
   for (let d = 0; d < k; d++) max = Math.max(max, out[d])
   let sum = 0
@@ -273,13 +315,14 @@ export function rankDivisions(
   out: Float64Array,
 ): number {
   divisionScores(model, hashes, count, out)
-  if (ruleDivision >= 0 && ruleDivision < out.length) {
+  const k = model.divisions.length
+  if (ruleDivision >= 0 && ruleDivision < k) {
     const boosted = out[ruleDivision] * RULE_DIVISION_ODDS
     const sum = 1 - out[ruleDivision] + boosted
     out[ruleDivision] = boosted
-    for (let d = 0; d < out.length; d++) out[d] /= sum
+    for (let d = 0; d < k; d++) out[d] /= sum
   }
   let best = 0
-  for (let d = 1; d < out.length; d++) if (out[d] > out[best]) best = d
+  for (let d = 1; d < k; d++) if (out[d] > out[best]) best = d
   return best
 }

@@ -279,7 +279,7 @@ export function bandFigures(model: TriageModel, set: readonly Example[], thresho
   let divRight = 0
   let divAll = 0
   const bands = { ticket: 0, review: 0, ignore: 0 }
-  const scores = new Float64Array(model.divisions.length)
+  const scores = new Float64Array(divisionStride(model.divisions.length))
   for (const e of set) {
     const p = sigmoid(model.calibration.a * rawScore(model, e.hashes, e.hashes.length) + model.calibration.b)
     const band = p >= thresholds.ticket ? 'ticket' : p >= thresholds.review ? 'review' : 'ignore'

@@ -8,7 +8,7 @@ import type { AffiliatedAccounts, OrgConfig } from '../org'
 import { analyseTweet, type AnalyseContext } from '../routing/analyse'
 import type { CompiledOrg } from '../routing/compile'
 import { FeatureBuffer, extractFeatures, featureContext, type FeatureContext } from './features'
-import { rankDivisions, rawScore, sigmoid, type TriageModel, type TriageThresholds } from './model'
+import { divisionStride, rankDivisions, rawScore, sigmoid, type TriageModel, type TriageThresholds } from './model'
 
 export type TriageBand = 'ticket' | 'review' | 'ignore'
 export const TRIAGE_BANDS: readonly TriageBand[] = ['ticket', 'review', 'ignore']
@@ -105,7 +105,7 @@ export function prepareTriage(compiled: CompiledOrg, model: TriageModel | null):
     affiliated: new AffiliatedMatcher(org.affiliatedAccounts),
     features: new FeatureBuffer(),
     featureContext: model ? featureContext(compiled, model.divisions) : null,
-    divisionScratch: new Float64Array(model ? model.divisions.length : 0),
+    divisionScratch: new Float64Array(model ? divisionStride(model.divisions.length) : 0),
     ruleIndex: new Map(compiled.rules.map((r, i) => [r.id, i])),
   }
 }
@@ -131,7 +131,7 @@ function topThree(divisions: readonly string[], scores: Float64Array): DivisionS
   let a = -1
   let b = -1
   let c = -1
-  for (let d = 0; d < scores.length; d++) {
+  for (let d = 0; d < divisions.length; d++) {
     const s = scores[d]
     if (a < 0 || s > scores[a]) {
       c = b
