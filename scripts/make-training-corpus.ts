@@ -129,6 +129,10 @@ const SARCASM = L(`
 [bahut badhiya seva|great going] {ours_at}, {core}
 [proud of|so proud of] [this|your] [efficiency|speed] 🙄 {core}
 {core}. [thanks for nothing|thank you for nothing|slow clap] 👏
+[thank you so much|thanks a lot|many many thanks|heartfelt thanks] for the [{k} hour|{k} day|never ending] [delay|wait|harassment], [really enjoyed it|loved it|what an experience]. {core}
+[really|truly|so] enjoyed [waiting|standing|sleeping] [for {k} hours|all night|on the floor] [thanks to you|because of you] {ours_at} 👏 {core}
+[finally|wow], [only|just] {k} [hours|days|months] [late|pending]! [great|excellent|world class] [efficiency|service] {ours_at} 🙏 {core}
+[salute to|hats off to] [your|the] [speed|efficiency|sensitivity] 🙄 {core}
 `)
 const FOLLOW_UP = L(`
 [still|again] no [response|reply|action]. {core}

@@ -121,6 +121,10 @@ export class FeatureBuffer {
   count = 0
   /** Features the division model reads: hashes[0 .. divisionCount) (words, heads, rules). */
   divisionCount = 0
+  /** Word features (words, heads): hashes[1 .. wordsEnd); word pairs: [bigramsFrom, bigramsTo). */
+  wordsEnd = 0
+  bigramsFrom = 0
+  bigramsTo = 0
   /** The best matched rule's division index (-1: no rule matched). */
   ruleDivision = -1
   /** An exclusion or a handle scope stopped a rule that would otherwise have pulled the tweet in. */
@@ -234,6 +238,7 @@ export function extractFeatures(
     hashes[n++] = featureHash(NS_WORD, words[w])
     if (heads[w] !== 0) hashes[n++] = featureHash(NS_HEAD, heads[w])
   }
+  out.wordsEnd = n
 
   // Who it is addressed to, and the rules that pull it in (as analyseTweet decides them).
   const own = compiled.ownHandles
@@ -279,12 +284,14 @@ export function extractFeatures(
   out.divisionCount = n
 
   // Word pairs ("not received", "kindly dm", "dear passenger").
+  out.bigramsFrom = n
   let prev = 0x2f2f2f2f
   for (let w = 0; w < m.wordHashCount; w++) {
     hashes[n++] = featureHash(NS_BIGRAM, Math.imul(prev, 0x27d4eb2d) ^ words[w])
     prev = words[w]
   }
   if (m.wordHashCount > 0) hashes[n++] = featureHash(NS_BIGRAM, Math.imul(prev, 0x27d4eb2d) ^ 0x5c5c5c5c)
+  out.bigramsTo = n
   hashes[n++] = RULE_SHAPES[Math.min(matched, 3)]
 
   // Shape: mentions, their place, links, hashtags, length, reply/quote, truncation.

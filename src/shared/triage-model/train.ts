@@ -76,6 +76,8 @@ export interface Example {
   hashes: Int32Array
   /** Features the division model reads: hashes[0 .. divisionCount). */
   divisionCount: number
+  /** 1 for the word features (words, heads, word pairs), which training sometimes hides. */
+  lexical: Uint8Array
   ruleDivision: number
   y: number
   division: number
@@ -116,6 +118,9 @@ export function examples(compiled: CompiledOrg, divisions: string[], tweets: rea
     out.push({
       hashes: buf.hashes.slice(0, buf.count),
       divisionCount: buf.divisionCount,
+      lexical: Uint8Array.from({ length: buf.count }, (_, i) =>
+        (i >= 1 && i < buf.wordsEnd) || (i >= buf.bigramsFrom && i < buf.bigramsTo) ? 1 : 0,
+      ),
       ruleDivision: buf.ruleDivision,
       y: t.label.actionable ? 1 : 0,
       division: t.label.division === null ? -1 : divisions.indexOf(t.label.division),
@@ -143,12 +148,19 @@ const RATE = 0.3
  * a model that never saw doubt is certain of everything it has never seen either.
  */
 const SMOOTH = 0.03
+/**
+ * Each word feature is hidden from an example with this chance, each time it is seen:
+ * the model must also learn the shape of a grievance (first person + problem + ask, a
+ * report addressed to us, rule hits) rather than only the corpus's own phrases.
+ */
+const WORD_DROPOUT = 0.4
 
 function fitActionable(train: Example[], bits: number, epochs: number, rand: () => number): Float32Array {
   const size = 1 << bits
   const mask = size - 1
   const w = new Float32Array(size)
   const g2 = new Float32Array(size).fill(1e-2)
+  const keep = new Uint8Array(1024)
   const positives = train.reduce((n, e) => n + e.y, 0)
   // Balance the classes: the real mix varies from inbox to search.
   const weightOf = [
@@ -159,11 +171,14 @@ function fitActionable(train: Example[], bits: number, epochs: number, rand: () 
     const order = shuffled(train.length, rand)
     for (const o of order) {
       const e = train[o]
+      const n = e.hashes.length
+      for (let f = 0; f < n; f++) keep[f] = e.lexical[f] === 1 && rand() < WORD_DROPOUT ? 0 : 1
       let z = 0
-      for (const h of e.hashes) z += w[h & mask]
+      for (let f = 0; f < n; f++) if (keep[f] === 1) z += w[e.hashes[f] & mask]
       const g = (sigmoid(z) - (SMOOTH + (1 - 2 * SMOOTH) * e.y)) * weightOf[e.y]
-      for (const h of e.hashes) {
-        const i = h & mask
+      for (let f = 0; f < n; f++) {
+        if (keep[f] === 0) continue
+        const i = e.hashes[f] & mask
         const grad = g + L2 * w[i]
         g2[i] += grad * grad
         w[i] -= (RATE * grad) / Math.sqrt(g2[i])
@@ -263,7 +278,7 @@ function chooseThresholds(p: Float64Array, y: Float64Array, precision: number, r
   // Real tweets are harder than any corpus: the bands never close up entirely, so what the
   // model is unsure of on new kinds of tweet goes to a person rather than out on X.
   ticket = Math.min(0.97, Math.max(0.8, ticket))
-  review = Math.max(0.08, Math.min(review, 0.35))
+  review = Math.max(0.08, Math.min(review, 0.25))
   return { ticket: Number(ticket.toFixed(4)), review: Number(review.toFixed(4)) }
 }
 
@@ -361,7 +376,12 @@ export function trainTriageModel(
   }
   const z = Float64Array.from(calibration, (e) => rawScore(model, e.hashes, e.hashes.length))
   const y = Float64Array.from(calibration, (e) => e.y)
-  model.calibration = platt(z, y)
+  // Smoothed targets here too: a slice the model separates perfectly would otherwise make
+  // the curve a step, and every new kind of tweet a "certain" 0 or 1.
+  model.calibration = platt(
+    z,
+    y.map((v) => SMOOTH + (1 - 2 * SMOOTH) * v),
+  )
   const p = z.map((v) => sigmoid(model.calibration.a * v + model.calibration.b))
   model.thresholds = chooseThresholds(p, y, options.ticketPrecision ?? 0.96, options.reviewRecall ?? 0.97)
   const validationFigures = bandFigures(model, validation)
