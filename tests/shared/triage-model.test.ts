@@ -226,6 +226,19 @@ describe.each(ORGS)('%s: validation slice of the training corpus (never fitted o
   })
 })
 
+describe.each(ORGS)('%s: the development corpus (another generator, never trained on)', (org) => {
+  it('keeps its figures: the model learned grievances, not only this corpus generator', () => {
+    const triage = prepareTriage(compileOrg(orgConfig(org)), committedModel(org))
+    const tweets = loadCorpus(org, 'corpus')
+    const f = figures(triage, tweets)
+    console.log(describeFigures(`development corpus ${org}, ${tweets.length} tweets`, f))
+    expect(f.ticketPrecision).toBeGreaterThanOrEqual(0.95)
+    expect(f.ticketOrReviewRecall).toBeGreaterThanOrEqual(0.95)
+    expect(f.f1).toBeGreaterThanOrEqual(0.93)
+    expect(f.divisionAccuracy).toBeGreaterThanOrEqual(0.93)
+  })
+})
+
 describe('the rules keep the last word', () => {
   it('affiliated accounts (listed or by pattern) are never a ticket, whatever they write', () => {
     for (const org of ORGS) {
