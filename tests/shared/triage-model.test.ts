@@ -315,6 +315,12 @@ describe('the rules keep the last word', () => {
     const grievance = 'my refund for PNR 4521789632 not received for 20 days, please help'
     expect(triageTweet(triage, tweet(`RT @someone: ${grievance}`)).band).toBe('ignore')
     expect(triageTweet(triage, tweet(grievance, 'RailwaySeva')).band).toBe('ignore')
+    // A deployment's own handles (configured in the database) count as ours too.
+    const deployed = prepareTriage(compileOrg(orgConfig('railways')), committedModel('railways'), {
+      ownHandles: ['RailwaySeva', 'DeskHandleNew'],
+    })
+    expect(triageTweet(deployed, tweet(grievance, 'DeskHandleNew')).band).toBe('ignore')
+    expect(triageTweet(triage, tweet(grievance, 'DeskHandleNew')).band).not.toBe('ignore')
   })
 
   it('without a model the rules decide as before: actionable is a ticket', () => {

@@ -185,9 +185,15 @@ export interface FeatureContext {
   officialBit: number
   /** Flags whose pairs with any other flag are features. */
   keyBits: number
+  /** Our handles, lower-cased (the org's, or those the deployment configured). */
+  ownHandles: ReadonlySet<string>
 }
 
-export function featureContext(compiled: CompiledOrg, divisions: readonly string[]): FeatureContext {
+export function featureContext(
+  compiled: CompiledOrg,
+  divisions: readonly string[],
+  ownHandles: ReadonlySet<string> = compiled.ownHandles,
+): FeatureContext {
   const index = new Map(divisions.map((d, i) => [d, i]))
   const cueCount = Object.keys(compiled.cueBit).length
   if (cueCount + EXTRA_FLAGS.length > 31) throw new Error('too many cue kinds for the triage model flags')
@@ -199,6 +205,7 @@ export function featureContext(compiled: CompiledOrg, divisions: readonly string
     ruleHash: Int32Array.from(compiled.rules, (r) => stringHash(r.id)),
     extraBit,
     officialBit: compiled.cueBit.officialReply ?? 0,
+    ownHandles,
     keyBits:
       (['firstPerson', 'problem', 'request', 'officialReply', 'news', 'praise', 'critical'] as const).reduce(
         (bits, cue) => bits | (compiled.cueBit[cue] ?? 0),
@@ -241,7 +248,7 @@ export function extractFeatures(
   out.wordsEnd = n
 
   // Who it is addressed to, and the rules that pull it in (as analyseTweet decides them).
-  const own = compiled.ownHandles
+  const own = ctx.ownHandles
   let ownMentioned = 0
   for (let i = 0; i < m.mentions.length; i++) if (own.has(m.mentions[i])) ownMentioned++
   const via = tweet.viaHandle ? handleKey(tweet.viaHandle) : ''

@@ -72,6 +72,8 @@ export interface Triage {
   divisionScratch: Float64Array
   /** Compiled rule index by rule id (matched rules come back as ids). */
   ruleIndex: Map<string, number>
+  /** Passed to analyseTweet: our handles when the deployment's differ from the org file's. */
+  analyseContext: AnalyseContext | undefined
 }
 
 export class TriageModelMismatch extends Error {
@@ -88,7 +90,11 @@ const RULES_ONLY: TriageThresholds = { ticket: 0.5, review: 0.5 }
  * Set up triage for a compiled org with its model (or none: the rules alone decide, as
  * before the model existed). The org file's thresholds win over the model's own.
  */
-export function prepareTriage(compiled: CompiledOrg, model: TriageModel | null): Triage {
+export function prepareTriage(
+  compiled: CompiledOrg,
+  model: TriageModel | null,
+  options: { ownHandles?: string[] } = {},
+): Triage {
   const org: OrgConfig = compiled.org
   if (model) {
     const known = new Set(org.divisions.map((d) => d.id))
@@ -98,15 +104,19 @@ export function prepareTriage(compiled: CompiledOrg, model: TriageModel | null):
     if (missing.length > 0)
       throw new TriageModelMismatch(`the triage model knows divisions the org does not: ${missing.join(', ')}`)
   }
+  const own = options.ownHandles
+    ? new Set(options.ownHandles.map((h) => h.replace(/^@/, '').toLowerCase()))
+    : compiled.ownHandles
   return {
     compiled,
     model,
     thresholds: org.triage?.thresholds ?? model?.thresholds ?? RULES_ONLY,
     affiliated: new AffiliatedMatcher(org.affiliatedAccounts),
     features: new FeatureBuffer(),
-    featureContext: model ? featureContext(compiled, model.divisions) : null,
+    featureContext: model ? featureContext(compiled, model.divisions, own) : null,
     divisionScratch: new Float64Array(model ? divisionStride(model.divisions.length) : 0),
     ruleIndex: new Map(compiled.rules.map((r, i) => [r.id, i])),
+    analyseContext: options.ownHandles ? { ownHandles: options.ownHandles } : undefined,
   }
 }
 
@@ -149,11 +159,11 @@ function topThree(divisions: readonly string[], scores: Float64Array): DivisionS
 }
 
 /** Rules, then the model: the tweet's band, confidence and division ranking. */
-export function triageTweet(triage: Triage, tweet: IncomingTweet, ctx?: AnalyseContext): TriageOutcome {
+export function triageTweet(triage: Triage, tweet: IncomingTweet): TriageOutcome {
   const compiled = triage.compiled
   const m = compiled.matcher
   const runsBefore = m.runs
-  const analysis = analyseTweet(compiled, tweet, ctx)
+  const analysis = analyseTweet(compiled, tweet, triage.analyseContext)
   // analyseTweet settled it before reading the words: our own tweet or a retweet.
   if (m.runs === runsBefore) return ignored(analysis, analysis.reasons)
   if (m.wordCount === 0) return ignored(analysis, analysis.reasons)
