@@ -3,7 +3,8 @@
 // and the same with the learned triage model on top (bands, confidence, division
 // ranking), as ingestion will run it.
 // Run by `npm run bench routing` (bench/run.ts calls the default export) or directly
-// with tsx. Targets: ≥ 300,000 tweets/s on one core and ≥ 30× the baseline.
+// with tsx. Targets: ≥ 300,000 tweets/s on one core and ≥ 30× the baseline, for the rules
+// alone and with the triage model (resources/models/mha.model.json) on top.
 //
 // How it measures, so the numbers can be trusted on a shared 2-core machine:
 // - The code runs as the server runs it: TypeScript loaded through tsx (esbuild, with
