@@ -1,7 +1,10 @@
 // Routing + triage throughput with 10,000 keyword rules, against a naive baseline
-// (lower-case the tweet, then `includes` every term of every rule) on the same tweets.
+// (lower-case the tweet, then `includes` every term of every rule) on the same tweets;
+// and the same with the learned triage model on top (bands, confidence, division
+// ranking), as ingestion will run it.
 // Run by `npm run bench routing` (bench/run.ts calls the default export) or directly
-// with tsx. Targets: ≥ 300,000 tweets/s on one core and ≥ 30× the baseline.
+// with tsx. Targets: ≥ 300,000 tweets/s on one core and ≥ 30× the baseline, for the rules
+// alone and with the triage model (resources/models/mha.model.json) on top.
 //
 // How it measures, so the numbers can be trusted on a shared 2-core machine:
 // - The code runs as the server runs it: TypeScript loaded through tsx (esbuild, with
@@ -21,6 +24,7 @@ import { dirname, join } from 'node:path'
 import { OrgConfig, type KeywordRule } from '../src/shared/org'
 import { analyseTweet, compileOrg, type CompiledOrg } from '../src/shared/routing'
 import type { IncomingTweet } from '../src/shared/analysis'
+import { parseModel, prepareTriage, triageTweet, type Triage } from '../src/shared/triage-model'
 
 const RULES = 10_000
 const TARGET_PER_SEC = 300_000
@@ -125,6 +129,8 @@ function naiveRoute(rules: NaiveRule[], text: string): string | null {
 
 export interface RoutingBenchSetup {
   compiled: CompiledOrg
+  /** The same compiled org with the MHA triage model. */
+  triage: Triage
   tweets: IncomingTweet[]
   naiveRules: NaiveRule[]
   ruleCount: number
@@ -147,7 +153,10 @@ export function setupRoutingBench(): RoutingBenchSetup {
     terms: r.terms.map((t) => t.toLowerCase()),
     exclude: (r.exclude ?? []).map((t) => t.toLowerCase()),
   }))
-  return { compiled, tweets, naiveRules, ruleCount: rules.length, compileMs }
+  const model = parseModel(
+    JSON.parse(readFileSync(join(here, '..', 'resources', 'models', `${base.id}.model.json`), 'utf8')),
+  )
+  return { compiled, triage: prepareTriage(compiled, model), tweets, naiveRules, ruleCount: rules.length, compileMs }
 }
 
 interface Round {
@@ -188,12 +197,16 @@ const median = (xs: number[]) => {
 }
 
 export default async function routingBench(): Promise<void> {
-  const { compiled, tweets, naiveRules, ruleCount, compileMs } = setupRoutingBench()
+  const { compiled, triage, tweets, naiveRules, ruleCount, compileMs } = setupRoutingBench()
   let sink = 0
   const count = tweets.length
   const ours = (from: number) => {
     for (let k = 0, i = from; k < BATCH; k++, i = i + 1 === count ? 0 : i + 1)
       sink += analyseTweet(compiled, tweets[i]).matchedRules.length
+  }
+  const withModel = (from: number) => {
+    for (let k = 0, i = from; k < BATCH; k++, i = i + 1 === count ? 0 : i + 1)
+      sink += triageTweet(triage, tweets[i]).band.length
   }
   const naive = (from: number) => {
     for (let k = 0, i = from; k < BATCH; k++, i = i + 1 === count ? 0 : i + 1)
@@ -201,11 +214,14 @@ export default async function routingBench(): Promise<void> {
   }
 
   measure(WARM_UP_MS, tweets.length, 0, ours)
+  measure(WARM_UP_MS, tweets.length, 0, withModel)
   let naiveCursor = measure(WARM_UP_MS / 2, tweets.length, 0, naive).cursor
   const oursRounds: Round[] = []
+  const modelRounds: Round[] = []
   const naiveRounds: Round[] = []
   for (let r = 0; r < ROUNDS; r++) {
     oursRounds.push(measure(ROUND_MS, tweets.length, 0, ours))
+    modelRounds.push(measure(ROUND_MS, tweets.length, 0, withModel))
     const n = measure(ROUND_MS, tweets.length, naiveCursor, naive)
     naiveCursor = n.cursor
     naiveRounds.push(n)
@@ -215,7 +231,10 @@ export default async function routingBench(): Promise<void> {
   const oursWall = median(oursRounds.map((r) => r.wallPerSec))
   const naiveCpu = median(naiveRounds.map((r) => r.cpuPerSec))
   const naiveWall = median(naiveRounds.map((r) => r.wallPerSec))
+  const modelCpu = median(modelRounds.map((r) => r.cpuPerSec))
+  const modelWall = median(modelRounds.map((r) => r.wallPerSec))
   const ratio = oursCpu / naiveCpu
+  const modelRatio = modelCpu / naiveCpu
   const fmt = (n: number) => Math.round(n).toLocaleString('en-US')
   const verdict = (ok: boolean) => (ok ? 'MET' : 'NOT MET')
   console.log(
@@ -228,13 +247,19 @@ export default async function routingBench(): Promise<void> {
     `routing: automaton routing+triage  ${fmt(oursCpu)} tweets per CPU-second (${fmt(oursWall)} per wall-clock second)`,
   )
   console.log(
+    `routing: + triage model (bands)    ${fmt(modelCpu)} tweets per CPU-second (${fmt(modelWall)} per wall-clock second); the model costs ${(1e6 / modelCpu - 1e6 / oursCpu).toFixed(2)} µs per tweet`,
+  )
+  console.log(
     `routing: naive includes() baseline ${fmt(naiveCpu)} tweets per CPU-second (${fmt(naiveWall)} per wall-clock second)`,
   )
   console.log(
     `routing: ratio ${ratio.toFixed(1)}x per CPU-second (${(oursWall / naiveWall).toFixed(1)}x wall-clock) [checksum ${sink % 1000}]`,
   )
   console.log(
-    `routing: target ≥ ${fmt(TARGET_PER_SEC)} tweets/s on one core: ${verdict(oursCpu >= TARGET_PER_SEC)}; target ≥ ${TARGET_RATIO}x baseline: ${verdict(ratio >= TARGET_RATIO)}`,
+    `routing: with the model: ratio ${modelRatio.toFixed(1)}x per CPU-second (${(modelWall / naiveWall).toFixed(1)}x wall-clock)`,
+  )
+  console.log(
+    `routing: target ≥ ${fmt(TARGET_PER_SEC)} tweets/s on one core: rules ${verdict(oursCpu >= TARGET_PER_SEC)}, rules + model ${verdict(modelCpu >= TARGET_PER_SEC)}; target ≥ ${TARGET_RATIO}x baseline: rules ${verdict(ratio >= TARGET_RATIO)}, rules + model ${verdict(modelRatio >= TARGET_RATIO)}`,
   )
 }
 

@@ -3,17 +3,27 @@
 import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import { OrgConfig } from '../shared/org'
-import { analyseTweet, compileOrg, type CompiledOrg } from '../shared/routing'
+import { compileOrg, type CompiledOrg } from '../shared/routing'
 import type { IncomingTweet } from '../shared/analysis'
+import { prepareTriage, triageTweet, type TriageModel } from '../shared/triage-model'
 import { parseTweets, type InputTweet, type ParsedInput } from './input'
+import { defaultModelPath, formatReport, loadDefaultModel, parseLabelled, readModel, trainAndWrite } from './model'
 import { rulesReport, formatRulesReport } from './rules-report'
 
 const HELP = `seva — Seva Desk grievance intelligence from the command line
 
 Usage:
-  seva triage --org FILE --in FILE
+  seva triage --org FILE --in FILE [--model FILE | --no-model]
       Triage and route every tweet; prints one JSON line per tweet:
-      {"id","actionable","division","priority","language","reasons"}
+      {"id","actionable","division","priority","language","reasons",
+       "confidence","band","ranking"}
+      actionable/division/reasons are the rules' verdict; band (ticket, review,
+      ignore) and confidence (0-1) come from the rules and the org's triage model
+      (its "triage.model", else ../models/<org id>.model.json beside the org file).
+  seva model train --org FILE --in FILE [--in FILE …] [--out FILE]
+      Train the org's triage model from labelled JSON lines
+      {"id","text","author","viaHandle"?,"inReplyToUserId"?,"label":{"actionable","division"}}
+      and write the model file (default: where seva triage looks for it).
   seva rules test --org FILE --in FILE [--flood PERCENT] [--examples N]
       For each keyword rule: how many tweets it would pull in, with examples.
       Rules matching more than PERCENT % of the tweets (default 20) are flagged.
@@ -33,6 +43,17 @@ function option(args: string[], name: string): string | undefined {
   const value = args[i + 1]
   if (value === undefined || value.startsWith('--')) throw new UsageError(`${name} needs a value`)
   return value
+}
+
+/** Every value of a repeatable option ("--in a --in b"). */
+function options(args: string[], name: string): string[] {
+  const values: string[] = []
+  for (let i = args.indexOf(name); i >= 0; i = args.indexOf(name, i + 1)) {
+    const value = args[i + 1]
+    if (value === undefined || value.startsWith('--')) throw new UsageError(`${name} needs a value`)
+    values.push(value)
+  }
+  return values
 }
 
 function readFile(path: string, what: string): string {
@@ -66,7 +87,52 @@ export function loadOrg(path: string): CompiledOrg {
 }
 
 export function toIncoming(t: InputTweet): IncomingTweet {
-  return { id: t.id, text: t.text, authorId: t.author, authorUsername: t.author, viaHandle: t.viaHandle }
+  return {
+    id: t.id,
+    text: t.text,
+    authorId: t.author,
+    authorUsername: t.author,
+    viaHandle: t.viaHandle,
+    inReplyToUserId: t.inReplyToUserId,
+    referencedTweets: t.referencedTweets,
+  }
+}
+
+function modelFor(args: string[], orgPath: string, compiled: CompiledOrg): TriageModel | null {
+  if (args.includes('--no-model')) return null
+  const path = option(args, '--model')
+  try {
+    return path ? readModel(path) : loadDefaultModel(orgPath, compiled)
+  } catch (err) {
+    throw new UsageError(`cannot load the triage model: ${(err as Error).message}`)
+  }
+}
+
+function trainCommand(args: string[], io: Io): number {
+  const orgPath = option(args, '--org')
+  const inPaths = options(args, '--in')
+  if (!orgPath || inPaths.length === 0) throw new UsageError('model train needs --org FILE and at least one --in FILE')
+  const orgText = readFile(orgPath, 'organisation file')
+  const compiled = loadOrg(orgPath)
+  let problems = 0
+  const inputs = inPaths.map((path) => {
+    const text = readFile(path, 'training file')
+    const parsed = parseLabelled(text)
+    for (const p of parsed.problems) io.err(`${path}:${p.line}: ${p.message}`)
+    problems += parsed.problems.length
+    return { text, tweets: parsed.tweets }
+  })
+  const out = option(args, '--out') ?? defaultModelPath(orgPath, compiled)
+  let result: ReturnType<typeof trainAndWrite>
+  try {
+    result = trainAndWrite(compiled, orgText, inputs, out)
+  } catch (err) {
+    throw new UsageError((err as Error).message)
+  }
+  const model = readModel(out)
+  for (const line of formatReport(compiled.org.id, result.report, model.thresholds)) io.out(line)
+  io.out(`${compiled.org.id}: wrote ${out} (${(result.bytes / 1024).toFixed(0)} KiB)`)
+  return problems > 0 ? 1 : 0
 }
 
 function readInput(args: string[]): { compiled: CompiledOrg; input: ParsedInput } {
@@ -97,9 +163,11 @@ export function run(argv: string[], io: Io): number {
     const [command, sub] = argv
     if (command === 'triage') {
       const { compiled, input } = readInput(argv.slice(1))
+      const triage = prepareTriage(compiled, modelFor(argv, option(argv, '--org') ?? '', compiled))
       reportProblems(option(argv, '--in') ?? '', input, io.err)
       for (const t of input.tweets) {
-        const a = analyseTweet(compiled, toIncoming(t))
+        const verdict = triageTweet(triage, toIncoming(t))
+        const a = verdict.analysis
         io.out(
           JSON.stringify({
             id: t.id,
@@ -108,11 +176,17 @@ export function run(argv: string[], io: Io): number {
             priority: a.priority,
             language: a.language,
             reasons: a.reasons,
+            confidence: Math.round(verdict.confidence * 1000) / 1000,
+            band: verdict.band,
+            triageDivision: verdict.division,
+            ranking: verdict.ranking.map((r) => ({ division: r.division, p: Math.round(r.p * 1000) / 1000 })),
+            bandReasons: verdict.reasons,
           }),
         )
       }
       return input.problems.length > 0 ? 1 : 0
     }
+    if (command === 'model' && sub === 'train') return trainCommand(argv.slice(2), io)
     if (command === 'rules' && sub === 'test') {
       const { compiled, input } = readInput(argv.slice(2))
       reportProblems(option(argv, '--in') ?? '', input, io.err)

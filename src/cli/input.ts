@@ -7,6 +7,9 @@ export interface InputTweet {
   text: string
   author: string
   viaHandle?: string
+  /** Set on replies: whose tweet this answers. */
+  inReplyToUserId?: string
+  referencedTweets?: { type: 'retweeted' | 'quoted' | 'replied_to'; id: string }[]
   /** First line of the record in the file (1-based), for error messages. */
   line: number
 }
@@ -49,10 +52,24 @@ export function parseJsonl(content: string): ParsedInput {
       text: record.text,
       author: typeof record.author === 'string' ? record.author : '',
       viaHandle: typeof record.viaHandle === 'string' ? record.viaHandle : undefined,
+      inReplyToUserId: typeof record.inReplyToUserId === 'string' ? record.inReplyToUserId : undefined,
+      referencedTweets: referencedTweets(record.referencedTweets),
       line,
     })
   })
   return { tweets, problems }
+}
+
+const REFERENCE_TYPES = new Set(['retweeted', 'quoted', 'replied_to'])
+
+/** X's referenced_tweets as given, keeping only well-formed entries. */
+function referencedTweets(value: unknown): InputTweet['referencedTweets'] {
+  if (!Array.isArray(value)) return undefined
+  const refs = value.filter(
+    (r): r is { type: 'retweeted' | 'quoted' | 'replied_to'; id: string } =>
+      typeof r === 'object' && r !== null && REFERENCE_TYPES.has((r as { type?: unknown }).type as string),
+  )
+  return refs.length > 0 ? refs.map((r) => ({ type: r.type, id: String(r.id) })) : undefined
 }
 
 /** RFC 4180 records with the line each starts on; an unterminated quote is a problem. */

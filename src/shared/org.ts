@@ -71,6 +71,52 @@ export type IngestionConfig = z.infer<typeof IngestionConfig>
 /** As written in an org file: every field optional. */
 export type IngestionConfigInput = z.input<typeof IngestionConfig>
 
+/** A regular expression source that compiles (checked on load, not at the first tweet). */
+const Pattern = z
+  .string()
+  .max(200)
+  .refine(
+    (source) => {
+      try {
+        new RegExp(source, 'i')
+        return true
+      } catch {
+        return false
+      }
+    },
+    { message: 'not a valid regular expression' },
+  )
+
+/**
+ * Accounts whose tweets are never grievances: other government handles (zonal railways,
+ * police stations, other ministries) whose replies and notices reach our mentions.
+ * Usernames without @, any case; patterns are case-insensitive regular expressions over
+ * the username ("^(cr|wr|nr|sr)_?rly$", "police$").
+ */
+export const AffiliatedAccounts = z.object({
+  usernames: z.array(z.string().max(64)).max(5_000).default([]),
+  patterns: z.array(Pattern).max(200).default([]),
+})
+export type AffiliatedAccounts = z.infer<typeof AffiliatedAccounts>
+
+/** A confidence between 0 and 1. */
+const Confidence = z.number().min(0).max(1)
+
+/**
+ * The learned triage model beside the rules, and the bands it sorts tweets into:
+ * `ticket` at or above `thresholds.ticket`, `review` at or above `thresholds.review`,
+ * otherwise `ignore`. Thresholds absent here come from the model file.
+ */
+export const TriageConfig = z.object({
+  /** Model file, relative to the org file (default: ../models/<org id>.model.json). */
+  model: z.string().max(500).optional(),
+  thresholds: z
+    .object({ ticket: Confidence, review: Confidence })
+    .refine((t) => t.review <= t.ticket, { message: 'thresholds.review must not be above thresholds.ticket' })
+    .optional(),
+})
+export type TriageConfig = z.infer<typeof TriageConfig>
+
 export const OrgConfig = z.object({
   id: z.string(),
   name: z.string(),
@@ -109,6 +155,10 @@ export const OrgConfig = z.object({
   templates: z.array(ReplyTemplate).default([]),
   /** Sources and read budget; see IngestionConfig. Absent = defaults. */
   ingestion: IngestionConfig.optional(),
+  /** Other official accounts, never grievances. */
+  affiliatedAccounts: AffiliatedAccounts.optional(),
+  /** The learned model and its bands; absent = the model file by convention, its own thresholds. */
+  triage: TriageConfig.optional(),
 })
 export type OrgConfig = z.infer<typeof OrgConfig>
 

@@ -1,6 +1,8 @@
 // The `seva` command line, spawned for real through bin/seva.js on small fixture files
 // for all three example organisations.
 import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { run } from '../../src/cli/index'
@@ -26,6 +28,11 @@ interface Line {
   priority: string
   language: string
   reasons: string[]
+  confidence: number
+  band: 'ticket' | 'review' | 'ignore'
+  triageDivision: string | null
+  ranking: { division: string; p: number }[]
+  bandReasons: string[]
 }
 const lines = (stdout: string) =>
   stdout
@@ -61,6 +68,104 @@ describe('seva triage (spawned)', () => {
     expect(r.stderr).toMatch(/bad\.jsonl:2: not valid JSON/)
     expect(r.stderr).toMatch(/bad\.jsonl:3: missing "text"/)
     expect(lines(r.stdout).map((l) => l.id)).toEqual(['b1', 'b4'])
+  })
+})
+
+describe('seva triage: bands from the rules and the model', () => {
+  it("adds confidence and band to every line, keeping the rules' fields", () => {
+    const r = seva('triage', '--org', org('mea'), '--in', fixture('mea.jsonl'))
+    expect(r.code).toBe(0)
+    const out = lines(r.stdout)
+    for (const l of out) {
+      expect(l.confidence).toBeGreaterThanOrEqual(0)
+      expect(l.confidence).toBeLessThanOrEqual(1)
+      expect(['ticket', 'review', 'ignore']).toContain(l.band)
+    }
+    expect(out.map((l) => l.band).slice(0, 2)).toEqual(['ticket', 'ticket'])
+    // Thanks for a resolved issue is never acknowledged as a new ticket.
+    expect(out[2].band).not.toBe('ticket')
+    expect(out[0].triageDivision).toBe('passport')
+    expect(out[0].ranking[0]).toMatchObject({ division: 'passport' })
+  })
+  it("keeps other official accounts' replies out of the ticket band, and catches a short report", () => {
+    const r = seva('triage', '--org', org('railways'), '--in', fixture('railways-official.jsonl'))
+    expect(r.code).toBe(0)
+    const out = lines(r.stdout)
+    expect(out.map((l) => l.band)).toEqual(['ignore', 'ticket', 'ignore'])
+    expect(out[0].bandReasons.join(' ')).toMatch(/affiliated/)
+    expect(out[1].triageDivision).toBe('punctuality')
+  })
+  it('--no-model leaves the rules alone to decide', () => {
+    const r = seva('triage', '--org', org('mea'), '--in', fixture('mea.jsonl'), '--no-model')
+    expect(r.code).toBe(0)
+    const out = lines(r.stdout)
+    expect(out.map((l) => l.band)).toEqual(out.map((l) => (l.actionable ? 'ticket' : 'ignore')))
+    expect(out.every((l) => l.ranking.length === 0 && l.bandReasons[0] === 'no triage model: the rules decide')).toBe(
+      true,
+    )
+  })
+  it('says so when a model file is not a model', () => {
+    const r = seva('triage', '--org', org('mea'), '--in', fixture('mea.jsonl'), '--model', fixture('mea.jsonl'))
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/cannot load the triage model/)
+  })
+})
+
+describe('seva model train (spawned)', () => {
+  it('trains a model file from labelled tweets, the same bytes every time', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'seva-model-'))
+    try {
+      const train = (out: string) =>
+        seva(
+          'model',
+          'train',
+          '--org',
+          org('railways'),
+          '--in',
+          join(ROOT, 'tests', 'fixtures', 'training', 'railways.jsonl'),
+          '--out',
+          out,
+        )
+      const a = train(join(dir, 'a.json'))
+      expect(a.stderr).toBe('')
+      expect(a.code).toBe(0)
+      expect(a.stdout).toMatch(/railways: validation: ticket precision \d\.\d{3}/)
+      expect(a.stdout).toMatch(/thresholds ticket ≥ [\d.]+, review ≥ [\d.]+/)
+      train(join(dir, 'b.json'))
+      const bytes = readFileSync(join(dir, 'a.json'), 'utf8')
+      expect(readFileSync(join(dir, 'b.json'), 'utf8')).toBe(bytes)
+      expect(JSON.parse(bytes)).toMatchObject({ format: 'seva-triage-model', version: 1, org: 'railways' })
+      // What the org uses by default is the committed model trained the same way.
+      expect(bytes).toBe(readFileSync(join(ROOT, 'resources', 'models', 'railways.model.json'), 'utf8'))
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+  it('reports bad training lines and refuses a corpus too small to learn from', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'seva-model-'))
+    try {
+      const r = seva(
+        'model',
+        'train',
+        '--org',
+        org('railways'),
+        '--in',
+        fixture('train-small.jsonl'),
+        '--out',
+        join(dir, 'm.json'),
+      )
+      expect(r.code).toBe(2)
+      expect(r.stderr).toMatch(/train-small\.jsonl:2: not valid JSON/)
+      expect(r.stderr).toMatch(/train-small\.jsonl:4: an actionable label needs a "division"/)
+      expect(r.stderr).toMatch(/too few labelled tweets/)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+  it('needs an org and at least one input', () => {
+    const r = seva('model', 'train', '--org', org('railways'))
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/at least one --in FILE/)
   })
 })
 

@@ -27,6 +27,7 @@ export const CUE_KINDS = [
   'ongoing',
   'weakRequest',
   'venting',
+  'officialReply',
 ] as const
 export type CueKind = (typeof CUE_KINDS)[number]
 
@@ -222,4 +223,26 @@ export const CUES: Record<CueKind, string[]> = {
   suggestion: lines(`
     suggest, suggestion, suggestions, should introduce, should start, should add, would be nice, would be great,
     please consider, it would help, feature request, idea, sujhav, सुझाव`),
+  // How official accounts answer (a zonal railway, a police station, another ministry):
+  // read by the triage model, never by the rules' verdict. A citizen quoting such a reply
+  // back ("every time: inconvenience is regretted") still complains: it only keeps a
+  // tweet from being acknowledged without a person looking.
+  officialReply: lines(`
+    inconvenience is regretted, inconvenience caused is regretted, regret the inconvenience, we regret,
+    sorry for the inconvenience, kindly dm, please dm, pls dm, dm your, dm us, dm the details, share your contact,
+    share your mobile number, share your pnr, share the pnr, share your contact number, share details via dm,
+    please share your, please share the details, kindly provide, please provide your, provide your contact,
+    matter has been, has been informed, have been informed, informed to the concerned, concerned official,
+    concerned officials, concerned authority, concerned department, concerned staff, concerned team,
+    has been forwarded, been forwarded, forwarded to, has been escalated, been escalated, escalated to,
+    has been taken up, taken up with, is being looked into, being looked into, necessary action,
+    appropriate action, needful action, action is being taken, for necessary action, for needful,
+    dear passenger, dear citizen, dear user, dear customer, we are looking into,
+    we have noted, noted for, your concern, your complaint has been, complaint has been registered, registered your complaint,
+    complaint has been registered with, kindly contact, please contact, please call, please dial, kindly call,
+    contact nearest police station, approach the nearest, visit the nearest, with your details, for assistance,
+    for further assistance, we apologise, we apologize, हमें खेद है, असुविधा के लिए खेद है,
+    खेद है, असुविधा के लिए, संबंधित अधिकारी, संबंधित अधिकारियों, सूचित कर दिया गया, अवगत करा दिया गया, अवगत कराया गया,
+    कृपया अपना, डीएम करें, संपर्क नंबर साझा करें, पीएनआर साझा करें, आवश्यक कार्रवाई, उचित कार्रवाई, कार्यवाही हेतु,
+    sambandhit adhikari, suchit kar diya, awgat kara diya, khed hai`),
 }

@@ -153,6 +153,8 @@ const SPAN_HASHTAG = 2
 const MENTION_CACHE = 1 << 10
 // Per rule scratch: the run that last hit it, matched words, the run that last excluded it.
 const RULE = 3
+/** Words whose hashes a run keeps for the triage model (a tweet has at most ~60). */
+export const WORD_HASHES = 96
 
 export class TweetMatcher {
   // Results of the last run().
@@ -170,6 +172,16 @@ export class TweetMatcher {
   /** Rules with at least one term hit: touched[0 .. touchedCount). */
   readonly touched: Int32Array
   touchedCount = 0
+  /**
+   * The citizen's words of the last run() as the automaton saw them, for the triage
+   * model: FNV-1a hash of each folded word, and a hash of its first four characters
+   * for words longer than five (0 otherwise): wordHashes[0 .. wordHashCount), in order.
+   */
+  readonly wordHashes = new Int32Array(WORD_HASHES)
+  readonly wordHeads = new Int32Array(WORD_HASHES)
+  wordHashCount = 0
+  /** How many times run() has started: tells a caller whether analyseTweet scanned this tweet. */
+  runs = 0
 
   private hinglish = 0
   private readonly ruleScratch: Int32Array
@@ -190,6 +202,8 @@ export class TweetMatcher {
   private wordInfo = new Int32Array(64)
   private wordRoot = new Int32Array(64)
   private wordEntry = new Int32Array(64)
+  private wordHash = new Int32Array(64)
+  private wordHead = new Int32Array(64)
   /** Lower-cased mention name per table slot (only for words seen as a mention). */
   private entryName: (string | undefined)[]
   /** Bumped when entries move (rehash) or go (clear): word entries of a pass are then stale. */
@@ -501,6 +515,8 @@ export class TweetMatcher {
     this.wordInfo[k] = ((table[e + E_ID] + 1) << 1) | table[e + E_HINGLISH]
     this.wordRoot[k] = table[e + E_ROOT]
     this.wordEntry[k] = e
+    this.wordHash[k] = table[e + E_HASH]
+    this.wordHead[k] = headOf(table, e)
     this.wordStart[k] = start
     this.wordEnd[k] = end
   }
@@ -515,6 +531,8 @@ export class TweetMatcher {
     this.wordInfo = grow(this.wordInfo)
     this.wordEntry = grow(this.wordEntry)
     this.wordRoot = grow(this.wordRoot)
+    this.wordHash = grow(this.wordHash)
+    this.wordHead = grow(this.wordHead)
     this.wordStart = grow(this.wordStart)
     this.wordEnd = grow(this.wordEnd)
   }
@@ -527,6 +545,7 @@ export class TweetMatcher {
       const v = info[w]
       this.wordCount++
       this.hinglish += v & 1
+      this.keepHash(this.wordHash[w], this.wordHead[w])
       this.stepWord((v >> 1) - 1, roots[w])
     }
   }
@@ -658,6 +677,8 @@ export class TweetMatcher {
     this.hasDigitRun = false
     this.cues = 0
     this.touchedCount = 0
+    this.wordHashCount = 0
+    this.runs++
     this.len = 0
     this.node = 0
     if (++this.epoch === 0x7fffffff) {
@@ -784,6 +805,7 @@ export class TweetMatcher {
     const table = this.table
     this.wordCount++
     this.hinglish += table[e + E_HINGLISH]
+    this.keepHash(table[e + E_HASH], headOf(table, e))
     this.stepWord(table[e + E_ID], table[e + E_ROOT])
   }
 
@@ -836,6 +858,14 @@ export class TweetMatcher {
     else node = a.step(node, id)
     this.node = node
     if (a.outStart[node] !== a.outStart[node + 1]) this.record(node)
+  }
+
+  private keepHash(hash: number, head: number): void {
+    const k = this.wordHashCount
+    if (k === WORD_HASHES) return
+    this.wordHashes[k] = hash
+    this.wordHeads[k] = head
+    this.wordHashCount = k + 1
   }
 
   /** Add the word in buf[0 .. len) to the table; returns its entry offset. */
@@ -918,6 +948,17 @@ export class TweetMatcher {
     this.hasDigitRun = /\d{4}/.test(text)
     for (const token of norm.tokens) {
       this.wordCount++
+      let h = FNV_BASIS
+      for (let i = 0; i < token.length; i++) h = Math.imul(h ^ token.charCodeAt(i), 0x01000193)
+      this.keepHash(
+        h,
+        token.length > 5
+          ? headHash(
+              token.charCodeAt(0) | (token.charCodeAt(1) << 16),
+              token.charCodeAt(2) | (token.charCodeAt(3) << 16),
+            )
+          : 0,
+      )
       const id = this.automaton.wordId(token)
       this.node = this.automaton.step(this.node, id)
       this.record(this.node)
@@ -960,6 +1001,15 @@ export class TweetMatcher {
 }
 
 const byStart = (a: Entity, b: Entity) => a.start - b.start
+
+/** A hash of a word's first four characters (a cheap character n-gram: "complain…", "refund…"). */
+function headHash(head01: number, head23: number): number {
+  return Math.imul(head01 ^ Math.imul(head23, 0x5bd1e995), 0x01000193) | 1
+}
+
+function headOf(table: Int32Array, e: number): number {
+  return table[e + E_LENGTH] > 5 ? headHash(table[e + E_HEAD01], table[e + E_HEAD23]) : 0
+}
 
 const HINT_TLDS = ['com', 'in', 'org', 'net', 'co', 'gov', 'ly', 'io', 'me', 'info', 'news', 'nic']
 const isWordAscii = (c: number) => ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x5f

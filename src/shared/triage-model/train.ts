@@ -1,0 +1,407 @@
+// Training the triage model from labelled tweets: logistic regression for "actionable"
+// and softmax regression for the division, over the hashed features of features.ts,
+// fitted by AdaGrad with L2 in a seeded order — the same tweets give the same model file
+// byte for byte. The corpus is cut three ways by a hash of each tweet's id: most to fit
+// the weights, a calibration slice for Platt scaling and the bands' thresholds, and a
+// validation slice nothing is fitted on, whose figures the model file reports.
+import type { IncomingTweet } from '../analysis'
+import { analyseTweet } from '../routing/analyse'
+import type { CompiledOrg } from '../routing/compile'
+import { FEATURE_SET, FeatureBuffer, extractFeatures, featureContext, stringHash } from './features'
+import {
+  divisionStride,
+  quantise,
+  rankDivisions,
+  rawScore,
+  sigmoid,
+  type TriageModel,
+  type TriageThresholds,
+} from './model'
+
+export interface LabelledTweet {
+  id: string
+  text: string
+  author: string
+  viaHandle?: string
+  inReplyToUserId?: string
+  referencedTweets?: IncomingTweet['referencedTweets']
+  label: { actionable: boolean; division: string | null }
+}
+
+export interface TrainOptions {
+  /** A hash of what the model is made from (the CLI hashes the org file and the inputs). */
+  createdFrom: string
+  seed?: number
+  epochs?: number
+  hashBits?: number
+  divisionHashBits?: number
+  /** Precision the `ticket` band should reach on the calibration slice. */
+  ticketPrecision?: number
+  /** Recall of `ticket` + `review` on the calibration slice. */
+  reviewRecall?: number
+}
+
+export type Split = 'train' | 'calibration' | 'validation'
+
+/** Which slice a tweet falls in: 70 / 15 / 15 by a hash of its id, so it never moves. */
+export function splitOf(id: string): Split {
+  const h = (stringHash(`split:${id}`) >>> 0) % 100
+  return h < 70 ? 'train' : h < 85 ? 'calibration' : 'validation'
+}
+
+export interface BandFigures {
+  tweets: number
+  /** Share of actionable tweets among those put in `ticket`. */
+  ticketPrecision: number
+  /** Share of actionable tweets put in `ticket` or `review`. */
+  ticketOrReviewRecall: number
+  /** Actionable = confidence ≥ 0.5. */
+  precision: number
+  recall: number
+  f1: number
+  /** Of actionable tweets put in ticket or review, the share given the right division. */
+  divisionAccuracy: number
+  bands: Record<'ticket' | 'review' | 'ignore', number>
+}
+
+export interface TrainReport {
+  tweets: number
+  train: number
+  calibration: number
+  validation: number
+  validationFigures: BandFigures
+}
+
+export interface Example {
+  hashes: Int32Array
+  /** Features the division model reads: hashes[0 .. divisionCount). */
+  divisionCount: number
+  /** 1 for the word features (words, heads, word pairs), which training sometimes hides. */
+  lexical: Uint8Array
+  ruleDivision: number
+  y: number
+  division: number
+  split: Split
+}
+
+function mulberry32(seed: number): () => number {
+  let a = seed | 0
+  return () => {
+    a = (a + 0x6d2b79f5) | 0
+    let t = Math.imul(a ^ (a >>> 15), 1 | a)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+const toIncoming = (t: LabelledTweet): IncomingTweet => ({
+  id: t.id,
+  text: t.text,
+  authorId: t.author,
+  authorUsername: t.author,
+  viaHandle: t.viaHandle,
+  inReplyToUserId: t.inReplyToUserId,
+  referencedTweets: t.referencedTweets,
+})
+
+/** Features of each tweet that reaches the model (the rules settle retweets and our own tweets). */
+export function examples(compiled: CompiledOrg, divisions: string[], tweets: readonly LabelledTweet[]): Example[] {
+  const ctx = featureContext(compiled, divisions)
+  const buf = new FeatureBuffer()
+  const out: Example[] = []
+  const m = compiled.matcher
+  for (const t of tweets) {
+    const runs = m.runs
+    const analysis = analyseTweet(compiled, toIncoming(t))
+    if (m.runs === runs || m.wordCount === 0) continue
+    extractFeatures(ctx, toIncoming(t), analysis, buf)
+    out.push({
+      hashes: buf.hashes.slice(0, buf.count),
+      divisionCount: buf.divisionCount,
+      lexical: Uint8Array.from({ length: buf.count }, (_, i) =>
+        (i >= 1 && i < buf.wordsEnd) || (i >= buf.bigramsFrom && i < buf.bigramsTo) ? 1 : 0,
+      ),
+      ruleDivision: buf.ruleDivision,
+      y: t.label.actionable ? 1 : 0,
+      division: t.label.division === null ? -1 : divisions.indexOf(t.label.division),
+      split: splitOf(t.id),
+    })
+  }
+  return out
+}
+
+function shuffled(n: number, rand: () => number): Int32Array {
+  const order = Int32Array.from({ length: n }, (_, i) => i)
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1))
+    const t = order[i]
+    order[i] = order[j]
+    order[j] = t
+  }
+  return order
+}
+
+const L2 = 1e-4
+const RATE = 0.3
+/**
+ * Targets of 0.03 / 0.97 instead of 0 / 1: the corpus is cleaner than real tweets, and
+ * a model that never saw doubt is certain of everything it has never seen either.
+ */
+const SMOOTH = 0.03
+/**
+ * Each word feature is hidden from an example with this chance, each time it is seen:
+ * the model must also learn the shape of a grievance (first person + problem + ask, a
+ * report addressed to us, rule hits) rather than only the corpus's own phrases.
+ */
+const WORD_DROPOUT = 0.4
+
+function fitActionable(train: Example[], bits: number, epochs: number, rand: () => number): Float32Array {
+  const size = 1 << bits
+  const mask = size - 1
+  const w = new Float32Array(size)
+  const g2 = new Float32Array(size).fill(1e-2)
+  const keep = new Uint8Array(1024)
+  const positives = train.reduce((n, e) => n + e.y, 0)
+  // Balance the classes: the real mix varies from inbox to search.
+  const weightOf = [
+    train.length / (2 * Math.max(1, train.length - positives)),
+    train.length / (2 * Math.max(1, positives)),
+  ]
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    const order = shuffled(train.length, rand)
+    for (const o of order) {
+      const e = train[o]
+      const n = e.hashes.length
+      for (let f = 0; f < n; f++) keep[f] = e.lexical[f] === 1 && rand() < WORD_DROPOUT ? 0 : 1
+      let z = 0
+      for (let f = 0; f < n; f++) if (keep[f] === 1) z += w[e.hashes[f] & mask]
+      const g = (sigmoid(z) - (SMOOTH + (1 - 2 * SMOOTH) * e.y)) * weightOf[e.y]
+      for (let f = 0; f < n; f++) {
+        if (keep[f] === 0) continue
+        const i = e.hashes[f] & mask
+        const grad = g + L2 * w[i]
+        g2[i] += grad * grad
+        w[i] -= (RATE * grad) / Math.sqrt(g2[i])
+      }
+    }
+  }
+  return w
+}
+
+function fitDivision(train: Example[], k: number, bits: number, epochs: number, rand: () => number): Float32Array {
+  const rows = 1 << bits
+  const mask = rows - 1
+  const stride = divisionStride(k)
+  const w = new Float32Array(rows * stride)
+  const g2 = new Float32Array(rows * stride).fill(1e-2)
+  const p = new Float64Array(k)
+  const labelled = train.filter((e) => e.y === 1 && e.division >= 0)
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    const order = shuffled(labelled.length, rand)
+    for (const o of order) {
+      const e = labelled[o]
+      p.fill(0)
+      for (let f = 0; f < e.divisionCount; f++) {
+        const row = (e.hashes[f] & mask) * stride
+        for (let d = 0; d < k; d++) p[d] += w[row + d]
+      }
+      let max = -Infinity
+      for (let d = 0; d < k; d++) max = Math.max(max, p[d])
+      let sum = 0
+      for (let d = 0; d < k; d++) sum += p[d] = Math.exp(p[d] - max)
+      for (let f = 0; f < e.divisionCount; f++) {
+        const row = (e.hashes[f] & mask) * stride
+        for (let d = 0; d < k; d++) {
+          const i = row + d
+          const grad = p[d] / sum - (d === e.division ? 1 - SMOOTH : SMOOTH / (k - 1)) + L2 * w[i]
+          g2[i] += grad * grad
+          w[i] -= (RATE * grad) / Math.sqrt(g2[i])
+        }
+      }
+    }
+  }
+  return w
+}
+
+/** Platt scaling: a, b minimising log loss of sigmoid(a·z + b) on the calibration slice (Newton steps). */
+function platt(z: Float64Array, y: Float64Array): { a: number; b: number } {
+  let a = 1
+  let b = 0
+  for (let iter = 0; iter < 50; iter++) {
+    let ga = 0
+    let gb = 0
+    let haa = 1e-6
+    let hab = 0
+    let hbb = 1e-6
+    for (let i = 0; i < z.length; i++) {
+      const p = sigmoid(a * z[i] + b)
+      const d = p - y[i]
+      const s = p * (1 - p)
+      ga += d * z[i]
+      gb += d
+      haa += s * z[i] * z[i]
+      hab += s * z[i]
+      hbb += s
+    }
+    const det = haa * hbb - hab * hab
+    if (Math.abs(det) < 1e-12) break
+    const da = (hbb * ga - hab * gb) / det
+    const db = (haa * gb - hab * ga) / det
+    a -= da
+    b -= db
+    if (Math.abs(da) + Math.abs(db) < 1e-9) break
+  }
+  return { a: Number(a.toFixed(6)), b: Number(b.toFixed(6)) }
+}
+
+/**
+ * Thresholds on the calibration slice: `ticket` as low as keeps the band's precision at
+ * the target, `review` as high as keeps recall of ticket + review at its target.
+ */
+function chooseThresholds(p: Float64Array, y: Float64Array, precision: number, recall: number): TriageThresholds {
+  const order = Array.from(p.keys()).sort((i, j) => p[j] - p[i] || i - j)
+  const positives = y.reduce((n, v) => n + v, 0)
+  let tp = 0
+  let ticket = 0.98
+  let review = 0.05
+  let reviewSet = false
+  for (let r = 0; r < order.length; r++) {
+    tp += y[order[r]]
+    const here = p[order[r]]
+    if (r + 1 < order.length && p[order[r + 1]] === here) continue
+    if (tp / (r + 1) >= precision && r >= 10) ticket = here
+    if (!reviewSet && tp >= recall * positives) {
+      review = here
+      reviewSet = true
+    }
+  }
+  // Real tweets are harder than any corpus: the bands never close up entirely, so what the
+  // model is unsure of on new kinds of tweet goes to a person rather than out on X.
+  ticket = Math.min(0.97, Math.max(0.8, ticket))
+  review = Math.max(0.08, Math.min(review, 0.25))
+  return { ticket: Number(ticket.toFixed(4)), review: Number(review.toFixed(4)) }
+}
+
+/** Band figures of a model over examples (the validation slice, or any labelled set). */
+export function bandFigures(model: TriageModel, set: readonly Example[], thresholds = model.thresholds): BandFigures {
+  let tp = 0
+  let fp = 0
+  let fn = 0
+  let ticketTp = 0
+  let ticketAll = 0
+  let caught = 0
+  let positives = 0
+  let divRight = 0
+  let divAll = 0
+  const bands = { ticket: 0, review: 0, ignore: 0 }
+  const scores = new Float64Array(divisionStride(model.divisions.length))
+  for (const e of set) {
+    const p = sigmoid(model.calibration.a * rawScore(model, e.hashes, e.hashes.length) + model.calibration.b)
+    const band = p >= thresholds.ticket ? 'ticket' : p >= thresholds.review ? 'review' : 'ignore'
+    bands[band]++
+    if (e.y === 1) positives++
+    if (p >= 0.5) {
+      if (e.y === 1) tp++
+      else fp++
+    } else if (e.y === 1) fn++
+    if (band === 'ticket') {
+      ticketAll++
+      ticketTp += e.y
+    }
+    if (band !== 'ignore' && e.y === 1) {
+      caught++
+      if (e.division >= 0) {
+        const best = rankDivisions(model, e.hashes, e.divisionCount, e.ruleDivision, scores)
+        divAll++
+        if (best === e.division) divRight++
+      }
+    }
+  }
+  const precision = tp / Math.max(1, tp + fp)
+  const recall = tp / Math.max(1, tp + fn)
+  return {
+    tweets: set.length,
+    ticketPrecision: ticketTp / Math.max(1, ticketAll),
+    ticketOrReviewRecall: caught / Math.max(1, positives),
+    precision,
+    recall,
+    f1: (2 * precision * recall) / Math.max(1e-9, precision + recall),
+    divisionAccuracy: divRight / Math.max(1, divAll),
+    bands,
+  }
+}
+
+const fixed = (f: BandFigures) =>
+  Object.fromEntries(Object.entries(f).map(([k, v]) => [k, typeof v === 'number' ? Number(v.toFixed(4)) : v]))
+
+/** Train, calibrate and set thresholds; deterministic for the same tweets and options. */
+export function trainTriageModel(
+  compiled: CompiledOrg,
+  tweets: readonly LabelledTweet[],
+  options: TrainOptions,
+): { model: TriageModel; report: TrainReport } {
+  const divisions = compiled.org.divisions.map((d) => d.id)
+  const known = new Set(divisions)
+  for (const t of tweets) {
+    if (t.label.actionable && t.label.division !== null && !known.has(t.label.division))
+      throw new Error(`tweet ${t.id}: division "${t.label.division}" is not a division of ${compiled.org.id}`)
+  }
+  // Tables small enough to stay in the CPU's cache: the model is read for every tweet.
+  const hashBits = options.hashBits ?? 16
+  const divisionHashBits = options.divisionHashBits ?? 12
+  const epochs = options.epochs ?? 8
+  const all = examples(compiled, divisions, tweets)
+  const train = all.filter((e) => e.split === 'train')
+  const calibration = all.filter((e) => e.split === 'calibration')
+  const validation = all.filter((e) => e.split === 'validation')
+  if (train.length < 50 || calibration.length < 20)
+    throw new Error(`too few labelled tweets to train on (${all.length}); at least a few hundred are needed`)
+
+  const rand = mulberry32(options.seed ?? 1)
+  // Calibrate on the quantised weights the file holds.
+  const actionable = quantise(fitActionable(train, hashBits, epochs, rand))
+  const division = quantise(fitDivision(train, divisions.length, divisionHashBits, epochs, rand))
+  const model: TriageModel = {
+    org: compiled.org.id,
+    createdFrom: options.createdFrom,
+    featureSet: FEATURE_SET,
+    hashBits,
+    divisionHashBits,
+    divisions,
+    calibration: { a: 1, b: 0 },
+    thresholds: { ticket: 0.9, review: 0.2 },
+    training: {},
+    actionable,
+    division,
+  }
+  const z = Float64Array.from(calibration, (e) => rawScore(model, e.hashes, e.hashes.length))
+  const y = Float64Array.from(calibration, (e) => e.y)
+  // Smoothed targets here too: a slice the model separates perfectly would otherwise make
+  // the curve a step, and every new kind of tweet a "certain" 0 or 1.
+  model.calibration = platt(
+    z,
+    y.map((v) => SMOOTH + (1 - 2 * SMOOTH) * v),
+  )
+  const p = z.map((v) => sigmoid(model.calibration.a * v + model.calibration.b))
+  model.thresholds = chooseThresholds(p, y, options.ticketPrecision ?? 0.96, options.reviewRecall ?? 0.97)
+  const validationFigures = bandFigures(model, validation)
+  model.training = {
+    tweets: all.length,
+    train: train.length,
+    calibration: calibration.length,
+    validation: validation.length,
+    epochs,
+    seed: options.seed ?? 1,
+    validationFigures: fixed(validationFigures),
+  }
+  return {
+    model,
+    report: {
+      tweets: all.length,
+      train: train.length,
+      calibration: calibration.length,
+      validation: validation.length,
+      validationFigures,
+    },
+  }
+}

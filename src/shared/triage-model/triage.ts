@@ -1,0 +1,204 @@
+// The three bands: the rules and the learned model decide together whether a tweet
+// becomes a ticket (acknowledged on X at once), goes to review (a person decides before
+// anything public happens) or is ignored (kept with its reasons). The rules keep the last
+// word where they are explicit: our own tweets, retweets, empty mentions, affiliated
+// accounts, and rules an admin stopped with an exclusion or a handle scope.
+import type { IncomingTweet, TweetAnalysis } from '../analysis'
+import type { AffiliatedAccounts, OrgConfig } from '../org'
+import { analyseTweet, type AnalyseContext } from '../routing/analyse'
+import type { CompiledOrg } from '../routing/compile'
+import { FeatureBuffer, extractFeatures, featureContext, type FeatureContext } from './features'
+import { divisionStride, rankDivisions, rawScore, sigmoid, type TriageModel, type TriageThresholds } from './model'
+
+export type TriageBand = 'ticket' | 'review' | 'ignore'
+export const TRIAGE_BANDS: readonly TriageBand[] = ['ticket', 'review', 'ignore']
+
+export interface DivisionScore {
+  division: string
+  /** The model's probability that this division owns the grievance. */
+  p: number
+}
+
+export interface TriageOutcome {
+  /** The rules' analysis, as analyseTweet gives it (unchanged). */
+  analysis: TweetAnalysis
+  band: TriageBand
+  /** Calibrated probability that the tweet is an actionable grievance (0–1). */
+  confidence: number
+  /** Who should own it: the model's best division (a handle-scoped rule's when one matched); null when ignored. */
+  division: string | null
+  /** The three likeliest divisions, best first (empty when ignored or when there is no model). */
+  ranking: DivisionScore[]
+  /** Why this band, readable ("affiliated account @wr_rly", "model confidence 0.97"). */
+  reasons: string[]
+}
+
+/** Recognises other official accounts by name and by pattern. */
+export class AffiliatedMatcher {
+  private readonly names: Set<string>
+  /** The patterns as one alternation: one regex run per new username, not one per pattern. */
+  private readonly pattern: RegExp | null
+  /** Verdicts by username as written (the same few thousand authors come back all day). */
+  private readonly seen = new Map<string, boolean>()
+  constructor(config: AffiliatedAccounts | undefined) {
+    this.names = new Set((config?.usernames ?? []).map((u) => u.replace(/^@/, '').toLowerCase()))
+    const patterns = config?.patterns ?? []
+    this.pattern = patterns.length > 0 ? new RegExp(patterns.map((p) => `(?:${p})`).join('|'), 'i') : null
+  }
+
+  /** Listed by name, or matching a pattern. */
+  matches(username: string | undefined): boolean {
+    if (!username) return false
+    let verdict = this.seen.get(username)
+    if (verdict === undefined) {
+      const name = (username.charCodeAt(0) === 0x40 ? username.slice(1) : username).toLowerCase()
+      verdict = this.names.has(name) || (this.pattern !== null && this.pattern.test(name))
+      if (this.seen.size >= 50_000) this.seen.clear()
+      this.seen.set(username, verdict)
+    }
+    return verdict
+  }
+}
+
+/** Everything triageTweet needs for one organisation, built once (and again on a config change). */
+export interface Triage {
+  compiled: CompiledOrg
+  model: TriageModel | null
+  thresholds: TriageThresholds
+  affiliated: AffiliatedMatcher
+  features: FeatureBuffer
+  /** Null without a model. */
+  featureContext: FeatureContext | null
+  divisionScratch: Float64Array
+  /** Compiled rule index by rule id (matched rules come back as ids). */
+  ruleIndex: Map<string, number>
+  /** Passed to analyseTweet: our handles when the deployment's differ from the org file's. */
+  analyseContext: AnalyseContext | undefined
+}
+
+export class TriageModelMismatch extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'TriageModelMismatch'
+  }
+}
+
+/** Thresholds when there is no model: the rules' actionable verdict is a ticket as before. */
+const RULES_ONLY: TriageThresholds = { ticket: 0.5, review: 0.5 }
+
+/**
+ * Set up triage for a compiled org with its model (or none: the rules alone decide, as
+ * before the model existed). The org file's thresholds win over the model's own.
+ */
+export function prepareTriage(
+  compiled: CompiledOrg,
+  model: TriageModel | null,
+  options: { ownHandles?: string[] } = {},
+): Triage {
+  const org: OrgConfig = compiled.org
+  if (model) {
+    const known = new Set(org.divisions.map((d) => d.id))
+    const missing = model.divisions.filter((d) => !known.has(d))
+    if (model.org !== org.id)
+      throw new TriageModelMismatch(`the triage model was trained for "${model.org}", not "${org.id}"`)
+    if (missing.length > 0)
+      throw new TriageModelMismatch(`the triage model knows divisions the org does not: ${missing.join(', ')}`)
+  }
+  const own = options.ownHandles
+    ? new Set(options.ownHandles.map((h) => h.replace(/^@/, '').toLowerCase()))
+    : compiled.ownHandles
+  return {
+    compiled,
+    model,
+    thresholds: org.triage?.thresholds ?? model?.thresholds ?? RULES_ONLY,
+    affiliated: new AffiliatedMatcher(org.affiliatedAccounts),
+    features: new FeatureBuffer(),
+    featureContext: model ? featureContext(compiled, model.divisions, own) : null,
+    divisionScratch: new Float64Array(model ? divisionStride(model.divisions.length) : 0),
+    ruleIndex: new Map(compiled.rules.map((r, i) => [r.id, i])),
+    analyseContext: options.ownHandles ? { ownHandles: options.ownHandles } : undefined,
+  }
+}
+
+function ignored(analysis: TweetAnalysis, reasons: string[], confidence = 0): TriageOutcome {
+  return { analysis, band: 'ignore', confidence, division: null, ranking: NO_RANKING, reasons }
+}
+
+// Reasons are shared constant arrays (callers must not change them): a string per tweet
+// would cost more than the model itself. The confidence is a field of its own.
+const NO_RANKING: DivisionScore[] = []
+const MODEL_TICKET = ['the model is confident this is a grievance']
+const MODEL_REVIEW = ['the model is unsure: a person decides']
+const MODEL_IGNORE = ['the model finds no grievance']
+const OFFICIAL_REVIEW = ['the model finds a grievance', 'reads like an official reply: a person decides']
+const RULES_ONLY_REASON = ['no triage model: the rules decide']
+const RULES_ONLY_OFFICIAL = ['no triage model: the rules decide', 'reads like an official reply: a person decides']
+const AFFILIATED = ['an affiliated official account: never a grievance']
+const RULE_STOPPED = ['a rule excludes it or is scoped to other handles: the rules decide']
+
+/** The three best of `scores`, best first. */
+function topThree(divisions: readonly string[], scores: Float64Array): DivisionScore[] {
+  let a = -1
+  let b = -1
+  let c = -1
+  for (let d = 0; d < divisions.length; d++) {
+    const s = scores[d]
+    if (a < 0 || s > scores[a]) {
+      c = b
+      b = a
+      a = d
+    } else if (b < 0 || s > scores[b]) {
+      c = b
+      b = d
+    } else if (c < 0 || s > scores[c]) c = d
+  }
+  const out: DivisionScore[] = [{ division: divisions[a], p: scores[a] }]
+  if (b >= 0) out.push({ division: divisions[b], p: scores[b] })
+  if (c >= 0) out.push({ division: divisions[c], p: scores[c] })
+  return out
+}
+
+/** Rules, then the model: the tweet's band, confidence and division ranking. */
+export function triageTweet(triage: Triage, tweet: IncomingTweet): TriageOutcome {
+  const compiled = triage.compiled
+  const m = compiled.matcher
+  const runsBefore = m.runs
+  const analysis = analyseTweet(compiled, tweet, triage.analyseContext)
+  // analyseTweet settled it before reading the words: our own tweet or a retweet.
+  if (m.runs === runsBefore) return ignored(analysis, analysis.reasons)
+  if (m.wordCount === 0) return ignored(analysis, analysis.reasons)
+  if (triage.affiliated.matches(tweet.authorUsername)) return ignored(analysis, AFFILIATED)
+
+  const model = triage.model
+  const f = triage.features
+  const { ticket, review } = triage.thresholds
+  if (model === null || triage.featureContext === null) {
+    const official = (m.cues & (compiled.cueBit.officialReply ?? 0)) !== 0
+    if (!analysis.actionable) return ignored(analysis, RULES_ONLY_REASON)
+    const band: TriageBand = official ? 'review' : 'ticket'
+    const reasons = official ? RULES_ONLY_OFFICIAL : RULES_ONLY_REASON
+    return { analysis, band, confidence: 1, division: analysis.division, ranking: NO_RANKING, reasons }
+  }
+
+  extractFeatures(triage.featureContext, tweet, analysis, f)
+  const confidence = sigmoid(model.calibration.a * rawScore(model, f.hashes, f.count) + model.calibration.b)
+  // An admin's exclusion or handle scope stopped the only rule that would have pulled it in.
+  if (f.ruleStopped && !analysis.actionable && analysis.matchedRules.length === 0)
+    return ignored(analysis, RULE_STOPPED, confidence)
+  let band: TriageBand = confidence >= ticket ? 'ticket' : confidence >= review ? 'review' : 'ignore'
+  let reasons = band === 'ticket' ? MODEL_TICKET : band === 'review' ? MODEL_REVIEW : MODEL_IGNORE
+  if (band === 'ticket' && f.officialStyle) {
+    band = 'review'
+    reasons = OFFICIAL_REVIEW
+  }
+  if (band === 'ignore') return ignored(analysis, reasons, confidence)
+
+  const scores = triage.divisionScratch
+  rankDivisions(model, f.hashes, f.divisionCount, f.ruleDivision, scores)
+  const ranking = topThree(model.divisions, scores)
+  let division = ranking[0].division
+  // A handle-scoped rule that matched is the admin's routing: it keeps its division.
+  const best = analysis.matchedRules.length > 0 ? triage.ruleIndex.get(analysis.matchedRules[0]) : undefined
+  if (best !== undefined && compiled.rules[best].handles !== null) division = compiled.rules[best].division
+  return { analysis, band, confidence, division, ranking, reasons }
+}
