@@ -241,7 +241,8 @@ describe('a changes page', () => {
       username: 'supervisor',
       displayName: 'Supervisor',
       role: 'supervisor',
-      divisions: [],
+      // Org-wide by explicit grant (supervisors are scoped to their divisions otherwise).
+      divisions: ['*'],
       languages: ['en'],
       capacity: 0,
       available: true,
