@@ -3,7 +3,8 @@
 // memoised filters and rows notice changes by identity.
 import { create } from 'zustand'
 import type { Grievance } from '../../../shared/grievance'
-import { describeError, invokeDesk } from '../lib/bridge'
+import { problemFromError, type Problem } from '../i18n/problem'
+import { invokeDesk } from '../lib/bridge'
 
 /** Past this many changed ids one `grievances.list` is cheaper than many `get`s. */
 const RELIST_ABOVE = 40
@@ -14,7 +15,7 @@ interface GrievanceStore {
   byId: ReadonlyMap<string, Grievance>
   list: readonly Grievance[]
   loaded: boolean
-  error: string | null
+  error: Problem | null
   /** The grievance shown in the detail pane. */
   openId: string | null
   /** The keyboard cursor in the queue. */
@@ -52,7 +53,7 @@ export const useGrievanceStore = create<GrievanceStore>()((set, get) => {
       })
       replace(byId)
     } catch (error) {
-      set({ error: describeError(error) })
+      set({ error: problemFromError(error) })
     }
   }
 
@@ -72,7 +73,7 @@ export const useGrievanceStore = create<GrievanceStore>()((set, get) => {
         replace(new Map(grievances.map((g) => [g.id, g])))
         set({ loaded: true, error: null })
       } catch (error) {
-        if (generation === listGeneration) set({ error: describeError(error) })
+        if (generation === listGeneration) set({ error: problemFromError(error) })
       }
     },
 
