@@ -30,7 +30,12 @@ function TopBar() {
     <header className="top-bar">
       {oversees && ingestionOpen && <IngestionPanel onClose={() => setIngestionOpen(false)} />}
       <strong className="brand">{t('common.appName')}</strong>
-      {orgName && <span className="muted">{orgName}</span>}
+      {/* data-untrusted: the org's and officer's names are data, not the desk's words. */}
+      {orgName && (
+        <span className="muted" data-untrusted>
+          {orgName}
+        </span>
+      )}
       <span className="spacer" />
       <LanguageSwitch />
       {user && (
@@ -41,7 +46,9 @@ function TopBar() {
             divisions: list(user.divisions.map((d) => divisionName(org, d, language))),
           })}
         >
-          {user.displayName} <span className="muted">({user.username})</span>
+          <span data-untrusted>
+            {user.displayName} <span className="muted">({user.username})</span>
+          </span>
         </span>
       )}
       {oversees && (

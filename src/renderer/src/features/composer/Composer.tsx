@@ -109,7 +109,7 @@ export function Composer({ grievance }: { grievance: Grievance }) {
               {templates
                 .filter((t) => t.language === lang)
                 .map((t) => (
-                  <option key={t.id} value={t.id} lang={lang}>
+                  <option key={t.id} value={t.id} lang={lang} data-untrusted>
                     {t.label}
                   </option>
                 ))}

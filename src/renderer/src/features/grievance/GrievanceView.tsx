@@ -67,7 +67,9 @@ function Details({ grievance: g }: { grievance: Grievance }) {
         )}
       </dd>
       <dt>{t('grievance.matchedRules')}</dt>
-      <dd>{g.matchedRules.length ? g.matchedRules.join(', ') : <span className="muted">{t('common.none')}</span>}</dd>
+      <dd data-untrusted={g.matchedRules.length > 0 || undefined}>
+        {g.matchedRules.length ? g.matchedRules.join(', ') : <span className="muted">{t('common.none')}</span>}
+      </dd>
       {g.statusReason && (
         <>
           <dt>{t('grievance.statusReason')}</dt>

@@ -8,6 +8,7 @@ import { useFormat, type Language } from '../../i18n'
 import { useGrievanceStore } from '../../store/grievance-store'
 import { divisionName, useOrgStore } from '../../store/org-store'
 import { useSyncStore } from '../../store/sync-store'
+import { conflictsView } from './sync-words'
 
 /** What the officer tried, in words. */
 export function describeAction(body: ActionBody, org: OrgSummary | null, t: TFunction, language: Language): ReactNode {
@@ -73,11 +74,16 @@ export function ConflictsPanel() {
   const open = useGrievanceStore((s) => s.open)
   const org = useOrgStore((s) => s.org)
   const [expanded, setExpanded] = useState(false)
-  if (conflicts.length === 0) return null
+  const view = conflictsView(
+    conflicts.map((c) => c.action.id),
+    seen,
+    expanded,
+  )
+  if (view === 'none') return null
 
   const title = t('sync.conflicts.title', { count: conflicts.length })
   const unseen = conflicts.some((c) => !seen.has(c.action.id))
-  if (!unseen && !expanded) {
+  if (view === 'counter') {
     return (
       <section className="conflicts-counter" data-testid="conflicts-counter" aria-label={t('sync.conflicts.region')}>
         <span className="warning-text">{title}</span>

@@ -1,7 +1,8 @@
 // The status bar's words, as pure functions: what "last synced" may truthfully say.
 import type { TFunction } from 'i18next'
 import type { SyncState } from '../../../../shared/desk-api'
-import { formatRelative, type Language } from '../../i18n'
+import { formatRelative } from '../../i18n/format'
+import type { Language } from '../../i18n/languages'
 
 const MINUTE = 60_000
 
@@ -22,4 +23,18 @@ export function lastSyncedWords(
   if (state?.status === 'online' && ms < 45_000) return t('sync.lastSynced', { when: t('common.justNow') })
   if (ms < MINUTE) return t('sync.lastSyncedUnderMinute')
   return t('sync.lastSynced', { when: formatRelative(-ms, language) })
+}
+
+/**
+ * How the conflicts banner shows: the full list while any conflict is new to the officer
+ * (or they asked to see it), a one-line counter once all are seen, nothing without any.
+ */
+export function conflictsView(
+  actionIds: readonly string[],
+  seen: ReadonlySet<string>,
+  expanded: boolean,
+): 'none' | 'counter' | 'full' {
+  if (actionIds.length === 0) return 'none'
+  if (expanded || actionIds.some((id) => !seen.has(id))) return 'full'
+  return 'counter'
 }
