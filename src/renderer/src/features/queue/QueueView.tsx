@@ -89,6 +89,11 @@ export function QueueView() {
           <ProblemText problem={loadError} />
         </p>
       )}
+      {/* Outside the listbox: a listbox may hold only options. */}
+      {!loaded && !loadError && <p className="empty">{t('queue.loading')}</p>}
+      {loaded && rows.length === 0 && (
+        <p className="empty">{list.length === 0 ? t('queue.empty') : t('queue.noMatch')}</p>
+      )}
       <div
         ref={scrollRef}
         className="queue-list"
@@ -100,10 +105,6 @@ export function QueueView() {
         aria-activedescendant={cursorId ? `queue-row-${cursorId}` : undefined}
         onScroll={(e) => setViewport({ scrollTop: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight })}
       >
-        {!loaded && !loadError && <p className="empty">{t('queue.loading')}</p>}
-        {loaded && rows.length === 0 && (
-          <p className="empty">{list.length === 0 ? t('queue.empty') : t('queue.noMatch')}</p>
-        )}
         <div style={{ height: slice.padTop }} />
         {rows.slice(slice.start, slice.end).map((g) => (
           <QueueRow
