@@ -183,7 +183,10 @@ test('an officer who switches to Hindi meets no English of the desk on the queue
   await injectTweet(stack.simUrl, 'anita_devi', text)
   await signedOut(page)
   await signIn(page, 'officer.cyber')
+  // Earlier tests left this officer in Hindi: start from English on purpose.
+  await page.getByTestId('language-switch').selectOption('en')
   await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+  await expect(page.getByTestId('queue-item').first()).toBeVisible({ timeout: 30_000 })
   // The check itself sees English: the same screen before switching is full of it.
   expect((await englishLeft(page)).length).toBeGreaterThan(5)
 
