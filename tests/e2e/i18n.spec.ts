@@ -3,8 +3,8 @@
 // the desk (across reloads, per officer), a workstation in Hindi starts in Hindi, Hindi
 // renders in the bundled Devanagari font (no missing-glyph boxes: this machine has no
 // Devanagari system font), an officer working in Hindi meets none of the desk's English
-// on the queue, grievance and composer screens, axe finds no violation of moderate impact
-// or worse on any screen, and the desk's states read as plain sentences (offline, last
+// on the queue, grievance and composer screens, axe finds no violation at all (minor
+// ones included) on any screen, and the desk's states read as plain sentences (offline, last
 // synced, sign-in with the address under "Advanced").
 import { test, expect, type Page, type TestInfo } from '@playwright/test'
 import { a11yViolations, seriousA11yViolations } from './a11y'
@@ -109,7 +109,7 @@ test.describe('on a workstation set to Hindi', () => {
   })
 })
 
-test('every screen in Hindi has no accessibility violation of moderate impact or worse', async ({ page }) => {
+test('every screen in Hindi has no accessibility violation at all, minor ones included', async ({ page }) => {
   const text = `@HMOIndia साइबर ठगी: मेरे खाते से 12000 रुपये निकाल लिए गए, कृपया मदद करें ${Date.now()}`
   await injectTweet(stack.simUrl, 'rajesh_k', text)
   await signedOut(page)
@@ -117,48 +117,48 @@ test('every screen in Hindi has no accessibility violation of moderate impact or
   await signIn(page, 'officer.cyber')
   await expect(page.locator('html')).toHaveAttribute('lang', 'hi')
   const checked: string[] = []
-  const noSeriousViolations = async (screen: string) => {
-    expect(await a11yViolations(page, { atLeast: 'moderate' }), screen).toEqual([])
+  const noViolations = async (screen: string) => {
+    expect(await a11yViolations(page, { atLeast: 'minor' }), screen).toEqual([])
     checked.push(screen)
   }
 
   const row = page.getByTestId('queue-item').filter({ hasText: 'साइबर ठगी' })
   await expect(row).toHaveCount(1, { timeout: 30_000 })
-  await noSeriousViolations('queue')
+  await noViolations('queue')
 
   await row.click()
   await expect(page.getByTestId('grievance-ticket')).toBeVisible()
-  await noSeriousViolations('grievance and composer')
+  await noViolations('grievance and composer')
   expect(glyphProblem(await measureHindiGlyphs(page))).toBeNull()
 
   // The composer's public-text guard speaks up (a phone number) — still accessible.
   await page.getByTestId('composer-text').fill('कृपया 9876543210 पर संपर्क करें')
   await expect(page.getByTestId('composer-pii')).toBeVisible()
-  await noSeriousViolations('composer with a warning')
+  await noViolations('composer with a warning')
   await page.getByTestId('composer-text').fill('')
 
   await page.getByTestId('action-forward').click()
   await expect(page.getByTestId('forward-division')).toBeVisible()
-  await noSeriousViolations('forward dialog')
+  await noViolations('forward dialog')
   await page.getByRole('button', { name: 'रद्द करें' }).click()
 
   await page.getByTestId('action-reject').click()
   await expect(page.getByTestId('reject-reason')).toBeVisible()
-  await noSeriousViolations('reject dialog')
+  await noViolations('reject dialog')
   await page.getByRole('button', { name: 'रद्द करें' }).click()
 
   await page.getByRole('button', { name: 'कीबोर्ड शॉर्टकट' }).click()
   await expect(page.getByTestId('help')).toBeVisible()
-  await noSeriousViolations('help')
+  await noViolations('help')
   await page.keyboard.press('Escape')
   await expect(page.getByTestId('help')).toBeHidden()
 
   await signOut(page)
-  await noSeriousViolations('sign-in')
+  await noViolations('sign-in')
   await signIn(page, 'supervisor')
   await page.getByTestId('ingestion-toggle').click()
   await expect(page.getByTestId('ingestion-panel')).toBeVisible()
-  await noSeriousViolations('ingestion panel')
+  await noViolations('ingestion panel')
   // The X budget's reset date is a date in Hindi, not a raw UTC timestamp.
   await expect(page.getByTestId('ingestion-budget')).not.toContainText(/\d{4}-\d{2}-\d{2}T/)
   expect(checked).toHaveLength(8)
