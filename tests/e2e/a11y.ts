@@ -1,5 +1,5 @@
-// Accessibility with axe-core: the serious and critical violations on the page (or part
-// of it), in a form that reads well in a failed assertion.
+// Accessibility with axe-core: the violations on the page (or part of it) at or above an
+// impact, in a form that reads well in a failed assertion.
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 
@@ -11,16 +11,27 @@ export interface A11yViolation {
   targets: string[]
 }
 
+const IMPACTS = ['minor', 'moderate', 'serious', 'critical'] as const
+export type Impact = (typeof IMPACTS)[number]
+
 export async function seriousA11yViolations(
   page: Page,
   opts: { include?: string; disableRules?: string[] } = {},
 ): Promise<A11yViolation[]> {
+  return a11yViolations(page, { ...opts, atLeast: 'serious' })
+}
+
+export async function a11yViolations(
+  page: Page,
+  opts: { include?: string; disableRules?: string[]; atLeast: Impact },
+): Promise<A11yViolation[]> {
+  const floor = IMPACTS.indexOf(opts.atLeast)
   let builder = new AxeBuilder({ page })
   if (opts.include) builder = builder.include(opts.include)
   if (opts.disableRules?.length) builder = builder.disableRules(opts.disableRules)
   const results = await builder.analyze()
   return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .filter((v) => IMPACTS.indexOf((v.impact ?? 'critical') as Impact) >= floor)
     .map((v) => ({
       id: v.id,
       impact: v.impact ?? 'unknown',

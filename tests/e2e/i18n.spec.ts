@@ -2,10 +2,13 @@
 // switch sets the document's language at once, the signed-in officer's choice is kept by
 // the desk (across reloads, per officer), a workstation in Hindi starts in Hindi, Hindi
 // renders in the bundled Devanagari font (no missing-glyph boxes: this machine has no
-// Devanagari system font), and axe finds no serious or critical violation on the
-// sign-in and queue screens.
-import { test, expect, type Page } from '@playwright/test'
-import { seriousA11yViolations } from './a11y'
+// Devanagari system font), an officer working in Hindi meets none of the desk's English
+// on the queue, grievance and composer screens, axe finds no violation at all (minor
+// ones included) on any screen, and the desk's states read as plain sentences (offline, last
+// synced, sign-in with the address under "Advanced").
+import { test, expect, type Page, type TestInfo } from '@playwright/test'
+import { a11yViolations, seriousA11yViolations } from './a11y'
+import { englishLeft } from './english-left'
 import { glyphProblem, measureHindiGlyphs } from './glyphs'
 import { injectTweet, startStack, type Stack } from './stack'
 
@@ -106,7 +109,7 @@ test.describe('on a workstation set to Hindi', () => {
   })
 })
 
-test('every screen in Hindi has no serious or critical accessibility violation', async ({ page }) => {
+test('every screen in Hindi has no accessibility violation at all, minor ones included', async ({ page }) => {
   const text = `@HMOIndia साइबर ठगी: मेरे खाते से 12000 रुपये निकाल लिए गए, कृपया मदद करें ${Date.now()}`
   await injectTweet(stack.simUrl, 'rajesh_k', text)
   await signedOut(page)
@@ -114,46 +117,160 @@ test('every screen in Hindi has no serious or critical accessibility violation',
   await signIn(page, 'officer.cyber')
   await expect(page.locator('html')).toHaveAttribute('lang', 'hi')
   const checked: string[] = []
-  const noSeriousViolations = async (screen: string) => {
-    expect(await seriousA11yViolations(page), screen).toEqual([])
+  const noViolations = async (screen: string) => {
+    expect(await a11yViolations(page, { atLeast: 'minor' }), screen).toEqual([])
     checked.push(screen)
   }
 
   const row = page.getByTestId('queue-item').filter({ hasText: 'साइबर ठगी' })
   await expect(row).toHaveCount(1, { timeout: 30_000 })
-  await noSeriousViolations('queue')
+  await noViolations('queue')
 
   await row.click()
   await expect(page.getByTestId('grievance-ticket')).toBeVisible()
-  await noSeriousViolations('grievance and composer')
+  await noViolations('grievance and composer')
   expect(glyphProblem(await measureHindiGlyphs(page))).toBeNull()
 
   // The composer's public-text guard speaks up (a phone number) — still accessible.
   await page.getByTestId('composer-text').fill('कृपया 9876543210 पर संपर्क करें')
   await expect(page.getByTestId('composer-pii')).toBeVisible()
-  await noSeriousViolations('composer with a warning')
+  await noViolations('composer with a warning')
   await page.getByTestId('composer-text').fill('')
 
   await page.getByTestId('action-forward').click()
   await expect(page.getByTestId('forward-division')).toBeVisible()
-  await noSeriousViolations('forward dialog')
-  await page.getByRole('button', { name: 'Cancel' }).click()
+  await noViolations('forward dialog')
+  await page.getByRole('button', { name: 'रद्द करें' }).click()
 
   await page.getByTestId('action-reject').click()
   await expect(page.getByTestId('reject-reason')).toBeVisible()
-  await noSeriousViolations('reject dialog')
-  await page.getByRole('button', { name: 'Cancel' }).click()
+  await noViolations('reject dialog')
+  await page.getByRole('button', { name: 'रद्द करें' }).click()
 
-  await page.getByRole('button', { name: 'Keyboard shortcuts' }).click()
+  await page.getByRole('button', { name: 'कीबोर्ड शॉर्टकट' }).click()
   await expect(page.getByTestId('help')).toBeVisible()
-  await noSeriousViolations('help')
+  await noViolations('help')
   await page.keyboard.press('Escape')
   await expect(page.getByTestId('help')).toBeHidden()
 
   await signOut(page)
+  await noViolations('sign-in')
   await signIn(page, 'supervisor')
   await page.getByTestId('ingestion-toggle').click()
   await expect(page.getByTestId('ingestion-panel')).toBeVisible()
-  await noSeriousViolations('ingestion panel')
-  expect(checked).toHaveLength(7)
+  await noViolations('ingestion panel')
+  // The X budget's reset date is a date in Hindi, not a raw UTC timestamp.
+  await expect(page.getByTestId('ingestion-budget')).not.toContainText(/\d{4}-\d{2}-\d{2}T/)
+  expect(checked).toHaveLength(8)
+})
+
+/** A screen in Hindi: no English of the desk's own, Hindi in the bundled font, a screenshot. */
+async function hindiScreen(page: Page, testInfo: TestInfo, screen: string) {
+  await expect(page.locator('html')).toHaveAttribute('lang', 'hi')
+  const path = testInfo.outputPath(`hindi-${screen}.png`)
+  await page.screenshot({ path, fullPage: true })
+  testInfo.annotations.push({ type: 'screenshot', description: path })
+  expect(await englishLeft(page), `English left on the ${screen} screen`).toEqual([])
+  const glyphs = await measureHindiGlyphs(page)
+  expect(glyphProblem(glyphs), screen).toBeNull()
+  expect(glyphs.devanagariElements, screen).toBeGreaterThan(5)
+}
+
+test('an officer who switches to Hindi meets no English of the desk on the queue, grievance and composer', async ({
+  page,
+}, testInfo) => {
+  const text = `@HMOIndia फ़र्ज़ी कॉल से मेरे खाते से 8000 रुपये निकाल लिए गए, शिकायत दर्ज करें ${Date.now()}`
+  await injectTweet(stack.simUrl, 'anita_devi', text)
+  await signedOut(page)
+  await signIn(page, 'officer.cyber')
+  // Earlier tests left this officer in Hindi: start from English on purpose.
+  await page.getByTestId('language-switch').selectOption('en')
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+  await expect(page.getByTestId('queue-item').first()).toBeVisible({ timeout: 30_000 })
+  // The check itself sees English: the same screen before switching is full of it.
+  expect((await englishLeft(page)).length).toBeGreaterThan(5)
+
+  await page.getByTestId('language-switch').selectOption('hi')
+  const row = page.getByTestId('queue-item').filter({ hasText: 'फ़र्ज़ी कॉल' })
+  await expect(row).toHaveCount(1, { timeout: 30_000 })
+  await hindiScreen(page, testInfo, 'queue')
+
+  await row.click()
+  await expect(page.getByTestId('grievance-ticket')).toBeVisible()
+  await hindiScreen(page, testInfo, 'grievance')
+
+  // The composer with its warnings up: a phone number (PII), and a reply long enough to be a thread.
+  await page.getByTestId('composer-text').fill('कृपया 9876543210 पर संपर्क करें')
+  await expect(page.getByTestId('composer-pii')).toContainText('मोबाइल नंबर')
+  await hindiScreen(page, testInfo, 'composer')
+  await page.getByTestId('composer-text').fill('आपकी शिकायत संबंधित विभाग को भेज दी गई है। '.repeat(8))
+  await expect(page.getByTestId('composer-thread')).toBeVisible()
+  await hindiScreen(page, testInfo, 'composer-thread')
+  await page.getByTestId('composer-text').fill('')
+
+  await page.getByRole('button', { name: 'कीबोर्ड शॉर्टकट' }).click()
+  await expect(page.getByTestId('help')).toBeVisible()
+  await hindiScreen(page, testInfo, 'help')
+  await page.keyboard.press('Escape')
+})
+
+test('sign-in asks for username and password; the pre-set server address waits under Advanced', async ({ page }) => {
+  await signedOut(page)
+  const advanced = page.getByTestId('login-advanced')
+  await expect(advanced).toBeVisible()
+  await expect(advanced).not.toHaveAttribute('open', '')
+  await expect(page.getByTestId('login-server')).toBeHidden()
+  await expect(page.getByTestId('login-username')).toBeFocused()
+  await advanced.locator('summary').click()
+  await expect(page.getByTestId('login-server')).toHaveValue(stack.serverUrl)
+
+  // A wrong password reads as one, in plain words.
+  await page.getByTestId('login-username').fill('officer.cyber')
+  await page.getByTestId('login-password').fill('not-the-password')
+  await page.getByTestId('login-submit').click()
+  await expect(page.getByTestId('login-error')).toHaveText('The username or password is not right.')
+})
+
+test('offline is a plain sentence with the technical reason kept for support, and "last synced" stays true', async ({
+  page,
+}) => {
+  await signedOut(page)
+  await signIn(page, 'officer.police')
+  await expect(page.getByTestId('sync-last')).toHaveAttribute('data-last-synced', /.+/, { timeout: 30_000 })
+  await stack.stopServer()
+  try {
+    const status = page.getByTestId('sync-status')
+    await expect(status).toHaveAttribute('data-status', 'offline', { timeout: 30_000 })
+    await expect(status).toHaveText(
+      'offline — your work is saved on this desk and will be sent when the server is back',
+    )
+    // The reason (connect ECONNREFUSED …) is for support: in the tooltip, not on the bar.
+    await expect(status).toHaveAttribute('title', /Cannot reach the server/)
+    await expect(page.locator('.status-bar')).not.toContainText('ECONNREFUSED')
+    await expect(page.getByTestId('sync-last')).not.toContainText('just now')
+    await expect(page.getByTestId('sync-last')).toContainText(/last synced (less than a minute|\d+ minutes?) ago/)
+
+    await page.getByTestId('language-switch').selectOption('hi')
+    await expect(status).toContainText('ऑफ़लाइन — आपका काम इसी डेस्क पर सहेजा गया है')
+    await expect(page.getByTestId('sync-last')).not.toContainText('अभी-अभी')
+    await page.getByTestId('language-switch').selectOption('en')
+  } finally {
+    await stack.startServer()
+  }
+  await expect(page.getByTestId('sync-status')).toHaveAttribute('data-status', 'online', { timeout: 60_000 })
+})
+
+test('the queue list takes keyboard focus and moves its active row with j/k', async ({ page }) => {
+  await injectTweet(stack.simUrl, 'kb_user', `@HMOIndia cyber fraud on my card, please help ${Date.now()}`)
+  await signedOut(page)
+  await signIn(page, 'officer.cyber')
+  const queue = page.getByTestId('queue')
+  await expect(page.getByTestId('queue-item').first()).toBeVisible({ timeout: 30_000 })
+  await expect(queue).toHaveAttribute('tabindex', '0')
+  await queue.focus()
+  await expect(queue).toBeFocused()
+  await page.keyboard.press('j')
+  const active = await queue.getAttribute('aria-activedescendant')
+  expect(active).toMatch(/^queue-row-/)
+  await expect(page.locator(`#${active}`)).toHaveAttribute('aria-selected', 'true')
 })

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import { i18n } from '../../src/renderer/src/i18n/instance'
+import { problemFromError, problemText, problemTitle } from '../../src/renderer/src/i18n/problem'
 import { describeError } from '../../src/renderer/src/lib/bridge'
 import { replyLanguage } from '../../src/renderer/src/lib/lang'
-import { ago, slaLeft } from '../../src/renderer/src/lib/time'
+import { ago as agoIn, slaLeft as slaLeftIn } from '../../src/renderer/src/i18n/time'
 import { validateLogin } from '../../src/renderer/src/store/session-store'
 
 describe('login form validation', () => {
@@ -10,11 +12,16 @@ describe('login form validation', () => {
     expect(validateLogin(form)).toBeNull()
     expect(validateLogin({ ...form, serverUrl: 'http://10.0.0.5:8080' })).toBeNull()
   })
-  it('explains what is missing or wrong', () => {
-    expect(validateLogin({ ...form, username: '  ' })).toMatch(/username/)
-    expect(validateLogin({ ...form, password: '' })).toMatch(/password/)
-    expect(validateLogin({ ...form, serverUrl: '10.0.0.5:8080x y' })).toMatch(/full URL/)
-    expect(validateLogin({ ...form, serverUrl: 'ftp://server' })).toMatch(/http/)
+  it('explains what is missing or wrong, as catalogue sentences', () => {
+    expect(validateLogin({ ...form, username: '  ' })).toEqual({ key: 'session.usernameMissing' })
+    expect(validateLogin({ ...form, password: '' })).toEqual({ key: 'session.passwordMissing' })
+    expect(validateLogin({ ...form, serverUrl: '10.0.0.5:8080x y' })).toEqual({ key: 'session.serverNotUrl' })
+    expect(validateLogin({ ...form, serverUrl: 'ftp://server' })).toEqual({ key: 'session.serverNotHttp' })
+    expect(i18n.getFixedT('en')(validateLogin({ ...form, serverUrl: 'ftp://server' })!.key)).toMatch(/http/)
+  })
+  it('asks for the server address only when the desk does not know one', () => {
+    expect(validateLogin(form, true)).toBeNull()
+    expect(validateLogin(form, false)).toEqual({ key: 'session.serverMissing' })
   })
 })
 
@@ -28,9 +35,46 @@ describe('describeError', () => {
       'The server cannot be reached.',
     )
     expect(describeError('boom')).toBe('boom')
-    expect(describeError(undefined)).toBe('Something went wrong.')
+    expect(describeError(undefined)).toBe('')
   })
 })
+
+describe('problems in plain words', () => {
+  const en = i18n.getFixedT('en')
+  const hi = i18n.getFixedT('hi')
+  const refused = Object.assign(
+    new Error('Cannot reach the server at http://127.0.0.1:4020: connect ECONNREFUSED 127.0.0.1:4020'),
+    {
+      code: 'offline',
+    },
+  )
+
+  it('says "offline" as a sentence and keeps the technical reason for support only', () => {
+    const problem = problemFromError(refused)
+    expect(problemText(problem, en)).not.toMatch(/ECONNREFUSED/)
+    expect(problemText(problem, en)).toMatch(/cannot be reached/)
+    expect(problemText(problem, hi)).toMatch(/सर्वर/)
+    expect(problemTitle(problem, en)).toMatch(/ECONNREFUSED 127\.0\.0\.1:4020/)
+  })
+
+  it('reads a refused sign-in as a wrong password, not an expired session', () => {
+    const wrong = { code: 'unauthorised', message: 'invalid credentials' }
+    expect(problemText(problemFromError(wrong, 'login'), en)).toMatch(/username or password/)
+    expect(problemText(problemFromError(wrong), en)).toMatch(/Sign in again/)
+  })
+
+  it('maps every desk error code to a sentence, falling back to the desk message', () => {
+    expect(problemFromError({ code: 'server', message: 'The server failed (503)' }).key).toBe('problem.server')
+    expect(problemFromError({ code: 'not-found', message: 'x' }).key).toBe('problem.notFound')
+    expect(problemText(problemFromError({ code: 'invalid-input', message: 'Reason is required' }), en)).toBe(
+      'That did not work: Reason is required',
+    )
+    expect(problemText(problemFromError(undefined), hi)).toBe('कुछ गड़बड़ हो गई।')
+  })
+})
+
+const slaLeft = (dueAt: string, now: number) => slaLeftIn(dueAt, now, 'en')
+const ago = (at: string | null, now: number) => agoIn(at, now, 'en')
 
 describe('time and language helpers', () => {
   const now = Date.parse('2026-03-01T12:00:00Z')

@@ -81,7 +81,7 @@ describe('the interface language', () => {
     desk.failSet = true
     await chooseLanguage('en', true)
     expect(shown()).toEqual({ store: 'en', i18n: 'en' })
-    expect(useLanguageStore.getState().saveError).toBe('disk full')
+    expect(useLanguageStore.getState().saveError?.detail).toBe('disk full')
   })
 
   it('keeps a pick made while the saved language was still on its way', async () => {

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { ConflictsPanel } from './features/sync/ConflictsPanel'
 import { GrievanceView } from './features/grievance/GrievanceView'
 import { HelpOverlay } from './features/help/HelpOverlay'
@@ -7,10 +8,10 @@ import { QueueView } from './features/queue/QueueView'
 import { SyncStatusBar } from './features/sync/SyncStatusBar'
 import { IngestionPanel } from './features/supervisor/IngestionPanel'
 import { LanguageSwitch } from './features/settings/LanguageSwitch'
-import { useLanguageSync } from './i18n'
+import { useFormat, useLanguageSync } from './i18n'
 import { connectDesk, loadWorkspace } from './store/desk-link'
 import { useGrievanceStore } from './store/grievance-store'
-import { useOrgStore } from './store/org-store'
+import { divisionName, useOrgStore } from './store/org-store'
 import { useSessionStore } from './store/session-store'
 import { useSyncStore } from './store/sync-store'
 import { useUiStore } from './store/ui-store'
@@ -18,38 +19,54 @@ import { useUiStore } from './store/ui-store'
 function TopBar() {
   const user = useSessionStore((s) => s.session?.user)
   const logout = useSessionStore((s) => s.logout)
-  const orgName = useOrgStore((s) => s.org?.name)
+  const org = useOrgStore((s) => s.org)
+  const orgName = org?.name
+  const { t } = useTranslation()
+  const { language, list } = useFormat()
   const setHelpOpen = useUiStore((s) => s.setHelpOpen)
   const [ingestionOpen, setIngestionOpen] = useState(false)
   const oversees = user?.role === 'supervisor' || user?.role === 'admin'
   return (
     <header className="top-bar">
       {oversees && ingestionOpen && <IngestionPanel onClose={() => setIngestionOpen(false)} />}
-      <strong className="brand">Seva Desk</strong>
-      {orgName && <span className="muted">{orgName}</span>}
+      <strong className="brand">{t('common.appName')}</strong>
+      {/* data-untrusted: the org's and officer's names are data, not the desk's words. */}
+      {orgName && (
+        <span className="muted" data-untrusted>
+          {orgName}
+        </span>
+      )}
       <span className="spacer" />
       <LanguageSwitch />
       {user && (
-        <span className="user" title={`${user.role} · ${user.divisions.join(', ')}`}>
-          {user.displayName} <span className="muted">({user.username})</span>
+        <span
+          className="user"
+          title={t('top.userTitle', {
+            role: t(`common.role.${user.role}`),
+            divisions: list(user.divisions.map((d) => divisionName(org, d, language))),
+          })}
+        >
+          <span data-untrusted>
+            {user.displayName} <span className="muted">({user.username})</span>
+          </span>
         </span>
       )}
       {oversees && (
         <button className="link" data-testid="ingestion-toggle" onClick={() => setIngestionOpen((open) => !open)}>
-          X budget
+          {t('top.xBudget')}
         </button>
       )}
       <button
         className="link"
         onClick={() => setHelpOpen(true)}
-        aria-label="Keyboard shortcuts"
-        title="Keyboard shortcuts (?)"
+        aria-label={t('top.shortcuts')}
+        title={t('top.shortcutsTitle')}
       >
         ?
       </button>
       {user && (
         <button data-testid="logout" onClick={() => void logout()}>
-          Sign out
+          {t('top.signOut')}
         </button>
       )}
     </header>
@@ -59,6 +76,7 @@ function TopBar() {
 export function App() {
   const restoring = useSessionStore((s) => s.restoring)
   const username = useSessionStore((s) => s.session?.user?.username ?? null)
+  const { t } = useTranslation()
 
   useEffect(() => connectDesk(), [])
   useLanguageSync(username)
@@ -76,13 +94,20 @@ export function App() {
   }, [username])
 
   let body
-  if (restoring) body = <p className="empty">Connecting to the desk…</p>
+  if (restoring)
+    body = (
+      <main className="empty">
+        <p>{t('common.connecting')}</p>
+      </main>
+    )
   else if (!username) body = <LoginView />
   else
     body = (
       <>
         <ConflictsPanel />
         <main className="workspace">
+          {/* One top-level heading per page (screen readers jump by it); the layout shows the panes. */}
+          <h1 className="visually-hidden">{t('top.workspace')}</h1>
           <QueueView />
           <GrievanceView />
         </main>

@@ -1,8 +1,6 @@
 // "812 / 1,000 characters" under a field, so the limit is known before it is hit. The
 // limits are the contract's (src/shared/limits.ts): the server would refuse anything longer.
-const TEXT = {
-  count: (used: number, max: number) => `${used.toLocaleString('en-IN')} / ${max.toLocaleString('en-IN')} characters`,
-}
+import { useTranslation } from 'react-i18next'
 
 /** Characters as the contract counts them (UTF-16 code units, like String.length and zod). */
 export function overLimit(text: string, max: number): boolean {
@@ -10,6 +8,7 @@ export function overLimit(text: string, max: number): boolean {
 }
 
 export function LimitCount({ text, max, testId }: { text: string; max: number; testId?: string }) {
+  const { t } = useTranslation()
   const over = overLimit(text, max)
   const near = !over && text.length > max * 0.9
   return (
@@ -18,7 +17,7 @@ export function LimitCount({ text, max, testId }: { text: string; max: number; t
       data-testid={testId}
       data-over={over || undefined}
     >
-      {TEXT.count(text.length, max)}
+      {t('common.characters', { used: text.length, max })}
     </span>
   )
 }

@@ -75,6 +75,14 @@ export function formatSpan(ms: number, language: Language): string {
   ).format(words)
 }
 
+/** "a, b and c" / "a, b और c". */
+export function formatList(items: readonly string[], language: Language): string {
+  return cached(
+    `c:${language}`,
+    () => new Intl.ListFormat(LOCALES[language], { style: 'long', type: 'conjunction' }),
+  ).format(items)
+}
+
 /**
  * How long ago (negative ms) or how far ahead: "3 minutes ago" / "3 मिनट पहले",
  * in whole minutes, hours or days.

@@ -3,7 +3,8 @@
 // in the interface follows the workstation's language, and a choice made on the sign-in
 // screen becomes the officer's own when they sign in without one saved.
 import { create } from 'zustand'
-import { describeError, invokeDesk } from '../lib/bridge'
+import { invokeDesk } from '../lib/bridge'
+import { problemFromError, type Problem } from './problem'
 import { currentLanguage, i18n } from './instance'
 import { workstationLanguage, type Language } from './languages'
 
@@ -12,7 +13,7 @@ interface LanguageState {
   /** Picked on the sign-in screen, to be saved for whoever signs in next. */
   chosenSignedOut: boolean
   /** Set when the desk could not save the officer's choice. */
-  saveError: string | null
+  saveError: Problem | null
 }
 
 export const useLanguageStore = create<LanguageState>(() => ({
@@ -65,6 +66,6 @@ async function saveLanguage(language: Language): Promise<void> {
     useLanguageStore.setState({ saveError: null })
   } catch (error) {
     // The interface stays in the chosen language for this session either way.
-    useLanguageStore.setState({ saveError: describeError(error) })
+    useLanguageStore.setState({ saveError: problemFromError(error) })
   }
 }

@@ -19,8 +19,9 @@ export function onDeskEvent(listener: (event: DeskEvent) => void): () => void {
 }
 
 /**
- * Electron wraps handler errors as "Error invoking remote method 'seva:invoke': Error: …";
- * the officer only needs the part after the wrapping.
+ * The technical message of a failure, for support ('' when there is none). Electron wraps
+ * handler errors as "Error invoking remote method 'seva:invoke': Error: …"; only the part
+ * after the wrapping says anything. What the officer reads is i18n/problem.ts's sentence.
  */
 export function describeError(error: unknown): string {
   let message: string
@@ -28,8 +29,8 @@ export function describeError(error: unknown): string {
   else if (typeof error === 'string') message = error
   else if (error && typeof error === 'object' && typeof (error as { message?: unknown }).message === 'string')
     message = (error as { message: string }).message
-  else message = 'Something went wrong.'
+  else message = ''
   message = message.replace(/^Error invoking remote method '[^']*':\s*/, '')
   message = message.replace(/^(?:[A-Za-z]*Error:\s*)+/, '')
-  return message.trim() || 'Something went wrong.'
+  return message.trim()
 }

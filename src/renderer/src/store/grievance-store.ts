@@ -3,7 +3,8 @@
 // memoised filters and rows notice changes by identity.
 import { create } from 'zustand'
 import type { Grievance } from '../../../shared/grievance'
-import { describeError, invokeDesk } from '../lib/bridge'
+import { problemFromError, type Problem } from '../i18n/problem'
+import { invokeDesk } from '../lib/bridge'
 import { fillSearchIndex, updateSearchIndex, type SearchIndex } from '../features/queue/search-index'
 
 /** Past this many changed ids one `grievances.list` is cheaper than many `get`s. */
@@ -17,7 +18,7 @@ interface GrievanceStore {
   /** id → folded search text, rebuilt only for grievances that changed. */
   searchIndex: SearchIndex
   loaded: boolean
-  error: string | null
+  error: Problem | null
   /** The grievance shown in the detail pane. */
   openId: string | null
   /** The keyboard cursor in the queue. */
@@ -68,7 +69,7 @@ export const useGrievanceStore = create<GrievanceStore>()((set, get) => {
       })
       replace(byId)
     } catch (error) {
-      set({ error: describeError(error) })
+      set({ error: problemFromError(error) })
     }
   }
 
@@ -89,7 +90,7 @@ export const useGrievanceStore = create<GrievanceStore>()((set, get) => {
         replace(new Map(grievances.map((g) => [g.id, g])))
         set({ loaded: true, error: null })
       } catch (error) {
-        if (generation === listGeneration) set({ error: describeError(error) })
+        if (generation === listGeneration) set({ error: problemFromError(error) })
       }
     },
 

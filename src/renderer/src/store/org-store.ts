@@ -4,13 +4,15 @@
 // loaded) we also ask again on sync events and on a short, bounded backoff.
 import { create } from 'zustand'
 import type { OrgSummary } from '../../../shared/protocol'
-import { describeError, invokeDesk } from '../lib/bridge'
+import { i18n } from '../i18n/instance'
+import { problemFromError, type Problem } from '../i18n/problem'
+import { invokeDesk } from '../lib/bridge'
 
 const RETRY_DELAYS_MS = [500, 1000, 2000, 4000, 8000, 15000]
 
 interface OrgStore {
   org: OrgSummary | null
-  error: string | null
+  error: Problem | null
   load(): Promise<void>
   /** Ask again only while the org is still unknown (cheap to call on every sync event). */
   loadIfMissing(): void
@@ -34,7 +36,7 @@ export const useOrgStore = create<OrgStore>()((set, get) => ({
         if (org === null) scheduleRetry()
         else retryAttempt = 0
       } catch (error) {
-        set({ error: describeError(error) })
+        set({ error: problemFromError(error) })
         scheduleRetry()
       } finally {
         loading = null
@@ -71,9 +73,9 @@ export function selectDivisions(state: { org: OrgSummary | null }): Divisions {
   return state.org?.divisions ?? NO_DIVISIONS
 }
 
-/** Division name in the reply's language; falls back to English, then to the id. */
+/** Division name in the given language (the interface's, or a reply's); falls back to English, then to the id. */
 export function divisionName(org: OrgSummary | null, id: string | null, language: 'en' | 'hi' = 'en'): string {
-  if (id === null) return 'Unrouted'
+  if (id === null) return i18n.getFixedT(language)('queue.filter.unrouted')
   const division = org?.divisions.find((d) => d.id === id)
   if (!division) return id
   return language === 'hi' && division.nameHi ? division.nameHi : division.name

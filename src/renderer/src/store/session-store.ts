@@ -2,7 +2,8 @@
 // app can tell "still restoring" from "signed out".
 import { create } from 'zustand'
 import type { Session } from '../../../shared/desk-api'
-import { describeError, invokeDesk } from '../lib/bridge'
+import { problemFromError, type Problem } from '../i18n/problem'
+import { invokeDesk } from '../lib/bridge'
 
 export interface LoginForm {
   serverUrl: string
@@ -14,32 +15,36 @@ interface SessionStore {
   session: Session | null
   restoring: boolean
   loggingIn: boolean
-  error: string | null
+  error: Problem | null
   restore(): Promise<void>
   login(form: LoginForm): Promise<boolean>
   logout(): Promise<void>
   setSession(session: Session): void
 }
 
-/** Checks the form before the desk does, so the officer gets a sentence, not a zod dump. */
-export function validateLogin(form: LoginForm): string | null {
-  if (!form.username.trim()) return 'Enter your username.'
-  if (!form.password) return 'Enter your password.'
+/**
+ * Checks the form before the desk does, so the officer gets a sentence, not a zod dump.
+ * `serverKnown`: the desk already has an address (pre-seeded or used before), so the
+ * field may stay empty.
+ */
+export function validateLogin(form: LoginForm, serverKnown = true): Problem | null {
+  if (!form.username.trim()) return { key: 'session.usernameMissing' }
+  if (!form.password) return { key: 'session.passwordMissing' }
   const server = form.serverUrl.trim()
+  if (!server && !serverKnown) return { key: 'session.serverMissing' }
   if (server) {
     let url: URL
     try {
       url = new URL(server)
     } catch {
-      return 'The server address must be a full URL, for example http://10.0.0.5:8080'
+      return { key: 'session.serverNotUrl' }
     }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:')
-      return 'The server address must start with http:// or https://'
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return { key: 'session.serverNotHttp' }
   }
   return null
 }
 
-export const useSessionStore = create<SessionStore>()((set) => ({
+export const useSessionStore = create<SessionStore>()((set, get) => ({
   session: null,
   restoring: true,
   loggingIn: false,
@@ -50,12 +55,12 @@ export const useSessionStore = create<SessionStore>()((set) => ({
     try {
       set({ session: await invokeDesk('session.get', {}), restoring: false })
     } catch (error) {
-      set({ session: { user: null, serverUrl: null }, restoring: false, error: describeError(error) })
+      set({ session: { user: null, serverUrl: null }, restoring: false, error: problemFromError(error) })
     }
   },
 
   async login(form) {
-    const invalid = validateLogin(form)
+    const invalid = validateLogin(form, Boolean(get().session?.serverUrl))
     if (invalid) {
       set({ error: invalid })
       return false
@@ -69,13 +74,13 @@ export const useSessionStore = create<SessionStore>()((set) => ({
         ...(server ? { serverUrl: server } : {}),
       })
       if (!session.user) {
-        set({ loggingIn: false, error: 'Sign-in failed: the desk did not return a user.' })
+        set({ loggingIn: false, error: { key: 'session.noUser' } })
         return false
       }
       set({ session, loggingIn: false })
       return true
     } catch (error) {
-      set({ loggingIn: false, error: describeError(error) })
+      set({ loggingIn: false, error: problemFromError(error, 'login') })
       return false
     }
   },
@@ -84,7 +89,7 @@ export const useSessionStore = create<SessionStore>()((set) => ({
     try {
       set({ session: await invokeDesk('session.logout', {}), error: null })
     } catch (error) {
-      set({ error: describeError(error) })
+      set({ error: problemFromError(error) })
     }
   },
 

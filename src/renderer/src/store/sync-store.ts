@@ -1,12 +1,16 @@
 // Sync state and the conflicts the server handed back, as the desk reports them.
 import { create } from 'zustand'
 import type { Conflict, SyncState } from '../../../shared/desk-api'
-import { describeError, invokeDesk } from '../lib/bridge'
+import { problemFromError, type Problem } from '../i18n/problem'
+import { invokeDesk } from '../lib/bridge'
 
 interface SyncStore {
   state: SyncState | null
   conflicts: readonly Conflict[]
-  error: string | null
+  /** Conflicts the officer has seen (hid the banner, or opened the grievance): the banner shrinks to a counter. */
+  seen: ReadonlySet<string>
+  markSeen(actionIds: readonly string[]): void
+  error: Problem | null
   load(): Promise<void>
   syncNow(): Promise<void>
   setState(state: SyncState): void
@@ -18,14 +22,19 @@ interface SyncStore {
 export const useSyncStore = create<SyncStore>()((set, get) => ({
   state: null,
   conflicts: [],
+  seen: new Set(),
   error: null,
+
+  markSeen(actionIds) {
+    set({ seen: new Set([...get().seen, ...actionIds]) })
+  },
 
   async load() {
     try {
       const [state, conflicts] = await Promise.all([invokeDesk('sync.state', {}), invokeDesk('conflicts.list', {})])
       set({ state, conflicts, error: null })
     } catch (error) {
-      set({ error: describeError(error) })
+      set({ error: problemFromError(error) })
     }
   },
 
@@ -33,7 +42,7 @@ export const useSyncStore = create<SyncStore>()((set, get) => ({
     try {
       set({ state: await invokeDesk('sync.now', {}), error: null })
     } catch (error) {
-      set({ error: describeError(error) })
+      set({ error: problemFromError(error) })
     }
   },
 
@@ -48,14 +57,14 @@ export const useSyncStore = create<SyncStore>()((set, get) => ({
   },
 
   clearConflicts() {
-    set({ conflicts: [] })
+    set({ conflicts: [], seen: new Set() })
   },
 
   async dismiss(actionId) {
     try {
       set({ conflicts: await invokeDesk('conflicts.dismiss', { actionId }), error: null })
     } catch (error) {
-      set({ error: describeError(error) })
+      set({ error: problemFromError(error) })
     }
   },
 }))

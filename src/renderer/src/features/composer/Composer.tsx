@@ -1,48 +1,31 @@
 import { useMemo, useState } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import type { Grievance } from '../../../../shared/grievance'
 import { LIMITS } from '../../../../shared/limits'
 import { fillTemplate } from '../../../../shared/org'
 import {
   findPii,
   MAX_TWEET_WEIGHT,
-  piiMessage,
   replyAsPosted,
-  replyPostsProblem,
   replyText,
   ticketRef,
   weightedLength,
   type ReplyValues,
 } from '../../../../shared/text/index'
 import { LimitCount, overLimit } from '../../components/LimitCount'
+import { ProblemText } from '../../components/ProblemText'
 import { UntrustedText } from '../../components/UntrustedText'
+import { useFormat } from '../../i18n'
 import { replyLanguage } from '../../lib/lang'
 import { divisionName, useOrgStore } from '../../store/org-store'
 import { useUiStore } from '../../store/ui-store'
 import { useSubmitAction } from '../grievance/useSubmitAction'
 import { COMPOSER_TEXT_ID } from '../queue/useTriageKeys'
+import { piiWarning, postsProblem } from './words'
 
 // The field holds a reply or a note; a note may be longer, so the field stops at the
 // note limit and Send refuses a reply past the reply limit.
 const FIELD_MAX = Math.max(LIMITS.noteChars, LIMITS.replyChars)
-const n = (v: number) => v.toLocaleString('en-IN')
-
-const TEXT = {
-  replyTo: 'Reply to @',
-  placeholder: 'Write a reply (r) — Hindi or English. Ctrl+Enter sends.',
-  template: 'Template…',
-  insertTemplate: 'Insert a template',
-  addNote: 'Add note',
-  noteTitle: 'Internal: never posted',
-  send: 'Send reply',
-  sendThread: (posts: number) => `Send as a thread (${posts} posts)`,
-  replySent: 'Reply queued for posting.',
-  noteAdded: 'Note added.',
-  withRef: (ref: string) => `counts the ${ref} added to every reply`,
-  threadOf: (posts: number) => `Thread of ${posts} posts as X will show them:`,
-  replyTooLong: (length: number) =>
-    `Too long for a reply: ${n(length)} characters, at most ${n(LIMITS.replyChars)}. Shorten it, or add it as an internal note.`,
-  noteTooLong: (length: number) => `Too long even for a note: ${n(length)} characters, at most ${n(LIMITS.noteChars)}.`,
-}
 
 /** Reply composer: counts what will be posted, offers a thread, and a PII guard that blocks Send. */
 export function Composer({ grievance }: { grievance: Grievance }) {
@@ -50,7 +33,10 @@ export function Composer({ grievance }: { grievance: Grievance }) {
   const text = useUiStore((s) => s.drafts[grievance.id] ?? '')
   const setDraft = useUiStore((s) => s.setDraft)
   const { submit, busy, error } = useSubmitAction(grievance.id)
-  const [sentNote, setSentNote] = useState<string | null>(null)
+  // The catalogue key of what was just sent, so it reads in the current language.
+  const [sentNote, setSentNote] = useState<'composer.replyQueued' | 'composer.noteAdded' | null>(null)
+  const { t } = useTranslation()
+  const format = useFormat()
 
   // The same values the server fills in (English division name), so the count is exact.
   const divisionEn = org?.divisions.find((d) => d.id === grievance.division)?.name
@@ -67,7 +53,7 @@ export function Composer({ grievance }: { grievance: Grievance }) {
   const fullText = useMemo(() => (replyTooLong ? '' : replyText(text, values)), [text, values, replyTooLong])
   const pii = useMemo(() => findPii(replyTooLong ? trimmed : fullText), [fullText, trimmed, replyTooLong])
   const weights = useMemo(() => posts.map((p) => weightedLength(p)), [posts])
-  const problem = empty || replyTooLong ? null : replyPostsProblem(posts)
+  const problem = empty || replyTooLong ? null : postsProblem(posts, t)
   const ref = ticketRef(grievance.ticket)
   const refAdded = fullText.endsWith(` ${ref}`) && !trimmed.endsWith(ref)
   const asThread = posts.length > 1
@@ -96,7 +82,7 @@ export function Composer({ grievance }: { grievance: Grievance }) {
       kind === 'reply' ? { type: 'reply' as const, text: trimmed, language } : { type: 'note' as const, text: trimmed }
     if (await submit(body)) {
       setDraft(grievance.id, '')
-      setSentNote(kind === 'reply' ? TEXT.replySent : TEXT.noteAdded)
+      setSentNote(kind === 'reply' ? 'composer.replyQueued' : 'composer.noteAdded')
     }
   }
 
@@ -104,23 +90,26 @@ export function Composer({ grievance }: { grievance: Grievance }) {
     <div className="composer" data-testid="composer">
       <div className="composer-head">
         <label htmlFor={COMPOSER_TEXT_ID}>
-          {TEXT.replyTo}
-          <UntrustedText text={grievance.source.authorUsername} />
+          <Trans
+            t={t}
+            i18nKey="composer.replyTo"
+            components={{ name: <UntrustedText text={grievance.source.authorUsername} /> }}
+          />
         </label>
         <select
           data-testid="template-picker"
-          aria-label={TEXT.insertTemplate}
+          aria-label={t('composer.template')}
           value=""
           onChange={(e) => applyTemplate(e.target.value)}
           disabled={templates.length === 0}
         >
-          <option value="">{TEXT.template}</option>
+          <option value="">{t('composer.templatePlaceholder')}</option>
           {(['en', 'hi'] as const).map((lang) => (
-            <optgroup key={lang} label={lang === 'en' ? 'English' : 'हिंदी'}>
+            <optgroup key={lang} label={t(`composer.templateGroup.${lang}`)}>
               {templates
                 .filter((t) => t.language === lang)
                 .map((t) => (
-                  <option key={t.id} value={t.id} lang={lang}>
+                  <option key={t.id} value={t.id} lang={lang} data-untrusted>
                     {t.label}
                   </option>
                 ))}
@@ -136,7 +125,7 @@ export function Composer({ grievance }: { grievance: Grievance }) {
         dir="auto"
         value={text}
         maxLength={FIELD_MAX}
-        placeholder={TEXT.placeholder}
+        placeholder={t('composer.placeholder')}
         aria-invalid={replyTooLong || problem !== null || pii.length > 0}
         onChange={(e) => {
           setDraft(grievance.id, e.target.value)
@@ -151,12 +140,12 @@ export function Composer({ grievance }: { grievance: Grievance }) {
       />
       {pii.length > 0 && (
         <p className="warning" role="alert" data-testid="composer-pii">
-          {piiMessage(pii)}
+          {piiWarning(pii, t, format.list)}
         </p>
       )}
       {asThread && !problem && (
         <div className="thread-preview" data-testid="composer-thread">
-          <span className="muted">{TEXT.threadOf(posts.length)}</span>
+          <span className="muted">{t('composer.threadOf', { count: posts.length })}</span>
           <ol>
             {posts.map((post, i) => (
               <li key={i} data-testid="composer-post" data-weight={weights[i]}>
@@ -171,7 +160,11 @@ export function Composer({ grievance }: { grievance: Grievance }) {
       )}
       {(replyTooLong || problem) && (
         <p className="error" role="alert" data-testid="composer-limit">
-          {noteTooLong ? TEXT.noteTooLong(trimmed.length) : replyTooLong ? TEXT.replyTooLong(trimmed.length) : problem}
+          {noteTooLong
+            ? t('composer.noteTooLong', { length: trimmed.length, max: LIMITS.noteChars })
+            : replyTooLong
+              ? t('composer.replyTooLong', { length: trimmed.length, max: LIMITS.replyChars })
+              : problem}
         </p>
       )}
       <div className="composer-foot">
@@ -187,20 +180,20 @@ export function Composer({ grievance }: { grievance: Grievance }) {
           aria-live="polite"
           data-posts={posts.length}
           data-weight={weight}
-          title={refAdded ? TEXT.withRef(ref) : undefined}
+          title={refAdded ? t('composer.withRef', { ref }) : undefined}
         >
           {asThread ? weights.map((w, i) => `${i + 1}/${posts.length}: ${w}`).join(' · ') : weight} / {MAX_TWEET_WEIGHT}
         </span>
         <LimitCount text={trimmed} max={LIMITS.replyChars} testId="composer-chars" />
         <span className="spacer" />
-        {sentNote && <span className="muted">{sentNote}</span>}
+        {sentNote && <span className="muted">{t(sentNote)}</span>}
         <button
           data-testid="composer-note"
           disabled={!canNote}
           onClick={() => void send('note')}
-          title={TEXT.noteTitle}
+          title={t('composer.noteTitle')}
         >
-          {TEXT.addNote}
+          {t('composer.addNote')}
         </button>
         <button
           data-testid="composer-send"
@@ -209,12 +202,12 @@ export function Composer({ grievance }: { grievance: Grievance }) {
           data-posts={posts.length}
           onClick={() => void send('reply')}
         >
-          {asThread ? TEXT.sendThread(posts.length) : TEXT.send}
+          {asThread ? t('composer.sendThread', { count: posts.length }) : t('composer.send')}
         </button>
       </div>
       {error && (
         <p className="error" role="alert">
-          {error}
+          <ProblemText problem={error} />
         </p>
       )}
     </div>

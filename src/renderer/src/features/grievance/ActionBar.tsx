@@ -1,8 +1,11 @@
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { canTransition, isOpen, type Grievance } from '../../../../shared/grievance'
 import { LIMITS } from '../../../../shared/limits'
 import { LimitCount, overLimit } from '../../components/LimitCount'
-import { selectDivisions, useOrgStore } from '../../store/org-store'
+import { ProblemText } from '../../components/ProblemText'
+import { useFormat } from '../../i18n'
+import { divisionName, selectDivisions, useOrgStore } from '../../store/org-store'
 import { useSubmitAction } from './useSubmitAction'
 
 type Dialog = 'forward' | 'reject' | null
@@ -11,16 +14,13 @@ type Dialog = 'forward' | 'reject' | null
 const FORWARD_NOTE_MAX = LIMITS.reasonChars
 const REASON_MAX = LIMITS.reasonChars
 
-const TEXT = {
-  reasonMissing: 'Give a reason: a rejection without one cannot be reviewed.',
-  reasonTooLong: `The reason is too long: at most ${REASON_MAX.toLocaleString('en-IN')} characters. Shorten it.`,
-  noteTooLong: `The note is too long: at most ${FORWARD_NOTE_MAX.toLocaleString('en-IN')} characters. Shorten it.`,
-}
-
 /** Status actions, each enabled only when the shared status machine allows the move. */
 export function ActionBar({ grievance }: { grievance: Grievance }) {
   const { submit, busy, error, clearError } = useSubmitAction(grievance.id)
   const divisions = useOrgStore(selectDivisions)
+  const org = useOrgStore((s) => s.org)
+  const { t } = useTranslation()
+  const { language } = useFormat()
   const [dialog, setDialog] = useState<Dialog>(null)
   const [toDivision, setToDivision] = useState('')
   const [forwardNote, setForwardNote] = useState('')
@@ -69,18 +69,18 @@ export function ActionBar({ grievance }: { grievance: Grievance }) {
 
   return (
     <div className="action-bar" data-testid="action-bar" data-grievance={grievance.ticket}>
-      <div className="action-buttons" role="toolbar" aria-label="Grievance actions">
+      <div className="action-buttons" role="toolbar" aria-label={t('grievance.actions.toolbar')}>
         {grievance.assignee === null && (
           <button
             data-testid="action-claim"
             disabled={busy || !canClaim}
             onClick={() => void submit({ type: 'claim' })}
           >
-            Claim
+            {t('grievance.actions.claim')}
           </button>
         )}
         <button data-testid="action-start" disabled={busy || !canStart} onClick={() => void submit({ type: 'start' })}>
-          Start
+          {t('grievance.actions.start')}
         </button>
         <button
           data-testid="action-forward"
@@ -88,7 +88,7 @@ export function ActionBar({ grievance }: { grievance: Grievance }) {
           disabled={busy || !canForward || forwardTargets.length === 0}
           onClick={() => openDialog('forward')}
         >
-          Forward…
+          {t('grievance.actions.forward')}
         </button>
         <button
           data-testid="action-resolve"
@@ -96,7 +96,7 @@ export function ActionBar({ grievance }: { grievance: Grievance }) {
           disabled={busy || !canResolve}
           onClick={() => void submit({ type: 'resolve' })}
         >
-          Resolve
+          {t('grievance.actions.resolve')}
         </button>
         <button
           data-testid="action-reject"
@@ -105,29 +105,29 @@ export function ActionBar({ grievance }: { grievance: Grievance }) {
           disabled={busy || !canReject}
           onClick={() => openDialog('reject')}
         >
-          Reject…
+          {t('grievance.actions.reject')}
         </button>
         {canClose && (
           <button data-testid="action-close" disabled={busy} onClick={() => void submit({ type: 'close' })}>
-            Close
+            {t('grievance.actions.close')}
           </button>
         )}
       </div>
 
       {dialog === 'forward' && (
-        <div className="action-dialog" role="group" aria-label="Forward to another division">
+        <div className="action-dialog" role="group" aria-label={t('grievance.actions.forwardTitle')}>
           <label>
-            Forward to
+            {t('grievance.actions.forwardTo')}
             <select data-testid="forward-division" value={toDivision} onChange={(e) => setToDivision(e.target.value)}>
               {forwardTargets.map((d) => (
                 <option key={d.id} value={d.id}>
-                  {d.name}
+                  {divisionName(org, d.id, language)}
                 </option>
               ))}
             </select>
           </label>
           <label className="grow">
-            Note for the division <span className="muted">(optional)</span>
+            {t('grievance.actions.forwardNote')} <span className="muted">{t('common.optional')}</span>
             <input
               data-testid="forward-note"
               value={forwardNote}
@@ -137,7 +137,9 @@ export function ActionBar({ grievance }: { grievance: Grievance }) {
             />
             <LimitCount text={forwardNote.trim()} max={FORWARD_NOTE_MAX} testId="forward-note-count" />
           </label>
-          {forwardNoteTooLong && <p className="error">{TEXT.noteTooLong}</p>}
+          {forwardNoteTooLong && (
+            <p className="error">{t('grievance.actions.noteTooLong', { max: FORWARD_NOTE_MAX })}</p>
+          )}
           <div className="dialog-buttons">
             <button
               data-testid="action-confirm"
@@ -145,17 +147,18 @@ export function ActionBar({ grievance }: { grievance: Grievance }) {
               disabled={busy || !toDivision || forwardNoteTooLong}
               onClick={() => void confirm()}
             >
-              Forward
+              {t('grievance.actions.forwardConfirm')}
             </button>
-            <button onClick={() => setDialog(null)}>Cancel</button>
+            <button onClick={() => setDialog(null)}>{t('common.cancel')}</button>
           </div>
         </div>
       )}
 
       {dialog === 'reject' && (
-        <div className="action-dialog" role="group" aria-label="Reject as not actionable">
+        <div className="action-dialog" role="group" aria-label={t('grievance.actions.rejectTitle')}>
           <label className="grow">
-            Reason for rejecting <span className="muted">(required, kept on record)</span>
+            {t('grievance.actions.rejectReason')}{' '}
+            <span className="muted">{t('grievance.actions.rejectReasonHint')}</span>
             <textarea
               data-testid="reject-reason"
               rows={2}
@@ -170,8 +173,8 @@ export function ActionBar({ grievance }: { grievance: Grievance }) {
             />
             <LimitCount text={reason.trim()} max={REASON_MAX} testId="reject-reason-count" />
           </label>
-          {reasonMissing && <p className="error">{TEXT.reasonMissing}</p>}
-          {reasonTooLong && <p className="error">{TEXT.reasonTooLong}</p>}
+          {reasonMissing && <p className="error">{t('grievance.actions.rejectNeedsReason')}</p>}
+          {reasonTooLong && <p className="error">{t('grievance.actions.reasonTooLong', { max: REASON_MAX })}</p>}
           <div className="dialog-buttons">
             <button
               data-testid="action-confirm"
@@ -179,16 +182,16 @@ export function ActionBar({ grievance }: { grievance: Grievance }) {
               disabled={busy || reasonTooLong}
               onClick={() => void confirm()}
             >
-              Reject
+              {t('grievance.actions.rejectConfirm')}
             </button>
-            <button onClick={() => setDialog(null)}>Cancel</button>
+            <button onClick={() => setDialog(null)}>{t('common.cancel')}</button>
           </div>
         </div>
       )}
 
       {error && (
         <p className="error" role="alert" data-testid="action-error">
-          {error}
+          <ProblemText problem={error} />
         </p>
       )}
     </div>

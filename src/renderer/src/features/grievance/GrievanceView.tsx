@@ -1,31 +1,36 @@
+import type { TFunction } from 'i18next'
+import { useTranslation } from 'react-i18next'
 import { isOpen, type Grievance } from '../../../../shared/grievance'
 import { UntrustedText } from '../../components/UntrustedText'
-import { formatDateTime, slaLeft } from '../../lib/time'
+import { useFormat } from '../../i18n'
 import { useNow } from '../../store/clock'
 import { useGrievanceStore } from '../../store/grievance-store'
 import { divisionName, useOrgStore } from '../../store/org-store'
 import { Composer } from '../composer/Composer'
-import { PRIORITY_LABELS } from '../queue/labels'
+import { priorityLabel, statusLabel } from '../queue/labels'
 import { ActionBar } from './ActionBar'
 import { CitizenHistory } from './CitizenHistory'
 import { Thread } from './Thread'
 
-function viaText(grievance: Grievance): string {
-  const { kind, handle, rule } = grievance.source.via
-  if (handle && rule) return `@${handle} · rule ${rule}`
-  if (handle) return `${kind} of @${handle}`
-  if (rule) return `${kind} · rule ${rule}`
+function viaText(grievance: Grievance, t: TFunction): string {
+  const { kind: via, handle, rule } = grievance.source.via
+  const kind = t(`grievance.viaKind.${via}`)
+  if (handle && rule) return t('grievance.viaHandleRule', { handle, rule })
+  if (handle) return t('grievance.viaKindHandle', { kind, handle })
+  if (rule) return t('grievance.viaKindRule', { kind, rule })
   return kind
 }
 
 function Details({ grievance: g }: { grievance: Grievance }) {
+  const { t } = useTranslation()
+  const format = useFormat()
   const org = useOrgStore((s) => s.org)
   const now = useNow()
-  const sla = slaLeft(g.slaDueAt, now)
+  const sla = format.slaLeft(g.slaDueAt, now)
   const open = isOpen(g.status)
   return (
     <dl className="details">
-      <dt>Citizen</dt>
+      <dt>{t('grievance.citizen')}</dt>
       <dd data-testid="grievance-citizen">
         @<UntrustedText text={g.source.authorUsername} />
         {g.source.authorName && (
@@ -35,24 +40,26 @@ function Details({ grievance: g }: { grievance: Grievance }) {
           </span>
         )}
       </dd>
-      <dt>Via</dt>
-      <dd>{viaText(g)}</dd>
-      <dt>Division</dt>
-      <dd>{divisionName(org, g.division)}</dd>
-      <dt>Priority</dt>
+      <dt>{t('grievance.via')}</dt>
+      <dd>{viaText(g, t)}</dd>
+      <dt>{t('grievance.division')}</dt>
+      <dd>{divisionName(org, g.division, format.language)}</dd>
+      <dt>{t('grievance.priority')}</dt>
       <dd>
-        <span className={`pill priority priority-${g.priority}`}>{PRIORITY_LABELS[g.priority]}</span>
+        <span className={`pill priority priority-${g.priority}`}>{priorityLabel(t, g.priority)}</span>
       </dd>
-      <dt>Assignee</dt>
-      <dd>{g.assignee ?? <span className="muted">unassigned</span>}</dd>
-      <dt>SLA due</dt>
+      <dt>{t('grievance.assignee')}</dt>
+      <dd>
+        {g.assignee ? <UntrustedText text={g.assignee} /> : <span className="muted">{t('common.unassigned')}</span>}
+      </dd>
+      <dt>{t('grievance.slaDue')}</dt>
       <dd className={open && sla.breached ? 'sla-breached' : undefined}>
-        {formatDateTime(g.slaDueAt)}
+        {format.dateTime(g.slaDueAt)}
         {open && <span> · {sla.text}</span>}
       </dd>
-      <dt>Triage</dt>
+      <dt>{t('grievance.triage')}</dt>
       <dd>
-        {g.triage.actionable ? 'actionable' : <strong>not actionable</strong>}
+        {g.triage.actionable ? t('grievance.actionable') : <strong>{t('grievance.notActionable')}</strong>}
         {g.triage.reasons.length > 0 && (
           <span className="muted">
             {' '}
@@ -60,11 +67,13 @@ function Details({ grievance: g }: { grievance: Grievance }) {
           </span>
         )}
       </dd>
-      <dt>Matched rules</dt>
-      <dd>{g.matchedRules.length ? g.matchedRules.join(', ') : <span className="muted">none</span>}</dd>
+      <dt>{t('grievance.matchedRules')}</dt>
+      <dd data-untrusted={g.matchedRules.length > 0 || undefined}>
+        {g.matchedRules.length ? g.matchedRules.join(', ') : <span className="muted">{t('common.none')}</span>}
+      </dd>
       {g.statusReason && (
         <>
-          <dt>Status reason</dt>
+          <dt>{t('grievance.statusReason')}</dt>
           <dd>
             <UntrustedText text={g.statusReason} />
           </dd>
@@ -77,18 +86,19 @@ function Details({ grievance: g }: { grievance: Grievance }) {
 export function GrievanceView() {
   const openId = useGrievanceStore((s) => s.openId)
   const grievance = useGrievanceStore((s) => (s.openId ? s.byId.get(s.openId) : undefined))
+  const { t } = useTranslation()
 
   if (!openId) {
     return (
       <section className="grievance-pane empty-pane">
-        <p className="muted">Select a grievance — j/k to move, Enter to open, ? for all keys.</p>
+        <p className="muted">{t('grievance.selectHint')}</p>
       </section>
     )
   }
   if (!grievance) {
     return (
       <section className="grievance-pane empty-pane">
-        <p className="muted">This grievance is no longer in your queue (reassigned or removed).</p>
+        <p className="muted">{t('grievance.gone')}</p>
       </section>
     )
   }
@@ -100,8 +110,14 @@ export function GrievanceView() {
 }
 
 function GrievanceDetail({ grievance }: { grievance: Grievance }) {
+  const { t } = useTranslation()
+  const format = useFormat()
   return (
-    <section className="grievance-pane" data-testid="grievance-view" aria-label={`Grievance ${grievance.ticket}`}>
+    <section
+      className="grievance-pane"
+      data-testid="grievance-view"
+      aria-label={t('grievance.regionTicket', { ticket: grievance.ticket })}
+    >
       <header className="grievance-head">
         <h2 data-testid="grievance-ticket">{grievance.ticket}</h2>
         <span
@@ -109,23 +125,23 @@ function GrievanceDetail({ grievance }: { grievance: Grievance }) {
           data-testid="grievance-status"
           data-status={grievance.status}
         >
-          {grievance.status}
+          {statusLabel(t, grievance.status)}
         </span>
-        <span className="muted">v{grievance.version}</span>
+        <span className="muted">{t('grievance.version', { version: grievance.version })}</span>
       </header>
       <blockquote className="source-tweet" data-testid="source-tweet">
         <p className="source-text">
           <UntrustedText text={grievance.source.text} lang={grievance.source.language} />
         </p>
         <footer className="muted">
-          @<UntrustedText text={grievance.source.authorUsername} /> · {formatDateTime(grievance.source.createdAt)} ·{' '}
+          @<UntrustedText text={grievance.source.authorUsername} /> · {format.dateTime(grievance.source.createdAt)} ·{' '}
           {grievance.source.language}
         </footer>
       </blockquote>
       <Details grievance={grievance} />
       <CitizenHistory grievance={grievance} />
       <ActionBar grievance={grievance} />
-      <h3 className="section-title">Thread</h3>
+      <h3 className="section-title">{t('grievance.thread')}</h3>
       <Thread grievance={grievance} />
       <Composer grievance={grievance} />
     </section>

@@ -1,30 +1,29 @@
+import { useTranslation } from 'react-i18next'
 import type { Grievance, ThreadEntry } from '../../../../shared/grievance'
+import { ProblemText } from '../../components/ProblemText'
 import { UntrustedText } from '../../components/UntrustedText'
+import { useFormat } from '../../i18n'
 import { textLang } from '../../lib/lang'
-import { formatDateTime } from '../../lib/time'
 import { useSubmitAction } from './useSubmitAction'
-
-const KIND_LABELS: Record<ThreadEntry['kind'], string> = {
-  citizen: 'Citizen',
-  reply: 'Our reply',
-  note: 'Internal note',
-  system: 'System',
-}
-
-const POST_STATE_LABELS = { pending: 'posting…', posted: 'posted on X', failed: 'failed to post' } as const
 
 function ReplyPostState({ grievanceId, entry }: { grievanceId: string; entry: ThreadEntry }) {
   const { submit, busy, error } = useSubmitAction(grievanceId)
+  const { t } = useTranslation()
+  const format = useFormat()
   if (!entry.post) return null
   const { state, error: postError, attempts } = entry.post
   return (
     <div className={`post-state post-${state}`}>
-      <span className="badge">{POST_STATE_LABELS[state]}</span>
-      {attempts > 1 && <span className="muted">{attempts} attempts</span>}
+      <span className="badge">{t(`grievance.postState.${state}`)}</span>
+      {attempts > 1 && <span className="muted">{t('grievance.attempts', { count: attempts })}</span>}
       {state === 'pending' && entry.post.queuePosition !== undefined && (
         <span className="muted" data-testid="reply-queue">
-          place {entry.post.queuePosition} in the queue
-          {entry.post.estimatedAt ? `, expected about ${formatDateTime(entry.post.estimatedAt)}` : ''}
+          {entry.post.estimatedAt
+            ? t('grievance.replyQueueEta', {
+                position: format.number(entry.post.queuePosition),
+                at: format.dateTime(entry.post.estimatedAt),
+              })
+            : t('grievance.replyQueue', { position: format.number(entry.post.queuePosition) })}
         </span>
       )}
       {state === 'failed' && (
@@ -39,13 +38,13 @@ function ReplyPostState({ grievanceId, entry }: { grievanceId: string; entry: Th
             disabled={busy}
             onClick={() => void submit({ type: 'retry-reply', entryId: entry.id })}
           >
-            {busy ? 'Retrying…' : 'Retry'}
+            {busy ? t('grievance.retrying') : t('grievance.retry')}
           </button>
         </>
       )}
       {error && (
         <span className="error-text" role="alert">
-          {error}
+          <ProblemText problem={error} />
         </span>
       )}
     </div>
@@ -53,9 +52,11 @@ function ReplyPostState({ grievanceId, entry }: { grievanceId: string; entry: Th
 }
 
 export function Thread({ grievance }: { grievance: Grievance }) {
-  if (grievance.thread.length === 0) return <p className="muted">No messages yet.</p>
+  const { t } = useTranslation()
+  const format = useFormat()
+  if (grievance.thread.length === 0) return <p className="muted">{t('grievance.noMessages')}</p>
   return (
-    <ol className="thread" aria-label="Thread">
+    <ol className="thread" aria-label={t('grievance.thread')}>
       {grievance.thread.map((entry) => (
         <li
           key={entry.id}
@@ -65,14 +66,14 @@ export function Thread({ grievance }: { grievance: Grievance }) {
           data-post-state={entry.kind === 'reply' ? (entry.post?.state ?? 'pending') : undefined}
         >
           <div className="thread-meta">
-            <span className="kind">{KIND_LABELS[entry.kind]}</span>
+            <span className="kind">{t(`grievance.entryKind.${entry.kind}`)}</span>
             {entry.by && (
               <span className="by">
                 {entry.kind === 'citizen' && '@'}
                 <UntrustedText text={entry.by} />
               </span>
             )}
-            <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
+            <time dateTime={entry.at}>{format.dateTime(entry.at)}</time>
           </div>
           <p className="thread-text" dir="auto" lang={textLang(entry.text)}>
             <UntrustedText text={entry.text} />

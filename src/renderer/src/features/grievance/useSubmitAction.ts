@@ -2,20 +2,21 @@
 // straight into the store; failures become a sentence next to the button pressed.
 import { useCallback, useState } from 'react'
 import type { ActionBody } from '../../../../shared/protocol'
-import { describeError, invokeDesk } from '../../lib/bridge'
+import { problemFromError, type Problem } from '../../i18n/problem'
+import { invokeDesk } from '../../lib/bridge'
 import { useGrievanceStore } from '../../store/grievance-store'
 
 export interface SubmitAction {
   submit(body: ActionBody): Promise<boolean>
   busy: boolean
-  error: string | null
+  error: Problem | null
   clearError(): void
 }
 
 export function useSubmitAction(grievanceId: string): SubmitAction {
   const upsert = useGrievanceStore((s) => s.upsert)
   const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const [error, setError] = useState<Problem | null>(null)
 
   const submit = useCallback(
     async (body: ActionBody) => {
@@ -26,7 +27,7 @@ export function useSubmitAction(grievanceId: string): SubmitAction {
         upsert(grievance)
         return true
       } catch (e) {
-        setError(describeError(e))
+        setError(problemFromError(e))
         return false
       } finally {
         setBusy(false)

@@ -1,19 +1,11 @@
+import { useTranslation } from 'react-i18next'
 import { useUiStore } from '../../store/ui-store'
-
-const SHORTCUTS: [keys: string, what: string][] = [
-  ['j  /  ↓', 'Next grievance in the queue'],
-  ['k  /  ↑', 'Previous grievance'],
-  ['Enter', 'Open the highlighted grievance'],
-  ['/', 'Search by ticket number or text'],
-  ['r', 'Write a reply to the open grievance'],
-  ['Ctrl + Enter', 'Send the reply (in the composer)'],
-  ['Esc', 'Leave a field / close this help'],
-  ['?', 'Show or hide this help'],
-]
+import { SHORTCUTS } from './shortcuts'
 
 export function HelpOverlay() {
   const open = useUiStore((s) => s.helpOpen)
   const setOpen = useUiStore((s) => s.setHelpOpen)
+  const { t } = useTranslation()
   if (!open) return null
   return (
     <div className="overlay" onClick={() => setOpen(false)}>
@@ -25,21 +17,21 @@ export function HelpOverlay() {
         data-testid="help"
         onClick={(e) => e.stopPropagation()}
       >
-        <h2 id="help-title">Keyboard shortcuts</h2>
+        <h2 id="help-title">{t('help.title')}</h2>
         <table>
           <tbody>
-            {SHORTCUTS.map(([keys, what]) => (
-              <tr key={keys}>
+            {SHORTCUTS.map(({ keys, whatKey }) => (
+              <tr key={whatKey}>
                 <td>
-                  <kbd>{keys}</kbd>
+                  <kbd>{typeof keys === 'string' ? keys : t(keys.capKey)}</kbd>
                 </td>
-                <td>{what}</td>
+                <td>{t(whatKey)}</td>
               </tr>
             ))}
           </tbody>
         </table>
         <button onClick={() => setOpen(false)} autoFocus>
-          Close
+          {t('common.close')}
         </button>
       </div>
     </div>

@@ -1,9 +1,10 @@
 import { memo } from 'react'
+import { useTranslation } from 'react-i18next'
 import { isOpen, type Grievance } from '../../../../shared/grievance'
 import { UntrustedText } from '../../components/UntrustedText'
-import { slaLeft } from '../../lib/time'
+import { useFormat } from '../../i18n'
 import { isBreached } from './filters'
-import { STATUS_LABELS } from './labels'
+import { priorityLabel, statusLabel } from './labels'
 
 export const QUEUE_ROW_HEIGHT = 66
 
@@ -27,8 +28,12 @@ export const QueueRow = memo(function QueueRow({
   isSelected = false,
   onOpen,
 }: Props) {
+  // Both hooks re-render this memoised row when the interface language changes.
+  const { t } = useTranslation()
+  const format = useFormat()
   const breached = isBreached(g, now)
-  const sla = slaLeft(g.slaDueAt, now)
+  const sla = format.slaLeft(g.slaDueAt, now)
+  const priority = priorityLabel(t, g.priority)
   const classes = ['queue-row', `priority-${g.priority}`]
   if (breached) classes.push('breached')
   if (isCursor) classes.push('cursor')
@@ -49,13 +54,16 @@ export const QueueRow = memo(function QueueRow({
       onClick={() => onOpen(g.id)}
     >
       <div className="queue-row-line">
-        <span className={`pill priority priority-${g.priority}`} title={`Priority: ${g.priority}`}>
-          {g.priority}
+        <span className={`pill priority priority-${g.priority}`} title={t('queue.priorityTitle', { priority })}>
+          {priority}
         </span>
         <span className="ticket">{g.ticket}</span>
-        <span className={`status status-${g.status}`}>{STATUS_LABELS[g.status]}</span>
+        <span className={`status status-${g.status}`}>{statusLabel(t, g.status)}</span>
         <span className="spacer" />
-        <span className={breached ? 'sla sla-breached' : 'sla'} title={`SLA due ${g.slaDueAt}`}>
+        <span
+          className={breached ? 'sla sla-breached' : 'sla'}
+          title={t('queue.slaTitle', { at: format.dateTime(g.slaDueAt) })}
+        >
           {isOpen(g.status) ? sla.text : ''}
         </span>
       </div>
@@ -76,7 +84,7 @@ export const QueueRow = memo(function QueueRow({
               → <UntrustedText text={g.assignee} />
             </>
           ) : (
-            'unassigned'
+            t('common.unassigned')
           )}
         </span>
       </div>

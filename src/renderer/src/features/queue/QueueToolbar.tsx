@@ -1,11 +1,16 @@
+import { useTranslation } from 'react-i18next'
 import { GRIEVANCE_STATUSES, PRIORITIES } from '../../../../shared/grievance'
-import { selectDivisions, useOrgStore } from '../../store/org-store'
+import { useFormat } from '../../i18n'
+import { divisionName, selectDivisions, useOrgStore } from '../../store/org-store'
 import { useUiStore } from '../../store/ui-store'
 import { isQueueSort, NO_DIVISION, SORT_OPTIONS, type QueueFilter, type QueueSort } from './filters'
-import { PRIORITY_LABELS, STATUS_LABELS } from './labels'
+import { priorityLabel, statusLabel } from './labels'
 import { QUEUE_SEARCH_INPUT_ID } from './useTriageKeys'
 
 export function QueueToolbar() {
+  const { t } = useTranslation()
+  const { language } = useFormat()
+  const org = useOrgStore((s) => s.org)
   const filter = useUiStore((s) => s.filter)
   const sort = useUiStore((s) => s.sort)
   const setFilter = useUiStore((s) => s.setFilter)
@@ -25,8 +30,8 @@ export function QueueToolbar() {
         id={QUEUE_SEARCH_INPUT_ID}
         data-testid="queue-search"
         type="text"
-        placeholder="Search ticket or text  ( / )"
-        aria-label="Search by ticket number or text"
+        placeholder={t('queue.filter.searchPlaceholder')}
+        aria-label={t('queue.filter.searchLabel')}
         value={filter.search}
         onChange={(e) => setFilter({ search: e.target.value })}
         spellCheck={false}
@@ -34,58 +39,58 @@ export function QueueToolbar() {
       <div className="queue-filters">
         <select
           data-testid="filter-status"
-          aria-label="Status"
+          aria-label={t('queue.filter.status')}
           value={filter.status}
           onChange={(e) => setFilter({ status: e.target.value as QueueFilter['status'] })}
         >
-          <option value="">All statuses</option>
-          <option value="open">Open (not finished)</option>
+          <option value="">{t('queue.filter.allStatuses')}</option>
+          <option value="open">{t('queue.filter.openOnly')}</option>
           {GRIEVANCE_STATUSES.map((s) => (
             <option key={s} value={s}>
-              {STATUS_LABELS[s]}
+              {statusLabel(t, s)}
             </option>
           ))}
         </select>
         <select
           data-testid="filter-priority"
-          aria-label="Priority"
+          aria-label={t('queue.filter.priority')}
           value={filter.priority}
           onChange={(e) => setFilter({ priority: e.target.value as QueueFilter['priority'] })}
         >
-          <option value="">All priorities</option>
+          <option value="">{t('queue.filter.allPriorities')}</option>
           {PRIORITIES.map((p) => (
             <option key={p} value={p}>
-              {PRIORITY_LABELS[p]}
+              {priorityLabel(t, p)}
             </option>
           ))}
         </select>
         <select
           data-testid="filter-division"
-          aria-label="Division"
+          aria-label={t('queue.filter.division')}
           value={filter.division}
           onChange={(e) => setFilter({ division: e.target.value })}
         >
-          <option value="">All divisions</option>
+          <option value="">{t('queue.filter.allDivisions')}</option>
           {divisions.map((d) => (
             <option key={d.id} value={d.id}>
-              {d.name}
+              {divisionName(org, d.id, language)}
             </option>
           ))}
-          <option value={NO_DIVISION}>Unrouted</option>
+          <option value={NO_DIVISION}>{t('queue.filter.unrouted')}</option>
         </select>
         <select
           data-testid="filter-assignee"
-          aria-label="Assignee"
+          aria-label={t('queue.filter.assignee')}
           value={filter.assignee}
           onChange={(e) => setFilter({ assignee: e.target.value as QueueFilter['assignee'] })}
         >
-          <option value="">Anyone</option>
-          <option value="mine">Assigned to me</option>
-          <option value="unassigned">Unassigned</option>
+          <option value="">{t('queue.filter.anyone')}</option>
+          <option value="mine">{t('queue.filter.mine')}</option>
+          <option value="unassigned">{t('queue.filter.unassigned')}</option>
         </select>
         <select
           data-testid="queue-sort"
-          aria-label="Sort"
+          aria-label={t('queue.filter.sort')}
           value={sort}
           onChange={(e) => {
             if (isQueueSort(e.target.value)) setSort(e.target.value as QueueSort)
@@ -93,13 +98,13 @@ export function QueueToolbar() {
         >
           {Object.entries(SORT_OPTIONS).map(([key, option]) => (
             <option key={key} value={key}>
-              {option.label}
+              {t(option.labelKey)}
             </option>
           ))}
         </select>
         {filtering && (
           <button type="button" className="link" onClick={resetFilter}>
-            Clear
+            {t('common.clear')}
           </button>
         )}
       </div>

@@ -1,4 +1,7 @@
+import { useTranslation } from 'react-i18next'
 import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { ProblemText } from '../../components/ProblemText'
+import { useFormat } from '../../i18n'
 import { useGrievanceStore } from '../../store/grievance-store'
 import { useNow } from '../../store/clock'
 import { divisionName, useOrgStore } from '../../store/org-store'
@@ -16,6 +19,8 @@ import { SearchElsewhere, ViewTabs } from './ViewTabs'
 import { rowWindow, scrollToRow } from './windowing'
 
 export function QueueView() {
+  const { t } = useTranslation()
+  const { language } = useFormat()
   const list = useGrievanceStore((s) => s.list)
   const loaded = useGrievanceStore((s) => s.loaded)
   const loadError = useGrievanceStore((s) => s.error)
@@ -78,39 +83,46 @@ export function QueueView() {
   const onOpen = useCallback((id: string) => open(id), [open])
 
   return (
-    <section className="queue-pane" aria-label="Grievance queue">
+    <section className="queue-pane" aria-label={t('queue.region')}>
       <ViewTabs view={view} counts={viewCounts} />
       <QueueToolbar />
       <div className="queue-summary" aria-live="polite">
         <span>
-          {rows.length === list.length ? `${rows.length} grievances` : `${rows.length} of ${list.length} shown`}
+          {rows.length === list.length
+            ? t('queue.count', { count: rows.length })
+            : t('queue.shown', { shown: rows.length, total: list.length })}
         </span>
-        <span>{counts.open} open</span>
-        <span className={counts.breached ? 'sla-breached' : undefined}>{counts.breached} past SLA</span>
-        <span>{counts.unassigned} unassigned</span>
+        <span>{t('queue.open', { count: counts.open })}</span>
+        <span className={counts.breached ? 'sla-breached' : undefined}>
+          {t('queue.pastSla', { count: counts.breached })}
+        </span>
+        <span>{t('queue.unassigned', { count: counts.unassigned })}</span>
         {elsewhere > 0 && <SearchElsewhere count={elsewhere} onShow={() => setView('all')} />}
       </div>
       <BulkBar rows={rows} />
       {loadError && (
         <p className="error" role="alert">
-          {loadError}
+          <ProblemText problem={loadError} />
         </p>
       )}
       {table && <QueueTable rows={rows} cursorId={cursorId} openId={openId} now={now} onOpen={onOpen} />}
+      {/* Outside the listbox: a listbox may hold only options. */}
+      {!loaded && !loadError && <p className="empty">{t('queue.loading')}</p>}
+      {loaded && rows.length === 0 && (
+        <p className="empty">{list.length === 0 ? t('queue.empty') : t('queue.noMatch')}</p>
+      )}
       <div
         ref={scrollRef}
         hidden={table}
         className="queue-list"
         data-testid="queue"
         role="listbox"
-        aria-label="Grievances"
+        aria-label={t('queue.list')}
+        // Focusable, so the keyboard reaches the list and aria-activedescendant is announced.
+        tabIndex={0}
         aria-activedescendant={cursorId ? `queue-row-${cursorId}` : undefined}
         onScroll={(e) => setViewport({ scrollTop: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight })}
       >
-        {!loaded && !loadError && <p className="empty">Loading grievances…</p>}
-        {loaded && rows.length === 0 && (
-          <p className="empty">{list.length === 0 ? 'No grievances yet.' : 'Nothing matches these filters.'}</p>
-        )}
         <div style={{ height: slice.padTop }} />
         {!table &&
           rows
@@ -119,7 +131,7 @@ export function QueueView() {
               <QueueRow
                 key={g.id}
                 grievance={g}
-                divisionLabel={divisionName(org, g.division)}
+                divisionLabel={divisionName(org, g.division, language)}
                 now={now}
                 isCursor={g.id === cursorId}
                 isOpenInView={g.id === openId}

@@ -128,12 +128,13 @@ function chain(...compares: Compare[]): Compare {
   }
 }
 
+/** `labelKey`: the option's name in the catalogues (queue.sort.*). */
 export const SORT_OPTIONS = {
-  sla: { label: 'SLA due (soonest first)', compare: chain(openFirst, bySla, byPriority, byTicket) },
-  priority: { label: 'Priority', compare: chain(openFirst, byPriority, bySla, byTicket) },
-  newest: { label: 'Newest first', compare: chain((a, b) => createdTime(b) - createdTime(a), byTicket) },
-  oldest: { label: 'Oldest first', compare: chain((a, b) => createdTime(a) - createdTime(b), byTicket) },
-} as const satisfies Record<string, { label: string; compare: Compare }>
+  sla: { labelKey: 'queue.sort.sla', compare: chain(openFirst, bySla, byPriority, byTicket) },
+  priority: { labelKey: 'queue.sort.priority', compare: chain(openFirst, byPriority, bySla, byTicket) },
+  newest: { labelKey: 'queue.sort.newest', compare: chain((a, b) => createdTime(b) - createdTime(a), byTicket) },
+  oldest: { labelKey: 'queue.sort.oldest', compare: chain((a, b) => createdTime(a) - createdTime(b), byTicket) },
+} as const satisfies Record<string, { labelKey: string; compare: Compare }>
 
 export type QueueSort = keyof typeof SORT_OPTIONS
 export const DEFAULT_SORT: QueueSort = 'sla'

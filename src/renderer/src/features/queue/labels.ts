@@ -1,20 +1,17 @@
-// Display labels for the domain enums; the values themselves stay in data attributes.
-import type { GrievanceStatus, Priority } from '../../../../shared/grievance'
+// Catalogue keys for the domain enums' display labels; the values themselves stay in
+// data attributes. tests/renderer/i18n-catalogue.test.ts checks each has text in every language.
+import type { TFunction } from 'i18next'
+import { GRIEVANCE_STATUSES, PRIORITIES, type GrievanceStatus, type Priority } from '../../../../shared/grievance'
 
-export const STATUS_LABELS: Record<GrievanceStatus, string> = {
-  new: 'New',
-  assigned: 'Assigned',
-  in_progress: 'In progress',
-  forwarded: 'Forwarded',
-  resolved: 'Resolved',
-  closed: 'Closed',
-  rejected: 'Rejected',
-  reopened: 'Reopened',
-}
+export const STATUS_LABEL_KEYS = Object.fromEntries(GRIEVANCE_STATUSES.map((s) => [s, `common.status.${s}`])) as Record<
+  GrievanceStatus,
+  string
+>
 
-export const PRIORITY_LABELS: Record<Priority, string> = {
-  critical: 'Critical',
-  high: 'High',
-  normal: 'Normal',
-  low: 'Low',
-}
+export const PRIORITY_LABEL_KEYS = Object.fromEntries(PRIORITIES.map((p) => [p, `common.priority.${p}`])) as Record<
+  Priority,
+  string
+>
+
+export const statusLabel = (t: TFunction, status: GrievanceStatus): string => t(STATUS_LABEL_KEYS[status])
+export const priorityLabel = (t: TFunction, priority: Priority): string => t(PRIORITY_LABEL_KEYS[priority])

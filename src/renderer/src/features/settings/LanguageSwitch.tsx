@@ -1,7 +1,7 @@
 // The interface language switch: a native select (keyboard and screen readers know it),
 // each language named in itself.
 import { useTranslation } from 'react-i18next'
-import { LANGUAGES, chooseLanguage, isLanguage, useLanguageStore } from '../../i18n'
+import { LANGUAGES, chooseLanguage, isLanguage, problemText, problemTitle, useLanguageStore } from '../../i18n'
 import { useSessionStore } from '../../store/session-store'
 
 export function LanguageSwitch() {
@@ -27,9 +27,9 @@ export function LanguageSwitch() {
         ))}
       </select>
       {saveError && (
-        <span className="error-text" role="alert">
+        <span className="error-text" role="alert" title={problemTitle(saveError, t)}>
           {' '}
-          {t('settings.language.saveFailed', { reason: saveError })}
+          {t('settings.language.saveFailed', { reason: problemText(saveError, t) })}
         </span>
       )}
     </label>

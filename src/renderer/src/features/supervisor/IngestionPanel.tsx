@@ -1,16 +1,20 @@
 // Supervisors and admins: how much of the monthly X read budget is left, and what each
 // ingestion source is doing (paused to save budget, failing, when it last ran).
 import { useCallback, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { IngestionStatus } from '../../../../shared/protocol'
-import { describeError, invokeDesk } from '../../lib/bridge'
-import { ago } from '../../lib/time'
+import { ProblemText } from '../../components/ProblemText'
+import { problemFromError, useFormat, type Problem } from '../../i18n'
+import { invokeDesk } from '../../lib/bridge'
 import { useNow } from '../../store/clock'
 
 const REFRESH_MS = 30_000
 
 export function IngestionPanel({ onClose }: { onClose: () => void }) {
   const [status, setStatus] = useState<IngestionStatus | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const [error, setError] = useState<Problem | null>(null)
+  const { t } = useTranslation()
+  const format = useFormat()
   const now = useNow()
 
   const refresh = useCallback(async () => {
@@ -18,7 +22,7 @@ export function IngestionPanel({ onClose }: { onClose: () => void }) {
       setStatus(await invokeDesk('ingestion.status', {}))
       setError(null)
     } catch (e) {
-      setError(describeError(e))
+      setError(problemFromError(e))
     }
   }, [])
 
@@ -31,31 +35,41 @@ export function IngestionPanel({ onClose }: { onClose: () => void }) {
   const budget = status?.budget
   const usedShare = budget && budget.cap > 0 ? Math.min(1, budget.used / budget.cap) : 0
   return (
-    <section className="ingestion-panel" data-testid="ingestion-panel" aria-label="X ingestion and budget">
+    <section className="ingestion-panel" data-testid="ingestion-panel" aria-label={t('supervisor.ingestion.region')}>
       <header>
-        <strong>X ingestion</strong>
+        <strong>{t('supervisor.ingestion.title')}</strong>
         <span className="spacer" />
         <button className="link" onClick={() => void refresh()}>
-          Refresh
+          {t('common.refresh')}
         </button>
-        <button className="link" onClick={onClose} aria-label="Close">
+        <button className="link" onClick={onClose} aria-label={t('supervisor.ingestion.close')}>
           ×
         </button>
       </header>
-      {error && <p className="error-text">{error}</p>}
+      {error && (
+        <p className="error-text">
+          <ProblemText problem={error} />
+        </p>
+      )}
       {budget && (
         <div className="budget" data-testid="ingestion-budget">
-          <div className="budget-bar" title={`${Math.round(usedShare * 100)}% used`}>
+          <div className="budget-bar" title={t('supervisor.ingestion.used', { share: Math.round(usedShare * 100) })}>
             <span style={{ width: `${usedShare * 100}%` }} className={usedShare > 0.8 ? 'low' : ''} />
           </div>
           <p>
-            {budget.remaining.toLocaleString('en-IN')} of {budget.cap.toLocaleString('en-IN')} posts left this month ·
-            resets {new Date(budget.resetsAt).toLocaleDateString('en-IN')}
+            {t('supervisor.ingestion.budget', {
+              remaining: budget.remaining,
+              cap: budget.cap,
+              // A date in IST in the interface language, never the raw UTC timestamp.
+              resetsOn: format.dateTime(budget.resetsAt, 'date'),
+            })}
             {budget.xReported && (
               <span className="muted">
                 {' '}
-                · X reports {budget.xReported.projectUsage.toLocaleString('en-IN')} /{' '}
-                {budget.xReported.projectCap.toLocaleString('en-IN')}
+                {t('supervisor.ingestion.xReports', {
+                  usage: budget.xReported.projectUsage,
+                  cap: budget.xReported.projectCap,
+                })}
               </span>
             )}
           </p>
@@ -65,9 +79,9 @@ export function IngestionPanel({ onClose }: { onClose: () => void }) {
         <table className="sources">
           <thead>
             <tr>
-              <th>Source</th>
-              <th>State</th>
-              <th>Last run</th>
+              <th>{t('supervisor.ingestion.source')}</th>
+              <th>{t('supervisor.ingestion.state')}</th>
+              <th>{t('supervisor.ingestion.lastRun')}</th>
             </tr>
           </thead>
           <tbody>
@@ -76,13 +90,19 @@ export function IngestionPanel({ onClose }: { onClose: () => void }) {
                 <td>{source.name}</td>
                 <td>
                   {!source.enabled
-                    ? 'off'
+                    ? t('supervisor.ingestion.off')
                     : source.paused
-                      ? `paused${source.reason ? `: ${source.reason}` : ''}`
-                      : 'running'}
+                      ? source.reason
+                        ? t('supervisor.ingestion.pausedBecause', { reason: source.reason })
+                        : t('supervisor.ingestion.paused')
+                      : t('supervisor.ingestion.running')}
                   {source.lastError && <div className="error-text">{source.lastError}</div>}
                 </td>
-                <td>{ago(source.lastRunAt, now)}</td>
+                <td>
+                  <span title={source.lastRunAt ? format.dateTime(source.lastRunAt) : undefined}>
+                    {format.ago(source.lastRunAt, now)}
+                  </span>
+                </td>
               </tr>
             ))}
           </tbody>

@@ -2,8 +2,8 @@
 // plural forms end in _one / _other (i18next's names for Intl.PluralRules categories).
 // Placeholders are {{name}}; every key here must be in hi.ts with the same placeholders
 // (tests/renderer/i18n-catalogue.test.ts checks it, and the Catalogue type below too).
-// Phase 1 of issue 9 holds the text of every existing screen here already; phase 2
-// replaces the literals in the components (tests/renderer/i18n-untranslated.txt) by t().
+// Every visible string of the renderer comes from here: the scan in
+// tests/renderer/i18n-catalogue.test.ts fails on any literal a component shows itself.
 export const en = {
   common: {
     appName: 'Seva Desk',
@@ -23,6 +23,9 @@ export const en = {
     none: 'none',
     unassigned: 'unassigned',
     somethingWentWrong: 'Something went wrong.',
+    role: { officer: 'Officer', supervisor: 'Supervisor', admin: 'Administrator' },
+    /** Under a length-limited field. */
+    characters: '{{used, number}} / {{max, number}} characters',
     /** A grievance's priority, as shown on pills and in filters. */
     priority: { critical: 'Critical', high: 'High', normal: 'Normal', low: 'Low' },
     status: {
@@ -42,7 +45,19 @@ export const en = {
     slaOverdue: 'overdue {{span}}',
     slaDueAt: 'SLA due {{at}}',
   },
+  /** What went wrong, in words an officer can act on; the desk's own message goes in a tooltip. */
+  problem: {
+    offline: 'The server cannot be reached. Your work is kept on this desk; try again when the network is back.',
+    server: 'The server is having trouble. Try again in a few minutes.',
+    unauthorised: 'Your session has ended. Sign in again.',
+    notFound: 'That is no longer on the server.',
+    failed: 'That did not work: {{detail}}',
+    loginOffline: 'The server cannot be reached at this address. Check the address and the network.',
+    loginRefused: 'The username or password is not right.',
+    detail: 'Details for support: {{detail}}',
+  },
   top: {
+    workspace: 'Grievance desk',
     xBudget: 'X budget',
     shortcuts: 'Keyboard shortcuts',
     shortcutsTitle: 'Keyboard shortcuts (?)',
@@ -67,6 +82,12 @@ export const en = {
     signIn: 'Sign in',
     signingIn: 'Signing in…',
     noUser: 'Sign-in failed: the desk did not return a user.',
+    advanced: 'Advanced',
+    usernameMissing: 'Enter your username.',
+    passwordMissing: 'Enter your password.',
+    serverMissing: 'Enter the server address your administrator gave you.',
+    serverNotUrl: 'The server address must be a full URL, for example http://10.0.0.5:8080',
+    serverNotHttp: 'The server address must start with http:// or https://',
   },
   queue: {
     region: 'Grievance queue',
@@ -85,6 +106,7 @@ export const en = {
     noMatch: 'Nothing matches these filters.',
     priorityTitle: 'Priority: {{priority}}',
     assignedTo: '→ {{assignee}}',
+    slaTitle: 'SLA due {{at}}',
     filter: {
       searchPlaceholder: 'Search ticket or text ( / )',
       searchLabel: 'Search by ticket number or text',
@@ -173,6 +195,18 @@ export const en = {
     selectHint: 'Select a grievance — j/k to move, Enter to open, ? for all keys.',
     gone: 'This grievance is no longer in your queue (reassigned or removed).',
     version: 'v{{version}}',
+    regionTicket: 'Grievance {{ticket}}',
+    viaKind: {
+      mention: 'mention',
+      search: 'search',
+      stream: 'stream',
+      'follow-up': 'follow-up',
+      manual: 'entered by hand',
+    },
+    viaHandleRule: '@{{handle}} · rule {{rule}}',
+    viaKindHandle: '{{kind}} of @{{handle}}',
+    viaKindRule: '{{kind}} · rule {{rule}}',
+    entryKind: { citizen: 'Citizen', reply: 'Our reply', note: 'Internal note', system: 'System' },
     citizen: 'Citizen',
     via: 'Via',
     division: 'Division',
@@ -188,6 +222,8 @@ export const en = {
     noMessages: 'No messages yet.',
     attempts_one: '{{count, number}} attempt',
     attempts_other: '{{count, number}} attempts',
+    replyQueue: 'place {{position}} in the posting queue',
+    replyQueueEta: 'place {{position}} in the posting queue, expected about {{at}}',
     retry: 'Retry',
     retrying: 'Retrying…',
     postState: { pending: 'posting…', posted: 'posted on X', failed: 'failed to post' },
@@ -208,6 +244,8 @@ export const en = {
       rejectReasonHint: '(required, kept on record)',
       rejectNeedsReason: 'Give a reason: a rejection without one cannot be reviewed.',
       rejectConfirm: 'Reject',
+      reasonTooLong: 'The reason is too long: at most {{max, number}} characters. Shorten it.',
+      noteTooLong: 'The note is too long: at most {{max, number}} characters. Shorten it.',
     },
     history: {
       title: 'This citizen’s other grievances',
@@ -218,7 +256,7 @@ export const en = {
     },
   },
   composer: {
-    replyTo: 'Reply to @{{username}}',
+    replyTo: 'Reply to @<name/>',
     template: 'Insert a template',
     templatePlaceholder: 'Template…',
     templateGroup: { en: 'English', hi: 'हिंदी' },
@@ -230,12 +268,40 @@ export const en = {
     send: 'Send reply',
     replyQueued: 'Reply queued for posting.',
     noteAdded: 'Note added.',
+    sendThread_one: 'Send as a thread ({{count, number}} post)',
+    sendThread_other: 'Send as a thread ({{count, number}} posts)',
+    withRef: 'counts the {{ref}} added to every reply',
+    threadOf_one: 'Thread of {{count, number}} post as X will show it:',
+    threadOf_other: 'Thread of {{count, number}} posts as X will show them:',
+    replyTooLong:
+      'Too long for a reply: {{length, number}} characters, at most {{max, number}}. Shorten it, or add it as an internal note.',
+    noteTooLong: 'Too long even for a note: {{length, number}} characters, at most {{max, number}}.',
+    problem: {
+      empty: 'The reply is empty.',
+      tooManyPosts:
+        'The reply would be a thread of {{count, number}} posts; at most {{max, number}} are allowed. Shorten it.',
+      unsplittable: 'The reply is longer than {{max, number}} characters as X counts them and cannot be split.',
+    },
+    pii: {
+      message:
+        'This public reply contains {{kinds}} ({{found}}). Remove it before posting; ask the citizen to share personal details by Direct Message (DM) instead.',
+      kind: {
+        aadhaar: 'an Aadhaar number',
+        pan: 'a PAN (Permanent Account Number)',
+        passport: 'a passport number',
+        phone: 'a mobile number',
+        pnr: 'a PNR number',
+        email: 'an e-mail address',
+      },
+    },
   },
   sync: {
+    /** Plain sentences: the desk's technical reason is in the tooltip, for support. */
     status: {
       online: 'online',
-      offline: 'offline',
-      connecting: 'connecting',
+      offline: 'offline — your work is saved on this desk and will be sent when the server is back',
+      connecting: 'connecting to the server…',
+      'server-error': 'the server has a problem — your work is saved on this desk and will be sent when it recovers',
       'logged-out': 'offline · signed out',
     },
     pending_one: '{{count, number}} pending',
@@ -243,11 +309,18 @@ export const en = {
     pendingTitle_one: '{{count, number}} of your actions is saved on this desk and waiting to reach the server',
     pendingTitle_other: '{{count, number}} of your actions are saved on this desk and waiting to reach the server',
     lastSynced: 'last synced {{when}}',
+    lastSyncedUnderMinute: 'last synced less than a minute ago',
+    neverSynced: 'not synced yet',
+    syncProblem: 'Some changes could not be synced.',
+    warning:
+      'The work saved on this desk was damaged and only partly recovered. Check that your recent offline work is all there.',
     syncNow: 'Sync now',
     conflicts: {
       region: 'Actions not applied',
       title_one: '{{count, number}} action was not applied',
       title_other: '{{count, number}} actions were not applied',
+      show: 'Show',
+      hide: 'Hide',
       on: '<action/> on <ticket/>',
       refused: 'The server refused it: {{reason}}',
       stale: 'Not applied: the grievance changed on the server before your action arrived ({{reason}}).',
@@ -261,7 +334,7 @@ export const en = {
         start: 'Start work',
         forward: 'Forward to {{division}}',
         resolve: 'Resolve',
-        reject: 'Reject ("{{reason}}")',
+        reject: 'Reject (“<reason/>”)',
         close: 'Close',
         setPriority: 'Set priority to {{priority}}',
         retryReply: 'Retry posting a reply',
@@ -278,6 +351,8 @@ export const en = {
     send: 'Send the reply (in the composer)',
     escape: 'Leave a field / close this help',
     toggle: 'Show or hide this help',
+    /** Key caps as printed on the keyboard. */
+    key: { enter: 'Enter', ctrlEnter: 'Ctrl + Enter', esc: 'Esc' },
   },
   supervisor: {
     ingestion: {
@@ -292,6 +367,8 @@ export const en = {
       off: 'off',
       paused: 'paused',
       running: 'running',
+      pausedBecause: 'paused: {{reason}}',
+      close: 'Close the X ingestion panel',
     },
   },
 }
