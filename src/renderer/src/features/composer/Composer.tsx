@@ -17,8 +17,11 @@ import { LimitCount, overLimit } from '../../components/LimitCount'
 import { UntrustedText } from '../../components/UntrustedText'
 import { replyLanguage } from '../../lib/lang'
 import { divisionName, useOrgStore } from '../../store/org-store'
+import { usePendingSends } from '../../store/pending-send-store'
 import { useUiStore } from '../../store/ui-store'
 import { useSubmitAction } from '../grievance/useSubmitAction'
+import { CollisionWarning } from '../presence/CollisionWarning'
+import { UndoSendBanner } from '../presence/UndoSendBanner'
 import { COMPOSER_TEXT_ID } from '../queue/useTriageKeys'
 
 // The field holds a reply or a note; a note may be longer, so the field stops at the
@@ -51,6 +54,7 @@ export function Composer({ grievance }: { grievance: Grievance }) {
   const setDraft = useUiStore((s) => s.setDraft)
   const { submit, busy, error } = useSubmitAction(grievance.id)
   const [sentNote, setSentNote] = useState<string | null>(null)
+  const queueReply = usePendingSends((s) => s.queue)
 
   // The same values the server fills in (English division name), so the count is exact.
   const divisionEn = org?.divisions.find((d) => d.id === grievance.division)?.name
@@ -94,6 +98,12 @@ export function Composer({ grievance }: { grievance: Grievance }) {
     if (kind === 'reply' ? !canSend : !canNote) return
     const body =
       kind === 'reply' ? { type: 'reply' as const, text: trimmed, language } : { type: 'note' as const, text: trimmed }
+    // Undo send: a reply waits in the pending-send store (false: the officer turned the delay off).
+    if (body.type === 'reply' && (await queueReply(grievance.id, body))) {
+      setDraft(grievance.id, '')
+      setSentNote(null)
+      return
+    }
     if (await submit(body)) {
       setDraft(grievance.id, '')
       setSentNote(kind === 'reply' ? TEXT.replySent : TEXT.noteAdded)
@@ -149,6 +159,7 @@ export function Composer({ grievance }: { grievance: Grievance }) {
           }
         }}
       />
+      <CollisionWarning grievance={grievance} />
       {pii.length > 0 && (
         <p className="warning" role="alert" data-testid="composer-pii">
           {piiMessage(pii)}
@@ -212,6 +223,7 @@ export function Composer({ grievance }: { grievance: Grievance }) {
           {asThread ? TEXT.sendThread(posts.length) : TEXT.send}
         </button>
       </div>
+      <UndoSendBanner grievanceId={grievance.id} />
       {error && (
         <p className="error" role="alert">
           {error}

@@ -5,6 +5,7 @@ import { useNow } from '../../store/clock'
 import { useGrievanceStore } from '../../store/grievance-store'
 import { divisionName, useOrgStore } from '../../store/org-store'
 import { Composer } from '../composer/Composer'
+import { PresenceBar } from '../presence/PresenceBar'
 import { PRIORITY_LABELS } from '../queue/labels'
 import { ActionBar } from './ActionBar'
 import { CitizenHistory } from './CitizenHistory'
@@ -113,6 +114,7 @@ function GrievanceDetail({ grievance }: { grievance: Grievance }) {
         </span>
         <span className="muted">v{grievance.version}</span>
       </header>
+      <PresenceBar grievanceId={grievance.id} />
       <blockquote className="source-tweet" data-testid="source-tweet">
         <p className="source-text">
           <UntrustedText text={grievance.source.text} lang={grievance.source.language} />
