@@ -103,6 +103,21 @@ describe('presence on one instance', () => {
     await say(meera, cyber.id, 'left')
   })
 
+  it('changes are still announced to a stream that has had presence events', async () => {
+    const meera = await loggedIn(server, SECOND_OFFICER.username)
+    const colleague = await loggedIn(server, 'officer.cyber')
+    const watching = await stream(server.url, colleague)
+    await say(meera, cyber.id, 'replying')
+    await eventually(async () => lastPresence(watching, cyber.id)?.users.length === 1)
+    const fresh = (await colleague.changes(0, 500)).changes.find(
+      (c) => c.kind === 'upsert' && c.grievance.id === cyber.id,
+    )
+    const version = fresh?.kind === 'upsert' ? fresh.grievance.version : cyber.version
+    expect((await meera.act(cyber.id, version, { type: 'note', text: 'calling the bank' })).status).toBe('applied')
+    await eventually(async () => watching.events.some((e) => e.type === 'changes'))
+    await say(meera, cyber.id, 'left')
+  })
+
   it('refuses bad input with a 400 and an unsigned request with a 401', async () => {
     const officer = await loggedIn(server, 'officer.cyber')
     expect((await say(officer, cyber.id, 'typing')).status).toBe(400)

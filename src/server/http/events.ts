@@ -200,7 +200,9 @@ export class EventStreams implements SessionCloser {
   }
 
   private kick(): void {
-    if (this.cursor === null || this.fanning) return
+    // Nothing new: return here. fanOut() with nothing to read never awaits, so its
+    // `finally` would clear `fanning` before the promise is stored, leaving it set for good.
+    if (this.cursor === null || this.fanning || this.cursor >= this.target) return
     this.fanning = this.fanOut()
   }
 
