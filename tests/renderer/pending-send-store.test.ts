@@ -44,6 +44,17 @@ describe('pending sends', () => {
     expect(store.getState().pending).toEqual([])
   })
 
+  it('a double click on Send queues the reply once', async () => {
+    const store = makeStore()
+    const [first, second] = await Promise.all([
+      store.getState().queue('g-1', reply('once')),
+      store.getState().queue('g-1', reply('once')),
+    ])
+    expect([first, second]).toEqual([true, true])
+    await vi.advanceTimersByTimeAsync(10_000)
+    expect(sent).toEqual([{ grievanceId: 'g-1', text: 'once' }])
+  })
+
   it('Undo before the delay takes the reply back unsent, with its text', async () => {
     const store = makeStore()
     await store.getState().queue('g-1', reply('wrong citizen'))

@@ -40,16 +40,23 @@ export interface PendingSendState {
 
 export function createPendingSendStore(deps: PendingSendDeps): UseBoundStore<StoreApi<PendingSendState>> {
   const timers = new Map<number, ReturnType<typeof setTimeout>>()
+  const queueing = new Set<string>()
   const now = deps.now ?? Date.now
   let nextId = 1
   const store = create<PendingSendState>((set, get) => ({
     pending: [],
     async queue(grievanceId, body) {
+      // A second Send while the first is still reading the setting (a double click) is the same reply.
+      const key = `${grievanceId}\n${body.text}`
+      if (queueing.has(key)) return true
+      queueing.add(key)
       let seconds: number
       try {
         seconds = await deps.delaySeconds()
       } catch {
         seconds = DEFAULT_UNDO_SEND_SECONDS
+      } finally {
+        queueing.delete(key)
       }
       if (seconds <= 0) return false
       const item: PendingSend = { id: nextId++, grievanceId, body, dueAt: now() + seconds * 1000 }
