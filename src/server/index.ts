@@ -16,6 +16,7 @@ import { ChangeNotifier, primaryHandleOf, type ServerContext } from './context'
 import { seedDemoUsers, type DemoLogin } from './demo'
 import { registerRoutes } from './http/routes'
 import { EventStreams } from './http/events'
+import { PgPresenceRelay, PresenceBoard, registerPresenceRoutes } from './presence'
 import {
   DEFAULT_LOGIN_THROTTLE,
   pruneExpiredSessions,
@@ -74,6 +75,8 @@ export interface StartServerOptions {
   loginThrottle?: Partial<LoginThrottlePolicy>
   /** Event stream keep-alive; open sessions are re-checked on each (default 15 s). */
   eventPingMs?: number
+  /** How long presence lasts unless the desk says it again (default LIMITS.presenceTtlMs). */
+  presenceTtlMs?: number
   /** Behind a reverse proxy: Fastify's trustProxy (the proxies' addresses or CIDRs), so the
    * client address used for sign-in lockouts is the citizen's, not the proxy's. Off by default. */
   trustProxy?: boolean | string | string[]
@@ -211,7 +214,16 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   app.setNotFoundHandler((request, reply) =>
     reply.code(404).send({ error: 'not_found', message: `No route ${request.method} ${request.url}` }),
   )
-  const streams = new EventStreams(ctx, opts.eventPingMs !== undefined ? { pingMs: opts.eventPingMs } : {})
+  const presence = new PresenceBoard(opts.presenceTtlMs !== undefined ? { ttlMs: opts.presenceTtlMs } : {})
+  if (opts.databaseUrl && db.kind === 'postgres') {
+    const relay = new PgPresenceRelay({ databaseUrl: opts.databaseUrl, db, instanceId, board: presence, log })
+    await relay.ready
+    presence.useRelay(relay)
+  }
+  const streams = new EventStreams(ctx, {
+    ...(opts.eventPingMs !== undefined ? { pingMs: opts.eventPingMs } : {}),
+    presence,
+  })
   const throttle: LoginThrottlePolicy = { ...DEFAULT_LOGIN_THROTTLE, ...opts.loginThrottle }
   let cluster: ClusterRole | null = null
   registerRoutes(app, ctx, { instanceId, streams, throttle, isLeader: () => cluster?.isLeader ?? false })
@@ -252,12 +264,14 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   }
   // Status from this term's supervisor while leader (it knows the live stream), else the manual one.
   let leaderIngestion: IngestionSupervisor | null = null
+  registerPresenceRoutes(app, ctx, presence)
   registerIngestionRoute(app, ctx, async () => (leaderIngestion ?? poller)?.status() ?? null)
 
   let address: string
   try {
     address = await app.listen({ port: opts.port ?? 4020, host: opts.host ?? '127.0.0.1' })
   } catch (error) {
+    await presence.close()
     await db.close()
     throw error
   }
@@ -275,6 +289,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
     })
   } catch (error) {
     await app.close()
+    await presence.close()
     await db.close()
     throw error
   }
@@ -286,6 +301,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
       await (graceful ? role.close() : role.abandon())
       await poller?.stop()
       streams.closeAll()
+      await presence.close()
       await app.close()
       await db.close()
     })()

@@ -3,7 +3,8 @@
 // validates both, the preload turns the map into `window.seva`.
 import { z } from 'zod'
 import { Grievance } from './grievance'
-import { Action, ActionBody, IngestionStatus, OrgSummary, User } from './protocol'
+import { LIMITS } from './limits'
+import { Action, ActionBody, IngestionStatus, OrgSummary, PresenceList, PresenceState, User } from './protocol'
 
 /** `server-error`: the server answers but fails (5xx) — not the same as being offline. */
 export const SyncStatus = z.enum(['logged-out', 'connecting', 'online', 'offline', 'server-error'])
@@ -41,7 +42,11 @@ export const InterfaceLanguage = z.enum(['en', 'hi'])
 export type InterfaceLanguage = z.infer<typeof InterfaceLanguage>
 
 /** One officer's desk settings, kept per user on the workstation; null means "not chosen yet". */
-export const UserSettings = z.object({ language: InterfaceLanguage.nullable() })
+export const UserSettings = z.object({
+  language: InterfaceLanguage.nullable(),
+  /** Seconds a sent reply waits with an Undo before it enters the outbox (0 = off); absent = the default. */
+  undoSendSeconds: z.number().int().min(0).max(LIMITS.undoSendMaxSeconds).optional(),
+})
 export type UserSettings = z.infer<typeof UserSettings>
 
 export const deskApi = {
@@ -74,6 +79,14 @@ export const deskApi = {
   'settings.get': { input: none, output: UserSettings },
   /** Saves the signed-in officer's settings (the fields given) and answers the whole set. */
   'settings.set': { input: UserSettings.partial().strict(), output: UserSettings },
+  /**
+   * What the officer is doing on a grievance, told to the server and repeated while it
+   * lasts; `left` ends it. Best effort: offline or signed out it does nothing.
+   */
+  'presence.set': {
+    input: z.object({ grievanceId: z.string().min(1).max(LIMITS.idChars), state: PresenceState }),
+    output: z.object({}),
+  },
 } as const
 
 export type DeskApi = typeof deskApi
@@ -89,6 +102,8 @@ export const DeskEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('session'), session: Session }),
   /** The organisation (divisions, templates) arrived or changed after sign-in. */
   z.object({ type: z.literal('org'), org: OrgSummary }),
+  /** The others on a grievance now (from the server's event stream, or its answer to presence.set). */
+  PresenceList.extend({ type: z.literal('presence') }),
 ])
 export type DeskEvent = z.infer<typeof DeskEvent>
 

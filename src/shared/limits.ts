@@ -43,6 +43,12 @@ export const LIMITS = {
   searchQueryChars: 200,
   /** Grievances one bulk action may touch: one desk action each, so as many as one server batch. */
   bulkGrievances: 200,
+  /** Others listed as present on one grievance (more are not news to the officer). */
+  presenceUsers: 20,
+  /** Presence lasts this long unless the desk says it again (it does every ~10 s while there). */
+  presenceTtlMs: 30_000,
+  /** The longest an officer may have a sent reply wait for Undo (desk setting; 0 = off). */
+  undoSendMaxSeconds: 30,
 } as const
 
 // A NUL or a lone surrogate cannot be stored in PostgreSQL text or JSONB, and a lone

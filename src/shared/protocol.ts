@@ -13,6 +13,8 @@ export const API_PATHS = {
   changes: '/api/v1/changes',
   events: '/api/v1/events',
   actions: '/api/v1/actions',
+  /** Who is looking at or answering a grievance now (in memory, short-lived). */
+  presence: '/api/v1/presence',
   /** Supervisors and admins: read budget and the state of every ingestion source. */
   ingestion: '/api/v1/admin/ingestion',
 } as const
@@ -84,10 +86,40 @@ export const ChangesResponse = z.object({
 })
 export type ChangesResponse = z.infer<typeof ChangesResponse>
 
+/** What an officer is doing on a grievance; `left` ends their presence there. */
+export const PresenceState = z.enum(['viewing', 'replying', 'left'])
+export type PresenceState = z.infer<typeof PresenceState>
+
+/** POST /api/v1/presence: said on opening a grievance, on typing, on leaving, and every few seconds while there. */
+export const PresenceRequest = z.object({
+  grievanceId: safeText(LIMITS.idChars),
+  state: PresenceState,
+})
+export type PresenceRequest = z.infer<typeof PresenceRequest>
+
+/** Someone else on a grievance now. */
+export const PresenceUser = z.object({
+  username: safeString(LIMITS.nameChars),
+  displayName: safeString(LIMITS.reasonChars),
+  state: z.enum(['viewing', 'replying']),
+  /** When they came to this state (ISO time). */
+  since: safeString(LIMITS.timestampChars),
+})
+export type PresenceUser = z.infer<typeof PresenceUser>
+
+/** The others on one grievance, never the asking user. */
+export const PresenceList = z.object({
+  grievanceId: safeString(LIMITS.idChars),
+  users: z.array(PresenceUser).max(LIMITS.presenceUsers),
+})
+export type PresenceList = z.infer<typeof PresenceList>
+
 /** Server-sent event payloads on GET /api/v1/events (event name = type). */
 export const ServerEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('hello'), seq: safeNonNegativeInt }),
   z.object({ type: z.literal('changes'), seq: safeNonNegativeInt }),
+  /** The others on a grievance the user may see changed (someone came, typed, left, or timed out). */
+  PresenceList.extend({ type: z.literal('presence') }),
 ])
 export type ServerEvent = z.infer<typeof ServerEvent>
 

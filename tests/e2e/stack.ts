@@ -80,6 +80,10 @@ export interface Stack {
   simUrl: string
   serverUrl: string
   deskUrl: string
+  /** The server's PGlite directory (open it only while the server is stopped). */
+  serverDataDir: string
+  /** Another browser desk host on the same server: a second officer's workstation. */
+  startDesk(): Promise<{ url: string; stop(): Promise<void> }>
   stopServer(): Promise<void>
   startServer(): Promise<void>
   close(): Promise<void>
@@ -112,24 +116,31 @@ export async function startStack(): Promise<Stack> {
   }
   await startServer()
 
-  const desk = startPart('desk', 'src/main/desk/browser-host-cli.ts', {
-    SEVA_DESK_PORT: String(deskPort),
-    SEVA_SERVER_URL: serverUrl,
-    SEVA_DESK_DATA_DIR: join(dataDir, 'desk'),
-    SEVA_RENDERER_DIR: join(root, 'out', 'renderer'),
-  })
-  parts.push(desk)
-  const deskUrl = await waitUntil(
-    'the browser desk URL',
-    async () => desk.output().match(/http:\/\/127\.0\.0\.1:\d+\/\S*k=[0-9a-f]+/)?.[0],
-    30_000,
-    desk.output,
-  )
+  const startDesk = async (port: number, name: string) => {
+    const desk = startPart(name, 'src/main/desk/browser-host-cli.ts', {
+      SEVA_DESK_PORT: String(port),
+      SEVA_SERVER_URL: serverUrl,
+      SEVA_DESK_DATA_DIR: join(dataDir, name),
+      SEVA_RENDERER_DIR: join(root, 'out', 'renderer'),
+    })
+    parts.push(desk)
+    const url = await waitUntil(
+      'the browser desk URL',
+      async () => desk.output().match(/http:\/\/127\.0\.0\.1:\d+\/\S*k=[0-9a-f]+/)?.[0],
+      30_000,
+      desk.output,
+    )
+    return { url, stop: () => desk.stop() }
+  }
+  const deskUrl = (await startDesk(deskPort, 'desk')).url
+  let desks = 1
 
   return {
     simUrl,
     serverUrl,
     deskUrl,
+    serverDataDir: join(dataDir, 'server'),
+    startDesk: async () => startDesk(await freePort(), `desk-${++desks}`),
     stopServer: async () => {
       await server?.stop()
     },

@@ -6,6 +6,7 @@ import {
   deskApi,
   type Conflict,
   type DeskEvent,
+  type DeskInput,
   type DeskMethod,
   type DeskOutput,
   type Session,
@@ -28,6 +29,7 @@ import {
   type Owner,
 } from './desk-files'
 import { DurableJSONFile } from './durable-json-file'
+import { DeskPresence } from './presence'
 import { recoverOutbox } from './outbox-recovery'
 import { tightenDataDir } from './private-files'
 import { DeskCoreError } from './errors'
@@ -67,6 +69,7 @@ interface ActiveSession {
   token: string
   client: ServerClient
   engine: SyncEngine
+  presence: DeskPresence
 }
 
 interface Stores {
@@ -230,9 +233,15 @@ class DeskCoreImpl implements DeskCore {
       sessionExpired: () => {
         if (this.session?.engine === engine) void this.endSession(stores, 'The session has expired; sign in again.')
       },
+      presence: (list) => {
+        if (this.session?.engine === engine) this.emit({ type: 'presence', ...list })
+      },
       log: this.log,
     })
-    this.session = { owner, user, token, client, engine }
+    const presence = new DeskPresence(client, (list) => {
+      if (this.session?.engine === engine) this.emit({ type: 'presence', ...list })
+    })
+    this.session = { owner, user, token, client, engine, presence }
     this.setSync({
       status: 'connecting',
       serverUrl,
@@ -262,6 +271,7 @@ class DeskCoreImpl implements DeskCore {
   private async endSession(stores: Stores, reason: string | null): Promise<void> {
     const session = this.session
     this.session = null
+    session?.presence.stop()
     session?.client.abortAll()
     await session?.engine.stop()
     await this.tokenStore.clear()
@@ -352,6 +362,11 @@ class DeskCoreImpl implements DeskCore {
       case 'settings.set':
         if (!this.session) throw new DeskCoreError('unauthorised', 'Sign in before changing your settings.')
         return this.userSettings.set(this.session.user.username, input as Partial<UserSettings>)
+      case 'presence.set': {
+        const { grievanceId, state } = input as DeskInput<'presence.set'>
+        this.session?.presence.set(grievanceId, state)
+        return {}
+      }
       case 'conflicts.dismiss': {
         const { actionId } = input as { actionId: string }
         const owner = this.session?.owner ?? null
@@ -489,6 +504,7 @@ class DeskCoreImpl implements DeskCore {
     } catch {
       // Start-up failed: nothing to flush.
     }
+    this.session?.presence.stop()
     this.session?.client.abortAll()
     await this.session?.engine.stop()
     if (stores) await Promise.all([stores.settings.flush(), stores.cache.flush(), stores.outbox.flush()])

@@ -11,8 +11,10 @@ import {
   IngestionStatus,
   LoginResponse,
   OrgSummary,
+  PresenceList,
   User,
   type Action,
+  type PresenceState,
 } from '../../shared/protocol'
 import { LIMITS } from '../../shared/limits'
 import {
@@ -92,6 +94,11 @@ export class ServerClient {
       )
     }
     return this.request(API_PATHS.actions, ActionsResponse, { method: 'POST', body })
+  }
+
+  /** Says what the officer is doing on a grievance; answers the others there. */
+  presence(grievanceId: string, state: PresenceState): Promise<PresenceList> {
+    return this.request(API_PATHS.presence, PresenceList, { method: 'POST', body: { grievanceId, state } })
   }
 
   /** Opens the server-sent event stream; the caller reads and aborts it. */

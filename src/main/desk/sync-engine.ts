@@ -3,7 +3,7 @@
 // and settles each result. One engine per session; `stop()` ends every loop and timer.
 import type { Conflict } from '../../shared/desk-api'
 import type { Grievance } from '../../shared/grievance'
-import type { Action, ActionResult, Change } from '../../shared/protocol'
+import type { Action, ActionResult, Change, PresenceList } from '../../shared/protocol'
 import { applyActionLocally } from './apply-action'
 import { Backoff } from './backoff'
 import {
@@ -54,6 +54,8 @@ export interface SyncCallbacks {
   conflict(conflict: Conflict): void
   pendingChanged(): void
   sessionExpired(): void
+  /** Who else is on a grievance, as the event stream said. */
+  presence?(list: PresenceList): void
   log(level: 'info' | 'warn' | 'error', message: string): void
 }
 
@@ -363,7 +365,11 @@ export class SyncEngine {
         this.streamBackoff.reset()
         // (Re)connected: whatever happened while we were away, catch up and drain.
         void this.syncNow()
-        await readServerEvents(response, () => void this.pull())
+        await readServerEvents(response, (event) => {
+          // Presence is news for the screen, not a change to pull.
+          if (event.type === 'presence') this.on.presence?.({ grievanceId: event.grievanceId, users: event.users })
+          else void this.pull()
+        })
         if (!this.stopped) this.on.contact('offline', 'The event stream from the server ended; reconnecting')
       } catch (error) {
         if (this.stopped) return

@@ -249,6 +249,8 @@ export function createFakeSeva(count = 40): SevaBridge {
     // The fake desk signs everyone in as an officer, who does not see ingestion.
     'ingestion.status': () => null,
     'settings.get': () => ({ language: null, ...userSettings.get(session.user?.username ?? '') }),
+    // One desk, nobody else: presence is heard and goes nowhere.
+    'presence.set': () => ({}),
     'settings.set': (input) => {
       const username = session.user?.username
       if (!username) throw new Error('Sign in before changing your settings.')

@@ -9,6 +9,10 @@
 // (closeSessions), when it expires (a timer), and on every ping the open sessions are
 // re-checked in one query, which closes streams of sessions ended on another instance
 // within one ping interval and picks up changes to a user's divisions.
+//
+// Presence (src/server/presence) rides the same streams: when the others on a grievance
+// change, each stream whose user may see that grievance gets the new list of others, never
+// a line about its own user; a session that ends here takes its presence with it.
 import type { FastifyReply } from 'fastify'
 import { LIMITS } from '../../shared/limits'
 import type { ServerEvent } from '../../shared/protocol'
@@ -16,7 +20,8 @@ import { liveSessions, type Session, type SessionCloser } from '../auth'
 import type { ServerContext } from '../context'
 import type { Queryable } from '../db/database'
 import { currentSeq } from '../grievances'
-import { canSeeChange, seesWholeOrg, type ChangePlace } from '../scope'
+import type { PresenceBoard, PresenceChange } from '../presence'
+import { canSee, canSeeChange, seesWholeOrg, type ChangePlace } from '../scope'
 
 const PING_MS = 15_000
 /** Change rows read per fan-out query. */
@@ -27,6 +32,7 @@ const MAX_TIMER_MS = 2 ** 31 - 1
 export interface EventStreamOptions {
   pingMs?: number
   maxPerSession?: number
+  presence?: PresenceBoard
 }
 
 interface OpenStream {
@@ -70,6 +76,8 @@ export class EventStreams implements SessionCloser {
     this.target = Math.max(this.target, latest)
     this.kick()
   }
+  private readonly presence: PresenceBoard | null
+  private readonly onPresence = (change: PresenceChange): void => this.deliverPresence(change)
 
   constructor(
     private readonly ctx: ServerContext,
@@ -78,6 +86,8 @@ export class EventStreams implements SessionCloser {
     this.pingMs = opts.pingMs ?? PING_MS
     this.maxPerSession = opts.maxPerSession ?? LIMITS.streamsPerSession
     ctx.changes.on('changes', this.onChanges)
+    this.presence = opts.presence ?? null
+    this.presence?.on('presence', this.onPresence)
     this.timer = setInterval(() => void this.tick(), this.pingMs)
     this.timer.unref()
   }
@@ -158,12 +168,14 @@ export class EventStreams implements SessionCloser {
 
   /** Ends this instance's streams of these sessions now (sign-out, revocation). */
   closeSessions(sessionIds: readonly string[]): void {
+    this.presence?.clearSessions(sessionIds)
     for (const id of sessionIds) for (const stream of [...(this.bySession.get(id) ?? [])]) stream.end()
   }
 
   closeAll(): void {
     clearInterval(this.timer)
     this.ctx.changes.off('changes', this.onChanges)
+    this.presence?.off('presence', this.onPresence)
     this.closeSessions([...this.bySession.keys()])
   }
 
@@ -188,7 +200,9 @@ export class EventStreams implements SessionCloser {
   }
 
   private kick(): void {
-    if (this.cursor === null || this.fanning) return
+    // Nothing new: return here. fanOut() with nothing to read never awaits, so its
+    // `finally` would clear `fanning` before the promise is stored, leaving it set for good.
+    if (this.cursor === null || this.fanning || this.cursor >= this.target) return
     this.fanning = this.fanOut()
   }
 
@@ -225,6 +239,18 @@ export class EventStreams implements SessionCloser {
           }
         }
         if (visible > 0) this.announce(stream, visible)
+      }
+    }
+  }
+
+  private deliverPresence({ grievanceId, place, by }: PresenceChange): void {
+    const board = this.presence
+    if (!board) return
+    for (const streams of this.bySession.values()) {
+      for (const stream of streams) {
+        const user = stream.session.user
+        if (stream.told === null || user.username === by || !canSee(user, place)) continue
+        stream.send({ type: 'presence', grievanceId, users: board.othersOn(grievanceId, user.username) })
       }
     }
   }

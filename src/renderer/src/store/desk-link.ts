@@ -3,6 +3,7 @@ import type { DeskEvent } from '../../../shared/desk-api'
 import { onDeskEvent } from '../lib/bridge'
 import { useGrievanceStore } from './grievance-store'
 import { useOrgStore } from './org-store'
+import { usePresenceStore } from './presence-store'
 import { useSessionStore } from './session-store'
 import { useSyncStore } from './sync-store'
 
@@ -21,9 +22,13 @@ export function handleDeskEvent(event: DeskEvent): void {
       return
     case 'session':
       useSessionStore.getState().setSession(event.session)
+      if (!event.session.user) usePresenceStore.getState().clear()
       return
     case 'org':
       useOrgStore.setState({ org: event.org, error: null })
+      return
+    case 'presence':
+      usePresenceStore.getState().heard(event.grievanceId, event.users)
       return
   }
 }

@@ -18,8 +18,11 @@ import { UntrustedText } from '../../components/UntrustedText'
 import { useFormat } from '../../i18n'
 import { replyLanguage } from '../../lib/lang'
 import { divisionName, useOrgStore } from '../../store/org-store'
+import { usePendingSends } from '../../store/pending-send-store'
 import { useUiStore } from '../../store/ui-store'
 import { useSubmitAction } from '../grievance/useSubmitAction'
+import { CollisionWarning } from '../presence/CollisionWarning'
+import { UndoSendBanner } from '../presence/UndoSendBanner'
 import { COMPOSER_TEXT_ID } from '../queue/useTriageKeys'
 import { piiWarning, postsProblem } from './words'
 
@@ -37,6 +40,7 @@ export function Composer({ grievance }: { grievance: Grievance }) {
   const [sentNote, setSentNote] = useState<'composer.replyQueued' | 'composer.noteAdded' | null>(null)
   const { t } = useTranslation()
   const format = useFormat()
+  const queueReply = usePendingSends((s) => s.queue)
 
   // The same values the server fills in (English division name), so the count is exact.
   const divisionEn = org?.divisions.find((d) => d.id === grievance.division)?.name
@@ -80,6 +84,12 @@ export function Composer({ grievance }: { grievance: Grievance }) {
     if (kind === 'reply' ? !canSend : !canNote) return
     const body =
       kind === 'reply' ? { type: 'reply' as const, text: trimmed, language } : { type: 'note' as const, text: trimmed }
+    // Undo send: a reply waits in the pending-send store (false: the officer turned the delay off).
+    if (body.type === 'reply' && (await queueReply(grievance.id, body))) {
+      setDraft(grievance.id, '')
+      setSentNote(null)
+      return
+    }
     if (await submit(body)) {
       setDraft(grievance.id, '')
       setSentNote(kind === 'reply' ? 'composer.replyQueued' : 'composer.noteAdded')
@@ -138,6 +148,7 @@ export function Composer({ grievance }: { grievance: Grievance }) {
           }
         }}
       />
+      <CollisionWarning grievance={grievance} />
       {pii.length > 0 && (
         <p className="warning" role="alert" data-testid="composer-pii">
           {piiWarning(pii, t, format.list)}
@@ -205,6 +216,7 @@ export function Composer({ grievance }: { grievance: Grievance }) {
           {asThread ? t('composer.sendThread', { count: posts.length }) : t('composer.send')}
         </button>
       </div>
+      <UndoSendBanner grievanceId={grievance.id} />
       {error && (
         <p className="error" role="alert">
           <ProblemText problem={error} />

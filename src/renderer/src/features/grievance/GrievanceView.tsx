@@ -7,6 +7,7 @@ import { useNow } from '../../store/clock'
 import { useGrievanceStore } from '../../store/grievance-store'
 import { divisionName, useOrgStore } from '../../store/org-store'
 import { Composer } from '../composer/Composer'
+import { PresenceBar } from '../presence/PresenceBar'
 import { priorityLabel, statusLabel } from '../queue/labels'
 import { ActionBar } from './ActionBar'
 import { CitizenHistory } from './CitizenHistory'
@@ -129,6 +130,7 @@ function GrievanceDetail({ grievance }: { grievance: Grievance }) {
         </span>
         <span className="muted">{t('grievance.version', { version: grievance.version })}</span>
       </header>
+      <PresenceBar grievanceId={grievance.id} />
       <blockquote className="source-tweet" data-testid="source-tweet">
         <p className="source-text">
           <UntrustedText text={grievance.source.text} lang={grievance.source.language} />

@@ -254,6 +254,16 @@ export const en = {
       empty: 'No other grievance from this citizen on this desk.',
       open: 'Open {{ticket}}',
     },
+    /** Who else is on this grievance now (names as their accounts give them). */
+    presence: {
+      region: 'Others on this grievance',
+      viewing: '{{name}} is viewing',
+      replying: '{{name}} is replying',
+      since: 'since {{time}}',
+      /** The composer's warning: {{names}} is a list of display names. */
+      collision: '{{names}} replied while you were writing. Read the thread before you send.',
+      collisionAnyone: 'Someone else replied while you were writing. Read the thread before you send.',
+    },
   },
   composer: {
     replyTo: 'Reply to @<name/>',
@@ -293,6 +303,16 @@ export const en = {
         pnr: 'a PNR number',
         email: 'an e-mail address',
       },
+    },
+    /** Undo send: the reply waits this long before it goes to the outbox. */
+    undo: {
+      region: 'Replies waiting to be sent',
+      sendingIn_one: 'Sending in {{count, number}} s',
+      sendingIn_other: 'Sending in {{count, number}} s',
+      undo: 'Undo',
+      undoLabel: 'Undo: put this reply back in the composer',
+      failed: 'Not sent: {{reason}}',
+      takeBack: 'Back to the composer',
     },
   },
   sync: {

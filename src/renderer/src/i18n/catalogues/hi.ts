@@ -248,6 +248,16 @@ export const hi: Catalogue = {
       empty: 'इस डेस्क पर इस नागरिक की कोई अन्य शिकायत नहीं।',
       open: '{{ticket}} खोलें',
     },
+    // Passive forms ("…द्वारा देखी जा रही है") agree with शिकायत, not with the officer,
+    // so they read right whoever the officer is.
+    presence: {
+      region: 'इस शिकायत पर अन्य अधिकारी',
+      viewing: '{{name}} द्वारा देखी जा रही है',
+      replying: '{{name}} द्वारा उत्तर लिखा जा रहा है',
+      since: '{{time}} से',
+      collision: 'आपके लिखते समय {{names}} ने उत्तर भेजा है। भेजने से पहले थ्रेड पढ़ लें।',
+      collisionAnyone: 'आपके लिखते समय किसी अन्य अधिकारी ने उत्तर भेजा है। भेजने से पहले थ्रेड पढ़ लें।',
+    },
   },
   composer: {
     replyTo: '@<name/> को उत्तर',
@@ -286,6 +296,15 @@ export const hi: Catalogue = {
         pnr: 'पीएनआर संख्या',
         email: 'ई-मेल पता',
       },
+    },
+    undo: {
+      region: 'भेजे जाने की प्रतीक्षा में उत्तर',
+      sendingIn_one: '{{count, number}} सेकंड में भेजा जाएगा',
+      sendingIn_other: '{{count, number}} सेकंड में भेजा जाएगा',
+      undo: 'वापस लें',
+      undoLabel: 'वापस लें: यह उत्तर फिर से लिखने के बॉक्स में रखें',
+      failed: 'नहीं भेजा गया: {{reason}}',
+      takeBack: 'लिखने के बॉक्स में वापस',
     },
   },
   sync: {
