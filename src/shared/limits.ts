@@ -43,6 +43,10 @@ export const LIMITS = {
   searchQueryChars: 200,
   /** Grievances one bulk action may touch: one desk action each, so as many as one server batch. */
   bulkGrievances: 200,
+  /** Ignored tweets in one page of GET /api/v1/review/ignored. */
+  ignoredPage: 200,
+  /** Officers' decisions (labels) the triage quality figures read at most. */
+  qualityLabels: 20_000,
 } as const
 
 // A NUL or a lone surrogate cannot be stored in PostgreSQL text or JSONB, and a lone

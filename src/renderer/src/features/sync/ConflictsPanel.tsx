@@ -37,6 +37,8 @@ export function describeAction(body: ActionBody, org: OrgSummary | null): ReactN
       return `Set priority to ${body.priority}`
     case 'retry-reply':
       return 'Retry posting a reply'
+    case 'accept':
+      return 'Make a ticket'
   }
 }
 
