@@ -253,12 +253,12 @@ export const IngestionStatus = z.object({
 })
 export type IngestionStatus = z.infer<typeof IngestionStatus>
 
-/** GET /api/v1/review/ignored: newest first; `before` is the `at` of the last one seen. */
+/** GET /api/v1/review/ignored: newest first; `before` is the `next` of the page before. */
 export const IgnoredQuery = z.object({
   q: safeString(LIMITS.searchQueryChars).optional(),
   limit: queryInt.transform((n) => Math.min(LIMITS.ignoredPage, Math.max(1, n))).default(50),
-  before: safeString(LIMITS.timestampChars)
-    .refine((v) => !Number.isNaN(Date.parse(v)), { message: 'must be an ISO time' })
+  before: safeString(LIMITS.idChars * 2)
+    .regex(/^\d{1,17}:.+$/, { message: "must be the 'next' of an earlier page" })
     .optional(),
 })
 export type IgnoredQuery = z.infer<typeof IgnoredQuery>
@@ -277,7 +277,12 @@ export const IgnoredTweet = z.object({
 })
 export type IgnoredTweet = z.infer<typeof IgnoredTweet>
 
-export const IgnoredResponse = z.object({ tweets: z.array(IgnoredTweet), hasMore: z.boolean() })
+export const IgnoredResponse = z.object({
+  tweets: z.array(IgnoredTweet),
+  hasMore: z.boolean(),
+  /** Pass as `before` for the next page (null on the last). */
+  next: z.string().nullable(),
+})
 export type IgnoredResponse = z.infer<typeof IgnoredResponse>
 
 /** POST /api/v1/review/ignored/:tweetId/ticket; the division defaults to the triage's pick. */

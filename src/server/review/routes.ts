@@ -60,12 +60,18 @@ export function registerReviewRoutes(app: FastifyInstance, ctx: ServerContext): 
     await authenticate(ctx, request)
     const query = parseInput(IgnoredQuery, request.query)
     const q = query.q?.trim() ?? ''
-    const rows = await ctx.db.query<IgnoredRow>(
-      `SELECT * FROM ignored_tweets
-       WHERE ($1::text = '' OR text ILIKE $2 OR author_username ILIKE $2)
-         AND ($3::timestamptz IS NULL OR at < $3::timestamptz)
-       ORDER BY at DESC, tweet_id LIMIT $4`,
-      [q, likePattern(q), query.before ?? null, query.limit + 1],
+    // The cursor is (microseconds, tweet id): a batch's tweets share one `at`, and a
+    // millisecond ISO time would lose the database's microseconds.
+    const split = query.before ? query.before.indexOf(':') : -1
+    const beforeUs = query.before ? query.before.slice(0, split) : null
+    const beforeId = query.before ? query.before.slice(split + 1) : null
+    const rows = await ctx.db.query<IgnoredRow & { at_us: string }>(
+      `SELECT * FROM (
+         SELECT i.*, floor(extract(epoch FROM at) * 1000000)::bigint AS at_us FROM ignored_tweets i
+         WHERE ($1::text = '' OR text ILIKE $2 OR author_username ILIKE $2)) x
+       WHERE ($3::bigint IS NULL OR at_us < $3::bigint OR (at_us = $3::bigint AND tweet_id < $4))
+       ORDER BY at_us DESC, tweet_id DESC LIMIT $5`,
+      [q, likePattern(q), beforeUs, beforeId, query.limit + 1],
     )
     const tweets: IgnoredTweet[] = rows.slice(0, query.limit).map((r) => ({
       tweetId: r.tweet_id,
@@ -77,7 +83,9 @@ export function registerReviewRoutes(app: FastifyInstance, ctx: ServerContext): 
       at: iso(r.at),
       grievanceId: r.grievance_id,
     }))
-    return { tweets, hasMore: rows.length > query.limit }
+    const last = rows[query.limit - 1]
+    const hasMore = rows.length > query.limit
+    return { tweets, hasMore, next: hasMore && last ? `${String(last.at_us)}:${last.tweet_id}` : null }
   })
 
   app.post(API_PATHS.ignoredTicket, async (request, reply): Promise<IgnoredTicketResponse> => {
