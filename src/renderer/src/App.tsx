@@ -6,6 +6,8 @@ import { LoginView } from './features/session/LoginView'
 import { QueueView } from './features/queue/QueueView'
 import { SyncStatusBar } from './features/sync/SyncStatusBar'
 import { IngestionPanel } from './features/supervisor/IngestionPanel'
+import { IgnoredTweets } from './features/review/IgnoredTweets'
+import { useTranslation } from 'react-i18next'
 import { LanguageSwitch } from './features/settings/LanguageSwitch'
 import { useLanguageSync } from './i18n'
 import { connectDesk, loadWorkspace } from './store/desk-link'
@@ -21,10 +23,13 @@ function TopBar() {
   const orgName = useOrgStore((s) => s.org?.name)
   const setHelpOpen = useUiStore((s) => s.setHelpOpen)
   const [ingestionOpen, setIngestionOpen] = useState(false)
+  const [ignoredOpen, setIgnoredOpen] = useState(false)
+  const { t } = useTranslation()
   const oversees = user?.role === 'supervisor' || user?.role === 'admin'
   return (
     <header className="top-bar">
       {oversees && ingestionOpen && <IngestionPanel onClose={() => setIngestionOpen(false)} />}
+      {user && ignoredOpen && <IgnoredTweets onClose={() => setIgnoredOpen(false)} />}
       <strong className="brand">Seva Desk</strong>
       {orgName && <span className="muted">{orgName}</span>}
       <span className="spacer" />
@@ -33,6 +38,11 @@ function TopBar() {
         <span className="user" title={`${user.role} · ${user.divisions.join(', ')}`}>
           {user.displayName} <span className="muted">({user.username})</span>
         </span>
+      )}
+      {user && (
+        <button className="link" data-testid="ignored-toggle" onClick={() => setIgnoredOpen((open) => !open)}>
+          {t('review.ignored.open')}
+        </button>
       )}
       {oversees && (
         <button className="link" data-testid="ingestion-toggle" onClick={() => setIngestionOpen((open) => !open)}>

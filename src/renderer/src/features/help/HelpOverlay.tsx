@@ -6,6 +6,8 @@ const SHORTCUTS: [keys: string, what: string][] = [
   ['Enter', 'Open the highlighted grievance'],
   ['/', 'Search by ticket number or text'],
   ['r', 'Write a reply to the open grievance'],
+  ['t', 'Make the highlighted review-band grievance a ticket (acknowledged on X)'],
+  ['d', 'Dismiss the highlighted review-band grievance: not a grievance'],
   ['Ctrl + Enter', 'Send the reply (in the composer)'],
   ['Esc', 'Leave a field / close this help'],
   ['?', 'Show or hide this help'],
