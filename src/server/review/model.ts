@@ -21,6 +21,10 @@ export function loadOrgModel(orgFile: string | undefined, org: OrgConfig): Triag
     if (configured) throw new Error(`the org's triage model ${path} does not exist`)
     return null
   }
+  return readModelFile(path)
+}
+
+export function readModelFile(path: string): TriageModel {
   try {
     return parseModel(JSON.parse(readFileSync(path, 'utf8')))
   } catch (error) {
