@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSimulator, type Simulator } from '../../src/twitter-sim/index'
-import type { RunningServer } from '../../src/server/index'
+import { DEFAULT_ORG_FILE, type RunningServer } from '../../src/server/index'
+import { run } from '../../src/cli/index'
 import type { Grievance } from '../../src/shared/grievance'
 import type { IgnoredResponse, TriageQuality } from '../../src/shared/protocol'
 import { parseLabelled } from '../../src/cli/model'
@@ -18,6 +19,7 @@ import { freshDatabase, loggedIn, startTestServer, type ApiClient, type TestData
 // Scored by the shipped MHA model (`npx seva triage`): 0.93 ticket, 0.47 review, 0.03 ignore.
 const TICKET_TEXT = '@HMOIndia my passport verification is pending for 3 months, please help'
 const REVIEW_TEXT = '@HMOIndia the police did not register my complaint'
+const CORPUS = join(import.meta.dirname, '..', 'fixtures', 'corpus', 'mha.jsonl')
 const IGNORE_TEXT = '@HMOIndia thanks for the quick response'
 
 let sim: Simulator
@@ -188,9 +190,32 @@ describe('triage bands', () => {
     const byId = new Map(parsed.tweets.map((x) => [x.id, x.label]))
     expect(byId.get(tweet.id)).toEqual({ actionable: true, division: 'foreigners' })
     expect(byId.get(other.id)).toEqual({ actionable: false, division: null })
-    const out = join(tmpdir(), `seva-labels-${process.pid}.jsonl`)
-    writeFileSync(out, lines.join('\n'))
-    expect(readFileSync(out, 'utf8').split('\n')).toHaveLength(lines.length)
-    rmSync(out)
+
+    // Retrained on the corpus and the desk's decisions; seva triage then uses that model.
+    const dir = mkdtempSync(join(tmpdir(), 'seva-retrain-'))
+    try {
+      const labelsFile = join(dir, 'labels.jsonl')
+      writeFileSync(labelsFile, `${lines.join('\n')}\n`)
+      const tweetsFile = join(dir, 'tweets.jsonl')
+      writeFileSync(tweetsFile, `${JSON.stringify({ id: tweet.id, text: TICKET_TEXT, author: 'neha_q' })}\n`)
+      const out: string[] = []
+      const io = { out: (l: string) => out.push(l), err: (l: string) => out.push(l) }
+      const train = (extra: string[], file: string) =>
+        run(['model', 'train', '--org', DEFAULT_ORG_FILE, '--in', CORPUS, ...extra, '--out', join(dir, file)], io)
+      expect(train(['--in', labelsFile], 'with-labels.json')).toBe(0)
+      expect(train([], 'corpus-only.json')).toBe(0)
+      const withLabels = JSON.parse(readFileSync(join(dir, 'with-labels.json'), 'utf8')) as { createdFrom: string }
+      const corpusOnly = JSON.parse(readFileSync(join(dir, 'corpus-only.json'), 'utf8')) as { createdFrom: string }
+      expect(withLabels.createdFrom).not.toBe(corpusOnly.createdFrom)
+      out.length = 0
+      expect(
+        run(['triage', '--org', DEFAULT_ORG_FILE, '--in', tweetsFile, '--model', join(dir, 'with-labels.json')], io),
+      ).toBe(0)
+      const verdict = JSON.parse(out.find((l) => l.startsWith('{'))!) as { band: string; confidence: number }
+      expect(['ticket', 'review', 'ignore']).toContain(verdict.band)
+      expect(verdict.confidence).toBeGreaterThan(0)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
