@@ -51,6 +51,7 @@ test('a review-band tweet is acknowledged only when an officer makes it a ticket
   expect(await repliesTo(tweetId)).toHaveLength(0)
 
   await row.click()
+  await expect(page.getByTestId('review-banner')).toBeVisible()
   await page.keyboard.press('t')
   const acks = await waitUntil('the acknowledgement on X', async () => {
     const found = await repliesTo(tweetId)
@@ -59,6 +60,7 @@ test('a review-band tweet is acknowledged only when an officer makes it a ticket
   expect(acks[0].text).toContain(ticket!)
   // It leaves the review view (it is a ticket now).
   await expect(row).toHaveCount(0, { timeout: 30_000 })
+  await expect(page.getByTestId('review-banner')).toHaveCount(0)
   await page.waitForTimeout(2000)
   expect(await repliesTo(tweetId)).toHaveLength(1)
 })

@@ -9,6 +9,7 @@ import { PRIORITY_LABELS } from '../queue/labels'
 import { ActionBar } from './ActionBar'
 import { CitizenHistory } from './CitizenHistory'
 import { Thread } from './Thread'
+import { ReviewBanner } from '../review/ReviewBanner'
 
 function viaText(grievance: Grievance): string {
   const { kind, handle, rule } = grievance.source.via
@@ -124,6 +125,7 @@ function GrievanceDetail({ grievance }: { grievance: Grievance }) {
       </blockquote>
       <Details grievance={grievance} />
       <CitizenHistory grievance={grievance} />
+      <ReviewBanner grievance={grievance} />
       <ActionBar grievance={grievance} />
       <h3 className="section-title">Thread</h3>
       <Thread grievance={grievance} />
