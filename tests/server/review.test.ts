@@ -86,6 +86,9 @@ describe('triage bands', () => {
     const officer = await loggedIn(server, 'officer.police')
     const acknowledged = (await grievanceOf(supervisor, ticket.id))!
     expect((await officer.act(t.id, acknowledged.version, { type: 'accept' })).status).toBe('rejected')
+    // Freed load re-runs allocation of waiting work: the review-band grievance is not waiting work.
+    expect((await officer.act(t.id, acknowledged.version, { type: 'resolve' })).status).toBe('applied')
+    expect(await grievanceOf(supervisor, review.id)).toMatchObject({ status: 'new', assignee: null })
 
     // The officer makes it a ticket: allocated, and exactly one acknowledgement.
     const accepted = await officer.act(r.id, r.version, { type: 'accept' })
