@@ -17,6 +17,7 @@ import { migrate } from '../src/server/db/migrations'
 import { ingestTweets, type TweetToIngest } from '../src/server/ingest/grievance-from-tweet'
 import { DEFAULT_CHUNK_SIZE } from '../src/server/ingest/tweet-batch'
 import { compileOrg } from '../src/shared/routing'
+import { prepareTriage } from '../src/shared/triage-model'
 import type { OrgConfig } from '../src/shared/org'
 import { ORG } from '../tests/server/seed'
 import type { ChangesResponse } from '../src/shared/protocol'
@@ -117,6 +118,8 @@ async function dbPathRate(kind: Kind, count: number, batchSize: number): Promise
       db,
       org: ORG,
       compiled: compileOrg(ORG),
+      model: null,
+      triage: prepareTriage(compileOrg(ORG), null),
       ownHandles: new Set(ORG.handles.map((h) => h.username.toLowerCase())),
       primaryHandle: 'HMOIndia',
       acknowledge: false,

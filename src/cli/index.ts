@@ -24,6 +24,10 @@ Usage:
       Train the org's triage model from labelled JSON lines
       {"id","text","author","viaHandle"?,"inReplyToUserId"?,"label":{"actionable","division"}}
       and write the model file (default: where seva triage looks for it).
+  seva labels export (--database-url URL | --data-dir DIR) [--since ISO] [--out FILE]
+      Officers' decisions on the desk (make a ticket, dismiss, not a grievance,
+      forward) from the server's database, latest per tweet, as the JSON lines
+      model train --in reads. A PGlite data directory: stop the server first.
   seva rules test --org FILE --in FILE [--flood PERCENT] [--examples N]
       For each keyword rule: how many tweets it would pull in, with examples.
       Rules matching more than PERCENT % of the tweets (default 20) are flagged.
@@ -211,10 +215,31 @@ export function run(argv: string[], io: Io): number {
 
 /** Entry point for bin/seva.js (and `tsx src/cli/index.ts`). */
 export function main(argv: string[] = process.argv.slice(2)): void {
-  process.exitCode = run(argv, {
+  const io: Io = {
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),
-  })
+  }
+  // The one command that reads a database (asynchronous): the server's officers' decisions.
+  if (argv[0] === 'labels' && argv[1] === 'export') {
+    const rest = argv.slice(2)
+    const value = (name: string): string | undefined => {
+      const i = rest.indexOf(name)
+      return i >= 0 ? rest[i + 1] : undefined
+    }
+    const args = {
+      ...(value('--database-url') ? { databaseUrl: value('--database-url') } : {}),
+      ...(value('--data-dir') ? { dataDir: value('--data-dir') } : {}),
+      ...(value('--since') ? { since: value('--since') } : {}),
+      ...(value('--out') ? { out: value('--out') } : {}),
+    }
+    void import('./labels')
+      .then(({ labelsExportCommand }) => labelsExportCommand(args, io))
+      .then((code) => {
+        process.exitCode = code
+      })
+    return
+  }
+  process.exitCode = run(argv, io)
 }
 
 if (process.argv[1] !== undefined && /[\\/]cli[\\/]index\.ts$/.test(process.argv[1])) main()

@@ -3,7 +3,13 @@
 // already taken), conflict (state-changing action based on a stale version) or applied
 // (version + 1, change recorded). Each answer is the outcome, not the grievance: the desk
 // pulls the grievance through the changes feed; only a conflict carries it.
-import { IllegalTransitionError, assertTransition, type Grievance, type ThreadEntry } from '../shared/grievance'
+import {
+  IllegalTransitionError,
+  assertTransition,
+  inReview,
+  type Grievance,
+  type ThreadEntry,
+} from '../shared/grievance'
 import { LIMITS } from '../shared/limits'
 import { APPEND_ONLY_ACTIONS, type Action, type ActionResult } from '../shared/protocol'
 import { findPii, replyAsPosted, replyPostsProblem, replyText, type ReplyValues } from '../shared/text'
@@ -11,10 +17,12 @@ import { writeTransaction, type Queryable } from './db/database'
 import { loadGrievance, nextVersion, saveGrievance } from './grievances'
 import { allocateGrievance, allocateWaiting } from './allocation'
 import { canSee } from './scope'
-import { queueReply } from './replies/outbox'
+import { queueReplies, queueReply } from './replies/outbox'
 import { replyPartId } from './entry-ids'
 import type { StaffUser } from './auth'
 import type { ServerContext } from './context'
+import { acknowledgement } from './ingest/grievance-from-tweet'
+import { labelOf, recordLabel } from './review/labels'
 
 export const MAX_REPLY_WEIGHT = 280
 
@@ -133,15 +141,72 @@ async function applyBody(
       }
       if (body.note) g.thread.push(noteEntry(action.id, body.note, user.username, at))
       g = await allocateGrievance(tx, g)
-      return { grievance: g, after: reallocate }
+      // A ticket forwarded is a division label; a review-band one is still undecided.
+      const label = inReview(before)
+        ? null
+        : labelOf(before, { actionable: true, division: body.toDivision, source: 'forward', username: user.username })
+      return {
+        grievance: g,
+        after: async (t) => {
+          if (label) await recordLabel(t, label)
+          return reallocate(t)
+        },
+      }
+    }
+    case 'accept': {
+      if (!inReview(before))
+        throw new ActionRejected(
+          `Only a grievance in the review band can be made a ticket (this one is already a ticket)`,
+        )
+      if (before.status !== 'new')
+        throw new ActionRejected(`A grievance that is ${before.status} cannot be made a ticket`)
+      g = {
+        ...g,
+        triage: { ...g.triage, band: 'ticket', reasons: [...g.triage.reasons, `made a ticket by ${user.username}`] },
+      }
+      g = await allocateGrievance(tx, g)
+      // The one public acknowledgement, now that a person says it is a grievance.
+      const ack = ctx.acknowledge ? { ...acknowledgement(ctx, g), at } : null
+      if (ack) g.thread.push(ack)
+      const label = labelOf(g, {
+        actionable: true,
+        division: g.division,
+        source: 'review-accept',
+        username: user.username,
+      })
+      return {
+        grievance: g,
+        after: async (t) => {
+          await recordLabel(t, label)
+          if (ack) await queueReplies(t, [{ grievanceId: g.id, entryId: ack.id, text: ack.text }], { automatic: true })
+          return []
+        },
+      }
     }
     case 'resolve':
       g = { ...statusChange(g, 'resolved'), statusReason: body.note ?? null }
       if (body.note) g.thread.push(noteEntry(action.id, body.note, user.username, at))
       return { grievance: g, after: reallocate }
-    case 'reject':
+    case 'reject': {
       g = { ...statusChange(g, 'rejected'), statusReason: body.reason }
-      return { grievance: g, after: reallocate }
+      // Dismissing from the review band always says "not a grievance"; a ticket says so when asked.
+      const notGrievance = body.notGrievance === true || inReview(before)
+      const label = notGrievance
+        ? labelOf(before, {
+            actionable: false,
+            division: null,
+            source: inReview(before) ? 'review-dismiss' : 'reject-not-grievance',
+            username: user.username,
+          })
+        : null
+      return {
+        grievance: g,
+        after: async (t) => {
+          if (label) await recordLabel(t, label)
+          return reallocate(t)
+        },
+      }
+    }
     case 'close':
       g = statusChange(g, 'closed')
       return { grievance: g, after: reallocate }

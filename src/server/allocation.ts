@@ -1,7 +1,7 @@
 // Allocation: the least-loaded available officer of the grievance's division who has
 // room (open load < capacity) and reads its language gets it; otherwise it waits,
 // unassigned, in the division queue with its SLA clock running.
-import { assertTransition, type Grievance } from '../shared/grievance'
+import { assertTransition, inReview, type Grievance } from '../shared/grievance'
 import type { Queryable } from './db/database'
 import { loadGrievance, nextVersion, saveGrievance } from './grievances'
 
@@ -52,6 +52,14 @@ export async function pickOfficer(
   return chooseOfficer(except === undefined ? rows : rows.filter((r) => r.username !== except), language)
 }
 
+/**
+ * Unassigned work in a queue. A review-band grievance is not: it waits in its division's
+ * review list until a person makes it a ticket (only then is it anyone's work).
+ */
+function waitsForOfficer(g: Grievance): boolean {
+  return !g.assignee && !!g.division && (WAITING_STATUSES as readonly string[]).includes(g.status) && !inReview(g)
+}
+
 function isOpen(g: Pick<Grievance, 'status'>): boolean {
   return (OPEN_STATUSES as readonly string[]).includes(g.status)
 }
@@ -76,7 +84,7 @@ export class OfficerPool {
 
   /** As allocateGrievance, against the in-memory loads. */
   allocate(g: Grievance): Grievance {
-    if (g.assignee || !g.division || !(WAITING_STATUSES as readonly string[]).includes(g.status)) return g
+    if (!waitsForOfficer(g) || !g.division) return g
     const division = g.division
     const officer = chooseOfficer(
       this.officers.filter((o) => o.divisions.includes(division)),
@@ -103,7 +111,7 @@ export class OfficerPool {
  * nobody fits. Does not save; the caller stores it with the rest of its change.
  */
 export async function allocateGrievance(tx: Queryable, g: Grievance): Promise<Grievance> {
-  if (g.assignee || !g.division || !(WAITING_STATUSES as readonly string[]).includes(g.status)) return g
+  if (!waitsForOfficer(g) || !g.division) return g
   const officer = await pickOfficer(tx, g.division, g.source.language)
   if (!officer) return g
   assertTransition(g.status, 'assigned')
@@ -118,6 +126,7 @@ export async function allocateWaiting(tx: Queryable, divisions?: readonly string
   const rows = await tx.query<{ id: string }>(
     `SELECT id FROM grievances
      WHERE assignee IS NULL AND status IN ('new','forwarded','reopened')
+       AND doc->'triage'->>'band' IS DISTINCT FROM 'review'
        AND ($1::jsonb IS NULL OR division IN (SELECT jsonb_array_elements_text($1::jsonb)))
      ORDER BY CASE priority WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END,
        sla_due_at, id

@@ -2,6 +2,7 @@
 // fixed interface used by the demo launcher and outside tools).
 import { loadOrg, resolveXTokens, startServer } from './index'
 import { primaryHandleOf } from './context'
+import { loadOrgModel, readModelFile } from './review'
 import { stopOnSignals } from './shutdown'
 
 const env = process.env
@@ -20,12 +21,16 @@ async function main(): Promise<void> {
     },
     primaryHandleOf(org),
   )
+  // The triage model: SEVA_MODEL names a file, "off" = the rules alone; else the org's own (as seva triage finds it).
+  const model =
+    env.SEVA_MODEL === 'off' ? null : env.SEVA_MODEL ? readModelFile(env.SEVA_MODEL) : loadOrgModel(orgFile, org)
   const acknowledge = flag(env.SEVA_ACK) ?? (demo ? true : undefined)
   const password = env.SEVA_DEMO_PASSWORD ?? 'seva-demo'
   const server = await startServer({
     port: Number(env.SEVA_SERVER_PORT ?? 4020),
     host: env.SEVA_SERVER_HOST ?? '127.0.0.1',
     org,
+    model,
     ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir: env.SEVA_DATA_DIR ?? '.data/server' }),
     xApiBase: tokens.base,
     ...(tokens.userToken ? { xUserToken: tokens.userToken } : {}),

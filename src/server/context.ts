@@ -3,12 +3,17 @@
 import { EventEmitter } from 'node:events'
 import type { OrgConfig } from '../shared/org'
 import type { CompiledOrg } from '../shared/routing'
+import type { Triage, TriageModel } from '../shared/triage-model'
 import type { Database } from './db/database'
 
 export interface ServerContext {
   db: Database
   org: OrgConfig
   compiled: CompiledOrg
+  /** The deployed triage model (null: the rules decide alone). */
+  model: TriageModel | null
+  /** This context's own triage (not reentrant: never shared between contexts). */
+  triage: Triage
   /** Usernames (lower case) of the organisation's own handles. */
   ownHandles: Set<string>
   primaryHandle: string

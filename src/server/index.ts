@@ -10,6 +10,7 @@ import Fastify from 'fastify'
 import { LIMITS } from '../shared/limits'
 import { OrgConfig } from '../shared/org'
 import { compileOrg } from '../shared/routing'
+import type { TriageModel } from '../shared/triage-model'
 import { openDatabase, type Database } from './db/database'
 import { migrate } from './db/migrations'
 import { ChangeNotifier, primaryHandleOf, type ServerContext } from './context'
@@ -29,6 +30,7 @@ import { createXClient } from './x/client'
 import { RateLimitPacer, rateLimitPlugin } from './x/rate-limits'
 import { createIngestion, type IngestionOptions, type IngestionSupervisor } from './ingest'
 import { registerIngestionRoute } from './http/ingestion-route'
+import { loadOrgModel, registerReviewRoutes, triageFor } from './review'
 import { ReplyWorker, type ReplyWorkerOptions } from './replies/worker'
 import { BackgroundLoops } from './cluster/background-loops'
 import { DEFAULT_LEASE_MS, startClusterRole, type ClusterRole } from './cluster'
@@ -47,6 +49,11 @@ export interface StartServerOptions {
   host?: string
   orgFile?: string
   org?: OrgConfig
+  /**
+   * The triage model: null = the rules alone; undefined = the org file's model, found
+   * as `seva triage` finds it (none when the org is given as an object).
+   */
+  model?: TriageModel | null
   /** PGlite directory; undefined with no databaseUrl = in memory. */
   dataDir?: string
   databaseUrl?: string
@@ -141,6 +148,10 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   if (opts.idleReassignMs !== undefined && !Number.isFinite(opts.idleReassignMs))
     throw new Error(`idleReassignMs must be a number of milliseconds (0 = off), not ${opts.idleReassignMs}`)
   const org = opts.org ? OrgConfig.parse(opts.org) : await loadOrg(opts.orgFile ?? DEFAULT_ORG_FILE)
+  const model =
+    opts.model !== undefined ? opts.model : loadOrgModel(opts.org ? undefined : (opts.orgFile ?? DEFAULT_ORG_FILE), org)
+  const compiled = compileOrg(org)
+  const ownHandles = new Set(org.handles.map((h) => h.username.toLowerCase()))
   const db = await openDatabase({
     ...(opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : {}),
     ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
@@ -156,14 +167,22 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   const ctx: ServerContext = {
     db,
     org,
-    compiled: compileOrg(org),
-    ownHandles: new Set(org.handles.map((h) => h.username.toLowerCase())),
+    compiled,
+    model,
+    triage: triageFor(compiled, model, ownHandles),
+    ownHandles,
     primaryHandle,
     acknowledge: opts.acknowledge ?? org.acknowledge.enabled,
     changes: new ChangeNotifier(),
     log,
   }
   ctx.changes.setMaxListeners(0)
+  const { ticket, review } = ctx.triage.thresholds
+  log(
+    model
+      ? `[server] triage model for ${model.org}: ticket at ${ticket}, review at ${review}`
+      : '[server] no triage model: the rules decide',
+  )
   // On PostgreSQL two instances must never share an id (the lease is keyed on it); on
   // PGlite a stable id lets a restart recover its own interrupted reply posts at once.
   const instanceId =
@@ -240,7 +259,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   const startWork = (workDb: Database, stillLeader: () => boolean): (() => Promise<void>) => {
     const loops = new BackgroundLoops(log)
     if (pollMs <= 0) return () => loops.stop()
-    const workCtx: ServerContext = { ...ctx, db: workDb }
+    const workCtx: ServerContext = { ...ctx, db: workDb, triage: triageFor(compiled, model, ownHandles) }
     const termPoller = makePoller(workCtx, pollMs)
     const termReplies = makeReplies(workCtx, stillLeader)
     // The supervisor runs its own loop (sources have their own intervals) and the stream.
@@ -266,6 +285,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   let leaderIngestion: IngestionSupervisor | null = null
   registerPresenceRoutes(app, ctx, presence)
   registerIngestionRoute(app, ctx, async () => (leaderIngestion ?? poller)?.status() ?? null)
+  registerReviewRoutes(app, ctx)
 
   let address: string
   try {

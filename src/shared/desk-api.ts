@@ -4,7 +4,17 @@
 import { z } from 'zod'
 import { Grievance } from './grievance'
 import { LIMITS } from './limits'
-import { Action, ActionBody, IngestionStatus, OrgSummary, PresenceList, PresenceState, User } from './protocol'
+import {
+  Action,
+  ActionBody,
+  IgnoredResponse,
+  IgnoredTicketResponse,
+  IngestionStatus,
+  OrgSummary,
+  PresenceList,
+  PresenceState,
+  User,
+} from './protocol'
 
 /** `server-error`: the server answers but fails (5xx) — not the same as being offline. */
 export const SyncStatus = z.enum(['logged-out', 'connecting', 'online', 'offline', 'server-error'])
@@ -75,6 +85,25 @@ export const deskApi = {
   'conflicts.dismiss': { input: z.object({ actionId: z.string() }), output: z.array(Conflict) },
   /** Supervisors and admins: the X read budget and ingestion sources, fetched live; null for officers. */
   'ingestion.status': { input: none, output: IngestionStatus.nullable() },
+  /** Ignored tweets on the server, searchable by text or author, newest first (fetched live). */
+  'review.ignored': {
+    input: z.object({
+      q: z.string().max(LIMITS.searchQueryChars).optional(),
+      before: z
+        .string()
+        .max(LIMITS.idChars * 2)
+        .optional(),
+    }),
+    output: IgnoredResponse,
+  },
+  /** Make a ticket of an ignored tweet; the grievance then arrives through the changes feed. */
+  'review.ticket': {
+    input: z.object({
+      tweetId: z.string().min(1).max(LIMITS.idChars),
+      division: z.string().max(LIMITS.nameChars).optional(),
+    }),
+    output: IgnoredTicketResponse,
+  },
   /** The signed-in officer's settings; all null when nobody is signed in. */
   'settings.get': { input: none, output: UserSettings },
   /** Saves the signed-in officer's settings (the fields given) and answers the whole set. */

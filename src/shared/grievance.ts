@@ -122,7 +122,18 @@ export const Grievance = z.object({
   division: z.string().nullable(),
   matchedRules: z.array(z.string()),
   priority: Priority,
-  triage: z.object({ actionable: z.boolean(), reasons: z.array(z.string()) }),
+  triage: z.object({
+    actionable: z.boolean(),
+    reasons: z.array(z.string()),
+    /**
+     * The triage band it came in on (src/shared/triage-model): `review` waits in its
+     * division's review list, unallocated and unacknowledged, until a person makes it a
+     * ticket or dismisses it. Absent on grievances made before the bands (tickets).
+     */
+    band: z.enum(['ticket', 'review', 'ignore']).optional(),
+    /** The model's confidence that it is a grievance (0–1), when a model judged it. */
+    confidence: z.number().min(0).max(1).optional(),
+  }),
   status: GrievanceStatus,
   statusReason: z.string().nullable(),
   assignee: z.string().nullable(),
@@ -133,3 +144,8 @@ export const Grievance = z.object({
   version: z.number().int(),
 })
 export type Grievance = z.infer<typeof Grievance>
+
+/** Waiting for a person to decide whether it is a grievance at all (no acknowledgement yet). */
+export function inReview(g: Pick<Grievance, 'triage'>): boolean {
+  return g.triage.band === 'review'
+}

@@ -49,6 +49,10 @@ export const LIMITS = {
   presenceTtlMs: 30_000,
   /** The longest an officer may have a sent reply wait for Undo (desk setting; 0 = off). */
   undoSendMaxSeconds: 30,
+  /** Ignored tweets in one page of GET /api/v1/review/ignored. */
+  ignoredPage: 200,
+  /** Officers' decisions (labels) the triage quality figures read at most. */
+  qualityLabels: 20_000,
 } as const
 
 // A NUL or a lone surrogate cannot be stored in PostgreSQL text or JSONB, and a lone

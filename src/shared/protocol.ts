@@ -17,6 +17,12 @@ export const API_PATHS = {
   presence: '/api/v1/presence',
   /** Supervisors and admins: read budget and the state of every ingestion source. */
   ingestion: '/api/v1/admin/ingestion',
+  /** Officers, supervisors, admins: ignored tweets, searchable (?q=&limit=&before=). */
+  ignored: '/api/v1/review/ignored',
+  /** POST: make a grievance (a ticket) of an ignored tweet. */
+  ignoredTicket: '/api/v1/review/ignored/:tweetId/ticket',
+  /** Supervisors and admins: the deployed model against the last 30 days of decisions. */
+  triageQuality: '/api/v1/admin/triage/quality',
 } as const
 
 export const Role = z.enum(['officer', 'supervisor', 'admin'])
@@ -136,7 +142,17 @@ export const ActionBody = z.discriminatedUnion('type', [
     note: safeString(LIMITS.noteChars).optional(),
   }),
   z.object({ type: z.literal('resolve'), note: safeString(LIMITS.noteChars).optional() }),
-  z.object({ type: z.literal('reject'), reason: safeText(LIMITS.reasonChars) }),
+  /**
+   * `notGrievance`: the officer says the tweet is not a grievance at all (a dismissal from
+   * the review band, or a ticket that should never have been one): a training label.
+   */
+  z.object({
+    type: z.literal('reject'),
+    reason: safeText(LIMITS.reasonChars),
+    notGrievance: z.boolean().optional(),
+  }),
+  /** Make a review-band grievance a ticket: allocated, and acknowledged on X once. */
+  z.object({ type: z.literal('accept') }),
   z.object({ type: z.literal('close') }),
   z.object({ type: z.literal('set-priority'), priority: Priority }),
   /** Post again a reply whose posting finally failed. */
@@ -268,3 +284,65 @@ export const IngestionStatus = z.object({
     .optional(),
 })
 export type IngestionStatus = z.infer<typeof IngestionStatus>
+
+/** GET /api/v1/review/ignored: newest first; `before` is the `next` of the page before. */
+export const IgnoredQuery = z.object({
+  q: safeString(LIMITS.searchQueryChars).optional(),
+  limit: queryInt.transform((n) => Math.min(LIMITS.ignoredPage, Math.max(1, n))).default(50),
+  before: safeString(LIMITS.idChars * 2)
+    .regex(/^\d{1,17}:.+$/, { message: "must be the 'next' of an earlier page" })
+    .optional(),
+})
+export type IgnoredQuery = z.infer<typeof IgnoredQuery>
+
+export const IgnoredTweet = z.object({
+  tweetId: z.string(),
+  authorUsername: z.string(),
+  viaHandle: z.string().nullable(),
+  text: z.string(),
+  reasons: z.array(z.string()),
+  /** The model's confidence that it is a grievance, when a model judged it. */
+  confidence: z.number().nullable(),
+  at: z.string(),
+  /** Made a ticket since: that grievance's id. */
+  grievanceId: z.string().nullable(),
+})
+export type IgnoredTweet = z.infer<typeof IgnoredTweet>
+
+export const IgnoredResponse = z.object({
+  tweets: z.array(IgnoredTweet),
+  hasMore: z.boolean(),
+  /** Pass as `before` for the next page (null on the last). */
+  next: z.string().nullable(),
+})
+export type IgnoredResponse = z.infer<typeof IgnoredResponse>
+
+/** POST /api/v1/review/ignored/:tweetId/ticket; the division defaults to the triage's pick. */
+export const IgnoredTicketRequest = z.object({ division: safeText(LIMITS.nameChars).optional() })
+export type IgnoredTicketRequest = z.infer<typeof IgnoredTicketRequest>
+
+export const IgnoredTicketResponse = z.object({ grievanceId: z.string(), ticket: z.string() })
+export type IgnoredTicketResponse = z.infer<typeof IgnoredTicketResponse>
+
+const Rate = z.object({
+  precision: z.number().nullable(),
+  recall: z.number().nullable(),
+  truePositives: z.number().int(),
+  falsePositives: z.number().int(),
+  falseNegatives: z.number().int(),
+})
+
+/** GET /api/v1/admin/triage/quality */
+export const TriageQuality = z.object({
+  since: z.string(),
+  /** Decisions (labels) in the window, latest per tweet. */
+  decisions: z.number().int(),
+  actionable: z.number().int(),
+  model: z.object({ org: z.string(), trainedAt: z.string().nullable(), createdFrom: z.string().nullable() }).nullable(),
+  /** A grievance predicted = the ticket band. */
+  ticket: Rate,
+  /** A grievance predicted = ticket or review (what reaches a person). */
+  ticketOrReview: Rate,
+  bands: z.object({ ticket: z.number().int(), review: z.number().int(), ignore: z.number().int() }),
+})
+export type TriageQuality = z.infer<typeof TriageQuality>

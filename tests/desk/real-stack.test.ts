@@ -164,4 +164,21 @@ describe('desk core with the real server and simulator', () => {
       expect.objectContaining({ kind: 'rejected', action: expect.objectContaining({ id: queued[0]!.action.id }) }),
     ])
   })
+
+  it('finds an ignored tweet through the desk and makes it a ticket, which then arrives in the cache', async () => {
+    await core.handle('session.login', { username: 'officer.general', password: 'seva-demo' })
+    await waitFor(async () => (await core.handle('sync.state', {})).status === 'online', 'online')
+    const tweet = sim.injectTweet({ author: 'gopal_r', text: '@HMOIndia thanks for the quick response' })
+    await server.ingestNow()
+    const found = await core.handle('review.ignored', { q: 'quick response' })
+    expect(found.tweets.map((t) => t.tweetId)).toContain(tweet.id)
+    const made = await core.handle('review.ticket', { tweetId: tweet.id, division: 'general' })
+    expect(made.ticket).toMatch(/^MHA-\d{2}-\d{6}$/)
+    await waitFor(
+      async () => (await core.handle('grievances.list', {})).find((g) => g.source.tweetId === tweet.id),
+      'the new ticket on the desk',
+      15_000,
+    )
+    await expect(core.handle('review.ticket', { tweetId: tweet.id })).rejects.toBeTruthy()
+  })
 })

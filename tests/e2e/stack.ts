@@ -90,7 +90,8 @@ export interface Stack {
   logs(): string
 }
 
-export async function startStack(): Promise<Stack> {
+/** `acknowledge`: the server posts acknowledgements of new tickets (off unless asked). */
+export async function startStack(options: { acknowledge?: boolean } = {}): Promise<Stack> {
   const dataDir = mkdtempSync(join(tmpdir(), 'seva-e2e-'))
   const [simPort, serverPort, deskPort] = [await freePort(), await freePort(), await freePort()]
   const simUrl = `http://127.0.0.1:${simPort}`
@@ -107,7 +108,7 @@ export async function startStack(): Promise<Stack> {
       SEVA_SERVER_PORT: String(serverPort),
       SEVA_X_API_BASE: simUrl,
       SEVA_DEMO: '1',
-      SEVA_ACK: '0',
+      SEVA_ACK: options.acknowledge ? '1' : '0',
       SEVA_POLL_MS: '300',
       SEVA_DATA_DIR: join(dataDir, 'server'),
     })

@@ -15,6 +15,7 @@ import type { Grievance } from '../../src/shared/grievance'
 import { LIMITS } from '../../src/shared/limits'
 import type { Action, ActionBody } from '../../src/shared/protocol'
 import { compileOrg } from '../../src/shared/routing'
+import { prepareTriage } from '../../src/shared/triage-model'
 import { ApiClient, freshDatabase, loggedIn, startTestServer, type TestDatabase } from './helpers'
 import { ORG, seedGrievance, TWEETS } from './seed'
 
@@ -52,6 +53,8 @@ async function seedAcknowledged(text: string): Promise<Grievance> {
     db: server.db,
     org: ORG,
     compiled: compileOrg(ORG),
+    model: null,
+    triage: prepareTriage(compileOrg(ORG), null),
     ownHandles: new Set(ORG.handles.map((h) => h.username.toLowerCase())),
     primaryHandle: 'HMOIndia',
     acknowledge: true,

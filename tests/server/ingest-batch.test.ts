@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TweetV2, UserV2 } from 'twitter-api-v2'
 import { compileOrg } from '../../src/shared/routing'
+import { prepareTriage } from '../../src/shared/triage-model'
 import { ChangeNotifier, type ServerContext } from '../../src/server/context'
 import { ingestBatch } from '../../src/server/ingest/tweet-batch'
 import type { BatchOptions } from '../../src/server/ingest/sources/source'
@@ -32,6 +33,8 @@ async function instance(): Promise<Instance> {
     db: server.db,
     org: ORG,
     compiled: compileOrg(ORG),
+    model: null,
+    triage: prepareTriage(compileOrg(ORG), null),
     ownHandles: new Set(ORG.handles.map((h) => h.username.toLowerCase())),
     primaryHandle: 'HMOIndia',
     acknowledge: true,

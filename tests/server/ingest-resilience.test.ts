@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TweetV2, UserV2 } from 'twitter-api-v2'
 import { compileOrg } from '../../src/shared/routing'
+import { prepareTriage } from '../../src/shared/triage-model'
 import { storableText } from '../../src/shared/text'
 import { isStorableText } from '../../src/shared/limits'
 import { ChangeNotifier, type ServerContext } from '../../src/server/context'
@@ -60,6 +61,8 @@ function contextOn(database: Database): ServerContext {
     db: database,
     org: ORG,
     compiled: compileOrg(ORG),
+    model: null,
+    triage: prepareTriage(compileOrg(ORG), null),
     ownHandles: new Set(ORG.handles.map((h) => h.username.toLowerCase())),
     primaryHandle: 'HMOIndia',
     acknowledge: true,

@@ -5,6 +5,7 @@ import type { IncomingTweet } from '../../src/shared/analysis'
 import type { Grievance } from '../../src/shared/grievance'
 import { OrgConfig } from '../../src/shared/org'
 import { compileOrg } from '../../src/shared/routing'
+import { prepareTriage } from '../../src/shared/triage-model'
 import { ChangeNotifier, type ServerContext } from '../../src/server/context'
 import { writeTransaction } from '../../src/server/db/database'
 import { ingestTweet } from '../../src/server/ingest/grievance-from-tweet'
@@ -32,6 +33,8 @@ export async function seedTweet(
     db: server.db,
     org: ORG,
     compiled: compileOrg(ORG),
+    model: null,
+    triage: prepareTriage(compileOrg(ORG), null),
     ownHandles: new Set(ORG.handles.map((h) => h.username.toLowerCase())),
     primaryHandle: 'HMOIndia',
     acknowledge: false,

@@ -58,6 +58,10 @@ export function applyActionLocally(grievance: Grievance, action: Action, user: P
       next.status = 'rejected'
       next.statusReason = body.reason
       return next
+    case 'accept':
+      // The server allocates it and queues the acknowledgement; the desk shows it a ticket.
+      next.triage = { ...grievance.triage, band: 'ticket' }
+      return next
     case 'close':
       assertTransition(grievance.status, 'closed')
       next.status = 'closed'

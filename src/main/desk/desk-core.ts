@@ -357,6 +357,20 @@ class DeskCoreImpl implements DeskCore {
         if (!session || session.user.role === 'officer') return null
         return session.client.ingestion()
       }
+      case 'review.ignored': {
+        if (!this.session) throw new DeskCoreError('unauthorised', 'Sign in to see ignored tweets.')
+        const { q, before } = input as { q?: string; before?: string }
+        return this.session.client.ignored({ ...(q ? { q } : {}), ...(before ? { before } : {}) })
+      }
+      case 'review.ticket': {
+        const session = this.session
+        if (!session) throw new DeskCoreError('unauthorised', 'Sign in to make a ticket.')
+        const { tweetId, division } = input as { tweetId: string; division?: string }
+        const made = await session.client.ticketFromIgnored(tweetId, division)
+        // The new grievance comes down the changes feed: pull now so it shows at once.
+        void session.engine.syncNow().catch(() => undefined)
+        return made
+      }
       case 'settings.get':
         return this.session ? this.userSettings.get(this.session.user.username) : { language: null }
       case 'settings.set':

@@ -8,6 +8,8 @@ import {
   ActionsResponse,
   ApiError,
   ChangesResponse,
+  IgnoredResponse,
+  IgnoredTicketResponse,
   IngestionStatus,
   LoginResponse,
   OrgSummary,
@@ -73,6 +75,27 @@ export class ServerClient {
 
   ingestion(): Promise<IngestionStatus> {
     return this.request(API_PATHS.ingestion, IngestionStatus)
+  }
+
+  /** Ignored tweets, newest first, matching `q` (text or author). */
+  ignored(query: { q?: string; before?: string; limit?: number }): Promise<IgnoredResponse> {
+    const params = new URLSearchParams()
+    if (query.q) params.set('q', query.q)
+    if (query.before) params.set('before', query.before)
+    if (query.limit !== undefined) params.set('limit', String(query.limit))
+    return this.request(`${API_PATHS.ignored}?${params}`, IgnoredResponse)
+  }
+
+  /** Makes a ticket of an ignored tweet (a label for the triage model). */
+  ticketFromIgnored(tweetId: string, division?: string): Promise<IgnoredTicketResponse> {
+    return this.request(
+      API_PATHS.ignoredTicket.replace(':tweetId', encodeURIComponent(tweetId)),
+      IgnoredTicketResponse,
+      {
+        method: 'POST',
+        body: division ? { division } : {},
+      },
+    )
   }
 
   changes(after: number, limit?: number): Promise<ChangesResponse> {

@@ -248,6 +248,10 @@ export function createFakeSeva(count = 40): SevaBridge {
     },
     // The fake desk signs everyone in as an officer, who does not see ingestion.
     'ingestion.status': () => null,
+    'review.ignored': () => ({ tweets: [], hasMore: false, next: null }),
+    'review.ticket': () => {
+      throw new Error('The fake desk has no ignored tweets.')
+    },
     'settings.get': () => ({ language: null, ...userSettings.get(session.user?.username ?? '') }),
     // One desk, nobody else: presence is heard and goes nowhere.
     'presence.set': () => ({}),

@@ -7,6 +7,7 @@ import { LoginView } from './features/session/LoginView'
 import { QueueView } from './features/queue/QueueView'
 import { SyncStatusBar } from './features/sync/SyncStatusBar'
 import { IngestionPanel } from './features/supervisor/IngestionPanel'
+import { IgnoredTweets } from './features/review/IgnoredTweets'
 import { LanguageSwitch } from './features/settings/LanguageSwitch'
 import { useFormat, useLanguageSync } from './i18n'
 import { connectDesk, loadWorkspace } from './store/desk-link'
@@ -25,10 +26,12 @@ function TopBar() {
   const { language, list } = useFormat()
   const setHelpOpen = useUiStore((s) => s.setHelpOpen)
   const [ingestionOpen, setIngestionOpen] = useState(false)
+  const [ignoredOpen, setIgnoredOpen] = useState(false)
   const oversees = user?.role === 'supervisor' || user?.role === 'admin'
   return (
     <header className="top-bar">
       {oversees && ingestionOpen && <IngestionPanel onClose={() => setIngestionOpen(false)} />}
+      {user && ignoredOpen && <IgnoredTweets onClose={() => setIgnoredOpen(false)} />}
       <strong className="brand">{t('common.appName')}</strong>
       {/* data-untrusted: the org's and officer's names are data, not the desk's words. */}
       {orgName && (
@@ -50,6 +53,11 @@ function TopBar() {
             {user.displayName} <span className="muted">({user.username})</span>
           </span>
         </span>
+      )}
+      {user && (
+        <button className="link" data-testid="ignored-toggle" onClick={() => setIgnoredOpen((open) => !open)}>
+          {t('review.ignored.open')}
+        </button>
       )}
       {oversees && (
         <button className="link" data-testid="ingestion-toggle" onClick={() => setIngestionOpen((open) => !open)}>

@@ -218,6 +218,36 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX reply_outbox_queue ON reply_outbox (state, automatic, created_at)`,
     ],
   },
+  {
+    version: 8,
+    name: 'triage-bands-and-labels',
+    sql: [
+      // Ignored tweets keep enough to become a grievance later (src/server/review), the
+      // model's confidence, and the grievance an officer made of one.
+      `ALTER TABLE ignored_tweets ADD COLUMN author_id TEXT`,
+      `ALTER TABLE ignored_tweets ADD COLUMN conversation_id TEXT`,
+      `ALTER TABLE ignored_tweets ADD COLUMN tweeted_at TEXT`,
+      `ALTER TABLE ignored_tweets ADD COLUMN confidence REAL`,
+      `ALTER TABLE ignored_tweets ADD COLUMN grievance_id TEXT`,
+      `CREATE INDEX ignored_tweets_at ON ignored_tweets (at DESC, tweet_id)`,
+      // Every officer decision about whether a tweet is a grievance (and whose it is): the
+      // labels the triage model is retrained on and measured against.
+      `CREATE TABLE triage_labels (
+        id BIGSERIAL PRIMARY KEY,
+        tweet_id TEXT NOT NULL,
+        text TEXT NOT NULL,
+        author_username TEXT NOT NULL,
+        via_handle TEXT,
+        actionable BOOLEAN NOT NULL,
+        division TEXT,
+        source TEXT NOT NULL,
+        username TEXT NOT NULL,
+        at TIMESTAMPTZ NOT NULL DEFAULT now()
+      )`,
+      `CREATE INDEX triage_labels_at ON triage_labels (at)`,
+      `CREATE INDEX triage_labels_tweet ON triage_labels (tweet_id, id)`,
+    ],
+  },
 ]
 
 export async function migrate(db: Database): Promise<number[]> {

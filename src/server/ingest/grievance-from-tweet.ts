@@ -14,7 +14,7 @@ import {
 } from '../../shared/grievance'
 import { fillTemplate, type IngestSourceName, type OrgConfig } from '../../shared/org'
 import type { IncomingTweet, TweetAnalysis } from '../../shared/analysis'
-import { analyseTweet } from '../../shared/routing'
+import { triageTweet, type TriageOutcome } from '../../shared/triage-model'
 import type { Queryable } from '../db/database'
 import { nextVersion, writeGrievances } from '../grievances'
 import { OfficerPool } from '../allocation'
@@ -25,7 +25,7 @@ import { serverEntryId } from '../entry-ids'
 export type TweetOutcome =
   | { kind: 'created'; grievance: Grievance; seqs: number[] }
   | { kind: 'followed-up'; grievance: Grievance; seqs: number[] }
-  | { kind: 'ignored'; reasons: string[] }
+  | { kind: 'ignored'; reasons: readonly string[] }
   | { kind: 'seen' }
   /** joinOnly and the tweet belongs to no grievance: left unclaimed for the other sources. */
   | { kind: 'skipped' }
@@ -116,21 +116,29 @@ async function latestGrievances(
 export async function recordIgnored(
   tx: Queryable,
   rows: readonly {
-    tweet: Pick<IncomingTweet, 'id' | 'authorUsername' | 'text'>
+    tweet: Pick<IncomingTweet, 'id' | 'authorUsername' | 'text'> &
+      Partial<Pick<IncomingTweet, 'authorId' | 'conversationId' | 'createdAt'>>
     viaHandle: string | undefined
-    reasons: string[]
+    reasons: readonly string[]
+    /** The model's confidence that it is a grievance, when a model judged it. */
+    confidence?: number
   }[],
 ): Promise<void> {
   if (rows.length === 0) return
   await tx.query(
-    `INSERT INTO ignored_tweets (tweet_id, via_handle, author_username, text, reasons)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[]) ON CONFLICT (tweet_id) DO NOTHING`,
+    `INSERT INTO ignored_tweets (tweet_id, via_handle, author_username, text, reasons, author_id, conversation_id, tweeted_at, confidence)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::text[], $7::text[], $8::text[], $9::real[])
+     ON CONFLICT (tweet_id) DO NOTHING`,
     [
       rows.map((r) => r.tweet.id),
       rows.map((r) => r.viaHandle ?? null),
       rows.map((r) => r.tweet.authorUsername),
       rows.map((r) => r.tweet.text),
       rows.map((r) => JSON.stringify(r.reasons)),
+      rows.map((r) => r.tweet.authorId ?? null),
+      rows.map((r) => r.tweet.conversationId ?? null),
+      rows.map((r) => r.tweet.createdAt ?? null),
+      rows.map((r) => r.confidence ?? null),
     ],
   )
 }
@@ -181,18 +189,57 @@ function followUpKey(tweet: IncomingTweet): string | null {
 type Decision =
   | { kind: 'seen' }
   | { kind: 'skipped' }
-  | { kind: 'ignored'; reasons: string[] }
+  | { kind: 'ignored'; reasons: readonly string[]; confidence?: number }
   | { kind: 'join'; key: string; claim: boolean }
-  | { kind: 'create'; analysis: TweetAnalysis }
+  | { kind: 'create'; triage: TriageOutcome }
 
-function newGrievance(
+/** How a grievance came to be: the rules' analysis and the band triage gave it. */
+export interface GrievanceOrigin {
+  analysis: TweetAnalysis
+  band: 'ticket' | 'review'
+  confidence?: number
+  /** Triage's division (the model's pick, or a handle-scoped rule's). */
+  division: string | null
+  reasons: readonly string[]
+}
+
+export function originOf(outcome: TriageOutcome, hasModel: boolean): GrievanceOrigin {
+  return {
+    analysis: outcome.analysis,
+    band: outcome.band === 'review' ? 'review' : 'ticket',
+    ...(hasModel ? { confidence: outcome.confidence } : {}),
+    division: outcome.division,
+    reasons: outcome.reasons,
+  }
+}
+
+/** The automatic acknowledgement of a new ticket, in the tweet's language. */
+export function acknowledgement(ctx: ServerContext, grievance: Grievance): ThreadEntry {
+  const template = grievance.source.language === 'hi' ? ctx.org.acknowledge.hi : ctx.org.acknowledge.en
+  const division = ctx.org.divisions.find((d) => d.id === grievance.division)
+  return {
+    id: serverEntryId('ack'),
+    kind: 'reply',
+    text: fillTemplate(template, {
+      ticket: grievance.ticket,
+      name: grievance.source.authorUsername,
+      division: division?.name,
+    }),
+    at: new Date().toISOString(),
+    by: ctx.primaryHandle,
+    post: { state: 'pending', attempts: 0 },
+  }
+}
+
+export function newGrievance(
   ctx: ServerContext,
   tweet: IncomingTweet,
   meta: TweetMeta,
-  analysis: TweetAnalysis,
+  origin: GrievanceOrigin,
   ticket: string,
   now: Date,
 ): Grievance {
+  const { analysis } = origin
   const { org } = ctx
   const createdAt = now.toISOString()
   const slaHours = org.sla[analysis.priority] ?? 72
@@ -221,10 +268,15 @@ function newGrievance(
       media: [],
     },
     thread: [citizenEntry],
-    division: analysis.division ?? ctx.org.defaultDivision,
+    division: origin.division ?? analysis.division ?? ctx.org.defaultDivision,
     matchedRules: analysis.matchedRules,
     priority: analysis.priority,
-    triage: { actionable: true, reasons: analysis.reasons },
+    triage: {
+      actionable: true,
+      reasons: [...origin.reasons],
+      band: origin.band,
+      ...(origin.confidence !== undefined ? { confidence: origin.confidence } : {}),
+    },
     status: 'new',
     statusReason: null,
     assignee: null,
@@ -288,10 +340,12 @@ export async function ingestTweets(
     // Our own handles' tweets (acknowledgements, replies) are never grievances.
     if (isOwn(tweet)) return { kind: 'ignored', reasons: ['own handle'] }
     if (key && known.has(key)) return { kind: 'join', key, claim: false }
-    const analysis = analyseTweet(ctx.compiled, tweet, { ownHandles: [...ctx.ownHandles] })
-    if (!analysis.actionable) return { kind: 'ignored', reasons: analysis.reasons }
+    // Synchronous: the context's Triage is not reentrant, and nothing awaits in between.
+    const triage = triageTweet(ctx.triage, tweet)
+    if (triage.band === 'ignore')
+      return { kind: 'ignored', reasons: triage.reasons, ...(ctx.model ? { confidence: triage.confidence } : {}) }
     known.add(threadKey(tweet.conversationId ?? tweet.id, tweet.authorId))
-    return { kind: 'create', analysis }
+    return { kind: 'create', triage }
   })
 
   // 4. Tickets for every new grievance in one statement; officers' loads in one query.
@@ -319,7 +373,12 @@ export async function ingestTweets(
       case 'skipped':
         return { kind: decision.kind }
       case 'ignored':
-        ignored.push({ tweet, viaHandle: meta.viaHandle, reasons: decision.reasons })
+        ignored.push({
+          tweet,
+          viaHandle: meta.viaHandle,
+          reasons: decision.reasons,
+          ...(decision.confidence !== undefined ? { confidence: decision.confidence } : {}),
+        })
         return { kind: 'ignored', reasons: decision.reasons }
       case 'join': {
         const prior = current.get(decision.key)!
@@ -347,19 +406,13 @@ export async function ingestTweets(
       }
       case 'create': {
         const ticket = tickets[ticketIndex++]!
-        const grievance = pool!.allocate(newGrievance(ctx, tweet, meta, decision.analysis, ticket, now))
+        const origin = originOf(decision.triage, ctx.model !== null)
+        // A review-band grievance waits in its division's review list: neither allocated
+        // nor acknowledged until a person makes it a ticket (src/server/actions.ts accept).
+        const grievance = pool!.allocate(newGrievance(ctx, tweet, meta, origin, ticket, now))
         pool!.moved(null, grievance)
-        if (ctx.acknowledge) {
-          const template = decision.analysis.language === 'hi' ? ctx.org.acknowledge.hi : ctx.org.acknowledge.en
-          const division = ctx.org.divisions.find((d) => d.id === grievance.division)
-          const ack: ThreadEntry = {
-            id: serverEntryId('ack'),
-            kind: 'reply',
-            text: fillTemplate(template, { ticket, name: tweet.authorUsername, division: division?.name }),
-            at: grievance.createdAt,
-            by: ctx.primaryHandle,
-            post: { state: 'pending', attempts: 0 },
-          }
+        if (ctx.acknowledge && origin.band === 'ticket') {
+          const ack: ThreadEntry = { ...acknowledgement(ctx, grievance), at: grievance.createdAt }
           grievance.thread.push(ack)
           replies.push({ grievanceId: grievance.id, entryId: ack.id, text: ack.text })
         }

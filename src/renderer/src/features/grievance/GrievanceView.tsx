@@ -12,6 +12,7 @@ import { priorityLabel, statusLabel } from '../queue/labels'
 import { ActionBar } from './ActionBar'
 import { CitizenHistory } from './CitizenHistory'
 import { Thread } from './Thread'
+import { ReviewBanner } from '../review/ReviewBanner'
 
 function viaText(grievance: Grievance, t: TFunction): string {
   const { kind: via, handle, rule } = grievance.source.via
@@ -142,6 +143,7 @@ function GrievanceDetail({ grievance }: { grievance: Grievance }) {
       </blockquote>
       <Details grievance={grievance} />
       <CitizenHistory grievance={grievance} />
+      <ReviewBanner grievance={grievance} />
       <ActionBar grievance={grievance} />
       <h3 className="section-title">{t('grievance.thread')}</h3>
       <Thread grievance={grievance} />

@@ -122,6 +122,14 @@ export function BulkBar({ rows }: { rows: readonly Grievance[] }) {
             {t('queue.bulk.reject')}
           </button>
           <button
+            data-testid="bulk-dismiss"
+            className="danger"
+            disabled={disabled}
+            onClick={() => void run({ type: 'reject', reason: t('review.dismissReason'), notGrievance: true })}
+          >
+            {t('review.bulkDismiss')}
+          </button>
+          <button
             data-testid="bulk-forward"
             aria-expanded={dialog === 'forward'}
             disabled={disabled || divisions.length === 0}

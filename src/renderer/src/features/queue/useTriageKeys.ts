@@ -2,6 +2,9 @@
 // ? shows the help. Keys typed into a field belong to the field, except Escape,
 // which leaves it so the next key drives the queue again.
 import { useEffect } from 'react'
+import { i18n } from '../../i18n'
+import { describeError, invokeDesk } from '../../lib/bridge'
+import { reviewAction } from '../review/review-keys'
 import { useGrievanceStore } from '../../store/grievance-store'
 import { useUiStore } from '../../store/ui-store'
 import { moveCursor } from './filters'
@@ -55,6 +58,19 @@ export function useTriageKeys(visibleIds: readonly string[]): void {
         case 'r':
           if (!focusById(COMPOSER_TEXT_ID)) return
           break
+        case 't':
+        case 'd': {
+          // The review band: make a ticket / dismiss the highlighted (or open) grievance.
+          const id = queue.cursorId ?? queue.openId
+          const target = id ? queue.byId.get(id) : undefined
+          const body = reviewAction(event.key, target, i18n.t('review.dismissReason'))
+          if (!body || !target) return
+          void invokeDesk('actions.submit', { grievanceId: target.id, body }).then(
+            ({ grievance }) => useGrievanceStore.getState().upsert(grievance),
+            (error: unknown) => console.warn(`[desk] ${body.type}: ${describeError(error)}`),
+          )
+          break
+        }
         default:
           return
       }

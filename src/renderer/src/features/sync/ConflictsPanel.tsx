@@ -40,6 +40,8 @@ export function describeAction(body: ActionBody, org: OrgSummary | null, t: TFun
       return t('sync.conflicts.action.setPriority', { priority: t(`common.priority.${body.priority}`) })
     case 'retry-reply':
       return t('sync.conflicts.action.retryReply')
+    case 'accept':
+      return t('sync.conflicts.action.accept')
   }
 }
 
