@@ -4,9 +4,8 @@ import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import { OrgConfig } from '../shared/org'
 import { compileOrg, type CompiledOrg } from '../shared/routing'
-import type { IncomingTweet } from '../shared/analysis'
-import { prepareTriage, triageTweet, type TriageModel } from '../shared/triage-model'
-import { parseTweets, type InputTweet, type ParsedInput } from './input'
+import { prepareTriage, toIncoming, triageTweet, type TriageModel } from '../shared/triage-model'
+import { parseTweets, type ParsedInput } from './input'
 import { defaultModelPath, formatReport, loadDefaultModel, parseLabelled, readModel, trainAndWrite } from './model'
 import { rulesReport, formatRulesReport } from './rules-report'
 
@@ -90,17 +89,7 @@ export function loadOrg(path: string): CompiledOrg {
   }
 }
 
-export function toIncoming(t: InputTweet): IncomingTweet {
-  return {
-    id: t.id,
-    text: t.text,
-    authorId: t.author,
-    authorUsername: t.author,
-    viaHandle: t.viaHandle,
-    inReplyToUserId: t.inReplyToUserId,
-    referencedTweets: t.referencedTweets,
-  }
-}
+export { toIncoming }
 
 function modelFor(args: string[], orgPath: string, compiled: CompiledOrg): TriageModel | null {
   if (args.includes('--no-model')) return null

@@ -15,6 +15,7 @@ import {
   prepareTriage,
   serialiseModel,
   splitOf,
+  toIncoming,
   trainTriageModel,
   triageTweet,
   type LabelledTweet,
@@ -40,15 +41,7 @@ function training(org: string): (LabelledTweet & { authorKind?: string; shape?: 
 function committedModel(org: string): TriageModel {
   return parseModel(JSON.parse(readFileSync(modelPath(org), 'utf8')))
 }
-const incoming = (t: LabelledTweet): IncomingTweet => ({
-  id: t.id,
-  text: t.text,
-  authorId: t.author,
-  authorUsername: t.author,
-  viaHandle: t.viaHandle,
-  inReplyToUserId: t.inReplyToUserId,
-  referencedTweets: t.referencedTweets,
-})
+const incoming = toIncoming
 const tweet = (text: string, author = 'ramesh_k1987', viaHandle?: string): IncomingTweet => ({
   id: 'x',
   text,

@@ -22,4 +22,4 @@ export {
   type TriageBand,
   type TriageOutcome,
 } from './triage'
-export { trainTriageModel, splitOf, type LabelledTweet, type TrainOptions, type TrainReport } from './train'
+export { trainTriageModel, splitOf, toIncoming, type LabelledTweet, type TrainOptions, type TrainReport } from './train'

@@ -94,7 +94,8 @@ function mulberry32(seed: number): () => number {
   }
 }
 
-const toIncoming = (t: LabelledTweet): IncomingTweet => ({
+/** A tweet as a file or the desk's labels give it, as the triage reads it (author id = username). */
+export const toIncoming = (t: Omit<LabelledTweet, 'label'>): IncomingTweet => ({
   id: t.id,
   text: t.text,
   authorId: t.author,
