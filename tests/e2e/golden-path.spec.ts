@@ -5,6 +5,7 @@
 // exactly once when the server is back.
 import { test, expect, type Page } from '@playwright/test'
 import { injectTweet, startStack, tweetsBy, waitUntil, type Stack } from './stack'
+import { signInAt } from './desk-page'
 
 const HANDLE = 'HMOIndia'
 let stack: Stack
@@ -20,16 +21,7 @@ test.afterEach(async ({}, testInfo) => {
   if (testInfo.status !== testInfo.expectedStatus) console.log(stack.logs())
 })
 
-async function login(page: Page, username: string) {
-  await page.goto(stack.deskUrl)
-  // The desk keeps its session across page loads: sign the previous officer out first.
-  await expect(page.getByTestId('login-username').or(page.getByTestId('logout'))).toBeVisible()
-  if (await page.getByTestId('logout').isVisible()) await page.getByTestId('logout').click()
-  await page.getByTestId('login-username').fill(username)
-  await page.getByTestId('login-password').fill('seva-demo')
-  await page.getByTestId('login-submit').click()
-  await expect(page.getByTestId('sync-status')).toHaveAttribute('data-status', 'online')
-}
+const login = (page: Page, username: string) => signInAt(page, stack.deskUrl, username)
 
 async function openGrievance(page: Page, text: string): Promise<string> {
   const row = page.getByTestId('queue-item').filter({ hasText: text })

@@ -5,6 +5,7 @@
 import { test, expect, type Page } from '@playwright/test'
 import { LIMITS } from '../../src/shared/limits'
 import { injectTweet, startStack, tweetsBy, waitUntil, type Stack } from './stack'
+import { signInAt } from './desk-page'
 
 /** The few DOM members the page-side callbacks use (this file type-checks without the DOM lib). */
 interface PageElement {
@@ -31,15 +32,7 @@ test.afterEach(async ({}, testInfo) => {
 
 test.use({ viewport: { width: 1360, height: 860 } })
 
-async function login(page: Page, username: string) {
-  await page.goto(stack.deskUrl)
-  await expect(page.getByTestId('login-username').or(page.getByTestId('logout'))).toBeVisible()
-  if (await page.getByTestId('logout').isVisible()) await page.getByTestId('logout').click()
-  await page.getByTestId('login-username').fill(username)
-  await page.getByTestId('login-password').fill(PASSWORD)
-  await page.getByTestId('login-submit').click()
-  await expect(page.getByTestId('sync-status')).toHaveAttribute('data-status', 'online')
-}
+const login = (page: Page, username: string) => signInAt(page, stack.deskUrl, username, PASSWORD)
 
 async function openGrievance(page: Page, text: string): Promise<string> {
   const row = page.getByTestId('queue-item').filter({ hasText: text })

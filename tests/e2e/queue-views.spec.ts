@@ -6,6 +6,7 @@
 import { test, expect, type Locator, type Page } from '@playwright/test'
 import { seriousA11yViolations } from './a11y'
 import { injectTweet, startStack, type Stack } from './stack'
+import { signInAt } from './desk-page'
 
 const HANDLE = 'HMOIndia'
 let stack: Stack
@@ -23,15 +24,7 @@ test.afterEach(async ({}, testInfo) => {
 
 test.use({ viewport: { width: 1400, height: 900 } })
 
-async function login(page: Page, username: string) {
-  await page.goto(stack.deskUrl)
-  await expect(page.getByTestId('login-username').or(page.getByTestId('logout'))).toBeVisible()
-  if (await page.getByTestId('logout').isVisible()) await page.getByTestId('logout').click()
-  await page.getByTestId('login-username').fill(username)
-  await page.getByTestId('login-password').fill('seva-demo')
-  await page.getByTestId('login-submit').click()
-  await expect(page.getByTestId('sync-status')).toHaveAttribute('data-status', 'online')
-}
+const login = (page: Page, username: string) => signInAt(page, stack.deskUrl, username)
 
 /** Node type-checks this file without the DOM lib: the part of an element used in the page. */
 type PageElement = { getAttribute(name: string): string | null }

@@ -1,7 +1,7 @@
 // The compact table mode: a real <table> whose header buttons sort (aria-sort tells
 // assistive technology which column and which way). Rows past VIRTUALISE_ABOVE are
 // windowed like the card list, with spacer rows above and below the visible slice.
-import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react'
+import { memo, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { isOpen, type Grievance } from '../../../../shared/grievance'
 import { UntrustedText } from '../../components/UntrustedText'
@@ -11,6 +11,7 @@ import { useUiStore } from '../../store/ui-store'
 import { isBreached } from './filters'
 import { toggleSelected } from './selection'
 import { nextTableSort, TABLE_COLUMNS, type TableColumn } from './table-sort'
+import { useScrollViewport } from './useScrollViewport'
 import { rowWindow, scrollToRow } from './windowing'
 
 export const TABLE_ROW_HEIGHT = 30
@@ -32,18 +33,7 @@ export function QueueTable({ rows, cursorId, openId, now, onOpen }: Props) {
   const selection = useUiStore((s) => s.selection)
   const org = useOrgStore((s) => s.org)
   const { language } = useFormat()
-  const scrollRef = useRef<HTMLDivElement>(null)
-  const [viewport, setViewport] = useState({ scrollTop: 0, height: 800 })
-
-  useLayoutEffect(() => {
-    const element = scrollRef.current
-    if (!element) return
-    const measure = () => setViewport({ scrollTop: element.scrollTop, height: element.clientHeight })
-    measure()
-    const observer = new ResizeObserver(measure)
-    observer.observe(element)
-    return () => observer.disconnect()
-  }, [])
+  const { ref: scrollRef, viewport, onScroll } = useScrollViewport()
 
   // Keep the keyboard cursor on screen, below the sticky header.
   useEffect(() => {
@@ -59,12 +49,7 @@ export function QueueTable({ rows, cursorId, openId, now, onOpen }: Props) {
   const ariaSort = (column: TableColumn) => (tableSort.column === column ? tableSort.direction : ('none' as const))
 
   return (
-    <div
-      ref={scrollRef}
-      className="queue-table-scroll"
-      data-testid="queue-table-scroll"
-      onScroll={(e) => setViewport({ scrollTop: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight })}
-    >
+    <div ref={scrollRef} className="queue-table-scroll" data-testid="queue-table-scroll" onScroll={onScroll}>
       <table className="queue-table" data-testid="queue-table" aria-label={t('queue.table.label')}>
         <thead>
           <tr style={{ height: HEADER_HEIGHT }}>

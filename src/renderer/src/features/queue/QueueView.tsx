@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useDeferredValue, useEffect, useMemo } from 'react'
 import { ProblemText } from '../../components/ProblemText'
 import { useFormat } from '../../i18n'
 import { useGrievanceStore } from '../../store/grievance-store'
@@ -16,6 +16,7 @@ import { useBulkKeys } from './useBulkKeys'
 import { useQueueRows } from './useQueueRows'
 import { useTriageKeys } from './useTriageKeys'
 import { SearchElsewhere, ViewTabs } from './ViewTabs'
+import { useScrollViewport } from './useScrollViewport'
 import { rowWindow, scrollToRow } from './windowing'
 
 export function QueueView() {
@@ -48,17 +49,7 @@ export function QueueView() {
     if (pruned !== selection) setSelection(pruned)
   }, [ids, selection, setSelection])
 
-  const scrollRef = useRef<HTMLDivElement>(null)
-  const [viewport, setViewport] = useState({ scrollTop: 0, height: 800 })
-  useLayoutEffect(() => {
-    const element = scrollRef.current
-    if (!element) return
-    const measure = () => setViewport({ scrollTop: element.scrollTop, height: element.clientHeight })
-    measure()
-    const observer = new ResizeObserver(measure)
-    observer.observe(element)
-    return () => observer.disconnect()
-  }, [table])
+  const { ref: scrollRef, viewport, onScroll } = useScrollViewport(table)
 
   // A new filter or sort starts at the top, unless the cursor row is still listed
   // (the effect below then scrolls to it).
@@ -121,7 +112,7 @@ export function QueueView() {
         // Focusable, so the keyboard reaches the list and aria-activedescendant is announced.
         tabIndex={0}
         aria-activedescendant={cursorId ? `queue-row-${cursorId}` : undefined}
-        onScroll={(e) => setViewport({ scrollTop: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight })}
+        onScroll={onScroll}
       >
         <div style={{ height: slice.padTop }} />
         {!table &&
