@@ -115,7 +115,7 @@ test('a right-to-left override in a tweet is shown as a marker, not obeyed', asy
   await injectTweet(
     stack.simUrl,
     'spoof_citizen',
-    `@${HANDLE} police verification pending, see my file \u202Egpj.exe ${marker}`,
+    `@${HANDLE} my police verification for the passport is pending for three weeks, please help. See my file \u202Egpj.exe ${marker}`,
   )
   await login(page, 'officer.police')
   const row = page.getByTestId('queue-item').filter({ hasText: marker })

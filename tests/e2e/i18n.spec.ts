@@ -179,7 +179,7 @@ async function hindiScreen(page: Page, testInfo: TestInfo, screen: string) {
 test('an officer who switches to Hindi meets no English of the desk on the queue, grievance and composer', async ({
   page,
 }, testInfo) => {
-  const text = `@HMOIndia फ़र्ज़ी कॉल से मेरे खाते से 8000 रुपये निकाल लिए गए, शिकायत दर्ज करें ${Date.now()}`
+  const text = `@HMOIndia साइबर ठगी: फ़र्ज़ी कॉल से मेरे खाते से 8000 रुपये निकाल लिए गए, कृपया शिकायत दर्ज करें ${Date.now()}`
   await injectTweet(stack.simUrl, 'anita_devi', text)
   await signedOut(page)
   await signIn(page, 'officer.cyber')
@@ -261,7 +261,11 @@ test('offline is a plain sentence with the technical reason kept for support, an
 })
 
 test('the queue list takes keyboard focus and moves its active row with j/k', async ({ page }) => {
-  await injectTweet(stack.simUrl, 'kb_user', `@HMOIndia cyber fraud on my card, please help ${Date.now()}`)
+  await injectTweet(
+    stack.simUrl,
+    'kb_user',
+    `@HMOIndia UPI fraud: Rs 5000 debited from my bank account after a fake call, please help ${Date.now()}`,
+  )
   await signedOut(page)
   await signIn(page, 'officer.cyber')
   const queue = page.getByTestId('queue')

@@ -43,7 +43,11 @@ test('views, table sort, bulk x-select, forgiving search and the citizen’s his
     `@${HANDLE} my visa extension is pending at FRRO for two months ${marker}`,
   )
   await injectTweet(stack.simUrl, 'priya_sen', `@${HANDLE} मेरा वीज़ा अभी तक नहीं मिला, कृपया मदद करें ${marker}`)
-  await injectTweet(stack.simUrl, 'john_doe', `@${HANDLE} e-visa application status not updated ${marker}`)
+  await injectTweet(
+    stack.simUrl,
+    'john_doe',
+    `@${HANDLE} my e-visa application status is not updated for ten days, please help ${marker}`,
+  )
 
   await login(page, 'officer.foreigners')
 

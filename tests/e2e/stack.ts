@@ -162,6 +162,12 @@ export interface SimTweet {
   in_reply_to_tweet_id?: string | null
 }
 
+/**
+ * Posts a citizen tweet on the simulator. A spec that needs the tweet in an officer's own
+ * queue must write an unmistakable grievance: the org's model decides the band, and the
+ * random marker a spec adds is one more word to it, so a borderline text lands in the
+ * review band (unassigned) now and then.
+ */
 export async function injectTweet(simUrl: string, author: string, text: string): Promise<string> {
   const res = await fetch(`${simUrl}/_sim/tweets`, {
     method: 'POST',
