@@ -261,7 +261,10 @@ describe('actions and the outbox', () => {
     const { core, events } = await signedIn()
     await waitFor(async () => (await listIds(core)).length === 3, 'first pull')
 
-    // Somebody else moved g2 on, and the desk has not heard yet: its claim is stale.
+    // Somebody else moves g2 on while the desk cannot hear (it is offline, so no pull of
+    // its own can bring the change in before the claim is made): its claim is stale.
+    server.setDown(true)
+    await waitFor(async () => (await core.handle('sync.state', {})).status === 'offline', 'offline', 15_000)
     server.upsert({ ...server.grievance('g2')!, status: 'assigned', assignee: 'someone.else' }, { notify: false })
     server.verdictFor = (a) =>
       a.grievanceId === 'g1'
@@ -274,7 +277,8 @@ describe('actions and the outbox', () => {
     const dup = await core.handle('actions.submit', { grievanceId: 'g1', body: { type: 'note', text: 'n' } })
     const stale = await core.handle('actions.submit', { grievanceId: 'g2', body: { type: 'claim' } })
     const refused = await core.handle('actions.submit', { grievanceId: 'g3', body: { type: 'claim' } })
-    await waitFor(async () => (await core.handle('sync.state', {})).pending === 0, 'all settled')
+    server.setDown(false)
+    await waitFor(async () => (await core.handle('sync.state', {})).pending === 0, 'all settled', 15_000)
 
     const conflicts = await core.handle('conflicts.list', {})
     expect(conflicts.map((c) => [c.action.id, c.kind])).toEqual([
