@@ -43,7 +43,7 @@ export function QueueTable({ rows, cursorId, openId, now, onOpen }: Props) {
     if (index === -1) return
     const top = scrollToRow(index, TABLE_ROW_HEIGHT, element.scrollTop, element.clientHeight - HEADER_HEIGHT)
     if (top !== null) element.scrollTop = top
-  }, [cursorId, rows])
+  }, [cursorId, rows, scrollRef])
 
   const slice = rowWindow(rows.length, TABLE_ROW_HEIGHT, viewport.scrollTop, viewport.height)
   const ariaSort = (column: TableColumn) => (tableSort.column === column ? tableSort.direction : ('none' as const))

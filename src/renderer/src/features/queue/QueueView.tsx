@@ -68,7 +68,7 @@ export function QueueView() {
     if (index === -1) return
     const top = scrollToRow(index, QUEUE_ROW_HEIGHT, element.scrollTop, element.clientHeight)
     if (top !== null) element.scrollTop = top
-  }, [cursorId, ids])
+  }, [cursorId, ids, scrollRef])
 
   const slice = rowWindow(rows.length, QUEUE_ROW_HEIGHT, viewport.scrollTop, viewport.height)
   const onOpen = useCallback((id: string) => open(id), [open])
