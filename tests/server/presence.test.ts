@@ -165,6 +165,8 @@ describe('expiry', () => {
 })
 
 const hasPostgres = Boolean(process.env.DATABASE_URL)
+if (!hasPostgres)
+  console.log('[presence] two-instance test not run: needs DATABASE_URL (PostgreSQL); `npm run test:pg` sets it')
 describe.skipIf(!hasPostgres)('two instances on one PostgreSQL', () => {
   let other: RunningServer
   beforeAll(async () => {
