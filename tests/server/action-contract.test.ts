@@ -5,7 +5,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { randomUUID } from 'node:crypto'
 import type { RunningServer } from '../../src/server/index'
-import { ChangeNotifier, type ServerContext } from '../../src/server/context'
 import { writeTransaction } from '../../src/server/db/database'
 import { currentSeq, loadGrievance, saveGrievance } from '../../src/server/grievances'
 import { changesFor } from '../../src/server/feed'
@@ -14,10 +13,8 @@ import { ingestTweet } from '../../src/server/ingest/grievance-from-tweet'
 import type { Grievance } from '../../src/shared/grievance'
 import { LIMITS } from '../../src/shared/limits'
 import type { Action, ActionBody } from '../../src/shared/protocol'
-import { compileOrg } from '../../src/shared/routing'
-import { prepareTriage } from '../../src/shared/triage-model'
 import { ApiClient, freshDatabase, loggedIn, startTestServer, type TestDatabase } from './helpers'
-import { ORG, seedGrievance, TWEETS } from './seed'
+import { seedContext, seedGrievance, TWEETS } from './seed'
 
 let db: TestDatabase
 let server: RunningServer
@@ -49,18 +46,7 @@ let tweetSeq = 1_950_000_000_000_000_000n
 
 /** A grievance made by ingestion with its acknowledgement queued, as in production. */
 async function seedAcknowledged(text: string): Promise<Grievance> {
-  const ctx: ServerContext = {
-    db: server.db,
-    org: ORG,
-    compiled: compileOrg(ORG),
-    model: null,
-    triage: prepareTriage(compileOrg(ORG), null),
-    ownHandles: new Set(ORG.handles.map((h) => h.username.toLowerCase())),
-    primaryHandle: 'HMOIndia',
-    acknowledge: true,
-    changes: new ChangeNotifier(),
-    log: () => undefined,
-  }
+  const ctx = seedContext(server, { acknowledge: true })
   const id = String(tweetSeq++)
   const outcome = await writeTransaction(server.db, (tx) =>
     ingestTweet(

@@ -24,12 +24,9 @@ export const TWEETS = {
   thanks: '@HMOIndia thanks for the quick response',
 }
 
-export async function seedTweet(
-  server: RunningServer,
-  text: string,
-  extra: Partial<IncomingTweet> = {},
-): Promise<Grievance | null> {
-  const ctx: ServerContext = {
+/** The server context ingestion runs with, on a test server's database (rules only, no model). */
+export function seedContext(server: RunningServer, opts: { acknowledge?: boolean } = {}): ServerContext {
+  return {
     db: server.db,
     org: ORG,
     compiled: compileOrg(ORG),
@@ -37,10 +34,18 @@ export async function seedTweet(
     triage: prepareTriage(compileOrg(ORG), null),
     ownHandles: new Set(ORG.handles.map((h) => h.username.toLowerCase())),
     primaryHandle: 'HMOIndia',
-    acknowledge: false,
+    acknowledge: opts.acknowledge ?? false,
     changes: new ChangeNotifier(),
     log: () => undefined,
   }
+}
+
+export async function seedTweet(
+  server: RunningServer,
+  text: string,
+  extra: Partial<IncomingTweet> = {},
+): Promise<Grievance | null> {
+  const ctx = seedContext(server)
   const id = String(nextId++)
   const tweet: IncomingTweet = {
     id,
