@@ -31,6 +31,7 @@ import { RateLimitPacer, rateLimitPlugin } from './x/rate-limits'
 import { createIngestion, type IngestionOptions, type IngestionSupervisor } from './ingest'
 import { registerIngestionRoute } from './http/ingestion-route'
 import { loadOrgModel, registerReviewRoutes, triageFor } from './review'
+import { registerAuditRoutes } from './audit'
 import { ReplyWorker, type ReplyWorkerOptions } from './replies/worker'
 import { BackgroundLoops } from './cluster/background-loops'
 import { DEFAULT_LEASE_MS, startClusterRole, type ClusterRole } from './cluster'
@@ -286,6 +287,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   registerPresenceRoutes(app, ctx, presence)
   registerIngestionRoute(app, ctx, async () => (leaderIngestion ?? poller)?.status() ?? null)
   registerReviewRoutes(app, ctx)
+  registerAuditRoutes(app, ctx)
 
   let address: string
   try {

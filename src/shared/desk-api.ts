@@ -47,6 +47,51 @@ export type Session = z.infer<typeof Session>
 
 const none = z.object({}).strict()
 
+/**
+ * The server paths the desk relays for the supervisor and admin screens (online only; the
+ * desk adds the session token, the renderer never sees it). Sign-in, sign-out, the changes
+ * feed, the event stream and actions have their own methods and are not relayed.
+ */
+export const STAFF_PATH = /^\/api\/v1(\/(?!\.\.?(\/|$))[A-Za-z0-9._~:-]+)+$/
+const NOT_RELAYED = /^\/api\/v1\/(auth\/login|auth\/logout|events|changes|actions)(\/|$)/
+const StaffPath = z
+  .string()
+  .max(LIMITS.idChars * 4)
+  .regex(STAFF_PATH, { message: 'must be a path of the server API (/api/v1/…)' })
+  .refine((p) => !NOT_RELAYED.test(p), { message: 'has its own desk method and is not relayed' })
+const StaffQuery = z
+  .record(z.string().max(LIMITS.nameChars), z.string().max(LIMITS.reasonChars))
+  .refine((q) => Object.keys(q).length <= LIMITS.staffQueryParams, {
+    message: `at most ${LIMITS.staffQueryParams} query parameters`,
+  })
+
+/** A request of a supervisor or admin screen, relayed to the server as the signed-in user. */
+export const StaffRequest = z.object({
+  method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']),
+  path: StaffPath,
+  query: StaffQuery.optional(),
+  body: z.unknown().optional(),
+})
+export type StaffRequest = z.infer<typeof StaffRequest>
+
+/** The server's answer as it came: 2xx with its JSON, or a 4xx with `{error, message}` for the form to show. */
+export const StaffResponse = z.object({ status: z.number().int(), body: z.unknown() })
+export type StaffResponse = z.infer<typeof StaffResponse>
+
+/** A file fetched from the server for the renderer to save (exports). `id` is the renderer's, for progress and cancel. */
+export const StaffDownloadRequest = z.object({
+  id: z.string().min(1).max(LIMITS.nameChars),
+  path: StaffPath,
+  query: StaffQuery.optional(),
+})
+export const StaffDownload = z.object({
+  filename: z.string(),
+  contentType: z.string(),
+  bytes: z.number().int(),
+  base64: z.string(),
+})
+export type StaffDownload = z.infer<typeof StaffDownload>
+
 /** The interface languages the desk offers (the officer's choice, not a tweet's language). */
 export const InterfaceLanguage = z.enum(['en', 'hi'])
 export type InterfaceLanguage = z.infer<typeof InterfaceLanguage>
@@ -116,6 +161,11 @@ export const deskApi = {
     input: z.object({ grievanceId: z.string().min(1).max(LIMITS.idChars), state: PresenceState }),
     output: z.object({}),
   },
+  /** Supervisor and admin screens: one request to the server's staff API (online only). */
+  'staff.request': { input: StaffRequest, output: StaffResponse },
+  /** Downloads an export; `download-progress` events report it; cancellable by its id. */
+  'staff.download': { input: StaffDownloadRequest, output: StaffDownload },
+  'staff.download-cancel': { input: z.object({ id: z.string().min(1).max(LIMITS.nameChars) }), output: z.object({}) },
 } as const
 
 export type DeskApi = typeof deskApi
@@ -133,6 +183,13 @@ export const DeskEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('org'), org: OrgSummary }),
   /** The others on a grievance now (from the server's event stream, or its answer to presence.set). */
   PresenceList.extend({ type: z.literal('presence') }),
+  /** How far a staff.download has come (totalBytes null when the server streams without a length). */
+  z.object({
+    type: z.literal('download-progress'),
+    id: z.string(),
+    receivedBytes: z.number().int(),
+    totalBytes: z.number().int().nullable(),
+  }),
 ])
 export type DeskEvent = z.infer<typeof DeskEvent>
 

@@ -53,6 +53,14 @@ export const LIMITS = {
   ignoredPage: 200,
   /** Officers' decisions (labels) the triage quality figures read at most. */
   qualityLabels: 20_000,
+  /** Audit entries in one page of GET /api/v1/admin/audit (and rows of one CSV export). */
+  auditPage: 1_000,
+  /** Bytes of one audit entry's details (JSON): what changed, not whole documents. */
+  auditDetailsBytes: 8_192,
+  /** Query parameters of one staff-API request relayed by the desk (reports, admin screens). */
+  staffQueryParams: 30,
+  /** A file the desk downloads for the renderer (an XLSX, CSV or PDF export), in bytes. */
+  downloadBytes: 64 * 1024 * 1024,
 } as const
 
 // A NUL or a lone surrogate cannot be stored in PostgreSQL text or JSONB, and a lone

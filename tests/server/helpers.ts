@@ -64,7 +64,9 @@ export class ApiClient {
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     })
     const text = await res.text()
-    return { status: res.status, body: text ? (JSON.parse(text) as unknown) : null }
+    // Exports (CSV, XLSX) come back as their text; everything else is JSON.
+    const json = /json/.test(res.headers.get('content-type') ?? 'application/json')
+    return { status: res.status, body: !text ? null : json ? (JSON.parse(text) as unknown) : text }
   }
 
   async login(username: string, password = PASSWORD): Promise<LoginResponse> {

@@ -10,6 +10,7 @@ import {
   type DeskMethod,
   type DeskOutput,
   type Session,
+  type StaffRequest,
   type SyncState,
   type UserSettings,
 } from '../../shared/desk-api'
@@ -35,6 +36,7 @@ import { tightenDataDir } from './private-files'
 import { DeskCoreError } from './errors'
 import { JsonStore } from './json-store'
 import { ServerClient } from './server-client'
+import { StaffRelay } from './staff-relay'
 import { normaliseServerUrl } from './server-url'
 import { DEFAULT_TIMING, SyncEngine, type SyncTiming } from './sync-engine'
 import { FileTokenStore, type TokenStore } from './token-store'
@@ -70,6 +72,8 @@ interface ActiveSession {
   client: ServerClient
   engine: SyncEngine
   presence: DeskPresence
+  /** The supervisor and admin screens' line to the server (staff-relay.ts). */
+  staff: StaffRelay
 }
 
 interface Stores {
@@ -241,7 +245,10 @@ class DeskCoreImpl implements DeskCore {
     const presence = new DeskPresence(client, (list) => {
       if (this.session?.engine === engine) this.emit({ type: 'presence', ...list })
     })
-    this.session = { owner, user, token, client, engine, presence }
+    const staff = new StaffRelay(serverUrl, this.fetchImpl, token, client.lifetimeSignal, (p) => {
+      if (this.session?.engine === engine) this.emit({ type: 'download-progress', ...p })
+    })
+    this.session = { owner, user, token, client, engine, presence, staff }
     this.setSync({
       status: 'connecting',
       serverUrl,
@@ -381,6 +388,15 @@ class DeskCoreImpl implements DeskCore {
         this.session?.presence.set(grievanceId, state)
         return {}
       }
+      case 'staff.request':
+        return this.staffRelay('use the supervisor and admin screens').request(input as StaffRequest)
+      case 'staff.download': {
+        const { id, path, query } = input as DeskInput<'staff.download'>
+        return this.staffRelay('download an export').download(id, path, query)
+      }
+      case 'staff.download-cancel':
+        this.session?.staff.cancel((input as { id: string }).id)
+        return {}
       case 'conflicts.dismiss': {
         const { actionId } = input as { actionId: string }
         const owner = this.session?.owner ?? null
@@ -391,6 +407,11 @@ class DeskCoreImpl implements DeskCore {
         return this.conflicts(stores)
       }
     }
+  }
+
+  private staffRelay(what: string): StaffRelay {
+    if (!this.session) throw new DeskCoreError('unauthorised', `Sign in to ${what}.`)
+    return this.session.staff
   }
 
   private sessionView(stores: Stores): Session {

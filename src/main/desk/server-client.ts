@@ -46,6 +46,11 @@ export class ServerClient {
     this.token = token
   }
 
+  /** Aborted when the session ends (abortAll). */
+  get lifetimeSignal(): AbortSignal {
+    return this.lifetime.signal
+  }
+
   /** Cancels every request in flight and any made later. */
   abortAll(): void {
     this.lifetime.abort()

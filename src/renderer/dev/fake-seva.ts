@@ -255,6 +255,12 @@ export function createFakeSeva(count = 40): SevaBridge {
     'settings.get': () => ({ language: null, ...userSettings.get(session.user?.username ?? '') }),
     // One desk, nobody else: presence is heard and goes nowhere.
     'presence.set': () => ({}),
+    // The staff screens need the real server; here they say so.
+    'staff.request': () => ({ status: 503, body: { error: 'no_server', message: 'The UI-only desk has no server' } }),
+    'staff.download': () => {
+      throw new Error('The UI-only desk has no server to download from.')
+    },
+    'staff.download-cancel': () => ({}),
     'settings.set': (input) => {
       const username = session.user?.username
       if (!username) throw new Error('Sign in before changing your settings.')

@@ -3,7 +3,8 @@
 // header: one in the address ends up in proxy and server logs and browser history.
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { LIMITS } from '../../shared/limits'
-import { API_PATHS, LoginRequest } from '../../shared/protocol'
+import { API_PATHS, LoginRequest, type Role } from '../../shared/protocol'
+import { audit } from '../audit/log'
 import type { ServerContext } from '../context'
 import { describeZodError, HttpError } from '../http/errors'
 import { signIn } from './login'
@@ -40,6 +41,22 @@ export async function authenticate(ctx: ServerContext, request: FastifyRequest):
   return (await authenticateSession(ctx, request)).user
 }
 
+/**
+ * The signed-in user when their role is one of `roles`; 401 without a session, 403 with
+ * the wrong role. Every supervisor and admin route starts with this.
+ */
+export async function requireRole(
+  ctx: ServerContext,
+  request: FastifyRequest,
+  roles: readonly Role[],
+  what: string,
+): Promise<StaffUser> {
+  const user = await authenticate(ctx, request)
+  if (!roles.includes(user.role))
+    throw new HttpError(403, 'forbidden', `Only ${roles.map((r) => `${r}s`).join(' and ')} may ${what}`)
+  return user
+}
+
 export function registerAuthRoutes(
   app: FastifyInstance,
   ctx: ServerContext,
@@ -50,6 +67,13 @@ export function registerAuthRoutes(
     const parsed = LoginRequest.safeParse(request.body)
     if (!parsed.success) throw new HttpError(400, 'bad_request', describeZodError(parsed.error))
     const outcome = await signIn(ctx.db, { ...parsed.data, ip: request.ip }, opts.throttle, ctx.log, known)
+    // Every attempt is on the record, failures with the name tried (never the password).
+    await audit(ctx.db, {
+      actor: outcome.kind === 'signed-in' ? outcome.user.username : parsed.data.username,
+      action: outcome.kind === 'signed-in' ? 'auth.sign-in' : 'auth.sign-in-failed',
+      clientAddress: request.ip,
+      ...(outcome.kind === 'locked' ? { details: { lockedOut: true } } : {}),
+    })
     if (outcome.kind === 'locked') {
       reply.header('retry-after', String(outcome.retryAfterSeconds))
       throw new HttpError(
@@ -67,7 +91,10 @@ export function registerAuthRoutes(
     refuseQueryToken(request)
     const token = bearerToken(request)
     if (!token) throw new HttpError(401, 'unauthorized', 'Send the token to end as Authorization: Bearer <token>')
+    const session = await sessionForToken(ctx.db, token)
     await endSession(ctx.db, sessionIdOf(token), opts.sessions)
+    if (session)
+      await audit(ctx.db, { actor: session.user.username, action: 'auth.sign-out', clientAddress: request.ip })
     return reply.code(204).send()
   })
 }

@@ -248,6 +248,32 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX triage_labels_tweet ON triage_labels (tweet_id, id)`,
     ],
   },
+  {
+    version: 9,
+    name: 'audit-log',
+    sql: [
+      // src/server/audit: append-only, each entry chained to the one before by hash.
+      `CREATE TABLE audit_log (
+        seq BIGSERIAL PRIMARY KEY,
+        at TIMESTAMPTZ NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target TEXT,
+        client_address TEXT,
+        details JSONB NOT NULL DEFAULT '{}'::jsonb,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL
+      )`,
+      `CREATE INDEX audit_log_action ON audit_log (action, seq DESC)`,
+      `CREATE INDEX audit_log_actor ON audit_log (actor, seq DESC)`,
+      `CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN RAISE EXCEPTION 'the audit log is append-only'; END $$`,
+      `CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log
+       FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()`,
+      `CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+       FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only()`,
+    ],
+  },
 ]
 
 export async function migrate(db: Database): Promise<number[]> {

@@ -21,6 +21,8 @@ import type { ServerContext } from '../context'
 import { writeTransaction } from '../db/database'
 import { HttpError } from '../http/errors'
 import { authenticate, parseInput } from '../http/routes'
+import { requireRole } from '../auth/routes'
+import { audit, recordAudit } from '../audit'
 import { canSee } from '../scope'
 import { allocateGrievance } from '../allocation'
 import { insertGrievance } from '../grievances'
@@ -134,6 +136,13 @@ export function registerReviewRoutes(app: FastifyInstance, ctx: ServerContext): 
         tx,
         labelOf(g, { actionable: true, division, source: 'ignored-ticket', username: user.username }),
       )
+      await recordAudit(tx, {
+        actor: user.username,
+        action: 'review.ticket-made',
+        target: g.ticket,
+        clientAddress: request.ip,
+        details: { tweetId, division },
+      })
       return { grievance: g, seqs: [seq] }
     })
     ctx.changes.notify(seqs)
@@ -142,9 +151,15 @@ export function registerReviewRoutes(app: FastifyInstance, ctx: ServerContext): 
   })
 
   app.get(API_PATHS.triageQuality, async (request) => {
-    const user = await authenticate(ctx, request)
-    if (user.role !== 'supervisor' && user.role !== 'admin')
-      throw new HttpError(403, 'forbidden', 'Only supervisors and admins may see the triage model quality')
-    return triageQuality(ctx, new Date())
+    const user = await requireRole(ctx, request, ['supervisor', 'admin'], 'see the triage model quality')
+    const quality = await triageQuality(ctx, new Date())
+    // Officers' decisions, read in bulk: on the record like an export.
+    await audit(ctx.db, {
+      actor: user.username,
+      action: 'triage.quality-read',
+      clientAddress: request.ip,
+      details: { decisions: quality.decisions },
+    })
+    return quality
   })
 }
