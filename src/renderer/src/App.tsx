@@ -9,6 +9,11 @@ import { SyncStatusBar } from './features/sync/SyncStatusBar'
 import { IngestionPanel } from './features/supervisor/IngestionPanel'
 import { IgnoredTweets } from './features/review/IgnoredTweets'
 import { LanguageSwitch } from './features/settings/LanguageSwitch'
+import { ScreenTabs } from './features/navigation/ScreenTabs'
+import { screensFor } from './features/navigation/screens'
+import { MonitorView } from './features/monitor/MonitorView'
+import { ReportsView } from './features/reports/ReportsView'
+import { AdminView } from './features/admin/AdminView'
 import { useFormat, useLanguageSync } from './i18n'
 import { connectDesk, loadWorkspace } from './store/desk-link'
 import { useGrievanceStore } from './store/grievance-store'
@@ -39,6 +44,7 @@ function TopBar() {
           {orgName}
         </span>
       )}
+      {user && <ScreenTabs />}
       <span className="spacer" />
       <LanguageSwitch />
       {user && (
@@ -84,6 +90,10 @@ function TopBar() {
 export function App() {
   const restoring = useSessionStore((s) => s.restoring)
   const username = useSessionStore((s) => s.session?.user?.username ?? null)
+  const role = useSessionStore((s) => s.session?.user?.role)
+  const chosen = useUiStore((s) => s.screen)
+  // A screen the role does not have (a role changed under a restored session) falls back to the desk.
+  const screen = screensFor(role).includes(chosen) ? chosen : 'desk'
   const { t } = useTranslation()
 
   useEffect(() => connectDesk(), [])
@@ -109,6 +119,9 @@ export function App() {
       </main>
     )
   else if (!username) body = <LoginView />
+  else if (screen === 'monitor') body = <MonitorView />
+  else if (screen === 'reports') body = <ReportsView />
+  else if (screen === 'admin') body = <AdminView />
   else
     body = (
       <>

@@ -38,6 +38,12 @@ export function deskErrorCode(error: unknown): DeskError['code'] | null {
 export function problemFromError(error: unknown, during: 'login' | 'work' = 'work'): Problem {
   const detail = describeError(error)
   const withDetail = (key: string): Problem => (detail ? { key, detail } : { key })
+  // A staff-API refusal (lib/staff-api.ts): the server's words are the detail, the sentence ours.
+  const status = error instanceof Error && error.name === 'StaffApiError' ? (error as { status?: number }).status : null
+  if (status === 403) return withDetail('problem.forbidden')
+  if (status === 409) return withDetail('problem.changedMeanwhile')
+  if (status !== null && status !== undefined && status >= 400 && status < 500)
+    return { key: 'problem.failed', values: { detail }, detail }
   switch (deskErrorCode(error)) {
     case 'offline':
       return withDetail(during === 'login' ? 'problem.loginOffline' : 'problem.offline')

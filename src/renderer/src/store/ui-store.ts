@@ -6,7 +6,12 @@ import type { TableSort } from '../features/queue/table-sort'
 import type { QueueViewId } from '../features/queue/views'
 import { loadQueueLayout, saveQueueLayout, type QueueLayout } from './queue-layout'
 
+/** The screens of the desk: officers have only the desk; the rest follow the role (features/navigation). */
+export type Screen = 'desk' | 'monitor' | 'reports' | 'admin'
+
 interface UiStore {
+  screen: Screen
+  setScreen(screen: Screen): void
   filter: QueueFilter
   sort: QueueSort
   helpOpen: boolean
@@ -31,6 +36,10 @@ interface UiStore {
 }
 
 export const useUiStore = create<UiStore>()((set, get) => ({
+  screen: 'desk',
+  setScreen(screen) {
+    set({ screen })
+  },
   filter: EMPTY_FILTER,
   sort: DEFAULT_SORT,
   helpOpen: false,
@@ -70,6 +79,7 @@ export const useUiStore = create<UiStore>()((set, get) => ({
   },
   reset() {
     set({
+      screen: 'desk',
       filter: EMPTY_FILTER,
       sort: DEFAULT_SORT,
       helpOpen: false,

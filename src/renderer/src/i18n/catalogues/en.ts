@@ -4,6 +4,17 @@
 // (tests/renderer/i18n-catalogue.test.ts checks it, and the Catalogue type below too).
 // Every visible string of the renderer comes from here: the scan in
 // tests/renderer/i18n-catalogue.test.ts fails on any literal a component shows itself.
+import * as monitor from './areas/monitor'
+import * as reports from './areas/reports'
+import * as sla from './areas/sla'
+import * as updates from './areas/updates'
+import * as adminUsers from './areas/admin-users'
+import * as adminRules from './areas/admin-rules'
+import * as adminSettings from './areas/admin-settings'
+import * as adminHandles from './areas/admin-handles'
+import * as adminBudget from './areas/admin-budget'
+import * as adminAudit from './areas/admin-audit'
+
 export const en = {
   common: {
     appName: 'Seva Desk',
@@ -47,6 +58,8 @@ export const en = {
   },
   /** What went wrong, in words an officer can act on; the desk's own message goes in a tooltip. */
   problem: {
+    forbidden: 'Your role may not do that. Ask an administrator.',
+    changedMeanwhile: 'Someone changed this meanwhile. Reload it and try again.',
     offline: 'The server cannot be reached. Your work is kept on this desk; try again when the network is back.',
     server: 'The server is having trouble. Try again in a few minutes.',
     unauthorised: 'Your session has ended. Sign in again.',
@@ -425,8 +438,30 @@ export const en = {
       close: 'Close the X ingestion panel',
     },
   },
+  nav: {
+    label: 'Screens',
+    desk: 'Desk',
+    monitor: 'Monitor',
+    reports: 'Reports',
+    admin: 'Administration',
+  },
+  monitor: monitor.en,
+  reports: reports.en,
+  sla: sla.en,
+  updates: updates.en,
+  admin: {
+    title: 'Administration',
+    sections: 'Administration sections',
+    users: adminUsers.en,
+    rules: adminRules.en,
+    settings: adminSettings.en,
+    handles: adminHandles.en,
+    budget: adminBudget.en,
+    audit: adminAudit.en,
+  },
 }
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> }
+import type { Shape } from './shape'
+
 /** What every catalogue must hold: the same keys as English, each a string. */
 export type Catalogue = Shape<typeof en>

@@ -4,6 +4,16 @@
 // Terms follow the usage of Indian government grievance portals (CPGRAMS): प्रभाग for
 // division, अग्रेषित for forwarded, आवंटित for assigned; "SLA", "X" and keys stay as they are.
 import type { Catalogue } from './en'
+import * as monitor from './areas/monitor'
+import * as reports from './areas/reports'
+import * as sla from './areas/sla'
+import * as updates from './areas/updates'
+import * as adminUsers from './areas/admin-users'
+import * as adminRules from './areas/admin-rules'
+import * as adminSettings from './areas/admin-settings'
+import * as adminHandles from './areas/admin-handles'
+import * as adminBudget from './areas/admin-budget'
+import * as adminAudit from './areas/admin-audit'
 
 export const hi: Catalogue = {
   common: {
@@ -43,6 +53,8 @@ export const hi: Catalogue = {
     slaDueAt: 'SLA समय-सीमा {{at}}',
   },
   problem: {
+    forbidden: 'आपकी भूमिका को यह करने की अनुमति नहीं है। किसी प्रशासक से पूछें।',
+    changedMeanwhile: 'इस बीच किसी और ने इसे बदल दिया। इसे फिर से लोड करके दोबारा कोशिश करें।',
     offline: 'सर्वर से संपर्क नहीं हो पा रहा है। आपका काम इसी डेस्क पर सुरक्षित है; नेटवर्क लौटने पर फिर से प्रयास करें।',
     server: 'सर्वर में अभी कुछ दिक्कत है। कुछ मिनट बाद फिर से प्रयास करें।',
     unauthorised: 'आपका सत्र समाप्त हो गया है। फिर से साइन इन करें।',
@@ -414,5 +426,26 @@ export const hi: Catalogue = {
       pausedBecause: 'रुका हुआ: {{reason}}',
       close: 'X संग्रह पैनल बंद करें',
     },
+  },
+  nav: {
+    label: 'स्क्रीन',
+    desk: 'डेस्क',
+    monitor: 'निगरानी',
+    reports: 'रिपोर्ट',
+    admin: 'प्रशासन',
+  },
+  monitor: monitor.hi,
+  reports: reports.hi,
+  sla: sla.hi,
+  updates: updates.hi,
+  admin: {
+    title: 'प्रशासन',
+    sections: 'प्रशासन के भाग',
+    users: adminUsers.hi,
+    rules: adminRules.hi,
+    settings: adminSettings.hi,
+    handles: adminHandles.hi,
+    budget: adminBudget.hi,
+    audit: adminAudit.hi,
   },
 }

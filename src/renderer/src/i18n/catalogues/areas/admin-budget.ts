@@ -1,0 +1,12 @@
+// Administration: the X budget in money (features/admin/budget).
+// English and Hindi side by side, so a key added to one is seen missing from the other
+// (the Shape type makes it a compile error; tests/renderer/i18n-catalogue.test.ts checks both).
+import type { Shape } from '../shape'
+
+export const en = {
+  title: 'X budget',
+}
+
+export const hi: Shape<typeof en> = {
+  title: 'X बजट',
+}

@@ -1,0 +1,12 @@
+// Administration: configuration versions, SLA policies and calendar, templates, divisions, affiliated accounts (features/admin/settings).
+// English and Hindi side by side, so a key added to one is seen missing from the other
+// (the Shape type makes it a compile error; tests/renderer/i18n-catalogue.test.ts checks both).
+import type { Shape } from '../shape'
+
+export const en = {
+  title: 'Configuration',
+}
+
+export const hi: Shape<typeof en> = {
+  title: 'विन्यास',
+}
