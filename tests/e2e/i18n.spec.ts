@@ -6,10 +6,11 @@
 // on the queue, grievance and composer screens, axe finds no violation at all (minor
 // ones included) on any screen, and the desk's states read as plain sentences (offline, last
 // synced, sign-in with the address under "Advanced").
-import { test, expect, type Page, type TestInfo } from '@playwright/test'
+import { test, expect, type Page } from '@playwright/test'
 import { a11yViolations, seriousA11yViolations } from './a11y'
 import { englishLeft } from './english-left'
 import { glyphProblem, measureHindiGlyphs } from './glyphs'
+import { hindiScreen } from './hindi-screen'
 import { injectTweet, startStack, type Stack } from './stack'
 
 let stack: Stack
@@ -163,18 +164,6 @@ test('every screen in Hindi has no accessibility violation at all, minor ones in
   await expect(page.getByTestId('ingestion-budget')).not.toContainText(/\d{4}-\d{2}-\d{2}T/)
   expect(checked).toHaveLength(8)
 })
-
-/** A screen in Hindi: no English of the desk's own, Hindi in the bundled font, a screenshot. */
-async function hindiScreen(page: Page, testInfo: TestInfo, screen: string) {
-  await expect(page.locator('html')).toHaveAttribute('lang', 'hi')
-  const path = testInfo.outputPath(`hindi-${screen}.png`)
-  await page.screenshot({ path, fullPage: true })
-  testInfo.annotations.push({ type: 'screenshot', description: path })
-  expect(await englishLeft(page), `English left on the ${screen} screen`).toEqual([])
-  const glyphs = await measureHindiGlyphs(page)
-  expect(glyphProblem(glyphs), screen).toBeNull()
-  expect(glyphs.devanagariElements, screen).toBeGreaterThan(5)
-}
 
 test('an officer who switches to Hindi meets no English of the desk on the queue, grievance and composer', async ({
   page,

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { isOpen, type Grievance } from '../../../../shared/grievance'
+import { TriageReasons } from './TriageReasons'
 import { UntrustedText } from '../../components/UntrustedText'
 import { useFormat } from '../../i18n'
 import { useNow } from '../../store/clock'
@@ -65,7 +66,7 @@ function Details({ grievance: g }: { grievance: Grievance }) {
         {g.triage.reasons.length > 0 && (
           <span className="muted">
             {' '}
-            — <UntrustedText text={g.triage.reasons.join('; ')} />
+            — <TriageReasons reasons={g.triage.reasons} />
           </span>
         )}
       </dd>

@@ -10,6 +10,9 @@ function useSecondsTick(active: boolean): number {
   const [now, setNow] = useState(() => Date.now())
   useEffect(() => {
     if (!active) return
+    // The clock may have stood still since mount (no reply waiting): catch up at once, or
+    // the first frame counts from then ("Sending in 19 s" for an 8-second delay).
+    setNow(Date.now())
     const timer = setInterval(() => setNow(Date.now()), 250)
     return () => clearInterval(timer)
   }, [active])

@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { IgnoredTweet } from '../../../../shared/protocol'
+import { TriageReasons } from '../grievance/TriageReasons'
 import { UntrustedText } from '../../components/UntrustedText'
 import { useFormat } from '../../i18n'
 import { describeError, invokeDesk } from '../../lib/bridge'
@@ -104,7 +105,7 @@ export function IgnoredTweets({ onClose }: { onClose: () => void }) {
                     <UntrustedText text={tweet.text} />
                   </td>
                   <td>
-                    {tweet.reasons.join('; ')}
+                    <TriageReasons reasons={tweet.reasons} />
                     {tweet.confidence !== null && (
                       <div className="muted">
                         {t('review.ignored.confidence', {

@@ -8,6 +8,7 @@ import * as monitor from './areas/monitor'
 import * as reports from './areas/reports'
 import * as sla from './areas/sla'
 import * as updates from './areas/updates'
+import * as triageReason from './areas/triage-reasons'
 import * as adminUsers from './areas/admin-users'
 import * as adminRules from './areas/admin-rules'
 import * as adminSettings from './areas/admin-settings'
@@ -449,6 +450,7 @@ export const en = {
   reports: reports.en,
   sla: sla.en,
   updates: updates.en,
+  triageReason: triageReason.en,
   admin: {
     title: 'Administration',
     sections: 'Administration sections',

@@ -8,6 +8,7 @@ import * as monitor from './areas/monitor'
 import * as reports from './areas/reports'
 import * as sla from './areas/sla'
 import * as updates from './areas/updates'
+import * as triageReason from './areas/triage-reasons'
 import * as adminUsers from './areas/admin-users'
 import * as adminRules from './areas/admin-rules'
 import * as adminSettings from './areas/admin-settings'
@@ -438,6 +439,7 @@ export const hi: Catalogue = {
   reports: reports.hi,
   sla: sla.hi,
   updates: updates.hi,
+  triageReason: triageReason.hi,
   admin: {
     title: 'प्रशासन',
     sections: 'प्रशासन के भाग',
