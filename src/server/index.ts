@@ -109,6 +109,8 @@ export interface RunningServer {
   reallocateIdleNow(): Promise<IdleReallocation[]>
   /** Demo logins seeded (empty unless demo). */
   demoLogins: DemoLogin[]
+  /** Every route this server answers (method and path pattern), for the route × role test and tools. */
+  routes: readonly { method: string; url: string }[]
   /** Ends this instance's event streams of revoked sessions at once (pass to setUserDisabled and co). */
   sessions: SessionCloser & { readonly openStreams: number }
 }
@@ -224,6 +226,10 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
     forceCloseConnections: true,
     bodyLimit: LIMITS.smallBodyBytes,
     ...(opts.trustProxy !== undefined ? { trustProxy: opts.trustProxy } : {}),
+  })
+  const routes: { method: string; url: string }[] = []
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url })
   })
   await app.register(helmet)
   // Sessions and grievances must not linger in a shared or browser cache.
@@ -342,6 +348,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
     postRepliesNow,
     reallocateIdleNow,
     demoLogins,
+    routes,
     sessions: streams,
   }
 }

@@ -15,14 +15,21 @@ export const API_PATHS = {
   actions: '/api/v1/actions',
   /** Who is looking at or answering a grievance now (in memory, short-lived). */
   presence: '/api/v1/presence',
-  /** Supervisors and admins: read budget and the state of every ingestion source. */
-  ingestion: '/api/v1/admin/ingestion',
+  /**
+   * Supervisors and admins: read budget and the state of every ingestion source. Oversight
+   * routes supervisors may read live under /supervisor/: every /admin/ route is admins' only.
+   */
+  ingestion: '/api/v1/supervisor/ingestion',
+  /** The same, at its first address: admins only now (as every /admin/ route). */
+  ingestionAdmin: '/api/v1/admin/ingestion',
   /** Officers, supervisors, admins: ignored tweets, searchable (?q=&limit=&before=). */
   ignored: '/api/v1/review/ignored',
   /** POST: make a grievance (a ticket) of an ignored tweet. */
   ignoredTicket: '/api/v1/review/ignored/:tweetId/ticket',
   /** Supervisors and admins: the deployed model against the last 30 days of decisions. */
-  triageQuality: '/api/v1/admin/triage/quality',
+  triageQuality: '/api/v1/supervisor/triage/quality',
+  /** The same, at its first address: admins only now. */
+  triageQualityAdmin: '/api/v1/admin/triage/quality',
 } as const
 
 export const Role = z.enum(['officer', 'supervisor', 'admin'])
@@ -235,7 +242,7 @@ export type ActionsResponse = z.infer<typeof ActionsResponse>
 export const ApiError = z.object({ error: safeString(LIMITS.nameChars), message: z.string() })
 export type ApiError = z.infer<typeof ApiError>
 
-/** GET /api/v1/admin/ingestion: the monthly read budget and each source's state. */
+/** GET /api/v1/supervisor/ingestion: the monthly read budget and each source's state. */
 export const IngestionStatus = z.object({
   budget: z.object({
     /** Posts we may read this period: the org's cap, or X's project cap when lower. */
@@ -332,7 +339,7 @@ const Rate = z.object({
   falseNegatives: z.number().int(),
 })
 
-/** GET /api/v1/admin/triage/quality */
+/** GET /api/v1/supervisor/triage/quality */
 export const TriageQuality = z.object({
   since: z.string(),
   /** Decisions (labels) in the window, latest per tweet. */

@@ -47,7 +47,7 @@ describe('what is recorded', () => {
 
   it('records a sign-out and a read of the triage quality', async () => {
     const supervisor = await loggedIn(server, 'supervisor')
-    expect((await supervisor.request('GET', '/api/v1/admin/triage/quality')).status).toBe(200)
+    expect((await supervisor.request('GET', '/api/v1/supervisor/triage/quality')).status).toBe(200)
     expect((await supervisor.request('POST', '/api/v1/auth/logout')).status).toBe(204)
     const actions = (await page('?actor=supervisor')).entries.map((e) => e.action)
     expect(actions.slice(0, 3)).toEqual(['auth.sign-out', 'triage.quality-read', 'auth.sign-in'])

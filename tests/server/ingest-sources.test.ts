@@ -282,7 +282,7 @@ describe('budget and admin endpoint', () => {
        VALUES ('4200', 'mentions', 'asha', '@HMOIndia help', 'ingest failed: row is too big')`,
     )
     const supervisor = await loggedIn(server, 'supervisor')
-    const res = await supervisor.request('GET', '/api/v1/admin/ingestion')
+    const res = await supervisor.request('GET', '/api/v1/supervisor/ingestion')
     expect(res.status).toBe(200)
     const status = IngestionStatus.parse(res.body)
     expect(status.setAside).toMatchObject({
@@ -311,7 +311,7 @@ describe('budget and admin endpoint', () => {
 
     expect((await (await loggedIn(server, 'admin')).request('GET', '/api/v1/admin/ingestion')).status).toBe(200)
     const officer = await loggedIn(server, 'officer.cyber')
-    expect(await officer.request('GET', '/api/v1/admin/ingestion')).toMatchObject({
+    expect(await officer.request('GET', '/api/v1/supervisor/ingestion')).toMatchObject({
       status: 403,
       body: { error: 'forbidden' },
     })

@@ -177,8 +177,8 @@ describe('triage bands', () => {
     ).toBe('applied')
 
     const officer = await loggedIn(server, 'officer.police')
-    expect((await officer.request('GET', '/api/v1/admin/triage/quality')).status).toBe(403)
-    const quality = (await supervisor.request('GET', '/api/v1/admin/triage/quality')).body as TriageQuality
+    expect((await officer.request('GET', '/api/v1/supervisor/triage/quality')).status).toBe(403)
+    const quality = (await supervisor.request('GET', '/api/v1/supervisor/triage/quality')).body as TriageQuality
     expect(quality.model?.org).toBe('mha')
     expect(quality.decisions).toBeGreaterThanOrEqual(4)
     const { tp, fp } = { tp: quality.ticket.truePositives, fp: quality.ticket.falsePositives }

@@ -3,8 +3,9 @@
 //   GET  /api/v1/review/ignored?q=&limit=&before=   any staff member (ignored tweets are
 //        public tweets that belong to no division yet, so nobody's scope hides them)
 //   POST /api/v1/review/ignored/:tweetId/ticket      into a division the user may see
-//   GET  /api/v1/admin/triage/quality                supervisors and admins (officers: 403)
-import type { FastifyInstance } from 'fastify'
+//   GET  /api/v1/supervisor/triage/quality           supervisors and admins (officers: 403)
+//   GET  /api/v1/admin/triage/quality                its first address: admins only
+import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { IncomingTweet } from '../../shared/analysis'
 import { LIMITS, safeText } from '../../shared/limits'
 import {
@@ -14,6 +15,7 @@ import {
   type IgnoredResponse,
   type IgnoredTicketResponse,
   type IgnoredTweet,
+  type Role,
 } from '../../shared/protocol'
 import { triageTweet } from '../../shared/triage-model'
 import { z } from 'zod'
@@ -150,16 +152,18 @@ export function registerReviewRoutes(app: FastifyInstance, ctx: ServerContext): 
     return { grievanceId: grievance.id, ticket: grievance.ticket }
   })
 
-  app.get(API_PATHS.triageQuality, async (request) => {
-    const user = await requireRole(ctx, request, ['supervisor', 'admin'], 'see the triage model quality')
-    const quality = await triageQuality(ctx, new Date())
+  const quality = (roles: readonly Role[]) => async (request: FastifyRequest) => {
+    const user = await requireRole(ctx, request, roles, 'see the triage model quality')
+    const figures = await triageQuality(ctx, new Date())
     // Officers' decisions, read in bulk: on the record like an export.
     await audit(ctx.db, {
       actor: user.username,
       action: 'triage.quality-read',
       clientAddress: request.ip,
-      details: { decisions: quality.decisions },
+      details: { decisions: figures.decisions },
     })
-    return quality
-  })
+    return figures
+  }
+  app.get(API_PATHS.triageQuality, quality(['supervisor', 'admin']))
+  app.get(API_PATHS.triageQualityAdmin, quality(['admin']))
 }

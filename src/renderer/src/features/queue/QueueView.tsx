@@ -77,7 +77,13 @@ export function QueueView() {
     <section className="queue-pane" aria-label={t('queue.region')}>
       <ViewTabs view={view} counts={viewCounts} />
       <QueueToolbar />
-      <div className="queue-summary" aria-live="polite">
+      <div
+        className="queue-summary"
+        aria-live="polite"
+        data-testid="queue-summary"
+        data-shown={rows.length}
+        data-total={list.length}
+      >
         <span>
           {rows.length === list.length
             ? t('queue.count', { count: rows.length })
