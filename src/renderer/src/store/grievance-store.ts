@@ -34,6 +34,16 @@ interface GrievanceStore {
 let listGeneration = 0
 let pendingIds = new Set<string>()
 let pendingTimer: ReturnType<typeof setTimeout> | null = null
+/** How long the last full list took: during an initial sync of thousands, pages arrive
+ * faster than the queue can be re-listed, so refreshes wait at least twice that long (the
+ * desk spends at most a third of its time re-listing) instead of piling up. */
+let lastListMs = 0
+let listing = false
+const MAX_COALESCE_MS = 3_000
+
+function coalesceMs(): number {
+  return Math.min(MAX_COALESCE_MS, Math.max(COALESCE_MS, 2 * lastListMs))
+}
 
 export const useGrievanceStore = create<GrievanceStore>()((set, get) => {
   const replace = (byId: Map<string, Grievance>) => {
@@ -53,6 +63,11 @@ export const useGrievanceStore = create<GrievanceStore>()((set, get) => {
 
   async function flushRefresh(): Promise<void> {
     pendingTimer = null
+    // A full list is still on its way: its answer may already hold these; look again after.
+    if (listing) {
+      pendingTimer = setTimeout(() => void flushRefresh(), coalesceMs())
+      return
+    }
     const ids = Array.from(pendingIds)
     pendingIds = new Set()
     if (ids.length > RELIST_ABOVE || !get().loaded) return get().loadAll()
@@ -84,6 +99,8 @@ export const useGrievanceStore = create<GrievanceStore>()((set, get) => {
 
     async loadAll() {
       const generation = ++listGeneration
+      const started = Date.now()
+      listing = true
       try {
         const grievances = await invokeDesk('grievances.list', {})
         if (generation !== listGeneration) return
@@ -91,12 +108,15 @@ export const useGrievanceStore = create<GrievanceStore>()((set, get) => {
         set({ loaded: true, error: null })
       } catch (error) {
         if (generation === listGeneration) set({ error: problemFromError(error) })
+      } finally {
+        listing = false
+        lastListMs = Date.now() - started
       }
     },
 
     refresh(ids) {
       for (const id of ids) pendingIds.add(id)
-      if (pendingTimer === null) pendingTimer = setTimeout(() => void flushRefresh(), COALESCE_MS)
+      if (pendingTimer === null) pendingTimer = setTimeout(() => void flushRefresh(), coalesceMs())
     },
 
     upsert(grievance) {
@@ -118,6 +138,7 @@ export const useGrievanceStore = create<GrievanceStore>()((set, get) => {
       pendingIds = new Set()
       if (pendingTimer !== null) clearTimeout(pendingTimer)
       pendingTimer = null
+      lastListMs = 0
       set({
         byId: new Map(),
         list: [],
