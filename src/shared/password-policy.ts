@@ -52,10 +52,17 @@ function estimator(): ZxcvbnFactory {
   return factory
 }
 
-function share(result: ZxcvbnResult, length: number, matches: (m: ZxcvbnResult['sequence'][number]) => boolean): number {
-  const covered = result.sequence.filter(matches).reduce((sum, m) => sum + [...m.token].length, 0)
+type Match = ZxcvbnResult['sequence'][number]
+
+/** How much of the password these matches make up, all together (`each`: the largest one alone). */
+function share(result: ZxcvbnResult, length: number, matches: (m: Match) => boolean, each = false): number {
+  const sizes = result.sequence.filter(matches).map((m) => [...m.token].length)
+  const covered = each ? Math.max(0, ...sizes) : sizes.reduce((sum, n) => sum + n, 0)
   return length === 0 ? 0 : covered / length
 }
+
+/** A breached password with a little added (password1234, P@ssw0rd2024!); a phrase of common words is not one. */
+const isCommonPassword = (m: Match): boolean => m.pattern === 'dictionary' && m.dictionaryName === 'passwords-common'
 
 export function checkPassword(password: string, context: { username?: string } = {}): PasswordVerdict {
   const codes: PasswordProblemCode[] = []
@@ -70,8 +77,7 @@ export function checkPassword(password: string, context: { username?: string } =
     if (share(result, length, (m) => m.pattern === 'repeat') >= DOMINANT_SHARE) codes.push('repeated')
     if (share(result, length, (m) => m.pattern === 'sequence' || m.pattern === 'spatial') >= DOMINANT_SHARE)
       codes.push('sequence')
-    if (share(result, length, (m) => m.pattern === 'dictionary' && m.dictionaryName === 'passwords-common') >= DOMINANT_SHARE)
-      codes.push('common')
+    if (share(result, length, isCommonPassword, true) >= DOMINANT_SHARE) codes.push('common')
     if (result.score < MIN_SCORE && codes.length === 0) codes.push('guessable')
   }
   return { ok: codes.length === 0, problems: codes.map((code) => ({ code, message: MESSAGES[code] })) }

@@ -82,9 +82,7 @@ export const UpdateUserRequest = z
 export type UpdateUserRequest = z.infer<typeof UpdateUserRequest>
 
 /** POST /api/v1/auth/password. */
-export const ChangePasswordRequest = z
-  .object({ currentPassword: Password, newPassword: Password })
-  .strict()
+export const ChangePasswordRequest = z.object({ currentPassword: Password, newPassword: Password }).strict()
 export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequest>
 
 /** Its answer: the session used stays; every other session of the user has ended. */

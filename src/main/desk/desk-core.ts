@@ -475,9 +475,7 @@ class DeskCoreImpl implements DeskCore {
     input: { currentPassword: string; newPassword: string },
   ): Promise<Session> {
     const pending = this.pendingChange
-    const client = pending
-      ? new ServerClient(pending.serverUrl, this.fetchImpl, pending.token)
-      : this.session?.client
+    const client = pending ? new ServerClient(pending.serverUrl, this.fetchImpl, pending.token) : this.session?.client
     if (!client) throw new DeskCoreError('unauthorised', 'Sign in before changing your password.')
     try {
       await client.changePassword(input.currentPassword, input.newPassword)

@@ -41,11 +41,7 @@ export function toAdminUser(row: UserRow): AdminUser {
 export function enforcePasswordPolicy(password: string, username: string, field = 'password'): void {
   const verdict = checkPassword(password, { username })
   if (!verdict.ok)
-    throw new HttpError(
-      400,
-      'weak_password',
-      `${field}: ${verdict.problems.map((p) => p.message).join('; ')}`,
-    )
+    throw new HttpError(400, 'weak_password', `${field}: ${verdict.problems.map((p) => p.message).join('; ')}`)
 }
 
 export async function listUsers(db: Queryable): Promise<AdminUser[]> {

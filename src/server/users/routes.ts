@@ -43,17 +43,21 @@ export function registerUserRoutes(app: FastifyInstance, ctx: ServerContext, ses
     return updateUser(ctx.db, { username: admin.username, clientAddress: request.ip }, username, body, sessions)
   })
 
-  app.post(USERS_PATHS.password, { bodyLimit: LIMITS.smallBodyBytes }, async (request): Promise<ChangePasswordResponse> => {
-    const session = await authenticateSession(ctx, request, { allowPasswordChangePending: true })
-    const { currentPassword, newPassword } = parseInput(ChangePasswordRequest, request.body)
-    const sessionsEnded = await changeOwnPassword(
-      ctx.db,
-      { id: session.id, username: session.user.username },
-      request.ip,
-      currentPassword,
-      newPassword,
-      sessions,
-    )
-    return { ok: true, sessionsEnded }
-  })
+  app.post(
+    USERS_PATHS.password,
+    { bodyLimit: LIMITS.smallBodyBytes },
+    async (request): Promise<ChangePasswordResponse> => {
+      const session = await authenticateSession(ctx, request, { allowPasswordChangePending: true })
+      const { currentPassword, newPassword } = parseInput(ChangePasswordRequest, request.body)
+      const sessionsEnded = await changeOwnPassword(
+        ctx.db,
+        { id: session.id, username: session.user.username },
+        request.ip,
+        currentPassword,
+        newPassword,
+        sessions,
+      )
+      return { ok: true, sessionsEnded }
+    },
+  )
 }
