@@ -84,7 +84,7 @@ export function UsersSection() {
           {t('admin.users.create')}
         </button>
         {users && <span className="muted">{t('admin.users.count', { count: users.length })}</span>}
-        <button type="button" className="link" onClick={() => void load()}>
+        <button type="button" className="link" data-testid="users-refresh" onClick={() => void load()}>
           {t('common.refresh')}
         </button>
       </div>
