@@ -289,7 +289,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   registerIngestionRoute(app, ctx, async () => (leaderIngestion ?? poller)?.status() ?? null)
   registerReviewRoutes(app, ctx)
   registerAuditRoutes(app, ctx)
-  registerUserRoutes(app, ctx, streams)
+  registerUserRoutes(app, ctx, { sessions: streams, throttle })
 
   let address: string
   try {

@@ -19,7 +19,8 @@ const STRONGER = 'Kestrel+Monsoon+Ledger-93'
 
 beforeAll(async () => {
   db = await freshDatabase()
-  server = await startTestServer(db, { eventPingMs: 60_000 })
+  // Lockouts long enough that "locked" never depends on how fast this machine is.
+  server = await startTestServer(db, { eventPingMs: 60_000, loginThrottle: { firstLockMs: 10 * 60_000 } })
   admin = await loggedIn(server, 'admin')
 })
 afterAll(async () => {
@@ -171,6 +172,33 @@ describe('must change the password at first sign-in', () => {
     expect(entry).toMatchObject({ actor: 'first.timer', details: { required: true, sessionsEnded: 1 } })
     const list = (await admin.request('GET', '/api/v1/admin/users')).body as UserList
     expect(list.users.find((u) => u.username === 'first.timer')?.lastSignInAt).not.toBeNull()
+  })
+
+  it('guesses at the current password count as failed sign-ins: the account locks (429)', async () => {
+    await admin.request('POST', '/api/v1/admin/users', newOfficer('guessed.at'))
+    const desk = new ApiClient(server.url)
+    await desk.login('guessed.at', STRONG)
+    // A weak new password with the right current one is not a guess: it does not count.
+    for (let i = 0; i < 6; i++)
+      expect(
+        (await desk.request('POST', '/api/v1/auth/password', { currentPassword: STRONG, newPassword: 'password1234' }))
+          .status,
+      ).toBe(400)
+    for (let i = 0; i < 5; i++)
+      expect(
+        (await desk.request('POST', '/api/v1/auth/password', { currentPassword: `guess-${i}`, newPassword: STRONGER }))
+          .body,
+      ).toMatchObject({ error: 'wrong_password' })
+    const locked = await desk.request('POST', '/api/v1/auth/password', {
+      currentPassword: STRONG,
+      newPassword: STRONGER,
+    })
+    expect(locked).toMatchObject({ status: 429, body: { error: 'too_many_attempts' } })
+    const signIn = await new ApiClient(server.url).request('POST', '/api/v1/auth/login', {
+      username: 'guessed.at',
+      password: STRONG,
+    })
+    expect(signIn.status).toBe(429)
   })
 
   it('a password reset by an admin ends the sessions and forces a change again', async () => {

@@ -16,13 +16,20 @@ import {
   type UserList,
 } from '../../shared/users'
 import { authenticateSession, requireRole } from '../auth/routes'
-import type { SessionCloser } from '../auth'
+import type { LoginThrottlePolicy, SessionCloser } from '../auth'
+import { admitAttempt, KnownLockouts, recordSuccess } from '../auth/login-throttle'
 import type { ServerContext } from '../context'
 import { HttpError } from '../http/errors'
 import { parseInput } from '../http/routes'
 import { changeOwnPassword, createUser, listUsers, updateUser } from './accounts'
 
-export function registerUserRoutes(app: FastifyInstance, ctx: ServerContext, sessions: SessionCloser): void {
+export function registerUserRoutes(
+  app: FastifyInstance,
+  ctx: ServerContext,
+  opts: { sessions: SessionCloser; throttle: LoginThrottlePolicy },
+): void {
+  const { sessions, throttle } = opts
+  const known = new KnownLockouts()
   app.get(USERS_PATHS.users, async (request): Promise<UserList> => {
     await requireRole(ctx, request, ['admin'], 'list users')
     return { users: await listUsers(ctx.db) }
@@ -46,17 +53,35 @@ export function registerUserRoutes(app: FastifyInstance, ctx: ServerContext, ses
   app.post(
     USERS_PATHS.password,
     { bodyLimit: LIMITS.smallBodyBytes },
-    async (request): Promise<ChangePasswordResponse> => {
+    async (request, reply): Promise<ChangePasswordResponse> => {
       const session = await authenticateSession(ctx, request, { allowPasswordChangePending: true })
       const { currentPassword, newPassword } = parseInput(ChangePasswordRequest, request.body)
-      const sessionsEnded = await changeOwnPassword(
-        ctx.db,
-        { id: session.id, username: session.user.username },
-        request.ip,
-        currentPassword,
-        newPassword,
-        sessions,
-      )
+      // A guess at the current password is a guess at the account: it counts as a sign-in
+      // attempt, so an unlocked desk left behind cannot be used to try passwords at leisure.
+      const username = session.user.username
+      const admission = await admitAttempt(ctx.db, username, request.ip, throttle, known)
+      if (!admission.admitted) {
+        const seconds = Math.max(1, Math.ceil(admission.retryAfterMs / 1000))
+        reply.header('retry-after', String(seconds))
+        throw new HttpError(429, 'too_many_attempts', `Too many wrong passwords; try again in ${seconds} s`)
+      }
+      let sessionsEnded: number
+      try {
+        sessionsEnded = await changeOwnPassword(
+          ctx.db,
+          { id: session.id, username },
+          request.ip,
+          currentPassword,
+          newPassword,
+          sessions,
+        )
+      } catch (error) {
+        // The current password was right (only the new one was refused): not a guess.
+        if (!(error instanceof HttpError && error.code === 'wrong_password'))
+          await recordSuccess(ctx.db, username, request.ip, throttle, known)
+        throw error
+      }
+      await recordSuccess(ctx.db, username, request.ip, throttle, known)
       return { ok: true, sessionsEnded }
     },
   )
