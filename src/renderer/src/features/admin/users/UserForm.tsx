@@ -7,10 +7,11 @@ import { Role } from '../../../../../shared/protocol'
 import { USERS_PATHS, AdminUser } from '../../../../../shared/users'
 import { ProblemText } from '../../../components/ProblemText'
 import { useFormat } from '../../../i18n'
-import { problemFromError, type Problem } from '../../../i18n/problem'
-import { staffSend, StaffApiError } from '../../../lib/staff-api'
+import type { Problem } from '../../../i18n/problem'
+import { staffSend } from '../../../lib/staff-api'
 import { divisionName, useOrgStore } from '../../../store/org-store'
 import { PasswordPolicyHints } from '../../session/PasswordPolicyHints'
+import { usersProblem } from './refusal'
 import { createRequest, draftOf, draftProblems, emptyDraft, updateRequest, type UserDraft } from './user-form'
 
 const LANGUAGES = ['en', 'hi'] as const
@@ -58,11 +59,7 @@ export function UserForm(props: {
           )
       props.onDone(saved, creating)
     } catch (error) {
-      setProblem(
-        error instanceof StaffApiError && error.code === 'user_exists'
-          ? { key: 'admin.users.form.exists', detail: error.message }
-          : problemFromError(error),
-      )
+      setProblem(usersProblem(error))
     } finally {
       setSaving(false)
     }

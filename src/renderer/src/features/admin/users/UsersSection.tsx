@@ -10,6 +10,8 @@ import { problemFromError, type Problem } from '../../../i18n/problem'
 import { staffGet, staffSend } from '../../../lib/staff-api'
 import { divisionName, useOrgStore } from '../../../store/org-store'
 import { UserForm } from './UserForm'
+import { usersProblem } from './refusal'
+import { useSessionStore } from '../../../store/session-store'
 
 type Editing = { user: AdminUser | null } | null
 
@@ -17,6 +19,7 @@ export function UsersSection() {
   const { t } = useTranslation()
   const { language, list, dateTime } = useFormat()
   const org = useOrgStore((s) => s.org)
+  const me = useSessionStore((s) => s.session?.user?.username)
   const [users, setUsers] = useState<AdminUser[] | null>(null)
   const [problem, setProblem] = useState<Problem | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
@@ -55,7 +58,7 @@ export function UsersSection() {
       setNotice(t(disabled ? 'admin.users.disabled' : 'admin.users.enabled', { name: user.username }))
       setProblem(null)
     } catch (error) {
-      setProblem(problemFromError(error))
+      setProblem(usersProblem(error))
     } finally {
       setBusy(null)
     }
@@ -160,7 +163,8 @@ export function UsersSection() {
                     aria-label={t(user.disabled ? 'admin.users.enableLabel' : 'admin.users.disableLabel', {
                       name: user.username,
                     })}
-                    disabled={busy === user.username}
+                    // The server refuses it anyway: an admin cannot lock themselves out.
+                    disabled={busy === user.username || user.username === me}
                     onClick={() => void setDisabled(user, !user.disabled)}
                   >
                     {user.disabled ? t('admin.users.enable') : t('admin.users.disable')}

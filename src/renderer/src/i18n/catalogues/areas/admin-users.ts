@@ -39,6 +39,8 @@ export const en = {
   enabled: '{{name}} can sign in again.',
   created: '{{name}} was created. Give them the password: they must change it at first sign-in.',
   saved: 'Changes to {{name}} were saved.',
+  cannotDisableSelf: 'You cannot disable your own account: ask another administrator.',
+  cannotDemoteSelf: 'You cannot take away your own administrator role: ask another administrator.',
   form: {
     createTitle: 'New user',
     editTitle: 'Edit {{name}}',
@@ -121,6 +123,8 @@ export const hi: Shape<typeof en> = {
   enabled: '{{name}} फिर से साइन इन कर सकते हैं।',
   created: '{{name}} का खाता बन गया है। उन्हें पासवर्ड दें: पहली बार साइन इन करने पर उन्हें इसे बदलना होगा।',
   saved: '{{name}} में किए गए बदलाव सहेज लिए गए।',
+  cannotDisableSelf: 'आप अपना खाता स्वयं निष्क्रिय नहीं कर सकते: किसी अन्य प्रशासक से कहें।',
+  cannotDemoteSelf: 'आप अपनी प्रशासक भूमिका स्वयं नहीं हटा सकते: किसी अन्य प्रशासक से कहें।',
   form: {
     createTitle: 'नया उपयोगकर्ता',
     editTitle: '{{name}} को संपादित करें',
