@@ -27,6 +27,13 @@ Usage:
       Officers' decisions on the desk (make a ticket, dismiss, not a grievance,
       forward) from the server's database, latest per tweet, as the JSON lines
       model train --in reads. A PGlite data directory: stop the server first.
+  seva users add --username U --role ROLE --password-stdin
+      (--database-url URL | --data-dir DIR) [--display-name NAME]
+      [--divisions a,b] [--languages en,hi] [--capacity N]
+      Create a user (the first administrator of a fresh install) in the server's
+      database, migrating an empty one first. The password is read from standard
+      input and must pass the password policy; an existing username is refused.
+      A PGlite data directory: stop the server first.
   seva rules test --org FILE --in FILE [--flood PERCENT] [--examples N]
       For each keyword rule: how many tweets it would pull in, with examples.
       Rules matching more than PERCENT % of the tweets (default 20) are flagged.
@@ -226,6 +233,41 @@ export function main(argv: string[] = process.argv.slice(2)): void {
       .then((code) => {
         process.exitCode = code
       })
+    return
+  }
+  if (argv[0] === 'users' && argv[1] === 'add') {
+    const rest = argv.slice(2)
+    const value = (name: string): string | undefined => {
+      const i = rest.indexOf(name)
+      return i >= 0 ? rest[i + 1] : undefined
+    }
+    const readStdin = async (): Promise<string> => {
+      const chunks: Buffer[] = []
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+      return Buffer.concat(chunks).toString('utf8')
+    }
+    const args = {
+      username: value('--username'),
+      role: value('--role'),
+      displayName: value('--display-name'),
+      divisions: value('--divisions'),
+      languages: value('--languages'),
+      capacity: value('--capacity'),
+      passwordStdin: rest.includes('--password-stdin'),
+      databaseUrl: value('--database-url') ?? process.env.DATABASE_URL,
+      dataDir: value('--data-dir'),
+    }
+    void import('./users')
+      .then(({ usersAddCommand }) => usersAddCommand(args, readStdin, io))
+      .then(
+        (code) => {
+          process.exitCode = code
+        },
+        (error: unknown) => {
+          io.err(`seva: ${error instanceof Error ? error.message : String(error)}`)
+          process.exitCode = 1
+        },
+      )
     return
   }
   process.exitCode = run(argv, io)

@@ -42,7 +42,15 @@ export const Conflict = z.object({
 })
 export type Conflict = z.infer<typeof Conflict>
 
-export const Session = z.object({ user: User.nullable(), serverUrl: z.string().nullable() })
+export const Session = z.object({
+  user: User.nullable(),
+  serverUrl: z.string().nullable(),
+  /**
+   * Signed in with a password an administrator chose: nothing works until the user picks
+   * their own (session.change-password); the renderer shows only that screen.
+   */
+  mustChangePassword: z.boolean().optional(),
+})
 export type Session = z.infer<typeof Session>
 
 const none = z.object({}).strict()
@@ -115,6 +123,14 @@ export const deskApi = {
     output: Session,
   },
   'session.logout': { input: none, output: Session },
+  /** Changes the signed-in user's password (required after an admin set it); the user's other sessions end. */
+  'session.change-password': {
+    input: z.object({
+      currentPassword: z.string().min(1).max(LIMITS.passwordChars),
+      newPassword: z.string().min(1).max(LIMITS.passwordChars),
+    }),
+    output: Session,
+  },
   'org.get': { input: none, output: OrgSummary.nullable() },
   'grievances.list': { input: none, output: z.array(Grievance) },
   'grievances.get': { input: z.object({ id: z.string() }), output: Grievance.nullable() },

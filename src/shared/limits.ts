@@ -9,6 +9,15 @@ export const LIMITS = {
   nameChars: 64,
   /** Passwords as typed (scrypt takes any length; this caps the work per request). */
   passwordChars: 256,
+  /** The shortest password the policy accepts (src/shared/password-policy.ts). */
+  passwordMinChars: 12,
+  /** Divisions one user may work in, and languages one user may answer in. */
+  userDivisions: 50,
+  userLanguages: 10,
+  /** Open grievances the allocator gives one officer at most (their capacity). */
+  userCapacity: 1_000,
+  /** Users one GET /api/v1/admin/users lists (a ministry has hundreds, not this many). */
+  usersListed: 5_000,
   /** Ids made by the server or the desk (UUIDs, tweet ids, entry ids). */
   idChars: 128,
   /** Free-text short fields: display names, labels, rejection reasons. */

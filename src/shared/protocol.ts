@@ -50,7 +50,12 @@ export const LoginRequest = z.object({
 })
 export type LoginRequest = z.infer<typeof LoginRequest>
 
-export const LoginResponse = z.object({ token: safeString(LIMITS.idChars), user: User })
+export const LoginResponse = z.object({
+  token: safeString(LIMITS.idChars),
+  user: User,
+  /** An admin chose this password: the token is good only for changing it (and /me, sign-out) until then. */
+  mustChangePassword: z.boolean().default(false),
+})
 export type LoginResponse = z.infer<typeof LoginResponse>
 
 /** What a desk needs of the organisation: names, templates, not the rule internals. */

@@ -33,7 +33,7 @@ import { DurableJSONFile } from './durable-json-file'
 import { DeskPresence } from './presence'
 import { recoverOutbox } from './outbox-recovery'
 import { tightenDataDir } from './private-files'
-import { DeskCoreError } from './errors'
+import { DeskCoreError, RequestRefusedError, SessionExpiredError } from './errors'
 import { JsonStore } from './json-store'
 import { ServerClient } from './server-client'
 import { StaffRelay } from './staff-relay'
@@ -76,6 +76,17 @@ interface ActiveSession {
   staff: StaffRelay
 }
 
+/**
+ * A sign-in with a password an administrator chose: the token is good only for changing
+ * it, so it is held in memory, not saved and not synced with; a desk restarted meanwhile
+ * asks the user to sign in again.
+ */
+interface PendingPasswordChange {
+  serverUrl: string
+  user: User
+  token: string
+}
+
 interface Stores {
   settings: JsonStore<DeskSettings>
   cache: JsonStore<GrievanceCache>
@@ -101,6 +112,7 @@ class DeskCoreImpl implements DeskCore {
   private readonly ready: Promise<Stores>
   private readonly userSettings: UserSettingsStore
   private session: ActiveSession | null = null
+  private pendingChange: PendingPasswordChange | null = null
   private closed = false
   /** A problem with the local files that the officer must hear about; stays for the run. */
   private storageWarning: string | null = null
@@ -299,6 +311,12 @@ class DeskCoreImpl implements DeskCore {
    * offline, the local session is gone anyway and the token dies when it expires.
    */
   private async signOut(stores: Stores): Promise<void> {
+    const pending = this.pendingChange
+    if (pending) {
+      this.pendingChange = null
+      this.emit({ type: 'session', session: this.sessionView(stores) })
+      await new ServerClient(pending.serverUrl, this.fetchImpl, pending.token).logout().catch(() => undefined)
+    }
     const session = this.session
     if (!session) return
     await this.endSession(stores, null)
@@ -344,6 +362,8 @@ class DeskCoreImpl implements DeskCore {
       case 'session.logout':
         await this.signOut(stores)
         return this.sessionView(stores)
+      case 'session.change-password':
+        return this.changePassword(stores, input as DeskInput<'session.change-password'>)
       case 'org.get':
         return this.session ? stores.cache.data.org : null
       case 'grievances.list':
@@ -415,6 +435,8 @@ class DeskCoreImpl implements DeskCore {
   }
 
   private sessionView(stores: Stores): Session {
+    if (this.pendingChange)
+      return { user: this.pendingChange.user, serverUrl: this.pendingChange.serverUrl, mustChangePassword: true }
     return this.session
       ? { user: this.session.user, serverUrl: this.session.owner.serverUrl }
       : { user: null, serverUrl: this.defaultServerUrl(stores) }
@@ -425,11 +447,52 @@ class DeskCoreImpl implements DeskCore {
     if (!raw)
       throw new DeskCoreError('invalid-input', 'No server address: enter the address your administrator gave you.')
     const serverUrl = normaliseServerUrl(raw)
-    const { token, user } = await new ServerClient(serverUrl, this.fetchImpl).login(input.username, input.password)
+    const { token, user, mustChangePassword } = await new ServerClient(serverUrl, this.fetchImpl).login(
+      input.username,
+      input.password,
+    )
     await this.signOut(stores)
+    if (mustChangePassword) {
+      this.pendingChange = { serverUrl, user, token }
+      this.setSync({ status: 'logged-out', serverUrl, pending: 0, lastError: null, warning: this.storageWarning })
+      this.emit({ type: 'session', session: this.sessionView(stores) })
+      return this.sessionView(stores)
+    }
     await this.tokenStore.save(token)
     await stores.settings.update(() => ({ serverUrl, user }))
     await this.beginSession(stores, serverUrl, user, token)
+    return this.sessionView(stores)
+  }
+
+  /**
+   * The user's own new password. After a required change the held token becomes a real
+   * session (saved, synced); a signed-in user just changes it. A refusal (wrong current
+   * password, a password the policy rejects) is the user's to fix: invalid-input with
+   * the server's words.
+   */
+  private async changePassword(
+    stores: Stores,
+    input: { currentPassword: string; newPassword: string },
+  ): Promise<Session> {
+    const pending = this.pendingChange
+    const client = pending ? new ServerClient(pending.serverUrl, this.fetchImpl, pending.token) : this.session?.client
+    if (!client) throw new DeskCoreError('unauthorised', 'Sign in before changing your password.')
+    try {
+      await client.changePassword(input.currentPassword, input.newPassword)
+    } catch (error) {
+      if (error instanceof SessionExpiredError && pending && this.pendingChange === pending) {
+        this.pendingChange = null
+        this.emit({ type: 'session', session: this.sessionView(stores) })
+      }
+      if (error instanceof RequestRefusedError) throw new DeskCoreError('invalid-input', error.message)
+      throw error
+    }
+    if (pending && this.pendingChange === pending) {
+      this.pendingChange = null
+      await this.tokenStore.save(pending.token)
+      await stores.settings.update(() => ({ serverUrl: pending.serverUrl, user: pending.user }))
+      await this.beginSession(stores, pending.serverUrl, pending.user, pending.token)
+    }
     return this.sessionView(stores)
   }
 

@@ -19,6 +19,7 @@ import {
   type PresenceState,
 } from '../../shared/protocol'
 import { LIMITS } from '../../shared/limits'
+import { ChangePasswordResponse, USERS_PATHS } from '../../shared/users'
 import {
   DeskCoreError,
   REFUSED_STATUSES,
@@ -68,6 +69,14 @@ export class ServerClient {
       signal: AbortSignal.any([AbortSignal.timeout(LOGOUT_TIMEOUT_MS), this.lifetime.signal]),
     })
     if (!response.ok && response.status !== 401) throw await this.failure(response)
+  }
+
+  /** The signed-in user's own password change; the server ends their other sessions. */
+  changePassword(currentPassword: string, newPassword: string): Promise<ChangePasswordResponse> {
+    return this.request(USERS_PATHS.password, ChangePasswordResponse, {
+      method: 'POST',
+      body: { currentPassword, newPassword },
+    })
   }
 
   me(): Promise<User> {

@@ -217,6 +217,11 @@ export function createFakeSeva(count = 40): SevaBridge {
       setSync({ status: 'logged-out' })
       return session
     },
+    'session.change-password': (input) => {
+      if (input.currentPassword !== 'seva') throw new Error('currentPassword: that is not your current password')
+      session = { user: session.user, serverUrl: session.serverUrl }
+      return session
+    },
     'org.get': () => ORG,
     'grievances.list': () => [...grievances.values()],
     'grievances.get': (input) => grievances.get(input.id) ?? null,

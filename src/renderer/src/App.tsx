@@ -4,6 +4,7 @@ import { ConflictsPanel } from './features/sync/ConflictsPanel'
 import { GrievanceView } from './features/grievance/GrievanceView'
 import { HelpOverlay } from './features/help/HelpOverlay'
 import { LoginView } from './features/session/LoginView'
+import { ChangePasswordView } from './features/session/ChangePasswordView'
 import { QueueView } from './features/queue/QueueView'
 import { SyncStatusBar } from './features/sync/SyncStatusBar'
 import { IngestionPanel } from './features/supervisor/IngestionPanel'
@@ -23,7 +24,8 @@ import { useSyncStore } from './store/sync-store'
 import { useUiStore } from './store/ui-store'
 
 function TopBar() {
-  const user = useSessionStore((s) => s.session?.user)
+  // Until a required password change is done the user is not signed in to anything.
+  const user = useSessionStore((s) => (s.session?.mustChangePassword ? undefined : s.session?.user))
   const logout = useSessionStore((s) => s.logout)
   const org = useOrgStore((s) => s.org)
   const orgName = org?.name
@@ -89,7 +91,9 @@ function TopBar() {
 
 export function App() {
   const restoring = useSessionStore((s) => s.restoring)
-  const username = useSessionStore((s) => s.session?.user?.username ?? null)
+  const mustChangePassword = useSessionStore((s) => s.session?.mustChangePassword === true)
+  // A user who must first change their password has no workspace yet.
+  const username = useSessionStore((s) => (s.session?.mustChangePassword ? null : (s.session?.user?.username ?? null)))
   const role = useSessionStore((s) => s.session?.user?.role)
   const chosen = useUiStore((s) => s.screen)
   // A screen the role does not have (a role changed under a restored session) falls back to the desk.
@@ -118,6 +122,7 @@ export function App() {
         <p>{t('common.connecting')}</p>
       </main>
     )
+  else if (mustChangePassword) body = <ChangePasswordView />
   else if (!username) body = <LoginView />
   else if (screen === 'monitor') body = <MonitorView />
   else if (screen === 'reports') body = <ReportsView />

@@ -46,5 +46,6 @@ export async function signIn(
     return { kind: 'invalid' }
   }
   await recordSuccess(db, attempt.username, attempt.ip, policy, known)
+  await db.query('UPDATE users SET last_sign_in_at = now() WHERE username = $1', [row.username])
   return { kind: 'signed-in', token: await openSession(db, row.username), user: toStaffUser(row) }
 }

@@ -4,6 +4,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { LIMITS } from '../../shared/limits'
 import { API_PATHS, LoginRequest, type Role } from '../../shared/protocol'
+import { PASSWORD_CHANGE_REQUIRED, USERS_PATHS } from '../../shared/users'
 import { audit } from '../audit/log'
 import type { ServerContext } from '../context'
 import { describeZodError, HttpError } from '../http/errors'
@@ -28,17 +29,40 @@ function refuseQueryToken(request: FastifyRequest): void {
     )
 }
 
-export async function authenticateSession(ctx: ServerContext, request: FastifyRequest): Promise<Session> {
+export interface AuthenticateOptions {
+  /**
+   * The route serves a user who must still replace the password an admin chose (only
+   * /me and changing the password do); every other route answers them 403
+   * password_change_required.
+   */
+  allowPasswordChangePending?: boolean
+}
+
+export async function authenticateSession(
+  ctx: ServerContext,
+  request: FastifyRequest,
+  opts: AuthenticateOptions = {},
+): Promise<Session> {
   refuseQueryToken(request)
   const token = bearerToken(request)
   if (!token) throw new HttpError(401, 'unauthorized', 'Sign in first: send Authorization: Bearer <token>')
   const session = await sessionForToken(ctx.db, token)
   if (!session) throw new HttpError(401, 'unauthorized', 'The session token is unknown or has expired; sign in again')
+  if (session.user.mustChangePassword && !opts.allowPasswordChangePending)
+    throw new HttpError(
+      403,
+      PASSWORD_CHANGE_REQUIRED,
+      `Choose a new password first (POST ${USERS_PATHS.password}): an administrator set the current one`,
+    )
   return session
 }
 
-export async function authenticate(ctx: ServerContext, request: FastifyRequest): Promise<StaffUser> {
-  return (await authenticateSession(ctx, request)).user
+export async function authenticate(
+  ctx: ServerContext,
+  request: FastifyRequest,
+  opts: AuthenticateOptions = {},
+): Promise<StaffUser> {
+  return (await authenticateSession(ctx, request, opts)).user
 }
 
 /**
@@ -83,7 +107,11 @@ export function registerAuthRoutes(
       )
     }
     if (outcome.kind === 'invalid') throw new HttpError(401, 'invalid_credentials', 'Wrong username or password')
-    return reply.send({ token: outcome.token, user: publicUser(outcome.user) })
+    return reply.send({
+      token: outcome.token,
+      user: publicUser(outcome.user),
+      mustChangePassword: outcome.user.mustChangePassword ?? false,
+    })
   })
 
   // Idempotent: a desk that lost the answer and signs out again still gets 204.

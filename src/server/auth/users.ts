@@ -9,6 +9,8 @@ import { hashPassword } from './passwords'
 export interface StaffUser extends User {
   capacity: number
   available: boolean
+  /** An admin chose the password: until the user picks their own, their sessions serve only that (users capability). */
+  mustChangePassword?: boolean
 }
 
 export interface UserRow {
@@ -22,6 +24,10 @@ export interface UserRow {
   available: boolean
   disabled: boolean
   password_hash: string
+  must_change_password?: boolean
+  password_changed_at?: Date | string | null
+  last_sign_in_at?: Date | string | null
+  created_at?: Date | string
 }
 
 export function toStaffUser(row: UserRow): StaffUser {
@@ -33,6 +39,7 @@ export function toStaffUser(row: UserRow): StaffUser {
     languages: row.languages,
     capacity: row.capacity,
     available: row.available,
+    mustChangePassword: row.must_change_password ?? false,
   }
 }
 
@@ -64,13 +71,16 @@ export interface NewUser {
   languages: string[]
   capacity?: number
   password: string
+  /** An admin chose this password: the user must change it at first sign-in. */
+  mustChangePassword?: boolean
 }
 
 /** Creates the user unless it exists (idempotent seeding); returns whether it was created. */
 export async function ensureUser(db: Queryable, user: NewUser): Promise<boolean> {
   const rows = await db.query(
-    `INSERT INTO users (username, display_name, role, divisions, languages, capacity, password_hash)
-     VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6, $7)
+    `INSERT INTO users (username, display_name, role, divisions, languages, capacity, password_hash,
+       must_change_password, password_changed_at)
+     VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6, $7, $8, now())
      ON CONFLICT (username) DO NOTHING RETURNING username`,
     [
       user.username,
@@ -80,6 +90,7 @@ export async function ensureUser(db: Queryable, user: NewUser): Promise<boolean>
       JSON.stringify(user.languages),
       user.capacity ?? 20,
       await hashPassword(user.password),
+      user.mustChangePassword ?? false,
     ],
   )
   return rows.length > 0

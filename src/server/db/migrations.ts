@@ -274,6 +274,18 @@ export const MIGRATIONS: readonly Migration[] = [
        FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only()`,
     ],
   },
+  {
+    version: 10,
+    name: 'user-accounts',
+    sql: [
+      // src/server/users: a password an admin chose must be replaced by the user's own
+      // before the session is good for anything else; when it was last changed, and
+      // when the user last signed in, for the admin's list.
+      `ALTER TABLE users ADD COLUMN must_change_password BOOLEAN NOT NULL DEFAULT FALSE`,
+      `ALTER TABLE users ADD COLUMN password_changed_at TIMESTAMPTZ`,
+      `ALTER TABLE users ADD COLUMN last_sign_in_at TIMESTAMPTZ`,
+    ],
+  },
 ]
 
 export async function migrate(db: Database): Promise<number[]> {

@@ -60,7 +60,7 @@ export function registerRoutes(
           () => null,
         )
       : null
-    if (!user || (user.role !== 'supervisor' && user.role !== 'admin')) return { ok: true }
+    if (!user || user.mustChangePassword || (user.role !== 'supervisor' && user.role !== 'admin')) return { ok: true }
     return {
       ok: true,
       db: ctx.db.kind,
@@ -75,7 +75,11 @@ export function registerRoutes(
 
   registerAuthRoutes(app, ctx, { throttle: extra.throttle, sessions: extra.streams })
 
-  app.get(API_PATHS.me, async (request) => publicUser(await authenticate(ctx, request)))
+  // Served to a user who must change their password too: the desk learns who it is and what is pending.
+  app.get(API_PATHS.me, async (request) => {
+    const user = await authenticate(ctx, request, { allowPasswordChangePending: true })
+    return { ...publicUser(user), mustChangePassword: user.mustChangePassword ?? false }
+  })
 
   app.get(API_PATHS.org, async (request) => {
     await authenticate(ctx, request)

@@ -19,6 +19,10 @@ interface SessionStore {
   restore(): Promise<void>
   login(form: LoginForm): Promise<boolean>
   logout(): Promise<void>
+  /** The signed-in user's new password (required after an admin set it); false when refused (see changeError). */
+  changePassword(currentPassword: string, newPassword: string): Promise<boolean>
+  changingPassword: boolean
+  changeError: Problem | null
   setSession(session: Session): void
 }
 
@@ -49,6 +53,8 @@ export const useSessionStore = create<SessionStore>()((set, get) => ({
   restoring: true,
   loggingIn: false,
   error: null,
+  changingPassword: false,
+  changeError: null,
 
   async restore() {
     set({ restoring: true })
@@ -90,6 +96,26 @@ export const useSessionStore = create<SessionStore>()((set, get) => ({
       set({ session: await invokeDesk('session.logout', {}), error: null })
     } catch (error) {
       set({ error: problemFromError(error) })
+    }
+  },
+
+  async changePassword(currentPassword, newPassword) {
+    set({ changingPassword: true, changeError: null })
+    try {
+      const session = await invokeDesk('session.change-password', { currentPassword, newPassword })
+      set({ session, changingPassword: false })
+      return true
+    } catch (error) {
+      const problem = problemFromError(error)
+      // The server names the field it refuses: a wrong current password gets its own sentence.
+      const wrongCurrent = /^currentPassword:/.test(problem.detail ?? '')
+      set({
+        changingPassword: false,
+        changeError: wrongCurrent
+          ? { key: 'admin.users.changePassword.wrongCurrent', detail: problem.detail! }
+          : problem,
+      })
+      return false
     }
   },
 

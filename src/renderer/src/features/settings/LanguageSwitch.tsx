@@ -8,7 +8,8 @@ export function LanguageSwitch() {
   const { t } = useTranslation()
   const language = useLanguageStore((s) => s.language)
   const saveError = useLanguageStore((s) => s.saveError)
-  const signedIn = useSessionStore((s) => Boolean(s.session?.user))
+  // Not yet signed in while a required password change is pending: the choice stays on this workstation.
+  const signedIn = useSessionStore((s) => Boolean(s.session?.user && !s.session.mustChangePassword))
   return (
     <label className="muted">
       {t('settings.language.label')}{' '}
