@@ -320,3 +320,27 @@ describe('keyword rules preview', () => {
     }
   })
 })
+
+describe('with the triage model', () => {
+  it('refuses a config whose divisions the deployed model no longer fits, naming the divisions', async () => {
+    const modelDb = await freshDatabase()
+    // The org file's own model (resources/models/mha.model.json), as deployments run.
+    const withModel = await startTestServer(modelDb)
+    try {
+      const client = await loggedIn(withModel, 'admin')
+      const base = (await client.request('GET', '/api/v1/admin/config')).body as ConfigCurrent
+      const divisions = base.config.divisions.filter((d) => d.id !== 'capf')
+      const rules = base.config.rules.filter((r) => r.division !== 'capf')
+      const res = await client.request('PUT', '/api/v1/admin/config', {
+        baseVersion: base.version,
+        config: { ...base.config, divisions, rules },
+        comment: '',
+      })
+      expect(res.status).toBe(400)
+      expect((res.body as { message: string }).message).toMatch(/^divisions: .*capf/)
+    } finally {
+      await withModel.close()
+      await modelDb.drop()
+    }
+  })
+})
