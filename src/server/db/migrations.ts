@@ -286,6 +286,22 @@ export const MIGRATIONS: readonly Migration[] = [
       `ALTER TABLE users ADD COLUMN last_sign_in_at TIMESTAMPTZ`,
     ],
   },
+  {
+    version: 11,
+    name: 'config-versions',
+    sql: [
+      // src/server/config: the organisation's configuration, one row per version, never
+      // changed; the highest version is in force. rolled_back_from: the version restored.
+      `CREATE TABLE config_versions (
+        version INTEGER PRIMARY KEY,
+        config JSONB NOT NULL,
+        author TEXT NOT NULL,
+        at TIMESTAMPTZ NOT NULL DEFAULT now(),
+        comment TEXT NOT NULL DEFAULT '',
+        rolled_back_from INTEGER REFERENCES config_versions (version)
+      )`,
+    ],
+  },
 ]
 
 export async function migrate(db: Database): Promise<number[]> {
