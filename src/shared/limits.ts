@@ -61,6 +61,8 @@ export const LIMITS = {
   staffQueryParams: 30,
   /** A file the desk downloads for the renderer (an XLSX, CSV or PDF export), in bytes. */
   downloadBytes: 64 * 1024 * 1024,
+  /** The longest an officer may put off a desk update (desk setting). */
+  updateDeferMaxDays: 14,
 } as const
 
 // A NUL or a lone surrogate cannot be stored in PostgreSQL text or JSONB, and a lone
