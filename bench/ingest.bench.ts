@@ -16,8 +16,7 @@ import { openDatabase, writeTransaction } from '../src/server/db/database'
 import { migrate } from '../src/server/db/migrations'
 import { ingestTweets, type TweetToIngest } from '../src/server/ingest/grievance-from-tweet'
 import { DEFAULT_CHUNK_SIZE } from '../src/server/ingest/tweet-batch'
-import { compileOrg } from '../src/shared/routing'
-import { prepareTriage } from '../src/shared/triage-model'
+import { rulesOnlyOrg } from '../src/server/config'
 import type { OrgConfig } from '../src/shared/org'
 import { ORG } from '../tests/server/seed'
 import type { ChangesResponse } from '../src/shared/protocol'
@@ -116,12 +115,7 @@ async function dbPathRate(kind: Kind, count: number, batchSize: number): Promise
     await migrate(db)
     const ctx: ServerContext = {
       db,
-      org: ORG,
-      compiled: compileOrg(ORG),
-      model: null,
-      triage: prepareTriage(compileOrg(ORG), null),
-      ownHandles: new Set(ORG.handles.map((h) => h.username.toLowerCase())),
-      primaryHandle: 'HMOIndia',
+      ...rulesOnlyOrg(ORG),
       acknowledge: false,
       changes: new ChangeNotifier(),
       log: () => undefined,

@@ -1,57 +1,7 @@
-// `seva rules test`: how many tweets each rule would pull in, so an admin sees that a
-// too-broad keyword ("help", "india") would flood the queue before enabling it.
-import type { IncomingTweet } from '../shared/analysis'
-import { analyseTweet, type CompiledOrg } from '../shared/routing'
+// `seva rules test`: the rules report (src/shared/routing/rules-report.ts) as text.
+import type { RulesReport } from '../shared/routing'
 
-export interface RuleStats {
-  id: string
-  division: string
-  /** Tweets where the rule matched (term hit, no exclusion, handle scope satisfied). */
-  matches: number
-  /** Of those, tweets triage found actionable. */
-  actionable: number
-  percent: number
-  flooding: boolean
-  examples: string[]
-}
-
-export interface RulesReport {
-  tweets: number
-  floodPercent: number
-  rules: RuleStats[]
-  unmatchedActionable: number
-}
-
-export function rulesReport(
-  compiled: CompiledOrg,
-  tweets: IncomingTweet[],
-  opts: { floodPercent: number; examples: number },
-): RulesReport {
-  const stats = new Map<string, RuleStats>(
-    compiled.rules.map((r) => [
-      r.id,
-      { id: r.id, division: r.division, matches: 0, actionable: 0, percent: 0, flooding: false, examples: [] },
-    ]),
-  )
-  let unmatchedActionable = 0
-  for (const tweet of tweets) {
-    const a = analyseTweet(compiled, tweet)
-    if (a.actionable && a.matchedRules.length === 0) unmatchedActionable++
-    for (const id of a.matchedRules) {
-      const s = stats.get(id)
-      if (!s) continue
-      s.matches++
-      if (a.actionable) s.actionable++
-      if (s.examples.length < opts.examples) s.examples.push(tweet.text.replace(/\s+/g, ' ').slice(0, 140))
-    }
-  }
-  const rules = [...stats.values()].map((s) => {
-    const percent = tweets.length === 0 ? 0 : (100 * s.matches) / tweets.length
-    return { ...s, percent, flooding: percent > opts.floodPercent }
-  })
-  rules.sort((a, b) => b.matches - a.matches || a.id.localeCompare(b.id))
-  return { tweets: tweets.length, floodPercent: opts.floodPercent, rules, unmatchedActionable }
-}
+export { rulesReport, type RuleStats, type RulesReport } from '../shared/routing'
 
 export function formatRulesReport(report: RulesReport): string[] {
   const lines = [`${report.tweets} tweets; rules matching more than ${report.floodPercent}% are flagged FLOOD`]

@@ -43,7 +43,7 @@ const PII_NAMES: Record<string, string> = {
 
 /** Placeholder values of a reply to this grievance (the composer uses the same ones). */
 function replyValues(ctx: ServerContext, g: Grievance): ReplyValues {
-  const division = ctx.org.divisions.find((d) => d.id === g.division)
+  const division = ctx.config.current().org.divisions.find((d) => d.id === g.division)
   return { ticket: g.ticket, name: g.source.authorUsername, division: division?.name }
 }
 
@@ -128,7 +128,7 @@ async function applyBody(
       g = { ...statusChange(g, 'in_progress'), assignee: g.assignee ?? user.username }
       return { grievance: g }
     case 'forward': {
-      if (!ctx.org.divisions.some((d) => d.id === body.toDivision)) {
+      if (!ctx.config.current().org.divisions.some((d) => d.id === body.toDivision)) {
         throw new ActionRejected(`Unknown division "${body.toDivision}"`)
       }
       if (body.toDivision === before.division)
@@ -166,7 +166,7 @@ async function applyBody(
       }
       g = await allocateGrievance(tx, g)
       // The one public acknowledgement, now that a person says it is a grievance.
-      const ack = ctx.acknowledge ? { ...acknowledgement(ctx, g), at } : null
+      const ack = ctx.acknowledge ? { ...acknowledgement(ctx.config.current(), g), at } : null
       if (ack) g.thread.push(ack)
       const label = labelOf(g, {
         actionable: true,
@@ -211,7 +211,7 @@ async function applyBody(
       g = statusChange(g, 'closed')
       return { grievance: g, after: reallocate }
     case 'set-priority': {
-      const hours = ctx.org.sla[body.priority] ?? 72
+      const hours = ctx.config.current().org.sla[body.priority] ?? 72
       g = {
         ...g,
         priority: body.priority,

@@ -1,22 +1,22 @@
 // What the server's parts share: the database, the organisation, and the in-process
 // change notifier the event stream listens to (notified only after commit).
 import { EventEmitter } from 'node:events'
-import type { OrgConfig } from '../shared/org'
-import type { CompiledOrg } from '../shared/routing'
 import type { Triage, TriageModel } from '../shared/triage-model'
+import type { LiveOrg } from './config/live-org'
 import type { Database } from './db/database'
 
 export interface ServerContext {
   db: Database
-  org: OrgConfig
-  compiled: CompiledOrg
+  /**
+   * The organisation as configured now (src/server/config): shared by reference between
+   * contexts, swapped when an admin saves a new version. Take `config.current()` once per
+   * operation and read org, compiled rules, own handles and primary handle from it.
+   */
+  config: LiveOrg
   /** The deployed triage model (null: the rules decide alone). */
   model: TriageModel | null
-  /** This context's own triage (not reentrant: never shared between contexts). */
-  triage: Triage
-  /** Usernames (lower case) of the organisation's own handles. */
-  ownHandles: Set<string>
-  primaryHandle: string
+  /** This context's own triage for the current org (not reentrant: never shared between contexts). */
+  triage: () => Triage
   acknowledge: boolean
   changes: ChangeNotifier
   log: (message: string) => void
@@ -33,6 +33,4 @@ export class ChangeNotifier extends EventEmitter {
   }
 }
 
-export function primaryHandleOf(org: OrgConfig): string {
-  return (org.handles.find((h) => h.primary) ?? org.handles[0]!).username
-}
+export { primaryHandleOf } from './config/live-org'

@@ -9,11 +9,11 @@ import helmet from '@fastify/helmet'
 import Fastify from 'fastify'
 import { LIMITS } from '../shared/limits'
 import { OrgConfig } from '../shared/org'
-import { compileOrg } from '../shared/routing'
 import type { TriageModel } from '../shared/triage-model'
 import { openDatabase, type Database } from './db/database'
 import { migrate } from './db/migrations'
-import { ChangeNotifier, primaryHandleOf, type ServerContext } from './context'
+import { ChangeNotifier, type ServerContext } from './context'
+import { ConfigSync, LiveOrg, latestConfig, liveTriage, registerConfigRoutes, seedConfig } from './config'
 import { seedDemoUsers, type DemoLogin } from './demo'
 import { registerRoutes } from './http/routes'
 import { EventStreams } from './http/events'
@@ -30,7 +30,7 @@ import { createXClient } from './x/client'
 import { RateLimitPacer, rateLimitPlugin } from './x/rate-limits'
 import { createIngestion, type IngestionOptions, type IngestionSupervisor } from './ingest'
 import { registerIngestionRoute } from './http/ingestion-route'
-import { loadOrgModel, registerReviewRoutes, triageFor } from './review'
+import { loadOrgModel, registerReviewRoutes } from './review'
 import { registerAuditRoutes } from './audit'
 import { registerBudgetRoutes } from './budget'
 import { ReplyWorker, type ReplyWorkerOptions } from './replies/worker'
@@ -89,6 +89,8 @@ export interface StartServerOptions {
   /** Behind a reverse proxy: Fastify's trustProxy (the proxies' addresses or CIDRs), so the
    * client address used for sign-in lockouts is the citizen's, not the proxy's. Off by default. */
   trustProxy?: boolean | string | string[]
+  /** Fallback check for config versions saved on another instance (default 5 s; 0 = only NOTIFY). */
+  configCheckMs?: number
   log?: (message: string) => void
 }
 
@@ -112,6 +114,10 @@ export interface RunningServer {
   demoLogins: DemoLogin[]
   /** Ends this instance's event streams of revoked sessions at once (pass to setUserDisabled and co). */
   sessions: SessionCloser & { readonly openStreams: number }
+  /** The organisation this instance applies now (config version, compiled rules). */
+  config: LiveOrg
+  /** Loads the newest config version now if it is newer (the periodic check, on demand). */
+  refreshConfigNow(): Promise<void>
 }
 
 /** How often the leader deletes expired sessions and forgotten sign-in counters. */
@@ -149,37 +155,42 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   const log = opts.log ?? ((message: string) => console.log(message))
   if (opts.idleReassignMs !== undefined && !Number.isFinite(opts.idleReassignMs))
     throw new Error(`idleReassignMs must be a number of milliseconds (0 = off), not ${opts.idleReassignMs}`)
-  const org = opts.org ? OrgConfig.parse(opts.org) : await loadOrg(opts.orgFile ?? DEFAULT_ORG_FILE)
+  // The org file (or object) only seeds an empty config_versions table: afterwards the
+  // database is the truth and admins change it (src/server/config).
+  const seedOrg = opts.org ? OrgConfig.parse(opts.org) : await loadOrg(opts.orgFile ?? DEFAULT_ORG_FILE)
   const model =
-    opts.model !== undefined ? opts.model : loadOrgModel(opts.org ? undefined : (opts.orgFile ?? DEFAULT_ORG_FILE), org)
-  const compiled = compileOrg(org)
-  const ownHandles = new Set(org.handles.map((h) => h.username.toLowerCase()))
+    opts.model !== undefined
+      ? opts.model
+      : loadOrgModel(opts.org ? undefined : (opts.orgFile ?? DEFAULT_ORG_FILE), seedOrg)
   const db = await openDatabase({
     ...(opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : {}),
     ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
   })
+  let live: LiveOrg
   try {
     await migrate(db)
+    await seedConfig(db, seedOrg, opts.org ? 'seeded at start' : `seeded from ${opts.orgFile ?? DEFAULT_ORG_FILE}`)
+    const stored = (await latestConfig(db))!
+    live = new LiveOrg(stored.config, stored.version)
+    log(`[server] configuration version ${stored.version} (${stored.author}, ${stored.at})`)
   } catch (error) {
     await db.close()
     throw error
   }
+  const org = live.current().org
   const demoLogins = opts.demo ? await seedDemoUsers(db, org, opts.demoPassword ?? 'seva-demo') : []
-  const primaryHandle = primaryHandleOf(org)
+  const primaryHandle = live.current().primaryHandle
   const ctx: ServerContext = {
     db,
-    org,
-    compiled,
+    config: live,
     model,
-    triage: triageFor(compiled, model, ownHandles),
-    ownHandles,
-    primaryHandle,
+    triage: liveTriage(live, model),
     acknowledge: opts.acknowledge ?? org.acknowledge.enabled,
     changes: new ChangeNotifier(),
     log,
   }
   ctx.changes.setMaxListeners(0)
-  const { ticket, review } = ctx.triage.thresholds
+  const { ticket, review } = ctx.triage().thresholds
   log(
     model
       ? `[server] triage model for ${model.org}: ticket at ${ticket}, review at ${review}`
@@ -261,7 +272,8 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   const startWork = (workDb: Database, stillLeader: () => boolean): (() => Promise<void>) => {
     const loops = new BackgroundLoops(log)
     if (pollMs <= 0) return () => loops.stop()
-    const workCtx: ServerContext = { ...ctx, db: workDb, triage: triageFor(compiled, model, ownHandles) }
+    // Its own triage (not reentrant); the same LiveOrg, so config changes reach the leader's work too.
+    const workCtx: ServerContext = { ...ctx, db: workDb, triage: liveTriage(live, model) }
     const termPoller = makePoller(workCtx, pollMs)
     const termReplies = makeReplies(workCtx, stillLeader)
     // The supervisor runs its own loop (sources have their own intervals) and the stream.
@@ -290,6 +302,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   registerReviewRoutes(app, ctx)
   registerAuditRoutes(app, ctx)
   registerBudgetRoutes(app, ctx, async () => (leaderIngestion ?? poller)?.status() ?? null)
+  registerConfigRoutes(app, ctx)
 
   let address: string
   try {
@@ -318,6 +331,14 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
     throw error
   }
   const role = cluster
+  const configSync = new ConfigSync({
+    db,
+    live,
+    ...(opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : {}),
+    log,
+    ...(opts.configCheckMs !== undefined ? { checkMs: opts.configCheckMs } : {}),
+  })
+  await configSync.start()
 
   let closing: Promise<void> | null = null
   const shutDown = (graceful: boolean): Promise<void> => {
@@ -325,6 +346,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
       await (graceful ? role.close() : role.abandon())
       await poller?.stop()
       streams.closeAll()
+      await configSync.close()
       await presence.close()
       await app.close()
       await db.close()
@@ -345,5 +367,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
     reallocateIdleNow,
     demoLogins,
     sessions: streams,
+    config: live,
+    refreshConfigNow: () => configSync.refresh(),
   }
 }

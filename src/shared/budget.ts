@@ -131,7 +131,9 @@ export const BudgetReport = z.object({
     priority: z.array(z.string()),
     pauseBelow: z.array(z.number()),
   }),
-  /** Whether this server can save changes here (the configuration API); otherwise read-only. */
+  /** Whether the asker may change prices, budget and pauses (admins, through the configuration API). */
   editable: z.boolean(),
+  /** The configuration version in force: the baseVersion of a section save. */
+  configVersion: z.number().int(),
 })
 export type BudgetReport = z.infer<typeof BudgetReport>

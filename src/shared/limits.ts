@@ -63,6 +63,26 @@ export const LIMITS = {
   downloadBytes: 64 * 1024 * 1024,
   /** The longest an officer may put off a desk update (desk setting). */
   updateDeferMaxDays: 14,
+  /** Body of a config save or import (the whole organisation document), in bytes. */
+  configBodyBytes: 1_048_576,
+  /** Keyword rules in one organisation. */
+  configRules: 500,
+  /** Terms (or exclusions) of one keyword rule. */
+  ruleTerms: 300,
+  /** Characters of one rule term or exclusion. */
+  ruleTermChars: 100,
+  /** Reply templates in one organisation. */
+  configTemplates: 200,
+  /** Divisions in one organisation. */
+  configDivisions: 100,
+  /** Versions in one page of GET /api/v1/admin/config/versions (newest first). */
+  configVersionsPage: 200,
+  /** Captured tweets a rules preview runs over at most (the newest of the chosen days). */
+  rulesPreviewTweets: 5_000,
+  /** Days back a rules preview may look. */
+  rulesPreviewMaxDays: 90,
+  /** Examples a rules preview returns for each kind of difference. */
+  rulesPreviewExamples: 10,
 } as const
 
 // A NUL or a lone surrogate cannot be stored in PostgreSQL text or JSONB, and a lone

@@ -56,14 +56,44 @@ describe('who may see the budget', () => {
     expect(refused.body).toMatchObject({ error: 'forbidden' })
   })
 
-  it('shows supervisors and admins the same figures', async () => {
+  it('shows supervisors and admins the same figures; only admins may change them', async () => {
     const [a, b] = await Promise.all([
       report(await loggedIn(server, 'supervisor')),
       report(await loggedIn(server, 'admin')),
     ])
-    expect(a).toEqual(b)
-    expect(a).toMatchObject({ currency: 'USD', prices: PRICES, monthlyBudget: 0.25, editable: false })
+    expect({ ...a, editable: true }).toEqual(b)
+    expect(a.editable).toBe(false)
+    expect(b.editable).toBe(true)
+    expect(a).toMatchObject({ currency: 'USD', prices: PRICES, monthlyBudget: 0.25 })
     expect(a.ingestion.priority).toEqual(['mentions', 'follow-ups', 'stream', 'search'])
+  })
+})
+
+describe('changing the budget', () => {
+  it('saves through the configuration API and the report follows at once', async () => {
+    const admin = await loggedIn(server, 'admin')
+    const before = await report(admin)
+    const put = (section: string, value: unknown, baseVersion: number) =>
+      admin.request('PUT', `/api/v1/admin/config/sections/${section}`, { baseVersion, value, comment: 'budget test' })
+    const saved = await put('budget', { monthlyBudget: 0.3, prices: PRICES }, before.configVersion)
+    expect(saved.status).toBe(200)
+    const after = await report(admin)
+    expect(after.monthlyBudget).toBe(0.3)
+    expect(after.configVersion).toBeGreaterThan(before.configVersion)
+    // A price past the limit is refused with a reason, not stored.
+    const refused = await put('budget', { prices: { postWithUrl: 200 } }, after.configVersion)
+    expect(refused.status).toBe(400)
+    // So is an acknowledgement that would carry a link.
+    const ack = await put(
+      'acknowledge',
+      { enabled: true, en: '@{name} Registered as {ticket}; track it at mha.gov.in/track', hi: '{ticket} दर्ज' },
+      after.configVersion,
+    )
+    expect(ack.status).toBe(400)
+    expect(JSON.stringify(ack.body)).toMatch(/link|URL/i)
+    // Back to the figures the spend test expects.
+    expect((await put('budget', { monthlyBudget: 0.25, prices: PRICES }, after.configVersion)).status).toBe(200)
+    expect((await report(admin)).monthlyBudget).toBe(0.25)
   })
 })
 

@@ -4,8 +4,7 @@
 // cursor committed with the batch; a tweet with a NUL kept as a grievance; and exactly once under concurrent deliveries.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TweetV2, UserV2 } from 'twitter-api-v2'
-import { compileOrg } from '../../src/shared/routing'
-import { prepareTriage } from '../../src/shared/triage-model'
+import { rulesOnlyOrg } from '../../src/server/config'
 import { ChangeNotifier, type ServerContext } from '../../src/server/context'
 import { ingestBatch } from '../../src/server/ingest/tweet-batch'
 import type { BatchOptions } from '../../src/server/ingest/sources/source'
@@ -31,12 +30,7 @@ async function instance(): Promise<Instance> {
   changes.on('changes', (seq: number) => notices.push(seq))
   const ctx: ServerContext = {
     db: server.db,
-    org: ORG,
-    compiled: compileOrg(ORG),
-    model: null,
-    triage: prepareTriage(compileOrg(ORG), null),
-    ownHandles: new Set(ORG.handles.map((h) => h.username.toLowerCase())),
-    primaryHandle: 'HMOIndia',
+    ...rulesOnlyOrg(ORG),
     acknowledge: true,
     changes,
     log: () => undefined,

@@ -4,8 +4,7 @@
 // refuses for its data is set aside, and supervisors see it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TweetV2, UserV2 } from 'twitter-api-v2'
-import { compileOrg } from '../../src/shared/routing'
-import { prepareTriage } from '../../src/shared/triage-model'
+import { rulesOnlyOrg } from '../../src/server/config'
 import { storableText } from '../../src/shared/text'
 import { isStorableText } from '../../src/shared/limits'
 import { ChangeNotifier, type ServerContext } from '../../src/server/context'
@@ -59,12 +58,7 @@ function faulty(base: Database, fault: (sql: string, params: readonly SqlParam[]
 function contextOn(database: Database): ServerContext {
   return {
     db: database,
-    org: ORG,
-    compiled: compileOrg(ORG),
-    model: null,
-    triage: prepareTriage(compileOrg(ORG), null),
-    ownHandles: new Set(ORG.handles.map((h) => h.username.toLowerCase())),
-    primaryHandle: 'HMOIndia',
+    ...rulesOnlyOrg(ORG),
     acknowledge: true,
     changes: new ChangeNotifier(),
     log: () => undefined,

@@ -4,8 +4,7 @@ import { readFileSync } from 'node:fs'
 import type { IncomingTweet } from '../../src/shared/analysis'
 import type { Grievance } from '../../src/shared/grievance'
 import { OrgConfig } from '../../src/shared/org'
-import { compileOrg } from '../../src/shared/routing'
-import { prepareTriage } from '../../src/shared/triage-model'
+import { rulesOnlyOrg } from '../../src/server/config'
 import { ChangeNotifier, type ServerContext } from '../../src/server/context'
 import { writeTransaction } from '../../src/server/db/database'
 import { ingestTweet } from '../../src/server/ingest/grievance-from-tweet'
@@ -28,12 +27,7 @@ export const TWEETS = {
 export function seedContext(server: RunningServer, opts: { acknowledge?: boolean } = {}): ServerContext {
   return {
     db: server.db,
-    org: ORG,
-    compiled: compileOrg(ORG),
-    model: null,
-    triage: prepareTriage(compileOrg(ORG), null),
-    ownHandles: new Set(ORG.handles.map((h) => h.username.toLowerCase())),
-    primaryHandle: 'HMOIndia',
+    ...rulesOnlyOrg(ORG),
     acknowledge: opts.acknowledge ?? false,
     changes: new ChangeNotifier(),
     log: () => undefined,

@@ -13,6 +13,8 @@ export interface BudgetReportInput {
   /** X's own figure of Posts read this period (GET /2/usage/tweets), when ingestion has it. */
   xReportedReads?: number | undefined
   editable: boolean
+  /** The configuration version the figures were computed with (the base of a section save). */
+  configVersion: number
 }
 
 const DAY_MS = 86_400_000
@@ -74,5 +76,6 @@ export async function buildBudgetReport(input: BudgetReportInput): Promise<Budge
       pauseBelow: [...ingestion.pauseBelow],
     },
     editable: input.editable,
+    configVersion: input.configVersion,
   }
 }

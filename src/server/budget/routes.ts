@@ -1,5 +1,6 @@
 // GET /api/v1/admin/budget: the X budget in money for supervisors and admins (officers:
-// 403). A read of figures, not an export or a change, so it is not audited.
+// 403). A read of figures, not an export or a change, so it is not audited; changes go
+// through the configuration API.
 import type { FastifyInstance } from 'fastify'
 import { BUDGET_PATHS, type BudgetReport } from '../../shared/budget'
 import type { IngestionStatus } from '../../shared/protocol'
@@ -13,15 +14,18 @@ export function registerBudgetRoutes(
   ingestion: () => Promise<IngestionStatus | null>,
 ): void {
   app.get(BUDGET_PATHS.budget, async (request): Promise<BudgetReport> => {
-    await requireRole(ctx, request, ['supervisor', 'admin'], 'see the X budget')
+    const user = await requireRole(ctx, request, ['supervisor', 'admin'], 'see the X budget')
     const status = await ingestion().catch(() => null)
+    const { org, version } = ctx.config.current()
     return buildBudgetReport({
       db: ctx.db,
-      org: ctx.org,
+      org,
       now: new Date(),
       xReportedReads: status?.budget.xReported?.projectUsage,
-      // Saving goes through the configuration API, which this server does not have yet.
-      editable: false,
+      // Admins save the `budget` and `ingestion` sections through the configuration API
+      // (PUT /api/v1/admin/config/sections/:section, audited there); supervisors only read.
+      editable: user.role === 'admin',
+      configVersion: version,
     })
   })
 }

@@ -1,11 +1,11 @@
 // Changes made through any instance reach the desks of every instance: each change row
 // is announced with pg_notify on CHANGES_CHANNEL inside its own transaction (see
-// recordChange), and every instance LISTENs on a dedicated connection and feeds the
-// newest seq to its ChangeNotifier, which drives the SSE streams. A dropped listener
-// connection is re-opened with backoff; on reconnect the notifier gets the current seq,
-// so a change committed while we were deaf still reaches the desks.
-import pg from 'pg'
+// recordChange), and every instance LISTENs on a dedicated connection (db/pg-listener)
+// and feeds the newest seq to its ChangeNotifier, which drives the SSE streams. On
+// reconnect the notifier gets the current seq, so a change committed while we were deaf
+// still reaches the desks.
 import { CHANGES_CHANNEL } from '../db/database'
+import { PgListener } from '../db/pg-listener'
 import type { ChangeNotifier } from '../context'
 
 export interface ChangeListenerOptions {
@@ -17,81 +17,40 @@ export interface ChangeListenerOptions {
 }
 
 export class PgChangeListener {
-  private client: pg.Client | null = null
-  private closed = false
-  private retryMs: number
-  private retryTimer: NodeJS.Timeout | null = null
+  private readonly listener: PgListener
   /** Resolves once the first LISTEN is in place (or failed). */
   readonly ready: Promise<void>
 
-  constructor(private readonly opts: ChangeListenerOptions) {
-    this.retryMs = opts.retryMs ?? 200
-    this.ready = this.connect()
+  constructor(opts: ChangeListenerOptions) {
+    this.listener = new PgListener({
+      databaseUrl: opts.databaseUrl,
+      channel: CHANGES_CHANNEL,
+      name: '[cluster] change listener',
+      log: opts.log,
+      ...(opts.retryMs !== undefined ? { retryMs: opts.retryMs } : {}),
+      onNotify: (payload) => {
+        const seq = Number(payload)
+        if (Number.isFinite(seq)) opts.changes.notify(seq)
+      },
+      // Catch up with whatever committed while no one was listening.
+      onListening: async (client) => {
+        const [row] = (await client.query<{ seq: number | null }>('SELECT max(seq) AS seq FROM changes')).rows
+        if (row?.seq) opts.changes.notify(Number(row.seq))
+      },
+    })
+    this.ready = this.listener.ready
   }
 
   get connected(): boolean {
-    return this.client !== null
-  }
-
-  private async connect(): Promise<void> {
-    if (this.closed) return
-    const client = new pg.Client({ connectionString: this.opts.databaseUrl, keepAlive: true })
-    let lost = false
-    const onLost = (why: string): void => {
-      if (lost) return
-      lost = true
-      if (this.client === client) this.client = null
-      client.removeAllListeners('notification')
-      void client.end().catch(() => undefined)
-      if (this.closed) return
-      this.opts.log(`[cluster] change listener lost (${why}); reconnecting`)
-      this.reconnectLater()
-    }
-    client.on('error', (error) => onLost(error.message))
-    client.on('end', () => onLost('connection ended'))
-    client.on('notification', (message) => {
-      const seq = Number(message.payload)
-      if (message.channel === CHANGES_CHANNEL && Number.isFinite(seq)) this.opts.changes.notify(seq)
-    })
-    try {
-      await client.connect()
-      await client.query(`LISTEN ${CHANGES_CHANNEL}`)
-      if (this.closed) {
-        await client.end()
-        return
-      }
-      this.client = client
-      this.retryMs = this.opts.retryMs ?? 200
-      // Catch up with whatever committed while no one was listening.
-      const [row] = (await client.query<{ seq: number | null }>('SELECT max(seq) AS seq FROM changes')).rows
-      if (row?.seq) this.opts.changes.notify(Number(row.seq))
-    } catch (error) {
-      onLost(error instanceof Error ? error.message : String(error))
-    }
-  }
-
-  private reconnectLater(): void {
-    if (this.retryTimer || this.closed) return
-    const delay = this.retryMs
-    this.retryMs = Math.min(5_000, this.retryMs * 2)
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = null
-      void this.connect()
-    }, delay)
+    return this.listener.connected
   }
 
   /** Test hook: drop the connection as a network failure would. */
   dropConnection(): void {
-    const stream = (this.client as unknown as { connection?: { stream?: { destroy(): void } } } | null)?.connection
-      ?.stream
-    stream?.destroy()
+    this.listener.dropConnection()
   }
 
-  async close(): Promise<void> {
-    this.closed = true
-    if (this.retryTimer) clearTimeout(this.retryTimer)
-    const client = this.client
-    this.client = null
-    if (client) await client.end().catch(() => undefined)
+  close(): Promise<void> {
+    return this.listener.close()
   }
 }

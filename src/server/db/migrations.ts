@@ -275,6 +275,22 @@ export const MIGRATIONS: readonly Migration[] = [
     ],
   },
   {
+    version: 11,
+    name: 'config-versions',
+    sql: [
+      // src/server/config: the organisation's configuration, one row per version, never
+      // changed; the highest version is in force. rolled_back_from: the version restored.
+      `CREATE TABLE config_versions (
+        version INTEGER PRIMARY KEY,
+        config JSONB NOT NULL,
+        author TEXT NOT NULL,
+        at TIMESTAMPTZ NOT NULL DEFAULT now(),
+        comment TEXT NOT NULL DEFAULT '',
+        rolled_back_from INTEGER REFERENCES config_versions (version)
+      )`,
+    ],
+  },
+  {
     version: 13,
     name: 'x-usage-daily',
     sql: [

@@ -19,7 +19,7 @@ export { authenticate } from '../auth/routes'
 export const HEALTH_TIMEOUT_MS = 2_000
 
 function orgSummary(ctx: ServerContext): OrgSummary {
-  const { org } = ctx
+  const { org } = ctx.config.current()
   return {
     id: org.id,
     name: org.name,
@@ -64,7 +64,7 @@ export function registerRoutes(
     return {
       ok: true,
       db: ctx.db.kind,
-      org: ctx.org.id,
+      org: ctx.config.current().org.id,
       instance: extra.instanceId,
       instanceId: extra.instanceId,
       // Whether this instance runs ingestion and reply posting (the lease holder).

@@ -20,6 +20,7 @@ import { nextVersion, writeGrievances } from '../grievances'
 import { OfficerPool } from '../allocation'
 import { queueReplies } from '../replies/outbox'
 import type { ServerContext } from '../context'
+import type { OrgSnapshot } from '../config/live-org'
 import { serverEntryId } from '../entry-ids'
 
 export type TweetOutcome =
@@ -214,9 +215,10 @@ export function originOf(outcome: TriageOutcome, hasModel: boolean): GrievanceOr
 }
 
 /** The automatic acknowledgement of a new ticket, in the tweet's language. */
-export function acknowledgement(ctx: ServerContext, grievance: Grievance): ThreadEntry {
-  const template = grievance.source.language === 'hi' ? ctx.org.acknowledge.hi : ctx.org.acknowledge.en
-  const division = ctx.org.divisions.find((d) => d.id === grievance.division)
+export function acknowledgement(snapshot: OrgSnapshot, grievance: Grievance): ThreadEntry {
+  const { org } = snapshot
+  const template = grievance.source.language === 'hi' ? org.acknowledge.hi : org.acknowledge.en
+  const division = org.divisions.find((d) => d.id === grievance.division)
   return {
     id: serverEntryId('ack'),
     kind: 'reply',
@@ -226,13 +228,13 @@ export function acknowledgement(ctx: ServerContext, grievance: Grievance): Threa
       division: division?.name,
     }),
     at: new Date().toISOString(),
-    by: ctx.primaryHandle,
+    by: snapshot.primaryHandle,
     post: { state: 'pending', attempts: 0 },
   }
 }
 
 export function newGrievance(
-  ctx: ServerContext,
+  snapshot: OrgSnapshot,
   tweet: IncomingTweet,
   meta: TweetMeta,
   origin: GrievanceOrigin,
@@ -240,7 +242,7 @@ export function newGrievance(
   now: Date,
 ): Grievance {
   const { analysis } = origin
-  const { org } = ctx
+  const { org } = snapshot
   const createdAt = now.toISOString()
   const slaHours = org.sla[analysis.priority] ?? 72
   const slaFrom = tweet.createdAt ? new Date(tweet.createdAt) : now
@@ -268,7 +270,7 @@ export function newGrievance(
       media: [],
     },
     thread: [citizenEntry],
-    division: origin.division ?? analysis.division ?? ctx.org.defaultDivision,
+    division: origin.division ?? analysis.division ?? org.defaultDivision,
     matchedRules: analysis.matchedRules,
     priority: analysis.priority,
     triage: {
@@ -299,7 +301,10 @@ export async function ingestTweets(
   now: Date = new Date(),
 ): Promise<TweetOutcome[]> {
   if (items.length === 0) return []
-  const isOwn = (tweet: IncomingTweet): boolean => ctx.ownHandles.has(tweet.authorUsername.toLowerCase())
+  // One org version for the whole batch: its rules, own handles, ticket prefix and texts.
+  const snapshot = ctx.config.current()
+  const triage = ctx.triage()
+  const isOwn = (tweet: IncomingTweet): boolean => snapshot.ownHandles.has(tweet.authorUsername.toLowerCase())
   const firstOf = new Map<string, number>()
   items.forEach((item, i) => {
     if (!firstOf.has(item.tweet.id)) firstOf.set(item.tweet.id, i)
@@ -341,16 +346,16 @@ export async function ingestTweets(
     if (isOwn(tweet)) return { kind: 'ignored', reasons: ['own handle'] }
     if (key && known.has(key)) return { kind: 'join', key, claim: false }
     // Synchronous: the context's Triage is not reentrant, and nothing awaits in between.
-    const triage = triageTweet(ctx.triage, tweet)
-    if (triage.band === 'ignore')
-      return { kind: 'ignored', reasons: triage.reasons, ...(ctx.model ? { confidence: triage.confidence } : {}) }
+    const outcome = triageTweet(triage, tweet)
+    if (outcome.band === 'ignore')
+      return { kind: 'ignored', reasons: outcome.reasons, ...(ctx.model ? { confidence: outcome.confidence } : {}) }
     known.add(threadKey(tweet.conversationId ?? tweet.id, tweet.authorId))
-    return { kind: 'create', triage }
+    return { kind: 'create', triage: outcome }
   })
 
   // 4. Tickets for every new grievance in one statement; officers' loads in one query.
   const creates = decisions.filter((d) => d.kind === 'create').length
-  const tickets = await reserveTickets(tx, ctx.org, now, creates)
+  const tickets = await reserveTickets(tx, snapshot.org, now, creates)
   const reopens = decisions.some(
     (d) => d.kind === 'join' && ['resolved', 'closed'].includes(threads.get(d.key)?.status ?? ''),
   )
@@ -409,10 +414,10 @@ export async function ingestTweets(
         const origin = originOf(decision.triage, ctx.model !== null)
         // A review-band grievance waits in its division's review list: neither allocated
         // nor acknowledged until a person makes it a ticket (src/server/actions.ts accept).
-        const grievance = pool!.allocate(newGrievance(ctx, tweet, meta, origin, ticket, now))
+        const grievance = pool!.allocate(newGrievance(snapshot, tweet, meta, origin, ticket, now))
         pool!.moved(null, grievance)
         if (ctx.acknowledge && origin.band === 'ticket') {
-          const ack: ThreadEntry = { ...acknowledgement(ctx, grievance), at: grievance.createdAt }
+          const ack: ThreadEntry = { ...acknowledgement(snapshot, grievance), at: grievance.createdAt }
           grievance.thread.push(ack)
           replies.push({ grievanceId: grievance.id, entryId: ack.id, text: ack.text })
         }

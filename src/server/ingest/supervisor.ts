@@ -81,7 +81,10 @@ export class IngestionSupervisor {
     private readonly pacer: RateLimitPacer,
     opts: IngestionOptions = {},
   ) {
-    this.settings = ingestionSettings(ctx.org)
+    // Sources, budget and search/stream queries as configured when this supervisor starts
+    // (each leadership term starts one); routing of what they bring in is always live.
+    const { org } = ctx.config.current()
+    this.settings = ingestionSettings(org)
     this.budget = new BudgetGovernor(ctx.db, this.settings.budget)
     this.tuning = { ...DEFAULT_TUNING, ...opts.tuning, stream: { ...DEFAULT_TUNING.stream, ...opts.tuning?.stream } }
     this.backoff = opts.backoff ?? DEFAULT_BACKOFF
@@ -89,12 +92,12 @@ export class IngestionSupervisor {
     this.batchSize = opts.batchSize ?? DEFAULT_CHUNK_SIZE
     this.usagePollMs = opts.usagePollIntervalMs ?? 15 * 60_000
     const poll = Math.max(1, this.tickMs)
-    const own = ctx.org.handles.map((h) => h.username)
+    const own = org.handles.map((h) => h.username)
     const all: IngestSource[] = [
       new MentionsSource(opts.mentionsIntervalMs ?? poll),
       new FollowUpsSource(opts.followUpsIntervalMs ?? Math.max(poll, 60_000)),
-      new StreamSource(ctx.org.rules, own, this.backoff),
-      new SearchSource(ctx.org.rules, own, opts.searchIntervalMs ?? Math.max(poll, 15_000)),
+      new StreamSource(org.rules, own, this.backoff),
+      new SearchSource(org.rules, own, opts.searchIntervalMs ?? Math.max(poll, 15_000)),
     ]
     this.sources = new Map(all.map((s) => [s.name, s]))
     for (const s of all) this.state.set(s.name, { lastRunAt: null, failures: 0, nextRunAt: 0, rateLimitedUntil: 0 })

@@ -384,7 +384,7 @@ export class ReplyWorker {
       'SELECT conversation_id FROM grievances WHERE id = $1',
       [row.grievance_id],
     )
-    const query = `from:${this.ctx.primaryHandle}${g ? ` conversation_id:${g.conversation_id}` : ''}`
+    const query = `from:${this.ctx.config.current().primaryHandle}${g ? ` conversation_id:${g.conversation_id}` : ''}`
     const found = await this.x.v2.search(query, {
       max_results: 100,
       'tweet.fields': ['referenced_tweets', 'conversation_id', 'created_at', 'author_id'],

@@ -38,6 +38,7 @@ export async function triageQuality(ctx: ServerContext, now: Date): Promise<Tria
   const reached: Counts = { tp: 0, fp: 0, fn: 0 }
   const bands: Record<TriageBand, number> = { ticket: 0, review: 0, ignore: 0 }
   let actionable = 0
+  const triage = ctx.triage()
   for (const l of labels) {
     const tweet: IncomingTweet = {
       id: l.tweet_id,
@@ -47,7 +48,7 @@ export async function triageQuality(ctx: ServerContext, now: Date): Promise<Tria
       conversationId: l.tweet_id,
       ...(l.via_handle ? { viaHandle: l.via_handle } : {}),
     }
-    const { band } = triageTweet(ctx.triage, tweet)
+    const { band } = triageTweet(triage, tweet)
     bands[band]++
     if (l.actionable) actionable++
     count(ticket, band === 'ticket', l.actionable)

@@ -111,23 +111,24 @@ export function registerReviewRoutes(app: FastifyInstance, ctx: ServerContext): 
         ...(row.via_handle ? { viaHandle: row.via_handle } : {}),
       }
       // Synchronous (the context's Triage is not reentrant): its language, priority and division pick.
-      const outcome = triageTweet(ctx.triage, tweet)
+      const snapshot = ctx.config.current()
+      const outcome = triageTweet(ctx.triage(), tweet)
       const origin = { ...originOf(outcome, ctx.model !== null), band: 'ticket' as const }
-      const division = body.division ?? outcome.division ?? outcome.analysis.division ?? ctx.org.defaultDivision
-      if (!ctx.org.divisions.some((d) => d.id === division))
+      const division = body.division ?? outcome.division ?? outcome.analysis.division ?? snapshot.org.defaultDivision
+      if (!snapshot.org.divisions.some((d) => d.id === division))
         throw new HttpError(400, 'bad_request', `Unknown division "${division}"`)
       if (!canSee(user, { division, assignee: null }))
         throw new HttpError(403, 'forbidden', `You may not make tickets for division ${division}`)
       const now = new Date()
-      const ticket = await nextTicket(tx, ctx.org, now)
+      const ticket = await nextTicket(tx, snapshot.org, now)
       const via = row.via_handle ? { kind: 'mention' as const, handle: row.via_handle } : { kind: 'manual' as const }
-      let g = newGrievance(ctx, tweet, { via }, { ...origin, division }, ticket, now)
+      let g = newGrievance(snapshot, tweet, { via }, { ...origin, division }, ticket, now)
       g = {
         ...g,
         triage: { ...g.triage, reasons: [...g.triage.reasons, `made a ticket from ignored by ${user.username}`] },
       }
       g = await allocateGrievance(tx, g)
-      const ack = ctx.acknowledge ? acknowledgement(ctx, g) : null
+      const ack = ctx.acknowledge ? acknowledgement(snapshot, g) : null
       if (ack) g.thread.push(ack)
       const seq = await insertGrievance(tx, g)
       if (ack) await queueReplies(tx, [{ grievanceId: g.id, entryId: ack.id, text: ack.text }], { automatic: true })

@@ -48,7 +48,7 @@ export class MentionsSource implements PollingSource {
     const { ctx } = kit
     const known = await ctx.db.query<CursorRow>('SELECT handle, user_id FROM ingest_cursors WHERE user_id IS NOT NULL')
     const resolved = new Set(known.map((r) => r.handle.toLowerCase()))
-    for (const { username } of ctx.org.handles) {
+    for (const { username } of ctx.config.current().org.handles) {
       if (resolved.has(username.toLowerCase())) continue
       await kit.turn(USER_LOOKUP_ENDPOINT)
       const result = await kit.x.v2.userByUsername(username)
