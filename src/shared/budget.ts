@@ -127,6 +127,8 @@ export const BudgetReport = z.object({
   perGrievance: z.object({ grievances: z.number().int(), cost: Money.nullable() }),
   /** The read budget in Posts and how sources pause as it runs out (ingestion.budget). */
   ingestion: z.object({
+    /** Which sources run (kept as they are when the budget part is saved). */
+    sources: z.record(z.string(), z.boolean()),
     monthlyPostsCap: z.number().int(),
     priority: z.array(z.string()),
     pauseBelow: z.array(z.number()),

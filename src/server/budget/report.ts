@@ -22,7 +22,7 @@ const DAY_MS = 86_400_000
 export async function buildBudgetReport(input: BudgetReportInput): Promise<BudgetReport> {
   const { db, now } = input
   const settings = budgetSettings(input.org)
-  const ingestion = ingestionSettings(input.org).budget
+  const { sources, budget: ingestion } = ingestionSettings(input.org)
   const period = budgetPeriod(now)
   const { start } = monthBounds(now)
   const tomorrow = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1))
@@ -71,6 +71,7 @@ export async function buildBudgetReport(input: BudgetReportInput): Promise<Budge
       cost: grievances > 0 ? Math.round((spent.total / grievances) * 1_000_000) / 1_000_000 : null,
     },
     ingestion: {
+      sources: { ...sources },
       monthlyPostsCap: ingestion.monthlyPostsCap,
       priority: [...ingestion.priority],
       pauseBelow: [...ingestion.pauseBelow],
