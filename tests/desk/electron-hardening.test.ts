@@ -3,6 +3,7 @@
 // the pre-seeded deployment file, the external-link allow-list and app:// confinement.
 import { readFileSync } from 'node:fs'
 import { join, resolve, sep } from 'node:path'
+import { Ajv } from 'ajv'
 import { describe, expect, it } from 'vitest'
 import { APP_INDEX_URL, mimeTypeFor, resolveAppPath } from '../../src/main/desk/app-protocol'
 import { deploymentFiles, readDeployment } from '../../src/main/desk/deployment'
@@ -30,11 +31,22 @@ describe('packaging configuration', () => {
     expect(build.asar).not.toBe(false)
   })
 
+  it("is a configuration electron-builder's own schema accepts (a misplaced key fails the build)", () => {
+    const schemaFile = resolve(__dirname, '../../node_modules/app-builder-lib/scheme.json')
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(schemaFile, 'utf-8')))
+    expect(validate(build), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true)
+    // And the check has teeth: a misspelt fuse is refused.
+    expect(validate({ ...build, electronFuses: { runAsNod: false } })).toBe(false)
+  })
+
   it('signs Windows builds and verifies the publisher of every update', () => {
-    expect(typeof build.win.publisherName === 'string' || Array.isArray(build.win.publisherName)).toBe(true)
-    expect(String(build.win.publisherName).trim()).not.toBe('')
-    expect(build.win.verifyUpdateCodeSignature).not.toBe(false)
-    expect(build.win.signingHashAlgorithms).toEqual(['sha256'])
+    // electron-builder writes this publisher into app-update.yml; electron-updater refuses
+    // a downloaded installer whose Authenticode signature names anyone else.
+    const publisher = build.win.signtoolOptions?.publisherName
+    expect(typeof publisher === 'string' || Array.isArray(publisher)).toBe(true)
+    expect(String(publisher).trim()).not.toBe('')
+    expect(build.win.verifyUpdateCodeSignature).toBe(true)
+    expect(build.win.signtoolOptions.signingHashAlgorithms).toEqual(['sha256'])
   })
 
   it('publishes to a generic https feed on the stable channel', () => {
