@@ -4,6 +4,7 @@
 // and what one grievance costs. Arithmetic is in micro-dollars (integers), so $0.005 ×
 // 3 is $0.015 exactly.
 import { z } from 'zod'
+import { LIMITS } from './limits'
 import { extractUrls } from './text/entities'
 
 export const BUDGET_PATHS = {
@@ -11,8 +12,8 @@ export const BUDGET_PATHS = {
   budget: '/api/v1/admin/budget',
 } as const
 
-/** A price in US dollars per Post, at most $10 (a typo of 200 for 0.20 is refused). */
-const Price = z.number().min(0).max(10)
+/** A price in US dollars per Post (a typo of 200 for 0.20 is refused). */
+const Price = z.number().min(0).max(LIMITS.xPriceMaxDollars)
 
 export const XPrices = z.object({
   /** Each Post a read returns or the stream delivers. */
@@ -28,9 +29,9 @@ export type XPrices = z.infer<typeof XPrices>
 export const BudgetConfig = z.object({
   prices: XPrices.prefault({}),
   /** What the ministry allows for X per calendar month (UTC), in dollars; 0 = not set. */
-  monthlyBudget: z.number().min(0).max(10_000_000).default(0),
+  monthlyBudget: z.number().min(0).max(LIMITS.monthlyBudgetMaxDollars).default(0),
   /** Recent days the month-end projection takes its rate from. */
-  projectionDays: z.number().int().min(1).max(31).default(7),
+  projectionDays: z.number().int().min(1).max(LIMITS.budgetProjectionMaxDays).default(7),
 })
 export type BudgetConfig = z.infer<typeof BudgetConfig>
 export type BudgetConfigInput = z.input<typeof BudgetConfig>

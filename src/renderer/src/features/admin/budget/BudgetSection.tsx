@@ -6,6 +6,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { BUDGET_PATHS, BudgetReport } from '../../../../../shared/budget'
 import { ConfigSaved, configSectionPath } from '../../../../../shared/config'
+import { LIMITS } from '../../../../../shared/limits'
 import { ProblemText } from '../../../components/ProblemText'
 import { problemFromError, useFormat } from '../../../i18n'
 import { staffGet, staffSend } from '../../../lib/staff-api'
@@ -161,7 +162,7 @@ export function BudgetSection() {
                     type="number"
                     inputMode="decimal"
                     min={0}
-                    max={10}
+                    max={LIMITS.xPriceMaxDollars}
                     step="any"
                     data-testid={`budget-price-${field}`}
                     aria-invalid={invalid === field}
@@ -176,6 +177,7 @@ export function BudgetSection() {
                   type="number"
                   inputMode="decimal"
                   min={0}
+                  max={LIMITS.monthlyBudgetMaxDollars}
                   step="any"
                   data-testid="budget-monthly"
                   aria-invalid={invalid === 'monthlyBudget'}
