@@ -20,7 +20,7 @@ import { canSee } from './scope'
 import { queueReplies, queueReply } from './replies/outbox'
 import { replyPartId } from './entry-ids'
 import type { StaffUser } from './auth'
-import type { ServerContext } from './context'
+import { acknowledges, type ServerContext } from './context'
 import { acknowledgement } from './ingest/grievance-from-tweet'
 import { labelOf, recordLabel } from './review/labels'
 
@@ -166,7 +166,8 @@ async function applyBody(
       }
       g = await allocateGrievance(tx, g)
       // The one public acknowledgement, now that a person says it is a grievance.
-      const ack = ctx.acknowledge ? { ...acknowledgement(ctx.config.current(), g), at } : null
+      const snapshot = ctx.config.current()
+      const ack = acknowledges(ctx, snapshot) ? { ...acknowledgement(snapshot, g), at } : null
       if (ack) g.thread.push(ack)
       const label = labelOf(g, {
         actionable: true,

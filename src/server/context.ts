@@ -2,7 +2,7 @@
 // change notifier the event stream listens to (notified only after commit).
 import { EventEmitter } from 'node:events'
 import type { Triage, TriageModel } from '../shared/triage-model'
-import type { LiveOrg } from './config/live-org'
+import type { LiveOrg, OrgSnapshot } from './config/live-org'
 import type { Database } from './db/database'
 
 export interface ServerContext {
@@ -17,7 +17,11 @@ export interface ServerContext {
   model: TriageModel | null
   /** This context's own triage for the current org (not reentrant: never shared between contexts). */
   triage: () => Triage
-  acknowledge: boolean
+  /**
+   * Post acknowledgements of new tickets: a deployment's override (SEVA_ACK, tests), or
+   * undefined to follow the configuration's `acknowledge.enabled` (see acknowledges()).
+   */
+  acknowledge?: boolean
   changes: ChangeNotifier
   log: (message: string) => void
 }
@@ -34,3 +38,8 @@ export class ChangeNotifier extends EventEmitter {
 }
 
 export { primaryHandleOf } from './config/live-org'
+
+/** Whether new tickets are acknowledged on X now: the override, else the live configuration. */
+export function acknowledges(ctx: ServerContext, snapshot: OrgSnapshot): boolean {
+  return ctx.acknowledge ?? snapshot.org.acknowledge.enabled
+}

@@ -185,7 +185,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
     config: live,
     model,
     triage: liveTriage(live, model),
-    acknowledge: opts.acknowledge ?? org.acknowledge.enabled,
+    ...(opts.acknowledge !== undefined ? { acknowledge: opts.acknowledge } : {}),
     changes: new ChangeNotifier(),
     log,
   }

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs'
 import type { IncomingTweet } from '../../src/shared/analysis'
 import type { Grievance } from '../../src/shared/grievance'
 import { OrgConfig } from '../../src/shared/org'
-import { rulesOnlyOrg } from '../../src/server/config'
+import { liveTriage } from '../../src/server/config'
 import { ChangeNotifier, type ServerContext } from '../../src/server/context'
 import { writeTransaction } from '../../src/server/db/database'
 import { ingestTweet } from '../../src/server/ingest/grievance-from-tweet'
@@ -23,11 +23,16 @@ export const TWEETS = {
   thanks: '@HMOIndia thanks for the quick response',
 }
 
-/** The server context ingestion runs with, on a test server's database (rules only, no model). */
+/**
+ * The server context ingestion runs with, on a test server's database and its live
+ * configuration (so a rule an admin saved applies), rules only (no model).
+ */
 export function seedContext(server: RunningServer, opts: { acknowledge?: boolean } = {}): ServerContext {
   return {
     db: server.db,
-    ...rulesOnlyOrg(ORG),
+    config: server.config,
+    model: null,
+    triage: liveTriage(server.config, null),
     acknowledge: opts.acknowledge ?? false,
     changes: new ChangeNotifier(),
     log: () => undefined,

@@ -14,6 +14,7 @@ import { LIMITS } from '../../shared/limits'
 import type { KeywordRule, OrgConfig } from '../../shared/org'
 import { rulesReport } from '../../shared/routing'
 import { triageTweet, type Triage, type TriageOutcome } from '../../shared/triage-model'
+import { canonicalJson } from '../audit'
 import type { Queryable } from '../db/database'
 
 /** Fewer newly actionable tweets than this are never called a flood, whatever the share. */
@@ -108,7 +109,10 @@ export function previewRules(
   const sample = tweets.length
   const todayShare = sample === 0 ? 0 : actionableToday / sample
   const candidateShare = sample === 0 ? 0 : actionableCandidate / sample
-  const floodingRules = report.rules.filter((r) => r.flooding).map((r) => r.id)
+  // Only new and changed rules are judged: the rules in force make today's share.
+  const inForce = new Set(today.org.rules.map((r) => canonicalJson(r)))
+  const changed = new Set(candidate.org.rules.filter((r) => !inForce.has(canonicalJson(r))).map((r) => r.id))
+  const floodingRules = report.rules.filter((r) => r.flooding && changed.has(r.id)).map((r) => r.id)
   const shareFlood = counts.pulledIn >= FLOOD_MIN_PULLED_IN && candidateShare > FLOOD_SHARE_FACTOR * todayShare
   return {
     days: opts.days,

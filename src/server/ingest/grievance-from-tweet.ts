@@ -19,7 +19,7 @@ import type { Queryable } from '../db/database'
 import { nextVersion, writeGrievances } from '../grievances'
 import { OfficerPool } from '../allocation'
 import { queueReplies } from '../replies/outbox'
-import type { ServerContext } from '../context'
+import { acknowledges, type ServerContext } from '../context'
 import type { OrgSnapshot } from '../config/live-org'
 import { serverEntryId } from '../entry-ids'
 
@@ -416,7 +416,7 @@ export async function ingestTweets(
         // nor acknowledged until a person makes it a ticket (src/server/actions.ts accept).
         const grievance = pool!.allocate(newGrievance(snapshot, tweet, meta, origin, ticket, now))
         pool!.moved(null, grievance)
-        if (ctx.acknowledge && origin.band === 'ticket') {
+        if (acknowledges(ctx, snapshot) && origin.band === 'ticket') {
           const ack: ThreadEntry = { ...acknowledgement(snapshot, grievance), at: grievance.createdAt }
           grievance.thread.push(ack)
           replies.push({ grievanceId: grievance.id, entryId: ack.id, text: ack.text })

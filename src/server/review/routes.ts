@@ -17,7 +17,7 @@ import {
 } from '../../shared/protocol'
 import { triageTweet } from '../../shared/triage-model'
 import { z } from 'zod'
-import type { ServerContext } from '../context'
+import { acknowledges, type ServerContext } from '../context'
 import { writeTransaction } from '../db/database'
 import { HttpError } from '../http/errors'
 import { authenticate, parseInput } from '../http/routes'
@@ -128,7 +128,7 @@ export function registerReviewRoutes(app: FastifyInstance, ctx: ServerContext): 
         triage: { ...g.triage, reasons: [...g.triage.reasons, `made a ticket from ignored by ${user.username}`] },
       }
       g = await allocateGrievance(tx, g)
-      const ack = ctx.acknowledge ? acknowledgement(snapshot, g) : null
+      const ack = acknowledges(ctx, snapshot) ? acknowledgement(snapshot, g) : null
       if (ack) g.thread.push(ack)
       const seq = await insertGrievance(tx, g)
       if (ack) await queueReplies(tx, [{ grievanceId: g.id, entryId: ack.id, text: ack.text }], { automatic: true })

@@ -50,7 +50,7 @@ export const en = {
   notANumber: 'Every price, the budget, the cap and each pause share must be a number.',
   save: 'Save budget',
   saveComment: 'Budget, prices and pause order changed in the X budget section',
-  saved: 'Saved. The new figures are in force on every server.',
+  saved: 'Saved. Prices and the budget apply at once; the read cap and pause order when ingestion next starts.',
 }
 
 export const hi: Shape<typeof en> = {
@@ -100,5 +100,5 @@ export const hi: Shape<typeof en> = {
   notANumber: 'प्रत्येक मूल्य, बजट, सीमा और रोक का प्रतिशत एक संख्या होना चाहिए।',
   save: 'बजट सहेजें',
   saveComment: 'X बजट अनुभाग में बजट, मूल्य और रोकने का क्रम बदला गया',
-  saved: 'सहेजा गया। नए आँकड़े सभी सर्वरों पर लागू हैं।',
+  saved: 'सहेजा गया। मूल्य और बजट तुरंत लागू हैं; पठन सीमा और रोकने का क्रम अगली बार इनजेशन शुरू होने पर लागू होंगे।',
 }
