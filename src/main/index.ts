@@ -5,9 +5,19 @@ import { app, BrowserWindow } from 'electron'
 import { createAssignmentNotifier } from './assignment-notifier'
 import { createDeskCore, type DeskCore } from './desk/index'
 import { registerDeskIpc } from './ipc'
-import { preseededServerUrl } from './server-address'
+import type { DeskEvent, DeskMethod } from '../shared/desk-api'
+import { isExternalLinkAllowed } from './desk/external-links'
+import { preseededDeployment } from './server-address'
 import { SafeStorageTokenStore } from './token-store-safe'
-import { createDeskWindow, installContentSecurityPolicy, isAppUrl, lockDownNavigation } from './window'
+import { startDeskUpdater } from './updater'
+import {
+  createDeskWindow,
+  installContentSecurityPolicy,
+  isAppUrl,
+  lockDownNavigation,
+  registerAppScheme,
+  serveAppScheme,
+} from './window'
 
 let mainWindow: BrowserWindow | null = null
 
@@ -23,24 +33,55 @@ function showWindow(): void {
 function start(): void {
   // A separate profile (tests, a second desk on one machine) without touching the default one.
   if (process.env.SEVA_USER_DATA) app.setPath('userData', process.env.SEVA_USER_DATA)
-  app.on('web-contents-created', (_event, contents) => lockDownNavigation(contents))
+  const deployment = preseededDeployment(process.resourcesPath)
+  // The server whose own pages links may open (the pre-seeded one until a sign-in says otherwise).
+  let serverUrl: string | null = deployment.serverUrl ?? null
+  app.on('web-contents-created', (_event, contents) =>
+    lockDownNavigation(contents, (url) => isExternalLinkAllowed(url, serverUrl)),
+  )
   app.on('second-instance', showWindow)
+  registerAppScheme()
 
   void app.whenReady().then(() => {
+    serveAppScheme()
     const dataDir = join(app.getPath('userData'), 'desk')
     const core = createDeskCore({
       dataDir,
-      serverUrl: preseededServerUrl(process.resourcesPath),
+      serverUrl: deployment.serverUrl,
       tokenStore: new SafeStorageTokenStore(join(dataDir, 'session-token.enc')),
     })
     const notifier = createAssignmentNotifier(core, showWindow)
-    // The renderer's view of the core: the notifier hears of the officer's own claims.
+    const updater = startDeskUpdater({
+      deployment,
+      currentVersion: app.getVersion(),
+      deferUntil: async () => (await core.handle('settings.get', {})).updateDeferUntil,
+      log: (message) => console.error(`[desk] ${message}`),
+    })
+    const stopWatchingSession = core.onEvent((event) => {
+      if (event.type !== 'session') return
+      serverUrl = event.session.serverUrl ?? deployment.serverUrl ?? null
+      updater?.reconsider() // Another officer, another deferral.
+    })
+    // What makes the updater decide again: a change of officer or of their settings.
+    const RECONSIDER: readonly DeskMethod[] = ['settings.set', 'session.login', 'session.logout']
+    // The renderer's view of the core: the notifier hears of the officer's own claims, the
+    // updater answers for itself (the core has none), and its notices join the events.
     const rendererCore: DeskCore = {
-      handle: (method, input) => {
+      handle: async (method, input) => {
+        if (method === 'updates.state') return (updater?.state() ?? null) as never
         if (method === 'actions.submit') notifier.noteOwnAction(input)
-        return core.handle(method, input)
+        const output = await core.handle(method, input)
+        if (RECONSIDER.includes(method)) updater?.reconsider()
+        return output
       },
-      onEvent: (listener) => core.onEvent(listener),
+      onEvent: (listener) => {
+        const stopCore = core.onEvent(listener)
+        const stopUpdater = updater?.onNotice((update) => listener({ type: 'update', update } satisfies DeskEvent))
+        return () => {
+          stopCore()
+          stopUpdater?.()
+        }
+      },
       close: () => core.close(),
     }
     const unregister = registerDeskIpc(rendererCore, isAppUrl)
@@ -58,6 +99,8 @@ function start(): void {
       event.preventDefault()
       closed = true
       notifier.dispose()
+      updater?.dispose()
+      stopWatchingSession()
       unregister()
       void core.close().finally(() => app.quit())
     })

@@ -1,11 +1,15 @@
 // The desk window: sandboxed renderer, one preload, strict CSP, no navigation or popups
-// away from our own pages (links to X open in the system browser instead).
+// away from our own pages. The built renderer is served from app://desk/ (see
+// ./desk/app-protocol.ts), never file://; links open in the system browser only when
+// the allow-list in ./desk/external-links.ts says so.
+import { readFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
-import { BrowserWindow, session, shell, type WebContents } from 'electron'
+import { fileURLToPath } from 'node:url'
+import { BrowserWindow, protocol, session, shell, type WebContents } from 'electron'
+import { APP_INDEX_URL, APP_ORIGIN, APP_SCHEME, mimeTypeFor, resolveAppPath } from './desk/app-protocol'
 
 const here = dirname(fileURLToPath(import.meta.url))
-const RENDERER_INDEX = join(here, '../renderer/index.html')
+const RENDERER_DIR = join(here, '../renderer')
 /** Set by electron-vite in development (the Vite dev server). */
 const DEV_SERVER_URL = process.env.ELECTRON_RENDERER_URL
 
@@ -15,8 +19,37 @@ const CSP =
 /** Is this URL one of our own pages (the built renderer, or the dev server)? */
 export function isAppUrl(url: string): boolean {
   if (DEV_SERVER_URL && url.startsWith(new URL(DEV_SERVER_URL).origin + '/')) return true
-  const rendererDir = pathToFileURL(dirname(RENDERER_INDEX)).href + '/'
-  return url.startsWith(rendererDir)
+  return url.startsWith(`${APP_ORIGIN}/`)
+}
+
+/**
+ * Must run before the app is ready: app:// behaves as a secure, standard origin (so
+ * 'self' in the CSP, relative URLs and fetch of our own assets work); nothing more.
+ */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ])
+}
+
+/** Serves app://desk/… from the renderer's build folder, with its MIME type and the CSP. */
+export function serveAppScheme(): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = resolveAppPath(request.url, RENDERER_DIR)
+    if (!file || request.method !== 'GET') return new Response('Not found', { status: 404 })
+    try {
+      const body = await readFile(file)
+      return new Response(new Uint8Array(body), {
+        headers: {
+          'content-type': mimeTypeFor(file),
+          'content-security-policy': CSP,
+          'x-content-type-options': 'nosniff',
+        },
+      })
+    } catch {
+      return new Response('Not found', { status: 404 })
+    }
+  })
 }
 
 export function installContentSecurityPolicy(): void {
@@ -29,16 +62,24 @@ export function installContentSecurityPolicy(): void {
   })
 }
 
-/** Applied to every WebContents the app ever creates. */
-export function lockDownNavigation(contents: WebContents): void {
+/** Applied to every WebContents the app ever creates; `allowExternal` is the link allow-list. */
+export function lockDownNavigation(contents: WebContents, allowExternal: (url: string) => boolean): void {
+  const openOutside = (url: string) => {
+    if (allowExternal(url)) void shell.openExternal(url)
+  }
   const stayHome = (event: { preventDefault(): void }, url: string) => {
-    if (!isAppUrl(url)) event.preventDefault()
+    if (isAppUrl(url)) return
+    event.preventDefault()
+    openOutside(url)
   }
   contents.on('will-navigate', stayHome)
-  contents.on('will-redirect', stayHome)
+  contents.on('will-redirect', (event) => {
+    if (!isAppUrl(event.url)) event.preventDefault()
+  })
   contents.on('will-attach-webview', (event) => event.preventDefault())
+  // No window is ever opened by the renderer: allowed links go to the system browser.
   contents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url)
+    openOutside(url)
     return { action: 'deny' }
   })
 }
@@ -62,7 +103,6 @@ export function createDeskWindow(): BrowserWindow {
     },
   })
   window.once('ready-to-show', () => window.show())
-  if (DEV_SERVER_URL) void window.loadURL(DEV_SERVER_URL)
-  else void window.loadFile(RENDERER_INDEX)
+  void window.loadURL(DEV_SERVER_URL ?? APP_INDEX_URL)
   return window
 }

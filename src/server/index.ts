@@ -33,6 +33,7 @@ import { registerIngestionRoute } from './http/ingestion-route'
 import { loadOrgModel, registerReviewRoutes } from './review'
 import { registerAuditRoutes } from './audit'
 import { registerUserRoutes } from './users'
+import { registerBudgetRoutes } from './budget'
 import { ReplyWorker, type ReplyWorkerOptions } from './replies/worker'
 import { BackgroundLoops } from './cluster/background-loops'
 import { DEFAULT_LEASE_MS, startClusterRole, type ClusterRole } from './cluster'
@@ -308,6 +309,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   registerReviewRoutes(app, ctx)
   registerAuditRoutes(app, ctx)
   registerUserRoutes(app, ctx, { sessions: streams, throttle })
+  registerBudgetRoutes(app, ctx, async () => (leaderIngestion ?? poller)?.status() ?? null)
   registerConfigRoutes(app, ctx)
 
   let address: string

@@ -4,6 +4,7 @@
 import { z } from 'zod'
 import { Grievance } from './grievance'
 import { LIMITS } from './limits'
+import { UpdateDeferUntil, UpdateNotice } from './updates'
 import {
   Action,
   ActionBody,
@@ -109,6 +110,8 @@ export const UserSettings = z.object({
   language: InterfaceLanguage.nullable(),
   /** Seconds a sent reply waits with an Undo before it enters the outbox (0 = off); absent = the default. */
   undoSendSeconds: z.number().int().min(0).max(LIMITS.undoSendMaxSeconds).optional(),
+  /** A desk update is not installed before this time (null or absent: it installs on quit). */
+  updateDeferUntil: UpdateDeferUntil.optional(),
 })
 export type UserSettings = z.infer<typeof UserSettings>
 
@@ -182,6 +185,8 @@ export const deskApi = {
   /** Downloads an export; `download-progress` events report it; cancellable by its id. */
   'staff.download': { input: StaffDownloadRequest, output: StaffDownload },
   'staff.download-cancel': { input: z.object({ id: z.string().min(1).max(LIMITS.nameChars) }), output: z.object({}) },
+  /** The desk update waiting for this machine, if any (always null in the browser desk). */
+  'updates.state': { input: none, output: UpdateNotice.nullable() },
 } as const
 
 export type DeskApi = typeof deskApi
@@ -206,6 +211,8 @@ export const DeskEvent = z.discriminatedUnion('type', [
     receivedBytes: z.number().int(),
     totalBytes: z.number().int().nullable(),
   }),
+  /** The Electron desk's updater found, fetched or deferred a build (null: nothing waiting). */
+  z.object({ type: z.literal('update'), update: UpdateNotice.nullable() }),
 ])
 export type DeskEvent = z.infer<typeof DeskEvent>
 

@@ -70,6 +70,14 @@ export const LIMITS = {
   staffQueryParams: 30,
   /** A file the desk downloads for the renderer (an XLSX, CSV or PDF export), in bytes. */
   downloadBytes: 64 * 1024 * 1024,
+  /** The longest an officer may put off a desk update (desk setting). */
+  updateDeferMaxDays: 14,
+  /** An X price per Post in dollars (a typo of 200 for 0.20 is refused). */
+  xPriceMaxDollars: 10,
+  /** A monthly X budget in dollars. */
+  monthlyBudgetMaxDollars: 10_000_000,
+  /** Recent days the budget's month-end projection may take its rate from. */
+  budgetProjectionMaxDays: 31,
   /** Body of a config save or import (the whole organisation document), in bytes. */
   configBodyBytes: 1_048_576,
   /** Keyword rules in one organisation. */

@@ -2,6 +2,7 @@
 // rules, SLA and reply templates. Validated on load so a typo in a rule file is a
 // clear error at start-up, not a silent routing hole.
 import { z } from 'zod'
+import { BudgetConfig, containsUrl } from './budget'
 import { Priority } from './grievance'
 
 export const KeywordRule = z.object({
@@ -117,6 +118,11 @@ export const TriageConfig = z.object({
 })
 export type TriageConfig = z.infer<typeof TriageConfig>
 
+/** A text posted without a person (the acknowledgement): never a URL, which X bills at ~13× a plain post. */
+const AutomaticText = z.string().refine((text) => !containsUrl(text), {
+  message: 'an automatic text must not contain a link (X charges about 13 times as much for a post with one)',
+})
+
 export const OrgConfig = z.object({
   id: z.string(),
   name: z.string(),
@@ -149,8 +155,8 @@ export const OrgConfig = z.object({
   sla: z.record(Priority, z.number().positive()),
   acknowledge: z.object({
     enabled: z.boolean().default(true),
-    en: z.string(),
-    hi: z.string(),
+    en: AutomaticText,
+    hi: AutomaticText,
   }),
   templates: z.array(ReplyTemplate).default([]),
   /** Sources and read budget; see IngestionConfig. Absent = defaults. */
@@ -159,6 +165,8 @@ export const OrgConfig = z.object({
   affiliatedAccounts: AffiliatedAccounts.optional(),
   /** The learned model and its bands; absent = the model file by convention, its own thresholds. */
   triage: TriageConfig.optional(),
+  /** X's prices and the monthly budget in money; absent = X's prices, no budget set (src/shared/budget.ts). */
+  budget: BudgetConfig.optional(),
 })
 export type OrgConfig = z.infer<typeof OrgConfig>
 

@@ -84,4 +84,18 @@ describe('user settings', () => {
     expect(logs.some((l) => l.startsWith('error: User settings'))).toBe(true)
     expect((await readdir(data.dir)).some((f) => f.startsWith('user-settings.json.corrupt-'))).toBe(true)
   })
+
+  it('keep an update deferral per officer, within the limit, and the core has no update to offer', async () => {
+    const { core } = open()
+    await signIn(core, 'officer.cyber')
+    const until = new Date(Date.now() + 7 * 86_400_000).toISOString()
+    expect(await core.handle('settings.set', { updateDeferUntil: until })).toMatchObject({ updateDeferUntil: until })
+    await expect(
+      core.handle('settings.set', { updateDeferUntil: new Date(Date.now() + 90 * 86_400_000).toISOString() }),
+    ).rejects.toMatchObject({ code: 'invalid-input' })
+    await signIn(core, 'officer.passport')
+    expect((await core.handle('settings.get', {})).updateDeferUntil).toBeUndefined()
+    // Only the Electron glue has an updater; the core (and so the browser desk) answers null.
+    expect(await core.handle('updates.state', {})).toBeNull()
+  })
 })

@@ -35,6 +35,16 @@ test.describe('Electron desk', () => {
     })
     try {
       const page = await app.firstWindow()
+      // Served from app://desk/, not file://, under the CSP; a file outside the renderer is not served.
+      expect(page.url()).toMatch(/^app:\/\/desk\//)
+      const outside = await page.evaluate(async () => (await fetch('app://desk/%2e%2e%2fmain%2findex.js')).status)
+      expect(outside).toBe(404)
+      const csp = await page.evaluate(async () =>
+        (await fetch('app://desk/index.html')).headers.get('content-security-policy'),
+      )
+      expect(csp).toContain("script-src 'self'")
+      // No updater without a pre-seeded feed: no notice.
+      await expect(page.getByTestId('update-notice')).toHaveCount(0)
       await page.getByTestId('login-username').fill('officer.foreigners')
       await page.getByTestId('login-password').fill('seva-demo')
       await page.getByTestId('login-submit').click()

@@ -417,6 +417,9 @@ class DeskCoreImpl implements DeskCore {
       case 'staff.download-cancel':
         this.session?.staff.cancel((input as { id: string }).id)
         return {}
+      case 'updates.state':
+        // The core has no updater: the Electron glue answers this itself (src/main/updater.ts).
+        return null
       case 'conflicts.dismiss': {
         const { actionId } = input as { actionId: string }
         const owner = this.session?.owner ?? null

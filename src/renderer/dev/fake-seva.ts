@@ -273,6 +273,8 @@ export function createFakeSeva(count = 40): SevaBridge {
       userSettings.set(username, next)
       return next
     },
+    // Like the browser desk: no updater.
+    'updates.state': () => null,
   }
 
   return {

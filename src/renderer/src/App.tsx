@@ -15,6 +15,7 @@ import { screensFor } from './features/navigation/screens'
 import { MonitorView } from './features/monitor/MonitorView'
 import { ReportsView } from './features/reports/ReportsView'
 import { AdminView } from './features/admin/AdminView'
+import { UpdateNotice } from './features/updates/UpdateNotice'
 import { useFormat, useLanguageSync } from './i18n'
 import { connectDesk, loadWorkspace } from './store/desk-link'
 import { useGrievanceStore } from './store/grievance-store'
@@ -48,6 +49,7 @@ function TopBar() {
       )}
       {user && <ScreenTabs />}
       <span className="spacer" />
+      <UpdateNotice />
       <LanguageSwitch />
       {user && (
         <span

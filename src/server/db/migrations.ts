@@ -302,6 +302,20 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 13,
+    name: 'x-usage-daily',
+    sql: [
+      // src/server/x/usage.ts: what X bills, per UTC day — Posts read ('read'), created
+      // ('post') and created with a URL ('url-post') — for the spend and its projection.
+      `CREATE TABLE x_usage_daily (
+        day DATE NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('read', 'post', 'url-post')),
+        count BIGINT NOT NULL DEFAULT 0,
+        PRIMARY KEY (day, kind)
+      )`,
+    ],
+  },
 ]
 
 export async function migrate(db: Database): Promise<number[]> {

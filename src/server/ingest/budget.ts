@@ -6,7 +6,7 @@
 import { INGEST_SOURCES, type IngestionConfig, type IngestSourceName } from '../../shared/org'
 import type { IngestionStatus } from '../../shared/protocol'
 import type { Database } from '../db/database'
-import type { XUsage } from '../x/usage'
+import { countBilled, type XUsage } from '../x/usage'
 
 type BudgetSettings = IngestionConfig['budget']
 
@@ -55,6 +55,8 @@ export class BudgetGovernor {
        ON CONFLICT (period, source) DO UPDATE SET posts = ingest_usage.posts + EXCLUDED.posts`,
       [this.period, source, posts],
     )
+    // By day as well, for the spend's recent rate (src/shared/budget.ts projectMonthEnd).
+    await countBilled(this.db, 'read', posts, this.now())
   }
 
   setXUsage(usage: XUsage): void {

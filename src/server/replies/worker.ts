@@ -7,11 +7,13 @@
 // the whole posting window (posting-window.ts). A person's reply that has to wait shows
 // its place and an estimate on its thread entry.
 import type { TweetV2, TwitterApiReadWrite } from 'twitter-api-v2'
+import { containsUrl } from '../../shared/budget'
 import type { Grievance } from '../../shared/grievance'
 import { writeTransaction, type Queryable } from '../db/database'
 import { loadGrievance, nextVersion, writeGrievances } from '../grievances'
 import type { ServerContext } from '../context'
 import { describeXError } from '../x/errors'
+import { countBilled } from '../x/usage'
 import type { RateLimitPacer } from '../x/rate-limits'
 import { PostingWindow } from './posting-window'
 
@@ -362,6 +364,12 @@ export class ReplyWorker {
           [posted.map(tweetIdOf), posted.map((s) => s.row.grievance_id)],
         )
       }
+      // What X bills for them (once per row: a row settles as posted only once).
+      const onX = settlements.filter((s) => s.outcome.state === 'posted')
+      const withUrl = onX.filter((s) => containsUrl(s.row.text)).length
+      const now = new Date()
+      await countBilled(tx, 'url-post', withUrl, now)
+      await countBilled(tx, 'post', onX.length - withUrl, now)
       return writeGrievances(tx, [...writes.values()])
     })
     if (seqs.size > 0) this.ctx.changes.notify([...seqs.values()])

@@ -24,7 +24,7 @@ import { useSubmitAction } from '../grievance/useSubmitAction'
 import { CollisionWarning } from '../presence/CollisionWarning'
 import { UndoSendBanner } from '../presence/UndoSendBanner'
 import { COMPOSER_TEXT_ID } from '../queue/useTriageKeys'
-import { piiWarning, postsProblem } from './words'
+import { piiWarning, postsProblem, urlCostWarning } from './words'
 
 // The field holds a reply or a note; a note may be longer, so the field stops at the
 // note limit and Send refuses a reply past the reply limit.
@@ -58,6 +58,7 @@ export function Composer({ grievance }: { grievance: Grievance }) {
   const pii = useMemo(() => findPii(replyTooLong ? trimmed : fullText), [fullText, trimmed, replyTooLong])
   const weights = useMemo(() => posts.map((p) => weightedLength(p)), [posts])
   const problem = empty || replyTooLong ? null : postsProblem(posts, t)
+  const urlCost = empty ? null : urlCostWarning(posts, t)
   const ref = ticketRef(grievance.ticket)
   const refAdded = fullText.endsWith(` ${ref}`) && !trimmed.endsWith(ref)
   const asThread = posts.length > 1
@@ -152,6 +153,11 @@ export function Composer({ grievance }: { grievance: Grievance }) {
       {pii.length > 0 && (
         <p className="warning" role="alert" data-testid="composer-pii">
           {piiWarning(pii, t, format.list)}
+        </p>
+      )}
+      {urlCost && (
+        <p className="warning" data-testid="composer-url-cost">
+          {urlCost}
         </p>
       )}
       {asThread && !problem && (

@@ -3,6 +3,7 @@
 // words are here.
 import type { TFunction } from 'i18next'
 import type { PiiFinding } from '../../../../shared/analysis'
+import { XPrices, containsUrl, urlCostRatio } from '../../../../shared/budget'
 import { LIMITS } from '../../../../shared/limits'
 import { MAX_TWEET_WEIGHT, replyPostsProblem } from '../../../../shared/text/index'
 
@@ -35,4 +36,22 @@ export function postsProblem(posts: readonly string[], t: TFunction, max = MAX_T
   if (posts.length > LIMITS.replyMaxPosts)
     return t('composer.problem.tooManyPosts', { count: posts.length, max: LIMITS.replyMaxPosts })
   return t('composer.problem.unsplittable', { max })
+}
+
+/** X's default prices: the desk does not know the org's own, and the ratio is what matters. */
+const DEFAULT_PRICES = XPrices.parse({})
+
+/**
+ * The cost warning for posts that carry a link (each part of a thread is billed on its
+ * own), or null when none does. A warning, not a block: sometimes the link is the answer.
+ */
+export function urlCostWarning(
+  posts: readonly string[],
+  t: TFunction,
+  prices: XPrices = DEFAULT_PRICES,
+): string | null {
+  const linked = posts.filter(containsUrl).length
+  if (linked === 0) return null
+  const ratio = urlCostRatio(prices)
+  return linked === 1 ? t('composer.urlCost', { ratio }) : t('composer.urlCostPosts', { posts: linked, ratio })
 }

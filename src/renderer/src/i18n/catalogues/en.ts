@@ -280,6 +280,11 @@ export const en = {
     },
   },
   composer: {
+    /** A reply with a link: X bills it at its URL-post price ({{ratio}} plain posts). */
+    urlCost:
+      'This reply contains a link: X charges about {{ratio}}× as much for a post with a link as for a plain one. Leave the link out if the citizen can do without it.',
+    urlCostPosts:
+      'This reply contains links in {{posts, number}} posts: X charges about {{ratio}}× as much for each post with a link as for a plain one. Leave the links out if the citizen can do without them.',
     replyTo: 'Reply to @<name/>',
     template: 'Insert a template',
     templatePlaceholder: 'Template…',
