@@ -148,6 +148,10 @@ export const GrievanceSla = z.object({
   state: SlaState,
   escalationLevel: SlaEscalationLevel,
   escalatedAt: z.string().nullable(),
+  /** When the running clocks started: the tweet, or the reopening (absent on early records). */
+  startedAt: z.string().optional(),
+  /** The next instant the state can change with no one acting (the server's check schedule); null = none. */
+  nextCheckAt: z.string().nullable().optional(),
 })
 export type GrievanceSla = z.infer<typeof GrievanceSla>
 
