@@ -15,6 +15,7 @@ import { APPEND_ONLY_ACTIONS, type Action, type ActionResult } from '../shared/p
 import { findPii, replyAsPosted, replyPostsProblem, replyText, type ReplyValues } from '../shared/text'
 import { writeTransaction, type Queryable } from './db/database'
 import { loadGrievance, nextVersion, saveGrievance } from './grievances'
+import { withSla } from './sla/record'
 import { allocateGrievance, allocateWaiting } from './allocation'
 import { canSee } from './scope'
 import { queueReplies, queueReply } from './replies/outbox'
@@ -210,15 +211,10 @@ async function applyBody(
     case 'close':
       g = statusChange(g, 'closed')
       return { grievance: g, after: reallocate }
-    case 'set-priority': {
-      const hours = ctx.org.sla[body.priority] ?? 72
-      g = {
-        ...g,
-        priority: body.priority,
-        slaDueAt: new Date(Date.parse(g.createdAt) + hours * 3_600_000).toISOString(),
-      }
+    case 'set-priority':
+      // The SLA is re-targeted for the new priority in applyOne (withSla).
+      g = { ...g, priority: body.priority }
       return { grievance: g }
-    }
     case 'retry-reply': {
       const index = g.thread.findIndex((e) => e.id === body.entryId)
       const entry = g.thread[index]
@@ -355,6 +351,8 @@ async function applyOne(
     }
     const refused = await whyEntriesRefused(tx, action, before, applied.grievance)
     if (refused) return finish({ id: action.id, status: 'rejected', reason: refused })
+    // Forward, priority change, resolve/reject and reopen move the SLA; other actions only re-evaluate it.
+    applied.grievance = withSla(ctx.org, before, applied.grievance, new Date(applied.grievance.updatedAt))
     const seqs = [await saveGrievance(tx, before, applied.grievance)]
     if (applied.after) seqs.push(...(await applied.after(tx)))
     const g = applied.grievance

@@ -61,6 +61,8 @@ export const LIMITS = {
   staffQueryParams: 30,
   /** A file the desk downloads for the renderer (an XLSX, CSV or PDF export), in bytes. */
   downloadBytes: 64 * 1024 * 1024,
+  /** Breached grievances in one answer of GET /api/v1/sla/breached (oldest breach first). */
+  slaBreachedList: 500,
 } as const
 
 // A NUL or a lone surrogate cannot be stored in PostgreSQL text or JSONB, and a lone

@@ -2,3 +2,4 @@
 export * from './calendar'
 export * from './policy'
 export * from './engine'
+export * from './contract'
