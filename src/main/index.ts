@@ -3,6 +3,7 @@
 import { join } from 'node:path'
 import { app, BrowserWindow } from 'electron'
 import { createAssignmentNotifier } from './assignment-notifier'
+import { createSlaNotifier } from './sla-notifier'
 import { createDeskCore, type DeskCore } from './desk/index'
 import { registerDeskIpc } from './ipc'
 import { preseededServerUrl } from './server-address'
@@ -34,6 +35,7 @@ function start(): void {
       tokenStore: new SafeStorageTokenStore(join(dataDir, 'session-token.enc')),
     })
     const notifier = createAssignmentNotifier(core, showWindow)
+    const stopSlaNotifier = createSlaNotifier(core, showWindow)
     // The renderer's view of the core: the notifier hears of the officer's own claims.
     const rendererCore: DeskCore = {
       handle: (method, input) => {
@@ -58,6 +60,7 @@ function start(): void {
       event.preventDefault()
       closed = true
       notifier.dispose()
+      stopSlaNotifier()
       unregister()
       void core.close().finally(() => app.quit())
     })

@@ -13,6 +13,7 @@ import { ActionBar } from './ActionBar'
 import { CitizenHistory } from './CitizenHistory'
 import { Thread } from './Thread'
 import { ReviewBanner } from '../review/ReviewBanner'
+import { SlaDetails } from '../sla/SlaBadge'
 
 function viaText(grievance: Grievance, t: TFunction): string {
   const { kind: via, handle, rule } = grievance.source.via
@@ -59,6 +60,7 @@ function Details({ grievance: g }: { grievance: Grievance }) {
         {format.dateTime(g.slaDueAt)}
         {open && <span> · {sla.text}</span>}
       </dd>
+      <SlaDetails grievance={g} />
       <dt>{t('grievance.triage')}</dt>
       <dd>
         {g.triage.actionable ? t('grievance.actionable') : <strong>{t('grievance.notActionable')}</strong>}
