@@ -7,6 +7,7 @@ import {
   IllegalTransitionError,
   assertTransition,
   inReview,
+  isOpen,
   type Grievance,
   type ThreadEntry,
 } from '../shared/grievance'
@@ -15,7 +16,7 @@ import { APPEND_ONLY_ACTIONS, type Action, type ActionResult } from '../shared/p
 import { findPii, replyAsPosted, replyPostsProblem, replyText, type ReplyValues } from '../shared/text'
 import { writeTransaction, type Queryable } from './db/database'
 import { loadGrievance, nextVersion, saveGrievance } from './grievances'
-import { withSla } from './sla/record'
+import { markedTakesLonger, withSla } from './sla/record'
 import { allocateGrievance, allocateWaiting } from './allocation'
 import { canSee } from './scope'
 import { queueReplies, queueReply } from './replies/outbox'
@@ -211,6 +212,15 @@ async function applyBody(
     case 'close':
       g = statusChange(g, 'closed')
       return { grievance: g, after: reallocate }
+    case 'take-longer': {
+      if (!isOpen(before.status))
+        throw new ActionRejected(`A grievance that is ${before.status} is not waiting for anyone`)
+      g = markedTakesLonger(ctx.org, g, body.expectedBy, now)
+      g.thread.push(
+        noteEntry(action.id, `Will take longer (expected by ${body.expectedBy}): ${body.reason}`, user.username, at),
+      )
+      return { grievance: g }
+    }
     case 'set-priority':
       // The SLA is re-targeted for the new priority in applyOne (withSla).
       g = { ...g, priority: body.priority }

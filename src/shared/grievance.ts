@@ -150,6 +150,10 @@ export const GrievanceSla = z.object({
   escalatedAt: z.string().nullable(),
   /** When the running clocks started: the tweet, or the reopening (absent on early records). */
   startedAt: z.string().optional(),
+  /** The officer said it will take longer (before the target passed): an interim reply is due from then. */
+  extendedAt: z.string().nullable().optional(),
+  /** The date the officer expects to resolve it by (YYYY-MM-DD), said with "will take longer". */
+  expectedBy: z.string().nullable().optional(),
   /** The next instant the state can change with no one acting (the server's check schedule); null = none. */
   nextCheckAt: z.string().nullable().optional(),
 })

@@ -182,6 +182,31 @@ describe('SLA records and the leader pass (business calendar)', () => {
     expect(Date.parse(again.sla!.resolutionDueAt)).toBeGreaterThan(Date.parse(done.sla!.resolutionDueAt))
   })
 
+  it('an officer\u2019s "will take longer" makes the interim reply due, with the reason on the record', async () => {
+    const officer = await loggedIn(server, 'officer.foreigners')
+    const g = await tweetAt(TWEETS.visa, new Date(Date.now() - 60_000))
+    const marked = await officer.act(g.id, g.version, {
+      type: 'take-longer',
+      reason: 'Waiting for the embassy to confirm the documents',
+      expectedBy: '2026-12-31',
+    })
+    expect(marked.status).toBe('applied')
+    const after = await stored(g.id)
+    expect(after.sla).toMatchObject({ expectedBy: '2026-12-31' })
+    expect(after.sla!.extendedAt).not.toBeNull()
+    expect(after.sla!.interimDueAt).not.toBeNull()
+    expect(after.thread.at(-1)).toMatchObject({ kind: 'note', by: 'officer.foreigners' })
+    expect(after.thread.at(-1)!.text).toContain('Waiting for the embassy')
+    const resolved = await officer.act(g.id, after.version, { type: 'resolve' })
+    expect(resolved.status).toBe('applied')
+    const again = await officer.act(g.id, after.version + 1, {
+      type: 'take-longer',
+      reason: 'late',
+      expectedBy: '2026-12-31',
+    })
+    expect(again).toMatchObject({ status: 'rejected' })
+  })
+
   it('lists breached work in scope for supervisors; 401 without a token, 403 for an officer', async () => {
     expect((await new ApiClient(server.url).request('GET', '/api/v1/sla/breached')).status).toBe(401)
     const officer = await loggedIn(server, 'officer.foreigners')

@@ -3,6 +3,7 @@ import type { Grievance } from '../../src/shared/grievance'
 import {
   evaluateSla,
   interimOwed,
+  markTakesLonger,
   recordResolution,
   recordResponse,
   reopenSla,
@@ -161,6 +162,30 @@ describe('responses, interim replies and resolution', () => {
     const lowered = retargetSla(policy, moved, { priority: 'low', division: 'visa' }, ist('2026-12-07T13:30'))
     expect(lowered.breachedAt).toBe(moved.breachedAt)
     expect(lowered.state).toBe('breached')
+  })
+})
+
+describe('"will take longer"', () => {
+  const policy = policyOf()
+  const start = startSla(policy, normal, monday10, monday10)
+  it('makes an interim reply due within a working day, met by a reply after the mark', () => {
+    // The first response was on Monday: it does not count as the interim reply.
+    const replied = recordResponse(policy, start, ist('2026-12-07T15:00'), ist('2026-12-07T15:00'))
+    const marked = markTakesLonger(policy, replied, '2026-12-31', ist('2026-12-09T10:00'))
+    expect(marked).toMatchObject({ expectedBy: '2026-12-31', state: 'on_track' })
+    expect(istText(marked.extendedAt)).toBe('2026-12-09 10:00')
+    expect(istText(marked.interimDueAt)).toBe('2026-12-10 10:00')
+    expect(interimOwed(marked)).toBe(true)
+    const answered = recordResponse(policy, marked, ist('2026-12-09T12:00'), ist('2026-12-09T12:00'))
+    expect(interimOwed(answered)).toBe(false)
+    expect(evaluateSla(policy, answered, ist('2026-12-10T11:00')).sla.breachedAt).toBeNull()
+  })
+  it('is a breach when the interim reply does not come in time', () => {
+    const replied = recordResponse(policy, start, ist('2026-12-07T15:00'), ist('2026-12-07T15:00'))
+    const marked = markTakesLonger(policy, replied, '2026-12-31', ist('2026-12-09T10:00'))
+    const late = evaluateSla(policy, marked, ist('2026-12-10T10:05')).sla
+    expect(late.state).toBe('breached')
+    expect(istText(late.breachedAt)).toBe('2026-12-10 10:00')
   })
 })
 

@@ -2,7 +2,7 @@
 // the SLA (ingest, actions, the review route, the reply worker) calls one of these on the
 // new state before saving it; `slaDueAt` mirrors the resolution due time for old desks.
 import type { Grievance } from '../../shared/grievance'
-import { recordResponse, slaAfterChange, startSla } from '../../shared/sla'
+import { markTakesLonger, recordResponse, slaAfterChange, startSla } from '../../shared/sla'
 import type { OrgConfig } from '../../shared/org'
 import { slaPolicyOf } from './policy'
 
@@ -28,5 +28,12 @@ export function withResponse(org: OrgConfig, g: Grievance, at: Date): Grievance 
   const policy = slaPolicyOf(org)
   const base = g.sla ? g : withSla(org, null, g, at)
   const sla = recordResponse(policy, base.sla!, at.getTime(), at.getTime())
+  return { ...g, sla, slaDueAt: sla.resolutionDueAt }
+}
+
+/** The officer said it will take longer: the interim reply becomes due (src/shared/sla markTakesLonger). */
+export function markedTakesLonger(org: OrgConfig, g: Grievance, expectedBy: string, now: Date): Grievance {
+  const base = g.sla ? g : withSla(org, null, g, now)
+  const sla = markTakesLonger(slaPolicyOf(org), base.sla!, expectedBy, now.getTime())
   return { ...g, sla, slaDueAt: sla.resolutionDueAt }
 }

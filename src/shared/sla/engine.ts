@@ -101,9 +101,32 @@ export function recordResolution(resolved: ResolvedSlaPolicy, sla: GrievanceSla,
   return evaluateSla(resolved, { ...sla, resolvedAt: iso(at) }, at).sla
 }
 
-/** A reply after the resolution target passed answers for the interim reply. */
+/** From when a reply counts as the interim reply: the target passing, or the officer saying it will take longer. */
+export function interimFrom(sla: GrievanceSla): string {
+  return sla.extendedAt && sla.extendedAt < sla.resolutionDueAt ? sla.extendedAt : sla.resolutionDueAt
+}
+
+/** A reply since the interim reply became due answers for it. */
 export function interimReplied(sla: GrievanceSla): boolean {
-  return sla.responseAts.some((r) => r >= sla.resolutionDueAt)
+  const from = interimFrom(sla)
+  return sla.responseAts.some((r) => r >= from)
+}
+
+/** The officer says it will take longer: an interim reply is due within interimReplyHours from now. */
+export function markTakesLonger(
+  resolved: ResolvedSlaPolicy,
+  sla: GrievanceSla,
+  expectedBy: string,
+  now: number,
+): GrievanceSla {
+  const clock = resolved.clocks[sla.clock]
+  const next: GrievanceSla = {
+    ...sla,
+    extendedAt: sla.extendedAt ?? iso(now),
+    expectedBy,
+    interimDueAt: sla.interimDueAt ?? iso(clock.add(now, resolved.policy.interimReplyHours * HOUR_MS)),
+  }
+  return evaluateSla(resolved, next, now).sla
 }
 
 /** Whether an interim reply is owed now (for the desk's "interim reply due"). */
@@ -153,7 +176,8 @@ export function evaluateSla(
     { due: resolutionDue, metAt: resolvedAt },
   ]
   if (interimDueAt !== null) {
-    const reply = sla.responseAts.find((r) => r >= sla.resolutionDueAt)
+    const from = interimFrom(sla)
+    const reply = sla.responseAts.find((r) => r >= from)
     targets.push({ due: ms(interimDueAt), metAt: reply ? ms(reply) : resolvedAt })
   }
   const missed = targets

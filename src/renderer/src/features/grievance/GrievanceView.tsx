@@ -14,6 +14,7 @@ import { CitizenHistory } from './CitizenHistory'
 import { Thread } from './Thread'
 import { ReviewBanner } from '../review/ReviewBanner'
 import { SlaDetails } from '../sla/SlaBadge'
+import { TakeLonger } from '../sla/TakeLonger'
 
 function viaText(grievance: Grievance, t: TFunction): string {
   const { kind: via, handle, rule } = grievance.source.via
@@ -147,6 +148,7 @@ function GrievanceDetail({ grievance }: { grievance: Grievance }) {
       <CitizenHistory grievance={grievance} />
       <ReviewBanner grievance={grievance} />
       <ActionBar grievance={grievance} />
+      <TakeLonger grievance={grievance} />
       <h3 className="section-title">{t('grievance.thread')}</h3>
       <Thread grievance={grievance} />
       <Composer grievance={grievance} />

@@ -38,6 +38,16 @@ export const en = {
     hide: 'Hide',
     listLabel: 'Breached grievances',
   },
+  takeLonger: {
+    open: 'Will take longer…',
+    legend: 'It will take longer than the resolution target',
+    reason: 'Reason (for the interim reply)',
+    expectedBy: 'Expected resolution date',
+    submit: 'Mark: will take longer',
+    cancel: 'Cancel',
+    marked: 'Marked on {{at}}: expected by {{date}}. Send the citizen an interim reply.',
+    conflict: 'Mark as taking longer',
+  },
   notify: {
     at_risk: '{{ticket}} is at risk of missing its SLA',
     breached: '{{ticket}} has breached its SLA',
@@ -79,6 +89,16 @@ export const hi: Shape<typeof en> = {
     show: 'दिखाएँ',
     hide: 'छिपाएँ',
     listLabel: 'समय-सीमा पार शिकायतें',
+  },
+  takeLonger: {
+    open: 'अधिक समय लगेगा…',
+    legend: 'निपटान में निर्धारित समय-सीमा से अधिक समय लगेगा',
+    reason: 'कारण (अंतरिम उत्तर के लिए)',
+    expectedBy: 'निपटान की संभावित तिथि',
+    submit: 'दर्ज करें: अधिक समय लगेगा',
+    cancel: 'रद्द करें',
+    marked: '{{at}} को दर्ज: {{date}} तक संभावित। नागरिक को अंतरिम उत्तर भेजें।',
+    conflict: 'अधिक समय लगने के रूप में दर्ज करें',
   },
   notify: {
     at_risk: '{{ticket}} की एसएलए समय-सीमा चूकने का जोखिम है',
