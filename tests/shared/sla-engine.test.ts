@@ -199,9 +199,13 @@ describe('slaAfterChange', () => {
       source: { createdAt: new Date(monday10).toISOString() },
       ...over,
     }) as Grievance
-  it('starts a record for an old grievance from its tweet', () => {
+  it('starts a record for an old grievance from its tweet, stopped if it is already done', () => {
     const sla = slaAfterChange(policy, null, g({}), monday10)
     expect(istText(sla.resolutionDueAt)).toBe('2026-12-16 10:00')
+    const closed = g({ status: 'closed' })
+    const done = slaAfterChange(policy, closed, closed, ist('2026-12-20T10:00'))
+    expect(done).toMatchObject({ state: 'breached', nextCheckAt: null })
+    expect(done.resolvedAt).not.toBeNull()
   })
   it('stamps resolution on resolve and reject, and reopens with a fresh clock', () => {
     const open = g({ sla: startSla(policy, normal, monday10, monday10) })

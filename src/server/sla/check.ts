@@ -4,7 +4,7 @@
 // see it. On the business clock nothing moves outside working hours: the grievance is
 // simply looked at again at the next working minute.
 import { randomUUID } from 'node:crypto'
-import type { Grievance } from '../../shared/grievance'
+import { isOpen, type Grievance } from '../../shared/grievance'
 import { evaluateSla } from '../../shared/sla'
 import type { ServerContext } from '../context'
 import { writeTransaction, type Queryable } from '../db/database'
@@ -46,7 +46,8 @@ export async function checkSla(
   )
   const moved: SlaTransition[] = []
   for (const { doc: before } of due) {
-    if (!before.sla) {
+    // Nothing moves for finished work (its record stopped when it was resolved or rejected).
+    if (!before.sla || !isOpen(before.status)) {
       await tx.query('UPDATE grievances SET next_sla_check_at = NULL WHERE id = $1', [before.id])
       continue
     }

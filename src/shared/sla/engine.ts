@@ -241,7 +241,11 @@ export function slaAfterChange(
   now: number,
 ): GrievanceSla {
   const prior = after.sla ?? before?.sla
-  if (!prior) return startSla(resolved, after, ms(after.source.createdAt), now)
+  if (!prior) {
+    // A grievance from before the SLA engine: its record from its tweet, stopped if it is done.
+    const started = startSla(resolved, after, ms(after.source.createdAt), now)
+    return isOpen(after.status) ? started : recordResolution(resolved, started, now)
+  }
   const wasOpen = before ? isOpen(before.status) : true
   if (before && !wasOpen && isOpen(after.status)) return reopenSla(resolved, prior, after, now)
   let sla = prior
