@@ -3,6 +3,7 @@
 import { join } from 'node:path'
 import { app, BrowserWindow } from 'electron'
 import { createAssignmentNotifier } from './assignment-notifier'
+import { createSlaNotifier } from './sla-notifier'
 import { createDeskCore, type DeskCore } from './desk/index'
 import { registerDeskIpc } from './ipc'
 import type { DeskEvent, DeskMethod } from '../shared/desk-api'
@@ -51,6 +52,7 @@ function start(): void {
       tokenStore: new SafeStorageTokenStore(join(dataDir, 'session-token.enc')),
     })
     const notifier = createAssignmentNotifier(core, showWindow)
+    const stopSlaNotifier = createSlaNotifier(core, showWindow)
     const updater = startDeskUpdater({
       deployment,
       currentVersion: app.getVersion(),
@@ -64,7 +66,7 @@ function start(): void {
     })
     // What makes the updater decide again: a change of officer or of their settings.
     const RECONSIDER: readonly DeskMethod[] = ['settings.set', 'session.login', 'session.logout']
-    // The renderer's view of the core: the notifier hears of the officer's own claims, the
+    // The renderer's view of the core: the notifiers hear of the officer's own claims and SLA alerts, the
     // updater answers for itself (the core has none), and its notices join the events.
     const rendererCore: DeskCore = {
       handle: async (method, input) => {
@@ -101,6 +103,7 @@ function start(): void {
       notifier.dispose()
       updater?.dispose()
       stopWatchingSession()
+      stopSlaNotifier()
       unregister()
       void core.close().finally(() => app.quit())
     })

@@ -7,6 +7,7 @@ import {
   IllegalTransitionError,
   assertTransition,
   inReview,
+  isOpen,
   type Grievance,
   type ThreadEntry,
 } from '../shared/grievance'
@@ -15,6 +16,7 @@ import { APPEND_ONLY_ACTIONS, type Action, type ActionResult } from '../shared/p
 import { findPii, replyAsPosted, replyPostsProblem, replyText, type ReplyValues } from '../shared/text'
 import { writeTransaction, type Queryable } from './db/database'
 import { loadGrievance, nextVersion, saveGrievance } from './grievances'
+import { markedTakesLonger, withSla } from './sla/record'
 import { allocateGrievance, allocateWaiting } from './allocation'
 import { canSee } from './scope'
 import { queueReplies, queueReply } from './replies/outbox'
@@ -211,15 +213,19 @@ async function applyBody(
     case 'close':
       g = statusChange(g, 'closed')
       return { grievance: g, after: reallocate }
-    case 'set-priority': {
-      const hours = ctx.config.current().org.sla[body.priority] ?? 72
-      g = {
-        ...g,
-        priority: body.priority,
-        slaDueAt: new Date(Date.parse(g.createdAt) + hours * 3_600_000).toISOString(),
-      }
+    case 'take-longer': {
+      if (!isOpen(before.status))
+        throw new ActionRejected(`A grievance that is ${before.status} is not waiting for anyone`)
+      g = markedTakesLonger(ctx.config.current().org, g, body.expectedBy, now)
+      g.thread.push(
+        noteEntry(action.id, `Will take longer (expected by ${body.expectedBy}): ${body.reason}`, user.username, at),
+      )
       return { grievance: g }
     }
+    case 'set-priority':
+      // The SLA is re-targeted for the new priority in applyOne (withSla).
+      g = { ...g, priority: body.priority }
+      return { grievance: g }
     case 'retry-reply': {
       const index = g.thread.findIndex((e) => e.id === body.entryId)
       const entry = g.thread[index]
@@ -356,6 +362,8 @@ async function applyOne(
     }
     const refused = await whyEntriesRefused(tx, action, before, applied.grievance)
     if (refused) return finish({ id: action.id, status: 'rejected', reason: refused })
+    // Forward, priority change, resolve/reject and reopen move the SLA; other actions only re-evaluate it.
+    applied.grievance = withSla(ctx.config.current().org, before, applied.grievance, new Date(applied.grievance.updatedAt))
     const seqs = [await saveGrievance(tx, before, applied.grievance)]
     if (applied.after) seqs.push(...(await applied.after(tx)))
     const g = applied.grievance

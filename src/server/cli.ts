@@ -42,6 +42,7 @@ async function main(): Promise<void> {
     ...(env.SEVA_INSTANCE_ID ? { instanceId: env.SEVA_INSTANCE_ID } : {}),
     ...(env.SEVA_LEASE_MS ? { leaseMs: Number(env.SEVA_LEASE_MS) } : {}),
     ...(env.SEVA_IDLE_REASSIGN_MS ? { idleReassignMs: Number(env.SEVA_IDLE_REASSIGN_MS) } : {}),
+    ...(env.SEVA_SLA_CHECK_MS ? { slaCheckIntervalMs: Number(env.SEVA_SLA_CHECK_MS) } : {}),
     // The proxies' addresses or CIDRs, so sign-in lockouts count the client's address, not the proxy's.
     ...(env.SEVA_TRUST_PROXY
       ? {

@@ -1,5 +1,6 @@
 // Grievance persistence: the full document lives in `doc` (JSONB) with the columns we
-// query on mirrored beside it; every write records a change with its sequence number.
+// query on mirrored beside it (sla_state and next_sla_check_at from g.sla, for the SLA
+// loop and the monitor); every write records a change with its sequence number.
 import { Grievance } from '../shared/grievance'
 import { CHANGES_CHANNEL, type Queryable, type SqlScalar } from './db/database'
 
@@ -42,6 +43,8 @@ function columns(g: Grievance): (string | number | null)[] {
     JSON.stringify(g),
     g.createdAt,
     g.updatedAt,
+    g.sla?.state ?? null,
+    g.sla?.nextCheckAt ?? null,
   ]
 }
 
@@ -49,8 +52,8 @@ function columns(g: Grievance): (string | number | null)[] {
 export async function insertGrievance(tx: Queryable, g: Grievance): Promise<number> {
   await tx.query(
     `INSERT INTO grievances (id, ticket, source_tweet_id, conversation_id, author_id, division, assignee,
-       status, priority, language, sla_due_at, version, doc, created_at, updated_at)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13::jsonb,$14,$15)`,
+       status, priority, language, sla_due_at, version, doc, created_at, updated_at, sla_state, next_sla_check_at)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13::jsonb,$14,$15,$16,$17)`,
     columns(Grievance.parse(g)),
   )
   return recordChange(tx, g, null)
@@ -64,7 +67,7 @@ export async function saveGrievance(tx: Queryable, before: Grievance, after: Gri
   const g = Grievance.parse(after)
   await tx.query(
     `UPDATE grievances SET division=$2, assignee=$3, status=$4, priority=$5, language=$6,
-       sla_due_at=$7, version=$8, doc=$9::jsonb, updated_at=$10
+       sla_due_at=$7, version=$8, doc=$9::jsonb, updated_at=$10, sla_state=$11, next_sla_check_at=$12
      WHERE id=$1`,
     updateColumns(g),
   )
@@ -84,6 +87,8 @@ function updateColumns(g: Grievance): SqlScalar[] {
     g.version,
     JSON.stringify(g),
     g.updatedAt,
+    g.sla?.state ?? null,
+    g.sla?.nextCheckAt ?? null,
   ]
 }
 
@@ -125,22 +130,25 @@ export async function writeGrievances(tx: Queryable, writes: readonly GrievanceW
   if (inserts.length > 0) {
     await tx.query(
       `INSERT INTO grievances (id, ticket, source_tweet_id, conversation_id, author_id, division, assignee,
-         status, priority, language, sla_due_at, version, doc, created_at, updated_at)
+         status, priority, language, sla_due_at, version, doc, created_at, updated_at, sla_state, next_sla_check_at)
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-         $8::text[], $9::text[], $10::text[], $11::timestamptz[], $12::int[], $13::jsonb[], $14::timestamptz[], $15::timestamptz[])`,
-      transpose(inserts, 15),
+         $8::text[], $9::text[], $10::text[], $11::timestamptz[], $12::int[], $13::jsonb[], $14::timestamptz[], $15::timestamptz[],
+         $16::text[], $17::timestamptz[])`,
+      transpose(inserts, 17),
     )
   }
   const updates = parsed.filter((w) => w.before !== null).map(({ after: g }) => updateColumns(g))
   if (updates.length > 0) {
     await tx.query(
       `UPDATE grievances g SET division = u.division, assignee = u.assignee, status = u.status, priority = u.priority,
-         language = u.language, sla_due_at = u.sla_due_at, version = u.version, doc = u.doc, updated_at = u.updated_at
+         language = u.language, sla_due_at = u.sla_due_at, version = u.version, doc = u.doc, updated_at = u.updated_at,
+         sla_state = u.sla_state, next_sla_check_at = u.next_sla_check_at
        FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[],
-         $8::int[], $9::jsonb[], $10::timestamptz[])
-         AS u(id, division, assignee, status, priority, language, sla_due_at, version, doc, updated_at)
+         $8::int[], $9::jsonb[], $10::timestamptz[], $11::text[], $12::timestamptz[])
+         AS u(id, division, assignee, status, priority, language, sla_due_at, version, doc, updated_at, sla_state,
+           next_sla_check_at)
        WHERE g.id = u.id`,
-      transpose(updates, 10),
+      transpose(updates, 12),
     )
   }
   const changeRows = parsed.map(({ before, after }) => [

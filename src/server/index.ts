@@ -34,6 +34,7 @@ import { loadOrgModel, registerReviewRoutes } from './review'
 import { registerAuditRoutes } from './audit'
 import { registerUserRoutes } from './users'
 import { registerBudgetRoutes } from './budget'
+import { registerSlaRoutes, runSlaCheck, SLA_CHECK_INTERVAL_MS, type SlaTransition } from './sla'
 import { ReplyWorker, type ReplyWorkerOptions } from './replies/worker'
 import { BackgroundLoops } from './cluster/background-loops'
 import { DEFAULT_LEASE_MS, startClusterRole, type ClusterRole } from './cluster'
@@ -79,6 +80,8 @@ export interface StartServerOptions {
   /** Work `assigned` but untouched by its assignee this long is re-allocated (default 4 h;
    * 0 or less: off). Checked every minute by the leader. */
   idleReassignMs?: number
+  /** How often the leader moves SLA states and escalates (default 1 min). */
+  slaCheckIntervalMs?: number
   /** Ingestion timings (intervals, backoff, pacing); the sources themselves are set in the org file. */
   ingestion?: Omit<IngestionOptions, 'tickMs'>
   /** Lockout after failed sign-ins (per account and per client address). */
@@ -109,6 +112,8 @@ export interface RunningServer {
   /** This instance's ingestion (manual passes, status); null without an X token. */
   ingestion: IngestionSupervisor | null
   postRepliesNow(): Promise<number>
+  /** One SLA pass now (at `now`, default the clock), on this instance whatever its role (tests, tools). */
+  checkSlaNow(now?: Date): Promise<SlaTransition[]>
   /** One idle-assignee pass now, on this instance whatever its role (tests, tools). */
   reallocateIdleNow(): Promise<IdleReallocation[]>
   /** Demo logins seeded (empty unless demo). */
@@ -292,6 +297,8 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
     // On the fenced database: a deposed leader's pass cannot commit.
     if (idleReassignMs > 0)
       loops.every(IDLE_CHECK_INTERVAL_MS, () => runIdleReallocation(workCtx, { idleAfterMs: idleReassignMs }))
+    // SLA states and escalations (src/server/sla): only grievances whose moment has come.
+    loops.every(opts.slaCheckIntervalMs ?? SLA_CHECK_INTERVAL_MS, () => runSlaCheck(workCtx))
     loops.every(SESSION_PRUNE_MS, async () => {
       await pruneExpiredSessions(workDb)
       await pruneLoginThrottle(workDb, throttle)
@@ -311,6 +318,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   registerUserRoutes(app, ctx, { sessions: streams, throttle })
   registerBudgetRoutes(app, ctx, async () => (leaderIngestion ?? poller)?.status() ?? null)
   registerConfigRoutes(app, ctx)
+  registerSlaRoutes(app, ctx)
 
   let address: string
   try {
@@ -373,6 +381,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
     ingestion: poller,
     postRepliesNow,
     reallocateIdleNow,
+    checkSlaNow: (now?: Date) => runSlaCheck(ctx, now ? { now } : {}),
     demoLogins,
     routes,
     sessions: streams,

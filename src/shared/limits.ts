@@ -98,6 +98,8 @@ export const LIMITS = {
   rulesPreviewMaxDays: 90,
   /** Examples a rules preview returns for each kind of difference. */
   rulesPreviewExamples: 10,
+  /** Breached grievances in one answer of GET /api/v1/sla/breached (oldest breach first). */
+  slaBreachedList: 500,
 } as const
 
 // A NUL or a lone surrogate cannot be stored in PostgreSQL text or JSONB, and a lone

@@ -167,6 +167,12 @@ export const ActionBody = z.discriminatedUnion('type', [
   z.object({ type: z.literal('accept') }),
   z.object({ type: z.literal('close') }),
   z.object({ type: z.literal('set-priority'), priority: Priority }),
+  /** It will take longer than the resolution target: an interim reply (this reason, this date) becomes due. */
+  z.object({
+    type: z.literal('take-longer'),
+    reason: safeText(LIMITS.reasonChars),
+    expectedBy: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'a date as YYYY-MM-DD' }),
+  }),
   /** Post again a reply whose posting finally failed. */
   z.object({ type: z.literal('retry-reply'), entryId: safeText(LIMITS.idChars) }),
 ])

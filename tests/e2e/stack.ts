@@ -90,8 +90,13 @@ export interface Stack {
   logs(): string
 }
 
-/** `acknowledge`: the server posts acknowledgements of new tickets (off unless asked). */
-export async function startStack(options: { acknowledge?: boolean } = {}): Promise<Stack> {
+/**
+ * `acknowledge`: the server posts acknowledgements of new tickets (off unless asked).
+ * `serverEnv`: more settings for the server (an org file, a check interval).
+ */
+export async function startStack(
+  options: { acknowledge?: boolean; serverEnv?: Record<string, string> } = {},
+): Promise<Stack> {
   const dataDir = mkdtempSync(join(tmpdir(), 'seva-e2e-'))
   const [simPort, serverPort, deskPort] = [await freePort(), await freePort(), await freePort()]
   const simUrl = `http://127.0.0.1:${simPort}`
@@ -113,6 +118,7 @@ export async function startStack(options: { acknowledge?: boolean } = {}): Promi
       // stack must not run out of them however long a loaded machine takes to run it.
       SEVA_POLL_MS: '1000',
       SEVA_DATA_DIR: join(dataDir, 'server'),
+      ...options.serverEnv,
     })
     const current = server
     await waitUntil('the server', async () => (await fetch(`${serverUrl}/healthz`)).ok, 60_000, current.output)

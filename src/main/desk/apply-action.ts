@@ -69,6 +69,10 @@ export function applyActionLocally(grievance: Grievance, action: Action, user: P
     case 'set-priority':
       next.priority = body.priority
       return next
+    case 'take-longer':
+      // The server sets the interim reply's due time; the desk shows the officer's note at once.
+      next.thread = [...grievance.thread, entry('note', body.reason)]
+      return next
     case 'retry-reply': {
       const target = grievance.thread.find((e) => e.id === body.entryId)
       if (!target || target.kind !== 'reply') {

@@ -16,6 +16,8 @@ import { MonitorView } from './features/monitor/MonitorView'
 import { ReportsView } from './features/reports/ReportsView'
 import { AdminView } from './features/admin/AdminView'
 import { UpdateNotice } from './features/updates/UpdateNotice'
+import { BreachAlert } from './features/sla/BreachAlert'
+import { SlaAlerts } from './features/sla/SlaAlerts'
 import { useFormat, useLanguageSync } from './i18n'
 import { connectDesk, loadWorkspace } from './store/desk-link'
 import { useGrievanceStore } from './store/grievance-store'
@@ -133,6 +135,7 @@ export function App() {
     body = (
       <>
         <ConflictsPanel />
+        <BreachAlert />
         <main className="workspace">
           {/* One top-level heading per page (screen readers jump by it); the layout shows the panes. */}
           <h1 className="visually-hidden">{t('top.workspace')}</h1>
@@ -146,6 +149,7 @@ export function App() {
     <div className="app">
       <TopBar />
       {body}
+      {username && <SlaAlerts />}
       <SyncStatusBar />
       <HelpOverlay />
     </div>

@@ -316,6 +316,19 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 14,
+    name: 'sla-state-and-schedule',
+    sql: [
+      // Mirrors of g.sla (src/server/sla): the state for the monitor's counts, and when the
+      // leader's SLA pass should next look at the grievance, so it reads only what is due.
+      // Grievances written before this migration get them on their next change.
+      `ALTER TABLE grievances ADD COLUMN sla_state TEXT`,
+      `ALTER TABLE grievances ADD COLUMN next_sla_check_at TIMESTAMPTZ`,
+      `CREATE INDEX grievances_next_sla_check ON grievances (next_sla_check_at) WHERE next_sla_check_at IS NOT NULL`,
+      `CREATE INDEX grievances_sla_state ON grievances (sla_state, division) WHERE sla_state IN ('at_risk', 'breached')`,
+    ],
+  },
 ]
 
 export async function migrate(db: Database): Promise<number[]> {

@@ -17,6 +17,7 @@ import type { IncomingTweet, TweetAnalysis } from '../../shared/analysis'
 import { triageTweet, type TriageOutcome } from '../../shared/triage-model'
 import type { Queryable } from '../db/database'
 import { nextVersion, writeGrievances } from '../grievances'
+import { withSla } from '../sla/record'
 import { OfficerPool } from '../allocation'
 import { queueReplies } from '../replies/outbox'
 import { acknowledges, type ServerContext } from '../context'
@@ -244,8 +245,6 @@ export function newGrievance(
   const { analysis } = origin
   const { org } = snapshot
   const createdAt = now.toISOString()
-  const slaHours = org.sla[analysis.priority] ?? 72
-  const slaFrom = tweet.createdAt ? new Date(tweet.createdAt) : now
   const citizenEntry: ThreadEntry = {
     id: serverEntryId('citizen'),
     kind: 'citizen',
@@ -254,7 +253,7 @@ export function newGrievance(
     by: tweet.authorUsername,
     tweetId: tweet.id,
   }
-  return {
+  const grievance: Grievance = {
     id: randomUUID(),
     ticket,
     source: {
@@ -282,11 +281,13 @@ export function newGrievance(
     status: 'new',
     statusReason: null,
     assignee: null,
-    slaDueAt: new Date(slaFrom.getTime() + slaHours * 3_600_000).toISOString(),
+    // Set by withSla below: the clocks start at the citizen's tweet.
+    slaDueAt: createdAt,
     createdAt,
     updatedAt: createdAt,
     version: 1,
   }
+  return withSla(org, null, grievance, now)
 }
 
 /**
@@ -400,6 +401,8 @@ export async function ingestTweets(
         if (prior.status === 'resolved' || prior.status === 'closed') {
           assertTransition(prior.status, 'reopened')
           after = pool!.allocate({ ...after, status: 'reopened', statusReason: 'citizen wrote again' })
+          // A new resolution clock from the reopening (src/shared/sla).
+          after = withSla(ctx.config.current().org, prior, after, now)
         }
         pool?.moved(prior, after)
         current.set(decision.key, after)

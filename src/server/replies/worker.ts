@@ -11,6 +11,7 @@ import { containsUrl } from '../../shared/budget'
 import type { Grievance } from '../../shared/grievance'
 import { writeTransaction, type Queryable } from '../db/database'
 import { loadGrievance, nextVersion, writeGrievances } from '../grievances'
+import { withResponse } from '../sla/record'
 import type { ServerContext } from '../context'
 import { describeXError } from '../x/errors'
 import { countBilled } from '../x/usage'
@@ -356,6 +357,13 @@ export class ReplyWorker {
                 },
               },
         )
+      }
+      // A person's reply on X is a response for the SLA; an acknowledgement is not (src/server/sla).
+      const postedAt = new Date()
+      for (const { row, outcome } of settlements) {
+        const write = writes.get(row.grievance_id)
+        if (write && outcome.state === 'posted' && !row.automatic)
+          write.after = withResponse(this.ctx.config.current().org, write.after, postedAt)
       }
       const posted = settlements.filter((s) => tweetIdOf(s) !== null && writes.has(s.row.grievance_id))
       if (posted.length > 0) {

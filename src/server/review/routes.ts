@@ -28,6 +28,7 @@ import { audit, recordAudit } from '../audit'
 import { canSee } from '../scope'
 import { allocateGrievance } from '../allocation'
 import { insertGrievance } from '../grievances'
+import { withSlaFrom } from '../sla/record'
 import { queueReplies } from '../replies/outbox'
 import { acknowledgement, newGrievance, nextTicket, originOf } from '../ingest/grievance-from-tweet'
 import { labelOf, recordLabel } from './labels'
@@ -124,7 +125,13 @@ export function registerReviewRoutes(app: FastifyInstance, ctx: ServerContext): 
       const now = new Date()
       const ticket = await nextTicket(tx, snapshot.org, now)
       const via = row.via_handle ? { kind: 'mention' as const, handle: row.via_handle } : { kind: 'manual' as const }
-      let g = newGrievance(snapshot, tweet, { via }, { ...origin, division }, ticket, now)
+      // The clocks start now: the tweet was not anyone's work until a person made it a ticket.
+      let g = withSlaFrom(
+        snapshot.org,
+        newGrievance(snapshot, tweet, { via }, { ...origin, division }, ticket, now),
+        now,
+        now,
+      )
       g = {
         ...g,
         triage: { ...g.triage, reasons: [...g.triage.reasons, `made a ticket from ignored by ${user.username}`] },

@@ -14,6 +14,8 @@ import { ActionBar } from './ActionBar'
 import { CitizenHistory } from './CitizenHistory'
 import { Thread } from './Thread'
 import { ReviewBanner } from '../review/ReviewBanner'
+import { SlaDetails } from '../sla/SlaBadge'
+import { TakeLonger } from '../sla/TakeLonger'
 
 function viaText(grievance: Grievance, t: TFunction): string {
   const { kind: via, handle, rule } = grievance.source.via
@@ -60,6 +62,7 @@ function Details({ grievance: g }: { grievance: Grievance }) {
         {format.dateTime(g.slaDueAt)}
         {open && <span> · {sla.text}</span>}
       </dd>
+      <SlaDetails grievance={g} />
       <dt>{t('grievance.triage')}</dt>
       <dd>
         {g.triage.actionable ? t('grievance.actionable') : <strong>{t('grievance.notActionable')}</strong>}
@@ -146,6 +149,7 @@ function GrievanceDetail({ grievance }: { grievance: Grievance }) {
       <CitizenHistory grievance={grievance} />
       <ReviewBanner grievance={grievance} />
       <ActionBar grievance={grievance} />
+      <TakeLonger grievance={grievance} />
       <h3 className="section-title">{t('grievance.thread')}</h3>
       <Thread grievance={grievance} />
       <Composer grievance={grievance} />

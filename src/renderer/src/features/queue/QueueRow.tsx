@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { isOpen, type Grievance } from '../../../../shared/grievance'
 import { UntrustedText } from '../../components/UntrustedText'
 import { useFormat } from '../../i18n'
+import { SlaBadge } from '../sla/SlaBadge'
 import { isBreached } from './filters'
 import { priorityLabel, statusLabel } from './labels'
 
@@ -60,6 +61,7 @@ export const QueueRow = memo(function QueueRow({
         <span className="ticket">{g.ticket}</span>
         <span className={`status status-${g.status}`}>{statusLabel(t, g.status)}</span>
         <span className="spacer" />
+        <SlaBadge grievance={g} />
         <span
           className={breached ? 'sla sla-breached' : 'sla'}
           title={t('queue.slaTitle', { at: format.dateTime(g.slaDueAt) })}

@@ -13,6 +13,7 @@ import { toggleSelected } from './selection'
 import { nextTableSort, TABLE_COLUMNS, type TableColumn } from './table-sort'
 import { useScrollViewport } from './useScrollViewport'
 import { rowWindow, scrollToRow } from './windowing'
+import { SlaBadge } from '../sla/SlaBadge'
 
 export const TABLE_ROW_HEIGHT = 30
 const HEADER_HEIGHT = 32
@@ -169,7 +170,7 @@ const TableRow = memo(function TableRow({
         <span className={`status status-${g.status}`}>{t(`common.status.${g.status}`)}</span>
       </td>
       <td className={breached ? 'col-sla sla sla-breached' : 'col-sla sla'}>
-        {isOpen(g.status) ? format.slaLeft(g.slaDueAt, now).text : ''}
+        {isOpen(g.status) ? format.slaLeft(g.slaDueAt, now).text : ''} <SlaBadge grievance={g} />
       </td>
       <td className="col-citizen">
         @<UntrustedText text={g.source.authorUsername} />
