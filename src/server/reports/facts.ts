@@ -2,28 +2,9 @@
 // on and the instants the figures are made of. Written in the same transaction as every
 // grievance insert and save (src/server/grievances.ts), so the reports never lag behind
 // the queue and never read grievance documents per request.
-import { z } from 'zod'
 import type { Grievance, ThreadEntry } from '../../shared/grievance'
 import { reportDayOf } from '../../shared/reports'
 import type { Queryable, SqlScalar } from '../db/database'
-
-/**
- * The SLA record the SLA capability keeps on a grievance (`g.sla`). Read defensively: a
- * grievance stored before that capability has none, and the figures then come from the
- * thread and the status.
- */
-const SlaRecord = z
-  .object({
-    firstResponseAt: z.string().nullish(),
-    resolvedAt: z.string().nullish(),
-    breachedAt: z.string().nullish(),
-  })
-  .partial()
-
-function slaRecordOf(g: Grievance): z.infer<typeof SlaRecord> {
-  const parsed = SlaRecord.safeParse((g as { sla?: unknown }).sla)
-  return parsed.success ? parsed.data : {}
-}
 
 /** A person's reply that is on X: not an acknowledgement (their ids are `ack:…`), not a note. */
 export function isPublicPersonReply(e: ThreadEntry): boolean {
@@ -32,8 +13,8 @@ export function isPublicPersonReply(e: ThreadEntry): boolean {
 
 /** When the citizen first heard from a person: the SLA record's, or the first posted reply's time. */
 export function firstResponseAt(g: Grievance): string | null {
-  const sla = slaRecordOf(g).firstResponseAt
-  if (sla) return sla
+  // The SLA record (src/server/sla) knows best; grievances made before it have none.
+  if (g.sla?.firstResponseAt) return g.sla.firstResponseAt
   let first: string | null = null
   for (const e of g.thread) if (isPublicPersonReply(e) && (first === null || e.at < first)) first = e.at
   return first
@@ -44,11 +25,11 @@ const DONE = new Set(['resolved', 'closed', 'rejected'])
 
 /** The columns of grievance_facts in the order of FACT_COLUMNS' types. */
 function factValues(g: Grievance): SqlScalar[] {
-  const sla = slaRecordOf(g)
+  const sla = g.sla
   const resolved = RESOLVED.has(g.status)
   // Without an SLA record, "resolved at" is the save that made it resolved: the upsert
   // keeps the first such time while it stays resolved (see RECORD_FACTS).
-  const resolvedAt = resolved ? (sla.resolvedAt ?? g.updatedAt) : null
+  const resolvedAt = resolved ? (sla?.resolvedAt ?? g.updatedAt) : null
   return [
     g.id,
     g.ticket,
@@ -63,12 +44,13 @@ function factValues(g: Grievance): SqlScalar[] {
     g.assignee,
     g.status,
     g.triage.band ?? 'ticket',
-    g.slaDueAt,
+    sla?.resolutionDueAt ?? g.slaDueAt,
     firstResponseAt(g),
     resolvedAt,
     resolvedAt === null ? null : reportDayOf(resolvedAt),
     DONE.has(g.status) ? g.updatedAt : null,
-    sla.breachedAt ?? null,
+    sla?.breachedAt ?? null,
+    sla?.state ?? null,
     JSON.stringify(g.matchedRules),
   ]
 }
@@ -93,6 +75,7 @@ const FACT_COLUMNS: readonly (readonly [string, string])[] = [
   ['resolved_day', 'date'],
   ['closed_at', 'timestamptz'],
   ['breached_at', 'timestamptz'],
+  ['sla_state', 'text'],
   ['matched_rules', 'text'],
 ]
 
