@@ -100,6 +100,16 @@ export const LIMITS = {
   rulesPreviewExamples: 10,
   /** Breached grievances in one answer of GET /api/v1/sla/breached (oldest breach first). */
   slaBreachedList: 500,
+  /** A language code as X detects it (en, hi, und, zh-Hant…). */
+  languageChars: 16,
+  /** Days one report (summary or export) may cover: a year, leap day included. */
+  reportRangeDays: 366,
+  /** Officers listed in one report's per-officer table (the busiest first). */
+  reportOfficers: 500,
+  /** Keyword rules listed as the top matches of one report. */
+  reportTopRules: 10,
+  /** Grievances one export may hold; a larger range is refused with a 400 asking to narrow it. */
+  reportExportRows: 200_000,
 } as const
 
 // A NUL or a lone surrogate cannot be stored in PostgreSQL text or JSONB, and a lone
