@@ -32,6 +32,7 @@ import { createIngestion, type IngestionOptions, type IngestionSupervisor } from
 import { registerIngestionRoute } from './http/ingestion-route'
 import { loadOrgModel, registerReviewRoutes, triageFor } from './review'
 import { registerAuditRoutes } from './audit'
+import { registerArchiveRoutes } from './reports/archive-routes'
 import { ReplyWorker, type ReplyWorkerOptions } from './replies/worker'
 import { BackgroundLoops } from './cluster/background-loops'
 import { DEFAULT_LEASE_MS, startClusterRole, type ClusterRole } from './cluster'
@@ -288,6 +289,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   registerIngestionRoute(app, ctx, async () => (leaderIngestion ?? poller)?.status() ?? null)
   registerReviewRoutes(app, ctx)
   registerAuditRoutes(app, ctx)
+  registerArchiveRoutes(app, ctx)
 
   let address: string
   try {
