@@ -61,6 +61,16 @@ export const LIMITS = {
   staffQueryParams: 30,
   /** A file the desk downloads for the renderer (an XLSX, CSV or PDF export), in bytes. */
   downloadBytes: 64 * 1024 * 1024,
+  /** A language code as X detects it (en, hi, und, zh-Hant…). */
+  languageChars: 16,
+  /** Days one report (summary or export) may cover: a year, leap day included. */
+  reportRangeDays: 366,
+  /** Officers listed in one report's per-officer table (the busiest first). */
+  reportOfficers: 500,
+  /** Keyword rules listed as the top matches of one report. */
+  reportTopRules: 10,
+  /** Grievances one export may hold; a larger range is refused with a 400 asking to narrow it. */
+  reportExportRows: 200_000,
 } as const
 
 // A NUL or a lone surrogate cannot be stored in PostgreSQL text or JSONB, and a lone
