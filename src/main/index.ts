@@ -5,6 +5,7 @@ import { app, BrowserWindow } from 'electron'
 import { createAssignmentNotifier } from './assignment-notifier'
 import { createDeskCore, type DeskCore } from './desk/index'
 import { registerDeskIpc } from './ipc'
+import { registerPrintToPdf } from './print-pdf'
 import { preseededServerUrl } from './server-address'
 import { SafeStorageTokenStore } from './token-store-safe'
 import { createDeskWindow, installContentSecurityPolicy, isAppUrl, lockDownNavigation } from './window'
@@ -44,6 +45,7 @@ function start(): void {
       close: () => core.close(),
     }
     const unregister = registerDeskIpc(rendererCore, isAppUrl)
+    const unregisterPrint = registerPrintToPdf(isAppUrl)
     installContentSecurityPolicy()
     showWindow()
 
@@ -59,6 +61,7 @@ function start(): void {
       closed = true
       notifier.dispose()
       unregister()
+      unregisterPrint()
       void core.close().finally(() => app.quit())
     })
   })

@@ -13,6 +13,7 @@ import { ActionBar } from './ActionBar'
 import { CitizenHistory } from './CitizenHistory'
 import { Thread } from './Thread'
 import { ReviewBanner } from '../review/ReviewBanner'
+import { ArchiveButtons } from '../reports/archive/ArchiveButtons'
 
 function viaText(grievance: Grievance, t: TFunction): string {
   const { kind: via, handle, rule } = grievance.source.via
@@ -145,6 +146,7 @@ function GrievanceDetail({ grievance }: { grievance: Grievance }) {
       <CitizenHistory grievance={grievance} />
       <ReviewBanner grievance={grievance} />
       <ActionBar grievance={grievance} />
+      <ArchiveButtons grievance={grievance} />
       <h3 className="section-title">{t('grievance.thread')}</h3>
       <Thread grievance={grievance} />
       <Composer grievance={grievance} />
