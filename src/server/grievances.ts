@@ -2,6 +2,7 @@
 // query on mirrored beside it; every write records a change with its sequence number.
 import { Grievance } from '../shared/grievance'
 import { CHANGES_CHANNEL, type Queryable, type SqlScalar } from './db/database'
+import { recordGrievanceFacts } from './reports/facts'
 
 interface GrievanceRow {
   [key: string]: unknown
@@ -47,12 +48,15 @@ function columns(g: Grievance): (string | number | null)[] {
 
 /** Inserts a new grievance and records its first change. Returns the change seq. */
 export async function insertGrievance(tx: Queryable, g: Grievance): Promise<number> {
+  const parsed = Grievance.parse(g)
   await tx.query(
     `INSERT INTO grievances (id, ticket, source_tweet_id, conversation_id, author_id, division, assignee,
        status, priority, language, sla_due_at, version, doc, created_at, updated_at)
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13::jsonb,$14,$15)`,
-    columns(Grievance.parse(g)),
+    columns(parsed),
   )
+  // The reports' facts commit (or roll back) with the grievance itself.
+  await recordGrievanceFacts(tx, [parsed])
   return recordChange(tx, g, null)
 }
 
@@ -68,6 +72,7 @@ export async function saveGrievance(tx: Queryable, before: Grievance, after: Gri
      WHERE id=$1`,
     updateColumns(g),
   )
+  await recordGrievanceFacts(tx, [g])
   return recordChange(tx, after, before)
 }
 
@@ -143,6 +148,10 @@ export async function writeGrievances(tx: Queryable, writes: readonly GrievanceW
       transpose(updates, 10),
     )
   }
+  await recordGrievanceFacts(
+    tx,
+    parsed.map((w) => w.after),
+  )
   const changeRows = parsed.map(({ before, after }) => [
     after.id,
     after.division,

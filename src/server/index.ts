@@ -33,6 +33,7 @@ import { registerIngestionRoute } from './http/ingestion-route'
 import { loadOrgModel, registerReviewRoutes, triageFor } from './review'
 import { registerAuditRoutes } from './audit'
 import { registerArchiveRoutes } from './reports/archive-routes'
+import { registerReportsRoutes } from './reports'
 import { ReplyWorker, type ReplyWorkerOptions } from './replies/worker'
 import { BackgroundLoops } from './cluster/background-loops'
 import { DEFAULT_LEASE_MS, startClusterRole, type ClusterRole } from './cluster'
@@ -290,6 +291,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   registerReviewRoutes(app, ctx)
   registerAuditRoutes(app, ctx)
   registerArchiveRoutes(app, ctx)
+  registerReportsRoutes(app, ctx)
 
   let address: string
   try {

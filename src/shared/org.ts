@@ -64,6 +64,8 @@ export const IngestionConfig = z.object({
        * follow-ups below 5%; mentions never.
        */
       pauseBelow: z.array(z.number().min(0).max(1)).length(INGEST_SOURCES.length).default([0, 0.05, 0.1, 0.2]),
+      /** X API prices in US dollars per post read and per post published (reports' cost per grievance). */
+      prices: z.object({ readUsd: z.number().nonnegative(), postUsd: z.number().nonnegative() }).optional(),
     })
     .prefault({}),
 })

@@ -1,4 +1,4 @@
 // The audit capability: an append-only, hash-chained log of sign-ins, configuration and
 // role changes, exports, reassignments and model rollbacks (log.ts), and its admin routes.
 export { audit, canonicalJson, listAudit, recordAudit, verifyAuditChain, type AuditRecord } from './log'
-export { csvCell, registerAuditRoutes } from './routes'
+export { registerAuditRoutes } from './routes'

@@ -6,15 +6,9 @@ import type { FastifyInstance } from 'fastify'
 import { AUDIT_PATHS, AuditQuery, type AuditEntry, type AuditPage, type AuditVerification } from '../../shared/audit'
 import { requireRole } from '../auth/routes'
 import type { ServerContext } from '../context'
+import { csvCell } from '../http/csv'
 import { parseInput } from '../http/routes'
 import { audit, listAudit, verifyAuditChain } from './log'
-
-/** A CSV cell: quoted, quotes doubled, and a leading = + - @ defused so Excel does not run it as a formula. */
-export function csvCell(value: unknown): string {
-  const text = value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value)
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text
-  return `"${safe.replace(/"/g, '""')}"`
-}
 
 function auditCsv(entries: readonly AuditEntry[]): string {
   const header = ['seq', 'at', 'actor', 'action', 'target', 'clientAddress', 'details', 'hash']

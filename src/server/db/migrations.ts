@@ -274,6 +274,70 @@ export const MIGRATIONS: readonly Migration[] = [
        FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only()`,
     ],
   },
+  {
+    version: 16,
+    name: 'report-facts',
+    sql: [
+      // src/server/reports/facts.ts: one row per grievance, kept in step by every write;
+      // filled here from the grievances already stored, by the same rules (first person's
+      // posted reply, resolved at the last update of a resolved one, IST days).
+      `CREATE TABLE grievance_facts (
+        grievance_id TEXT PRIMARY KEY,
+        ticket TEXT NOT NULL,
+        tweet_id TEXT NOT NULL,
+        author_username TEXT NOT NULL,
+        opened_at TIMESTAMPTZ NOT NULL,
+        opened_day DATE NOT NULL,
+        division TEXT,
+        handle TEXT,
+        language TEXT NOT NULL,
+        priority TEXT NOT NULL,
+        assignee TEXT,
+        status TEXT NOT NULL,
+        band TEXT NOT NULL,
+        entered_review BOOLEAN NOT NULL DEFAULT FALSE,
+        sla_due_at TIMESTAMPTZ NOT NULL,
+        first_response_at TIMESTAMPTZ,
+        resolved_at TIMESTAMPTZ,
+        resolved_day DATE,
+        closed_at TIMESTAMPTZ,
+        breached_at TIMESTAMPTZ,
+        sla_state TEXT,
+        reopened_count INTEGER NOT NULL DEFAULT 0,
+        matched_rules TEXT[] NOT NULL DEFAULT '{}',
+        first_response_seconds DOUBLE PRECISION
+          GENERATED ALWAYS AS (EXTRACT(EPOCH FROM (first_response_at - opened_at))::double precision) STORED,
+        resolution_seconds DOUBLE PRECISION
+          GENERATED ALWAYS AS (EXTRACT(EPOCH FROM (resolved_at - opened_at))::double precision) STORED
+      )`,
+      `CREATE INDEX grievance_facts_opened ON grievance_facts (opened_day, division)`,
+      `CREATE INDEX grievance_facts_resolved ON grievance_facts (resolved_day) WHERE resolved_day IS NOT NULL`,
+      `CREATE INDEX grievance_facts_export ON grievance_facts (opened_at, grievance_id)`,
+      // The backlog at the end of a range: still open (NULL) or closed after it.
+      `CREATE INDEX grievance_facts_closed ON grievance_facts (closed_at)`,
+      // Tweets received in a range.
+      `CREATE INDEX seen_tweets_first_seen ON seen_tweets (first_seen_at)`,
+      `INSERT INTO grievance_facts (grievance_id, ticket, tweet_id, author_username, opened_at, opened_day, division,
+         handle, language, priority, assignee, status, band, entered_review, sla_due_at, first_response_at,
+         resolved_at, resolved_day, closed_at, breached_at, sla_state, reopened_count, matched_rules)
+       SELECT f.id, f.ticket, f.source_tweet_id, f.doc->'source'->>'authorUsername', f.created_at,
+         (f.created_at AT TIME ZONE 'UTC' + interval '330 minutes')::date,
+         f.division, f.doc->'source'->'via'->>'handle', f.language, f.priority, f.assignee, f.status,
+         COALESCE(f.doc->'triage'->>'band', 'ticket'), COALESCE(f.doc->'triage'->>'band', 'ticket') = 'review',
+         COALESCE((f.doc->'sla'->>'resolutionDueAt')::timestamptz, f.sla_due_at),
+         COALESCE((f.doc->'sla'->>'firstResponseAt')::timestamptz,
+           (SELECT min((e->>'at')::timestamptz) FROM jsonb_array_elements(f.doc->'thread') e
+            WHERE e->>'kind' = 'reply' AND e->'post'->>'state' = 'posted' AND e->>'id' NOT LIKE 'ack:%')),
+         f.resolved_at, (f.resolved_at AT TIME ZONE 'UTC' + interval '330 minutes')::date,
+         CASE WHEN f.status IN ('resolved', 'closed', 'rejected') THEN f.updated_at END,
+         (f.doc->'sla'->>'breachedAt')::timestamptz, f.doc->'sla'->>'state',
+         CASE WHEN f.status = 'reopened' THEN 1 ELSE 0 END,
+         ARRAY(SELECT jsonb_array_elements_text(f.doc->'matchedRules'))
+       FROM (SELECT g.*, CASE WHEN g.status IN ('resolved', 'closed')
+                     THEN COALESCE((g.doc->'sla'->>'resolvedAt')::timestamptz, g.updated_at) END AS resolved_at
+             FROM grievances g) f`,
+    ],
+  },
 ]
 
 export async function migrate(db: Database): Promise<number[]> {

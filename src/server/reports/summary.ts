@@ -1,0 +1,305 @@
+// The report summary: a handful of aggregate queries over grievance_facts (and the
+// ingestion tables for tweets and X spend). Totals, divisions and officers come from one
+// scan with GROUPING SETS; medians and p90s are percentile_cont over the same rows.
+import { ingestionSettings, type OrgConfig } from '../../shared/org'
+import { LIMITS } from '../../shared/limits'
+import {
+  BACKLOG_BUCKETS,
+  BACKLOG_BUCKET_START_DAYS,
+  DEFAULT_X_PRICES,
+  daysInRange,
+  dayStartUtcMs,
+  type ReportFigures,
+  type ReportSummary,
+} from '../../shared/reports'
+import type { Queryable } from '../db/database'
+import { SqlParams, filterSql, openedInRangeSql, slaMetSql, type ReportSelection } from './query'
+
+interface FigureRow {
+  [key: string]: unknown
+  g_division: number
+  g_assignee: number
+  division: string | null
+  assignee: string | null
+  opened: number
+  rejected: number
+  reopened: number
+  open_now: number
+  fr50: number | null
+  fr90: number | null
+  res50: number | null
+  res90: number | null
+  decided: number
+  met: number
+  straight: number
+  via_review: number
+}
+
+const num = (v: unknown): number => Number(v ?? 0)
+const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v))
+
+/** Totals (grand row), by division and by assignee, over the cohort, in one scan. */
+async function cohortFigures(db: Queryable, sel: ReportSelection): Promise<FigureRow[]> {
+  const p = new SqlParams()
+  const where = openedInRangeSql(sel, p)
+  const met = slaMetSql(p.add(sel.asOf.toISOString()))
+  // `ticket`: the cohort. A grievance still in the review band is not yet anybody's work.
+  return db.query<FigureRow>(
+    `WITH c AS (
+       SELECT f.division, f.assignee, f.band <> 'review' AS ticket, f.entered_review, f.status, f.reopened_count,
+              f.closed_at, f.first_response_seconds, f.resolution_seconds, ${met} AS met
+       FROM grievance_facts f WHERE ${where})
+     SELECT grouping(division) AS g_division, grouping(assignee) AS g_assignee, division, assignee,
+       count(*) FILTER (WHERE ticket)::int AS opened,
+       count(*) FILTER (WHERE ticket AND status = 'rejected')::int AS rejected,
+       count(*) FILTER (WHERE ticket AND reopened_count > 0)::int AS reopened,
+       count(*) FILTER (WHERE ticket AND closed_at IS NULL)::int AS open_now,
+       percentile_cont(0.5) WITHIN GROUP (ORDER BY first_response_seconds) FILTER (WHERE ticket) AS fr50,
+       percentile_cont(0.9) WITHIN GROUP (ORDER BY first_response_seconds) FILTER (WHERE ticket) AS fr90,
+       percentile_cont(0.5) WITHIN GROUP (ORDER BY resolution_seconds) FILTER (WHERE ticket) AS res50,
+       percentile_cont(0.9) WITHIN GROUP (ORDER BY resolution_seconds) FILTER (WHERE ticket) AS res90,
+       count(met) FILTER (WHERE ticket)::int AS decided,
+       count(*) FILTER (WHERE ticket AND met)::int AS met,
+       count(*) FILTER (WHERE NOT entered_review)::int AS straight,
+       count(*) FILTER (WHERE entered_review)::int AS via_review
+     FROM c GROUP BY GROUPING SETS ((), (division), (assignee))`,
+    p.values,
+  )
+}
+
+interface ResolvedRow {
+  [key: string]: unknown
+  g_division: number
+  g_assignee: number
+  g_day: number
+  division: string | null
+  assignee: string | null
+  day: string | null
+  n: number
+}
+
+/** Grievances resolved within the range (whenever opened): total, by division, assignee and day. */
+async function resolvedInRange(db: Queryable, sel: ReportSelection): Promise<ResolvedRow[]> {
+  const p = new SqlParams()
+  const where = [
+    `f.resolved_day BETWEEN ${p.add(sel.query.from)}::date AND ${p.add(sel.query.to)}::date`,
+    ...filterSql(sel, p),
+  ].join(' AND ')
+  return db.query<ResolvedRow>(
+    `SELECT grouping(f.division) AS g_division, grouping(f.assignee) AS g_assignee, grouping(f.resolved_day) AS g_day,
+       f.division, f.assignee, to_char(f.resolved_day, 'YYYY-MM-DD') AS day, count(*)::int AS n
+     FROM grievance_facts f WHERE ${where}
+     GROUP BY GROUPING SETS ((), (f.division), (f.assignee), (f.resolved_day))`,
+    p.values,
+  )
+}
+
+interface DailyRow {
+  [key: string]: unknown
+  g_division: number
+  day: string
+  division: string | null
+  opened: number
+  decided: number
+  met: number
+}
+
+async function dailySeries(db: Queryable, sel: ReportSelection): Promise<DailyRow[]> {
+  const p = new SqlParams()
+  const where = openedInRangeSql(sel, p)
+  const met = slaMetSql(p.add(sel.asOf.toISOString()))
+  return db.query<DailyRow>(
+    `WITH c AS (SELECT f.opened_day, f.division, ${met} AS met FROM grievance_facts f
+                WHERE ${where} AND f.band <> 'review')
+     SELECT grouping(division) AS g_division, to_char(opened_day, 'YYYY-MM-DD') AS day, division,
+       count(*)::int AS opened, count(met)::int AS decided, count(*) FILTER (WHERE met)::int AS met
+     FROM c GROUP BY GROUPING SETS ((opened_day), (opened_day, division))`,
+    p.values,
+  )
+}
+
+/** Open at `asOf`: opened by then and not resolved, closed or rejected by then; bucketed by age. */
+async function backlog(db: Queryable, sel: ReportSelection): Promise<ReportSummary['backlog']> {
+  const p = new SqlParams()
+  const asOf = p.add(sel.asOf.toISOString())
+  const where = [
+    `f.band <> 'review'`,
+    `f.opened_at < ${asOf}::timestamptz`,
+    `(f.closed_at IS NULL OR f.closed_at > ${asOf}::timestamptz)`,
+    ...filterSql(sel, p),
+  ].join(' AND ')
+  const bounds = BACKLOG_BUCKET_START_DAYS.slice(1)
+    .map((d) => String(d))
+    .join(', ')
+  const rows = await db.query<{ bucket: number; n: number }>(
+    `SELECT width_bucket(EXTRACT(EPOCH FROM (${asOf}::timestamptz - f.opened_at)) / 86400, ARRAY[${bounds}]::double precision[]) AS bucket,
+       count(*)::int AS n
+     FROM grievance_facts f WHERE ${where} GROUP BY 1`,
+    p.values,
+  )
+  const counts = new Map(rows.map((r) => [Number(r.bucket), Number(r.n)]))
+  return BACKLOG_BUCKETS.map((bucket, i) => ({ bucket, count: counts.get(i) ?? 0 }))
+}
+
+async function topRules(db: Queryable, sel: ReportSelection): Promise<ReportSummary['topRules']> {
+  const p = new SqlParams()
+  const where = openedInRangeSql(sel, p)
+  const rows = await db.query<{ rule: string; n: number }>(
+    `SELECT r AS rule, count(*)::int AS n FROM grievance_facts f CROSS JOIN LATERAL unnest(f.matched_rules) AS r
+     WHERE ${where} AND f.band <> 'review' GROUP BY r ORDER BY n DESC, r LIMIT ${LIMITS.reportTopRules}`,
+    p.values,
+  )
+  return rows.map((r) => ({ rule: r.rule, grievances: Number(r.n) }))
+}
+
+/** Ingestion-wide: tweets delivered (and read, counting repeats) and tweets ignored, and our posts on X. */
+async function ingestionCounts(db: Queryable, sel: ReportSelection) {
+  const range = [sel.start.toISOString(), sel.end.toISOString()]
+  const [seen] = await db.query<{ received: number; reads: number }>(
+    `SELECT count(*)::int AS received, COALESCE(sum(times_seen), 0)::bigint AS reads FROM seen_tweets
+     WHERE first_seen_at >= $1::timestamptz AND first_seen_at < $2::timestamptz`,
+    range,
+  )
+  const [ignored] = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM ignored_tweets WHERE at >= $1::timestamptz AND at < $2::timestamptz`,
+    range,
+  )
+  const [posted] = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM reply_outbox
+     WHERE state = 'posted' AND created_at >= $1::timestamptz AND created_at < $2::timestamptz`,
+    range,
+  )
+  return { received: num(seen?.received), reads: num(seen?.reads), ignored: num(ignored?.n), posts: num(posted?.n) }
+}
+
+function figuresOf(row: FigureRow | undefined, resolved: number): ReportFigures {
+  const decided = num(row?.decided)
+  return {
+    grievancesOpened: num(row?.opened),
+    grievancesResolved: resolved,
+    grievancesRejected: num(row?.rejected),
+    grievancesReopened: num(row?.reopened),
+    firstResponseMedianSeconds: numOrNull(row?.fr50),
+    firstResponseP90Seconds: numOrNull(row?.fr90),
+    resolutionMedianSeconds: numOrNull(row?.res50),
+    resolutionP90Seconds: numOrNull(row?.res90),
+    slaMetShare: decided === 0 ? null : num(row?.met) / decided,
+    slaDecided: decided,
+  }
+}
+
+/** Every day of the range, as YYYY-MM-DD. */
+function daysOf(from: string, to: string): string[] {
+  const start = dayStartUtcMs(from)
+  return Array.from({ length: daysInRange(from, to) }, (_, i) =>
+    new Date(start + i * 86_400_000).toISOString().slice(0, 10),
+  )
+}
+
+/** Cents are what a budget is read in; floating sums of 0.005 would print 0.30000000000000004. */
+const usd = (n: number): number => Math.round(n * 1e6) / 1e6
+
+export async function reportSummary(
+  db: Queryable,
+  org: OrgConfig,
+  sel: ReportSelection,
+  now: Date = new Date(),
+): Promise<ReportSummary> {
+  const [figures, resolved, daily, backlogCounts, rules, ingestion] = await Promise.all([
+    cohortFigures(db, sel),
+    resolvedInRange(db, sel),
+    dailySeries(db, sel),
+    backlog(db, sel),
+    topRules(db, sel),
+    ingestionCounts(db, sel),
+  ])
+  const total = figures.find((r) => r.g_division === 1 && r.g_assignee === 1)
+  const resolvedTotal = num(resolved.find((r) => r.g_division === 1 && r.g_assignee === 1 && r.g_day === 1)?.n)
+  const resolvedByDivision = new Map(resolved.filter((r) => r.g_division === 0).map((r) => [r.division, num(r.n)]))
+  const resolvedByOfficer = new Map(resolved.filter((r) => r.g_assignee === 0).map((r) => [r.assignee, num(r.n)]))
+  const resolvedByDay = new Map(resolved.filter((r) => r.g_day === 0).map((r) => [r.day, num(r.n)]))
+
+  const divisionNames = new Map(org.divisions.map((d) => [d.id, d]))
+  const divisionRows = figures.filter((r) => r.g_division === 0)
+  const divisionIds = new Set<string | null>([...divisionRows.map((r) => r.division), ...resolvedByDivision.keys()])
+  const byDivision = [...divisionIds]
+    .map((id) => {
+      const row = divisionRows.find((r) => r.division === id)
+      const named = id === null ? undefined : divisionNames.get(id)
+      return {
+        division: id,
+        name: named?.name ?? null,
+        nameHi: named?.nameHi ?? null,
+        ...figuresOf(row, resolvedByDivision.get(id) ?? 0),
+      }
+    })
+    .sort((a, b) => b.grievancesOpened - a.grievancesOpened || String(a.division).localeCompare(String(b.division)))
+
+  const officerRows = figures.filter((r) => r.g_assignee === 0 && r.assignee !== null)
+  const officerNames = new Set<string>([
+    ...officerRows.map((r) => r.assignee as string),
+    ...[...resolvedByOfficer.keys()].filter((a): a is string => a !== null),
+  ])
+  const byOfficer = [...officerNames]
+    .map((officer) => {
+      const row = officerRows.find((r) => r.assignee === officer)
+      return { officer, open: num(row?.open_now), ...figuresOf(row, resolvedByOfficer.get(officer) ?? 0) }
+    })
+    .sort((a, b) => b.grievancesOpened - a.grievancesOpened || a.officer.localeCompare(b.officer))
+    .slice(0, LIMITS.reportOfficers)
+
+  const openedByDay = new Map(daily.filter((r) => r.g_division === 1).map((r) => [r.day, num(r.opened)]))
+  const days = daysOf(sel.query.from, sel.query.to)
+  const slaByDivision = daily
+    .filter((r) => r.g_division === 0)
+    .map((r) => ({
+      day: r.day,
+      division: r.division,
+      decided: num(r.decided),
+      slaMetShare: num(r.decided) === 0 ? null : num(r.met) / num(r.decided),
+    }))
+    .sort((a, b) => a.day.localeCompare(b.day) || String(a.division).localeCompare(String(b.division)))
+
+  const prices = ingestionSettings(org).budget.prices ?? DEFAULT_X_PRICES
+  const readUsd = usd(ingestion.reads * prices.readUsd)
+  const postUsd = usd(ingestion.posts * prices.postUsd)
+  const totalUsd = usd(readUsd + postUsd)
+  const totals = figuresOf(total, resolvedTotal)
+  const q = sel.query
+  return {
+    from: q.from,
+    to: q.to,
+    generatedAt: now.toISOString(),
+    filters: {
+      ...(q.division !== undefined ? { division: q.division } : {}),
+      ...(q.handle !== undefined ? { handle: q.handle } : {}),
+      ...(q.language !== undefined ? { language: q.language } : {}),
+      ...(q.priority !== undefined ? { priority: q.priority } : {}),
+      ...(q.officer !== undefined ? { officer: q.officer } : {}),
+    },
+    tweets: {
+      received: ingestion.received,
+      actionable: num(total?.straight),
+      review: num(total?.via_review),
+      ignored: ingestion.ignored,
+    },
+    ...totals,
+    byDivision,
+    byOfficer,
+    backlog: backlogCounts,
+    topRules: rules,
+    cost: {
+      reads: ingestion.reads,
+      posts: ingestion.posts,
+      readUsd,
+      postUsd,
+      totalUsd,
+      perGrievanceUsd: totals.grievancesOpened === 0 ? null : usd(totalUsd / totals.grievancesOpened),
+      prices: { readUsd: prices.readUsd, postUsd: prices.postUsd },
+    },
+    series: {
+      daily: days.map((day) => ({ day, opened: openedByDay.get(day) ?? 0, resolved: resolvedByDay.get(day) ?? 0 })),
+      slaByDivision,
+    },
+  }
+}
