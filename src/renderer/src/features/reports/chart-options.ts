@@ -40,7 +40,8 @@ function base(text: ChartText): ReportChartOption {
     animation: false,
     textStyle: { fontFamily: text.fontFamily, fontSize: 12 },
     tooltip: { trigger: 'axis' },
-    grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
+    // Room below the axis labels for the axis name (nameLocation: middle).
+    grid: { left: 8, right: 24, top: 36, bottom: 30, containLabel: true },
   }
 }
 
