@@ -3,7 +3,7 @@
 // links, the SLA record), readable without X and without the desk. What crosses the wire;
 // the server builds it in src/server/reports/archive.ts.
 import { z } from 'zod'
-import { Grievance, GrievanceStatus, Priority } from './grievance'
+import { Grievance, GrievanceSla, GrievanceStatus, Priority } from './grievance'
 import { LIMITS, safeText } from './limits'
 
 export const ARCHIVE_PATHS = {
@@ -63,16 +63,24 @@ export const ArchiveEvent = z.discriminatedUnion('kind', [
 ])
 export type ArchiveEvent = z.infer<typeof ArchiveEvent>
 
-/** The SLA as it stands on the record (times ISO 8601; null when it has not happened). */
+/**
+ * The SLA as it stands on the record (times ISO 8601; null when it has not happened): the
+ * SLA engine's own record when the grievance has one (src/server/sla), and the same
+ * summary fields either way, so grievances made before the engine archive alike.
+ */
 export const ArchiveSla = z.object({
   priority: Priority,
+  /** When the resolution is due. */
   dueAt: z.string(),
+  firstResponseDueAt: z.string().nullable(),
   /** A person's first public reply (not the automatic acknowledgement, not a note). */
   firstResponseAt: z.string().nullable(),
   /** When it was last resolved, closed or rejected. */
   resolvedAt: z.string().nullable(),
-  /** Answered or closed by the due time; null while open and not yet due. */
+  /** Resolved by the due time; null while open and not yet due (or, with the engine, not yet decided). */
   met: z.boolean().nullable(),
+  /** The SLA engine's record as kept (policy, clock, interim reply, breach, escalation); null before the engine. */
+  record: GrievanceSla.nullable(),
 })
 export type ArchiveSla = z.infer<typeof ArchiveSla>
 

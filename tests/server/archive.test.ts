@@ -3,6 +3,7 @@
 // when a supervisor or admin exports it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningServer } from '../../src/server/index'
+import { slaRecordOf } from '../../src/server/reports/archive'
 import { GrievanceArchive } from '../../src/shared/archive'
 import type { AuditPage } from '../../src/shared/audit'
 import type { Grievance } from '../../src/shared/grievance'
@@ -82,6 +83,7 @@ describe('GET /api/v1/grievances/:id/archive', () => {
       dueAt: grievance.slaDueAt,
       firstResponseAt: reply.at,
       resolvedAt: null,
+      record: null,
     })
   })
 
@@ -117,5 +119,60 @@ describe('GET /api/v1/grievances/:id/archive', () => {
     const tooLong = await supervisor.request('GET', archiveOf('x'.repeat(200)))
     expect(tooLong.status).toBeGreaterThanOrEqual(400)
     expect(tooLong.status).toBeLessThan(500)
+  })
+})
+
+describe('the SLA record in the archive', () => {
+  it('is the SLA engine’s own record when the grievance has one, decided by its state', () => {
+    const record = {
+      policy: 'org:cpgrams',
+      clock: 'business' as const,
+      firstResponseDueAt: '2026-11-02T06:30:00.000Z',
+      resolutionDueAt: '2026-11-20T12:30:00.000Z',
+      interimDueAt: null,
+      firstResponseAt: '2026-11-01T09:00:00.000Z',
+      responseAts: ['2026-11-01T09:00:00.000Z'],
+      resolvedAt: '2026-11-25T10:00:00.000Z',
+      breachedAt: '2026-11-20T12:30:00.000Z',
+      state: 'breached' as const,
+      escalationLevel: 1 as const,
+      escalatedAt: '2026-11-20T12:30:00.000Z',
+    }
+    const sla = slaRecordOf({ ...grievance, status: 'resolved', sla: record }, [], new Date('2026-12-01T00:00:00Z'))
+    expect(sla).toEqual({
+      priority: grievance.priority,
+      dueAt: record.resolutionDueAt,
+      firstResponseDueAt: record.firstResponseDueAt,
+      firstResponseAt: record.firstResponseAt,
+      resolvedAt: record.resolvedAt,
+      met: false,
+      record,
+    })
+    expect(slaRecordOf({ ...grievance, sla: { ...record, state: 'at_risk' } }, [], new Date()).met).toBeNull()
+  })
+
+  it('without the engine: resolved by the due time is met, open past it is not, open before it is undecided', () => {
+    const g = { ...grievance, slaDueAt: '2026-11-10T00:00:00.000Z', sla: undefined }
+    const resolve = (at: string) => [
+      {
+        kind: 'action' as const,
+        at,
+        by: 'officer.cyber',
+        action: 'resolve',
+        outcome: 'applied',
+        reason: null,
+        version: 5,
+      },
+    ]
+    const before = new Date('2026-11-05T00:00:00Z')
+    const after = new Date('2026-11-15T00:00:00Z')
+    expect(slaRecordOf({ ...g, status: 'resolved' }, resolve('2026-11-09T00:00:00.000Z'), after)).toMatchObject({
+      resolvedAt: '2026-11-09T00:00:00.000Z',
+      met: true,
+      record: null,
+    })
+    expect(slaRecordOf({ ...g, status: 'resolved' }, resolve('2026-11-11T00:00:00.000Z'), after).met).toBe(false)
+    expect(slaRecordOf({ ...g, status: 'assigned' }, [], after)).toMatchObject({ resolvedAt: null, met: false })
+    expect(slaRecordOf({ ...g, status: 'assigned' }, [], before)).toMatchObject({ resolvedAt: null, met: null })
   })
 })

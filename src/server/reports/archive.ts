@@ -104,14 +104,39 @@ function historyOf(actions: readonly ActionRow[], changes: readonly ChangeRow[])
   return events.sort((a, b) => Date.parse(a.at) - Date.parse(b.at))
 }
 
-/** The SLA as recorded: due time, a person's first public reply, when the work ended, and whether in time. */
+/**
+ * The SLA as recorded: the engine's record when there is one; otherwise the due time, a
+ * person's first public reply, when the work ended (the last closing action), and
+ * whether that was in time.
+ */
 export function slaRecordOf(g: Grievance, history: readonly ArchiveEvent[], now: Date): ArchiveSla {
+  const record = g.sla ?? null
+  if (record) {
+    const decided = record.state === 'met' || record.state === 'breached'
+    return {
+      priority: g.priority,
+      dueAt: record.resolutionDueAt,
+      firstResponseDueAt: record.firstResponseDueAt,
+      firstResponseAt: record.firstResponseAt,
+      resolvedAt: record.resolvedAt,
+      met: decided ? record.state === 'met' : null,
+      record,
+    }
+  }
   const firstResponseAt = g.thread.find(isPersonsReply)?.at ?? null
   const closing = history.filter((e) => e.kind === 'action' && e.outcome === 'applied' && CLOSING_ACTIONS.has(e.action))
   const resolvedAt = !isOpen(g.status) ? (closing.at(-1)?.at ?? g.updatedAt) : null
   const due = Date.parse(g.slaDueAt)
   const met = resolvedAt !== null ? Date.parse(resolvedAt) <= due : now.getTime() > due ? false : null
-  return { priority: g.priority, dueAt: g.slaDueAt, firstResponseAt, resolvedAt, met }
+  return {
+    priority: g.priority,
+    dueAt: g.slaDueAt,
+    firstResponseDueAt: null,
+    firstResponseAt,
+    resolvedAt,
+    met,
+    record: null,
+  }
 }
 
 export async function buildArchive(

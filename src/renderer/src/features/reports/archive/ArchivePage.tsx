@@ -162,6 +162,12 @@ export function ArchivePage({ archive, onClose }: { archive: GrievanceArchive; o
         <dd>{priorityLabel(t, archive.sla.priority)}</dd>
         <dt>{t('reports.archive.slaDue')}</dt>
         <dd>{format.dateTime(archive.sla.dueAt)}</dd>
+        {archive.sla.firstResponseDueAt && (
+          <>
+            <dt>{t('reports.archive.slaFirstResponseDue')}</dt>
+            <dd>{format.dateTime(archive.sla.firstResponseDueAt)}</dd>
+          </>
+        )}
         <dt>{t('reports.archive.slaFirstResponse')}</dt>
         <dd>{archive.sla.firstResponseAt ? format.dateTime(archive.sla.firstResponseAt) : t('common.dash')}</dd>
         <dt>{t('reports.archive.slaResolved')}</dt>
