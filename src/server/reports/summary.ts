@@ -12,11 +12,10 @@ import {
   type ReportFigures,
   type ReportSummary,
 } from '../../shared/reports'
-import type { Queryable } from '../db/database'
+import type { Database, Queryable } from '../db/database'
 import { SqlParams, filterSql, openedInRangeSql, slaMetSql, type ReportSelection } from './query'
 
 interface FigureRow {
-  [key: string]: unknown
   g_division: number
   g_assignee: number
   division: string | null
@@ -25,46 +24,86 @@ interface FigureRow {
   rejected: number
   reopened: number
   open_now: number
-  fr50: number | null
-  fr90: number | null
-  res50: number | null
-  res90: number | null
+  fr: [number, number] | null
+  res: [number, number] | null
   decided: number
   met: number
-  straight: number
-  via_review: number
 }
+
+interface DailyRow {
+  g_division: number
+  day: string
+  division: string | null
+  opened: number
+  decided: number
+  met: number
+}
+
+interface CohortResult {
+  [key: string]: unknown
+  figures: FigureRow[] | null
+  daily: DailyRow[] | null
+  rules: { rule: string; n: number }[] | null
+  tweets: { straight: number; via_review: number } | null
+}
+
+/** Memory for the cohort's sorts: a year of a busy ministry (~1M grievances) sorts its narrow rows in this. */
+const REPORT_WORK_MEM = '64MB'
 
 const num = (v: unknown): number => Number(v ?? 0)
 const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v))
 
-/** Totals (grand row), by division and by assignee, over the cohort, in one scan. */
-async function cohortFigures(db: Queryable, sel: ReportSelection): Promise<FigureRow[]> {
+/**
+ * Everything about the cohort in one statement, so the facts are read once: the rows are
+ * materialised narrow, then totals, divisions and officers (GROUPING SETS, percentile_cont
+ * over p50 and p90 in one sort each), the per-day series, the top rules and the review
+ * counts are aggregated from them.
+ */
+async function cohort(db: Database, sel: ReportSelection): Promise<CohortResult> {
   const p = new SqlParams()
   const where = openedInRangeSql(sel, p)
   const met = slaMetSql(p.add(sel.asOf.toISOString()))
   // `ticket`: the cohort. A grievance still in the review band is not yet anybody's work.
-  return db.query<FigureRow>(
-    `WITH c AS (
-       SELECT f.division, f.assignee, f.band <> 'review' AS ticket, f.entered_review, f.status, f.reopened_count,
-              f.closed_at, f.first_response_seconds, f.resolution_seconds, ${met} AS met
-       FROM grievance_facts f WHERE ${where})
-     SELECT grouping(division) AS g_division, grouping(assignee) AS g_assignee, division, assignee,
-       count(*) FILTER (WHERE ticket)::int AS opened,
-       count(*) FILTER (WHERE ticket AND status = 'rejected')::int AS rejected,
-       count(*) FILTER (WHERE ticket AND reopened_count > 0)::int AS reopened,
-       count(*) FILTER (WHERE ticket AND closed_at IS NULL)::int AS open_now,
-       percentile_cont(0.5) WITHIN GROUP (ORDER BY first_response_seconds) FILTER (WHERE ticket) AS fr50,
-       percentile_cont(0.9) WITHIN GROUP (ORDER BY first_response_seconds) FILTER (WHERE ticket) AS fr90,
-       percentile_cont(0.5) WITHIN GROUP (ORDER BY resolution_seconds) FILTER (WHERE ticket) AS res50,
-       percentile_cont(0.9) WITHIN GROUP (ORDER BY resolution_seconds) FILTER (WHERE ticket) AS res90,
-       count(met) FILTER (WHERE ticket)::int AS decided,
-       count(*) FILTER (WHERE ticket AND met)::int AS met,
-       count(*) FILTER (WHERE NOT entered_review)::int AS straight,
-       count(*) FILTER (WHERE entered_review)::int AS via_review
-     FROM c GROUP BY GROUPING SETS ((), (division), (assignee))`,
-    p.values,
-  )
+  const [row] = await db.transaction(async (tx) => {
+    // The cohort's sorts (percentiles by division and officer) spill to disk at the default
+    // 4 MB; in memory they take about half the time. Local to this transaction.
+    await tx.query(`SET LOCAL work_mem = '${REPORT_WORK_MEM}'`)
+    return tx.query<CohortResult>(
+      `WITH c AS MATERIALIZED (
+       SELECT f.opened_day, f.division, f.assignee, f.band <> 'review' AS ticket, f.entered_review, f.status,
+              f.reopened_count, f.closed_at, f.first_response_seconds, f.resolution_seconds, f.matched_rules,
+              ${met} AS met
+       FROM grievance_facts f WHERE ${where}),
+     figures AS (
+       SELECT grouping(division) AS g_division, grouping(assignee) AS g_assignee, division, assignee,
+         count(*)::int AS opened,
+         count(*) FILTER (WHERE status = 'rejected')::int AS rejected,
+         count(*) FILTER (WHERE reopened_count > 0)::int AS reopened,
+         count(*) FILTER (WHERE closed_at IS NULL)::int AS open_now,
+         percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY first_response_seconds) AS fr,
+         percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY resolution_seconds) AS res,
+         count(met)::int AS decided,
+         count(*) FILTER (WHERE met)::int AS met
+       FROM c WHERE ticket GROUP BY GROUPING SETS ((), (division), (assignee))),
+     daily AS (
+       SELECT grouping(division) AS g_division, to_char(opened_day, 'YYYY-MM-DD') AS day, division,
+         count(*)::int AS opened, count(met)::int AS decided, count(*) FILTER (WHERE met)::int AS met
+       FROM c WHERE ticket GROUP BY GROUPING SETS ((opened_day), (opened_day, division))),
+     rules AS (
+       -- Unnest the few distinct sets of rules, not every grievance's: a function call per row is slow.
+       SELECT r AS rule, sum(n)::int AS n
+       FROM (SELECT matched_rules, count(*) AS n FROM c WHERE ticket GROUP BY matched_rules) m
+       CROSS JOIN LATERAL unnest(m.matched_rules) AS r
+       GROUP BY r ORDER BY n DESC, r LIMIT ${LIMITS.reportTopRules})
+     SELECT (SELECT json_agg(figures) FROM figures) AS figures,
+            (SELECT json_agg(daily) FROM daily) AS daily,
+            (SELECT json_agg(rules) FROM rules) AS rules,
+            (SELECT json_build_object('straight', count(*) FILTER (WHERE NOT entered_review),
+                                      'via_review', count(*) FILTER (WHERE entered_review)) FROM c) AS tweets`,
+      p.values,
+    )
+  })
+  return row ?? { figures: null, daily: null, rules: null, tweets: null }
 }
 
 interface ResolvedRow {
@@ -94,30 +133,6 @@ async function resolvedInRange(db: Queryable, sel: ReportSelection): Promise<Res
   )
 }
 
-interface DailyRow {
-  [key: string]: unknown
-  g_division: number
-  day: string
-  division: string | null
-  opened: number
-  decided: number
-  met: number
-}
-
-async function dailySeries(db: Queryable, sel: ReportSelection): Promise<DailyRow[]> {
-  const p = new SqlParams()
-  const where = openedInRangeSql(sel, p)
-  const met = slaMetSql(p.add(sel.asOf.toISOString()))
-  return db.query<DailyRow>(
-    `WITH c AS (SELECT f.opened_day, f.division, ${met} AS met FROM grievance_facts f
-                WHERE ${where} AND f.band <> 'review')
-     SELECT grouping(division) AS g_division, to_char(opened_day, 'YYYY-MM-DD') AS day, division,
-       count(*)::int AS opened, count(met)::int AS decided, count(*) FILTER (WHERE met)::int AS met
-     FROM c GROUP BY GROUPING SETS ((opened_day), (opened_day, division))`,
-    p.values,
-  )
-}
-
 /** Open at `asOf`: opened by then and not resolved, closed or rejected by then; bucketed by age. */
 async function backlog(db: Queryable, sel: ReportSelection): Promise<ReportSummary['backlog']> {
   const p = new SqlParams()
@@ -139,17 +154,6 @@ async function backlog(db: Queryable, sel: ReportSelection): Promise<ReportSumma
   )
   const counts = new Map(rows.map((r) => [Number(r.bucket), Number(r.n)]))
   return BACKLOG_BUCKETS.map((bucket, i) => ({ bucket, count: counts.get(i) ?? 0 }))
-}
-
-async function topRules(db: Queryable, sel: ReportSelection): Promise<ReportSummary['topRules']> {
-  const p = new SqlParams()
-  const where = openedInRangeSql(sel, p)
-  const rows = await db.query<{ rule: string; n: number }>(
-    `SELECT r AS rule, count(*)::int AS n FROM grievance_facts f CROSS JOIN LATERAL unnest(f.matched_rules) AS r
-     WHERE ${where} AND f.band <> 'review' GROUP BY r ORDER BY n DESC, r LIMIT ${LIMITS.reportTopRules}`,
-    p.values,
-  )
-  return rows.map((r) => ({ rule: r.rule, grievances: Number(r.n) }))
 }
 
 /** Ingestion-wide: tweets delivered (and read, counting repeats) and tweets ignored, and our posts on X. */
@@ -179,10 +183,10 @@ function figuresOf(row: FigureRow | undefined, resolved: number): ReportFigures 
     grievancesResolved: resolved,
     grievancesRejected: num(row?.rejected),
     grievancesReopened: num(row?.reopened),
-    firstResponseMedianSeconds: numOrNull(row?.fr50),
-    firstResponseP90Seconds: numOrNull(row?.fr90),
-    resolutionMedianSeconds: numOrNull(row?.res50),
-    resolutionP90Seconds: numOrNull(row?.res90),
+    firstResponseMedianSeconds: numOrNull(row?.fr?.[0]),
+    firstResponseP90Seconds: numOrNull(row?.fr?.[1]),
+    resolutionMedianSeconds: numOrNull(row?.res?.[0]),
+    resolutionP90Seconds: numOrNull(row?.res?.[1]),
     slaMetShare: decided === 0 ? null : num(row?.met) / decided,
     slaDecided: decided,
   }
@@ -200,19 +204,20 @@ function daysOf(from: string, to: string): string[] {
 const usd = (n: number): number => Math.round(n * 1e6) / 1e6
 
 export async function reportSummary(
-  db: Queryable,
+  db: Database,
   org: OrgConfig,
   sel: ReportSelection,
   now: Date = new Date(),
 ): Promise<ReportSummary> {
-  const [figures, resolved, daily, backlogCounts, rules, ingestion] = await Promise.all([
-    cohortFigures(db, sel),
+  const [c, resolved, backlogCounts, ingestion] = await Promise.all([
+    cohort(db, sel),
     resolvedInRange(db, sel),
-    dailySeries(db, sel),
     backlog(db, sel),
-    topRules(db, sel),
     ingestionCounts(db, sel),
   ])
+  const figures = c.figures ?? []
+  const daily = c.daily ?? []
+  const rules = (c.rules ?? []).map((r) => ({ rule: r.rule, grievances: num(r.n) }))
   const total = figures.find((r) => r.g_division === 1 && r.g_assignee === 1)
   const resolvedTotal = num(resolved.find((r) => r.g_division === 1 && r.g_assignee === 1 && r.g_day === 1)?.n)
   const resolvedByDivision = new Map(resolved.filter((r) => r.g_division === 0).map((r) => [r.division, num(r.n)]))
@@ -279,8 +284,8 @@ export async function reportSummary(
     },
     tweets: {
       received: ingestion.received,
-      actionable: num(total?.straight),
-      review: num(total?.via_review),
+      actionable: num(c.tweets?.straight),
+      review: num(c.tweets?.via_review),
       ignored: ingestion.ignored,
     },
     ...totals,
