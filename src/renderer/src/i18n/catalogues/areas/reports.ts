@@ -18,7 +18,8 @@ export const en = {
     priority: 'Priority',
     officer: 'Officer',
   },
-  tweetLanguage: { en: 'English', hi: 'Hindi', und: 'Undetermined' },
+  /** Each language named in itself, as the language switch does; `und` is X's "undetermined". */
+  tweetLanguage: { en: 'English', hi: 'हिन्दी', und: 'Undetermined' },
   apply: 'Apply',
   loading: 'Loading…',
   rangeProblem: {
@@ -147,7 +148,7 @@ export const hi: Shape<typeof en> = {
     priority: 'प्राथमिकता',
     officer: 'अधिकारी',
   },
-  tweetLanguage: { en: 'अंग्रेज़ी', hi: 'हिंदी', und: 'अनिर्धारित' },
+  tweetLanguage: { en: 'English', hi: 'हिन्दी', und: 'अनिर्धारित' },
   apply: 'लागू करें',
   loading: 'लोड हो रहा है…',
   rangeProblem: {
