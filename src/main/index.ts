@@ -9,6 +9,7 @@ import { registerDeskIpc } from './ipc'
 import type { DeskEvent, DeskMethod } from '../shared/desk-api'
 import { isExternalLinkAllowed } from './desk/external-links'
 import { preseededDeployment } from './server-address'
+import { registerPrintToPdf } from './print-pdf'
 import { SafeStorageTokenStore } from './token-store-safe'
 import { startDeskUpdater } from './updater'
 import {
@@ -87,6 +88,7 @@ function start(): void {
       close: () => core.close(),
     }
     const unregister = registerDeskIpc(rendererCore, isAppUrl)
+    const unregisterPrint = registerPrintToPdf(isAppUrl)
     installContentSecurityPolicy()
     showWindow()
 
@@ -105,6 +107,7 @@ function start(): void {
       stopWatchingSession()
       stopSlaNotifier()
       unregister()
+      unregisterPrint()
       void core.close().finally(() => app.quit())
     })
   })

@@ -1,7 +1,15 @@
-// The preload (sandboxed, CommonJS once built): exposes exactly one object, `window.seva`,
-// implementing SevaBridge over the one invoke channel and the one event channel.
+// The preload (sandboxed, CommonJS once built): exposes `window.seva`, implementing
+// SevaBridge over the one invoke channel and the one event channel, and `window.sevaPrint`
+// (Electron only: a page to PDF).
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
-import { DESK_EVENT_CHANNEL, DESK_INVOKE_CHANNEL, type DeskError, type SevaBridge } from '../shared/desk-bridge'
+import {
+  DESK_EVENT_CHANNEL,
+  DESK_INVOKE_CHANNEL,
+  PRINT_PDF_CHANNEL,
+  type DeskError,
+  type SevaBridge,
+  type SevaPrint,
+} from '../shared/desk-bridge'
 import type { DeskEvent, DeskInput, DeskMethod, DeskOutput } from '../shared/desk-api'
 
 type Envelope = { ok: true; output: unknown } | { ok: false; error: DeskError }
@@ -28,3 +36,7 @@ const bridge: SevaBridge = {
 }
 
 contextBridge.exposeInMainWorld('seva', bridge)
+
+// Reports and archives as PDF, printed by Chromium in main (src/main/print-pdf.ts).
+const print: SevaPrint = { toPdf: () => ipcRenderer.invoke(PRINT_PDF_CHANNEL) as Promise<string> }
+contextBridge.exposeInMainWorld('sevaPrint', print)

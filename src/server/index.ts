@@ -35,6 +35,7 @@ import { registerAuditRoutes } from './audit'
 import { registerUserRoutes } from './users'
 import { registerBudgetRoutes } from './budget'
 import { registerSlaRoutes, runSlaCheck, SLA_CHECK_INTERVAL_MS, type SlaTransition } from './sla'
+import { registerArchiveRoutes } from './reports/archive-routes'
 import { registerReportsRoutes } from './reports'
 import { ReplyWorker, type ReplyWorkerOptions } from './replies/worker'
 import { BackgroundLoops } from './cluster/background-loops'
@@ -320,6 +321,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   registerBudgetRoutes(app, ctx, async () => (leaderIngestion ?? poller)?.status() ?? null)
   registerConfigRoutes(app, ctx)
   registerSlaRoutes(app, ctx)
+  registerArchiveRoutes(app, ctx)
   registerReportsRoutes(app, ctx)
 
   let address: string

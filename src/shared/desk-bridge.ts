@@ -18,3 +18,14 @@ export interface DeskError {
   code: 'invalid-input' | 'unauthorised' | 'not-found' | 'server' | 'offline' | 'internal'
   message: string
 }
+
+/**
+ * Electron only, as `window.sevaPrint`: the page as it prints (print CSS, A4), made a PDF
+ * by Chromium itself (webContents.printToPDF, so Devanagari is shaped as on screen), in
+ * base64. The browser desk has no such object; there the same page goes to window.print().
+ */
+export interface SevaPrint {
+  toPdf(): Promise<string>
+}
+
+export const PRINT_PDF_CHANNEL = 'seva:print-pdf'

@@ -78,7 +78,8 @@ export function cancelDownload(id: string): Promise<unknown> {
   return invokeDesk('staff.download-cancel', { id })
 }
 
-function saveFile(file: StaffDownload): void {
+/** Hands a file to the browser's own save (the download attribute), in Electron and the browser desk alike. */
+export function saveFile(file: StaffDownload): void {
   const binary = atob(file.base64)
   const bytes = new Uint8Array(binary.length)
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)

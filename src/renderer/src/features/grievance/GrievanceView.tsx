@@ -16,6 +16,7 @@ import { Thread } from './Thread'
 import { ReviewBanner } from '../review/ReviewBanner'
 import { SlaDetails } from '../sla/SlaBadge'
 import { TakeLonger } from '../sla/TakeLonger'
+import { ArchiveButtons } from '../reports/archive/ArchiveButtons'
 
 function viaText(grievance: Grievance, t: TFunction): string {
   const { kind: via, handle, rule } = grievance.source.via
@@ -150,6 +151,7 @@ function GrievanceDetail({ grievance }: { grievance: Grievance }) {
       <ReviewBanner grievance={grievance} />
       <ActionBar grievance={grievance} />
       <TakeLonger grievance={grievance} />
+      <ArchiveButtons grievance={grievance} />
       <h3 className="section-title">{t('grievance.thread')}</h3>
       <Thread grievance={grievance} />
       <Composer grievance={grievance} />
