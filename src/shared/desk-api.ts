@@ -7,6 +7,7 @@ import { LIMITS } from './limits'
 import {
   Action,
   ActionBody,
+  BulkMark,
   IgnoredResponse,
   IgnoredTicketResponse,
   IngestionStatus,
@@ -120,7 +121,7 @@ export const deskApi = {
   'grievances.get': { input: z.object({ id: z.string() }), output: Grievance.nullable() },
   /** Applies at once to the cache (optimistic) and queues it in the outbox. */
   'actions.submit': {
-    input: z.object({ grievanceId: z.string(), body: ActionBody }),
+    input: z.object({ grievanceId: z.string(), body: ActionBody, bulk: BulkMark.optional() }),
     output: z.object({ actionId: z.string(), grievance: Grievance }),
   },
   'sync.state': { input: none, output: SyncState },

@@ -69,6 +69,12 @@ export function applyActionLocally(grievance: Grievance, action: Action, user: P
     case 'set-priority':
       next.priority = body.priority
       return next
+    case 'assign':
+      // A supervisor's named assignment; the server checks the officer and the role.
+      assertTransition(grievance.status, 'assigned')
+      next.status = 'assigned'
+      next.assignee = body.assignee
+      return next
     case 'retry-reply': {
       const target = grievance.thread.find((e) => e.id === body.entryId)
       if (!target || target.kind !== 'reply') {

@@ -274,6 +274,14 @@ export const MIGRATIONS: readonly Migration[] = [
        FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only()`,
     ],
   },
+  {
+    version: 15,
+    name: 'actions-by-user',
+    sql: [
+      // The monitor asks for each officer's last action (src/server/monitor/snapshot.ts).
+      `CREATE INDEX actions_username_at ON actions (username, at)`,
+    ],
+  },
 ]
 
 export async function migrate(db: Database): Promise<number[]> {
