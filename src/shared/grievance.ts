@@ -114,6 +114,47 @@ export const ThreadEntry = z.object({
 })
 export type ThreadEntry = z.infer<typeof ThreadEntry>
 
+export const SLA_CLOCKS = ['business', '24x7'] as const
+export const SlaClock = z.enum(SLA_CLOCKS)
+export type SlaClock = z.infer<typeof SlaClock>
+
+export const SLA_STATES = ['on_track', 'at_risk', 'breached', 'met'] as const
+export const SlaState = z.enum(SLA_STATES)
+export type SlaState = z.infer<typeof SlaState>
+
+/** 0 = the officer, 1 = the supervisor, 2 = the division head. */
+export const SlaEscalationLevel = z.union([z.literal(0), z.literal(1), z.literal(2)])
+export type SlaEscalationLevel = z.infer<typeof SlaEscalationLevel>
+
+/**
+ * A grievance's SLA record, kept by the server (src/server/sla) and read by the desk,
+ * the monitor and the reports. Times are ISO instants.
+ */
+export const GrievanceSla = z.object({
+  /** Which policy (and its version) set the targets, e.g. "org:cpgrams" or "legacy-hours". */
+  policy: z.string(),
+  /** Business hours on the working calendar, or round the clock (critical work). */
+  clock: SlaClock,
+  firstResponseDueAt: z.string(),
+  resolutionDueAt: z.string(),
+  /** An interim reply (reason and expected date) is due: the resolution target passed or "will take longer". */
+  interimDueAt: z.string().nullable(),
+  /** A person's first public reply on X (not the automatic acknowledgement, not a note). */
+  firstResponseAt: z.string().nullable(),
+  responseAts: z.array(z.string()),
+  resolvedAt: z.string().nullable(),
+  /** When a target first passed unmet. */
+  breachedAt: z.string().nullable(),
+  state: SlaState,
+  escalationLevel: SlaEscalationLevel,
+  escalatedAt: z.string().nullable(),
+  /** When the running clocks started: the tweet, or the reopening (absent on early records). */
+  startedAt: z.string().optional(),
+  /** The next instant the state can change with no one acting (the server's check schedule); null = none. */
+  nextCheckAt: z.string().nullable().optional(),
+})
+export type GrievanceSla = z.infer<typeof GrievanceSla>
+
 export const Grievance = z.object({
   id: z.string(),
   ticket: z.string(),
@@ -137,7 +178,10 @@ export const Grievance = z.object({
   status: GrievanceStatus,
   statusReason: z.string().nullable(),
   assignee: z.string().nullable(),
+  /** When the resolution is due (ISO); kept for old desks, always equal to sla.resolutionDueAt when sla is set. */
   slaDueAt: z.string(),
+  /** The SLA record (src/shared/sla); absent on grievances made before the SLA engine. */
+  sla: GrievanceSla.optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
   /** Optimistic concurrency: bumped by every change the server commits. */

@@ -3,6 +3,7 @@
 // clear error at start-up, not a silent routing hole.
 import { z } from 'zod'
 import { Priority } from './grievance'
+import { SlaPolicy } from './sla/policy'
 
 export const KeywordRule = z.object({
   id: z.string(),
@@ -145,8 +146,10 @@ export const OrgConfig = z.object({
   /** Where actionable tweets that match no rule go. */
   defaultDivision: z.string(),
   rules: z.array(KeywordRule),
-  /** Hours from creation to SLA due, by priority. */
+  /** Hours from creation to SLA due, by priority (wall clock): used when there is no slaPolicy. */
   sla: z.record(Priority, z.number().positive()),
+  /** Working calendar, targets, CPGRAMS limits and escalation (src/shared/sla); absent = the `sla` hours. */
+  slaPolicy: SlaPolicy.optional(),
   acknowledge: z.object({
     enabled: z.boolean().default(true),
     en: z.string(),
