@@ -115,6 +115,26 @@ describe('counts', () => {
     expect(load.load).toBe(n)
   })
 
+  it('takes the SLA standing from the grievance’s SLA record when it has one', async () => {
+    const before = division(await snapshot(admin), 'cyber')
+    const atRisk = await seedGrievance(server, `${TWEETS.cyber} (record at risk)`)
+    const met = await seedGrievance(server, `${TWEETS.cyber} (record met)`)
+    // Due dates say "breached"; the SLA record (the working calendar's view) says otherwise.
+    for (const [g, state] of [
+      [atRisk, 'at_risk'],
+      [met, 'met'],
+    ] as const) {
+      await server.db.query(
+        `UPDATE grievances SET sla_due_at = now() - interval '1 hour', doc = jsonb_set(doc, '{sla}', $2::jsonb) WHERE id = $1`,
+        [g.id, JSON.stringify({ state })],
+      )
+    }
+    const cyber = division(await snapshot(admin), 'cyber')
+    expect(cyber.atRisk - before.atRisk).toBe(1)
+    expect(cyber.breached - before.breached).toBe(0)
+    expect(cyber.open - before.open).toBe(2)
+  })
+
   it('scopes a supervisor to their divisions and their divisions’ officers', async () => {
     await seedGrievance(server, TWEETS.visa)
     const scoped = await snapshot(await loggedIn(server, 'supervisor.cyber'))

@@ -19,7 +19,8 @@ const SLA_STATE_SQL = `COALESCE(g.doc->'sla'->>'state',
   CASE WHEN g.sla_due_at <= $1::timestamptz THEN 'breached'
        WHEN g.sla_due_at - $1::timestamptz < (g.sla_due_at - g.created_at) / 4 THEN 'at_risk'
        ELSE 'on_track' END)`
-const AT_RISK = `('at_risk','at-risk')`
+/** SlaState (src/shared/grievance.ts) names it so; the fallback above uses the same word. */
+const AT_RISK = `('at_risk')`
 const IS_REVIEW = `g.doc->'triage'->>'band' = 'review'`
 /** The divisions in scope, parameter $n: a JSON array, or null for all. */
 const inScope = (n: number): string =>
