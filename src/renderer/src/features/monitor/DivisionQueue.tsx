@@ -3,6 +3,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Grievance } from '../../../../shared/grievance'
+import { LIMITS } from '../../../../shared/limits'
 import { useFormat } from '../../i18n'
 import { useNow } from '../../store/clock'
 
@@ -29,6 +30,8 @@ export function DivisionQueue({
     setSelected(next)
   }
   const sla = (g: Grievance) => format.slaLeft(g.slaDueAt, now)
+  // One bulk change is at most as many actions as one server batch takes.
+  const tooMany = chosen.length > LIMITS.bulkGrievances
   const allSelected = grievances.length > 0 && chosen.length === grievances.length
 
   return (
@@ -38,7 +41,7 @@ export function DivisionQueue({
         <span className="spacer" />
         <button
           data-testid="reassign-bulk"
-          disabled={chosen.length === 0}
+          disabled={chosen.length === 0 || tooMany}
           onClick={() => {
             onReassign(chosen)
             setSelected(new Set())
@@ -50,6 +53,7 @@ export function DivisionQueue({
           {t('monitor.queue.close')}
         </button>
       </header>
+      {tooMany && <p className="error">{t('queue.bulk.tooMany', { max: LIMITS.bulkGrievances })}</p>}
       {grievances.length === 0 ? (
         <p className="muted">{t('monitor.queue.empty')}</p>
       ) : (
