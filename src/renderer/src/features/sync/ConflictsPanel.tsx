@@ -42,6 +42,8 @@ export function describeAction(body: ActionBody, org: OrgSummary | null, t: TFun
       return t('sync.conflicts.action.retryReply')
     case 'accept':
       return t('sync.conflicts.action.accept')
+    case 'assign':
+      return t('monitor.conflictAction', { assignee: body.assignee })
   }
 }
 

@@ -5,6 +5,8 @@ import type { Shape } from '../shape'
 
 export const en = {
   title: 'Live monitor',
+  /** A reassignment the server did not take, in the conflicts panel. */
+  conflictAction: 'Assign to {{assignee}}',
   refresh: 'Refresh',
   updatedAt: 'Updated {{time}}',
   divisions: 'Divisions',
@@ -64,6 +66,7 @@ export const en = {
 
 export const hi: Shape<typeof en> = {
   title: 'लाइव निगरानी',
+  conflictAction: '{{assignee}} को सौंपें',
   refresh: 'ताज़ा करें',
   updatedAt: '{{time}} पर अद्यतन',
   divisions: 'प्रभाग',
