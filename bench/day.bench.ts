@@ -198,6 +198,9 @@ async function officerDay(
   const shiftEnd = shiftStart + SHIFT_HOURS * 3_600_000
   await clock.untilSim(shiftStart)
   while (clock.sim() < shiftEnd) {
+    // The officer's minutes run from the moment they look: on the compressed clock a
+    // request's real latency is worth minutes, and the desk's pull overlaps their reading.
+    const lookedAt = clock.sim()
     try {
       await desk.pull()
       const open = desk.open()
@@ -215,7 +218,7 @@ async function officerDay(
         continue
       }
       const minutes = REPLY_MINUTES.min + random() * (REPLY_MINUTES.max - REPLY_MINUTES.min)
-      await clock.simFor(minutes * 60_000)
+      await clock.untilSim(lookedAt + minutes * 60_000)
       const reply = await api.act(item, {
         type: 'reply',
         text: `@${item.source.authorUsername} We have taken up your complaint with the station concerned; an officer will call you today.`,
