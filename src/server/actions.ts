@@ -25,6 +25,7 @@ import type { StaffUser } from './auth'
 import { acknowledges, type ServerContext } from './context'
 import { acknowledgement } from './ingest/grievance-from-tweet'
 import { labelOf, recordLabel } from './review/labels'
+import { recordAudit } from './audit/log'
 
 export const MAX_REPLY_WEIGHT = 280
 
@@ -226,6 +227,8 @@ async function applyBody(
       // The SLA is re-targeted for the new priority in applyOne (withSla).
       g = { ...g, priority: body.priority }
       return { grievance: g }
+    case 'assign':
+      return assignToOfficer(tx, user, action.id, before, g, body.assignee, at)
     case 'retry-reply': {
       const index = g.thread.findIndex((e) => e.id === body.entryId)
       const entry = g.thread[index]
@@ -248,6 +251,74 @@ async function applyBody(
       }
     }
   }
+}
+
+/** An officer the grievance may be given to: enabled, an officer, of its division. */
+async function whyNotAssignable(tx: Queryable, assignee: string, division: string | null): Promise<string | null> {
+  const [row] = await tx.query<{ role: string; disabled: boolean; in_division: boolean }>(
+    `SELECT role, disabled, divisions @> $2::jsonb AS in_division FROM users WHERE username = $1`,
+    [assignee, JSON.stringify([division ?? ''])],
+  )
+  if (!row) return `There is no user ${assignee}`
+  if (row.role !== 'officer') return `${assignee} is not a desk officer`
+  if (row.disabled) return `${assignee}'s account is disabled`
+  if (!division) return 'The grievance is not routed to a division yet; forward it to one first'
+  if (!row.in_division) return `${assignee} is not an officer of ${division}`
+  return null
+}
+
+/**
+ * A supervisor or admin gives the grievance to a named officer of its division. Officers
+ * claim work for themselves instead: a named assignment is a supervisor's decision, on the
+ * record (audit, a system line in the thread) and it frees the previous assignee's load.
+ */
+async function assignToOfficer(
+  tx: Queryable,
+  user: StaffUser,
+  actionId: string,
+  before: Grievance,
+  g: Grievance,
+  assignee: string,
+  at: string,
+): Promise<Applied> {
+  if (user.role === 'officer')
+    throw new ActionRejected('Only supervisors and admins may assign a grievance to a named officer; claim it instead')
+  if (inReview(before))
+    throw new ActionRejected('A grievance in the review band is nobody’s work until it is made a ticket')
+  if (before.assignee === assignee) throw new ActionRejected(`The grievance is already assigned to ${assignee}`)
+  const refused = await whyNotAssignable(tx, assignee, before.division)
+  if (refused) throw new ActionRejected(refused)
+  const text = before.assignee
+    ? `Reassigned from ${before.assignee} to ${assignee} by ${user.username}`
+    : `Assigned to ${assignee} by ${user.username}`
+  g = { ...statusChange(g, 'assigned'), assignee, statusReason: text }
+  g.thread.push({ id: `assign:${actionId}`, kind: 'system', text, at, by: user.username })
+  return { grievance: g, after: (t) => allocateWaiting(t) }
+}
+
+/**
+ * The audit entry of a supervisor's or admin's action, when it needs one: every named
+ * assignment (`grievance.reassigned`) and every action of a bulk change
+ * (`grievance.bulk-changed`, with the bulk's id and how many grievances it touched, so
+ * the log shows one change of N, each grievance on the record). Officers' own work is
+ * in the grievance's thread and history, not the audit log.
+ */
+function auditEntryOf(user: StaffUser, action: Action, before: Grievance, after: Grievance) {
+  if (user.role === 'officer') return null
+  const details = {
+    type: action.body.type,
+    grievanceId: before.id,
+    ...(before.assignee !== after.assignee ? { from: before.assignee, to: after.assignee } : {}),
+    ...(before.status !== after.status ? { fromStatus: before.status, toStatus: after.status } : {}),
+  }
+  if (action.bulk)
+    return {
+      action: 'grievance.bulk-changed',
+      target: before.ticket,
+      details: { ...details, bulkId: action.bulk.id, count: action.bulk.count },
+    }
+  if (action.body.type === 'assign') return { action: 'grievance.reassigned', target: before.ticket, details }
+  return null
 }
 
 /**
@@ -310,6 +381,7 @@ async function applyOne(
   ctx: ServerContext,
   user: StaffUser,
   action: Action,
+  clientAddress: string | null,
 ): Promise<{ result: ActionResult; seqs: number[] }> {
   return writeTransaction(ctx.db, async (tx) => {
     const [seen] = await tx.query<{ grievance_id: string }>('SELECT grievance_id FROM actions WHERE id = $1', [
@@ -363,10 +435,18 @@ async function applyOne(
     const refused = await whyEntriesRefused(tx, action, before, applied.grievance)
     if (refused) return finish({ id: action.id, status: 'rejected', reason: refused })
     // Forward, priority change, resolve/reject and reopen move the SLA; other actions only re-evaluate it.
-    applied.grievance = withSla(ctx.config.current().org, before, applied.grievance, new Date(applied.grievance.updatedAt))
+    applied.grievance = withSla(
+      ctx.config.current().org,
+      before,
+      applied.grievance,
+      new Date(applied.grievance.updatedAt),
+    )
     const seqs = [await saveGrievance(tx, before, applied.grievance)]
     if (applied.after) seqs.push(...(await applied.after(tx)))
     const g = applied.grievance
+    // Last in the transaction: recordAudit holds the audit lock until commit.
+    const entry = auditEntryOf(user, action, before, g)
+    if (entry) await recordAudit(tx, { actor: user.username, clientAddress, ...entry })
     return finish({ id: action.id, status: 'applied', grievanceId: g.id, version: g.version }, seqs)
   })
 }
@@ -376,12 +456,13 @@ export async function applyActions(
   ctx: ServerContext,
   user: StaffUser,
   actions: readonly Action[],
+  clientAddress: string | null = null,
 ): Promise<ActionResult[]> {
   const results: ActionResult[] = []
   /** The first conflict of the batch that carried each grievance (at its version). */
   const sentWith = new Map<string, string>()
   for (const action of actions) {
-    const { result, seqs } = await applyOne(ctx, user, action)
+    const { result, seqs } = await applyOne(ctx, user, action, clientAddress)
     results.push(fitReason(onceInBatch(result, sentWith)))
     ctx.changes.notify(seqs)
   }

@@ -6,7 +6,7 @@ import type { Queryable } from './db/database'
 import { loadGrievance, nextVersion, saveGrievance } from './grievances'
 
 const OPEN_STATUSES = ['new', 'assigned', 'in_progress', 'forwarded', 'reopened'] as const
-const OPEN_STATUSES_SQL = `(${OPEN_STATUSES.map((s) => `'${s}'`).join(',')})`
+export const OPEN_STATUSES_SQL = `(${OPEN_STATUSES.map((s) => `'${s}'`).join(',')})`
 const WAITING_STATUSES = ['new', 'forwarded', 'reopened'] as const
 
 /** The language an officer must read: romanised Hindi is read by Hindi readers; unknown by anyone. */

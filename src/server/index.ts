@@ -37,6 +37,7 @@ import { registerBudgetRoutes } from './budget'
 import { registerSlaRoutes, runSlaCheck, SLA_CHECK_INTERVAL_MS, type SlaTransition } from './sla'
 import { registerArchiveRoutes } from './reports/archive-routes'
 import { registerReportsRoutes } from './reports'
+import { ActivityBoard, DEFAULT_AWAY_AFTER_MS, registerMonitorRoutes } from './monitor'
 import { ReplyWorker, type ReplyWorkerOptions } from './replies/worker'
 import { BackgroundLoops } from './cluster/background-loops'
 import { DEFAULT_LEASE_MS, startClusterRole, type ClusterRole } from './cluster'
@@ -90,6 +91,8 @@ export interface StartServerOptions {
   loginThrottle?: Partial<LoginThrottlePolicy>
   /** Event stream keep-alive; open sessions are re-checked on each (default 15 s). */
   eventPingMs?: number
+  /** The monitor calls a connected officer away after this long without a pull or an action (default 10 min). */
+  monitorAwayMs?: number
   /** How long presence lasts unless the desk says it again (default LIMITS.presenceTtlMs). */
   presenceTtlMs?: number
   /** Behind a reverse proxy: Fastify's trustProxy (the proxies' addresses or CIDRs), so the
@@ -272,7 +275,8 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   })
   const throttle: LoginThrottlePolicy = { ...DEFAULT_LOGIN_THROTTLE, ...opts.loginThrottle }
   let cluster: ClusterRole | null = null
-  registerRoutes(app, ctx, { instanceId, streams, throttle, isLeader: () => cluster?.isLeader ?? false })
+  const activity = new ActivityBoard()
+  registerRoutes(app, ctx, { instanceId, streams, throttle, activity, isLeader: () => cluster?.isLeader ?? false })
 
   const ingestNow = async (): Promise<number> => (poller ? poller.ingestNow() : 0)
   const postRepliesNow = async (): Promise<number> => (replies ? replies.runOnce() : 0)
@@ -323,6 +327,11 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   registerSlaRoutes(app, ctx)
   registerArchiveRoutes(app, ctx)
   registerReportsRoutes(app, ctx)
+  registerMonitorRoutes(app, ctx, {
+    activity,
+    connectedUsers: () => streams.connectedUsers(),
+    awayAfterMs: opts.monitorAwayMs ?? DEFAULT_AWAY_AFTER_MS,
+  })
 
   let address: string
   try {

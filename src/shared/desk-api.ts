@@ -8,6 +8,7 @@ import { UpdateDeferUntil, UpdateNotice } from './updates'
 import {
   Action,
   ActionBody,
+  BulkMark,
   IgnoredResponse,
   IgnoredTicketResponse,
   IngestionStatus,
@@ -139,7 +140,7 @@ export const deskApi = {
   'grievances.get': { input: z.object({ id: z.string() }), output: Grievance.nullable() },
   /** Applies at once to the cache (optimistic) and queues it in the outbox. */
   'actions.submit': {
-    input: z.object({ grievanceId: z.string(), body: ActionBody }),
+    input: z.object({ grievanceId: z.string(), body: ActionBody, bulk: BulkMark.optional() }),
     output: z.object({ actionId: z.string(), grievance: Grievance }),
   },
   'sync.state': { input: none, output: SyncState },

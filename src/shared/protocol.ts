@@ -175,6 +175,8 @@ export const ActionBody = z.discriminatedUnion('type', [
   }),
   /** Post again a reply whose posting finally failed. */
   z.object({ type: z.literal('retry-reply'), entryId: safeText(LIMITS.idChars) }),
+  /** Supervisors and admins: give the grievance to a named officer of its division. */
+  z.object({ type: z.literal('assign'), assignee: safeText(LIMITS.nameChars) }),
 ])
 export type ActionBody = z.infer<typeof ActionBody>
 export type ActionType = ActionBody['type']
@@ -197,6 +199,20 @@ export const ActionId = safeString(64).regex(ACTION_ID_PATTERN, {
   message: "must be 8 to 64 letters, digits or '-' (a UUID)",
 })
 
+/**
+ * One action of a bulk change (the bulk bar, the monitor's bulk reassign): which bulk and
+ * how many grievances it touched, so a supervisor's bulk change is audited as one.
+ */
+export const BulkMark = z.object({
+  id: ActionId,
+  count: z
+    .number()
+    .int()
+    .min(1)
+    .max(LIMITS.bulkGrievances, { message: `a bulk change touches at most ${LIMITS.bulkGrievances} grievances` }),
+})
+export type BulkMark = z.infer<typeof BulkMark>
+
 export const Action = z.object({
   /** Made by the desk (UUID); the server answers `duplicate` when it sees it again. */
   id: ActionId,
@@ -205,6 +221,7 @@ export const Action = z.object({
   /** When the officer did it, on the desk's clock. */
   at: safeText(LIMITS.timestampChars),
   body: ActionBody,
+  bulk: BulkMark.optional(),
 })
 export type Action = z.infer<typeof Action>
 

@@ -159,6 +159,36 @@ describe('actions and the outbox', () => {
     expect((await core.handle('sync.state', {})).pending).toBe(0)
   })
 
+  it('sends a supervisor’s named assignment with its bulk mark, and refuses one from an officer', async () => {
+    server.upsert(makeGrievance('g1'))
+    const officer = await signedIn()
+    await waitFor(async () => (await listIds(officer.core)).length === 1, 'first pull')
+    await expect(
+      officer.core.handle('actions.submit', { grievanceId: 'g1', body: { type: 'assign', assignee: 'officer.cyber' } }),
+    ).rejects.toMatchObject({ code: 'unauthorised' })
+    expect((await officer.core.handle('sync.state', {})).pending).toBe(0)
+    await officer.core.handle('session.logout', {})
+
+    server.users.push({
+      username: 'supervisor.cyber',
+      displayName: 'Cyber Supervisor',
+      role: 'supervisor',
+      divisions: ['cyber'],
+      languages: ['en'],
+    })
+    await officer.core.handle('session.login', { username: 'supervisor.cyber', password: MOCK_PASSWORD })
+    await waitFor(async () => (await listIds(officer.core)).length === 1, 'supervisor pull')
+    const bulk = { id: 'bulk-0001-aaaa', count: 2 }
+    const { grievance } = await officer.core.handle('actions.submit', {
+      grievanceId: 'g1',
+      body: { type: 'assign', assignee: 'officer.cyber' },
+      bulk,
+    })
+    expect(grievance).toMatchObject({ assignee: 'officer.cyber', status: 'assigned' })
+    await waitFor(async () => server.receivedActions.length > 0, 'action sent')
+    expect(server.receivedActions[0]).toMatchObject({ body: { type: 'assign', assignee: 'officer.cyber' }, bulk })
+  })
+
   it('keeps actions while the server is down and sends each exactly once when it is back', async () => {
     server.upsert(makeGrievance('g1'))
     server.upsert(makeGrievance('g2'))

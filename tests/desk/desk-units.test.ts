@@ -50,6 +50,16 @@ describe('applyActionLocally', () => {
     expect(applyActionLocally(g, act({ type: 'set-priority', priority: 'critical' }), me).priority).toBe('critical')
   })
 
+  it('gives a named assignment to that officer at once, and refuses it on closed work', () => {
+    const claimed = applyActionLocally(makeGrievance('g1'), act({ type: 'claim' }), me)
+    const assigned = applyActionLocally(claimed, act({ type: 'assign', assignee: 'officer.cyber2' }), me)
+    expect(assigned).toMatchObject({ status: 'assigned', assignee: 'officer.cyber2' })
+    const closed = makeGrievance('g1', { status: 'closed' })
+    expect(() => applyActionLocally(closed, act({ type: 'assign', assignee: 'officer.cyber2' }), me)).toThrow(
+      /closed cannot become assigned/,
+    )
+  })
+
   it('throws on illegal transitions and bad retries', () => {
     const closed = makeGrievance('g1', { status: 'closed' })
     expect(() => applyActionLocally(closed, act({ type: 'resolve' }), me)).toThrow(

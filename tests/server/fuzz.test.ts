@@ -123,6 +123,7 @@ function actionArb(fx: Fixtures): fc.Arbitrary<unknown> {
     fuzzObject({ type: fc.constant('reject'), reason: text }),
     fuzzObject({ type: fc.constant('set-priority'), priority: mostly(fc.constantFrom('critical', 'low')) }),
     fuzzObject({ type: fc.constant('retry-reply'), entryId: mostly(fc.uuid()) }),
+    fuzzObject({ type: fc.constant('assign'), assignee: mostly(fc.constantFrom('officer.cyber', 'officer.police')) }),
     fuzzObject({ type: mostly(fc.constantFrom('note', 'delete', 'admin')) }),
     anyJson,
   )
@@ -147,6 +148,7 @@ function validActionArb(fx: Fixtures): fc.Arbitrary<Record<string, unknown>> {
     fc.record({ type: fc.constant('reject'), reason: text }),
     fc.record({ type: fc.constant('set-priority'), priority: fc.constantFrom('critical', 'low') }),
     fc.record({ type: fc.constant('retry-reply'), entryId: fc.uuid() }),
+    fc.record({ type: fc.constant('assign'), assignee: fc.constantFrom('officer.cyber', 'officer.police') }),
   )
   return fc.record({
     id: fc.uuid(),

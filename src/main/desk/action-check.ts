@@ -52,6 +52,9 @@ function stringFields(action: Action): [field: string, text: string, max: number
     case 'retry-reply':
       fields.push(['body.entryId', body.entryId, LIMITS.idChars])
       break
+    case 'assign':
+      fields.push(['body.assignee', body.assignee, LIMITS.nameChars])
+      break
     default:
       break
   }

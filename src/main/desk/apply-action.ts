@@ -73,6 +73,12 @@ export function applyActionLocally(grievance: Grievance, action: Action, user: P
       // The server sets the interim reply's due time; the desk shows the officer's note at once.
       next.thread = [...grievance.thread, entry('note', body.reason)]
       return next
+    case 'assign':
+      // A supervisor's named assignment; the server checks the officer and the role.
+      assertTransition(grievance.status, 'assigned')
+      next.status = 'assigned'
+      next.assignee = body.assignee
+      return next
     case 'retry-reply': {
       const target = grievance.thread.find((e) => e.id === body.entryId)
       if (!target || target.kind !== 'reply') {

@@ -15,7 +15,7 @@ import {
   type UserSettings,
 } from '../../shared/desk-api'
 import { IllegalTransitionError, type Grievance } from '../../shared/grievance'
-import type { Action, ActionBody, OrgSummary, User } from '../../shared/protocol'
+import type { Action, OrgSummary, User } from '../../shared/protocol'
 import { whyUnsendable } from './action-check'
 import { applyActionLocally, rebasePending } from './apply-action'
 import {
@@ -371,7 +371,7 @@ class DeskCoreImpl implements DeskCore {
       case 'grievances.get':
         return this.viewGrievance(stores, (input as { id: string }).id)
       case 'actions.submit':
-        return this.submit(stores, input as { grievanceId: string; body: ActionBody })
+        return this.submit(stores, input as DeskInput<'actions.submit'>)
       case 'sync.state':
         return this.sync
       case 'sync.now':
@@ -527,7 +527,7 @@ class DeskCoreImpl implements DeskCore {
 
   private async submit(
     stores: Stores,
-    input: { grievanceId: string; body: ActionBody },
+    input: DeskInput<'actions.submit'>,
   ): Promise<{ actionId: string; grievance: Grievance }> {
     const session = this.session
     if (!session) throw new DeskCoreError('unauthorised', 'Sign in before acting on grievances.')
@@ -540,7 +540,10 @@ class DeskCoreImpl implements DeskCore {
       baseVersion: cached.version,
       at: this.clock().toISOString(),
       body: input.body,
+      ...(input.bulk ? { bulk: input.bulk } : {}),
     }
+    if (input.body.type === 'assign' && session.user.role === 'officer')
+      throw new DeskCoreError('unauthorised', 'Only supervisors and admins assign work to a named officer.')
     // The server's contract, checked before the outbox: a refused action never queues.
     const unsendable = whyUnsendable(action)
     if (unsendable)

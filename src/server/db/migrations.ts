@@ -395,6 +395,14 @@ export const MIGRATIONS: readonly Migration[] = [
              FROM grievances g) f`,
     ],
   },
+  {
+    version: 15,
+    name: 'actions-by-user',
+    sql: [
+      // The monitor asks for each officer's last action (src/server/monitor/snapshot.ts).
+      `CREATE INDEX actions_username_at ON actions (username, at)`,
+    ],
+  },
 ]
 
 export async function migrate(db: Database): Promise<number[]> {

@@ -99,6 +99,14 @@ export class EventStreams implements SessionCloser {
     return n
   }
 
+  /** Users with an event stream open on this instance now (the monitor's "connected"). */
+  connectedUsers(): Set<string> {
+    const users = new Set<string>()
+    for (const streams of this.bySession.values())
+      for (const stream of streams) if (stream.told !== null) users.add(stream.session.user.username)
+    return users
+  }
+
   async open(reply: FastifyReply, session: Session): Promise<void> {
     // The cursor is where this instance starts fanning out; set before the first stream exists.
     this.cursor ??= Math.max(this.target, await currentSeq(this.ctx.db))

@@ -12,6 +12,7 @@ import type { ServerContext } from '../context'
 import { withTimeout } from '../db/database'
 import { describeZodError, HttpError } from './errors'
 import type { EventStreams } from './events'
+import type { ActivityBoard } from '../monitor/activity'
 
 export { authenticate } from '../auth/routes'
 
@@ -40,7 +41,13 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.ou
 export function registerRoutes(
   app: FastifyInstance,
   ctx: ServerContext,
-  extra: { instanceId: string; streams: EventStreams; throttle: LoginThrottlePolicy; isLeader?: () => boolean },
+  extra: {
+    instanceId: string
+    streams: EventStreams
+    throttle: LoginThrottlePolicy
+    isLeader?: () => boolean
+    activity?: ActivityBoard
+  },
 ): void {
   // Health: `{ok}` for anyone (load balancers, the launcher), 503 when the database does
   // not answer within HEALTH_TIMEOUT_MS. The details (database, org, instance, leadership,
@@ -89,6 +96,8 @@ export function registerRoutes(
   app.get(API_PATHS.changes, async (request) => {
     const user = await authenticate(ctx, request)
     const { after, limit } = parseInput(ChangesQuery, request.query)
+    // A pull is the desk at work: the monitor's presence counts it as activity.
+    extra.activity?.seen(user.username)
     return changesFor(ctx.db, user, after, limit)
   })
 
@@ -99,6 +108,7 @@ export function registerRoutes(
   app.post(API_PATHS.actions, { bodyLimit: LIMITS.actionsBodyBytes }, async (request) => {
     const user = await authenticate(ctx, request)
     const { actions } = parseInput(ActionsRequest, request.body)
-    return { results: await applyActions(ctx, user, actions) }
+    extra.activity?.seen(user.username)
+    return { results: await applyActions(ctx, user, actions, request.ip) }
   })
 }

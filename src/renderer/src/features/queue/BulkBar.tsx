@@ -46,11 +46,18 @@ export function BulkBar({ rows }: { rows: readonly Grievance[] }) {
     setOutcomes(null)
     setProgress({ done: 0, total: targets.length })
     let done = 0
+    // Every action of this run carries the bulk it belongs to: a supervisor's bulk change
+    // is audited on the server as one change of N (grievance.bulk-changed).
+    const bulk = targets.length > 1 ? { id: crypto.randomUUID(), count: targets.length } : undefined
     const results = await runBulk(
       targets,
       body,
       async (grievanceId, action) => {
-        const { grievance } = await invokeDesk('actions.submit', { grievanceId, body: action })
+        const { grievance } = await invokeDesk('actions.submit', {
+          grievanceId,
+          body: action,
+          ...(bulk ? { bulk } : {}),
+        })
         upsert(grievance)
       },
       describeError,

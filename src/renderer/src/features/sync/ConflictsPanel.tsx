@@ -44,6 +44,8 @@ export function describeAction(body: ActionBody, org: OrgSummary | null, t: TFun
       return t('sync.conflicts.action.accept')
     case 'take-longer':
       return t('sla.takeLonger.conflict')
+    case 'assign':
+      return t('monitor.conflictAction', { assignee: body.assignee })
   }
 }
 
