@@ -20,11 +20,18 @@ import type { Router } from './http-util'
 
 const USER_TOKEN_PREFIX = 'sim-user-'
 
-/** `sim-user-<username>` acts as that user; any other bearer token is app-only. */
+/**
+ * An access token from the OAuth flow acts as the account that authorised it (until it
+ * expires or is revoked: then 401, as X answers); `sim-user-<username>` acts as that user;
+ * any other bearer token is app-only.
+ */
 export function authenticate(ctx: SimContext, header: string | undefined): Auth | undefined {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '')
   if (!match) return undefined
   const token = match[1]!
+  const issued = ctx.oauth.check(token)
+  if (issued === 'invalid') return undefined
+  if (issued) return { kind: 'user', token, user: ctx.store.ensureUser(issued.username), scopes: issued.scopes }
   if (!token.startsWith(USER_TOKEN_PREFIX)) return { kind: 'app', token }
   const username = token.slice(USER_TOKEN_PREFIX.length)
   if (!/^[A-Za-z0-9_]{1,15}$/.test(username)) return undefined
