@@ -26,12 +26,15 @@ import {
   type SessionCloser,
 } from './auth'
 import { apiErrorHandler } from './http/errors'
+import type { TwitterApiReadWrite } from 'twitter-api-v2'
 import { createXClient } from './x/client'
 import { RateLimitPacer, rateLimitPlugin } from './x/rate-limits'
 import { createIngestion, type IngestionOptions, type IngestionSupervisor } from './ingest'
 import { registerIngestionRoute } from './http/ingestion-route'
 import { loadOrgModel, registerReviewRoutes, triageFor } from './review'
 import { registerAuditRoutes } from './audit'
+import { createHandles, refreshDueHandles, registerHandlesRoutes, type RefreshResult } from './handles'
+import type { RefreshPolicy } from './handles/deps'
 import { ReplyWorker, type ReplyWorkerOptions } from './replies/worker'
 import { BackgroundLoops } from './cluster/background-loops'
 import { DEFAULT_LEASE_MS, startClusterRole, type ClusterRole } from './cluster'
@@ -61,6 +64,20 @@ export interface StartServerOptions {
   xApiBase?: string
   xUserToken?: string
   xAppToken?: string
+  /** OAuth 2.0 client of the X app that connects handles (SEVA_X_CLIENT_ID; against the simulator: its demo client). */
+  xClientId?: string
+  /** Its secret, for a confidential client (SEVA_X_CLIENT_SECRET). */
+  xClientSecret?: string
+  /** X's consent page (default https://x.com/i/oauth2/authorize, or the simulator's). */
+  xAuthorizeUrl?: string
+  /** Base URL X sends the admin's browser back to (SEVA_OAUTH_REDIRECT_BASE; default this server's own URL). */
+  oauthRedirectBase?: string
+  /** Base64 of the 32-byte key that seals handle tokens (SEVA_SECRET_KEY); default a key file beside dataDir. */
+  secretKey?: string
+  /** When handle tokens are refreshed and failures retried. */
+  handleRefresh?: Partial<RefreshPolicy>
+  /** How often the leader looks for handle tokens to refresh (default 30 s). */
+  handleRefreshCheckMs?: number
   demo?: boolean
   demoPassword?: string
   /** Interval of the background workers; 0 or less turns them off (tests drive them by hand). */
@@ -105,6 +122,8 @@ export interface RunningServer {
   /** This instance's ingestion (manual passes, status); null without an X token. */
   ingestion: IngestionSupervisor | null
   postRepliesNow(): Promise<number>
+  /** One pass of the handle token refresher now, on this instance whatever its role (tests, tools). */
+  refreshHandlesNow(now?: number): Promise<RefreshResult>
   /** One idle-assignee pass now, on this instance whatever its role (tests, tools). */
   reallocateIdleNow(): Promise<IdleReallocation[]>
   /** Demo logins seeded (empty unless demo). */
@@ -118,6 +137,10 @@ export const SESSION_PRUNE_MS = 10 * 60_000
 
 export const DEFAULT_ORG_FILE = fileURLToPath(new URL('../../resources/orgs/mha.json', import.meta.url))
 export const REAL_X_API = 'https://api.x.com'
+
+export function isRealXApi(base: string): boolean {
+  return /^https:\/\/api\.(x|twitter)\.com\/?$/.test(base)
+}
 
 export async function loadOrg(file: string): Promise<OrgConfig> {
   const raw: unknown = JSON.parse(await readFile(file, 'utf8'))
@@ -136,7 +159,7 @@ export function resolveXTokens(
   primaryHandle: string,
 ) {
   const base = opts.xApiBase ?? REAL_X_API
-  const isReal = /^https:\/\/api\.(x|twitter)\.com\/?$/.test(base)
+  const isReal = isRealXApi(base)
   return {
     base,
     userToken: opts.xUserToken ?? (isReal ? undefined : `sim-user-${primaryHandle}`),
@@ -192,6 +215,27 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   const leaseMs = opts.leaseMs ?? DEFAULT_LEASE_MS
 
   const tokens = resolveXTokens(opts, primaryHandle)
+  let handles: Awaited<ReturnType<typeof createHandles>>
+  try {
+    handles = await createHandles({
+      db,
+      org,
+      log,
+      apiBase: tokens.base,
+      isRealX: isRealXApi(tokens.base),
+      clientId: opts.xClientId,
+      clientSecret: opts.xClientSecret,
+      authorizeUrl: opts.xAuthorizeUrl,
+      redirectBase: opts.oauthRedirectBase,
+      secretKey: opts.secretKey,
+      dataDir: opts.dataDir,
+      databaseUrl: opts.databaseUrl,
+      refresh: opts.handleRefresh,
+    })
+  } catch (error) {
+    await db.close()
+    throw error
+  }
   const readToken = tokens.appToken ?? tokens.userToken
   const replyOptions: ReplyWorkerOptions = {
     instanceId,
@@ -203,10 +247,19 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   const makePoller = (workCtx: ServerContext, tickMs = 0): IngestionSupervisor | null =>
     readToken ? createIngestion(workCtx, tokens.base, readToken, { ...opts.ingestion, tickMs }) : null
   const makeReplies = (workCtx: ServerContext, mayPost?: () => boolean): ReplyWorker | null => {
-    if (!tokens.userToken) return null
+    if (!tokens.userToken && !handles.deps.oauth) return null
     // The posting window as X reports it: people's replies keep a share of it (replies/posting-window.ts).
     const pacer = new RateLimitPacer()
-    return new ReplyWorker(workCtx, createXClient(tokens.base, tokens.userToken, [rateLimitPlugin(pacer)]), {
+    // The primary handle's own token once connected (it changes with each refresh), else the configured one.
+    let current: { token: string; client: TwitterApiReadWrite } | null = null
+    const postingClient = async (): Promise<TwitterApiReadWrite | null> => {
+      const token = await handles.postingToken(workCtx.db, tokens.userToken)
+      if (!token) return null
+      if (current?.token !== token)
+        current = { token, client: createXClient(tokens.base, token, [rateLimitPlugin(pacer)]) }
+      return current.client
+    }
+    return new ReplyWorker(workCtx, postingClient, {
       ...replyOptions,
       pacer,
       ...(mayPost ? { mayPost } : {}),
@@ -216,7 +269,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   const poller = makePoller(ctx)
   const replies = makeReplies(ctx)
   if (!poller) log('[server] no X token configured: mention ingestion is off')
-  if (!replies) log('[server] no X user token configured: replies stay queued')
+  if (!replies) log('[server] no X user token or OAuth client configured: replies stay queued')
 
   // Every route takes small bodies unless it says otherwise (actions: LIMITS.actionsBodyBytes).
   const app = Fastify({
@@ -272,6 +325,10 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
     // On the fenced database: a deposed leader's pass cannot commit.
     if (idleReassignMs > 0)
       loops.every(IDLE_CHECK_INTERVAL_MS, () => runIdleReallocation(workCtx, { idleAfterMs: idleReassignMs }))
+    // Handle tokens are refreshed by the leader alone: X rotates refresh tokens, so two refreshers would race.
+    loops.every(opts.handleRefreshCheckMs ?? 30_000, async () => {
+      await refreshDueHandles({ ...handles.deps, db: workDb })
+    })
     loops.every(SESSION_PRUNE_MS, async () => {
       await pruneExpiredSessions(workDb)
       await pruneLoginThrottle(workDb, throttle)
@@ -288,6 +345,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   registerIngestionRoute(app, ctx, async () => (leaderIngestion ?? poller)?.status() ?? null)
   registerReviewRoutes(app, ctx)
   registerAuditRoutes(app, ctx)
+  registerHandlesRoutes(app, ctx, handles.deps)
 
   let address: string
   try {
@@ -299,6 +357,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   }
   const port = (app.server.address() as { port: number }).port
   const url = address.replace('[::1]', '127.0.0.1')
+  handles.setOwnUrl(url)
   try {
     cluster = await startClusterRole({
       db,
@@ -340,6 +399,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
     ingestNow,
     ingestion: poller,
     postRepliesNow,
+    refreshHandlesNow: (now) => refreshDueHandles(handles.deps, now),
     reallocateIdleNow,
     demoLogins,
     sessions: streams,

@@ -61,6 +61,12 @@ export const LIMITS = {
   staffQueryParams: 30,
   /** A file the desk downloads for the renderer (an XLSX, CSV or PDF export), in bytes. */
   downloadBytes: 64 * 1024 * 1024,
+  /** An X username (X: 1–15 letters, digits or _). */
+  xUsernameChars: 15,
+  /** X handles one organisation manages (Twitter Seva: about ten). */
+  handlesMax: 50,
+  /** The OAuth `state`, `code` and `error` X sends back to the callback. */
+  oauthParamChars: 1_000,
 } as const
 
 // A NUL or a lone surrogate cannot be stored in PostgreSQL text or JSONB, and a lone
