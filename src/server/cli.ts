@@ -38,7 +38,7 @@ async function main(): Promise<void> {
     // Connecting handles by OAuth 2.0 (src/server/handles): the X app's client, where X sends the browser back, the token key.
     ...(env.SEVA_X_CLIENT_ID ? { xClientId: env.SEVA_X_CLIENT_ID } : {}),
     ...(env.SEVA_X_CLIENT_SECRET ? { xClientSecret: env.SEVA_X_CLIENT_SECRET } : {}),
-    ...(env.SEVA_OAUTH_REDIRECT_BASE ? { oauthRedirectBase: env.SEVA_OAUTH_REDIRECT_BASE } : {}),
+    ...(env.SEVA_PUBLIC_URL ? { oauthRedirectBase: env.SEVA_PUBLIC_URL } : {}),
     ...(env.SEVA_SECRET_KEY ? { secretKey: env.SEVA_SECRET_KEY } : {}),
     demo,
     demoPassword: password,

@@ -70,7 +70,7 @@ export interface StartServerOptions {
   xClientSecret?: string
   /** X's consent page (default https://x.com/i/oauth2/authorize, or the simulator's). */
   xAuthorizeUrl?: string
-  /** Base URL X sends the admin's browser back to (SEVA_OAUTH_REDIRECT_BASE; default this server's own URL). */
+  /** Base URL X sends the admin's browser back to (SEVA_PUBLIC_URL; default this server's own URL). */
   oauthRedirectBase?: string
   /** Base64 of the 32-byte key that seals handle tokens (SEVA_SECRET_KEY); default a key file beside dataDir. */
   secretKey?: string
