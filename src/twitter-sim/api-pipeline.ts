@@ -7,6 +7,7 @@ import { apiRouter, CAPPED_READS } from './api'
 import type { ApiHandler, Auth, SimContext } from './context'
 import { BodyError, readJsonBody, sendJson } from './http-util'
 import {
+  forbidden,
   invalidRequest,
   notFoundRoute,
   serviceUnavailable,
@@ -15,6 +16,7 @@ import {
   usageCapExceeded,
   type ApiError,
 } from './problems'
+import { missingScopes } from './oauth/scopes'
 import { rateLimitHeaders } from './rate-limits'
 import type { Router } from './http-util'
 
@@ -60,6 +62,12 @@ export function createApiPipeline(
     const headers = rateLimitHeaders(limit)
     if (!match) {
       fail(res, notFoundRoute(url.pathname), headers)
+      return
+    }
+    // A token from the OAuth flow does only what its scopes allow.
+    const lacking = auth.kind === 'user' && auth.scopes ? missingScopes(match.key, auth.scopes) : []
+    if (lacking.length > 0) {
+      fail(res, forbidden(`Missing OAuth 2.0 scopes for this endpoint: ${lacking.join(' ')}`), headers)
       return
     }
     const { faults, random } = ctx

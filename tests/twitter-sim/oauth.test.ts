@@ -2,8 +2,11 @@
 // page, codes bound to a challenge and used once, expiring access tokens, rotating
 // refresh tokens, revocation, and tokens that act as the account that authorised them.
 import { createHash, randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { DEMO_OAUTH_CLIENT, startSimulator, type Simulator } from '../../src/twitter-sim/index'
+import { REQUIRED_SCOPES } from '../../src/twitter-sim/oauth/scopes'
+import { SPEC_PATH } from './helpers'
 
 let sim: Simulator
 let clock = Date.parse('2026-12-02T10:00:00Z')
@@ -257,5 +260,36 @@ describe('revoke endpoint', () => {
     expect((await me(tokens.body.access_token as string)).status).toBe(401)
     const refresh = await tokenCall({ grant_type: 'refresh_token', refresh_token: tokens.body.refresh_token as string })
     expect(refresh.body.error).toBe('invalid_grant')
+  })
+})
+
+describe('scopes', () => {
+  it('lists for each endpoint the scopes the spec requires of an OAuth 2.0 user token', () => {
+    const spec = JSON.parse(readFileSync(SPEC_PATH, 'utf8')) as {
+      paths: Record<string, Record<string, { security?: Record<string, string[]>[] }>>
+    }
+    for (const [endpoint, scopes] of Object.entries(REQUIRED_SCOPES)) {
+      const [method, path] = endpoint.split(' ') as [string, string]
+      const operation = spec.paths[path.replace(/:(\w+)/g, '{$1}')]?.[method.toLowerCase()]
+      const fromSpec = operation?.security?.find((s) => 'OAuth2UserToken' in s)?.OAuth2UserToken
+      expect([...scopes].sort(), endpoint).toEqual([...(fromSpec ?? ['(not in the spec)'])].sort())
+    }
+  })
+
+  it('refuses a post to a token granted without tweet.write', async () => {
+    const { verifier, challenge } = verifierPair()
+    const res = await fetch(authorizeUrl({ scope: 'tweet.read users.read', sim_account: 'HMOIndia' }, challenge), {
+      redirect: 'manual',
+    })
+    const answer = await exchange(new URL(res.headers.get('location')!).searchParams.get('code')!, verifier)
+    const token = answer.body.access_token as string
+    expect(await me(token)).toEqual({ status: 200, username: 'HMOIndia' })
+    const posted = await fetch(`${sim.url}/2/tweets`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ text: 'not allowed to post' }),
+    })
+    expect(posted.status).toBe(403)
+    expect(((await posted.json()) as { detail: string }).detail).toMatch(/tweet\.write/)
   })
 })

@@ -28,7 +28,7 @@ async function statusOf(deps: HandlesDeps, username: string): Promise<HandleStat
 }
 
 export async function addHandle(deps: HandlesDeps, input: AddHandleInput, who: Who): Promise<HandleStatus> {
-  if (input.division && !deps.org.divisions.some((d) => d.id === input.division))
+  if (input.division && !deps.currentOrg().divisions.some((d) => d.id === input.division))
     throw new HttpError(400, 'invalid_input', `division: ${input.division} is not a division of the organisation`)
   await deps.db.transaction(async (tx) => {
     const [count] = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM x_handles')

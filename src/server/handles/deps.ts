@@ -21,7 +21,8 @@ export const DEFAULT_REFRESH_POLICY: RefreshPolicy = {
 
 export interface HandlesDeps {
   db: Database
-  org: OrgConfig
+  /** The organisation as configured now (its divisions); a function so a live, versioned config can back it. */
+  currentOrg: () => OrgConfig
   log: (message: string) => void
   /** Null: no key (PostgreSQL without SEVA_SECRET_KEY), so no connecting. */
   box: SecretBox | null

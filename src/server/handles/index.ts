@@ -62,7 +62,7 @@ export async function createHandles(opts: HandlesOptions): Promise<Handles> {
   let redirectBase = opts.redirectBase ?? 'http://127.0.0.1:4020'
   const deps: HandlesDeps = {
     db: opts.db,
-    org: opts.org,
+    currentOrg: () => opts.org,
     log: opts.log,
     box,
     oauth,
