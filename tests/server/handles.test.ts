@@ -13,7 +13,7 @@ import type { RunningServer } from '../../src/server/index'
 import type { AuditPage } from '../../src/shared/audit'
 import type { HandleList, HandleStatus } from '../../src/shared/handles'
 import { startSimulator, type Simulator } from '../../src/twitter-sim/index'
-import { ApiClient, freshDatabase, loggedIn, startTestServer, type TestDatabase } from './helpers'
+import { ApiClient, eventually, freshDatabase, loggedIn, startTestServer, type TestDatabase } from './helpers'
 
 const KEY = randomBytes(32)
 const box = new SecretBox(KEY)
@@ -293,5 +293,34 @@ describe('the token key', () => {
   it('refuses a key that is not 32 bytes, and on PostgreSQL without a key connecting is off', async () => {
     await expect(loadSecretKey({ secretKey: Buffer.from('short').toString('base64') })).rejects.toThrow(/32/)
     expect((await loadSecretKey({ databaseUrl: 'postgres://x' })).box).toBeNull()
+  })
+})
+
+describe("the leader's background loop", () => {
+  it('refreshes a connected handle by itself', async () => {
+    const loopDb = await freshDatabase()
+    const leader = await startTestServer(loopDb, {
+      xApiBase: sim.url,
+      secretKey: KEY.toString('base64'),
+      pollIntervalMs: 60_000,
+      handleRefreshCheckMs: 100,
+    })
+    try {
+      const loopAdmin = await loggedIn(leader, 'admin')
+      const res = await loopAdmin.request('POST', '/api/v1/admin/handles/BOI_MHA/connect')
+      const authorize = new URL((res.body as { authorizeUrl: string }).authorizeUrl)
+      authorize.searchParams.set('sim_account', 'BOI_MHA')
+      const consent = await fetch(authorize, { redirect: 'manual' })
+      expect((await fetch(consent.headers.get('location')!)).status).toBe(200)
+      // 5-minute tokens are inside the 10-minute window: the loop renews without being asked.
+      const refreshed = await eventually(async () => {
+        const list = (await loopAdmin.request('GET', '/api/v1/admin/handles')).body as HandleList
+        return list.handles.find((h) => h.username === 'BOI_MHA')?.lastRefreshAt
+      }, 15_000)
+      expect(Date.parse(refreshed)).toBeGreaterThan(0)
+    } finally {
+      await leader.close()
+      await loopDb.drop()
+    }
   })
 })
