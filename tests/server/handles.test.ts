@@ -149,6 +149,15 @@ describe('connecting the primary handle', () => {
     expect(await again.text()).toContain('data-outcome="failed"')
   })
 
+  it('hands the previous grant back to X when a handle is connected again', async () => {
+    const before = accessTokenOf((await credentials('mha_grievance'))!, 'mha_grievance')
+    expect((await connect('MHA_Grievance')).status).toBe(200)
+    const after = accessTokenOf((await credentials('mha_grievance'))!, 'mha_grievance')
+    expect(after).not.toBe(before)
+    expect(await me(before)).toBe(401)
+    expect(await me(after)).toBe(200)
+  })
+
   it('refuses an account that is not the handle, says so, and hands its tokens back to X', async () => {
     const page = await connect('CyberDost', 'BOI_MHA')
     expect(page.status).toBe(409)
@@ -250,6 +259,21 @@ describe('disconnect, add, remove', () => {
     expect((await admin.request('DELETE', '/api/v1/admin/handles/NDMA_India')).status).toBe(204)
     expect(await me(token)).toBe(401)
     expect((await handles()).handles.some((h) => h.username === 'NDMA_India')).toBe(false)
+  })
+})
+
+describe('bad input', () => {
+  it('answers malformed requests with a 4xx, never a 500', async () => {
+    const callback = `${server.url}/api/v1/admin/handles/oauth/callback`
+    expect((await fetch(`${callback}?state=${'s'.repeat(2_000)}&code=c`)).status).toBe(400)
+    expect((await fetch(`${callback}?state=a%00b&code=c`)).status).toBe(400)
+    expect((await fetch(`${callback}?code=c`)).status).toBe(400)
+    expect((await fetch(`${callback}?state=unknown&error=access_denied`)).status).toBe(400)
+    expect((await admin.request('POST', '/api/v1/admin/handles/nobody_here/connect')).status).toBe(404)
+    expect((await admin.request('POST', '/api/v1/admin/handles/bad%20name/connect')).status).toBe(400)
+    expect((await admin.request('POST', '/api/v1/admin/handles', ['CyberDost'])).status).toBe(400)
+    expect((await admin.request('POST', '/api/v1/admin/handles', { username: 'Fine', extra: 1 })).status).toBe(400)
+    expect((await admin.request('POST', '/api/v1/admin/handles', { username: 'a\u0000b' })).status).toBe(400)
   })
 })
 

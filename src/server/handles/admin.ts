@@ -4,7 +4,7 @@ import type { AddHandleInput, DisconnectAnswer, HandleList, HandleStatus } from 
 import { LIMITS } from '../../shared/limits'
 import { recordAudit } from '../audit/log'
 import { HttpError } from '../http/errors'
-import { revokeQuietly } from './connect'
+import { openOrNull, revokeQuietly } from './connect'
 import type { HandlesDeps } from './deps'
 import { handleRow, handleRows, keyOf, sealContext, toStatus } from './registry'
 
@@ -59,14 +59,9 @@ async function takeTokens(deps: HandlesDeps, usernameKey: string) {
     [usernameKey],
   )
   if (!row || !deps.box) return null
-  const open = (sealed: string | null, field: 'access' | 'refresh'): string | null => {
-    if (!sealed) return null
-    try {
-      return deps.box!.open(sealed, sealContext(usernameKey, field))
-    } catch {
-      return null // sealed with a key this server no longer has: nothing to revoke with
-    }
-  }
+  const box = deps.box
+  const open = (sealed: string | null, field: 'access' | 'refresh'): string | null =>
+    sealed ? openOrNull(box, sealed, sealContext(usernameKey, field)) : null
   return {
     accessToken: open(row.access_token_sealed, 'access'),
     refreshToken: open(row.refresh_token_sealed, 'refresh'),

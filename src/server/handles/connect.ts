@@ -107,6 +107,15 @@ export async function completeConnect(
     return fail(409, `X was signed in as @${account.username}, not @${row.username}: sign in to X as @${row.username}.`)
   }
   const box = deps.box
+  // A reconnect replaces a grant: the old one goes back to X once the new one is stored.
+  const previous = row.access_token_sealed
+    ? {
+        accessToken: openOrNull(box, row.access_token_sealed, sealContext(row.username_key, 'access')),
+        refreshToken: row.refresh_token_sealed
+          ? openOrNull(box, row.refresh_token_sealed, sealContext(row.username_key, 'refresh'))
+          : null,
+      }
+    : null
   await deps.db.transaction(async (tx) => {
     await tx.query(
       `INSERT INTO x_handle_credentials (username_key, x_user_id, access_token_sealed, refresh_token_sealed, scopes,
@@ -135,8 +144,18 @@ export async function completeConnect(
       details: { xUserId: account.id, scopes: tokens.scopes, refreshable: tokens.refreshToken !== null },
     })
   })
+  if (previous) await revokeQuietly(deps, previous)
   deps.log(`[handles] @${row.username} connected by ${pending.started_by}`)
   return { ok: true, username: row.username }
+}
+
+/** A sealed token, or null when it was sealed with a key this server no longer has. */
+export function openOrNull(box: { open(sealed: string, context: string): string }, sealed: string, context: string) {
+  try {
+    return box.open(sealed, context)
+  } catch {
+    return null
+  }
 }
 
 /** Hands tokens back to X; a failure only means they live until they expire. */

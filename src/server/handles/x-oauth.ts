@@ -46,7 +46,7 @@ export class XOAuthError extends Error {
 }
 
 export function newPkcePair(): { verifier: string; challenge: string } {
-  // 32 random bytes → 43 base64url characters: the shortest verifier RFC 7636 allows, full entropy.
+  // 48 random bytes → 64 base64url characters (RFC 7636 allows 43–128).
   const verifier = randomBytes(48).toString('base64url')
   return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') }
 }
