@@ -348,3 +348,28 @@ describe("the leader's background loop", () => {
     }
   })
 })
+
+const hasPostgres = Boolean(process.env.DATABASE_URL)
+if (!hasPostgres)
+  console.log('[handles] two-instance test not run: needs DATABASE_URL (PostgreSQL); `npm run test:pg` sets it')
+describe.skipIf(!hasPostgres)('two instances on one PostgreSQL', () => {
+  it('completes a connect started on one instance when X sends the browser to the other', async () => {
+    const other = await startTestServer(db, {
+      demo: false,
+      instanceId: 'handles-b',
+      xApiBase: sim.url,
+      secretKey: KEY.toString('base64'),
+    })
+    try {
+      const res = await admin.request('POST', '/api/v1/admin/handles/CyberDost/connect')
+      const authorize = new URL((res.body as { authorizeUrl: string }).authorizeUrl)
+      authorize.searchParams.set('sim_account', 'CyberDost')
+      const callback = new URL((await fetch(authorize, { redirect: 'manual' })).headers.get('location')!)
+      const there = new URL(callback.pathname + callback.search, other.url)
+      expect((await fetch(there)).status).toBe(200)
+      expect(await handle('CyberDost')).toMatchObject({ connected: true, connectedBy: 'admin' })
+    } finally {
+      await other.close()
+    }
+  })
+})
