@@ -111,55 +111,57 @@ export function HandleRow({
           </div>
         )}
       </td>
-      <td className="handle-actions">
-        <button
-          type="button"
-          onClick={() => void connect()}
-          disabled={busy || !canConnect}
-          data-testid={`handle-connect-${h.username}`}
-          aria-label={t(h.connected ? 'admin.handles.reconnectLabel' : 'admin.handles.connectLabel', {
-            username: h.username,
-          })}
-        >
-          {h.connected ? t('admin.handles.reconnect') : t('admin.handles.connect')}
-        </button>
-        {h.connected && (
+      <td>
+        <div className="handle-actions">
           <button
             type="button"
-            onClick={() => void disconnect()}
-            disabled={busy}
-            data-testid={`handle-disconnect-${h.username}`}
-            aria-label={t('admin.handles.disconnectLabel', { username: h.username })}
+            onClick={() => void connect()}
+            disabled={busy || !canConnect}
+            data-testid={`handle-connect-${h.username}`}
+            aria-label={t(h.connected ? 'admin.handles.reconnectLabel' : 'admin.handles.connectLabel', {
+              username: h.username,
+            })}
           >
-            {t('admin.handles.disconnect')}
+            {h.connected ? t('admin.handles.reconnect') : t('admin.handles.connect')}
           </button>
-        )}
-        {!h.primary &&
-          (confirmRemove ? (
-            <>
-              <button
-                type="button"
-                onClick={() => void remove()}
-                disabled={busy}
-                data-testid={`handle-remove-confirm-${h.username}`}
-              >
-                {t('admin.handles.confirmRemove', { username: h.username })}
-              </button>
-              <button type="button" onClick={() => setConfirmRemove(false)}>
-                {t('admin.handles.cancel')}
-              </button>
-            </>
-          ) : (
+          {h.connected && (
             <button
               type="button"
-              onClick={() => setConfirmRemove(true)}
+              onClick={() => void disconnect()}
               disabled={busy}
-              data-testid={`handle-remove-${h.username}`}
-              aria-label={t('admin.handles.removeLabel', { username: h.username })}
+              data-testid={`handle-disconnect-${h.username}`}
+              aria-label={t('admin.handles.disconnectLabel', { username: h.username })}
             >
-              {t('admin.handles.remove')}
+              {t('admin.handles.disconnect')}
             </button>
-          ))}
+          )}
+          {!h.primary &&
+            (confirmRemove ? (
+              <>
+                <button
+                  type="button"
+                  onClick={() => void remove()}
+                  disabled={busy}
+                  data-testid={`handle-remove-confirm-${h.username}`}
+                >
+                  {t('admin.handles.confirmRemove', { username: h.username })}
+                </button>
+                <button type="button" onClick={() => setConfirmRemove(false)}>
+                  {t('admin.handles.cancel')}
+                </button>
+              </>
+            ) : (
+              <button
+                type="button"
+                onClick={() => setConfirmRemove(true)}
+                disabled={busy}
+                data-testid={`handle-remove-${h.username}`}
+                aria-label={t('admin.handles.removeLabel', { username: h.username })}
+              >
+                {t('admin.handles.remove')}
+              </button>
+            ))}
+        </div>
       </td>
     </tr>
   )
