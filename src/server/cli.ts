@@ -35,6 +35,11 @@ async function main(): Promise<void> {
     xApiBase: tokens.base,
     ...(tokens.userToken ? { xUserToken: tokens.userToken } : {}),
     ...(tokens.appToken ? { xAppToken: tokens.appToken } : {}),
+    // Connecting handles by OAuth 2.0 (src/server/handles): the X app's client, where X sends the browser back, the token key.
+    ...(env.SEVA_X_CLIENT_ID ? { xClientId: env.SEVA_X_CLIENT_ID } : {}),
+    ...(env.SEVA_X_CLIENT_SECRET ? { xClientSecret: env.SEVA_X_CLIENT_SECRET } : {}),
+    ...(env.SEVA_PUBLIC_URL ? { oauthRedirectBase: env.SEVA_PUBLIC_URL } : {}),
+    ...(env.SEVA_SECRET_KEY ? { secretKey: env.SEVA_SECRET_KEY } : {}),
     demo,
     demoPassword: password,
     pollIntervalMs: Number(env.SEVA_POLL_MS ?? 5000),

@@ -26,6 +26,7 @@ import {
   type SessionCloser,
 } from './auth'
 import { apiErrorHandler } from './http/errors'
+import type { TwitterApiReadWrite } from 'twitter-api-v2'
 import { createXClient } from './x/client'
 import { RateLimitPacer, rateLimitPlugin } from './x/rate-limits'
 import { createIngestion, type IngestionOptions, type IngestionSupervisor } from './ingest'
@@ -38,6 +39,8 @@ import { registerSlaRoutes, runSlaCheck, SLA_CHECK_INTERVAL_MS, type SlaTransiti
 import { registerArchiveRoutes } from './reports/archive-routes'
 import { registerReportsRoutes } from './reports'
 import { ActivityBoard, DEFAULT_AWAY_AFTER_MS, registerMonitorRoutes } from './monitor'
+import { createHandles, refreshDueHandles, registerHandlesRoutes, type RefreshResult } from './handles'
+import type { RefreshPolicy } from './handles/deps'
 import { ReplyWorker, type ReplyWorkerOptions } from './replies/worker'
 import { BackgroundLoops } from './cluster/background-loops'
 import { DEFAULT_LEASE_MS, startClusterRole, type ClusterRole } from './cluster'
@@ -67,6 +70,20 @@ export interface StartServerOptions {
   xApiBase?: string
   xUserToken?: string
   xAppToken?: string
+  /** OAuth 2.0 client of the X app that connects handles (SEVA_X_CLIENT_ID; against the simulator: its demo client). */
+  xClientId?: string
+  /** Its secret, for a confidential client (SEVA_X_CLIENT_SECRET). */
+  xClientSecret?: string
+  /** X's consent page (default https://x.com/i/oauth2/authorize, or the simulator's). */
+  xAuthorizeUrl?: string
+  /** Base URL X sends the admin's browser back to (SEVA_PUBLIC_URL; default this server's own URL). */
+  oauthRedirectBase?: string
+  /** Base64 of the 32-byte key that seals handle tokens (SEVA_SECRET_KEY); default a key file beside dataDir. */
+  secretKey?: string
+  /** When handle tokens are refreshed and failures retried. */
+  handleRefresh?: Partial<RefreshPolicy>
+  /** How often the leader looks for handle tokens to refresh (default 30 s). */
+  handleRefreshCheckMs?: number
   demo?: boolean
   demoPassword?: string
   /** Interval of the background workers; 0 or less turns them off (tests drive them by hand). */
@@ -119,6 +136,8 @@ export interface RunningServer {
   postRepliesNow(): Promise<number>
   /** One SLA pass now (at `now`, default the clock), on this instance whatever its role (tests, tools). */
   checkSlaNow(now?: Date): Promise<SlaTransition[]>
+  /** One pass of the handle token refresher now, on this instance whatever its role (tests, tools). */
+  refreshHandlesNow(now?: number): Promise<RefreshResult>
   /** One idle-assignee pass now, on this instance whatever its role (tests, tools). */
   reallocateIdleNow(): Promise<IdleReallocation[]>
   /** Demo logins seeded (empty unless demo). */
@@ -139,6 +158,10 @@ export const SESSION_PRUNE_MS = 10 * 60_000
 export const DEFAULT_ORG_FILE = fileURLToPath(new URL('../../resources/orgs/mha.json', import.meta.url))
 export const REAL_X_API = 'https://api.x.com'
 
+export function isRealXApi(base: string): boolean {
+  return /^https:\/\/api\.(x|twitter)\.com\/?$/.test(base)
+}
+
 export async function loadOrg(file: string): Promise<OrgConfig> {
   const raw: unknown = JSON.parse(await readFile(file, 'utf8'))
   const parsed = OrgConfig.safeParse(raw)
@@ -156,7 +179,7 @@ export function resolveXTokens(
   primaryHandle: string,
 ) {
   const base = opts.xApiBase ?? REAL_X_API
-  const isReal = /^https:\/\/api\.(x|twitter)\.com\/?$/.test(base)
+  const isReal = isRealXApi(base)
   return {
     base,
     userToken: opts.xUserToken ?? (isReal ? undefined : `sim-user-${primaryHandle}`),
@@ -217,6 +240,27 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   const leaseMs = opts.leaseMs ?? DEFAULT_LEASE_MS
 
   const tokens = resolveXTokens(opts, primaryHandle)
+  let handles: Awaited<ReturnType<typeof createHandles>>
+  try {
+    handles = await createHandles({
+      db,
+      currentOrg: () => live.current().org,
+      log,
+      apiBase: tokens.base,
+      isRealX: isRealXApi(tokens.base),
+      clientId: opts.xClientId,
+      clientSecret: opts.xClientSecret,
+      authorizeUrl: opts.xAuthorizeUrl,
+      redirectBase: opts.oauthRedirectBase,
+      secretKey: opts.secretKey,
+      dataDir: opts.dataDir,
+      databaseUrl: opts.databaseUrl,
+      refresh: opts.handleRefresh,
+    })
+  } catch (error) {
+    await db.close()
+    throw error
+  }
   const readToken = tokens.appToken ?? tokens.userToken
   const replyOptions: ReplyWorkerOptions = {
     instanceId,
@@ -228,10 +272,19 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   const makePoller = (workCtx: ServerContext, tickMs = 0): IngestionSupervisor | null =>
     readToken ? createIngestion(workCtx, tokens.base, readToken, { ...opts.ingestion, tickMs }) : null
   const makeReplies = (workCtx: ServerContext, mayPost?: () => boolean): ReplyWorker | null => {
-    if (!tokens.userToken) return null
+    if (!tokens.userToken && !handles.deps.oauth) return null
     // The posting window as X reports it: people's replies keep a share of it (replies/posting-window.ts).
     const pacer = new RateLimitPacer()
-    return new ReplyWorker(workCtx, createXClient(tokens.base, tokens.userToken, [rateLimitPlugin(pacer)]), {
+    // The primary handle's own token once connected (it changes with each refresh), else the configured one.
+    let current: { token: string; client: TwitterApiReadWrite } | null = null
+    const postingClient = async (): Promise<TwitterApiReadWrite | null> => {
+      const token = await handles.postingToken(workCtx.db, tokens.userToken)
+      if (!token) return null
+      if (current?.token !== token)
+        current = { token, client: createXClient(tokens.base, token, [rateLimitPlugin(pacer)]) }
+      return current.client
+    }
+    return new ReplyWorker(workCtx, postingClient, {
       ...replyOptions,
       pacer,
       ...(mayPost ? { mayPost } : {}),
@@ -241,7 +294,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   const poller = makePoller(ctx)
   const replies = makeReplies(ctx)
   if (!poller) log('[server] no X token configured: mention ingestion is off')
-  if (!replies) log('[server] no X user token configured: replies stay queued')
+  if (!replies) log('[server] no X user token or OAuth client configured: replies stay queued')
 
   // Every route takes small bodies unless it says otherwise (actions: LIMITS.actionsBodyBytes).
   const app = Fastify({
@@ -305,6 +358,10 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
       loops.every(IDLE_CHECK_INTERVAL_MS, () => runIdleReallocation(workCtx, { idleAfterMs: idleReassignMs }))
     // SLA states and escalations (src/server/sla): only grievances whose moment has come.
     loops.every(opts.slaCheckIntervalMs ?? SLA_CHECK_INTERVAL_MS, () => runSlaCheck(workCtx))
+    // Handle tokens are refreshed by the leader alone: X rotates refresh tokens, so two refreshers would race.
+    loops.every(opts.handleRefreshCheckMs ?? 30_000, async () => {
+      await refreshDueHandles({ ...handles.deps, db: workDb })
+    })
     loops.every(SESSION_PRUNE_MS, async () => {
       await pruneExpiredSessions(workDb)
       await pruneLoginThrottle(workDb, throttle)
@@ -332,6 +389,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
     connectedUsers: () => streams.connectedUsers(),
     awayAfterMs: opts.monitorAwayMs ?? DEFAULT_AWAY_AFTER_MS,
   })
+  registerHandlesRoutes(app, ctx, handles.deps)
 
   let address: string
   try {
@@ -343,6 +401,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   }
   const port = (app.server.address() as { port: number }).port
   const url = address.replace('[::1]', '127.0.0.1')
+  handles.setOwnUrl(url)
   try {
     cluster = await startClusterRole({
       db,
@@ -393,6 +452,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
     ingestNow,
     ingestion: poller,
     postRepliesNow,
+    refreshHandlesNow: (now) => refreshDueHandles(handles.deps, now),
     reallocateIdleNow,
     checkSlaNow: (now?: Date) => runSlaCheck(ctx, now ? { now } : {}),
     demoLogins,

@@ -37,6 +37,10 @@ export const AUDIT_ACTIONS = [
   'model.rolled-back',
   'report.exported',
   'audit.exported',
+  'handle.added',
+  'handle.removed',
+  'handle.connected',
+  'handle.disconnected',
 ] as const
 
 const queryInt = safeString(20)

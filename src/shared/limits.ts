@@ -110,6 +110,12 @@ export const LIMITS = {
   reportTopRules: 10,
   /** Grievances one export may hold; a larger range is refused with a 400 asking to narrow it. */
   reportExportRows: 200_000,
+  /** An X username (X: 1–15 letters, digits or _). */
+  xUsernameChars: 15,
+  /** X handles one organisation manages (Twitter Seva: about ten). */
+  handlesMax: 50,
+  /** The OAuth `state`, `code` and `error` X sends back to the callback. */
+  oauthParamChars: 1_000,
 } as const
 
 // A NUL or a lone surrogate cannot be stored in PostgreSQL text or JSONB, and a lone

@@ -7,6 +7,7 @@ import { apiRouter, CAPPED_READS } from './api'
 import type { ApiHandler, Auth, SimContext } from './context'
 import { BodyError, readJsonBody, sendJson } from './http-util'
 import {
+  forbidden,
   invalidRequest,
   notFoundRoute,
   serviceUnavailable,
@@ -15,16 +16,24 @@ import {
   usageCapExceeded,
   type ApiError,
 } from './problems'
+import { missingScopes } from './oauth/scopes'
 import { rateLimitHeaders } from './rate-limits'
 import type { Router } from './http-util'
 
 const USER_TOKEN_PREFIX = 'sim-user-'
 
-/** `sim-user-<username>` acts as that user; any other bearer token is app-only. */
+/**
+ * An access token from the OAuth flow acts as the account that authorised it (until it
+ * expires or is revoked: then 401, as X answers); `sim-user-<username>` acts as that user;
+ * any other bearer token is app-only.
+ */
 export function authenticate(ctx: SimContext, header: string | undefined): Auth | undefined {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '')
   if (!match) return undefined
   const token = match[1]!
+  const issued = ctx.oauth.check(token)
+  if (issued === 'invalid') return undefined
+  if (issued) return { kind: 'user', token, user: ctx.store.ensureUser(issued.username), scopes: issued.scopes }
   if (!token.startsWith(USER_TOKEN_PREFIX)) return { kind: 'app', token }
   const username = token.slice(USER_TOKEN_PREFIX.length)
   if (!/^[A-Za-z0-9_]{1,15}$/.test(username)) return undefined
@@ -53,6 +62,12 @@ export function createApiPipeline(
     const headers = rateLimitHeaders(limit)
     if (!match) {
       fail(res, notFoundRoute(url.pathname), headers)
+      return
+    }
+    // A token from the OAuth flow does only what its scopes allow.
+    const lacking = auth.kind === 'user' && auth.scopes ? missingScopes(match.key, auth.scopes) : []
+    if (lacking.length > 0) {
+      fail(res, forbidden(`Missing OAuth 2.0 scopes for this endpoint: ${lacking.join(' ')}`), headers)
       return
     }
     const { faults, random } = ctx

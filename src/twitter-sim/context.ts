@@ -2,6 +2,7 @@
 
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { FaultConfig } from './faults'
+import type { OAuthAuthority } from './oauth/authority'
 import type { Random } from './prng'
 import type { RateLimiter } from './rate-limits'
 import type { SimStore, SimUser } from './store'
@@ -9,7 +10,9 @@ import type { StreamRules } from './stream-rules'
 import type { FilteredStreamHub } from './stream'
 import type { UsageMeter } from './usage'
 
-export type Auth = { kind: 'user'; token: string; user: SimUser } | { kind: 'app'; token: string }
+/** `scopes` is set for tokens issued by the OAuth flow (undefined: a sim-user-<name> token, all scopes). */
+export type Auth =
+  { kind: 'user'; token: string; user: SimUser; scopes?: readonly string[] } | { kind: 'app'; token: string }
 
 export interface SimStats {
   requests: number
@@ -48,6 +51,8 @@ export interface SimContext {
   random: Random
   stats: SimStats
   handles: readonly string[]
+  /** OAuth 2.0 clients, codes and tokens (oauth/). */
+  oauth: OAuthAuthority
   now: () => number
 }
 

@@ -110,6 +110,15 @@ const stats: ControlHandler = ({ ctx, scenario }) => {
   }
 }
 
+const oauthGrants: ControlHandler = ({ ctx }) => ({ status: 200, body: ctx.oauth.liveGrants() })
+
+/** The account withdraws every app's access, as from X's settings: its tokens stop working. */
+const oauthRevoke: ControlHandler = ({ ctx }, body) => {
+  const username = (body as Record<string, unknown> | undefined)?.username
+  if (typeof username !== 'string' || !/^[A-Za-z0-9_]{1,15}$/.test(username)) return bad('body must be {username}')
+  return { status: 200, body: { revoked: ctx.oauth.revokeAllFor(username) } }
+}
+
 const router = new Router<ControlHandler>()
   .add('POST', '/_sim/tweets', postTweet)
   .add('GET', '/_sim/tweets', listTweets)
@@ -119,6 +128,8 @@ const router = new Router<ControlHandler>()
   .add('GET', '/_sim/scenario', getScenario)
   .add('POST', '/_sim/reset', reset)
   .add('GET', '/_sim/stats', stats)
+  .add('GET', '/_sim/oauth/grants', oauthGrants)
+  .add('POST', '/_sim/oauth/revoke', oauthRevoke)
 
 export async function handleControl(
   deps: ControlDeps,

@@ -6,6 +6,8 @@ import type { AddressInfo } from 'node:net'
 import { createApiPipeline } from './api-pipeline'
 import { emptyStats, type SimContext } from './context'
 import { handleControl } from './control'
+import { OAuthAuthority, type OAuthOptions } from './oauth/authority'
+import { handleOAuth, OAUTH_PATHS } from './oauth/routes'
 import { NO_FAULTS } from './faults'
 import { sendJson } from './http-util'
 import { createRandom } from './prng'
@@ -20,6 +22,7 @@ export type { Tweet, SimUser, SimStore } from './store'
 export type { FaultConfig } from './faults'
 export { DEFAULT_HANDLES } from './store'
 export { DEFAULT_RATE_LIMITS } from './rate-limits'
+export { DEMO_OAUTH_CLIENT, type OAuthClient, type OAuthOptions } from './oauth/authority'
 
 export interface SimulatorOptions {
   port?: number
@@ -39,6 +42,8 @@ export interface SimulatorOptions {
   maxStreamRules?: number
   /** Seed of the PRNG behind fault decisions. */
   faultSeed?: number
+  /** OAuth 2.0 (PKCE) clients and lifetimes; default: the demo client, X's 2 h access tokens. */
+  oauth?: OAuthOptions
 }
 
 export interface InjectTweetInput {
@@ -79,6 +84,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     random: createRandom(opts.faultSeed ?? 7),
     stats: emptyStats(),
     handles,
+    oauth: new OAuthAuthority(now, opts.oauth),
     now,
   }
   stream.attach(ctx)
@@ -96,21 +102,24 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     ctx.limiter.reset()
     Object.assign(ctx.faults, NO_FAULTS)
     Object.assign(ctx.stats, emptyStats())
+    ctx.oauth.reset()
     scenario.forget()
   }
 
   const api = createApiPipeline(ctx)
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://sim.local')
-    const work = url.pathname.startsWith('/2/')
-      ? api(req, res, url)
-      : url.pathname.startsWith('/_sim/')
-        ? handleControl({ ctx, scenario, reset }, req, res, url)
-        : Promise.resolve(
-            sendJson(res, 404, {
-              error: `unknown path ${url.pathname}; the X API lives under /2/, controls under /_sim/`,
-            }),
-          )
+    const work = OAUTH_PATHS.has(url.pathname)
+      ? handleOAuth({ authority: ctx.oauth, store, handles }, req, res, url)
+      : url.pathname.startsWith('/2/')
+        ? api(req, res, url)
+        : url.pathname.startsWith('/_sim/')
+          ? handleControl({ ctx, scenario, reset }, req, res, url)
+          : Promise.resolve(
+              sendJson(res, 404, {
+                error: `unknown path ${url.pathname}; the X API lives under /2/, controls under /_sim/`,
+              }),
+            )
     work.catch((err: unknown) => {
       // A bug must not take the simulator down mid-soak: answer 500 like X's internal error.
       console.error('[twitter-sim] internal error', err)

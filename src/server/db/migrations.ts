@@ -403,6 +403,53 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX actions_username_at ON actions (username, at)`,
     ],
   },
+  {
+    version: 12,
+    name: 'handle-credentials',
+    sql: [
+      // src/server/handles: the org's X handles (seeded once from the org file; until the
+      // versioned org config owns them), their OAuth tokens sealed with AES-256-GCM, and
+      // connects in progress (state hashed, PKCE verifier sealed; single use, short-lived).
+      `CREATE TABLE x_handles (
+        username TEXT PRIMARY KEY,
+        username_key TEXT NOT NULL UNIQUE,
+        is_primary BOOLEAN NOT NULL DEFAULT false,
+        division TEXT,
+        added_by TEXT NOT NULL,
+        added_at TIMESTAMPTZ NOT NULL DEFAULT now()
+      )`,
+      `CREATE UNIQUE INDEX x_handles_one_primary ON x_handles (is_primary) WHERE is_primary`,
+      `CREATE TABLE x_handles_seeded (id INTEGER PRIMARY KEY)`,
+      `CREATE TABLE x_handle_credentials (
+        username_key TEXT PRIMARY KEY REFERENCES x_handles (username_key) ON DELETE CASCADE,
+        x_user_id TEXT NOT NULL,
+        access_token_sealed TEXT NOT NULL,
+        refresh_token_sealed TEXT,
+        scopes TEXT NOT NULL,
+        expires_at TIMESTAMPTZ NOT NULL,
+        connected_by TEXT NOT NULL,
+        connected_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+        last_refresh_at TIMESTAMPTZ,
+        refresh_failures INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TIMESTAMPTZ
+      )`,
+      // Errors live apart from the credentials: a failed connect has no tokens to sit beside.
+      `CREATE TABLE x_handle_errors (
+        username_key TEXT PRIMARY KEY REFERENCES x_handles (username_key) ON DELETE CASCADE,
+        message TEXT NOT NULL,
+        at TIMESTAMPTZ NOT NULL DEFAULT now()
+      )`,
+      `CREATE TABLE x_oauth_pending (
+        state_hash TEXT PRIMARY KEY,
+        username_key TEXT NOT NULL REFERENCES x_handles (username_key) ON DELETE CASCADE,
+        verifier_sealed TEXT NOT NULL,
+        redirect_uri TEXT NOT NULL,
+        started_by TEXT NOT NULL,
+        client_address TEXT,
+        expires_at TIMESTAMPTZ NOT NULL
+      )`,
+    ],
+  },
 ]
 
 export async function migrate(db: Database): Promise<number[]> {

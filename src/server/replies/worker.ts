@@ -36,6 +36,13 @@ interface Settlement {
   outcome: { state: 'posted'; tweetId?: string } | { state: 'failed'; error: string }
 }
 
+/**
+ * Where the posting client comes from: a fixed one, or one looked up before each pass (the
+ * primary handle's OAuth token changes as it is refreshed or reconnected; null = nobody
+ * can post now, so the pass does nothing).
+ */
+export type PostingClient = TwitterApiReadWrite | (() => Promise<TwitterApiReadWrite | null>)
+
 /** Posts in flight at once in a pass. */
 const DEFAULT_CONCURRENCY = 4
 
@@ -91,11 +98,15 @@ export class ReplyWorker {
   /** What each waiting reply's entry shows now (so it is rewritten only when it changes). */
   private readonly shown = new Map<string, { position: number; estimatedAt: number }>()
 
+  /** The client of the current pass. */
+  private x!: TwitterApiReadWrite
+
   constructor(
     private readonly ctx: ServerContext,
-    private readonly x: TwitterApiReadWrite,
+    private readonly client: PostingClient,
     private readonly opts: ReplyWorkerOptions,
   ) {
+    if (typeof client !== 'function') this.x = client
     this.maxAttempts = opts.maxAttempts ?? 5
     this.backoffMs = opts.backoffMs ?? 2_000
     this.leaseMs = opts.leaseMs ?? 120_000
@@ -115,6 +126,11 @@ export class ReplyWorker {
   }
 
   private async pass(): Promise<number> {
+    if (typeof this.client === 'function') {
+      const current = await this.client()
+      if (!current) return 0
+      this.x = current
+    }
     if (Date.now() < this.pausedUntil) {
       await this.showWaiting()
       return 0
