@@ -9,7 +9,7 @@ import { extractUrls } from './text/entities'
 
 export const BUDGET_PATHS = {
   /** Supervisors and admins: prices, this month's spend, the projection, cost per grievance. */
-  budget: '/api/v1/admin/budget',
+  budget: '/api/v1/supervisor/budget',
 } as const
 
 /** A price in US dollars per Post (a typo of 200 for 0.20 is refused). */

@@ -15,7 +15,7 @@ export const HANDLES_PATHS = {
   /** Admins: POST revokes the handle's tokens at X and forgets them. */
   disconnect: '/api/v1/admin/handles/:username/disconnect',
   /** Where X sends the browser back (?code&state); authenticated by the single-use state. */
-  callback: '/api/v1/admin/handles/oauth/callback',
+  callback: '/api/v1/oauth/x/callback',
 } as const
 
 /** A route of HANDLES_PATHS for one handle. */

@@ -37,7 +37,7 @@ test('an admin connects a handle through X’s authorize page and sees it connec
   await consent.getByLabel('@CyberDost').check()
   await consent.getByRole('button', { name: 'Authorize app' }).click()
   await expect(consent.getByTestId('handle-oauth-result')).toHaveAttribute('data-outcome', 'connected')
-  expect(consent.url().startsWith(`${stack.serverUrl}/api/v1/admin/handles/oauth/callback`)).toBe(true)
+  expect(consent.url().startsWith(`${stack.serverUrl}/api/v1/oauth/x/callback`)).toBe(true)
   await consent.close()
 
   await expect(status).toHaveAttribute('data-state', 'connected', { timeout: 15_000 })

@@ -1,4 +1,4 @@
-// GET /api/v1/admin/budget against the simulator: reads counted as ingestion reads them,
+// GET /api/v1/supervisor/budget against the simulator: reads counted as ingestion reads them,
 // the acknowledgement counted as a plain post and an officer's reply with a link as a URL
 // post, in money at the org's prices, with the projection and the cost per grievance;
 // supervisors and admins only.
@@ -34,7 +34,7 @@ afterAll(async () => {
 })
 
 async function report(client: ApiClient): Promise<BudgetReport> {
-  const res = await client.request('GET', '/api/v1/admin/budget')
+  const res = await client.request('GET', '/api/v1/supervisor/budget')
   expect(res.status).toBe(200)
   return res.body as BudgetReport
 }
@@ -49,9 +49,9 @@ async function grievanceOf(client: ApiClient, tweetId: string): Promise<Grievanc
 
 describe('who may see the budget', () => {
   it('answers 401 without a session and 403 to an officer', async () => {
-    expect((await new ApiClient(server.url).request('GET', '/api/v1/admin/budget')).status).toBe(401)
+    expect((await new ApiClient(server.url).request('GET', '/api/v1/supervisor/budget')).status).toBe(401)
     const officer = await loggedIn(server, 'officer.cyber')
-    const refused = await officer.request('GET', '/api/v1/admin/budget')
+    const refused = await officer.request('GET', '/api/v1/supervisor/budget')
     expect(refused.status).toBe(403)
     expect(refused.body).toMatchObject({ error: 'forbidden' })
   })

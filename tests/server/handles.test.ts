@@ -65,7 +65,7 @@ async function connect(
   const consent = await fetch(authorize, { redirect: 'manual' })
   expect(consent.status).toBe(302)
   const callback = consent.headers.get('location')!
-  expect(callback.startsWith(`${server.url}/api/v1/admin/handles/oauth/callback?`)).toBe(true)
+  expect(callback.startsWith(`${server.url}/api/v1/oauth/x/callback?`)).toBe(true)
   const page = await fetch(callback)
   return { status: page.status, html: await page.text(), callback }
 }
@@ -168,7 +168,7 @@ describe('connecting the primary handle', () => {
   })
 
   it('answers the callback page in Hindi when the browser prefers it', async () => {
-    const res = await fetch(`${server.url}/api/v1/admin/handles/oauth/callback?state=unknown&code=x`, {
+    const res = await fetch(`${server.url}/api/v1/oauth/x/callback?state=unknown&code=x`, {
       headers: { 'accept-language': 'hi-IN,hi;q=0.9,en;q=0.5' },
     })
     expect(res.status).toBe(400)
@@ -264,7 +264,7 @@ describe('disconnect, add, remove', () => {
 
 describe('bad input', () => {
   it('answers malformed requests with a 4xx, never a 500', async () => {
-    const callback = `${server.url}/api/v1/admin/handles/oauth/callback`
+    const callback = `${server.url}/api/v1/oauth/x/callback`
     expect((await fetch(`${callback}?state=${'s'.repeat(2_000)}&code=c`)).status).toBe(400)
     expect((await fetch(`${callback}?state=a%00b&code=c`)).status).toBe(400)
     expect((await fetch(`${callback}?code=c`)).status).toBe(400)

@@ -10,7 +10,7 @@ import { SPEC_PATH } from './helpers'
 
 let sim: Simulator
 let clock = Date.parse('2026-12-02T10:00:00Z')
-const REDIRECT = 'http://127.0.0.1:4020/api/v1/admin/handles/oauth/callback'
+const REDIRECT = 'http://127.0.0.1:4020/api/v1/oauth/x/callback'
 const BASIC = `Basic ${Buffer.from(`${DEMO_OAUTH_CLIENT.clientId}:${DEMO_OAUTH_CLIENT.clientSecret}`).toString('base64')}`
 
 beforeAll(async () => {

@@ -1,4 +1,4 @@
-// GET /api/v1/admin/budget: the X budget in money for supervisors and admins (officers:
+// GET /api/v1/supervisor/budget: the X budget in money for supervisors and admins (officers:
 // 403). A read of figures, not an export or a change, so it is not audited; changes go
 // through the configuration API.
 import type { FastifyInstance } from 'fastify'

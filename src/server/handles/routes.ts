@@ -6,7 +6,7 @@
 //   DELETE /api/v1/admin/handles/:username              revokes at X, removes              (audited)
 //   POST   /api/v1/admin/handles/:username/connect      → {authorizeUrl}
 //   POST   /api/v1/admin/handles/:username/disconnect   revokes at X, forgets the tokens   (audited)
-//   GET    /api/v1/admin/handles/oauth/callback?code&state   the page "connected, you can close this window"
+//   GET    /api/v1/oauth/x/callback?code&state   the page "connected, you can close this window"
 import type { FastifyInstance } from 'fastify'
 import {
   AddHandleInput,
