@@ -269,10 +269,20 @@ async function supervisorDay(server: RunningServer, clock: DayClock, log: DayLog
     for (const g of desk.open()) if (g.assignee && load.has(g.assignee)) load.set(g.assignee, load.get(g.assignee)! + 1)
     for (const g of handover) {
       const to = [...load.entries()].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))[0]![0]
-      const result = await api.act(g, { type: 'assign', assignee: to })
-      if (result.status === 'applied') {
-        log.handedOver++
-        load.set(to, load.get(to)! + 1)
+      // A conflict is the grievance moving on since the pull (a reply reaching X): again on its version.
+      let version = g.version
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const result = await api.act({ id: g.id, version }, { type: 'assign', assignee: to })
+        if (result.status === 'applied') {
+          log.handedOver++
+          load.set(to, load.get(to)! + 1)
+          break
+        }
+        if (result.status !== 'conflict') {
+          log.errors.push(`handover ${g.ticket} to ${to}: ${result.status}`)
+          break
+        }
+        version = result.grievance.version
       }
     }
   }
