@@ -105,16 +105,63 @@ export const toIncoming = (t: Omit<LabelledTweet, 'label'>): IncomingTweet => ({
   referencedTweets: t.referencedTweets,
 })
 
+/**
+ * Tokens real tweets carry that say nothing about a grievance: a reference or order id, a
+ * bare number, a campaign hashtag, a stray word. Training sees some tweets a second time
+ * with one of these appended (same label), so the shape weights (word count, digits,
+ * hashtags, the last word) learn that such a token changes nothing.
+ */
+function noiseToken(rand: () => number): string {
+  const chars = (n: number, from: string) =>
+    Array.from({ length: n }, () => from[Math.floor(rand() * from.length)]).join('')
+  const digits = (n: number) => String(1 + Math.floor(rand() * 9)) + chars(n - 1, '0123456789')
+  const letters = 'abcdefghijkmnopqrstuvwxyz'
+  const n = 3 + Math.floor(rand() * 8)
+  switch (Math.floor(rand() * 7)) {
+    case 0:
+      return digits(1 + Math.floor(rand() * 12))
+    case 1:
+      return chars(n, letters + '0123456789')
+    case 2:
+      return `#${chars(n, letters)}`
+    case 3:
+      return `#${chars(n, letters)} #${chars(3 + Math.floor(rand() * 6), letters + '0123456789')}`
+    case 4:
+      return `${chars(2 + Math.floor(rand() * 3), letters)}:${chars(n, letters + '0123456789')}`
+    case 5:
+      return chars(n, letters)
+    default:
+      return `${chars(n, letters)} ${digits(2 + Math.floor(rand() * 6))}`
+  }
+}
+/** Share of training tweets also seen with a noise token appended. */
+const NOISE_COPIES = 0.5
+
 /** Features of each tweet that reaches the model (the rules settle retweets and our own tweets). */
-export function examples(compiled: CompiledOrg, divisions: string[], tweets: readonly LabelledTweet[]): Example[] {
+export function examples(
+  compiled: CompiledOrg,
+  divisions: string[],
+  tweets: readonly LabelledTweet[],
+  noise?: () => number,
+): Example[] {
   const ctx = featureContext(compiled, divisions)
   const buf = new FeatureBuffer()
   const out: Example[] = []
   const m = compiled.matcher
-  for (const t of tweets) {
+  for (const original of tweets) {
+    const split = splitOf(original.id)
+    const copies =
+      noise && split === 'train' && noise() < NOISE_COPIES
+        ? [original, { ...original, text: `${original.text} ${noiseToken(noise)}` }]
+        : [original]
+    for (const t of copies) addExample(t, split)
+  }
+  return out
+
+  function addExample(t: LabelledTweet, split: Split): void {
     const runs = m.runs
     const analysis = analyseTweet(compiled, toIncoming(t))
-    if (m.runs === runs || m.wordCount === 0) continue
+    if (m.runs === runs || m.wordCount === 0) return
     extractFeatures(ctx, toIncoming(t), analysis, buf)
     out.push({
       hashes: buf.hashes.slice(0, buf.count),
@@ -125,10 +172,9 @@ export function examples(compiled: CompiledOrg, divisions: string[], tweets: rea
       ruleDivision: buf.ruleDivision,
       y: t.label.actionable ? 1 : 0,
       division: t.label.division === null ? -1 : divisions.indexOf(t.label.division),
-      split: splitOf(t.id),
+      split,
     })
   }
-  return out
 }
 
 function shuffled(n: number, rand: () => number): Int32Array {
@@ -155,6 +201,30 @@ const SMOOTH = 0.03
  * report addressed to us, rule hits) rather than only the corpus's own phrases.
  */
 const WORD_DROPOUT = 0.4
+/**
+ * A feature (a table slot) seen in fewer training tweets than this gets no weight and is
+ * left out of the model file: a word, id or hashtag met once or twice is noise the model
+ * would otherwise learn by heart, and on a real tweet a never-seen token that lands on such
+ * a slot would move the confidence for nothing.
+ */
+export const MIN_FEATURE_TWEETS = 3
+
+/** For each slot of a table of `size`, whether at least MIN_FEATURE_TWEETS examples hold it. */
+function presentSlots(set: readonly Example[], size: number, count: (e: Example) => number): Uint8Array {
+  const mask = size - 1
+  const seen = new Uint16Array(size)
+  const last = new Int32Array(size).fill(-1)
+  set.forEach((e, x) => {
+    const n = count(e)
+    for (let f = 0; f < n; f++) {
+      const i = e.hashes[f] & mask
+      if (last[i] === x) continue
+      last[i] = x
+      if (seen[i] < 0xffff) seen[i]++
+    }
+  })
+  return Uint8Array.from(seen, (c) => (c >= MIN_FEATURE_TWEETS ? 1 : 0))
+}
 
 function fitActionable(train: Example[], bits: number, epochs: number, rand: () => number): Float32Array {
   const size = 1 << bits
@@ -162,6 +232,7 @@ function fitActionable(train: Example[], bits: number, epochs: number, rand: () 
   const w = new Float32Array(size)
   const g2 = new Float32Array(size).fill(1e-2)
   const keep = new Uint8Array(1024)
+  const present = presentSlots(train, size, (e) => e.hashes.length)
   const positives = train.reduce((n, e) => n + e.y, 0)
   // Balance the classes: the real mix varies from inbox to search.
   const weightOf = [
@@ -173,7 +244,8 @@ function fitActionable(train: Example[], bits: number, epochs: number, rand: () 
     for (const o of order) {
       const e = train[o]
       const n = e.hashes.length
-      for (let f = 0; f < n; f++) keep[f] = e.lexical[f] === 1 && rand() < WORD_DROPOUT ? 0 : 1
+      for (let f = 0; f < n; f++)
+        keep[f] = present[e.hashes[f] & mask] === 0 || (e.lexical[f] === 1 && rand() < WORD_DROPOUT) ? 0 : 1
       let z = 0
       for (let f = 0; f < n; f++) if (keep[f] === 1) z += w[e.hashes[f] & mask]
       const g = (sigmoid(z) - (SMOOTH + (1 - 2 * SMOOTH) * e.y)) * weightOf[e.y]
@@ -197,12 +269,14 @@ function fitDivision(train: Example[], k: number, bits: number, epochs: number, 
   const g2 = new Float32Array(rows * stride).fill(1e-2)
   const p = new Float64Array(k)
   const labelled = train.filter((e) => e.y === 1 && e.division >= 0)
+  const present = presentSlots(labelled, rows, (e) => e.divisionCount)
   for (let epoch = 0; epoch < epochs; epoch++) {
     const order = shuffled(labelled.length, rand)
     for (const o of order) {
       const e = labelled[o]
       p.fill(0)
       for (let f = 0; f < e.divisionCount; f++) {
+        if (present[e.hashes[f] & mask] === 0) continue
         const row = (e.hashes[f] & mask) * stride
         for (let d = 0; d < k; d++) p[d] += w[row + d]
       }
@@ -211,6 +285,7 @@ function fitDivision(train: Example[], k: number, bits: number, epochs: number, 
       let sum = 0
       for (let d = 0; d < k; d++) sum += p[d] = Math.exp(p[d] - max)
       for (let f = 0; f < e.divisionCount; f++) {
+        if (present[e.hashes[f] & mask] === 0) continue
         const row = (e.hashes[f] & mask) * stride
         for (let d = 0; d < k; d++) {
           const i = row + d
@@ -348,10 +423,10 @@ export function trainTriageModel(
       throw new Error(`tweet ${t.id}: division "${t.label.division}" is not a division of ${compiled.org.id}`)
   }
   // Tables small enough to stay in the CPU's cache: the model is read for every tweet.
-  const hashBits = options.hashBits ?? 16
+  const hashBits = options.hashBits ?? 18
   const divisionHashBits = options.divisionHashBits ?? 12
   const epochs = options.epochs ?? 8
-  const all = examples(compiled, divisions, tweets)
+  const all = examples(compiled, divisions, tweets, mulberry32((options.seed ?? 1) ^ 0x5eed))
   const train = all.filter((e) => e.split === 'train')
   const calibration = all.filter((e) => e.split === 'calibration')
   const validation = all.filter((e) => e.split === 'validation')
