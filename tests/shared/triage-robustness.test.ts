@@ -60,11 +60,8 @@ function maker(seed: number) {
   return { pick, digits }
 }
 const LETTERS = 'abcdefghijkmnpqrstuvwxyz'
-/**
- * The target is 0.03; mha's model still reaches 0.039 on two tweets (a hashed feature of an
- * unseen token lands on a slot a seen one holds), so the bound is 0.04 until that is fixed.
- */
-const CONTENT_FREE_LIMIT = 0.04
+/** How far a content-free token may move the confidence. */
+const CONTENT_FREE_LIMIT = 0.03
 /** Tokens that say nothing at all: a stray word, a campaign hashtag, a small number. */
 function contentFree(seed: number): string[] {
   const { pick, digits } = maker(seed)
@@ -76,7 +73,11 @@ function contentFree(seed: number): string[] {
     `${pick(5, LETTERS)} ${pick(4, LETTERS)}`,
   ]
 }
-/** Ids and long numbers: a PNR, a train number, a reference id. Evidence of a concrete report, but weak. */
+/**
+ * Ids and long numbers: a PNR, a train number, a reference id. The rules read a 10-digit
+ * run as an identifier, which is evidence of a concrete report, so these may move the
+ * confidence (the test prints how far) but must never flip ignore ↔ ticket.
+ */
 function identifiers(seed: number): string[] {
   const { pick, digits } = maker(seed)
   return [digits(10), digits(5), `ref ${pick(7, LETTERS + '0123456789')}`, `id:${pick(9, LETTERS + '0123456789')}`]
@@ -136,7 +137,7 @@ describe.each(Object.keys(TWEETS))('%s: an unseen id, number or hashtag appended
   it('an id or long number never turns an ignored tweet into a ticket or a ticket into an ignored one', () => {
     const { worst, problems } = swings(
       identifiers,
-      0.2,
+      Infinity,
       (a, b) => (a === 'ignore' && b === 'ticket') || (a === 'ticket' && b === 'ignore'),
     )
     console.log(`[${org}] ids and long numbers: largest confidence swing ${worst.toFixed(4)}`)

@@ -9,7 +9,10 @@ import { analyseTweet } from '../routing/analyse'
 import type { CompiledOrg } from '../routing/compile'
 import { FEATURE_SET, FeatureBuffer, extractFeatures, featureContext, stringHash } from './features'
 import {
+  SEEN_BITS,
   divisionStride,
+  isSeen,
+  seenIndex,
   quantise,
   rankDivisions,
   rawScore,
@@ -209,6 +212,22 @@ const WORD_DROPOUT = 0.4
  */
 export const MIN_FEATURE_TWEETS = 3
 
+/** The feature hashes at least MIN_FEATURE_TWEETS training examples hold, as the model's seen set. */
+function seenFeatures(set: readonly Example[]): Uint32Array {
+  const tweets = new Map<number, number>()
+  for (const e of set) {
+    const mine = new Set(e.hashes)
+    for (const h of mine) tweets.set(h, (tweets.get(h) ?? 0) + 1)
+  }
+  const seen = new Uint32Array((1 << SEEN_BITS) >>> 5)
+  for (const [h, n] of tweets) {
+    if (n < MIN_FEATURE_TWEETS) continue
+    const i = seenIndex(h)
+    seen[i >>> 5] |= 1 << (i & 31)
+  }
+  return seen
+}
+
 /** For each slot of a table of `size`, whether at least MIN_FEATURE_TWEETS examples hold it. */
 function presentSlots(set: readonly Example[], size: number, count: (e: Example) => number): Uint8Array {
   const mask = size - 1
@@ -226,13 +245,18 @@ function presentSlots(set: readonly Example[], size: number, count: (e: Example)
   return Uint8Array.from(seen, (c) => (c >= MIN_FEATURE_TWEETS ? 1 : 0))
 }
 
-function fitActionable(train: Example[], bits: number, epochs: number, rand: () => number): Float32Array {
+function fitActionable(
+  train: Example[],
+  bits: number,
+  epochs: number,
+  rand: () => number,
+  seen: Uint32Array,
+): Float32Array {
   const size = 1 << bits
   const mask = size - 1
   const w = new Float32Array(size)
   const g2 = new Float32Array(size).fill(1e-2)
   const keep = new Uint8Array(1024)
-  const present = presentSlots(train, size, (e) => e.hashes.length)
   const positives = train.reduce((n, e) => n + e.y, 0)
   // Balance the classes: the real mix varies from inbox to search.
   const weightOf = [
@@ -245,7 +269,7 @@ function fitActionable(train: Example[], bits: number, epochs: number, rand: () 
       const e = train[o]
       const n = e.hashes.length
       for (let f = 0; f < n; f++)
-        keep[f] = present[e.hashes[f] & mask] === 0 || (e.lexical[f] === 1 && rand() < WORD_DROPOUT) ? 0 : 1
+        keep[f] = !isSeen(seen, e.hashes[f]) || (e.lexical[f] === 1 && rand() < WORD_DROPOUT) ? 0 : 1
       let z = 0
       for (let f = 0; f < n; f++) if (keep[f] === 1) z += w[e.hashes[f] & mask]
       const g = (sigmoid(z) - (SMOOTH + (1 - 2 * SMOOTH) * e.y)) * weightOf[e.y]
@@ -423,7 +447,7 @@ export function trainTriageModel(
       throw new Error(`tweet ${t.id}: division "${t.label.division}" is not a division of ${compiled.org.id}`)
   }
   // Tables small enough to stay in the CPU's cache: the model is read for every tweet.
-  const hashBits = options.hashBits ?? 18
+  const hashBits = options.hashBits ?? 16
   const divisionHashBits = options.divisionHashBits ?? 12
   const epochs = options.epochs ?? 8
   const all = examples(compiled, divisions, tweets, mulberry32((options.seed ?? 1) ^ 0x5eed))
@@ -435,7 +459,8 @@ export function trainTriageModel(
 
   const rand = mulberry32(options.seed ?? 1)
   // Calibrate on the quantised weights the file holds.
-  const actionable = quantise(fitActionable(train, hashBits, epochs, rand))
+  const seen = seenFeatures(train)
+  const actionable = quantise(fitActionable(train, hashBits, epochs, rand, seen))
   const division = quantise(fitDivision(train, divisions.length, divisionHashBits, epochs, rand))
   const model: TriageModel = {
     org: compiled.org.id,
@@ -449,6 +474,7 @@ export function trainTriageModel(
     training: {},
     actionable,
     division,
+    seen,
   }
   const z = Float64Array.from(calibration, (e) => rawScore(model, e.hashes, e.hashes.length))
   const y = Float64Array.from(calibration, (e) => e.y)
