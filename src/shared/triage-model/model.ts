@@ -309,6 +309,7 @@ export function divisionScores(model: TriageModel, hashes: Int32Array, count: nu
   const w = model.division.q
   if (k > 8) return divisionScoresWide(model, hashes, count, out)
   const mask = (w.length >> 3) - 1
+  const seen = model.seen
   let s0 = 0
   let s1 = 0
   let s2 = 0
@@ -318,7 +319,11 @@ export function divisionScores(model: TriageModel, hashes: Int32Array, count: nu
   let s6 = 0
   let s7 = 0
   for (let i = 0; i < count; i++) {
-    const row = (hashes[i] & mask) << 3
+    const h = hashes[i]
+    // A word training never saw says nothing about the division either.
+    const b = Math.imul(h, 0x2c1b3c6d) >>> (32 - SEEN_BITS)
+    if (((seen[b >>> 5] >>> (b & 31)) & 1) === 0) continue
+    const row = (h & mask) << 3
     s0 += w[row]
     s1 += w[row + 1]
     s2 += w[row + 2]
@@ -346,6 +351,7 @@ function divisionScoresWide(model: TriageModel, hashes: Int32Array, count: numbe
   const mask = w.length / stride - 1
   for (let d = 0; d < k; d++) out[d] = 0
   for (let i = 0; i < count; i++) {
+    if (!isSeen(model.seen, hashes[i])) continue
     const row = (hashes[i] & mask) * stride
     for (let d = 0; d < k; d++) out[d] += w[row + d]
   }

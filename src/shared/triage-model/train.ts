@@ -228,23 +228,6 @@ function seenFeatures(set: readonly Example[]): Uint32Array {
   return seen
 }
 
-/** For each slot of a table of `size`, whether at least MIN_FEATURE_TWEETS examples hold it. */
-function presentSlots(set: readonly Example[], size: number, count: (e: Example) => number): Uint8Array {
-  const mask = size - 1
-  const seen = new Uint16Array(size)
-  const last = new Int32Array(size).fill(-1)
-  set.forEach((e, x) => {
-    const n = count(e)
-    for (let f = 0; f < n; f++) {
-      const i = e.hashes[f] & mask
-      if (last[i] === x) continue
-      last[i] = x
-      if (seen[i] < 0xffff) seen[i]++
-    }
-  })
-  return Uint8Array.from(seen, (c) => (c >= MIN_FEATURE_TWEETS ? 1 : 0))
-}
-
 function fitActionable(
   train: Example[],
   bits: number,
@@ -285,7 +268,14 @@ function fitActionable(
   return w
 }
 
-function fitDivision(train: Example[], k: number, bits: number, epochs: number, rand: () => number): Float32Array {
+function fitDivision(
+  train: Example[],
+  k: number,
+  bits: number,
+  epochs: number,
+  rand: () => number,
+  seen: Uint32Array,
+): Float32Array {
   const rows = 1 << bits
   const mask = rows - 1
   const stride = divisionStride(k)
@@ -293,14 +283,13 @@ function fitDivision(train: Example[], k: number, bits: number, epochs: number, 
   const g2 = new Float32Array(rows * stride).fill(1e-2)
   const p = new Float64Array(k)
   const labelled = train.filter((e) => e.y === 1 && e.division >= 0)
-  const present = presentSlots(labelled, rows, (e) => e.divisionCount)
   for (let epoch = 0; epoch < epochs; epoch++) {
     const order = shuffled(labelled.length, rand)
     for (const o of order) {
       const e = labelled[o]
       p.fill(0)
       for (let f = 0; f < e.divisionCount; f++) {
-        if (present[e.hashes[f] & mask] === 0) continue
+        if (!isSeen(seen, e.hashes[f])) continue
         const row = (e.hashes[f] & mask) * stride
         for (let d = 0; d < k; d++) p[d] += w[row + d]
       }
@@ -309,7 +298,7 @@ function fitDivision(train: Example[], k: number, bits: number, epochs: number, 
       let sum = 0
       for (let d = 0; d < k; d++) sum += p[d] = Math.exp(p[d] - max)
       for (let f = 0; f < e.divisionCount; f++) {
-        if (present[e.hashes[f] & mask] === 0) continue
+        if (!isSeen(seen, e.hashes[f])) continue
         const row = (e.hashes[f] & mask) * stride
         for (let d = 0; d < k; d++) {
           const i = row + d
@@ -461,7 +450,7 @@ export function trainTriageModel(
   // Calibrate on the quantised weights the file holds.
   const seen = seenFeatures(train)
   const actionable = quantise(fitActionable(train, hashBits, epochs, rand, seen))
-  const division = quantise(fitDivision(train, divisions.length, divisionHashBits, epochs, rand))
+  const division = quantise(fitDivision(train, divisions.length, divisionHashBits, epochs, rand, seen))
   const model: TriageModel = {
     org: compiled.org.id,
     createdFrom: options.createdFrom,
