@@ -47,7 +47,7 @@ export interface TriageModel {
   seen: Uint32Array
 }
 
-/** log2 of the seen-feature bit set's size: 2^20 bits, 128 KiB, a few thousand bits set. */
+/** log2 of the seen-feature bit set's size: 2^20 bits, 128 KiB; about 6,000 are set (0.6%: few false passes). */
 export const SEEN_BITS = 20
 /** Bit of feature hash `h` in the seen set: a multiplicative hash independent of the table's low bits. */
 export const seenIndex = (h: number): number => Math.imul(h, 0x2c1b3c6d) >>> (32 - SEEN_BITS)
@@ -285,22 +285,45 @@ export function parseModel(json: unknown): TriageModel {
 
 export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z))
 
-/** Raw actionable score of features[0 .. count): the seen features' weights. */
-export function rawScore(model: TriageModel, hashes: Int32Array, count: number): number {
-  const w = model.actionable.q
-  const seen = model.seen
-  const mask = w.length - 1
-  let z = 0
-  for (let i = 0; i < count; i++) {
+/**
+ * Drop the features training never saw from a tweet's features (in place, order kept;
+ * `count` and `divisionCount` follow), so the scores below read only weights that are the
+ * feature's own. Checked once per feature, before both models read them.
+ */
+export function keepSeen(seen: Uint32Array, f: { hashes: Int32Array; count: number; divisionCount: number }): void {
+  const hashes = f.hashes
+  const count = f.count
+  // Branch-free: whether a word was seen is a coin toss the CPU cannot predict.
+  let n = 0
+  let i = 0
+  for (const end = f.divisionCount; i < end; i++) {
     const h = hashes[i]
     const b = Math.imul(h, 0x2c1b3c6d) >>> (32 - SEEN_BITS)
-    if (((seen[b >>> 5] >>> (b & 31)) & 1) === 1) z += w[h & mask]
+    hashes[n] = h
+    n += (seen[b >>> 5] >>> (b & 31)) & 1
   }
+  f.divisionCount = n
+  for (; i < count; i++) {
+    const h = hashes[i]
+    const b = Math.imul(h, 0x2c1b3c6d) >>> (32 - SEEN_BITS)
+    hashes[n] = h
+    n += (seen[b >>> 5] >>> (b & 31)) & 1
+  }
+  f.count = n
+}
+
+/** Raw actionable score of features[0 .. count) (seen features: see keepSeen). */
+export function rawScore(model: TriageModel, hashes: Int32Array, count: number): number {
+  const w = model.actionable.q
+  const mask = w.length - 1
+  let z = 0
+  for (let i = 0; i < count; i++) z += w[hashes[i] & mask]
   return z * model.actionable.scale
 }
 
 /**
- * Division probabilities (softmax) of features[0 .. count) into out[0 .. divisions);
+ * Division probabilities (softmax) of features[0 .. count) (seen features: see keepSeen)
+ * into out[0 .. divisions);
  * `out` holds at least divisionStride(divisions) entries (whole rows are summed: a loop
  * of constant length the compiler unrolls).
  */
@@ -309,7 +332,6 @@ export function divisionScores(model: TriageModel, hashes: Int32Array, count: nu
   const w = model.division.q
   if (k > 8) return divisionScoresWide(model, hashes, count, out)
   const mask = (w.length >> 3) - 1
-  const seen = model.seen
   let s0 = 0
   let s1 = 0
   let s2 = 0
@@ -319,11 +341,7 @@ export function divisionScores(model: TriageModel, hashes: Int32Array, count: nu
   let s6 = 0
   let s7 = 0
   for (let i = 0; i < count; i++) {
-    const h = hashes[i]
-    // A word training never saw says nothing about the division either.
-    const b = Math.imul(h, 0x2c1b3c6d) >>> (32 - SEEN_BITS)
-    if (((seen[b >>> 5] >>> (b & 31)) & 1) === 0) continue
-    const row = (h & mask) << 3
+    const row = (hashes[i] & mask) << 3
     s0 += w[row]
     s1 += w[row + 1]
     s2 += w[row + 2]
@@ -351,7 +369,6 @@ function divisionScoresWide(model: TriageModel, hashes: Int32Array, count: numbe
   const mask = w.length / stride - 1
   for (let d = 0; d < k; d++) out[d] = 0
   for (let i = 0; i < count; i++) {
-    if (!isSeen(model.seen, hashes[i])) continue
     const row = (hashes[i] & mask) * stride
     for (let d = 0; d < k; d++) out[d] += w[row + d]
   }

@@ -12,6 +12,7 @@ import {
   SEEN_BITS,
   divisionStride,
   isSeen,
+  keepSeen,
   seenIndex,
   quantise,
   rankDivisions,
@@ -371,6 +372,13 @@ function chooseThresholds(p: Float64Array, y: Float64Array, precision: number, r
   return { ticket: Number(ticket.toFixed(4)), review: Number(review.toFixed(4)) }
 }
 
+/** An example's features as the model reads them: the seen ones only (a copy). */
+function seenOnly(seen: Uint32Array, e: Example): { hashes: Int32Array; count: number; divisionCount: number } {
+  const f = { hashes: e.hashes.slice(), count: e.hashes.length, divisionCount: e.divisionCount }
+  keepSeen(seen, f)
+  return f
+}
+
 /** Band figures of a model over examples (the validation slice, or any labelled set). */
 export function bandFigures(model: TriageModel, set: readonly Example[], thresholds = model.thresholds): BandFigures {
   let tp = 0
@@ -385,7 +393,8 @@ export function bandFigures(model: TriageModel, set: readonly Example[], thresho
   const bands = { ticket: 0, review: 0, ignore: 0 }
   const scores = new Float64Array(divisionStride(model.divisions.length))
   for (const e of set) {
-    const p = sigmoid(model.calibration.a * rawScore(model, e.hashes, e.hashes.length) + model.calibration.b)
+    const f = seenOnly(model.seen, e)
+    const p = sigmoid(model.calibration.a * rawScore(model, f.hashes, f.count) + model.calibration.b)
     const band = p >= thresholds.ticket ? 'ticket' : p >= thresholds.review ? 'review' : 'ignore'
     bands[band]++
     if (e.y === 1) positives++
@@ -400,7 +409,7 @@ export function bandFigures(model: TriageModel, set: readonly Example[], thresho
     if (band !== 'ignore' && e.y === 1) {
       caught++
       if (e.division >= 0) {
-        const best = rankDivisions(model, e.hashes, e.divisionCount, e.ruleDivision, scores)
+        const best = rankDivisions(model, f.hashes, f.divisionCount, e.ruleDivision, scores)
         divAll++
         if (best === e.division) divRight++
       }
@@ -465,7 +474,10 @@ export function trainTriageModel(
     division,
     seen,
   }
-  const z = Float64Array.from(calibration, (e) => rawScore(model, e.hashes, e.hashes.length))
+  const z = Float64Array.from(calibration, (e) => {
+    const f = seenOnly(seen, e)
+    return rawScore(model, f.hashes, f.count)
+  })
   const y = Float64Array.from(calibration, (e) => e.y)
   // Smoothed targets here too: a slice the model separates perfectly would otherwise make
   // the curve a step, and every new kind of tweet a "certain" 0 or 1.
