@@ -123,7 +123,10 @@ export class FeatureBuffer {
   count = 0
   /** Features the division model reads: hashes[0 .. divisionCount) (words, heads, rules). */
   divisionCount = 0
-  /** Word features (words, heads): hashes[1 .. wordsEnd); word pairs: [bigramsFrom, bigramsTo). */
+  /**
+   * Word features (words, heads): hashes[1 .. wordsEnd); word pairs: [bigramsFrom, bigramsTo)
+   * — as extractFeatures wrote them; keepSeen (model.ts) then compacts only count and divisionCount.
+   */
   wordsEnd = 0
   bigramsFrom = 0
   bigramsTo = 0
