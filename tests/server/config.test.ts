@@ -199,7 +199,7 @@ describe('validation', () => {
       [
         'an acknowledgement with a URL',
         (o) => ({ ...o, acknowledge: { ...o.acknowledge, en: 'Ticket {ticket}: see https://example.gov.in' } }),
-        /acknowledge\.en: must not contain a URL/,
+        /acknowledge\.en: (must not contain a URL|an automatic text must not contain a link)/,
       ],
       [
         'an acknowledgement too long with a ticket number filled in',

@@ -86,10 +86,16 @@ describe('counts', () => {
       [oldest.id],
     )
     await q(`UPDATE grievances SET assignee = NULL, status = 'new' WHERE id = $1`, [unassigned.id])
-    await q(`UPDATE grievances SET sla_due_at = now() - interval '1 hour' WHERE id = $1`, [breached.id])
+    // These two have no SLA record (grievances from before the SLA engine): the monitor
+    // falls back to their due time.
+    await q(
+      `UPDATE grievances SET sla_due_at = now() - interval '1 hour', doc = doc - 'sla', sla_state = NULL WHERE id = $1`,
+      [breached.id],
+    )
     // Three hours of a four-hour window gone: in the last quarter.
     await q(
-      `UPDATE grievances SET created_at = now() - interval '3 hours 30 minutes', sla_due_at = now() + interval '30 minutes' WHERE id = $1`,
+      `UPDATE grievances SET created_at = now() - interval '3 hours 30 minutes', sla_due_at = now() + interval '30 minutes',
+         doc = doc - 'sla', sla_state = NULL WHERE id = $1`,
       [atRisk.id],
     )
     await q(

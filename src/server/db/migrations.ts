@@ -303,6 +303,53 @@ export const MIGRATIONS: readonly Migration[] = [
     ],
   },
   {
+    version: 12,
+    name: 'handle-credentials',
+    sql: [
+      // src/server/handles: the org's X handles (seeded once from the org file; until the
+      // versioned org config owns them), their OAuth tokens sealed with AES-256-GCM, and
+      // connects in progress (state hashed, PKCE verifier sealed; single use, short-lived).
+      `CREATE TABLE x_handles (
+        username TEXT PRIMARY KEY,
+        username_key TEXT NOT NULL UNIQUE,
+        is_primary BOOLEAN NOT NULL DEFAULT false,
+        division TEXT,
+        added_by TEXT NOT NULL,
+        added_at TIMESTAMPTZ NOT NULL DEFAULT now()
+      )`,
+      `CREATE UNIQUE INDEX x_handles_one_primary ON x_handles (is_primary) WHERE is_primary`,
+      `CREATE TABLE x_handles_seeded (id INTEGER PRIMARY KEY)`,
+      `CREATE TABLE x_handle_credentials (
+        username_key TEXT PRIMARY KEY REFERENCES x_handles (username_key) ON DELETE CASCADE,
+        x_user_id TEXT NOT NULL,
+        access_token_sealed TEXT NOT NULL,
+        refresh_token_sealed TEXT,
+        scopes TEXT NOT NULL,
+        expires_at TIMESTAMPTZ NOT NULL,
+        connected_by TEXT NOT NULL,
+        connected_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+        last_refresh_at TIMESTAMPTZ,
+        refresh_failures INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TIMESTAMPTZ
+      )`,
+      // Errors live apart from the credentials: a failed connect has no tokens to sit beside.
+      `CREATE TABLE x_handle_errors (
+        username_key TEXT PRIMARY KEY REFERENCES x_handles (username_key) ON DELETE CASCADE,
+        message TEXT NOT NULL,
+        at TIMESTAMPTZ NOT NULL DEFAULT now()
+      )`,
+      `CREATE TABLE x_oauth_pending (
+        state_hash TEXT PRIMARY KEY,
+        username_key TEXT NOT NULL REFERENCES x_handles (username_key) ON DELETE CASCADE,
+        verifier_sealed TEXT NOT NULL,
+        redirect_uri TEXT NOT NULL,
+        started_by TEXT NOT NULL,
+        client_address TEXT,
+        expires_at TIMESTAMPTZ NOT NULL
+      )`,
+    ],
+  },
+  {
     version: 13,
     name: 'x-usage-daily',
     sql: [
@@ -327,6 +374,14 @@ export const MIGRATIONS: readonly Migration[] = [
       `ALTER TABLE grievances ADD COLUMN next_sla_check_at TIMESTAMPTZ`,
       `CREATE INDEX grievances_next_sla_check ON grievances (next_sla_check_at) WHERE next_sla_check_at IS NOT NULL`,
       `CREATE INDEX grievances_sla_state ON grievances (sla_state, division) WHERE sla_state IN ('at_risk', 'breached')`,
+    ],
+  },
+  {
+    version: 15,
+    name: 'actions-by-user',
+    sql: [
+      // The monitor asks for each officer's last action (src/server/monitor/snapshot.ts).
+      `CREATE INDEX actions_username_at ON actions (username, at)`,
     ],
   },
   {
@@ -393,61 +448,6 @@ export const MIGRATIONS: readonly Migration[] = [
        FROM (SELECT g.*, CASE WHEN g.status IN ('resolved', 'closed')
                      THEN COALESCE((g.doc->'sla'->>'resolvedAt')::timestamptz, g.updated_at) END AS resolved_at
              FROM grievances g) f`,
-    ],
-  },
-  {
-    version: 15,
-    name: 'actions-by-user',
-    sql: [
-      // The monitor asks for each officer's last action (src/server/monitor/snapshot.ts).
-      `CREATE INDEX actions_username_at ON actions (username, at)`,
-    ],
-  },
-  {
-    version: 12,
-    name: 'handle-credentials',
-    sql: [
-      // src/server/handles: the org's X handles (seeded once from the org file; until the
-      // versioned org config owns them), their OAuth tokens sealed with AES-256-GCM, and
-      // connects in progress (state hashed, PKCE verifier sealed; single use, short-lived).
-      `CREATE TABLE x_handles (
-        username TEXT PRIMARY KEY,
-        username_key TEXT NOT NULL UNIQUE,
-        is_primary BOOLEAN NOT NULL DEFAULT false,
-        division TEXT,
-        added_by TEXT NOT NULL,
-        added_at TIMESTAMPTZ NOT NULL DEFAULT now()
-      )`,
-      `CREATE UNIQUE INDEX x_handles_one_primary ON x_handles (is_primary) WHERE is_primary`,
-      `CREATE TABLE x_handles_seeded (id INTEGER PRIMARY KEY)`,
-      `CREATE TABLE x_handle_credentials (
-        username_key TEXT PRIMARY KEY REFERENCES x_handles (username_key) ON DELETE CASCADE,
-        x_user_id TEXT NOT NULL,
-        access_token_sealed TEXT NOT NULL,
-        refresh_token_sealed TEXT,
-        scopes TEXT NOT NULL,
-        expires_at TIMESTAMPTZ NOT NULL,
-        connected_by TEXT NOT NULL,
-        connected_at TIMESTAMPTZ NOT NULL DEFAULT now(),
-        last_refresh_at TIMESTAMPTZ,
-        refresh_failures INTEGER NOT NULL DEFAULT 0,
-        next_attempt_at TIMESTAMPTZ
-      )`,
-      // Errors live apart from the credentials: a failed connect has no tokens to sit beside.
-      `CREATE TABLE x_handle_errors (
-        username_key TEXT PRIMARY KEY REFERENCES x_handles (username_key) ON DELETE CASCADE,
-        message TEXT NOT NULL,
-        at TIMESTAMPTZ NOT NULL DEFAULT now()
-      )`,
-      `CREATE TABLE x_oauth_pending (
-        state_hash TEXT PRIMARY KEY,
-        username_key TEXT NOT NULL REFERENCES x_handles (username_key) ON DELETE CASCADE,
-        verifier_sealed TEXT NOT NULL,
-        redirect_uri TEXT NOT NULL,
-        started_by TEXT NOT NULL,
-        client_address TEXT,
-        expires_at TIMESTAMPTZ NOT NULL
-      )`,
     ],
   },
 ]
