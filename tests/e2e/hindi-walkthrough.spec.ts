@@ -6,12 +6,10 @@
 // machine has no Devanagari system font), axe finds nothing serious, and a screenshot is
 // kept (paths in the test's annotations).
 import { test, expect, type Browser, type Page } from '@playwright/test'
-import { ensureUser } from '../../src/server/auth'
-import { openDatabase } from '../../src/server/db/database'
-import { migrate } from '../../src/server/db/migrations'
 import { seriousA11yViolations } from './a11y'
 import { DEMO_PASSWORD } from './desk-page'
 import { hindiScreen } from './hindi-screen'
+import { addStaff } from './server-db'
 import { injectTweet, startStack, tweetsBy, waitUntil, type Stack } from './stack'
 
 const HANDLE = 'HMOIndia'
@@ -22,11 +20,8 @@ let secondDesk: { url: string; stop(): Promise<void> }
 test.beforeAll(async () => {
   stack = await startStack()
   // A colleague in the same division who takes no new work (capacity 0), so the new
-  // grievance is the walking officer's own. Added while the server is stopped (PGlite has one writer).
-  await stack.stopServer()
-  const db = await openDatabase({ dataDir: stack.serverDataDir })
-  await migrate(db)
-  await ensureUser(db, {
+  // grievance is the walking officer's own.
+  await addStaff(stack, {
     username: MEERA,
     displayName: 'मीरा अय्यर',
     role: 'officer',
@@ -35,8 +30,6 @@ test.beforeAll(async () => {
     capacity: 0,
     password: DEMO_PASSWORD,
   })
-  await db.close()
-  await stack.startServer()
   secondDesk = await stack.startDesk()
 })
 test.afterAll(async () => {
@@ -62,13 +55,6 @@ async function signIn(page: Page, username: string) {
   await page.getByTestId('login-password').fill(DEMO_PASSWORD)
   await page.getByTestId('login-submit').click()
   await expect(page.getByTestId('sync-status')).toHaveAttribute('data-status', 'online')
-}
-
-async function setUndoSeconds(page: Page, seconds: number) {
-  await page.evaluate(async (undoSendSeconds) => {
-    const seva = (globalThis as unknown as { seva: { invoke(m: string, i: unknown): Promise<unknown> } }).seva
-    await seva.invoke('settings.set', { undoSendSeconds })
-  }, seconds)
 }
 
 test('an officer works a grievance in Hindi: own work, a colleague’s presence, undo send, send', async ({
@@ -112,7 +98,9 @@ test('an officer works a grievance in Hindi: own work, a colleague’s presence,
   expect(await seriousA11yViolations(officer)).toEqual([])
 
   // 5. The officer sends a reply, then takes it back: the Undo banner, in Hindi; nothing on X.
-  await setUndoSeconds(officer, 10)
+  // The officer's own wait, chosen beside Send.
+  await officer.getByTestId('undo-delay').selectOption('15')
+  await expect(officer.getByTestId('undo-delay')).toBeEnabled()
   const reply = `@sunita_sharma7 आपकी शिकायत ${ticket} दर्ज है। कृपया cybercrime.gov.in पर भी रिपोर्ट करें।`
   await officer.getByTestId('composer-text').fill(reply)
   await officer.getByTestId('composer-send').click()
@@ -123,11 +111,12 @@ test('an officer works a grievance in Hindi: own work, a colleague’s presence,
   await officer.getByTestId('undo-send-undo').click()
   await expect(banner).toHaveCount(0)
   await expect(officer.getByTestId('composer-text')).toHaveValue(reply)
-  await officer.waitForTimeout(12_000)
+  await officer.waitForTimeout(17_000)
   expect(await repliesOnX()).toEqual([])
 
   // 6. Sent again: it waits its few seconds, then goes, and is on X exactly once.
-  await setUndoSeconds(officer, 2)
+  await officer.getByTestId('undo-delay').selectOption('5')
+  await expect(officer.getByTestId('undo-delay')).toBeEnabled()
   await officer.getByTestId('composer-send').click()
   await expect(banner).toBeVisible()
   await expect(banner).toHaveCount(0, { timeout: 15_000 })

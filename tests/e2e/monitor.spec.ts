@@ -2,10 +2,8 @@
 // its officers, reassigns a grievance to a named officer through the dialog (keyboard
 // only), and that officer's desk shows it among their own work; the screen passes axe.
 import { test, expect, type Browser, type Page } from '@playwright/test'
-import { ensureUser } from '../../src/server/auth'
-import { openDatabase } from '../../src/server/db/database'
-import { migrate } from '../../src/server/db/migrations'
 import { seriousA11yViolations } from './a11y'
+import { addStaff } from './server-db'
 import { signInAt } from './desk-page'
 import { injectTweet, startStack, type Stack } from './stack'
 
@@ -16,10 +14,7 @@ let officerDesk: { url: string; stop(): Promise<void> }
 test.beforeAll(async () => {
   stack = await startStack()
   // A second cyber officer to choose between, written while the server is stopped (PGlite has one writer).
-  await stack.stopServer()
-  const db = await openDatabase({ dataDir: stack.serverDataDir })
-  await migrate(db)
-  await ensureUser(db, {
+  await addStaff(stack, {
     username: SECOND,
     displayName: 'Ravi Kumar',
     role: 'officer',
@@ -27,8 +22,6 @@ test.beforeAll(async () => {
     languages: ['en', 'hi'],
     password: 'seva-demo',
   })
-  await db.close()
-  await stack.startServer()
   officerDesk = await stack.startDesk()
 })
 test.afterAll(async () => {

@@ -3,10 +3,8 @@
 // is posted exactly once after the delay; the officer still writing is warned that a
 // colleague answered. Each officer has their own browser desk host (their workstation).
 import { test, expect, type Browser, type Page } from '@playwright/test'
-import { ensureUser } from '../../src/server/auth'
-import { openDatabase } from '../../src/server/db/database'
-import { migrate } from '../../src/server/db/migrations'
 import { seriousA11yViolations } from './a11y'
+import { addStaff } from './server-db'
 import { injectTweet, startStack, tweetsBy, waitUntil, type Stack } from './stack'
 
 const HANDLE = 'HMOIndia'
@@ -18,10 +16,7 @@ test.beforeAll(async () => {
   stack = await startStack()
   // The demo seeds one officer per division; a second cyber officer goes straight into
   // the server's database while it is stopped (PGlite has one writer).
-  await stack.stopServer()
-  const db = await openDatabase({ dataDir: stack.serverDataDir })
-  await migrate(db)
-  await ensureUser(db, {
+  await addStaff(stack, {
     username: MEERA,
     displayName: 'Meera Iyer',
     role: 'officer',
@@ -29,8 +24,6 @@ test.beforeAll(async () => {
     languages: ['en', 'hi'],
     password: 'seva-demo',
   })
-  await db.close()
-  await stack.startServer()
   secondDesk = await stack.startDesk()
 })
 test.afterAll(async () => {

@@ -10,11 +10,10 @@
 // grievance arrived and the search finds exactly what it should.
 import { test, expect, type Page, type TestInfo } from '@playwright/test'
 import { writeGrievances } from '../../src/server/grievances'
-import { openDatabase } from '../../src/server/db/database'
-import { migrate } from '../../src/server/db/migrations'
 import { isOpen, type Grievance } from '../../src/shared/grievance'
 import { makeGrievance } from '../../bench/desk/corpus'
 import { DEMO_PASSWORD } from './desk-page'
+import { withServerDatabase } from './server-db'
 import { startStack, type Stack } from './stack'
 
 const AT_FIRST = 5_000
@@ -43,19 +42,13 @@ function seeded(from: number, to: number): Grievance[] {
 }
 
 async function seed(from: number, to: number): Promise<void> {
-  await stack.stopServer()
-  const db = await openDatabase({ dataDir: stack.serverDataDir })
-  await migrate(db)
   const all = seeded(from, to)
-  for (let i = 0; i < all.length; i += 1_000)
-    await db.transaction((tx) =>
-      writeGrievances(
-        tx,
-        all.slice(i, i + 1_000).map((after) => ({ before: null, after })),
-      ),
-    )
-  await db.close()
-  await stack.startServer()
+  await withServerDatabase(stack, async (db) => {
+    for (let i = 0; i < all.length; i += 1_000) {
+      const batch = all.slice(i, i + 1_000).map((after) => ({ before: null, after }))
+      await db.transaction((tx) => writeGrievances(tx, batch))
+    }
+  })
 }
 
 function expectedHindiMatches(gs: readonly Grievance[]): number {

@@ -13,6 +13,7 @@ import {
   type ReplyValues,
 } from '../../../../shared/text/index'
 import { LimitCount, overLimit } from '../../components/LimitCount'
+import { UndoDelaySelect } from './UndoDelaySelect'
 import { ProblemText } from '../../components/ProblemText'
 import { UntrustedText } from '../../components/UntrustedText'
 import { useFormat } from '../../i18n'
@@ -203,6 +204,7 @@ export function Composer({ grievance }: { grievance: Grievance }) {
         </span>
         <LimitCount text={trimmed} max={LIMITS.replyChars} testId="composer-chars" />
         <span className="spacer" />
+        <UndoDelaySelect />
         {sentNote && <span className="muted">{t(sentNote)}</span>}
         <button
           data-testid="composer-note"

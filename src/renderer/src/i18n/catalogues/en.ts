@@ -332,6 +332,10 @@ export const en = {
       undoLabel: 'Undo: put this reply back in the composer',
       failed: 'Not sent: {{reason}}',
       takeBack: 'Back to the composer',
+      delayLabel: 'Wait before sending',
+      delayOff: 'send at once',
+      delaySeconds_one: '{{count, number}} s',
+      delaySeconds_other: '{{count, number}} s',
     },
   },
   sync: {

@@ -322,6 +322,10 @@ export const hi: Catalogue = {
       undoLabel: 'वापस लें: यह उत्तर फिर से लिखने के बॉक्स में रखें',
       failed: 'नहीं भेजा गया: {{reason}}',
       takeBack: 'लिखने के बॉक्स में वापस',
+      delayLabel: 'भेजने से पहले प्रतीक्षा',
+      delayOff: 'तुरंत भेजें',
+      delaySeconds_one: '{{count, number}} सेकंड',
+      delaySeconds_other: '{{count, number}} सेकंड',
     },
   },
   sync: {
