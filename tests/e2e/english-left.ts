@@ -4,7 +4,8 @@
 // compared with the English catalogue: a text that matches an English value (its
 // placeholders and markup matching anything) which differs from the Hindi one is English
 // the officer was not meant to see. A looser net catches English the catalogue does not
-// hold: two English words in a row.
+// hold: two English words in a row. Text marked lang="en" on purpose (a language named in
+// itself, a server message shown as it came) is not counted.
 import type { Page } from '@playwright/test'
 import { en } from '../../src/renderer/src/i18n/catalogues/en'
 import { hi } from '../../src/renderer/src/i18n/catalogues/hi'
@@ -83,8 +84,13 @@ async function chromeTexts(page: Page): Promise<{ text: string; direct: string; 
       return text
     }
     const out: { text: string; direct: string; where: string }[] = []
+    const pageLang = document.body.closest('[lang]')?.getAttribute('lang') ?? ''
     for (const el of Array.from(document.body.querySelectorAll('*'))) {
       if (['SCRIPT', 'STYLE', 'TEXTAREA'].includes(el.tagName) || el.closest(UNTRUSTED)) continue
+      // Text marked as another language on purpose (each language named in itself in the
+      // language switch, a server's message marked lang="en") is not English left behind.
+      const marked = el.closest('[lang]')?.getAttribute('lang')
+      if (marked && marked !== pageLang) continue
       const where = `${el.tagName.toLowerCase()}${el.getAttribute('data-testid') ? `[data-testid=${el.getAttribute('data-testid')}]` : ''}${typeof el.className === 'string' && el.className ? `.${el.className.split(' ').join('.')}` : ''}`
       const text = own(el).replace(/\s+/g, ' ').trim()
       const direct = Array.from(el.childNodes)

@@ -63,7 +63,8 @@ export const en = {
     capacityInvalid: 'Capacity must be a whole number from 0 to {{max, number}}.',
     exists: 'A user with this username already exists.',
   },
-  language: { en: 'English', hi: 'Hindi' },
+  // Each language named in itself, as the language switch does: an officer finds their own in either interface.
+  language: { en: 'English', hi: 'हिन्दी' },
   policy: {
     title: 'Password rules',
     met: 'Meets the rules.',
@@ -147,7 +148,7 @@ export const hi: Shape<typeof en> = {
     capacityInvalid: 'क्षमता 0 से {{max, number}} तक की पूर्ण संख्या होनी चाहिए।',
     exists: 'इस उपयोगकर्ता नाम का खाता पहले से मौजूद है।',
   },
-  language: { en: 'अंग्रेज़ी', hi: 'हिंदी' },
+  language: { en: 'English', hi: 'हिन्दी' },
   policy: {
     title: 'पासवर्ड के नियम',
     met: 'नियमों का पालन होता है।',
