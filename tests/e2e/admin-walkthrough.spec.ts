@@ -16,7 +16,7 @@
 // `npm run test:pg` runs it; elsewhere it is skipped with the reason printed. Two instances
 // on PGlite are not possible (one process owns an embedded database), so there is no
 // PGlite variant: the single-instance steps are covered by admin-users/admin-rules specs.
-import { test, expect, type Page } from '@playwright/test'
+import { test, expect as baseExpect, type Page } from '@playwright/test'
 import type { AuditEntry, AuditPage } from '../../src/shared/audit'
 import type { ChangesResponse, LoginResponse } from '../../src/shared/protocol'
 import { seriousA11yViolations } from './a11y'
@@ -29,6 +29,9 @@ import {
   type ServerInstance,
 } from './cluster-stack'
 import { injectTweet, waitUntil } from './stack'
+
+// Twice the config's 15 s for each UI condition: two servers, a simulator and two desks share a busy machine.
+const expect = baseExpect.configure({ timeout: 30_000 })
 
 const OFFICER = 'officer.walk.meera'
 const INITIAL = 'Banyan-Monsoon-Ledger-52'
@@ -194,7 +197,8 @@ test('an admin runs the deployment across two server instances, and the audit lo
     await expect(admin.getByTestId('rule-save')).toHaveText('Enable and save')
     await admin.getByTestId('rule-save').click()
     await expect(admin.getByTestId('rule-saved')).toBeVisible({ timeout: 30_000 })
-    await expect(admin.getByTestId(`rule-row-${RULE_ID}`)).toContainText('On')
+    // The "enabled" column (after division, terms, exclusions, handles, boost).
+    await expect(admin.getByTestId(`rule-row-${RULE_ID}`).locator('td').nth(5)).toHaveText('On')
     const after = await getJson<{ version: number; config: { rules: { id: string }[] } }>(
       a,
       '/api/v1/admin/config',
