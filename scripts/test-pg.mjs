@@ -33,7 +33,7 @@ if (extraArgs.length > 0) {
     e2e = run(
       ['node_modules/@playwright/test/cli.js', 'test', ...PG_SPECS, '--workers=1', '--reporter=list,json'],
       // Its own report (scripts/ci-summary.mjs adds it up): `npm test`'s e2e.json stays as that run left it.
-      { PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/e2e-pg.json' },
+      { PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/e2e-pg.json', SEVA_PG_E2E: '1' },
     )
 }
 process.exit(vitest !== 0 ? vitest : e2e)

@@ -13,7 +13,7 @@
 //      instances — still verifies.
 //
 // Every screen visited passes axe. Needs PostgreSQL (DATABASE_URL, else 127.0.0.1:5432):
-// `npm run test:pg` runs it; elsewhere it is skipped with the reason printed. Two instances
+// `npm run test:pg` runs it (SEVA_PG_E2E=1); elsewhere it is skipped with the reason printed. Two instances
 // on PGlite are not possible (one process owns an embedded database), so there is no
 // PGlite variant: the single-instance steps are covered by admin-users/admin-rules specs.
 import { test, expect as baseExpect, type Page } from '@playwright/test'
@@ -46,7 +46,9 @@ let adminDesk: DeskHost
 let officerDesk: DeskHost
 
 test.beforeAll(async () => {
-  const unavailable = await postgresUnavailable()
+  // `npm test` leaves it to `npm run test:pg` (CI runs both): one run of two servers is enough.
+  const unavailable =
+    process.env.SEVA_PG_E2E === '1' ? await postgresUnavailable() : 'it runs from `npm run test:pg` (SEVA_PG_E2E=1)'
   if (unavailable) console.log(`[admin-walkthrough] skipped: ${unavailable}`)
   test.skip(unavailable !== null, unavailable ?? '')
   test.setTimeout(240_000)
