@@ -11,8 +11,10 @@ for (const file of ['test-results/vitest.json', 'test-results/vitest-pg.json']) 
   failed += report.numFailedTests
   skipped += report.numPendingTests + (report.numTodoTests ?? 0)
 }
-if (existsSync('test-results/e2e.json')) {
-  const { stats } = JSON.parse(readFileSync('test-results/e2e.json', 'utf8'))
+// npm test's end-to-end run, and the PostgreSQL suite's (scripts/test-pg.mjs).
+for (const file of ['test-results/e2e.json', 'test-results/e2e-pg.json']) {
+  if (!existsSync(file)) continue
+  const { stats } = JSON.parse(readFileSync(file, 'utf8'))
   passed += stats.expected + (stats.flaky ?? 0)
   failed += stats.unexpected
   skipped += stats.skipped

@@ -29,7 +29,7 @@ export interface Part {
   stop(): Promise<void>
 }
 
-function startPart(name: string, script: string, env: Record<string, string>): Part {
+export function startPart(name: string, script: string, env: Record<string, string>): Part {
   const child = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: root,
     env: { ...process.env, ...env },
