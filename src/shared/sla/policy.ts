@@ -72,11 +72,15 @@ export const SlaCalendarConfig = z
     params: { code: 'offsetRequired' },
   })
   // Compared only when both are times: a malformed one is its own issue, not an exception.
-  .refine((c) => !TIME_OF_DAY.test(c.dayStart) || !TIME_OF_DAY.test(c.dayEnd) || minuteOfDay(c.dayEnd) > minuteOfDay(c.dayStart), {
-    message: 'dayEnd must be after dayStart',
-    path: ['dayEnd'],
-    params: { code: 'dayOrder' },
-  })
+  .refine(
+    (c) =>
+      !TIME_OF_DAY.test(c.dayStart) || !TIME_OF_DAY.test(c.dayEnd) || minuteOfDay(c.dayEnd) > minuteOfDay(c.dayStart),
+    {
+      message: 'dayEnd must be after dayStart',
+      path: ['dayEnd'],
+      params: { code: 'dayOrder' },
+    },
+  )
 export type SlaCalendarConfig = z.infer<typeof SlaCalendarConfig>
 
 export const SlaTarget = z.object({
