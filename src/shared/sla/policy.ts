@@ -91,7 +91,16 @@ export const SlaTarget = z.object({
   clock: SlaClock.default('business'),
 })
 export type SlaTarget = z.infer<typeof SlaTarget>
-const PartialTarget = SlaTarget.partial()
+/**
+ * A target that changes some fields and inherits the rest. Not SlaTarget.partial(): that keeps
+ * the clock's default, so an override of the hours alone would silently move a round-the-clock
+ * priority (critical) onto working hours.
+ */
+const PartialTarget = z.object({
+  firstResponseHours: Hours.optional(),
+  resolutionHours: Hours.optional(),
+  clock: SlaClock.optional(),
+})
 
 /** CPGRAMS-like defaults on a 8½-hour working day: critical work runs round the clock. */
 export const DEFAULT_SLA_TARGETS: Record<Priority, SlaTarget> = {

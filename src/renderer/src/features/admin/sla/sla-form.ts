@@ -80,7 +80,7 @@ export interface FieldProblem {
 }
 
 const text = (n: number | undefined): string => (n === undefined ? '' : String(n))
-const EMPTY_OVERRIDE: OverrideDraft = { firstResponseHours: '', resolutionHours: '', clock: '' }
+const emptyOverride = (): OverrideDraft => ({ firstResponseHours: '', resolutionHours: '', clock: '' })
 
 export function draftFromPolicy(policy: SlaPolicy, divisionIds: readonly string[]): SlaDraft {
   const c = policy.calendar
@@ -110,7 +110,7 @@ export function draftFromPolicy(policy: SlaPolicy, divisionIds: readonly string[
                   resolutionHours: text(own.resolutionHours),
                   clock: own.clock ?? '',
                 }
-              : EMPTY_OVERRIDE,
+              : emptyOverride(),
           ]
         }),
       ) as Record<Priority, OverrideDraft>,
