@@ -234,6 +234,7 @@ describe('holiday paste', () => {
       'date,name,provisional',
       '2027-01-26,Republic Day',
       '2027-03-10;"Id-ul-Fitr, expected";provisional',
+      '2027-05-17,Id-ul-Zuha,अनंतिम',
       '2027-02-30,Not a day',
       'next Friday,Nothing',
       '',
@@ -242,8 +243,9 @@ describe('holiday paste', () => {
     expect(holidays).toEqual([
       { date: '2027-01-26', name: 'Republic Day' },
       { date: '2027-03-10', name: 'Id-ul-Fitr, expected', provisional: true },
+      { date: '2027-05-17', name: 'Id-ul-Zuha', provisional: true },
     ])
-    expect(rejected.map((r) => r.line)).toEqual([4, 5])
+    expect(rejected.map((r) => r.line)).toEqual([5, 6])
   })
 
   it('reads the JSON of the central-government file and a bare array', () => {

@@ -80,7 +80,7 @@ const JsonHolidays = z.union([z.array(z.unknown()), z.object({ holidays: z.array
 /**
  * Holidays pasted by an admin: a JSON array of {date, name, provisional?} (or an object with
  * `holidays`, as in resources/holidays/india-central.json), or CSV lines "YYYY-MM-DD,Name"
- * with an optional third column "provisional" and an optional header line.
+ * with an optional third column "provisional" (or "अनंतिम") and an optional header line.
  */
 export function parseHolidayPaste(text: string): HolidayPaste {
   const trimmed = text.trim().slice(0, HOLIDAY_PASTE_CHARS)
@@ -109,7 +109,8 @@ export function parseHolidayPaste(text: string): HolidayPaste {
     const line = raw.trim()
     if (line === '' || (i === 0 && /^"?date"?\s*[,;\t]/i.test(line))) return
     const [date = '', name = '', flag = ''] = splitCsvLine(line)
-    const provisional = /^(provisional|true|yes|1)$/i.test(flag.trim())
+    // "अनंतिम" is how the Hindi screen names the column.
+    const provisional = /^(provisional|true|yes|1|अनंतिम)$/i.test(flag.trim())
     const h = Holiday.safeParse({ date: date.trim(), name: name.trim(), ...(provisional ? { provisional } : {}) })
     if (h.success) holidays.push(h.data)
     else rejected.push({ line: i + 1, text: line.slice(0, 80) })

@@ -132,7 +132,10 @@ function HolidayTable({ caption, holidays, testId, listName, problems = [], onRe
                 <time dateTime={h.date}>{format.dateTime(`${h.date}T12:00:00+05:30`, 'date')}</time>
               </td>
               <td>
-                {h.name}
+                {/* A name as the list gives it (the DoPT list is in English): data, not the desk's text. */}
+                <bdi className="untrusted" id={`${fieldId(path)}-name`}>
+                  {h.name}
+                </bdi>
                 {h.provisional && <small className="sla-provisional"> ({t('admin.sla.provisionalMark')})</small>}
                 {listName && (
                   <>
@@ -146,7 +149,9 @@ function HolidayTable({ caption, holidays, testId, listName, problems = [], onRe
                 <td>
                   <button
                     type="button"
-                    aria-label={t('admin.sla.removeHoliday', { name: h.name, date: h.date })}
+                    // The name is data (often English): it is read from its cell, not put into the label.
+                    aria-label={t('admin.sla.removeHoliday', { date: h.date })}
+                    aria-describedby={`${fieldId(path)}-name`}
                     onClick={() => onRemove(i)}
                   >
                     {t('admin.sla.remove')}

@@ -486,7 +486,12 @@ function Preview({
           </thead>
           <tbody>
             {rows.map((r) => (
-              <tr key={r.priority} data-testid={`sla-preview-${r.priority}`} data-resolution-due={r.resolutionDueAt}>
+              <tr
+                key={r.priority}
+                data-testid={`sla-preview-${r.priority}`}
+                data-first-response-due={r.firstResponseDueAt}
+                data-resolution-due={r.resolutionDueAt}
+              >
                 <th scope="row">{t(`common.priority.${r.priority}`)}</th>
                 <td>{format.dateTime(r.firstResponseDueAt)}</td>
                 <td>{format.dateTime(r.resolutionDueAt)}</td>
