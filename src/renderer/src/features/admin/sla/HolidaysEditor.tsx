@@ -76,6 +76,7 @@ export function HolidaysEditor({ draft, setDraft, defaults, problems }: Props) {
         problems={problems}
         onRemove={(i) => setList(list.filter((_, j) => j !== i))}
       />
+      <ProblemNote problems={problems} path={`calendar.${editable}`} />
       {draft.ownHolidays && defaults && (
         <button type="button" data-testid="sla-copy-defaults" onClick={() => setList([...defaults])}>
           {t('admin.sla.copyDefaults')}
