@@ -6,6 +6,7 @@ import { z } from 'zod'
 import { KeywordRule, OrgConfig, fillTemplate } from './org'
 import { LIMITS, isStorableText, safeNonNegativeInt, safeString } from './limits'
 import { extractUrls, weightedLength, MAX_TWEET_WEIGHT } from './text'
+import { slaPolicyProblems } from './sla/admin'
 
 export const CONFIG_PATHS = {
   /** GET: the current version; PUT {baseVersion, config, comment}: a new version (409 when stale). */
@@ -195,6 +196,9 @@ export function checkOrgConfig(org: OrgConfig): ConfigProblem[] {
 
   problems.push(...acknowledgementProblems(org, org.acknowledge.en, 'acknowledge.en'))
   problems.push(...acknowledgementProblems(org, org.acknowledge.hi, 'acknowledge.hi'))
+  if (org.slaPolicy)
+    for (const p of slaPolicyProblems(org.slaPolicy, [...divisions]))
+      problems.push({ path: `slaPolicy.${p.path}`, message: p.message })
   return problems
 }
 

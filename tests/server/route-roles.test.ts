@@ -57,6 +57,7 @@ const ACCESS: Record<string, Access> = {
   'GET /api/v1/admin/audit': 'admin',
   'GET /api/v1/admin/audit.csv': 'admin',
   'GET /api/v1/admin/audit/verify': 'admin',
+  'GET /api/v1/admin/sla/holidays': 'admin',
 }
 
 const ALLOWED: Record<Access, readonly Role[]> = {

@@ -7,14 +7,23 @@ import { Holiday, legacySlaPolicy, resolveSlaPolicy, type ResolvedSlaPolicy } fr
 
 export const DEFAULT_HOLIDAYS_FILE = new URL('../../../resources/holidays/india-central.json', import.meta.url)
 
-let defaultHolidays: Holiday[] | null = null
+let defaultHolidays: { about: string; holidays: Holiday[] } | null = null
+
+function holidaysFile(): { about: string; holidays: Holiday[] } {
+  defaultHolidays ??= z
+    .object({ about: z.string().default(''), holidays: z.array(Holiday) })
+    .parse(JSON.parse(readFileSync(DEFAULT_HOLIDAYS_FILE, 'utf8')))
+  return defaultHolidays
+}
 
 /** India's closed central-government holidays (resources/holidays/india-central.json). */
 export function indiaCentralHolidays(): Holiday[] {
-  defaultHolidays ??= z
-    .object({ holidays: z.array(Holiday) })
-    .parse(JSON.parse(readFileSync(DEFAULT_HOLIDAYS_FILE, 'utf8'))).holidays
-  return defaultHolidays
+  return holidaysFile().holidays
+}
+
+/** Where the list comes from (the file's `about`: which memorandum, what is provisional). */
+export function indiaCentralHolidaysAbout(): string {
+  return holidaysFile().about
 }
 
 const compiled = new WeakMap<OrgConfig, ResolvedSlaPolicy>()

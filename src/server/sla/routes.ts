@@ -1,13 +1,17 @@
-// The SLA capability's route:
+// The SLA capability's routes:
 //   GET /api/v1/sla/breached   supervisors and admins: open breached work in their scope
 //       (officers: 403), read from the sla_state index, oldest breach first.
+//   GET /api/v1/admin/sla/holidays   admins: the default holiday list a policy without its
+//       own uses, for the SLA section to show and preview with (the policy itself is saved
+//       through the configuration's versions: PUT /api/v1/admin/config/sections/slaPolicy).
 import type { FastifyInstance } from 'fastify'
 import type { Grievance } from '../../shared/grievance'
 import { LIMITS } from '../../shared/limits'
-import { interimOwed, SLA_PATHS, type SlaBreachedResponse } from '../../shared/sla'
+import { interimOwed, SLA_PATHS, type SlaBreachedResponse, type SlaDefaultHolidays } from '../../shared/sla'
 import type { ServerContext } from '../context'
 import { requireRole } from '../auth/routes'
 import { canSee, seesWholeOrg } from '../scope'
+import { indiaCentralHolidays, indiaCentralHolidaysAbout } from './policy'
 
 export function registerSlaRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.get(SLA_PATHS.breached, async (request): Promise<SlaBreachedResponse> => {
@@ -35,5 +39,10 @@ export function registerSlaRoutes(app: FastifyInstance, ctx: ServerContext): voi
         interimOwed: interimOwed(g.sla!),
       }))
     return { items, truncated: rows.length > LIMITS.slaBreachedList }
+  })
+
+  app.get(SLA_PATHS.defaultHolidays, async (request): Promise<SlaDefaultHolidays> => {
+    await requireRole(ctx, request, ['admin'], 'read the default holidays')
+    return { about: indiaCentralHolidaysAbout(), holidays: indiaCentralHolidays() }
   })
 }

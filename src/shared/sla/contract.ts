@@ -6,6 +6,8 @@ import { LIMITS } from '../limits'
 export const SLA_PATHS = {
   /** Supervisors and admins: open grievances in their scope whose SLA is breached, oldest breach first. */
   breached: '/api/v1/sla/breached',
+  /** Admins: the default holiday list (resources/holidays/india-central.json) the SLA section shows. */
+  defaultHolidays: '/api/v1/admin/sla/holidays',
 } as const
 
 export const SlaBreachedItem = z.object({

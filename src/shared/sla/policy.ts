@@ -6,17 +6,31 @@ import { z } from 'zod'
 import { PRIORITIES, Priority, SlaClock } from '../grievance'
 import { businessClock, minuteOfDay, ROUND_THE_CLOCK, type SlaClockArithmetic } from './calendar'
 
-const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, { message: 'a time of day as HH:MM' })
-const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'a date as YYYY-MM-DD' })
+const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/
+const TimeOfDay = z.string().regex(TIME_OF_DAY, { message: 'a time of day as HH:MM' })
+/** A calendar date that exists (2026-02-30 does not): the admin screen pastes whole years. */
+export function isCalendarDate(text: string): boolean {
+  const at = new Date(`${text}T00:00:00Z`)
+  return !Number.isNaN(at.getTime()) && at.toISOString().slice(0, 10) === text
+}
+const LocalDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'a date as YYYY-MM-DD' })
+  .refine(isCalendarDate, { message: 'not a date on the calendar', params: { code: 'date' } })
 /** Hours of counted time; a year of business hours at most. */
 const Hours = z
   .number()
   .positive()
   .max(24 * 366)
 
+/** A holiday's name (the DoPT list's longest is about 60 characters). */
+export const HOLIDAY_NAME_CHARS = 200
+/** Holidays in one list (own or extra): decades of closures. */
+export const HOLIDAYS_MAX = 1_000
+
 export const Holiday = z.object({
   date: LocalDate,
-  name: z.string().max(200),
+  name: z.string().trim().min(1).max(HOLIDAY_NAME_CHARS),
   /** Not yet notified by the government: the date is the expected one. */
   provisional: z.boolean().optional(),
 })
@@ -47,14 +61,26 @@ export const SlaCalendarConfig = z
     dayStart: TimeOfDay.default('09:00'),
     dayEnd: TimeOfDay.default('17:30'),
     /** The organisation's own holidays; absent = India's gazetted central-government holidays. */
-    holidays: z.array(Holiday).max(1_000).optional(),
+    holidays: z.array(Holiday).max(HOLIDAYS_MAX).optional(),
     /** Extra closed days on top of the default list (state holidays, local closures). */
-    extraHolidays: z.array(Holiday).max(1_000).default([]),
+    extraHolidays: z.array(Holiday).max(HOLIDAYS_MAX).default([]),
   })
+  // Paths and codes name the field, so the admin screen shows each problem beside it.
   .refine((c) => c.utcOffsetMinutes !== undefined || c.timeZone in FIXED_OFFSET_ZONES, {
     message: 'utcOffsetMinutes is required for a time zone not known to have a fixed offset',
+    path: ['utcOffsetMinutes'],
+    params: { code: 'offsetRequired' },
   })
-  .refine((c) => minuteOfDay(c.dayEnd) > minuteOfDay(c.dayStart), { message: 'dayEnd must be after dayStart' })
+  // Compared only when both are times: a malformed one is its own issue, not an exception.
+  .refine(
+    (c) =>
+      !TIME_OF_DAY.test(c.dayStart) || !TIME_OF_DAY.test(c.dayEnd) || minuteOfDay(c.dayEnd) > minuteOfDay(c.dayStart),
+    {
+      message: 'dayEnd must be after dayStart',
+      path: ['dayEnd'],
+      params: { code: 'dayOrder' },
+    },
+  )
 export type SlaCalendarConfig = z.infer<typeof SlaCalendarConfig>
 
 export const SlaTarget = z.object({
@@ -65,7 +91,16 @@ export const SlaTarget = z.object({
   clock: SlaClock.default('business'),
 })
 export type SlaTarget = z.infer<typeof SlaTarget>
-const PartialTarget = SlaTarget.partial()
+/**
+ * A target that changes some fields and inherits the rest. Not SlaTarget.partial(): that keeps
+ * the clock's default, so an override of the hours alone would silently move a round-the-clock
+ * priority (critical) onto working hours.
+ */
+const PartialTarget = z.object({
+  firstResponseHours: Hours.optional(),
+  resolutionHours: Hours.optional(),
+  clock: SlaClock.optional(),
+})
 
 /** CPGRAMS-like defaults on a 8½-hour working day: critical work runs round the clock. */
 export const DEFAULT_SLA_TARGETS: Record<Priority, SlaTarget> = {
@@ -114,6 +149,8 @@ export const SlaPolicy = z.object({
     })
     .refine((e) => e.divisionHeadAfterHours > e.supervisorAfterHours, {
       message: 'divisionHeadAfterHours must be after supervisorAfterHours',
+      path: ['divisionHeadAfterHours'],
+      params: { code: 'escalationOrder' },
     })
     .prefault({}),
 })

@@ -9,12 +9,14 @@ import { BudgetSection } from './budget/BudgetSection'
 import { HandlesSection } from './handles/HandlesSection'
 import { RulesSection } from './rules/RulesSection'
 import { SettingsSection } from './settings/SettingsSection'
+import { SlaSection } from './sla/SlaSection'
 import { UsersSection } from './users/UsersSection'
 
 const SECTION_VIEWS: Record<AdminSection, () => React.JSX.Element> = {
   users: UsersSection,
   rules: RulesSection,
   settings: SettingsSection,
+  sla: SlaSection,
   handles: HandlesSection,
   budget: BudgetSection,
   audit: AuditSection,

@@ -15,6 +15,7 @@ import * as adminSettings from './areas/admin-settings'
 import * as adminHandles from './areas/admin-handles'
 import * as adminBudget from './areas/admin-budget'
 import * as adminAudit from './areas/admin-audit'
+import * as adminSla from './areas/admin-sla'
 
 export const en = {
   common: {
@@ -469,6 +470,7 @@ export const en = {
     handles: adminHandles.en,
     budget: adminBudget.en,
     audit: adminAudit.en,
+    sla: adminSla.en,
   },
 }
 

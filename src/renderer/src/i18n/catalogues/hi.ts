@@ -15,6 +15,7 @@ import * as adminSettings from './areas/admin-settings'
 import * as adminHandles from './areas/admin-handles'
 import * as adminBudget from './areas/admin-budget'
 import * as adminAudit from './areas/admin-audit'
+import * as adminSla from './areas/admin-sla'
 
 export const hi: Catalogue = {
   common: {
@@ -457,5 +458,6 @@ export const hi: Catalogue = {
     handles: adminHandles.hi,
     budget: adminBudget.hi,
     audit: adminAudit.hi,
+    sla: adminSla.hi,
   },
 }
