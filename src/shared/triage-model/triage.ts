@@ -8,7 +8,15 @@ import type { AffiliatedAccounts, OrgConfig } from '../org'
 import { analyseTweet, type AnalyseContext } from '../routing/analyse'
 import type { CompiledOrg } from '../routing/compile'
 import { FeatureBuffer, extractFeatures, featureContext, type FeatureContext } from './features'
-import { divisionStride, rankDivisions, rawScore, sigmoid, type TriageModel, type TriageThresholds } from './model'
+import {
+  divisionStride,
+  keepSeen,
+  rankDivisions,
+  rawScore,
+  sigmoid,
+  type TriageModel,
+  type TriageThresholds,
+} from './model'
 
 export type TriageBand = 'ticket' | 'review' | 'ignore'
 export const TRIAGE_BANDS: readonly TriageBand[] = ['ticket', 'review', 'ignore']
@@ -181,6 +189,7 @@ export function triageTweet(triage: Triage, tweet: IncomingTweet): TriageOutcome
   }
 
   extractFeatures(triage.featureContext, tweet, analysis, f)
+  keepSeen(model.seen, f)
   const confidence = sigmoid(model.calibration.a * rawScore(model, f.hashes, f.count) + model.calibration.b)
   // An admin's exclusion or handle scope stopped the only rule that would have pulled it in.
   if (f.ruleStopped && !analysis.actionable && analysis.matchedRules.length === 0)
