@@ -82,6 +82,8 @@ export interface Triage {
   ruleIndex: Map<string, number>
   /** Passed to analyseTweet: our handles when the deployment's differ from the org file's. */
   analyseContext: AnalyseContext | undefined
+  /** The rules' critical cue bit (safety, medical, disaster), 0 if the org has none. */
+  criticalBit: number
 }
 
 export class TriageModelMismatch extends Error {
@@ -125,6 +127,7 @@ export function prepareTriage(
     divisionScratch: new Float64Array(model ? divisionStride(model.divisions.length) : 0),
     ruleIndex: new Map(compiled.rules.map((r, i) => [r.id, i])),
     analyseContext: options.ownHandles ? { ownHandles: options.ownHandles } : undefined,
+    criticalBit: compiled.cueBit.critical ?? 0,
   }
 }
 
@@ -143,6 +146,17 @@ const RULES_ONLY_REASON = ['no triage model: the rules decide']
 const RULES_ONLY_OFFICIAL = ['no triage model: the rules decide', 'reads like an official reply: a person decides']
 const AFFILIATED = ['an affiliated official account: never a grievance']
 const RULE_STOPPED = ['a rule excludes it or is scoped to other handles: the rules decide']
+const CRITICAL_TICKET = [
+  'the rules find a safety, medical or disaster grievance and the model leans grievance: a ticket at once',
+]
+
+/**
+ * A critical report (the rules' safety, medical or disaster cue in an actionable tweet)
+ * that the model also leans towards calling a grievance is a ticket, not a review: a
+ * stranded family waiting for an officer to open the review band is the costlier mistake.
+ * Below this the model's "no" stands (a "#Stranded" hashtag on an opinion is not a report).
+ */
+export const CRITICAL_TICKET_CONFIDENCE = 0.5
 
 /** The three best of `scores`, best first. */
 function topThree(divisions: readonly string[], scores: Float64Array): DivisionScore[] {
@@ -196,9 +210,20 @@ export function triageTweet(triage: Triage, tweet: IncomingTweet): TriageOutcome
     return ignored(analysis, RULE_STOPPED, confidence)
   let band: TriageBand = confidence >= ticket ? 'ticket' : confidence >= review ? 'review' : 'ignore'
   let reasons = band === 'ticket' ? MODEL_TICKET : band === 'review' ? MODEL_REVIEW : MODEL_IGNORE
-  if (band === 'ticket' && f.officialStyle) {
+  // Critical: the rules' safety, medical or disaster cue in a tweet the rules call actionable.
+  const critical = analysis.actionable && (m.cues & triage.criticalBit) !== 0
+  if (band === 'ticket' && f.officialStyle && !critical) {
+    // Official-reply words and a confident model: a person decides (an unlisted official
+    // account's reply must not be acknowledged as a grievance) …
     band = 'review'
     reasons = OFFICIAL_REVIEW
+  } else if (band === 'ticket' && critical) {
+    // … unless it is a critical report quoting an official's reply back ("same reply
+    // 'kindly DM your PNR' again, my father has chest pain in S1").
+    reasons = f.officialStyle ? CRITICAL_TICKET : reasons
+  } else if (band === 'review' && critical && !f.officialStyle && confidence >= CRITICAL_TICKET_CONFIDENCE) {
+    band = 'ticket'
+    reasons = CRITICAL_TICKET
   }
   if (band === 'ignore') return ignored(analysis, reasons, confidence)
 
