@@ -312,6 +312,43 @@ export function keepSeen(seen: Uint32Array, f: { hashes: Int32Array; count: numb
   f.count = n
 }
 
+/**
+ * keepSeen and rawScore in one pass, as triage runs them on every tweet: each feature is
+ * read once, its seen bit and its weight looked up together, and the features compacted
+ * for the division model. Returns the raw actionable score (the same sum rawScore gives
+ * on the compacted features, to the last bit: the weights are integers until scaled).
+ */
+export function seenScore(model: TriageModel, f: { hashes: Int32Array; count: number; divisionCount: number }): number {
+  const seen = model.seen
+  const w = model.actionable.q
+  const mask = w.length - 1
+  const hashes = f.hashes
+  const count = f.count
+  let n = 0
+  let z = 0
+  let i = 0
+  for (const end = f.divisionCount; i < end; i++) {
+    const h = hashes[i]
+    const b = Math.imul(h, 0x2c1b3c6d) >>> (32 - SEEN_BITS)
+    const bit = (seen[b >>> 5] >>> (b & 31)) & 1
+    hashes[n] = h
+    n += bit
+    // -bit is all ones for a seen feature, 0 otherwise: no branch the CPU could mispredict.
+    z += w[h & mask] & -bit
+  }
+  f.divisionCount = n
+  for (; i < count; i++) {
+    const h = hashes[i]
+    const b = Math.imul(h, 0x2c1b3c6d) >>> (32 - SEEN_BITS)
+    const bit = (seen[b >>> 5] >>> (b & 31)) & 1
+    hashes[n] = h
+    n += bit
+    z += w[h & mask] & -bit
+  }
+  f.count = n
+  return z * model.actionable.scale
+}
+
 /** Raw actionable score of features[0 .. count) (seen features: see keepSeen). */
 export function rawScore(model: TriageModel, hashes: Int32Array, count: number): number {
   const w = model.actionable.q
