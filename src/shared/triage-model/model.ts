@@ -377,16 +377,17 @@ export function divisionScores(model: TriageModel, hashes: Int32Array, count: nu
   let s5 = 0
   let s6 = 0
   let s7 = 0
+  // Small integers summed as int32 (`| 0`): exact, and cheaper than double additions.
   for (let i = 0; i < count; i++) {
     const row = (hashes[i] & mask) << 3
-    s0 += w[row]
-    s1 += w[row + 1]
-    s2 += w[row + 2]
-    s3 += w[row + 3]
-    s4 += w[row + 4]
-    s5 += w[row + 5]
-    s6 += w[row + 6]
-    s7 += w[row + 7]
+    s0 = (s0 + w[row]) | 0
+    s1 = (s1 + w[row + 1]) | 0
+    s2 = (s2 + w[row + 2]) | 0
+    s3 = (s3 + w[row + 3]) | 0
+    s4 = (s4 + w[row + 4]) | 0
+    s5 = (s5 + w[row + 5]) | 0
+    s6 = (s6 + w[row + 6]) | 0
+    s7 = (s7 + w[row + 7]) | 0
   }
   out[0] = s0
   out[1] = s1
@@ -413,10 +414,12 @@ function divisionScoresWide(model: TriageModel, hashes: Int32Array, count: numbe
 }
 
 function softmax(out: Float64Array, k: number, scale: number): void {
-  let max = -Infinity
-  for (let d = 0; d < k; d++) max = Math.max(max, out[d])
+  let top = 0
+  for (let d = 1; d < k; d++) if (out[d] > out[top]) top = d
+  const max = out[top]
+  // Math.exp is most of the cost here; the best division's is exp(0) = 1 exactly.
   let sum = 0
-  for (let d = 0; d < k; d++) sum += out[d] = Math.exp((out[d] - max) * scale)
+  for (let d = 0; d < k; d++) sum += out[d] = d === top ? 1 : Math.exp((out[d] - max) * scale)
   for (let d = 0; d < k; d++) out[d] /= sum
 }
 
