@@ -75,7 +75,7 @@ describe('the critical floor', () => {
     const again = triageTweet(strict, report())
     expect(again.confidence).toBe(v.confidence)
     expect(again.band).toBe('ticket')
-    expect(again.reasons.join(' ')).toMatch(/safety, medical or disaster/)
+    expect(again.reasons.join(' ')).toMatch(/critical: safety, medical or disaster/)
   })
 
   it('does not lift a critical report the model finds no grievance in, nor one below the floor', () => {

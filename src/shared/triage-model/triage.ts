@@ -142,9 +142,7 @@ const RULES_ONLY_REASON = ['no triage model: the rules decide']
 const RULES_ONLY_OFFICIAL = ['no triage model: the rules decide', 'reads like an official reply: a person decides']
 const AFFILIATED = ['an affiliated official account: never a grievance']
 const RULE_STOPPED = ['a rule excludes it or is scoped to other handles: the rules decide']
-const CRITICAL_TICKET = [
-  'the rules find a safety, medical or disaster grievance and the model leans grievance: a ticket at once',
-]
+const CRITICAL_TICKET = ['critical: safety, medical or disaster, and the model leans grievance: a ticket at once']
 
 /**
  * A critical report (the rules' safety, medical or disaster cue in an actionable tweet)
