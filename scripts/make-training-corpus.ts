@@ -174,6 +174,38 @@ const SEE_THIS = L(`
 [same|this]
 `)
 
+/** What people add to a short report instead of an id: how long, and that nobody helps. */
+const TERSE_TAILS = L(`
+since morning
+since yesterday
+for [two|three|2|3] hours now
+no one is [telling anything|responding|helping]
+nobody came
+still no help
+what to do?
+still the same
+`)
+
+/**
+ * Real short reports often name no train, coach, PNR or file number: "fan not working on
+ * my berth", "water dripping from the AC vent". The short form without its ids, sometimes
+ * with a plain tail, so the model does not learn that a grievance must carry an id.
+ */
+function terse(g: Gen, text: string): string {
+  const out = text
+    .replace(/,?\s*\b(?:PNR|FIR|file(?: no\.?)?|ARN|ref(?: no\.?)?)\s*[:#]?\s*[\w/-]*\d[\w/-]*/gi, '')
+    .replace(/\bberth \d+\b/gi, () => g.pick(['my berth', 'the berth']))
+    .replace(/\bcoach [A-Z]{1,2}\d{1,2}\b/g, () => g.pick(['my coach', 'the coach', 'our coach']))
+    .replace(/\b(?:train )?\d{5}\b/g, () => g.pick(['my train', 'the train', 'our train']))
+    .replace(/\s+([,.:])/g, '$1')
+    .replace(/,\s*,/g, ',')
+    .replace(/^[,.:\s]+|[,.:\s]+$/g, '')
+  return g.chance(0.5) ? `${out}${g.pick([', ', ' ', '. '])}${g.from(TERSE_TAILS)}` : out
+}
+
+/** Small numbers as people also write them ("two hours", "3 days"). */
+const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten']
+
 function shapeOf(
   g: Gen,
   org: OrgContent,
@@ -232,8 +264,10 @@ function grievanceText(g: Gen, org: OrgContent, division: string, form: TweetSha
       if (g.chance(0.25)) parts.push(g.from(EN_CLOSE))
       return parts.filter((p) => p).join(g.pick(['. ', ', ', ' ', '. ', '\n']))
     }
-    case 'grievance-short':
-      return g.from(c.short) + (g.chance(0.25) ? ` ${g.from(EN_ASK)}` : '')
+    case 'grievance-short': {
+      const said = g.chance(0.4) ? terse(g, g.from(c.short)) : g.from(c.short)
+      return said + (g.chance(0.25) ? ` ${g.from(EN_ASK)}` : '')
+    }
     case 'grievance-hinglish':
       return [
         g.chance(0.2) ? g.pick(['sir', 'sir ji', 'bhai', 'namaste sir']) : '',
@@ -300,6 +334,15 @@ export function buildTrainingCorpus(org: OrgContent, size: number, seed: number)
   for (const [k, f] of Object.entries(org.slots)) slots[k] = () => f(g)
   slots.ours_at = () => (g.chance(0.5) ? `@${g.pick(org.ours)}` : '')
   slots.k = () => String(g.pick([2, 3, 4, 5, 7, 10, 12, 15, 20, 30]))
+  for (const key of ['hours', 'd', 'months', 'k']) {
+    const digits = slots[key]
+    if (!digits) continue
+    slots[key] = () => {
+      const v = digits()
+      const n = Number(v)
+      return n <= 10 && g.chance(0.3) ? NUMBER_WORDS[n] : v
+    }
+  }
   const divisions: [string, number][] = Object.keys(org.divisions).map((d) => [d, DIVISION_WEIGHT[d] ?? 1])
   const out: TrainingTweet[] = []
   let seq = 0

@@ -107,6 +107,12 @@ export const MEA: OrgContent = {
         [speed post|India Post] [returned|lost] my passport [saying|marked] [address not found|door locked], file {file}
         [i|we] [visited|went to] RPO {rpo} [three times|again], [no one|officers] [answers|tell] why my file is [on hold|pending]
         [minor|my child's] passport [application|file] {file} stuck at [granting|police verification] for {d} days
+        police verification [done|completed] {d} days ago but status still shows PV report awaited, file {file}
+        [mPassport app|passport seva portal] [shows error|not working] and [payment|Rs {amount}] [deducted|debited] but appointment not booked
+        [my|our] old passport [not returned|was not given back] after reissue at RPO {rpo}
+        [address change|ECNR removal] in passport pending {months} months, RPO {rpo} not replying to my grievance
+        [PCC|police clearance certificate] appointment not available at PSK {rpo}, [job abroad|visa] deadline next month
+        verification constable [asking|demanding] Rs {amount} to send my passport [PV|police report]
       `),
       short: L(`
         passport on hold {d} days, file {file}
@@ -116,12 +122,18 @@ export const MEA: OrgContent = {
         PSK {rpo} cancelled appointment again
         renewal pending, flight next week. file {file}
         speed post returned my passport 😡
+        PV done, still awaited, file {file}
+        passport payment failed, Rs {amount} gone
+        PCC slot not available at PSK {rpo}
+        old passport not returned, RPO {rpo}
       `),
       hl: L(`
         mera passport {d} din se hold par hai, file {file}
         police verification clear hone ke baad bhi passport dispatch nahi hua
         PSK {rpo} me appointment hi nahi mil raha
         passport me naam galat chhap diya, RPO {rpo} sahi nahi kar raha
+        PV ho gaya {d} din pehle par status abhi bhi awaited dikha raha, file {file}
+        PSK {rpo} me PCC ka slot hi nahi mil raha
       `),
       hi: L(`
         मेरा पासपोर्ट {d} दिन से होल्ड पर है, फाइल {file}
@@ -137,6 +149,11 @@ export const MEA: OrgContent = {
         [renunciation|surrender] certificate [pending|not issued] for {months} months, [cannot apply OCI|stuck]
         [my|our] [tourist|medical|business] visa for India [stuck|no update] for {d} days, [patient needs treatment|conference next week]
         OCI [status|website] shows [under process|no update] since {months} months, [consulate|nobody] not replying to emails
+        my [parents|in-laws] from {west} applied for [e-visa|tourist visa] but it shows pending for {d} days
+        OCI card [misprinted|has wrong name|has wrong photo], consulate in {west} [asks to reapply|not responding]
+        OCI [update|re-issue] after new passport [pending|not done] for {months} months, cannot travel to India
+        [e-visa|visa] fee charged twice but [no ETA|application not submitted], Rs {amount}
+        [Indian visa|e-visa] portal [rejecting|not accepting] my [photo|passport scan], [tried many times|flight on Friday]
       `),
       short: L(`
         OCI pending {months} months, {west}
@@ -144,10 +161,15 @@ export const MEA: OrgContent = {
         VFS {west} cancelled visa appointment
         surrender certificate stuck {months} months
         medical visa stuck {d} days, patient waiting
+        OCI misprint, consulate not replying
+        e-visa pending {d} days, parents from {west}
+        visa fee charged twice, Rs {amount}
+        e-visa site rejecting photo
       `),
       hl: L(`
         meri wife ka e-visa do baar reject ho gaya, koi reason nahi diya
         OCI card {months} mahine se pending hai, consulate jawab nahi deta
+        OCI card me naam galat chhap gaya, consulate jawab nahi de raha
       `),
       hi: L(`
         मेरी पत्नी का ई-वीज़ा दो बार अस्वीकार कर दिया गया
@@ -163,6 +185,12 @@ export const MEA: OrgContent = {
         [my husband|my brother] [arrested|detained|in jail] in {gulf} [without reason|for {months} months], [no consular access|embassy not helping]
         [i|we] [lost|had] my passport [stolen|snatched] in {west}, [emergency certificate|new passport] [needed urgently|pending] at [the embassy|the consulate]
         [my|our] [son|relatives] [forced|tricked] into [the russian army|a war zone] in [Russia|Myanmar|Cambodia], please bring them back
+        Indian [students|pilgrims|tourists] [stuck|stranded] in {gulf} [after the flights were cancelled|because of the curfew|after the fighting], please arrange evacuation
+        my [uncle|brother] [is in ICU|is hospitalised] in {gulf}, [employer abandoned him|no money for treatment], embassy please help
+        my [sister|daughter] works as a {job} in {gulf}, the employer [beats her|locked her in the house|does not let her call], please rescue her
+        fishermen from our village [arrested|caught] by the [Sri Lankan|Pakistani] navy, [no news for {d} days|please get them released]
+        embassy in {west} [not responding|no reply] to my emergency certificate request for {d} days, [my flight|visa] is expiring
+        my [husband|son] [sentenced|facing trial] in {gulf}, [we need legal help|family cannot get a lawyer], please help
       `),
       short: L(`
         brother stranded in {gulf}, employer took passport
@@ -170,16 +198,24 @@ export const MEA: OrgContent = {
         son missing in {gulf}, embassy silent
         workers without food in {gulf}, evacuate please
         husband detained in {gulf}, no consular access
+        students stuck in {gulf}, evacuation please
+        brother in ICU in {gulf}, no money, please help
+        fishermen arrested by navy, no news
+        sister locked by employer in {gulf}
+        emergency certificate pending at embassy {d} days
       `),
       hl: L(`
         mera bhai {gulf} me fansa hai, company passport nahi de rahi aur salary bhi nahi
         papa ki {gulf} me death ho gayi, shav abhi tak India nahi aaya
         hamare gaon ke ladke {gulf} me fanse hai, khana bhi nahi mil raha, wapas lao
+        meri behen {gulf} me {job} hai, malik use maarta hai aur phone nahi karne deta, bachao
+        hamare bacche {gulf} me fanse hai, flights band hai, nikalo
       `),
       hi: L(`
         मेरा भाई {gulf} में फंसा है, कंपनी ने पासपोर्ट रख लिया है
         पिताजी का {gulf} में निधन हो गया, शव अभी तक भारत नहीं आया
         हमारे गांव के लड़के {gulf} में फंसे हैं, कृपया वापस लाएं
+        हमारे छात्र {gulf} में फंसे हैं, उड़ानें रद्द हो गई हैं, कृपया निकालें
       `),
     },
     emigration: {
@@ -189,16 +225,27 @@ export const MEA: OrgContent = {
         [my|our] emigrate [clearance|registration] [pending|rejected] [for|since] {d} days, [flight next week|job offer will lapse]
         [agent|the agency] [promised|said] {job} job in {gulf} but [they made him|he is made to] work [as a labourer|without pay]
         [PBBY|insurance] claim for my [husband|son] injured in {gulf} [pending|rejected] for {months} months
+        eMigrate [registration|ECR clearance] [failing|shows error] for my {job} visa to {gulf}, [flight on Monday|job starts next week]
+        registered recruiting agent charging Rs {amount} [service charge|for medical] above the limit for a {gulf} job, [no receipt|no bill]
+        agent [keeping|holding] my original passport and [asking|demanding] Rs {amount} to return it, {rpo}
+        [salary reduced|contract changed] after reaching {gulf}, the agent in {rpo} [not responding|says nothing can be done]
+        [pre departure orientation|PDOT] certificate not updating on eMigrate, [flight tomorrow|clearance stuck]
+        unregistered agent in {rpo} sending [girls|boys] to {gulf} on visit visa for jobs, [please stop him|we were cheated]
       `),
       short: L(`
         agent took Rs {amount}, fake visa for {gulf}
         fake manpower agency cheated 20 boys, {rpo}
         eMigrate clearance pending {d} days
         promised {job} job, working as labourer in {gulf}
+        agent charging Rs {amount} above limit, no receipt
+        agent holding my passport, asking Rs {amount}
+        salary cut after landing in {gulf}, agent silent
+        ECR clearance error on eMigrate
       `),
       hl: L(`
         agent ne {gulf} me naukri ke naam par {amount} rupaye le liye aur gayab ho gaya
         fake agency ne nakli visa de diya, hum thage gaye
+        agent ne mera passport rakh liya hai, {amount} rupaye maang raha hai wapas dene ke
       `),
       hi: L(`
         एजेंट ने {gulf} में नौकरी के नाम पर {amount} रुपये ले लिए और गायब हो गया
@@ -212,16 +259,26 @@ export const MEA: OrgContent = {
         [MEA attestation|the attestation] [counter|outsourcing centre] in {rpo} [asking|charging] Rs {amount} extra
         [my|our] documents [lost|misplaced] by the attestation [agency|centre] {d} days after submission
         [apostille|attestation] [rejected|returned] [without reason|twice] for [my|the] [PCC|educational documents]
+        [birth|marriage] certificate apostille [rejected|returned] saying [signature not verified|state attestation missing]
+        state attestation done but MEA apostille stuck for {d} days, [job offer|university admission] in {west}
+        no [apostille|attestation] slot on the portal for {d} days, [visa|joining] deadline coming
+        [eSanad|e-sanad] payment failed, Rs {amount} deducted, [no apostille|status shows nothing]
+        courier [lost|returned] my apostilled [documents|degree] sent from the MEA branch {rpo}
       `),
       short: L(`
         apostille pending {d} days, no status
         degree attestation stuck, joining next week
         attestation centre {rpo} charging extra
         documents lost by attestation agency
+        eSanad payment failed, Rs {amount} deducted
+        apostille rejected, signature not verified
+        no apostille slot for {d} days
+        apostilled degree lost by courier
       `),
       hl: L(`
         degree ka apostille {d} din se pending hai, naukri join karni hai
         attestation center wale extra paise maang rahe hai
+        eSanad par payment kat gaya par apostille nahi hua
       `),
       hi: L(`
         डिग्री का एपोस्टिल {d} दिन से लंबित है
@@ -233,17 +290,28 @@ export const MEA: OrgContent = {
         [my|our] grievance on [CPGRAMS|the MEA portal] about [my case|the issue] was closed without any [reply|action]
         [i|we] [emailed|wrote to] [the ministry|MEA] {d} days ago, [no acknowledgement|no reply] till now
         MEA [helpline|call centre] [not answering|keeps disconnecting] for {d} days
+        MEA [website|portal] [down|not loading] for {d} days, [cannot file|unable to track] my grievance
+        [i|we] [wrote|sent] letters to MEA about [my case|the issue] {d} days ago, no reply, please look into it
+        RTI reply from MEA [not received|incomplete] after {d} days
+        [officer|staff] at the MEA [office|reception] [was rude|misbehaved] with my father when he went for enquiry
       `),
       short: L(`
         CPGRAMS closed without reply
         MEA helpline not answering for days
         no reply to my email {d} days
+        MEA portal not loading {d} days
+        RTI reply from MEA not received
+        letters to MEA, no reply for {d} days
       `),
       hl: L(`
         MEA helpline koi phone nahi uthata {d} din se
+        MEA ki website {d} din se nahi khul rahi, shikayat kaise karein
       `),
       hi: L(`
         मंत्रालय की हेल्पलाइन कोई फोन नहीं उठाता
+        सीपीग्राम पर मेरी शिकायत बिना किसी कार्रवाई के बंद कर दी गई
+        मंत्रालय को {d} दिन पहले [ईमेल|पत्र] भेजा था, अब तक कोई जवाब नहीं मिला
+        विदेश मंत्रालय की वेबसाइट {d} दिन से नहीं खुल रही, शिकायत दर्ज नहीं हो पा रही
       `),
     },
   },

@@ -191,6 +191,11 @@ export const RAILWAYS: OrgContent = {
         [i|we] paid for [berth|lower berth] preference for senior citizen but got upper berth, PNR {pnr}
         UTS app deducted money but [ticket not generated|no ticket shown], Rs {amount}
         [my|the] [platform ticket|season ticket|MST] [renewal|payment] failed but money deducted
+        [tatkal|premium tatkal] booking [shows|got] waitlisted even though [seats|availability] showed available before payment, {train}
+        [IRCTC|the app] deducted convenience fee [twice|again] and [booking failed|no ticket came], PNR not generated
+        [counter|PRS] [cancellation|refund] [refused|denied] at {station} [saying|as] [chart prepared|time is over]
+        berths [allotted|given] in different coaches to [my family|my old parents] though booked together, PNR {pnr}
+        train {train} [got cancelled|was cancelled by railways] but the refund [is not auto credited|shows zero], PNR {pnr}
       `),
       short: L(`
         tatkal booking failed, Rs {amount} debited, no ticket
@@ -203,6 +208,10 @@ export const RAILWAYS: OrgContent = {
         chart prepared, RAC not confirmed, no seat. PNR {pnr}
         IRCTC site down during tatkal [again|every day]
         concession not applied on ticket
+        waitlisted though it showed available, {train}
+        convenience fee gone, no PNR generated
+        counter at {station} refused refund
+        family split across coaches, PNR {pnr}
       `),
       hl: L(`
         [mera|hamara] refund {d} din se nahi aaya, PNR {pnr}
@@ -212,6 +221,8 @@ export const RAILWAYS: OrgContent = {
         IRCTC app [bar bar|baar baar] error de raha hai, booking nahi ho rahi
         [mere|hamare] account se do baar paise kat gaye ek ticket ke liye
         senior citizen [concession|chhoot] nahi mili ticket par
+        tatkal me seat available dikha raha tha, payment ke baad waiting aa gaya
+        counter wale ne {station} par refund dene se mana kar diya
       `),
       hi: L(`
         मेरा रिफंड {d} दिन से नहीं आया, PNR {pnr}
@@ -235,6 +246,12 @@ export const RAILWAYS: OrgContent = {
         platform {hours} at {station} is [full of garbage|stinking], [no cleaning|nobody cleaning] since morning
         toilet [door lock broken|tap broken|flush not working] in coach {coach}, {train}
         [pests|insects] in my berth, coach {coach}, {train}. please send cleaning staff
+        washroom floor [wet and slippery|full of urine] in coach {coach}, {train}, [an old lady fell|it is dangerous]
+        [pillow covers|curtains] [stained and smelly|torn and dusty] in coach {coach} of {train}
+        [waiting room|retiring room] at {station} [is stinking|not cleaned for days], [toilets locked|no water in taps]
+        [mosquitoes|flies] all over coach {coach} of {train}, [no spraying done|nobody cares]
+        water tank [empty|finished] in {train} since {station}, [cannot wash hands|no water to flush]
+        charging point [dead|loose] at berth {berth} coach {coach}, [phone dead|cannot charge]
       `),
       short: L(`
         {train} coach {coach}: no water in toilet since {station}
@@ -247,6 +264,11 @@ export const RAILWAYS: OrgContent = {
         {station} platform {hours} garbage everywhere
         coach {coach} {train} filthy. no cleaning since {station}
         window glass broken in {coach}, {train}
+        mosquitoes in {coach}, {train}
+        waiting room at {station} stinking
+        charging point dead, berth {berth}
+        tank empty since {station}, {train}
+        toilet floor wet and dirty, {coach}
       `),
       hl: L(`
         coach {coach} me [paani nahi hai|AC band hai|bahut gandagi hai] {station} se
@@ -255,6 +277,8 @@ export const RAILWAYS: OrgContent = {
         [chuhe|cockroach] ghoom rahe hai coach {coach} me, bachhe dar rahe hai
         [kambal|chadar] ganda diya hai attendant ne, badalne ko bola par nahi badla
         pankha aur light dono kharab hai berth {berth} par
+        coach {coach} me machhar hi machhar, koi spray nahi hua
+        {station} ka waiting room bahut ganda hai, badbu aa rahi
       `),
       hi: L(`
         कोच {coach} में [पानी नहीं है|एसी काम नहीं कर रहा|बहुत गंदगी है], ट्रेन {train}
@@ -276,6 +300,11 @@ export const RAILWAYS: OrgContent = {
         {food} quantity is [too less|half] and [taste is terrible|it was uncooked], {train}
         no [food|water] available in {train} for {hours} hours, pantry [closed|says finished]
         [i|we] were charged above MRP for {food} at {station} stall, Rs {amount}
+        [chai|coffee] in {train} [tastes like water|is cold] and sold at Rs {amount}, no rate list
+        [veg|jain] meal [ordered|booked] but non veg [served|given] in {train} coach {coach}
+        [meal|breakfast|dinner] not served in {tname} though it was included in the fare
+        [biryani|thali|samosa] [box|packet] sold in coach {coach} had no [MRP|date|FSSAI] label and smelled [stale|bad]
+        food stall at {station} charged Rs {amount} for a thali and [gave no bill|hid the rate list]
       `),
       short: L(`
         vendor charging 30 for a 20 rupee bottle 🙄
@@ -286,6 +315,10 @@ export const RAILWAYS: OrgContent = {
         water bottle Rs {amount} in {train}?? MRP is 15
         no food in pantry since {station}
         {food} was cold and smelly. {train} coach {coach}
+        non veg served instead of veg, {train}
+        meal not served in {tname}
+        chai Rs {amount} in {train}??
+        no bill at {station} food stall
       `),
       hl: L(`
         {train} me vendor 20 ki bottle 30 me bech raha hai
@@ -293,6 +326,8 @@ export const RAILWAYS: OrgContent = {
         {food} me keeda nikla, coach {coach}
         pantry wale bill nahi de rahe aur zyada paise le rahe hai
         e-catering ka order aaya hi nahi, paise kat gaye
+        veg order kiya tha non veg de diya, {train}
+        {tname} me dinner diya hi nahi, fare me shamil tha
       `),
       hi: L(`
         ट्रेन {train} में वेंडर पानी की बोतल ज़्यादा दाम में बेच रहा है
@@ -314,6 +349,12 @@ export const RAILWAYS: OrgContent = {
         [suspicious|unattended] bag lying in coach {coach} of {train} for an hour
         RPF [staff|constable] at {station} [refused to register|did not help with] my theft complaint
         fight going on in coach {coach}, [someone has a knife|people injured], {train}, send help
+        [suitcase|trolley bag|laptop bag] [went missing|was stolen] at night in coach {coach}, [GRP|RPF] [not filing|refusing to file] FIR
+        [beggars|drunkards|unknown people] roaming in [AC coach|reserved coach] {coach} at night, [we feel unsafe|no escort staff]
+        door of coach {coach} [not locking|left open] at night and outsiders [coming in|entering], {train}
+        men [smoking ganja|gambling|playing cards loudly] in coach {coach}, [threatening|abusing] us when asked to stop
+        [my son|my daughter|a child] [lost|separated from us] at {station} platform {hours}, [please announce|RPF please help]
+        [people|a group] [forcibly taking|demanding] money from passengers in {train}, [threatening|abusing] those who refuse
       `),
       short: L(`
         drunk men creating nuisance in {coach}, {train}. send RPF
@@ -324,6 +365,11 @@ export const RAILWAYS: OrgContent = {
         stone pelting on {train} near {station}
         suspicious bag under seat, coach {coach}
         our seats occupied by unreserved passengers, {train}
+        bag stolen at night, GRP not filing FIR
+        outsiders in AC coach at night, {coach}
+        door not locking, {coach} {train}
+        men smoking ganja in {coach}
+        child lost at {station}, please announce
       `),
       hl: L(`
         coach {coach} me kuch log sharab peekar hungama kar rahe hai, RPF bhejo
@@ -331,6 +377,8 @@ export const RAILWAYS: OrgContent = {
         {station} par mera mobile chori ho gaya
         ek aadmi meri [beti|behen] ko ghoor raha hai aur peecha kar raha hai coach {coach} me
         general ke log reserved coach me ghus gaye hai, baithne ki jagah nahi
+        raat ko coach {coach} me bahar ke log ghus aate hai, darwaza lock nahi hota
+        mera beta {station} par bheed me kho gaya, announcement karwa do
       `),
       hi: L(`
         कोच {coach} में कुछ लोग शराब पीकर हंगामा कर रहे हैं, आरपीएफ भेजें
@@ -348,6 +396,10 @@ export const RAILWAYS: OrgContent = {
         [diabetic|heart] patient travelling, [medicines lost|sugar low], please send doctor at next stop, {train}
         [i|we] requested doctor at {station} for my [wife|mother] but nobody came, {train} coach {coach}
         my child is vomiting continuously in {train}, coach {coach}, please help
+        my [wife|mother|father] [having|has] [breathing trouble|an asthma attack|very high BP] in coach {coach}, {train}, [need oxygen|send a doctor]
+        no first aid [box|kit] with the [TTE|train superintendent] when my [son|daughter] [cut his hand|got hurt] in {train}
+        doctor [came very late|never came|charged Rs {amount}] at {station} though [we|I] called 139 for my [mother|father]
+        [elderly|old] passenger with [severe stomach pain|dehydration] in coach {coach}, [no help|please arrange a doctor]
       `),
       short: L(`
         need doctor at next station, coach {coach} {train}, passenger fainted
@@ -355,11 +407,16 @@ export const RAILWAYS: OrgContent = {
         pregnant lady in pain, {train} coach {coach}
         kid high fever in {train}, doctor please
         passenger unconscious in {coach}!!
+        breathing trouble, need oxygen, {coach} {train}
+        no first aid kit in {train}
+        doctor never came at {station}
+        old man with stomach pain in {coach}
       `),
       hl: L(`
         meri maa ki tabiyat kharab ho gayi hai coach {coach} me, agle station par doctor chahiye
         ek yatri behosh ho gaya hai coach {coach} me, {train}
         bacche ko tez bukhar hai, doctor bhej do {station} par
+        meri mummy ko saans lene me dikkat ho rahi hai coach {coach} me, oxygen chahiye
       `),
       hi: L(`
         मेरे पिताजी को सीने में दर्द हो रहा है, कोच {coach}, ट्रेन {train}, डॉक्टर चाहिए
@@ -379,6 +436,11 @@ export const RAILWAYS: OrgContent = {
         [i|we] missed [my|our] connecting train because {train} was {hours} hours late at {station}
         platform changed at the last minute at {station}, [old people|my parents] missed the train
         [why is|why] {train} [always|daily] [held up|given way to other trains] near {station}?
+        {tname} [delayed|late] by {hours} hours [every day|daily] since the new timetable
+        {train} [reached|arrived at] {station} {hours} hours late, [we missed our flight|I missed my exam|I lost the interview]
+        {train} [halted|waiting] at the outer signal for {mins} minutes to give way to a goods train
+        [NTES|139|the app] [shows|said] {train} departed but it is still at {station}
+        {train} crawling at 20 kmph since {station}, no announcement, already {hours} hours late
       `),
       short: L(`
         {train} standing outside {station} for {hours} hours, no announcement
@@ -389,6 +451,10 @@ export const RAILWAYS: OrgContent = {
         train cancelled, no SMS, stranded at {station}
         missed connection at {station}, {train} late by {hours} hrs
         {train} not moving for an hour near {station}. whats happening?
+        {tname} delayed {hours} hrs daily since new timetable
+        waiting for goods train to pass, {mins} min, {train}
+        NTES says departed, still at {station}
+        crawling since {station}, no announcement
       `),
       hl: L(`
         {train} {station} ke outer par {hours} ghante se khadi hai, koi announcement nahi
@@ -396,6 +462,7 @@ export const RAILWAYS: OrgContent = {
         NTES par running status update nahi ho raha {train} ka
         {tname} roz late hoti hai, office jane walo ki halat kharab
         train cancel kar di bina bataye, hum {station} par fanse hai
+        {train} {station} ke baad se reng rahi hai, {hours} ghante late ho gayi
       `),
       hi: L(`
         ट्रेन {train} {station} के आउटर पर {hours} घंटे से खड़ी है, कोई सूचना नहीं
@@ -413,6 +480,10 @@ export const RAILWAYS: OrgContent = {
         station master at {station} [refused to help|was rude] when we asked about the delayed train
         [ticket checker|TC] fined me Rs {amount} [without any reason|though I had a valid ticket] at {station}
         [staff|cleaning staff] asking passengers for tips and [abusing|misbehaving] when refused, {train}
+        [TTE|TC] [missing|sleeping] the whole night, nobody to [check tickets|complain to], {train}
+        [coach attendant|pantry staff] [smoking|drinking] near the door of coach {coach} and [refused to stop|abused us]
+        [enquiry counter|ticket window] at {station} [closed|empty] for an hour in working hours, [long queue|nobody there]
+        [TTE|TC] [refused|did not] [allot|give] the vacant berth to my [pregnant wife|disabled father] [unless|and asked for] Rs {amount}
       `),
       short: L(`
         TTE asking Rs {amount} per berth in {coach} {train}
@@ -420,12 +491,16 @@ export const RAILWAYS: OrgContent = {
         coolie demanding {amount} per bag at {station}
         attendant drunk in {coach}, {train}
         TC fined without reason at {station}
+        TTE missing all night in {train}
+        enquiry counter at {station} empty for an hour
+        staff smoking near the door of {coach}
       `),
       hl: L(`
         TTE ne berth ke liye {amount} rupaye mange, coach {coach}
         {station} ke counter wale ne badtameezi ki aur chhutta wapas nahi diya
         coach attendant ne kambal nahi diya aur badtameezi ki
         kuli {amount} rupaye maang raha hai ek bag ke
+        TTE raat bhar gayab raha, {train}, koi sunne wala nahi
       `),
       hi: L(`
         टीटीई ने बर्थ के लिए {amount} रुपये मांगे, बिना रसीद
@@ -443,6 +518,10 @@ export const RAILWAYS: OrgContent = {
         [no|broken] [drinking water|water cooler] on platform {hours} at {station}
         announcement system at {station} [not working|inaudible], people missing trains
         [i|we] [complained|raised it] {d} days ago on Rail Madad but [no action|no reply] till now
+        [foot over bridge|FOB] at {station} [broken|closed for months], [people crossing the tracks|elderly cannot climb]
+        [coach position display|train indicator board] at {station} [not working|showing wrong coach], [we ran|old people ran] along the platform
+        [no|not enough] [benches|shade] on platform {hours} at {station}, [passengers sitting on the floor|waiting in the sun]
+        [139|Rail Madad helpline] [keeps disconnecting|not connecting] after I called {hours} times
       `),
       short: L(`
         Rail Madad complaint closed without action
@@ -451,12 +530,17 @@ export const RAILWAYS: OrgContent = {
         left bag in {train} {coach}, please trace
         parking guys looting at {station}
         no drinking water on {station} platform
+        FOB closed at {station} for months
+        coach display wrong at {station}
+        no benches on platform {hours}, {station}
+        139 not connecting
       `),
       hl: L(`
         Rail Madad par shikayat ki thi, bina solve kiye band kar di
         {station} par lift {d} din se kharab hai
         mera bag {train} ke coach {coach} me chhoot gaya, koi madad nahi kar raha
         {station} par peene ka paani nahi hai
+        {station} par FOB mahino se band hai, log track paar kar rahe hai
       `),
       hi: L(`
         रेल मदद पर मेरी शिकायत बिना समाधान के बंद कर दी

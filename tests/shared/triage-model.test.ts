@@ -186,6 +186,9 @@ describe('model file', () => {
       },
     }
     expect(() => parseModel(cut)).toThrow(ModelFileError)
+    // Feature set 2 files list the features training saw; one without is from before.
+    const { seen: _seen, ...unseen } = file
+    expect(() => parseModel(unseen)).toThrow(/train it again/)
   })
 
   it('is refused by an org it was not trained for', () => {

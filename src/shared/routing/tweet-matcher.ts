@@ -135,6 +135,7 @@ const E_HEAD23 = 3
 const E_POOL = 4
 const E_ID = 5
 const E_ROOT = 6
+// Bit 0: the Hinglish flag; bits 1-4: the word's number shape (numberShape below), 0 for a word.
 const E_HINGLISH = 7
 // ASCII folding of the single pass: the lower-case letter or digit, 0 for a separator.
 const ASCII_FOLD = new Uint8Array(0x80)
@@ -147,6 +148,32 @@ for (let c = 0; c < 0x80; c++) {
 // FNV-1a. The hot loops spell the prime as a literal: read from the module constant it
 // was loaded as a heap number and converted on every character.
 const FNV_BASIS = 0x811c9dc5 | 0
+
+/**
+ * Numbers and ids in a word's stead for the triage model: a PNR, a train number, an amount
+ * or a complaint id is a shape, not a word. Every 10-digit run gets the same feature, so a
+ * number the model never saw cannot move its confidence the way an unknown word would.
+ * 1: one or two digits, 2: three, 3: four, 4: five (train numbers), 5: six (PIN codes),
+ * 6: seven to nine, 7: ten (PNR, mobile), 8: longer, 9: letters and two or more digits mixed
+ * (reference ids, "ab12cd34"). 0: a word.
+ */
+export function numberShape(word: string): number {
+  let digits = 0
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i)
+    if ((c >= 0x30 && c <= 0x39) || (c >= 0x0966 && c <= 0x096f)) digits++
+  }
+  if (digits === 0) return 0
+  if (digits < word.length) return digits >= 2 ? 9 : 0
+  const n = word.length
+  return n <= 2 ? 1 : n === 3 ? 2 : n === 4 ? 3 : n === 5 ? 4 : n === 6 ? 5 : n <= 9 ? 6 : n === 10 ? 7 : 8
+}
+/** The hash the model reads for each number shape ("#" never starts a folded word: no clash). */
+const NUMBER_SHAPE_HASH = Int32Array.from({ length: 10 }, (_, k) => {
+  let h = FNV_BASIS
+  for (const c of `#number${k}`) h = Math.imul(h ^ c.charCodeAt(0), 0x01000193)
+  return h
+})
 const SPAN_URL = 0
 const SPAN_MENTION = 1
 const SPAN_HASHTAG = 2
@@ -174,8 +201,9 @@ export class TweetMatcher {
   touchedCount = 0
   /**
    * The citizen's words of the last run() as the automaton saw them, for the triage
-   * model: FNV-1a hash of each folded word, and a hash of its first four characters
-   * for words longer than five (0 otherwise): wordHashes[0 .. wordHashCount), in order.
+   * model: FNV-1a hash of each folded word (a number or id: its numberShape's hash), and a
+   * hash of its first four characters for other words longer than five (0 otherwise):
+   * wordHashes[0 .. wordHashCount), in order.
    */
   readonly wordHashes = new Int32Array(WORD_HASHES)
   readonly wordHeads = new Int32Array(WORD_HASHES)
@@ -512,10 +540,10 @@ export class TweetMatcher {
     const table = this.table
     const k = this.wordsFound++
     if (k === this.wordInfo.length) this.growWords()
-    this.wordInfo[k] = ((table[e + E_ID] + 1) << 1) | table[e + E_HINGLISH]
+    this.wordInfo[k] = ((table[e + E_ID] + 1) << 1) | (table[e + E_HINGLISH] & 1)
     this.wordRoot[k] = table[e + E_ROOT]
     this.wordEntry[k] = e
-    this.wordHash[k] = table[e + E_HASH]
+    this.wordHash[k] = modelHashOf(table, e)
     this.wordHead[k] = headOf(table, e)
     this.wordStart[k] = start
     this.wordEnd[k] = end
@@ -804,8 +832,8 @@ export class TweetMatcher {
     const e = this.lookup(false, 0)
     const table = this.table
     this.wordCount++
-    this.hinglish += table[e + E_HINGLISH]
-    this.keepHash(table[e + E_HASH], headOf(table, e))
+    this.hinglish += table[e + E_HINGLISH] & 1
+    this.keepHash(modelHashOf(table, e), headOf(table, e))
     this.stepWord(table[e + E_ID], table[e + E_ROOT])
   }
 
@@ -896,7 +924,7 @@ export class TweetMatcher {
     table[e + E_POOL] = this.poolUsed
     table[e + E_ID] = id
     table[e + E_ROOT] = id < 0 ? 0 : Math.max(0, this.automaton.rootNext[id])
-    table[e + E_HINGLISH] = isHinglishWord(word) ? 1 : 0
+    table[e + E_HINGLISH] = (isHinglishWord(word) ? 1 : 0) | (numberShape(word) << 1)
     this.poolUsed += rest
     this.words++
     return e
@@ -950,9 +978,10 @@ export class TweetMatcher {
       this.wordCount++
       let h = FNV_BASIS
       for (let i = 0; i < token.length; i++) h = Math.imul(h ^ token.charCodeAt(i), 0x01000193)
+      const shape = numberShape(token)
       this.keepHash(
-        h,
-        token.length > 5
+        shape === 0 ? h : NUMBER_SHAPE_HASH[shape],
+        shape === 0 && token.length > 5
           ? headHash(
               token.charCodeAt(0) | (token.charCodeAt(1) << 16),
               token.charCodeAt(2) | (token.charCodeAt(3) << 16),
@@ -1008,7 +1037,13 @@ function headHash(head01: number, head23: number): number {
 }
 
 function headOf(table: Int32Array, e: number): number {
-  return table[e + E_LENGTH] > 5 ? headHash(table[e + E_HEAD01], table[e + E_HEAD23]) : 0
+  return table[e + E_LENGTH] > 5 && table[e + E_HINGLISH] < 2 ? headHash(table[e + E_HEAD01], table[e + E_HEAD23]) : 0
+}
+
+/** The word's hash as the triage model reads it: a number's shape in place of the number. */
+function modelHashOf(table: Int32Array, e: number): number {
+  const shape = table[e + E_HINGLISH] >> 1
+  return shape === 0 ? table[e + E_HASH] : NUMBER_SHAPE_HASH[shape]
 }
 
 const HINT_TLDS = ['com', 'in', 'org', 'net', 'co', 'gov', 'ly', 'io', 'me', 'info', 'news', 'nic']

@@ -7,7 +7,9 @@ import type { IncomingTweet, TweetAnalysis } from '../analysis'
 import type { CompiledOrg } from '../routing/compile'
 
 /** Bumped whenever the features change meaning: a model says which set it was trained on. */
-export const FEATURE_SET = 1
+// 2: numbers and ids folded into their shape (numberShape), features of fewer than three
+// training tweets dropped.
+export const FEATURE_SET = 2
 
 // Namespaces: the same value in two kinds of feature must not share a weight.
 const NS_BIAS = 1
@@ -121,7 +123,10 @@ export class FeatureBuffer {
   count = 0
   /** Features the division model reads: hashes[0 .. divisionCount) (words, heads, rules). */
   divisionCount = 0
-  /** Word features (words, heads): hashes[1 .. wordsEnd); word pairs: [bigramsFrom, bigramsTo). */
+  /**
+   * Word features (words, heads): hashes[1 .. wordsEnd); word pairs: [bigramsFrom, bigramsTo)
+   * — as extractFeatures wrote them; keepSeen (model.ts) then compacts only count and divisionCount.
+   */
   wordsEnd = 0
   bigramsFrom = 0
   bigramsTo = 0
@@ -297,7 +302,8 @@ export function extractFeatures(
     hashes[n++] = featureHash(NS_BIGRAM, Math.imul(prev, 0x27d4eb2d) ^ words[w])
     prev = words[w]
   }
-  if (m.wordHashCount > 0) hashes[n++] = featureHash(NS_BIGRAM, Math.imul(prev, 0x27d4eb2d) ^ 0x5c5c5c5c)
+  // No pair for the last word and the end: whatever a tweet happens to end on (an id, a
+  // hashtag, a word cut by X) would move the score.
   out.bigramsTo = n
   hashes[n++] = RULE_SHAPES[Math.min(matched, 3)]
 

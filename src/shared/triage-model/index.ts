@@ -13,6 +13,7 @@ export {
 } from './model'
 export {
   AffiliatedMatcher,
+  CRITICAL_TICKET_CONFIDENCE,
   TRIAGE_BANDS,
   TriageModelMismatch,
   prepareTriage,

@@ -38,6 +38,22 @@ export interface TriageModel {
   actionable: QuantisedWeights
   /** Row-major: feature row r, division d at r * divisionStride(divisions.length) + d. */
   division: QuantisedWeights
+  /**
+   * The features training saw often enough to weigh, as a bit set under a second hash
+   * (seenIndex): a feature outside it adds nothing to the actionable score, even where its
+   * table slot holds another feature's weight. A token the model never saw is then
+   * ignored, not read as whatever word shares its slot.
+   */
+  seen: Uint32Array
+}
+
+/** log2 of the seen-feature bit set's size: 2^20 bits, 128 KiB; about 6,000 are set (0.6%: few false passes). */
+export const SEEN_BITS = 20
+/** Bit of feature hash `h` in the seen set: a multiplicative hash independent of the table's low bits. */
+export const seenIndex = (h: number): number => Math.imul(h, 0x2c1b3c6d) >>> (32 - SEEN_BITS)
+export const isSeen = (seen: Uint32Array, h: number): boolean => {
+  const i = Math.imul(h, 0x2c1b3c6d) >>> (32 - SEEN_BITS)
+  return ((seen[i >>> 5] >>> (i & 31)) & 1) === 1
 }
 
 export interface QuantisedWeights {
@@ -69,6 +85,8 @@ export const ModelFile = z.object({
   thresholds: z.object({ ticket: z.number().min(0).max(1), review: z.number().min(0).max(1) }),
   training: z.record(z.string(), z.unknown()),
   weights: z.object({ actionable: Weights, division: Weights }),
+  /** The seen-feature bit set: gaps between set bits as varints, base64 (feature set 2 on). */
+  seen: z.object({ bits: z.literal(SEEN_BITS), data: z.string() }).optional(),
 })
 export type ModelFile = z.infer<typeof ModelFile>
 
@@ -173,6 +191,44 @@ function decodeWeights(w: z.infer<typeof Weights>, size: number, what: string): 
   return { q: out, scale: w.scale }
 }
 
+function encodeSeen(seen: Uint32Array): string {
+  const bytes: number[] = []
+  let last = -1
+  for (let i = 0; i < seen.length * 32; i++) {
+    if (((seen[i >>> 5] >>> (i & 31)) & 1) === 0) continue
+    let gap = i - last - 1
+    last = i
+    while (gap >= 0x80) {
+      bytes.push((gap & 0x7f) | 0x80)
+      gap >>>= 7
+    }
+    bytes.push(gap)
+  }
+  return toBase64(Uint8Array.from(bytes))
+}
+
+function decodeSeen(data: string): Uint32Array {
+  const bytes = fromBase64(data)
+  const seen = new Uint32Array((1 << SEEN_BITS) >>> 5)
+  let i = -1
+  let p = 0
+  while (p < bytes.length) {
+    let gap = 0
+    let shift = 0
+    for (;;) {
+      if (p >= bytes.length) throw new ModelFileError('seen features are cut short')
+      const b = bytes[p++]
+      gap |= (b & 0x7f) << shift
+      if (b < 0x80) break
+      shift += 7
+    }
+    i += gap + 1
+    if (i >= 1 << SEEN_BITS) throw new ModelFileError('seen features run past the set')
+    seen[i >>> 5] |= 1 << (i & 31)
+  }
+  return seen
+}
+
 /** The model as its file holds it; JSON.stringify of this is byte-for-byte stable. */
 export function modelToFile(model: TriageModel): ModelFile {
   return {
@@ -186,6 +242,7 @@ export function modelToFile(model: TriageModel): ModelFile {
     thresholds: model.thresholds,
     training: model.training,
     weights: { actionable: encodeWeights(model.actionable), division: encodeWeights(model.division) },
+    seen: { bits: SEEN_BITS, data: encodeSeen(model.seen) },
   }
 }
 
@@ -205,6 +262,7 @@ export function parseModel(json: unknown): TriageModel {
     throw new ModelFileError(
       `trained on feature set ${f.features.featureSet}; this build reads ${FEATURE_SET}: train it again`,
     )
+  if (!f.seen) throw new ModelFileError('the file lists no seen features: train it again')
   return {
     org: f.org,
     createdFrom: f.createdFrom,
@@ -221,12 +279,77 @@ export function parseModel(json: unknown): TriageModel {
       (1 << f.features.divisionHashBits) * divisionStride(f.divisions.length),
       'division',
     ),
+    seen: decodeSeen(f.seen.data),
   }
 }
 
 export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z))
 
-/** Raw actionable score of features[0 .. count). */
+/**
+ * Drop the features training never saw from a tweet's features (in place, order kept;
+ * `count` and `divisionCount` follow), so the scores below read only weights that are the
+ * feature's own. Checked once per feature, before both models read them.
+ */
+export function keepSeen(seen: Uint32Array, f: { hashes: Int32Array; count: number; divisionCount: number }): void {
+  const hashes = f.hashes
+  const count = f.count
+  // Branch-free: whether a word was seen is a coin toss the CPU cannot predict.
+  let n = 0
+  let i = 0
+  for (const end = f.divisionCount; i < end; i++) {
+    const h = hashes[i]
+    const b = Math.imul(h, 0x2c1b3c6d) >>> (32 - SEEN_BITS)
+    hashes[n] = h
+    n += (seen[b >>> 5] >>> (b & 31)) & 1
+  }
+  f.divisionCount = n
+  for (; i < count; i++) {
+    const h = hashes[i]
+    const b = Math.imul(h, 0x2c1b3c6d) >>> (32 - SEEN_BITS)
+    hashes[n] = h
+    n += (seen[b >>> 5] >>> (b & 31)) & 1
+  }
+  f.count = n
+}
+
+/**
+ * keepSeen and rawScore in one pass, as triage runs them on every tweet: each feature is
+ * read once, its seen bit and its weight looked up together, and the features compacted
+ * for the division model. Returns the raw actionable score (the same sum rawScore gives
+ * on the compacted features, to the last bit: the weights are integers until scaled).
+ */
+export function seenScore(model: TriageModel, f: { hashes: Int32Array; count: number; divisionCount: number }): number {
+  const seen = model.seen
+  const w = model.actionable.q
+  const mask = w.length - 1
+  const hashes = f.hashes
+  const count = f.count
+  let n = 0
+  let z = 0
+  let i = 0
+  for (const end = f.divisionCount; i < end; i++) {
+    const h = hashes[i]
+    const b = Math.imul(h, 0x2c1b3c6d) >>> (32 - SEEN_BITS)
+    const bit = (seen[b >>> 5] >>> (b & 31)) & 1
+    hashes[n] = h
+    n += bit
+    // -bit is all ones for a seen feature, 0 otherwise: no branch the CPU could mispredict.
+    z += w[h & mask] & -bit
+  }
+  f.divisionCount = n
+  for (; i < count; i++) {
+    const h = hashes[i]
+    const b = Math.imul(h, 0x2c1b3c6d) >>> (32 - SEEN_BITS)
+    const bit = (seen[b >>> 5] >>> (b & 31)) & 1
+    hashes[n] = h
+    n += bit
+    z += w[h & mask] & -bit
+  }
+  f.count = n
+  return z * model.actionable.scale
+}
+
+/** Raw actionable score of features[0 .. count) (seen features: see keepSeen). */
 export function rawScore(model: TriageModel, hashes: Int32Array, count: number): number {
   const w = model.actionable.q
   const mask = w.length - 1
@@ -236,7 +359,8 @@ export function rawScore(model: TriageModel, hashes: Int32Array, count: number):
 }
 
 /**
- * Division probabilities (softmax) of features[0 .. count) into out[0 .. divisions);
+ * Division probabilities (softmax) of features[0 .. count) (seen features: see keepSeen)
+ * into out[0 .. divisions);
  * `out` holds at least divisionStride(divisions) entries (whole rows are summed: a loop
  * of constant length the compiler unrolls).
  */
@@ -253,16 +377,17 @@ export function divisionScores(model: TriageModel, hashes: Int32Array, count: nu
   let s5 = 0
   let s6 = 0
   let s7 = 0
+  // Small integers summed as int32 (`| 0`): exact, and cheaper than double additions.
   for (let i = 0; i < count; i++) {
     const row = (hashes[i] & mask) << 3
-    s0 += w[row]
-    s1 += w[row + 1]
-    s2 += w[row + 2]
-    s3 += w[row + 3]
-    s4 += w[row + 4]
-    s5 += w[row + 5]
-    s6 += w[row + 6]
-    s7 += w[row + 7]
+    s0 = (s0 + w[row]) | 0
+    s1 = (s1 + w[row + 1]) | 0
+    s2 = (s2 + w[row + 2]) | 0
+    s3 = (s3 + w[row + 3]) | 0
+    s4 = (s4 + w[row + 4]) | 0
+    s5 = (s5 + w[row + 5]) | 0
+    s6 = (s6 + w[row + 6]) | 0
+    s7 = (s7 + w[row + 7]) | 0
   }
   out[0] = s0
   out[1] = s1
@@ -289,10 +414,12 @@ function divisionScoresWide(model: TriageModel, hashes: Int32Array, count: numbe
 }
 
 function softmax(out: Float64Array, k: number, scale: number): void {
-  let max = -Infinity
-  for (let d = 0; d < k; d++) max = Math.max(max, out[d])
+  let top = 0
+  for (let d = 1; d < k; d++) if (out[d] > out[top]) top = d
+  const max = out[top]
+  // Math.exp is most of the cost here; the best division's is exp(0) = 1 exactly.
   let sum = 0
-  for (let d = 0; d < k; d++) sum += out[d] = Math.exp((out[d] - max) * scale)
+  for (let d = 0; d < k; d++) sum += out[d] = d === top ? 1 : Math.exp((out[d] - max) * scale)
   for (let d = 0; d < k; d++) out[d] /= sum
 }
 

@@ -9,7 +9,11 @@ import { analyseTweet } from '../routing/analyse'
 import type { CompiledOrg } from '../routing/compile'
 import { FEATURE_SET, FeatureBuffer, extractFeatures, featureContext, stringHash } from './features'
 import {
+  SEEN_BITS,
   divisionStride,
+  isSeen,
+  keepSeen,
+  seenIndex,
   quantise,
   rankDivisions,
   rawScore,
@@ -105,16 +109,63 @@ export const toIncoming = (t: Omit<LabelledTweet, 'label'>): IncomingTweet => ({
   referencedTweets: t.referencedTweets,
 })
 
+/**
+ * Tokens real tweets carry that say nothing about a grievance: a reference or order id, a
+ * bare number, a campaign hashtag, a stray word. Training sees some tweets a second time
+ * with one of these appended (same label), so the shape weights (word count, digits,
+ * hashtags, the last word) learn that such a token changes nothing.
+ */
+function noiseToken(rand: () => number): string {
+  const chars = (n: number, from: string) =>
+    Array.from({ length: n }, () => from[Math.floor(rand() * from.length)]).join('')
+  const digits = (n: number) => String(1 + Math.floor(rand() * 9)) + chars(n - 1, '0123456789')
+  const letters = 'abcdefghijkmnopqrstuvwxyz'
+  const n = 3 + Math.floor(rand() * 8)
+  switch (Math.floor(rand() * 7)) {
+    case 0:
+      return digits(1 + Math.floor(rand() * 12))
+    case 1:
+      return chars(n, letters + '0123456789')
+    case 2:
+      return `#${chars(n, letters)}`
+    case 3:
+      return `#${chars(n, letters)} #${chars(3 + Math.floor(rand() * 6), letters + '0123456789')}`
+    case 4:
+      return `${chars(2 + Math.floor(rand() * 3), letters)}:${chars(n, letters + '0123456789')}`
+    case 5:
+      return chars(n, letters)
+    default:
+      return `${chars(n, letters)} ${digits(2 + Math.floor(rand() * 6))}`
+  }
+}
+/** Share of training tweets also seen with a noise token appended. */
+const NOISE_COPIES = 0.5
+
 /** Features of each tweet that reaches the model (the rules settle retweets and our own tweets). */
-export function examples(compiled: CompiledOrg, divisions: string[], tweets: readonly LabelledTweet[]): Example[] {
+export function examples(
+  compiled: CompiledOrg,
+  divisions: string[],
+  tweets: readonly LabelledTweet[],
+  noise?: () => number,
+): Example[] {
   const ctx = featureContext(compiled, divisions)
   const buf = new FeatureBuffer()
   const out: Example[] = []
   const m = compiled.matcher
-  for (const t of tweets) {
+  for (const original of tweets) {
+    const split = splitOf(original.id)
+    const copies =
+      noise && split === 'train' && noise() < NOISE_COPIES
+        ? [original, { ...original, text: `${original.text} ${noiseToken(noise)}` }]
+        : [original]
+    for (const t of copies) addExample(t, split)
+  }
+  return out
+
+  function addExample(t: LabelledTweet, split: Split): void {
     const runs = m.runs
     const analysis = analyseTweet(compiled, toIncoming(t))
-    if (m.runs === runs || m.wordCount === 0) continue
+    if (m.runs === runs || m.wordCount === 0) return
     extractFeatures(ctx, toIncoming(t), analysis, buf)
     out.push({
       hashes: buf.hashes.slice(0, buf.count),
@@ -125,10 +176,9 @@ export function examples(compiled: CompiledOrg, divisions: string[], tweets: rea
       ruleDivision: buf.ruleDivision,
       y: t.label.actionable ? 1 : 0,
       division: t.label.division === null ? -1 : divisions.indexOf(t.label.division),
-      split: splitOf(t.id),
+      split,
     })
   }
-  return out
 }
 
 function shuffled(n: number, rand: () => number): Int32Array {
@@ -155,8 +205,37 @@ const SMOOTH = 0.03
  * report addressed to us, rule hits) rather than only the corpus's own phrases.
  */
 const WORD_DROPOUT = 0.4
+/**
+ * A feature (a table slot) seen in fewer training tweets than this gets no weight and is
+ * left out of the model file: a word, id or hashtag met once or twice is noise the model
+ * would otherwise learn by heart, and on a real tweet a never-seen token that lands on such
+ * a slot would move the confidence for nothing.
+ */
+export const MIN_FEATURE_TWEETS = 3
 
-function fitActionable(train: Example[], bits: number, epochs: number, rand: () => number): Float32Array {
+/** The feature hashes at least MIN_FEATURE_TWEETS training examples hold, as the model's seen set. */
+function seenFeatures(set: readonly Example[]): Uint32Array {
+  const tweets = new Map<number, number>()
+  for (const e of set) {
+    const mine = new Set(e.hashes)
+    for (const h of mine) tweets.set(h, (tweets.get(h) ?? 0) + 1)
+  }
+  const seen = new Uint32Array((1 << SEEN_BITS) >>> 5)
+  for (const [h, n] of tweets) {
+    if (n < MIN_FEATURE_TWEETS) continue
+    const i = seenIndex(h)
+    seen[i >>> 5] |= 1 << (i & 31)
+  }
+  return seen
+}
+
+function fitActionable(
+  train: Example[],
+  bits: number,
+  epochs: number,
+  rand: () => number,
+  seen: Uint32Array,
+): Float32Array {
   const size = 1 << bits
   const mask = size - 1
   const w = new Float32Array(size)
@@ -173,7 +252,8 @@ function fitActionable(train: Example[], bits: number, epochs: number, rand: () 
     for (const o of order) {
       const e = train[o]
       const n = e.hashes.length
-      for (let f = 0; f < n; f++) keep[f] = e.lexical[f] === 1 && rand() < WORD_DROPOUT ? 0 : 1
+      for (let f = 0; f < n; f++)
+        keep[f] = !isSeen(seen, e.hashes[f]) || (e.lexical[f] === 1 && rand() < WORD_DROPOUT) ? 0 : 1
       let z = 0
       for (let f = 0; f < n; f++) if (keep[f] === 1) z += w[e.hashes[f] & mask]
       const g = (sigmoid(z) - (SMOOTH + (1 - 2 * SMOOTH) * e.y)) * weightOf[e.y]
@@ -189,7 +269,14 @@ function fitActionable(train: Example[], bits: number, epochs: number, rand: () 
   return w
 }
 
-function fitDivision(train: Example[], k: number, bits: number, epochs: number, rand: () => number): Float32Array {
+function fitDivision(
+  train: Example[],
+  k: number,
+  bits: number,
+  epochs: number,
+  rand: () => number,
+  seen: Uint32Array,
+): Float32Array {
   const rows = 1 << bits
   const mask = rows - 1
   const stride = divisionStride(k)
@@ -203,6 +290,7 @@ function fitDivision(train: Example[], k: number, bits: number, epochs: number, 
       const e = labelled[o]
       p.fill(0)
       for (let f = 0; f < e.divisionCount; f++) {
+        if (!isSeen(seen, e.hashes[f])) continue
         const row = (e.hashes[f] & mask) * stride
         for (let d = 0; d < k; d++) p[d] += w[row + d]
       }
@@ -211,6 +299,7 @@ function fitDivision(train: Example[], k: number, bits: number, epochs: number, 
       let sum = 0
       for (let d = 0; d < k; d++) sum += p[d] = Math.exp(p[d] - max)
       for (let f = 0; f < e.divisionCount; f++) {
+        if (!isSeen(seen, e.hashes[f])) continue
         const row = (e.hashes[f] & mask) * stride
         for (let d = 0; d < k; d++) {
           const i = row + d
@@ -283,6 +372,13 @@ function chooseThresholds(p: Float64Array, y: Float64Array, precision: number, r
   return { ticket: Number(ticket.toFixed(4)), review: Number(review.toFixed(4)) }
 }
 
+/** An example's features as the model reads them: the seen ones only (a copy). */
+function seenOnly(seen: Uint32Array, e: Example): { hashes: Int32Array; count: number; divisionCount: number } {
+  const f = { hashes: e.hashes.slice(), count: e.hashes.length, divisionCount: e.divisionCount }
+  keepSeen(seen, f)
+  return f
+}
+
 /** Band figures of a model over examples (the validation slice, or any labelled set). */
 export function bandFigures(model: TriageModel, set: readonly Example[], thresholds = model.thresholds): BandFigures {
   let tp = 0
@@ -297,7 +393,8 @@ export function bandFigures(model: TriageModel, set: readonly Example[], thresho
   const bands = { ticket: 0, review: 0, ignore: 0 }
   const scores = new Float64Array(divisionStride(model.divisions.length))
   for (const e of set) {
-    const p = sigmoid(model.calibration.a * rawScore(model, e.hashes, e.hashes.length) + model.calibration.b)
+    const f = seenOnly(model.seen, e)
+    const p = sigmoid(model.calibration.a * rawScore(model, f.hashes, f.count) + model.calibration.b)
     const band = p >= thresholds.ticket ? 'ticket' : p >= thresholds.review ? 'review' : 'ignore'
     bands[band]++
     if (e.y === 1) positives++
@@ -312,7 +409,7 @@ export function bandFigures(model: TriageModel, set: readonly Example[], thresho
     if (band !== 'ignore' && e.y === 1) {
       caught++
       if (e.division >= 0) {
-        const best = rankDivisions(model, e.hashes, e.divisionCount, e.ruleDivision, scores)
+        const best = rankDivisions(model, f.hashes, f.divisionCount, e.ruleDivision, scores)
         divAll++
         if (best === e.division) divRight++
       }
@@ -351,7 +448,7 @@ export function trainTriageModel(
   const hashBits = options.hashBits ?? 16
   const divisionHashBits = options.divisionHashBits ?? 12
   const epochs = options.epochs ?? 8
-  const all = examples(compiled, divisions, tweets)
+  const all = examples(compiled, divisions, tweets, mulberry32((options.seed ?? 1) ^ 0x5eed))
   const train = all.filter((e) => e.split === 'train')
   const calibration = all.filter((e) => e.split === 'calibration')
   const validation = all.filter((e) => e.split === 'validation')
@@ -360,8 +457,9 @@ export function trainTriageModel(
 
   const rand = mulberry32(options.seed ?? 1)
   // Calibrate on the quantised weights the file holds.
-  const actionable = quantise(fitActionable(train, hashBits, epochs, rand))
-  const division = quantise(fitDivision(train, divisions.length, divisionHashBits, epochs, rand))
+  const seen = seenFeatures(train)
+  const actionable = quantise(fitActionable(train, hashBits, epochs, rand, seen))
+  const division = quantise(fitDivision(train, divisions.length, divisionHashBits, epochs, rand, seen))
   const model: TriageModel = {
     org: compiled.org.id,
     createdFrom: options.createdFrom,
@@ -374,8 +472,12 @@ export function trainTriageModel(
     training: {},
     actionable,
     division,
+    seen,
   }
-  const z = Float64Array.from(calibration, (e) => rawScore(model, e.hashes, e.hashes.length))
+  const z = Float64Array.from(calibration, (e) => {
+    const f = seenOnly(seen, e)
+    return rawScore(model, f.hashes, f.count)
+  })
   const y = Float64Array.from(calibration, (e) => e.y)
   // Smoothed targets here too: a slice the model separates perfectly would otherwise make
   // the curve a step, and every new kind of tweet a "certain" 0 or 1.

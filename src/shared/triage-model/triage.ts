@@ -8,7 +8,7 @@ import type { AffiliatedAccounts, OrgConfig } from '../org'
 import { analyseTweet, type AnalyseContext } from '../routing/analyse'
 import type { CompiledOrg } from '../routing/compile'
 import { FeatureBuffer, extractFeatures, featureContext, type FeatureContext } from './features'
-import { divisionStride, rankDivisions, rawScore, sigmoid, type TriageModel, type TriageThresholds } from './model'
+import { divisionStride, rankDivisions, seenScore, sigmoid, type TriageModel, type TriageThresholds } from './model'
 
 export type TriageBand = 'ticket' | 'review' | 'ignore'
 export const TRIAGE_BANDS: readonly TriageBand[] = ['ticket', 'review', 'ignore']
@@ -70,10 +70,16 @@ export interface Triage {
   /** Null without a model. */
   featureContext: FeatureContext | null
   divisionScratch: Float64Array
-  /** Compiled rule index by rule id (matched rules come back as ids). */
-  ruleIndex: Map<string, number>
+  /**
+   * The division of each handle-scoped rule, by rule id (matched rules come back as ids):
+   * only those keep their division over the model's. Usually empty, and then never read —
+   * a lookup among all 10,000 rules' ids per tweet cost more than the model's arithmetic.
+   */
+  scopedRuleDivision: Map<string, string>
   /** Passed to analyseTweet: our handles when the deployment's differ from the org file's. */
   analyseContext: AnalyseContext | undefined
+  /** The rules' critical cue bit (safety, medical, disaster), 0 if the org has none. */
+  criticalBit: number
 }
 
 export class TriageModelMismatch extends Error {
@@ -115,8 +121,9 @@ export function prepareTriage(
     features: new FeatureBuffer(),
     featureContext: model ? featureContext(compiled, model.divisions, own) : null,
     divisionScratch: new Float64Array(model ? divisionStride(model.divisions.length) : 0),
-    ruleIndex: new Map(compiled.rules.map((r, i) => [r.id, i])),
+    scopedRuleDivision: new Map(compiled.rules.filter((r) => r.handles !== null).map((r) => [r.id, r.division])),
     analyseContext: options.ownHandles ? { ownHandles: options.ownHandles } : undefined,
+    criticalBit: compiled.cueBit.critical ?? 0,
   }
 }
 
@@ -135,6 +142,15 @@ const RULES_ONLY_REASON = ['no triage model: the rules decide']
 const RULES_ONLY_OFFICIAL = ['no triage model: the rules decide', 'reads like an official reply: a person decides']
 const AFFILIATED = ['an affiliated official account: never a grievance']
 const RULE_STOPPED = ['a rule excludes it or is scoped to other handles: the rules decide']
+const CRITICAL_TICKET = ['critical: safety, medical or disaster, and the model leans grievance: a ticket at once']
+
+/**
+ * A critical report (the rules' safety, medical or disaster cue in an actionable tweet)
+ * that the model also leans towards calling a grievance is a ticket, not a review: a
+ * stranded family waiting for an officer to open the review band is the costlier mistake.
+ * Below this the model's "no" stands (a "#Stranded" hashtag on an opinion is not a report).
+ */
+export const CRITICAL_TICKET_CONFIDENCE = 0.5
 
 /** The three best of `scores`, best first. */
 function topThree(divisions: readonly string[], scores: Float64Array): DivisionScore[] {
@@ -181,15 +197,26 @@ export function triageTweet(triage: Triage, tweet: IncomingTweet): TriageOutcome
   }
 
   extractFeatures(triage.featureContext, tweet, analysis, f)
-  const confidence = sigmoid(model.calibration.a * rawScore(model, f.hashes, f.count) + model.calibration.b)
+  const confidence = sigmoid(model.calibration.a * seenScore(model, f) + model.calibration.b)
   // An admin's exclusion or handle scope stopped the only rule that would have pulled it in.
   if (f.ruleStopped && !analysis.actionable && analysis.matchedRules.length === 0)
     return ignored(analysis, RULE_STOPPED, confidence)
   let band: TriageBand = confidence >= ticket ? 'ticket' : confidence >= review ? 'review' : 'ignore'
   let reasons = band === 'ticket' ? MODEL_TICKET : band === 'review' ? MODEL_REVIEW : MODEL_IGNORE
-  if (band === 'ticket' && f.officialStyle) {
+  // Critical: the rules' safety, medical or disaster cue in a tweet the rules call actionable.
+  const critical = analysis.actionable && (m.cues & triage.criticalBit) !== 0
+  if (band === 'ticket' && f.officialStyle && !critical) {
+    // Official-reply words and a confident model: a person decides (an unlisted official
+    // account's reply must not be acknowledged as a grievance) …
     band = 'review'
     reasons = OFFICIAL_REVIEW
+  } else if (band === 'ticket' && critical) {
+    // … unless it is a critical report quoting an official's reply back ("same reply
+    // 'kindly DM your PNR' again, my father has chest pain in S1").
+    reasons = f.officialStyle ? CRITICAL_TICKET : reasons
+  } else if (band === 'review' && critical && !f.officialStyle && confidence >= CRITICAL_TICKET_CONFIDENCE) {
+    band = 'ticket'
+    reasons = CRITICAL_TICKET
   }
   if (band === 'ignore') return ignored(analysis, reasons, confidence)
 
@@ -198,7 +225,7 @@ export function triageTweet(triage: Triage, tweet: IncomingTweet): TriageOutcome
   const ranking = topThree(model.divisions, scores)
   let division = ranking[0].division
   // A handle-scoped rule that matched is the admin's routing: it keeps its division.
-  const best = analysis.matchedRules.length > 0 ? triage.ruleIndex.get(analysis.matchedRules[0]) : undefined
-  if (best !== undefined && compiled.rules[best].handles !== null) division = compiled.rules[best].division
+  const scoped = triage.scopedRuleDivision
+  if (scoped.size > 0 && analysis.matchedRules.length > 0) division = scoped.get(analysis.matchedRules[0]) ?? division
   return { analysis, band, confidence, division, ranking, reasons }
 }
