@@ -15,6 +15,7 @@ import * as adminSettings from './areas/admin-settings'
 import * as adminHandles from './areas/admin-handles'
 import * as adminBudget from './areas/admin-budget'
 import * as adminAudit from './areas/admin-audit'
+import * as twoFactor from './areas/two-factor'
 
 export const en = {
   common: {
@@ -460,6 +461,7 @@ export const en = {
   sla: sla.en,
   updates: updates.en,
   triageReason: triageReason.en,
+  twoFactor: twoFactor.en,
   admin: {
     title: 'Administration',
     sections: 'Administration sections',
