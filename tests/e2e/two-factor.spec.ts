@@ -127,3 +127,32 @@ test('admin requires two-factor for supervisors; the supervisor enrols, then sig
   expect(codeSignIn?.actor).toBe('supervisor')
   expect(codeSignIn?.clientAddress).toBeTruthy()
 })
+
+test("a user turns two-factor on from the top bar's setting, and needs a code from then on", async ({ browser }) => {
+  const page = await (await browser.newContext()).newPage()
+  await signInAt(page, stack.deskUrl, 'officer.cyber')
+  await page.getByTestId('two-factor-toggle').click()
+  await expect(page.getByTestId('two-factor-settings-state')).toContainText('off')
+  await page.getByTestId('two-factor-start').click()
+  const secret = (await page.getByTestId('two-factor-secret').textContent())!.trim()
+  await expectAccessible(page, '[data-testid="two-factor-settings"]')
+  await page.getByTestId('two-factor-enrol-code').fill(codeAt(secret, Date.now()))
+  await page.getByTestId('two-factor-confirm').click()
+  await expect(page.getByTestId('two-factor-settings-state')).toContainText('Two-factor sign-in is on')
+  // The desk kept working throughout.
+  await expect(page.getByTestId('sync-status')).toHaveAttribute('data-status', 'online')
+  await page.getByTestId('two-factor-settings-close').click()
+
+  await page.getByTestId('logout').click()
+  await page.getByTestId('login-username').fill('officer.cyber')
+  await page.getByTestId('login-password').fill(DEMO_PASSWORD)
+  await page.getByTestId('login-submit').click()
+  await expect(page.getByTestId('two-factor-code')).toBeVisible()
+  // In Hindi too.
+  await page.getByTestId('language-switch').selectOption('hi')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('अपना साइन-इन कोड दर्ज करें')
+  await page.getByTestId('language-switch').selectOption('en')
+  await page.getByTestId('two-factor-code').fill(codeAt(secret, Date.now() + STEP_MS))
+  await page.getByTestId('two-factor-code-submit').click()
+  await expect(page.getByTestId('sync-status')).toHaveAttribute('data-status', 'online')
+})

@@ -137,6 +137,9 @@ export function registerTwoFactorRoutes(app: FastifyInstance, ctx: ServerContext
   app.put(TWO_FACTOR_PATHS.policy, small, async (request): Promise<AdminTwoFactor> => {
     const admin = await requireRole(ctx, request, ['admin'], 'change the two-factor settings')
     const { requiredRoles } = parseInput(TwoFactorPolicy, request.body)
+    // Without the key nobody could enrol: requiring it would only lock those roles out.
+    if (requiredRoles.length > 0 && !deps.box)
+      throw new HttpError(503, 'two_factor_unavailable', deps.boxProblem ?? 'Two-factor sign-in is not available here')
     // An admin who requires it of their own role has it on first: a setting that would
     // sign its author out at once is a mistake more often than a wish.
     if (requiredRoles.includes(admin.role) && !(await twoFactorStatus(ctx.db, admin.username)).enabled)
