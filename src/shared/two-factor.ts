@@ -21,8 +21,12 @@ export const TWO_FACTOR_LIMITS = {
   challengeSeconds: 300,
   /** A challenge token as sent (base64url of 32 bytes is 43). */
   challengeChars: 64,
-  /** Characters a typed code may have before spaces are taken out ("123 456"). */
+  /** Characters a typed code may have before spaces are taken out ("123 456", "abcde-fghij"). */
   typedCodeChars: 16,
+  /** Recovery codes made at a time (each good once, for a lost phone). */
+  recoveryCodes: 10,
+  /** Characters of a recovery code (base32: 50 random bits), shown as two groups of five. */
+  recoveryCodeChars: 10,
 } as const
 
 export const TWO_FACTOR_PATHS = {
@@ -34,6 +38,8 @@ export const TWO_FACTOR_PATHS = {
   confirm: '/api/v1/auth/two-factor/enrolment/confirm',
   /** No session (the challenge is the key): POST {challenge, code} → the sign-in answer. */
   verify: '/api/v1/auth/two-factor/verify',
+  /** Signed in with two-factor on: POST makes a new set of recovery codes (shown once; the old set ends). */
+  recoveryCodes: '/api/v1/auth/two-factor/recovery-codes',
   /** Admins: GET the required roles and who has two-factor on; PUT {requiredRoles}. */
   policy: '/api/v1/admin/two-factor',
   /** Admins: DELETE turns a user's two-factor off (a lost phone); their sessions end. */
@@ -50,10 +56,25 @@ export const TotpCode = safeText(TWO_FACTOR_LIMITS.typedCodeChars)
     message: `must be the ${TWO_FACTOR_LIMITS.codeDigits}-digit code from the authenticator app`,
   })
 
+/** A recovery code as typed: ten base32 letters, any case, a dash or spaces between the groups. */
+export const RecoveryCode = safeText(TWO_FACTOR_LIMITS.typedCodeChars)
+  .transform((s) => s.replace(/[\s-]+/g, '').toLowerCase())
+  .refine((s) => new RegExp(`^[a-z2-7]{${TWO_FACTOR_LIMITS.recoveryCodeChars}}$`).test(s), {
+    message: 'must be a recovery code (two groups of five letters and digits)',
+  })
+
+/** What finishes a sign-in: the app's code, or one of the recovery codes. */
+export const SignInCode = z.union([TotpCode, RecoveryCode])
+
+export const RecoveryCodes = z.object({ codes: z.array(z.string()).max(TWO_FACTOR_LIMITS.recoveryCodes) })
+export type RecoveryCodes = z.infer<typeof RecoveryCodes>
+
 export const TwoFactorStatus = z.object({
   enabled: z.boolean(),
   /** The user's role must use two-factor (then they cannot work until it is on). */
   required: z.boolean(),
+  /** Recovery codes not used yet (0 when none were made). */
+  recoveryCodesLeft: z.number().int().optional(),
 })
 export type TwoFactorStatus = z.infer<typeof TwoFactorStatus>
 
@@ -70,7 +91,7 @@ export const ConfirmTwoFactorRequest = z.object({ code: TotpCode }).strict()
 export type ConfirmTwoFactorRequest = z.input<typeof ConfirmTwoFactorRequest>
 
 export const VerifyTwoFactorRequest = z
-  .object({ challenge: safeText(TWO_FACTOR_LIMITS.challengeChars), code: TotpCode })
+  .object({ challenge: safeText(TWO_FACTOR_LIMITS.challengeChars), code: SignInCode })
   .strict()
 export type VerifyTwoFactorRequest = z.input<typeof VerifyTwoFactorRequest>
 

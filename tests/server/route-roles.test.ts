@@ -28,6 +28,7 @@ const ACCESS: Record<string, Access> = {
   'GET /api/v1/auth/two-factor': 'signed-in',
   'POST /api/v1/auth/two-factor/enrolment': 'signed-in',
   'POST /api/v1/auth/two-factor/enrolment/confirm': 'signed-in',
+  'POST /api/v1/auth/two-factor/recovery-codes': 'signed-in',
   // Between password and code there is no session: the short-lived challenge is the key.
   'POST /api/v1/auth/two-factor/verify': 'public',
   'GET /api/v1/admin/two-factor': 'admin',

@@ -6,10 +6,11 @@
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningServer } from '../../src/server/index'
+import { ensureUser } from '../../src/server/auth'
 import { codeAt, matchingStep, timeStepAt } from '../../src/server/two-factor'
 import type { AuditPage } from '../../src/shared/audit'
 import type { LoginResponse } from '../../src/shared/protocol'
-import type { AdminTwoFactor, TwoFactorChallenge, TwoFactorEnrolment } from '../../src/shared/two-factor'
+import type { AdminTwoFactor, RecoveryCodes, TwoFactorChallenge, TwoFactorEnrolment } from '../../src/shared/two-factor'
 import type { UserList } from '../../src/shared/users'
 import { ApiClient, freshDatabase, loggedIn, PASSWORD, startTestServer, type TestDatabase } from './helpers'
 
@@ -164,6 +165,42 @@ describe('enrolling and signing in with a code', () => {
     expect(locked?.details).toMatchObject({ lockedOut: true })
   })
 
+  it('signs in once with each recovery code (a lost phone); they are kept hashed, not in clear', async () => {
+    // A user of its own: the one above is locked out (and this instance remembers it for a second).
+    const user = 'officer.recovers'
+    await ensureUser(server.db, {
+      username: user,
+      displayName: 'Recovering Officer',
+      role: 'officer',
+      divisions: ['cyber'],
+      languages: ['en'],
+      password: PASSWORD,
+    })
+    const client = await loggedIn(server, user)
+    await enrol(client)
+    const made = await client.request('POST', '/api/v1/auth/two-factor/recovery-codes', {})
+    expect(made.status).toBe(200)
+    const { codes } = made.body as RecoveryCodes
+    expect(codes).toHaveLength(10)
+    expect(new Set(codes).size).toBe(10)
+    for (const code of codes) expect(code).toMatch(/^[a-z2-7]{5}-[a-z2-7]{5}$/)
+    const stored = JSON.stringify(
+      await server.db.query('SELECT * FROM two_factor_recovery_codes WHERE username = $1', [user]),
+    )
+    for (const code of codes) expect(stored).not.toContain(code.replace('-', ''))
+
+    // Typed in capitals without the dash: still the code; used once, then refused.
+    const used = codes[3]!.replace('-', '').toUpperCase()
+    expect((await verify(await challengeFor(user), used)).status).toBe(200)
+    expect((await verify(await challengeFor(user), used)).status).toBe(401)
+    expect((await client.request('GET', '/api/v1/auth/two-factor')).body).toMatchObject({ recoveryCodesLeft: 9 })
+    const signIn = (await auditOf('auth.sign-in')).find((e) => e.actor === user)
+    expect(signIn?.details).toMatchObject({ twoFactor: true, recoveryCode: true })
+    // Without two-factor on there is nothing for them to stand in for.
+    const other = await loggedIn(server, 'admin')
+    expect((await other.request('POST', '/api/v1/auth/two-factor/recovery-codes', {})).status).toBe(409)
+  })
+
   it('refuses a challenge that is made up', async () => {
     expect((await verify('made-up-challenge', '123456')).status).toBe(401)
     expect((await verify('made-up-challenge', 'abc')).status).toBe(400)
@@ -208,6 +245,7 @@ describe('an admin requires two-factor for a role', () => {
     expect((await supervisor.request('GET', '/api/v1/auth/two-factor')).body).toEqual({
       enabled: false,
       required: true,
+      recoveryCodesLeft: 0,
     })
 
     await enrol(supervisor)

@@ -469,6 +469,13 @@ export const MIGRATIONS: readonly Migration[] = [
         changed_at TIMESTAMPTZ
       )`,
       `INSERT INTO two_factor_policy (id) VALUES (TRUE)`,
+      // One-time recovery codes for a lost phone (only their SHA-256 kept; each used once).
+      `CREATE TABLE two_factor_recovery_codes (
+        username TEXT NOT NULL REFERENCES users(username) ON DELETE CASCADE,
+        code_hash TEXT NOT NULL,
+        used_at TIMESTAMPTZ,
+        PRIMARY KEY (username, code_hash)
+      )`,
       // Between the password and the code: a short-lived challenge (only its SHA-256 kept).
       `CREATE TABLE two_factor_challenges (
         id_hash TEXT PRIMARY KEY,

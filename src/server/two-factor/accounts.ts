@@ -8,6 +8,7 @@ import type { AdminTwoFactor, TwoFactorStatus } from '../../shared/two-factor'
 import type { Database, Queryable } from '../db/database'
 import { HttpError } from '../http/errors'
 import type { SecretBox } from '../secrets/secret-box'
+import { dropRecoveryCodes, recoveryCodesLeft } from './recovery'
 import { matchingStep, newTotpSecret } from './totp'
 
 const sealContext = (username: string): string => `two-factor:${username}`
@@ -89,7 +90,7 @@ export async function twoFactorStatus(db: Queryable, username: string): Promise<
     [username],
   )
   if (!row) throw new HttpError(404, 'not_found', 'No such user')
-  return { enabled: row.enabled, required: row.required }
+  return { enabled: row.enabled, required: row.required, recoveryCodesLeft: await recoveryCodesLeft(db, username) }
 }
 
 export async function requiredRoles(db: Queryable): Promise<Role[]> {
@@ -147,5 +148,6 @@ export async function resetTwoFactor(tx: Queryable, username: string): Promise<{
      WHERE username = $1`,
     [username],
   )
+  await dropRecoveryCodes(tx, username)
   return { exists: true, wasOn: row.totp_enabled }
 }

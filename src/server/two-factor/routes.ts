@@ -2,7 +2,8 @@
 //   GET    /api/v1/auth/two-factor                     signed in (even before enrolling): own status
 //   POST   /api/v1/auth/two-factor/enrolment           signed in: a new secret (shown once)
 //   POST   /api/v1/auth/two-factor/enrolment/confirm   signed in: {code} turns it on
-//   POST   /api/v1/auth/two-factor/verify              public: {challenge, code} → a session
+//   POST   /api/v1/auth/two-factor/recovery-codes      signed in, two-factor on: a new set (shown once)
+//   POST   /api/v1/auth/two-factor/verify              public: {challenge, code or recovery code} → a session
 //   GET    /api/v1/admin/two-factor                    admins: required roles, who has it on
 //   PUT    /api/v1/admin/two-factor                    admins: {requiredRoles}
 //   DELETE /api/v1/admin/users/:username/two-factor    admins: reset a user's two-factor
@@ -17,6 +18,7 @@ import {
   TwoFactorPolicy,
   VerifyTwoFactorRequest,
   type AdminTwoFactor,
+  type RecoveryCodes,
   type TwoFactorEnrolment,
   type TwoFactorStatus,
 } from '../../shared/two-factor'
@@ -29,8 +31,17 @@ import type { ServerContext } from '../context'
 import { HttpError } from '../http/errors'
 import { parseInput } from '../http/routes'
 import type { SecretBox } from '../secrets/secret-box'
-import { adminView, checkCode, resetTwoFactor, setRequiredRoles, startEnrolment, twoFactorStatus } from './accounts'
+import {
+  adminView,
+  checkCode,
+  type CodeCheck,
+  resetTwoFactor,
+  setRequiredRoles,
+  startEnrolment,
+  twoFactorStatus,
+} from './accounts'
 import { challengedUser, endChallenge } from './challenges'
+import { displayRecoveryCode, replaceRecoveryCodes, useRecoveryCode } from './recovery'
 import { totpUri } from './totp'
 
 export interface TwoFactorDeps {
@@ -95,13 +106,37 @@ export function registerTwoFactorRoutes(app: FastifyInstance, ctx: ServerContext
     return twoFactorStatus(ctx.db, user.username)
   })
 
+  app.post(TWO_FACTOR_PATHS.recoveryCodes, small, async (request): Promise<RecoveryCodes> => {
+    const { user } = await authenticateSession(ctx, request)
+    if (!(await twoFactorStatus(ctx.db, user.username)).enabled)
+      throw new HttpError(
+        409,
+        'two_factor_off',
+        'Turn on two-factor sign-in first: recovery codes stand in for its codes',
+      )
+    const codes = await replaceRecoveryCodes(ctx.db, user.username)
+    await audit(ctx.db, {
+      actor: user.username,
+      action: 'two-factor.recovery-codes-made',
+      clientAddress: request.ip,
+      details: { count: codes.length },
+    })
+    return { codes: codes.map(displayRecoveryCode) }
+  })
+
   app.post(TWO_FACTOR_PATHS.verify, small, async (request, reply): Promise<LoginResponse> => {
     const { challenge, code } = parseInput(VerifyTwoFactorRequest, request.body)
     const username = await challengedUser(ctx.db, challenge)
     if (!username)
       throw new HttpError(401, 'challenge_expired', 'The sign-in took too long or was finished; sign in again')
     await admitCode(request, reply, username)
-    const check = await checkCode(ctx.db, deps.box, deps.boxProblem, username, code, deps.now(), false)
+    // Six digits: the app's code; otherwise one of the user's recovery codes (used up by this).
+    const recovery = !/^\d+$/.test(code)
+    const check: CodeCheck = recovery
+      ? (await useRecoveryCode(ctx.db, username, code))
+        ? 'ok'
+        : 'wrong'
+      : await checkCode(ctx.db, deps.box, deps.boxProblem, username, code, deps.now(), false)
     const user = check === 'ok' ? await findUser(ctx.db, username) : null
     // A parallel request may have used the same challenge first: then this one opens nothing.
     const won = user !== null && (await endChallenge(ctx.db, challenge))
@@ -110,7 +145,7 @@ export function registerTwoFactorRoutes(app: FastifyInstance, ctx: ServerContext
         actor: username,
         action: 'auth.two-factor-failed',
         clientAddress: request.ip,
-        details: { reason: check === 'ok' ? 'challenge-used' : check },
+        details: { reason: check === 'ok' ? 'challenge-used' : check, ...(recovery ? { recoveryCode: true } : {}) },
       })
       throw new HttpError(401, 'invalid_code', 'That code is not right; try the current one')
     }
@@ -119,7 +154,7 @@ export function registerTwoFactorRoutes(app: FastifyInstance, ctx: ServerContext
       actor: username,
       action: 'auth.sign-in',
       clientAddress: request.ip,
-      details: { twoFactor: true },
+      details: { twoFactor: true, ...(recovery ? { recoveryCode: true } : {}) },
     })
     return {
       token,
