@@ -4,7 +4,7 @@
 import { z } from 'zod'
 import { Grievance } from './grievance'
 import { LIMITS } from './limits'
-import { TWO_FACTOR_LIMITS, TwoFactorEnrolment, TwoFactorStatus } from './two-factor'
+import { RecoveryCodes, TWO_FACTOR_LIMITS, TwoFactorEnrolment, TwoFactorStatus } from './two-factor'
 import { UpdateDeferUntil, UpdateNotice } from './updates'
 import {
   Action,
@@ -157,6 +157,8 @@ export const deskApi = {
     input: z.object({ code: z.string().min(1).max(TWO_FACTOR_LIMITS.typedCodeChars) }),
     output: Session,
   },
+  /** A new set of recovery codes (shown once; the old set ends). Two-factor must be on. */
+  'two-factor.recovery-codes': { input: none, output: RecoveryCodes },
   'org.get': { input: none, output: OrgSummary.nullable() },
   'grievances.list': { input: none, output: z.array(Grievance) },
   'grievances.get': { input: z.object({ id: z.string() }), output: Grievance.nullable() },

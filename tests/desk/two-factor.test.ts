@@ -57,7 +57,7 @@ describe('two-factor on the desk', () => {
     expect(existsSync(join(data.dir, 'session-token'))).toBe(false)
     expect((await core.handle('sync.state', {})).status).toBe('logged-out')
     await expect(core.handle('review.ignored', {})).rejects.toMatchObject({ code: 'unauthorised' })
-    expect(await core.handle('two-factor.status', {})).toEqual({ enabled: false, required: true })
+    expect(await core.handle('two-factor.status', {})).toEqual({ enabled: false, required: true, recoveryCodesLeft: 0 })
 
     secret = (await core.handle('two-factor.enrol', {})).secret
     await expect(core.handle('two-factor.confirm', { code: codeAt(secret, now + 10 * STEP_MS) })).rejects.toMatchObject(

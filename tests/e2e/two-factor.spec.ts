@@ -141,6 +141,12 @@ test("a user turns two-factor on from the top bar's setting, and needs a code fr
   await expect(page.getByTestId('two-factor-settings-state')).toContainText('Two-factor sign-in is on')
   // The desk kept working throughout.
   await expect(page.getByTestId('sync-status')).toHaveAttribute('data-status', 'online')
+  // Recovery codes for a lost phone, shown once.
+  await expect(page.getByTestId('two-factor-recovery-left')).toHaveText('Unused recovery codes: 0')
+  await page.getByTestId('two-factor-recovery-make').click()
+  await expect(page.getByTestId('two-factor-recovery-code')).toHaveCount(10)
+  const recoveryCode = (await page.getByTestId('two-factor-recovery-code').first().textContent())!.trim()
+  await expectAccessible(page, '[data-testid="two-factor-settings"]')
   await page.getByTestId('two-factor-settings-close').click()
 
   await page.getByTestId('logout').click()
@@ -155,4 +161,15 @@ test("a user turns two-factor on from the top bar's setting, and needs a code fr
   await page.getByTestId('two-factor-code').fill(codeAt(secret, Date.now() + STEP_MS))
   await page.getByTestId('two-factor-code-submit').click()
   await expect(page.getByTestId('sync-status')).toHaveAttribute('data-status', 'online')
+
+  // Without the phone: a recovery code instead, good once.
+  await page.getByTestId('logout').click()
+  await page.getByTestId('login-username').fill('officer.cyber')
+  await page.getByTestId('login-password').fill(DEMO_PASSWORD)
+  await page.getByTestId('login-submit').click()
+  await page.getByTestId('two-factor-code').fill(recoveryCode)
+  await page.getByTestId('two-factor-code-submit').click()
+  await expect(page.getByTestId('sync-status')).toHaveAttribute('data-status', 'online')
+  await page.getByTestId('two-factor-toggle').click()
+  await expect(page.getByTestId('two-factor-recovery-left')).toHaveText('Unused recovery codes: 9')
 })

@@ -384,6 +384,10 @@ class DeskCoreImpl implements DeskCore {
         return this.twoFactorClient().twoFactorStatus()
       case 'two-factor.enrol':
         return this.twoFactorClient().startTwoFactorEnrolment()
+      case 'two-factor.recovery-codes': {
+        if (!this.session) throw new DeskCoreError('unauthorised', 'Sign in before making recovery codes.')
+        return this.session.client.newRecoveryCodes()
+      }
       case 'two-factor.confirm':
         return this.confirmTwoFactor(stores, (input as { code: string }).code)
       case 'org.get':

@@ -20,7 +20,13 @@ import {
 } from '../../shared/protocol'
 import { LIMITS } from '../../shared/limits'
 import { ChangePasswordResponse, USERS_PATHS } from '../../shared/users'
-import { TWO_FACTOR_PATHS, TwoFactorChallenge, TwoFactorEnrolment, TwoFactorStatus } from '../../shared/two-factor'
+import {
+  RecoveryCodes,
+  TWO_FACTOR_PATHS,
+  TwoFactorChallenge,
+  TwoFactorEnrolment,
+  TwoFactorStatus,
+} from '../../shared/two-factor'
 import {
   DeskCoreError,
   REFUSED_STATUSES,
@@ -88,6 +94,10 @@ export class ServerClient {
 
   twoFactorStatus(): Promise<TwoFactorStatus> {
     return this.request(TWO_FACTOR_PATHS.status, TwoFactorStatus)
+  }
+
+  newRecoveryCodes(): Promise<RecoveryCodes> {
+    return this.request(TWO_FACTOR_PATHS.recoveryCodes, RecoveryCodes, { method: 'POST', body: {} })
   }
 
   startTwoFactorEnrolment(): Promise<TwoFactorEnrolment> {

@@ -229,6 +229,7 @@ export function createFakeSeva(count = 40): SevaBridge {
       throw new Error('Two-factor sign-in needs the real server')
     },
     'two-factor.confirm': () => session,
+    'two-factor.recovery-codes': () => ({ codes: [] }),
     'org.get': () => ORG,
     'grievances.list': () => [...grievances.values()],
     'grievances.get': (input) => grievances.get(input.id) ?? null,

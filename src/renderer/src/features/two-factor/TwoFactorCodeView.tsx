@@ -45,7 +45,7 @@ export function TwoFactorCodeView() {
             data-testid="two-factor-code"
             value={code}
             onChange={(e) => setCode(e.target.value)}
-            inputMode="numeric"
+            aria-describedby="two-factor-recovery-hint"
             autoComplete="one-time-code"
             maxLength={16}
             autoFocus
@@ -53,6 +53,9 @@ export function TwoFactorCodeView() {
             required
           />
         </label>
+        <p className="muted" id="two-factor-recovery-hint">
+          {t('twoFactor.code.recoveryHint')}
+        </p>
         {problem && (
           <p className="error" role="alert" data-testid="two-factor-code-error">
             <ProblemText problem={problem} />

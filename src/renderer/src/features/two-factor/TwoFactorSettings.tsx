@@ -7,6 +7,7 @@ import { ProblemText } from '../../components/ProblemText'
 import { problemFromError, type Problem } from '../../i18n/problem'
 import { invokeDesk } from '../../lib/bridge'
 import { EnrolPanel } from './EnrolPanel'
+import { RecoveryCodesPanel } from './RecoveryCodesPanel'
 
 export function TwoFactorSettings({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation()
@@ -45,6 +46,7 @@ export function TwoFactorSettings({ onClose }: { onClose: () => void }) {
             {status.required && t('twoFactor.settings.required')}
           </p>
           {status.enabled && <p className="muted">{t('twoFactor.settings.lostPhone')}</p>}
+          {status.enabled && <RecoveryCodesPanel left={status.recoveryCodesLeft ?? 0} />}
           {!status.enabled && (
             <EnrolPanel
               onEnabled={() => {
