@@ -66,7 +66,14 @@ function start(): void {
       updater?.reconsider() // Another officer, another deferral.
     })
     // What makes the updater decide again: a change of officer or of their settings.
-    const RECONSIDER: readonly DeskMethod[] = ['settings.set', 'session.login', 'session.logout']
+    const RECONSIDER: readonly DeskMethod[] = [
+      'settings.set',
+      'session.login',
+      'session.logout',
+      // A sign-in finished by a two-factor code or a required enrolment: another officer too.
+      'session.two-factor-code',
+      'two-factor.confirm',
+    ]
     // The renderer's view of the core: the notifiers hear of the officer's own claims and SLA alerts, the
     // updater answers for itself (the core has none), and its notices join the events.
     const rendererCore: DeskCore = {

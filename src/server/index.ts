@@ -39,7 +39,8 @@ import { registerSlaRoutes, runSlaCheck, SLA_CHECK_INTERVAL_MS, type SlaTransiti
 import { registerArchiveRoutes } from './reports/archive-routes'
 import { registerReportsRoutes } from './reports'
 import { ActivityBoard, DEFAULT_AWAY_AFTER_MS, registerMonitorRoutes } from './monitor'
-import { createHandles, refreshDueHandles, registerHandlesRoutes, type RefreshResult } from './handles'
+import { createHandles, loadSecretKey, refreshDueHandles, registerHandlesRoutes, type RefreshResult } from './handles'
+import { registerTwoFactorRoutes } from './two-factor'
 import type { RefreshPolicy } from './handles/deps'
 import { ReplyWorker, type ReplyWorkerOptions } from './replies/worker'
 import { BackgroundLoops } from './cluster/background-loops'
@@ -78,8 +79,10 @@ export interface StartServerOptions {
   xAuthorizeUrl?: string
   /** Base URL X sends the admin's browser back to (SEVA_PUBLIC_URL; default this server's own URL). */
   oauthRedirectBase?: string
-  /** Base64 of the 32-byte key that seals handle tokens (SEVA_SECRET_KEY); default a key file beside dataDir. */
+  /** Base64 of the 32-byte key that seals handle tokens and TOTP secrets (SEVA_SECRET_KEY); default a key file beside dataDir. */
   secretKey?: string
+  /** The clock two-factor codes are checked against (default Date.now; tests move it). */
+  twoFactorClock?: () => number
   /** When handle tokens are refreshed and failures retried. */
   handleRefresh?: Partial<RefreshPolicy>
   /** How often the leader looks for handle tokens to refresh (default 30 s). */
@@ -241,8 +244,14 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
 
   const tokens = resolveXTokens(opts, primaryHandle)
   let handles: Awaited<ReturnType<typeof createHandles>>
+  let keys: Awaited<ReturnType<typeof loadSecretKey>>
   try {
+    // One key seals every secret at rest (handle tokens, TOTP secrets): loaded once here.
+    keys = await loadSecretKey(opts)
+    if (keys.source.kind === 'file' && keys.source.created)
+      log(`[server] made a new secret key at ${keys.source.path} (0600)`)
     handles = await createHandles({
+      keys,
       db,
       currentOrg: () => live.current().org,
       log,
@@ -390,6 +399,16 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
     awayAfterMs: opts.monitorAwayMs ?? DEFAULT_AWAY_AFTER_MS,
   })
   registerHandlesRoutes(app, ctx, handles.deps)
+  registerTwoFactorRoutes(app, ctx, {
+    box: keys.box,
+    boxProblem:
+      keys.source.kind === 'missing'
+        ? 'set SEVA_SECRET_KEY (the same on every instance) to use two-factor sign-in'
+        : null,
+    throttle,
+    sessions: streams,
+    now: opts.twoFactorClock ?? Date.now,
+  })
 
   let address: string
   try {

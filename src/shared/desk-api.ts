@@ -4,6 +4,7 @@
 import { z } from 'zod'
 import { Grievance } from './grievance'
 import { LIMITS } from './limits'
+import { RecoveryCodes, TWO_FACTOR_LIMITS, TwoFactorEnrolment, TwoFactorStatus } from './two-factor'
 import { UpdateDeferUntil, UpdateNotice } from './updates'
 import {
   Action,
@@ -52,6 +53,13 @@ export const Session = z.object({
    * their own (session.change-password); the renderer shows only that screen.
    */
   mustChangePassword: z.boolean().optional(),
+  /**
+   * Two-factor sign-in in progress: `code` — the password was right, the code from the
+   * authenticator app finishes it (session.two-factor-code; no user yet); `enrol` — the
+   * user's role must use two-factor and they have none: nothing works until they turn it
+   * on (two-factor.enrol, two-factor.confirm). A required password change comes first.
+   */
+  twoFactor: z.enum(['code', 'enrol']).optional(),
 })
 export type Session = z.infer<typeof Session>
 
@@ -135,6 +143,22 @@ export const deskApi = {
     }),
     output: Session,
   },
+  /** Finishes a sign-in that asked for a code (session.twoFactor 'code'). */
+  'session.two-factor-code': {
+    input: z.object({ code: z.string().min(1).max(TWO_FACTOR_LIMITS.typedCodeChars) }),
+    output: Session,
+  },
+  /** The signed-in (or enrolling) user's own two-factor status. */
+  'two-factor.status': { input: none, output: TwoFactorStatus },
+  /** A new secret to enrol with (shown once): for the settings, or the enrolment a role requires. */
+  'two-factor.enrol': { input: none, output: TwoFactorEnrolment },
+  /** The first right code turns two-factor on; a required enrolment then becomes a real session. */
+  'two-factor.confirm': {
+    input: z.object({ code: z.string().min(1).max(TWO_FACTOR_LIMITS.typedCodeChars) }),
+    output: Session,
+  },
+  /** A new set of recovery codes (shown once; the old set ends). Two-factor must be on. */
+  'two-factor.recovery-codes': { input: none, output: RecoveryCodes },
   'org.get': { input: none, output: OrgSummary.nullable() },
   'grievances.list': { input: none, output: z.array(Grievance) },
   'grievances.get': { input: z.object({ id: z.string() }), output: Grievance.nullable() },

@@ -55,6 +55,8 @@ export const LoginResponse = z.object({
   user: User,
   /** An admin chose this password: the token is good only for changing it (and /me, sign-out) until then. */
   mustChangePassword: z.boolean().default(false),
+  /** The user's role must use two-factor and they have none yet: the token is good only for enrolling (and /me, sign-out). */
+  mustEnrolTwoFactor: z.boolean().default(false),
 })
 export type LoginResponse = z.infer<typeof LoginResponse>
 

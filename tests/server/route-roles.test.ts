@@ -25,6 +25,15 @@ const ACCESS: Record<string, Access> = {
   'GET /api/v1/review/ignored': 'signed-in',
   'POST /api/v1/review/ignored/:tweetId/ticket': 'signed-in',
   'POST /api/v1/auth/password': 'signed-in',
+  'GET /api/v1/auth/two-factor': 'signed-in',
+  'POST /api/v1/auth/two-factor/enrolment': 'signed-in',
+  'POST /api/v1/auth/two-factor/enrolment/confirm': 'signed-in',
+  'POST /api/v1/auth/two-factor/recovery-codes': 'signed-in',
+  // Between password and code there is no session: the short-lived challenge is the key.
+  'POST /api/v1/auth/two-factor/verify': 'public',
+  'GET /api/v1/admin/two-factor': 'admin',
+  'PUT /api/v1/admin/two-factor': 'admin',
+  'DELETE /api/v1/admin/users/:username/two-factor': 'admin',
   'GET /api/v1/grievances/:id/archive': 'signed-in',
   // The system browser comes back from X without a session: the single-use state is the key.
   'GET /api/v1/oauth/x/callback': 'public',

@@ -15,7 +15,7 @@ import {
   type UserSettings,
 } from '../../shared/desk-api'
 import { IllegalTransitionError, type Grievance } from '../../shared/grievance'
-import type { Action, OrgSummary, User } from '../../shared/protocol'
+import type { Action, LoginResponse, OrgSummary, User } from '../../shared/protocol'
 import { whyUnsendable } from './action-check'
 import { applyActionLocally, rebasePending } from './apply-action'
 import {
@@ -85,6 +85,15 @@ interface PendingPasswordChange {
   serverUrl: string
   user: User
   token: string
+  /** What the token still waits for: a password of the user's own, then two-factor enrolment. */
+  mustChangePassword: boolean
+  mustEnrolTwoFactor: boolean
+}
+
+/** The password was right and the code is due: only the challenge is held (no session yet). */
+interface PendingCode {
+  serverUrl: string
+  challenge: string
 }
 
 interface Stores {
@@ -113,6 +122,7 @@ class DeskCoreImpl implements DeskCore {
   private readonly userSettings: UserSettingsStore
   private session: ActiveSession | null = null
   private pendingChange: PendingPasswordChange | null = null
+  private pendingCode: PendingCode | null = null
   private closed = false
   /** A problem with the local files that the officer must hear about; stays for the run. */
   private storageWarning: string | null = null
@@ -311,6 +321,10 @@ class DeskCoreImpl implements DeskCore {
    * offline, the local session is gone anyway and the token dies when it expires.
    */
   private async signOut(stores: Stores): Promise<void> {
+    if (this.pendingCode) {
+      this.pendingCode = null
+      this.emit({ type: 'session', session: this.sessionView(stores) })
+    }
     const pending = this.pendingChange
     if (pending) {
       this.pendingChange = null
@@ -364,6 +378,18 @@ class DeskCoreImpl implements DeskCore {
         return this.sessionView(stores)
       case 'session.change-password':
         return this.changePassword(stores, input as DeskInput<'session.change-password'>)
+      case 'session.two-factor-code':
+        return this.codeStep(stores, (input as { code: string }).code)
+      case 'two-factor.status':
+        return this.twoFactorClient().twoFactorStatus()
+      case 'two-factor.enrol':
+        return this.twoFactorClient().startTwoFactorEnrolment()
+      case 'two-factor.recovery-codes': {
+        if (!this.session) throw new DeskCoreError('unauthorised', 'Sign in before making recovery codes.')
+        return this.session.client.newRecoveryCodes()
+      }
+      case 'two-factor.confirm':
+        return this.confirmTwoFactor(stores, (input as { code: string }).code)
       case 'org.get':
         return this.session ? stores.cache.data.org : null
       case 'grievances.list':
@@ -438,8 +464,13 @@ class DeskCoreImpl implements DeskCore {
   }
 
   private sessionView(stores: Stores): Session {
-    if (this.pendingChange)
-      return { user: this.pendingChange.user, serverUrl: this.pendingChange.serverUrl, mustChangePassword: true }
+    if (this.pendingCode) return { user: null, serverUrl: this.pendingCode.serverUrl, twoFactor: 'code' }
+    if (this.pendingChange) {
+      const { user, serverUrl, mustChangePassword, mustEnrolTwoFactor } = this.pendingChange
+      return mustChangePassword
+        ? { user, serverUrl, mustChangePassword: true }
+        : { user, serverUrl, ...(mustEnrolTwoFactor ? { twoFactor: 'enrol' as const } : {}) }
+    }
     return this.session
       ? { user: this.session.user, serverUrl: this.session.owner.serverUrl }
       : { user: null, serverUrl: this.defaultServerUrl(stores) }
@@ -450,13 +481,22 @@ class DeskCoreImpl implements DeskCore {
     if (!raw)
       throw new DeskCoreError('invalid-input', 'No server address: enter the address your administrator gave you.')
     const serverUrl = normaliseServerUrl(raw)
-    const { token, user, mustChangePassword } = await new ServerClient(serverUrl, this.fetchImpl).login(
-      input.username,
-      input.password,
-    )
+    const answer = await new ServerClient(serverUrl, this.fetchImpl).login(input.username, input.password)
     await this.signOut(stores)
-    if (mustChangePassword) {
-      this.pendingChange = { serverUrl, user, token }
+    if ('twoFactor' in answer) {
+      this.pendingCode = { serverUrl, challenge: answer.challenge }
+      this.setSync({ status: 'logged-out', serverUrl, pending: 0, lastError: null, warning: this.storageWarning })
+      this.emit({ type: 'session', session: this.sessionView(stores) })
+      return this.sessionView(stores)
+    }
+    return this.signedIn(stores, serverUrl, answer)
+  }
+
+  /** A session token from the server: held back while it waits for a password or an enrolment, else begun. */
+  private async signedIn(stores: Stores, serverUrl: string, answer: LoginResponse): Promise<Session> {
+    const { token, user, mustChangePassword, mustEnrolTwoFactor } = answer
+    if (mustChangePassword || mustEnrolTwoFactor) {
+      this.pendingChange = { serverUrl, user, token, mustChangePassword, mustEnrolTwoFactor }
       this.setSync({ status: 'logged-out', serverUrl, pending: 0, lastError: null, warning: this.storageWarning })
       this.emit({ type: 'session', session: this.sessionView(stores) })
       return this.sessionView(stores)
@@ -464,6 +504,51 @@ class DeskCoreImpl implements DeskCore {
     await this.tokenStore.save(token)
     await stores.settings.update(() => ({ serverUrl, user }))
     await this.beginSession(stores, serverUrl, user, token)
+    return this.sessionView(stores)
+  }
+
+  /** The authenticator's code after a right password. A wrong code leaves the challenge standing. */
+  private async codeStep(stores: Stores, code: string): Promise<Session> {
+    const pending = this.pendingCode
+    if (!pending) throw new DeskCoreError('unauthorised', 'Sign in with your password first.')
+    let answer: LoginResponse
+    try {
+      answer = await new ServerClient(pending.serverUrl, this.fetchImpl).verifyTwoFactor(pending.challenge, code)
+    } catch (error) {
+      // The challenge is gone (expired, or used): back to the password.
+      if (error instanceof SessionExpiredError && this.pendingCode === pending) {
+        this.pendingCode = null
+        this.emit({ type: 'session', session: this.sessionView(stores) })
+      }
+      throw error
+    }
+    if (this.pendingCode !== pending) return this.sessionView(stores)
+    this.pendingCode = null
+    return this.signedIn(stores, pending.serverUrl, answer)
+  }
+
+  /** Whoever may enrol now: the user a role requires it of (held token), or the signed-in user. */
+  private twoFactorClient(): ServerClient {
+    const pending = this.pendingChange
+    if (pending && !pending.mustChangePassword)
+      return new ServerClient(pending.serverUrl, this.fetchImpl, pending.token)
+    if (this.session) return this.session.client
+    throw new DeskCoreError('unauthorised', 'Sign in before setting up two-factor sign-in.')
+  }
+
+  /** The first right code; after a required enrolment the held token becomes a real session. */
+  private async confirmTwoFactor(stores: Stores, code: string): Promise<Session> {
+    const pending = this.pendingChange
+    await this.twoFactorClient().confirmTwoFactor(code)
+    if (pending && this.pendingChange === pending && !pending.mustChangePassword) {
+      this.pendingChange = null
+      await this.signedIn(stores, pending.serverUrl, {
+        token: pending.token,
+        user: pending.user,
+        mustChangePassword: false,
+        mustEnrolTwoFactor: false,
+      })
+    }
     return this.sessionView(stores)
   }
 
@@ -492,9 +577,12 @@ class DeskCoreImpl implements DeskCore {
     }
     if (pending && this.pendingChange === pending) {
       this.pendingChange = null
-      await this.tokenStore.save(pending.token)
-      await stores.settings.update(() => ({ serverUrl: pending.serverUrl, user: pending.user }))
-      await this.beginSession(stores, pending.serverUrl, pending.user, pending.token)
+      await this.signedIn(stores, pending.serverUrl, {
+        token: pending.token,
+        user: pending.user,
+        mustChangePassword: false,
+        mustEnrolTwoFactor: pending.mustEnrolTwoFactor,
+      })
     }
     return this.sessionView(stores)
   }

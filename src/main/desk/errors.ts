@@ -52,7 +52,11 @@ export const REFUSED_STATUSES: readonly number[] = [400, 413, 422]
 
 /** 401: the token is missing, expired or revoked; the officer must sign in again. */
 export class SessionExpiredError extends DeskCoreError {
-  constructor(message = 'The session has expired; sign in again.') {
+  constructor(
+    message = 'The session has expired; sign in again.',
+    /** The server's error code (`invalid_code`: a wrong two-factor code, not a dead session). */
+    readonly serverCode?: string,
+  ) {
     super('unauthorised', message)
     this.name = 'SessionExpiredError'
   }

@@ -2,7 +2,7 @@
 // is validated; failures are sorted into "offline" (network), "the server failed, try
 // again later" (5xx), "sign in again" (401), "this request can never succeed" (400, 413,
 // 422) and "the server said no" (other 4xx) so the sync engine can react to each.
-import type { z } from 'zod'
+import { z } from 'zod'
 import {
   API_PATHS,
   ActionsResponse,
@@ -20,6 +20,13 @@ import {
 } from '../../shared/protocol'
 import { LIMITS } from '../../shared/limits'
 import { ChangePasswordResponse, USERS_PATHS } from '../../shared/users'
+import {
+  RecoveryCodes,
+  TWO_FACTOR_PATHS,
+  TwoFactorChallenge,
+  TwoFactorEnrolment,
+  TwoFactorStatus,
+} from '../../shared/two-factor'
 import {
   DeskCoreError,
   REFUSED_STATUSES,
@@ -57,8 +64,54 @@ export class ServerClient {
     this.lifetime.abort()
   }
 
-  login(username: string, password: string): Promise<LoginResponse> {
-    return this.request(API_PATHS.login, LoginResponse, { method: 'POST', body: { username, password }, auth: false })
+  /** A session, or (two-factor on) a challenge the code must follow. */
+  login(username: string, password: string): Promise<LoginResponse | TwoFactorChallenge> {
+    return this.request(API_PATHS.login, z.union([TwoFactorChallenge, LoginResponse]), {
+      method: 'POST',
+      body: { username, password },
+      auth: false,
+    })
+  }
+
+  /**
+   * The code after a challenge. A wrong code is the user's to fix (invalid-input, the
+   * challenge still stands); an unknown or expired challenge is "sign in again" (401).
+   */
+  async verifyTwoFactor(challenge: string, code: string): Promise<LoginResponse> {
+    try {
+      return await this.request(TWO_FACTOR_PATHS.verify, LoginResponse, {
+        method: 'POST',
+        body: { challenge, code },
+        auth: false,
+      })
+    } catch (error) {
+      if (error instanceof SessionExpiredError && error.serverCode === 'invalid_code')
+        throw new DeskCoreError('invalid-input', error.message)
+      if (error instanceof RequestRefusedError) throw new DeskCoreError('invalid-input', error.message)
+      throw error
+    }
+  }
+
+  twoFactorStatus(): Promise<TwoFactorStatus> {
+    return this.request(TWO_FACTOR_PATHS.status, TwoFactorStatus)
+  }
+
+  newRecoveryCodes(): Promise<RecoveryCodes> {
+    return this.request(TWO_FACTOR_PATHS.recoveryCodes, RecoveryCodes, { method: 'POST', body: {} })
+  }
+
+  startTwoFactorEnrolment(): Promise<TwoFactorEnrolment> {
+    return this.request(TWO_FACTOR_PATHS.enrolment, TwoFactorEnrolment, { method: 'POST', body: {} })
+  }
+
+  async confirmTwoFactor(code: string): Promise<TwoFactorStatus> {
+    try {
+      return await this.request(TWO_FACTOR_PATHS.confirm, TwoFactorStatus, { method: 'POST', body: { code } })
+    } catch (error) {
+      // A wrong code (422): the user's to fix.
+      if (error instanceof RequestRefusedError) throw new DeskCoreError('invalid-input', error.message)
+      throw error
+    }
   }
 
   /** Revokes this client's token on the server (204); an already dead token (401) is fine too. */
@@ -204,13 +257,17 @@ export class ServerClient {
 
   private async failure(response: Response): Promise<DeskCoreError> {
     let message = `${response.status} ${response.statusText}`
+    let serverCode: string | undefined
     try {
       const body = ApiError.safeParse(await response.json())
-      if (body.success) message = body.data.message
+      if (body.success) {
+        message = body.data.message
+        serverCode = body.data.error
+      }
     } catch {
       // Not JSON: keep the status line.
     }
-    if (response.status === 401) return new SessionExpiredError(message)
+    if (response.status === 401) return new SessionExpiredError(message, serverCode)
     // Too many requests (a sign-in lockout): the server's message says how long to wait.
     if (response.status === 429) return new ServerFailedError(429, message)
     if (response.status >= 500 || response.status === 408) {

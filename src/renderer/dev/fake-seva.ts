@@ -222,6 +222,14 @@ export function createFakeSeva(count = 40): SevaBridge {
       session = { user: session.user, serverUrl: session.serverUrl }
       return session
     },
+    // The dev fake has no second factor: its officer signs in with the password alone.
+    'session.two-factor-code': () => session,
+    'two-factor.status': () => ({ enabled: false, required: false }),
+    'two-factor.enrol': () => {
+      throw new Error('Two-factor sign-in needs the real server')
+    },
+    'two-factor.confirm': () => session,
+    'two-factor.recovery-codes': () => ({ codes: [] }),
     'org.get': () => ORG,
     'grievances.list': () => [...grievances.values()],
     'grievances.get': (input) => grievances.get(input.id) ?? null,

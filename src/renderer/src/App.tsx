@@ -22,13 +22,16 @@ import { useFormat, useLanguageSync } from './i18n'
 import { connectDesk, loadWorkspace } from './store/desk-link'
 import { useGrievanceStore } from './store/grievance-store'
 import { divisionName, useOrgStore } from './store/org-store'
-import { useSessionStore } from './store/session-store'
+import { useSessionStore, workingUser } from './store/session-store'
+import { TwoFactorCodeView } from './features/two-factor/TwoFactorCodeView'
+import { TwoFactorEnrolView } from './features/two-factor/TwoFactorEnrolView'
+import { TwoFactorSettings } from './features/two-factor/TwoFactorSettings'
 import { useSyncStore } from './store/sync-store'
 import { useUiStore } from './store/ui-store'
 
 function TopBar() {
-  // Until a required password change is done the user is not signed in to anything.
-  const user = useSessionStore((s) => (s.session?.mustChangePassword ? undefined : s.session?.user))
+  // Until a required password change (or two-factor enrolment) is done the user is not signed in to anything.
+  const user = useSessionStore((s) => workingUser(s.session))
   const logout = useSessionStore((s) => s.logout)
   const org = useOrgStore((s) => s.org)
   const orgName = org?.name
@@ -37,11 +40,13 @@ function TopBar() {
   const setHelpOpen = useUiStore((s) => s.setHelpOpen)
   const [ingestionOpen, setIngestionOpen] = useState(false)
   const [ignoredOpen, setIgnoredOpen] = useState(false)
+  const [twoFactorOpen, setTwoFactorOpen] = useState(false)
   const oversees = user?.role === 'supervisor' || user?.role === 'admin'
   return (
     <header className="top-bar">
       {oversees && ingestionOpen && <IngestionPanel onClose={() => setIngestionOpen(false)} />}
       {user && ignoredOpen && <IgnoredTweets onClose={() => setIgnoredOpen(false)} />}
+      {user && twoFactorOpen && <TwoFactorSettings onClose={() => setTwoFactorOpen(false)} />}
       <strong className="brand">{t('common.appName')}</strong>
       {/* data-untrusted: the org's and officer's names are data, not the desk's words. */}
       {orgName && (
@@ -85,6 +90,11 @@ function TopBar() {
         ?
       </button>
       {user && (
+        <button className="link" data-testid="two-factor-toggle" onClick={() => setTwoFactorOpen((open) => !open)}>
+          {t('twoFactor.settings.open')}
+        </button>
+      )}
+      {user && (
         <button data-testid="logout" onClick={() => void logout()}>
           {t('top.signOut')}
         </button>
@@ -96,8 +106,9 @@ function TopBar() {
 export function App() {
   const restoring = useSessionStore((s) => s.restoring)
   const mustChangePassword = useSessionStore((s) => s.session?.mustChangePassword === true)
-  // A user who must first change their password has no workspace yet.
-  const username = useSessionStore((s) => (s.session?.mustChangePassword ? null : (s.session?.user?.username ?? null)))
+  const twoFactor = useSessionStore((s) => s.session?.twoFactor)
+  // A user who must first change their password (or enrol) has no workspace yet.
+  const username = useSessionStore((s) => workingUser(s.session)?.username ?? null)
   const role = useSessionStore((s) => s.session?.user?.role)
   const chosen = useUiStore((s) => s.screen)
   // A screen the role does not have (a role changed under a restored session) falls back to the desk.
@@ -127,6 +138,8 @@ export function App() {
       </main>
     )
   else if (mustChangePassword) body = <ChangePasswordView />
+  else if (twoFactor === 'code') body = <TwoFactorCodeView />
+  else if (twoFactor === 'enrol') body = <TwoFactorEnrolView />
   else if (!username) body = <LoginView />
   else if (screen === 'monitor') body = <MonitorView />
   else if (screen === 'reports') body = <ReportsView />

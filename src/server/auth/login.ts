@@ -7,10 +7,16 @@ import type { Database } from '../db/database'
 import { admitAttempt, recordSuccess, type KnownLockouts, type LoginThrottlePolicy } from './login-throttle'
 import { UNKNOWN_USER_HASH, verifyPassword } from './passwords'
 import { openSession } from './sessions'
-import { toStaffUser, type StaffUser, type UserRow } from './users'
+import { MUST_ENROL_TWO_FACTOR_SQL, toStaffUser, type StaffUser, type UserRow } from './users'
 
 export type SignIn =
   | { kind: 'signed-in'; token: string; user: StaffUser }
+  /**
+   * The password was right and the user has two-factor on: no session yet, a code must
+   * follow (src/server/two-factor). The attempt stays counted until the code is right, so
+   * a known password does not buy unthrottled guesses at codes.
+   */
+  | { kind: 'code-needed'; user: StaffUser }
   | { kind: 'invalid' }
   | { kind: 'locked'; retryAfterSeconds: number }
 
@@ -34,7 +40,9 @@ export async function signIn(
   if (!admission.admitted)
     return { kind: 'locked', retryAfterSeconds: Math.max(1, Math.ceil(admission.retryAfterMs / 1000)) }
 
-  const [row] = await db.query<UserRow>('SELECT * FROM users WHERE username = $1', [attempt.username])
+  const [row] = await db.query<UserRow>(`SELECT u.*, ${MUST_ENROL_TWO_FACTOR_SQL} FROM users u WHERE username = $1`, [
+    attempt.username,
+  ])
   // Hash anyway when the user is unknown, so timing does not reveal which usernames exist.
   const ok = await verifyPassword(attempt.password, row?.password_hash ?? UNKNOWN_USER_HASH)
   if (!row || !ok || row.disabled) {
@@ -45,7 +53,18 @@ export async function signIn(
     log(`[auth] sign-in failed for ${who}: ${why} (failure ${admission.accountFailures} of this account${locked})`)
     return { kind: 'invalid' }
   }
+  if (row.totp_enabled) return { kind: 'code-needed', user: toStaffUser(row) }
+  return { kind: 'signed-in', token: await completeSignIn(db, attempt, policy, known), user: toStaffUser(row) }
+}
+
+/** Every check passed (password, and code when on): the counters start afresh and a session opens. */
+export async function completeSignIn(
+  db: Database,
+  attempt: { username: string; ip: string },
+  policy: LoginThrottlePolicy,
+  known?: KnownLockouts,
+): Promise<string> {
   await recordSuccess(db, attempt.username, attempt.ip, policy, known)
-  await db.query('UPDATE users SET last_sign_in_at = now() WHERE username = $1', [row.username])
-  return { kind: 'signed-in', token: await openSession(db, row.username), user: toStaffUser(row) }
+  await db.query('UPDATE users SET last_sign_in_at = now() WHERE username = $1', [attempt.username])
+  return openSession(db, attempt.username)
 }

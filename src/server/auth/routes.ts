@@ -4,10 +4,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { LIMITS } from '../../shared/limits'
 import { API_PATHS, LoginRequest, type Role } from '../../shared/protocol'
+import { TWO_FACTOR_ENROLMENT_REQUIRED, TWO_FACTOR_LIMITS, TWO_FACTOR_PATHS } from '../../shared/two-factor'
 import { PASSWORD_CHANGE_REQUIRED, USERS_PATHS } from '../../shared/users'
 import { audit } from '../audit/log'
 import type { ServerContext } from '../context'
 import { describeZodError, HttpError } from '../http/errors'
+import { openChallenge } from '../two-factor/challenges'
 import { signIn } from './login'
 import { KnownLockouts, type LoginThrottlePolicy } from './login-throttle'
 import { endSession, sessionForToken, sessionIdOf, type Session, type SessionCloser } from './sessions'
@@ -36,6 +38,12 @@ export interface AuthenticateOptions {
    * password_change_required.
    */
   allowPasswordChangePending?: boolean
+  /**
+   * The route serves a user whose role must use two-factor and who has not enrolled yet
+   * (only /me, the two-factor enrolment routes and changing the password do); every other
+   * route answers them 403 two_factor_enrolment_required.
+   */
+  allowTwoFactorEnrolmentPending?: boolean
 }
 
 export async function authenticateSession(
@@ -53,6 +61,12 @@ export async function authenticateSession(
       403,
       PASSWORD_CHANGE_REQUIRED,
       `Choose a new password first (POST ${USERS_PATHS.password}): an administrator set the current one`,
+    )
+  if (session.user.mustEnrolTwoFactor && !opts.allowTwoFactorEnrolmentPending)
+    throw new HttpError(
+      403,
+      TWO_FACTOR_ENROLMENT_REQUIRED,
+      `Turn on two-factor sign-in first (POST ${TWO_FACTOR_PATHS.enrolment}): it is required for ${session.user.role}s`,
     )
   return session
 }
@@ -93,11 +107,24 @@ export function registerAuthRoutes(
     const outcome = await signIn(ctx.db, { ...parsed.data, ip: request.ip }, opts.throttle, ctx.log, known)
     // Every attempt is on the record, failures with the name tried (never the password).
     await audit(ctx.db, {
-      actor: outcome.kind === 'signed-in' ? outcome.user.username : parsed.data.username,
-      action: outcome.kind === 'signed-in' ? 'auth.sign-in' : 'auth.sign-in-failed',
+      actor:
+        outcome.kind === 'signed-in' || outcome.kind === 'code-needed' ? outcome.user.username : parsed.data.username,
+      action:
+        outcome.kind === 'signed-in'
+          ? 'auth.sign-in'
+          : outcome.kind === 'code-needed'
+            ? 'auth.sign-in-code-asked'
+            : 'auth.sign-in-failed',
       clientAddress: request.ip,
       ...(outcome.kind === 'locked' ? { details: { lockedOut: true } } : {}),
     })
+    // The password was right; the session waits for the code (POST TWO_FACTOR_PATHS.verify).
+    if (outcome.kind === 'code-needed')
+      return reply.send({
+        twoFactor: 'code',
+        challenge: await openChallenge(ctx.db, outcome.user.username),
+        expiresInSeconds: TWO_FACTOR_LIMITS.challengeSeconds,
+      })
     if (outcome.kind === 'locked') {
       reply.header('retry-after', String(outcome.retryAfterSeconds))
       throw new HttpError(
@@ -111,6 +138,7 @@ export function registerAuthRoutes(
       token: outcome.token,
       user: publicUser(outcome.user),
       mustChangePassword: outcome.user.mustChangePassword ?? false,
+      mustEnrolTwoFactor: outcome.user.mustEnrolTwoFactor ?? false,
     })
   })
 

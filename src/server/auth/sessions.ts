@@ -5,7 +5,7 @@
 // session are closed (see EventStreams).
 import { createHash, randomBytes } from 'node:crypto'
 import type { Queryable } from '../db/database'
-import { toStaffUser, type StaffUser, type UserRow } from './users'
+import { MUST_ENROL_TWO_FACTOR_SQL, toStaffUser, type StaffUser, type UserRow } from './users'
 
 export const SESSION_HOURS = 12
 
@@ -40,7 +40,8 @@ interface SessionRow extends UserRow {
   expires_at: Date | string
 }
 
-const LIVE_SESSIONS = `SELECT s.token_hash, s.expires_at, u.* FROM sessions s JOIN users u ON u.username = s.username
+const LIVE_SESSIONS = `SELECT s.token_hash, s.expires_at, u.*, ${MUST_ENROL_TWO_FACTOR_SQL}
+  FROM sessions s JOIN users u ON u.username = s.username
   WHERE s.expires_at > now() AND NOT u.disabled`
 
 function toSession(row: SessionRow): Session {

@@ -11,7 +11,16 @@ export interface StaffUser extends User {
   available: boolean
   /** An admin chose the password: until the user picks their own, their sessions serve only that (users capability). */
   mustChangePassword?: boolean
+  /** Their role must use two-factor and they have none: their sessions serve only enrolling (two-factor capability). */
+  mustEnrolTwoFactor?: boolean
 }
+
+/**
+ * The column `must_enrol_two_factor` of a query over `users u`: the user's role is one an
+ * admin requires two-factor for, and the user has not turned it on (src/server/two-factor).
+ */
+export const MUST_ENROL_TWO_FACTOR_SQL = `(NOT u.totp_enabled AND u.role = ANY(COALESCE(
+  (SELECT required_roles FROM two_factor_policy LIMIT 1), '{}'::text[]))) AS must_enrol_two_factor`
 
 export interface UserRow {
   [key: string]: unknown
@@ -25,6 +34,8 @@ export interface UserRow {
   disabled: boolean
   password_hash: string
   must_change_password?: boolean
+  must_enrol_two_factor?: boolean
+  totp_enabled?: boolean
   password_changed_at?: Date | string | null
   last_sign_in_at?: Date | string | null
   created_at?: Date | string
@@ -40,6 +51,7 @@ export function toStaffUser(row: UserRow): StaffUser {
     capacity: row.capacity,
     available: row.available,
     mustChangePassword: row.must_change_password ?? false,
+    mustEnrolTwoFactor: row.must_enrol_two_factor ?? false,
   }
 }
 

@@ -450,6 +450,40 @@ export const MIGRATIONS: readonly Migration[] = [
              FROM grievances g) f`,
     ],
   },
+  {
+    version: 18,
+    name: 'two-factor',
+    sql: [
+      // src/server/two-factor: the TOTP secret sealed with the deployment's key (never in
+      // clear), whether it is confirmed, and the last time step a code was accepted for
+      // (a code is good once: replay of the same or an older step is refused).
+      `ALTER TABLE users ADD COLUMN totp_secret_sealed TEXT`,
+      `ALTER TABLE users ADD COLUMN totp_enabled BOOLEAN NOT NULL DEFAULT FALSE`,
+      `ALTER TABLE users ADD COLUMN totp_enabled_at TIMESTAMPTZ`,
+      `ALTER TABLE users ADD COLUMN totp_last_step BIGINT`,
+      // One row: the roles that must use a second factor (the deployment's setting).
+      `CREATE TABLE two_factor_policy (
+        id BOOLEAN PRIMARY KEY DEFAULT TRUE CHECK (id),
+        required_roles TEXT[] NOT NULL DEFAULT '{}',
+        changed_by TEXT,
+        changed_at TIMESTAMPTZ
+      )`,
+      `INSERT INTO two_factor_policy (id) VALUES (TRUE)`,
+      // One-time recovery codes for a lost phone (only their SHA-256 kept; each used once).
+      `CREATE TABLE two_factor_recovery_codes (
+        username TEXT NOT NULL REFERENCES users(username) ON DELETE CASCADE,
+        code_hash TEXT NOT NULL,
+        used_at TIMESTAMPTZ,
+        PRIMARY KEY (username, code_hash)
+      )`,
+      // Between the password and the code: a short-lived challenge (only its SHA-256 kept).
+      `CREATE TABLE two_factor_challenges (
+        id_hash TEXT PRIMARY KEY,
+        username TEXT NOT NULL REFERENCES users(username) ON DELETE CASCADE,
+        expires_at TIMESTAMPTZ NOT NULL
+      )`,
+    ],
+  },
 ]
 
 export async function migrate(db: Database): Promise<number[]> {

@@ -1,7 +1,7 @@
 // What the handles capability works with, built once in startServer (see index.ts).
 import type { OrgConfig } from '../../shared/org'
 import type { Database } from '../db/database'
-import type { SecretBox } from './secret-box'
+import type { SecretBox } from '../secrets/secret-box'
 import type { OAuthClientConfig } from './x-oauth'
 
 export interface RefreshPolicy {

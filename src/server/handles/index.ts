@@ -6,12 +6,12 @@ import type { OrgConfig } from '../../shared/org'
 import type { Database } from '../db/database'
 import { DEFAULT_REFRESH_POLICY, type HandlesDeps, type RefreshPolicy } from './deps'
 import { primaryCredential, seedHandles } from './registry'
-import { loadSecretKey } from './secret-box'
+import { loadSecretKey } from '../secrets/secret-box'
 import { defaultAuthorizeUrl, SIM_CLIENT, type OAuthClientConfig } from './x-oauth'
 
 export { registerHandlesRoutes } from './routes'
 export { refreshDueHandles, type RefreshResult } from './refresh'
-export { SecretBox, keyFileFor, loadSecretKey } from './secret-box'
+export { SecretBox, keyFileFor, loadSecretKey } from '../secrets/secret-box'
 export type { HandlesDeps } from './deps'
 
 export interface HandlesOptions {
@@ -30,6 +30,8 @@ export interface HandlesOptions {
   dataDir?: string | undefined
   databaseUrl?: string | undefined
   refresh?: Partial<RefreshPolicy> | undefined
+  /** The deployment's key, when the server loaded it once for every capability that seals secrets. */
+  keys?: Awaited<ReturnType<typeof loadSecretKey>> | undefined
 }
 
 export interface Handles {
@@ -42,8 +44,9 @@ export interface Handles {
 
 export async function createHandles(opts: HandlesOptions): Promise<Handles> {
   await seedHandles(opts.db, opts.currentOrg())
-  const { box, source } = await loadSecretKey(opts)
-  if (source.kind === 'file' && source.created) opts.log(`[handles] made a new token key at ${source.path} (0600)`)
+  const { box, source } = opts.keys ?? (await loadSecretKey(opts))
+  if (source.kind === 'file' && source.created && !opts.keys)
+    opts.log(`[handles] made a new token key at ${source.path} (0600)`)
   const clientId = opts.clientId ?? (opts.isRealX ? undefined : SIM_CLIENT.clientId)
   const clientSecret = opts.clientSecret ?? (opts.clientId || opts.isRealX ? undefined : SIM_CLIENT.clientSecret)
   const oauth: OAuthClientConfig | null = clientId

@@ -5,7 +5,7 @@
 import type { HandleStatus } from '../../shared/handles'
 import type { OrgConfig } from '../../shared/org'
 import type { Queryable } from '../db/database'
-import type { SecretBox } from './secret-box'
+import type { SecretBox } from '../secrets/secret-box'
 
 export interface HandleRow {
   [key: string]: unknown

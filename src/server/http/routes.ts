@@ -84,7 +84,10 @@ export function registerRoutes(
 
   // Served to a user who must change their password too: the desk learns who it is and what is pending.
   app.get(API_PATHS.me, async (request) => {
-    const user = await authenticate(ctx, request, { allowPasswordChangePending: true })
+    const user = await authenticate(ctx, request, {
+      allowPasswordChangePending: true,
+      allowTwoFactorEnrolmentPending: true,
+    })
     return { ...publicUser(user), mustChangePassword: user.mustChangePassword ?? false }
   })
 

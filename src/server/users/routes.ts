@@ -54,7 +54,10 @@ export function registerUserRoutes(
     USERS_PATHS.password,
     { bodyLimit: LIMITS.smallBodyBytes },
     async (request, reply): Promise<ChangePasswordResponse> => {
-      const session = await authenticateSession(ctx, request, { allowPasswordChangePending: true })
+      const session = await authenticateSession(ctx, request, {
+        allowPasswordChangePending: true,
+        allowTwoFactorEnrolmentPending: true,
+      })
       const { currentPassword, newPassword } = parseInput(ChangePasswordRequest, request.body)
       // A guess at the current password is a guess at the account: it counts as a sign-in
       // attempt, so an unlocked desk left behind cannot be used to try passwords at leisure.

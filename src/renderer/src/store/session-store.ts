@@ -48,6 +48,15 @@ export function validateLogin(form: LoginForm, serverKnown = true): Problem | nu
   return null
 }
 
+/**
+ * Signed in for work: a user, and nothing still held back (a password of their own, or the
+ * two-factor enrolment their role requires). Until then the workspace stays closed.
+ */
+export function workingUser(session: Session | null | undefined): Session['user'] | undefined {
+  if (!session?.user || session.mustChangePassword || session.twoFactor) return undefined
+  return session.user
+}
+
 export const useSessionStore = create<SessionStore>()((set, get) => ({
   session: null,
   restoring: true,
@@ -79,7 +88,8 @@ export const useSessionStore = create<SessionStore>()((set, get) => ({
         password: form.password,
         ...(server ? { serverUrl: server } : {}),
       })
-      if (!session.user) {
+      // The code step (two-factor) comes before there is a user.
+      if (!session.user && session.twoFactor !== 'code') {
         set({ loggingIn: false, error: { key: 'session.noUser' } })
         return false
       }

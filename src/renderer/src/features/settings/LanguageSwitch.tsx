@@ -2,14 +2,14 @@
 // each language named in itself.
 import { useTranslation } from 'react-i18next'
 import { LANGUAGES, chooseLanguage, isLanguage, problemText, problemTitle, useLanguageStore } from '../../i18n'
-import { useSessionStore } from '../../store/session-store'
+import { useSessionStore, workingUser } from '../../store/session-store'
 
 export function LanguageSwitch() {
   const { t } = useTranslation()
   const language = useLanguageStore((s) => s.language)
   const saveError = useLanguageStore((s) => s.saveError)
-  // Not yet signed in while a required password change is pending: the choice stays on this workstation.
-  const signedIn = useSessionStore((s) => Boolean(s.session?.user && !s.session.mustChangePassword))
+  // Not yet signed in while a required password change or enrolment is pending: the choice stays on this workstation.
+  const signedIn = useSessionStore((s) => Boolean(workingUser(s.session)))
   return (
     <label className="muted">
       {t('settings.language.label')}{' '}

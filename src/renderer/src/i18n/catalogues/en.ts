@@ -16,6 +16,7 @@ import * as adminHandles from './areas/admin-handles'
 import * as adminBudget from './areas/admin-budget'
 import * as adminAudit from './areas/admin-audit'
 import * as adminSla from './areas/admin-sla'
+import * as twoFactor from './areas/two-factor'
 
 export const en = {
   common: {
@@ -461,6 +462,7 @@ export const en = {
   sla: sla.en,
   updates: updates.en,
   triageReason: triageReason.en,
+  twoFactor: twoFactor.en,
   admin: {
     title: 'Administration',
     sections: 'Administration sections',

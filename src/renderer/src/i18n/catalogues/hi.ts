@@ -16,6 +16,7 @@ import * as adminHandles from './areas/admin-handles'
 import * as adminBudget from './areas/admin-budget'
 import * as adminAudit from './areas/admin-audit'
 import * as adminSla from './areas/admin-sla'
+import * as twoFactor from './areas/two-factor'
 
 export const hi: Catalogue = {
   common: {
@@ -449,6 +450,7 @@ export const hi: Catalogue = {
   sla: sla.hi,
   updates: updates.hi,
   triageReason: triageReason.hi,
+  twoFactor: twoFactor.hi,
   admin: {
     title: 'प्रशासन',
     sections: 'प्रशासन के भाग',

@@ -10,6 +10,7 @@ import { problemFromError, type Problem } from '../../../i18n/problem'
 import { staffGet, staffSend } from '../../../lib/staff-api'
 import { divisionName, useOrgStore } from '../../../store/org-store'
 import { UserForm } from './UserForm'
+import { TwoFactorPolicyForm, useTwoFactorAdmin } from './TwoFactorAdmin'
 import { usersProblem } from './refusal'
 import { useSessionStore } from '../../../store/session-store'
 
@@ -25,6 +26,7 @@ export function UsersSection() {
   const [notice, setNotice] = useState<string | null>(null)
   const [editing, setEditing] = useState<Editing>(null)
   const [busy, setBusy] = useState<string | null>(null)
+  const twoFactor = useTwoFactorAdmin()
 
   const load = useCallback(async () => {
     try {
@@ -101,6 +103,17 @@ export function UsersSection() {
           <ProblemText problem={problem} />
         </p>
       )}
+      <TwoFactorPolicyForm admin={twoFactor} />
+      {twoFactor.notice && (
+        <p className="notice" role="status" data-testid="two-factor-admin-notice">
+          {twoFactor.notice}
+        </p>
+      )}
+      {twoFactor.problem && (
+        <p className="error" role="alert" data-testid="two-factor-admin-error">
+          <ProblemText problem={twoFactor.problem} />
+        </p>
+      )}
       {editing && (
         <UserForm
           key={editing.user?.username ?? '(new)'}
@@ -122,6 +135,7 @@ export function UsersSection() {
               <th scope="col">{t('admin.users.column.capacity')}</th>
               <th scope="col">{t('admin.users.column.lastSignIn')}</th>
               <th scope="col">{t('admin.users.column.status')}</th>
+              <th scope="col">{t('twoFactor.admin.column')}</th>
               <th scope="col">{t('admin.users.column.actions')}</th>
             </tr>
           </thead>
@@ -144,6 +158,21 @@ export function UsersSection() {
                     : user.mustChangePassword
                       ? t('admin.users.status.mustChange')
                       : t('admin.users.status.active')}
+                </td>
+                <td data-testid={`user-two-factor-${user.username}`}>
+                  {twoFactor.isOn(user.username) ? t('twoFactor.admin.on') : t('twoFactor.admin.off')}{' '}
+                  {twoFactor.isOn(user.username) && (
+                    <button
+                      type="button"
+                      className="link"
+                      data-testid={`user-two-factor-reset-${user.username}`}
+                      aria-label={t('twoFactor.admin.resetLabel', { name: user.username })}
+                      disabled={twoFactor.busy}
+                      onClick={() => void twoFactor.reset(user.username)}
+                    >
+                      {t('twoFactor.admin.reset')}
+                    </button>
+                  )}
                 </td>
                 <td className="users-actions">
                   <button

@@ -1,6 +1,6 @@
-// Tokens at rest: AES-256-GCM (node:crypto) with a fresh 96-bit nonce per value and the
-// row and field as associated data, so a sealed token copied into another handle's row
-// (or into the refresh column) does not open. The key comes from SEVA_SECRET_KEY (base64
+// Secrets at rest (X handles' tokens, users' TOTP secrets): AES-256-GCM (node:crypto) with
+// a fresh 96-bit nonce per value and the row and field as associated data, so a sealed
+// value copied into another row (or another column) does not open. The key comes from SEVA_SECRET_KEY (base64
 // of 32 bytes), or from a key file made 0600 beside the PGlite data directory on first
 // start. On PostgreSQL every instance must share one key, so there it must be given.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
