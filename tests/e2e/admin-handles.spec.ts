@@ -5,20 +5,9 @@
 import { test, expect } from '@playwright/test'
 import { seriousA11yViolations } from './a11y'
 import { signInAt } from './desk-page'
-import { startStack, type Stack } from './stack'
+import { useStack } from './spec-stack'
 
-let stack: Stack
-
-test.beforeAll(async () => {
-  stack = await startStack()
-})
-test.afterAll(async () => {
-  await stack?.close()
-})
-// eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture list from this pattern
-test.afterEach(async ({}, testInfo) => {
-  if (testInfo.status !== testInfo.expectedStatus) console.log(stack.logs())
-})
+const stack = useStack()
 
 test('an admin connects a handle through X’s authorize page and sees it connected', async ({ page, context }) => {
   await signInAt(page, stack.deskUrl, 'admin')

@@ -6,23 +6,13 @@ import { test, expect, type Page } from '@playwright/test'
 import type { ChangesResponse, LoginResponse } from '../../src/shared/protocol'
 import { seriousA11yViolations } from './a11y'
 import { signInAt } from './desk-page'
-import { injectTweet, startStack, waitUntil, type Stack } from './stack'
+import { injectTweet, waitUntil } from './stack'
+import { useStack } from './spec-stack'
 
 const HANDLE = 'HMOIndia'
 // Scoped to our handle, so its division holds whatever the model ranks first.
 const RULE_DIVISION = 'women-safety'
-let stack: Stack
-
-test.beforeAll(async () => {
-  stack = await startStack()
-})
-test.afterAll(async () => {
-  await stack?.close()
-})
-// eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture list from this pattern
-test.afterEach(async ({}, testInfo) => {
-  if (testInfo.status !== testInfo.expectedStatus) console.log(stack.logs())
-})
+const stack = useStack()
 
 /** The grievance made of a tweet, as the server's changes feed has it (supervisor's view: all divisions). */
 async function grievanceOf(tweetId: string): Promise<{ division: string | null; matchedRules: string[] } | undefined> {

@@ -10,21 +10,11 @@ import type { ChangesResponse, LoginResponse } from '../../src/shared/protocol'
 import { seriousA11yViolations } from './a11y'
 import { DEMO_PASSWORD, signInAt } from './desk-page'
 import { hindiScreen } from './hindi-screen'
-import { injectTweet, startStack, waitUntil, type Stack } from './stack'
+import { injectTweet, waitUntil } from './stack'
+import { useStack } from './spec-stack'
 
 const HOUR_MS = 3_600_000
-let stack: Stack
-
-test.beforeAll(async () => {
-  stack = await startStack()
-})
-test.afterAll(async () => {
-  await stack?.close()
-})
-// eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture list from this pattern
-test.afterEach(async ({}, testInfo) => {
-  if (testInfo.status !== testInfo.expectedStatus) console.log(stack.logs())
-})
+const stack = useStack()
 
 async function api<T>(username: string, path: string): Promise<T> {
   const login = await fetch(`${stack.serverUrl}/api/v1/auth/login`, {

@@ -6,26 +6,20 @@ import { test, expect, type Page } from '@playwright/test'
 import type { AuditPage } from '../../src/shared/audit'
 import { seriousA11yViolations } from './a11y'
 import { signInAt } from './desk-page'
-import { startStack, type Stack } from './stack'
+import { useStack } from './spec-stack'
 
 const OFFICER = 'officer.new.asha'
 const INITIAL = 'Neem-Courtyard-Lamp-38'
 const CHOSEN = 'Saffron+Harbour+Kite-74'
 
-let stack: Stack
+const stack = useStack()
 let officerDesk: { url: string; stop(): Promise<void> }
 
 test.beforeAll(async () => {
-  stack = await startStack()
   officerDesk = await stack.startDesk()
 })
 test.afterAll(async () => {
   await officerDesk?.stop()
-  await stack?.close()
-})
-// eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture list from this pattern
-test.afterEach(async ({}, testInfo) => {
-  if (testInfo.status !== testInfo.expectedStatus) console.log(stack.logs())
 })
 
 async function expectAccessible(page: Page, include?: string): Promise<void> {

@@ -4,20 +4,10 @@
 // never shows an update notice.
 import { test, expect, type Page } from '@playwright/test'
 import { seriousA11yViolations } from './a11y'
-import { injectTweet, startStack, type Stack } from './stack'
+import { injectTweet } from './stack'
+import { useStack } from './spec-stack'
 
-let stack: Stack
-
-test.beforeAll(async () => {
-  stack = await startStack()
-})
-test.afterAll(async () => {
-  await stack?.close()
-})
-// eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture list from this pattern
-test.afterEach(async ({}, testInfo) => {
-  if (testInfo.status !== testInfo.expectedStatus) console.log(stack.logs())
-})
+const stack = useStack()
 
 async function signIn(page: Page, username: string) {
   await page.goto(stack.deskUrl)
