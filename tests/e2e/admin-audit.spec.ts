@@ -5,7 +5,7 @@
 // English and in Hindi.
 import { test, expect } from '@playwright/test'
 import { seriousA11yViolations } from './a11y'
-import { signInAt } from './desk-page'
+import { openAdminAt, signInAt } from './desk-page'
 import { useStack } from './spec-stack'
 
 const stack = useStack()
@@ -27,9 +27,7 @@ test('an admin reads, searches, verifies and exports the audit log', async ({ pa
   })
   expect(failed.status).toBe(401)
 
-  await signInAt(page, stack.deskUrl, 'admin')
-  await page.getByTestId('screen-admin').click()
-  await page.getByTestId('admin-section-audit').click()
+  await openAdminAt(page, stack.deskUrl, 'audit')
   const rows = page.getByTestId('audit-entry')
   await expect(rows.first()).toBeVisible()
   await expect(rows.filter({ hasText: 'officer.railways' }).first()).toHaveAttribute(

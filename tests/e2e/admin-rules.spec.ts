@@ -5,7 +5,7 @@
 import { test, expect, type Page } from '@playwright/test'
 import type { ChangesResponse, LoginResponse } from '../../src/shared/protocol'
 import { seriousA11yViolations } from './a11y'
-import { signInAt } from './desk-page'
+import { openAdminAt } from './desk-page'
 import { injectTweet, waitUntil } from './stack'
 import { useStack } from './spec-stack'
 
@@ -35,9 +35,7 @@ async function grievanceOf(tweetId: string): Promise<{ division: string | null; 
 }
 
 async function openAdmin(page: Page, section: 'rules' | 'settings') {
-  await signInAt(page, stack.deskUrl, 'admin')
-  await page.getByTestId('screen-admin').click()
-  await page.getByTestId(`admin-section-${section}`).click()
+  await openAdminAt(page, stack.deskUrl, section)
 }
 
 test('an admin previews a new keyword rule on captured tweets, enables it, and a new matching tweet is routed by it', async ({

@@ -8,7 +8,7 @@ import { test, expect, type Page } from '@playwright/test'
 import type { ConfigCurrent } from '../../src/shared/config'
 import type { ChangesResponse, LoginResponse } from '../../src/shared/protocol'
 import { seriousA11yViolations } from './a11y'
-import { DEMO_PASSWORD, signInAt } from './desk-page'
+import { DEMO_PASSWORD, openAdminAt } from './desk-page'
 import { hindiScreen } from './hindi-screen'
 import { injectTweet, waitUntil } from './stack'
 import { useStack } from './spec-stack'
@@ -39,9 +39,7 @@ async function slaPolicyOfTweet(tweetId: string): Promise<string | undefined> {
 }
 
 async function openSla(page: Page) {
-  await signInAt(page, stack.deskUrl, 'admin')
-  await page.getByTestId('screen-admin').click()
-  await page.getByTestId('admin-section-sla').click()
+  await openAdminAt(page, stack.deskUrl, 'sla')
   await expect(page.getByTestId('admin-sla')).toBeVisible()
 }
 
