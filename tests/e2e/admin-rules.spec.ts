@@ -95,4 +95,12 @@ test('the settings section shows the version history, checks an acknowledgement 
   await expect(weight).not.toHaveText(before)
   await expect(page.getByTestId('ack-problems')).toContainText('URL')
   expect(await seriousA11yViolations(page, { include: '[data-testid="admin-settings"]' })).toEqual([])
+
+  // A valid text is saved through the section's form: a new version, whose text the editor then shows.
+  const text = 'Ticket {ticket} registered; we will reply here.'
+  await page.getByTestId('ack-en').fill(text)
+  await expect(page.getByTestId('ack-problems')).toHaveCount(0)
+  await page.getByTestId('ack-save').click()
+  await expect(page.getByTestId('config-saved')).toBeVisible()
+  await expect(page.getByTestId('ack-en')).toHaveValue(text)
 })
