@@ -4,26 +4,13 @@
 // desk's list turns to connected by itself. The handles section passes axe.
 import { test, expect } from '@playwright/test'
 import { seriousA11yViolations } from './a11y'
-import { signInAt } from './desk-page'
-import { startStack, type Stack } from './stack'
+import { openAdminAt } from './desk-page'
+import { useStack } from './spec-stack'
 
-let stack: Stack
-
-test.beforeAll(async () => {
-  stack = await startStack()
-})
-test.afterAll(async () => {
-  await stack?.close()
-})
-// eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture list from this pattern
-test.afterEach(async ({}, testInfo) => {
-  if (testInfo.status !== testInfo.expectedStatus) console.log(stack.logs())
-})
+const stack = useStack()
 
 test('an admin connects a handle through X’s authorize page and sees it connected', async ({ page, context }) => {
-  await signInAt(page, stack.deskUrl, 'admin')
-  await page.getByTestId('screen-admin').click()
-  await page.getByTestId('admin-section-handles').click()
+  await openAdminAt(page, stack.deskUrl, 'handles')
   const status = page.getByTestId('handle-status-CyberDost')
   await expect(status).toHaveAttribute('data-state', 'not-connected')
 
@@ -46,9 +33,7 @@ test('an admin connects a handle through X’s authorize page and sees it connec
 })
 
 test('an admin adds a handle and removes it again', async ({ page }) => {
-  await signInAt(page, stack.deskUrl, 'admin')
-  await page.getByTestId('screen-admin').click()
-  await page.getByTestId('admin-section-handles').click()
+  await openAdminAt(page, stack.deskUrl, 'handles')
   await page.getByTestId('handle-add-username').fill('CERT_In')
   await page.getByTestId('handle-add').click()
   await expect(page.getByTestId('handle-status-CERT_In')).toHaveAttribute('data-state', 'not-connected')

@@ -5,24 +5,14 @@
 import { test, expect, type Page } from '@playwright/test'
 import type { ChangesResponse, LoginResponse } from '../../src/shared/protocol'
 import { seriousA11yViolations } from './a11y'
-import { signInAt } from './desk-page'
-import { injectTweet, startStack, waitUntil, type Stack } from './stack'
+import { openAdminAt } from './desk-page'
+import { injectTweet, waitUntil } from './stack'
+import { useStack } from './spec-stack'
 
 const HANDLE = 'HMOIndia'
 // Scoped to our handle, so its division holds whatever the model ranks first.
 const RULE_DIVISION = 'women-safety'
-let stack: Stack
-
-test.beforeAll(async () => {
-  stack = await startStack()
-})
-test.afterAll(async () => {
-  await stack?.close()
-})
-// eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture list from this pattern
-test.afterEach(async ({}, testInfo) => {
-  if (testInfo.status !== testInfo.expectedStatus) console.log(stack.logs())
-})
+const stack = useStack()
 
 /** The grievance made of a tweet, as the server's changes feed has it (supervisor's view: all divisions). */
 async function grievanceOf(tweetId: string): Promise<{ division: string | null; matchedRules: string[] } | undefined> {
@@ -45,9 +35,7 @@ async function grievanceOf(tweetId: string): Promise<{ division: string | null; 
 }
 
 async function openAdmin(page: Page, section: 'rules' | 'settings') {
-  await signInAt(page, stack.deskUrl, 'admin')
-  await page.getByTestId('screen-admin').click()
-  await page.getByTestId(`admin-section-${section}`).click()
+  await openAdminAt(page, stack.deskUrl, section)
 }
 
 test('an admin previews a new keyword rule on captured tweets, enables it, and a new matching tweet is routed by it', async ({
@@ -107,4 +95,12 @@ test('the settings section shows the version history, checks an acknowledgement 
   await expect(weight).not.toHaveText(before)
   await expect(page.getByTestId('ack-problems')).toContainText('URL')
   expect(await seriousA11yViolations(page, { include: '[data-testid="admin-settings"]' })).toEqual([])
+
+  // A valid text is saved through the section's form: a new version, whose text the editor then shows.
+  const text = 'Ticket {ticket} registered; we will reply here.'
+  await page.getByTestId('ack-en').fill(text)
+  await expect(page.getByTestId('ack-problems')).toHaveCount(0)
+  await page.getByTestId('ack-save').click()
+  await expect(page.getByTestId('config-saved')).toBeVisible()
+  await expect(page.getByTestId('ack-en')).toHaveValue(text)
 })

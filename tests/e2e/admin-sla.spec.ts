@@ -8,23 +8,13 @@ import { test, expect, type Page } from '@playwright/test'
 import type { ConfigCurrent } from '../../src/shared/config'
 import type { ChangesResponse, LoginResponse } from '../../src/shared/protocol'
 import { seriousA11yViolations } from './a11y'
-import { DEMO_PASSWORD, signInAt } from './desk-page'
+import { DEMO_PASSWORD, openAdminAt } from './desk-page'
 import { hindiScreen } from './hindi-screen'
-import { injectTweet, startStack, waitUntil, type Stack } from './stack'
+import { injectTweet, waitUntil } from './stack'
+import { useStack } from './spec-stack'
 
 const HOUR_MS = 3_600_000
-let stack: Stack
-
-test.beforeAll(async () => {
-  stack = await startStack()
-})
-test.afterAll(async () => {
-  await stack?.close()
-})
-// eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture list from this pattern
-test.afterEach(async ({}, testInfo) => {
-  if (testInfo.status !== testInfo.expectedStatus) console.log(stack.logs())
-})
+const stack = useStack()
 
 async function api<T>(username: string, path: string): Promise<T> {
   const login = await fetch(`${stack.serverUrl}/api/v1/auth/login`, {
@@ -49,9 +39,7 @@ async function slaPolicyOfTweet(tweetId: string): Promise<string | undefined> {
 }
 
 async function openSla(page: Page) {
-  await signInAt(page, stack.deskUrl, 'admin')
-  await page.getByTestId('screen-admin').click()
-  await page.getByTestId('admin-section-sla').click()
+  await openAdminAt(page, stack.deskUrl, 'sla')
   await expect(page.getByTestId('admin-sla')).toBeVisible()
 }
 

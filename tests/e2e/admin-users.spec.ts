@@ -5,27 +5,21 @@
 import { test, expect, type Page } from '@playwright/test'
 import type { AuditPage } from '../../src/shared/audit'
 import { seriousA11yViolations } from './a11y'
-import { signInAt } from './desk-page'
-import { startStack, type Stack } from './stack'
+import { fillNewOfficer, firstSignInAt, openAdminAt } from './desk-page'
+import { useStack } from './spec-stack'
 
 const OFFICER = 'officer.new.asha'
 const INITIAL = 'Neem-Courtyard-Lamp-38'
 const CHOSEN = 'Saffron+Harbour+Kite-74'
 
-let stack: Stack
+const stack = useStack()
 let officerDesk: { url: string; stop(): Promise<void> }
 
 test.beforeAll(async () => {
-  stack = await startStack()
   officerDesk = await stack.startDesk()
 })
 test.afterAll(async () => {
   await officerDesk?.stop()
-  await stack?.close()
-})
-// eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture list from this pattern
-test.afterEach(async ({}, testInfo) => {
-  if (testInfo.status !== testInfo.expectedStatus) console.log(stack.logs())
 })
 
 async function expectAccessible(page: Page, include?: string): Promise<void> {
@@ -36,18 +30,18 @@ test('admin creates an officer who must change the password, works, and is signe
   browser,
 }) => {
   const admin = await (await browser.newContext()).newPage()
-  await signInAt(admin, stack.deskUrl, 'admin')
-  await admin.getByTestId('screen-admin').click()
+  await openAdminAt(admin, stack.deskUrl)
   await expect(admin.getByTestId('admin-users')).toBeVisible()
   await expect(admin.getByTestId('user-row-officer.cyber')).toBeVisible()
 
   // Create: the policy speaks as the password is typed, and the form will not send a weak one.
-  await admin.getByTestId('user-create').click()
-  await admin.getByTestId('user-form-username').fill(OFFICER)
-  await admin.getByTestId('user-form-display-name').fill('Asha Verma')
-  await admin.getByTestId('user-form-division-cyber').check()
-  await admin.getByTestId('user-form-capacity').fill('12')
-  await admin.getByTestId('user-form-password').fill('password1234')
+  await fillNewOfficer(admin, {
+    username: OFFICER,
+    displayName: 'Asha Verma',
+    division: 'cyber',
+    capacity: 12,
+    password: 'password1234',
+  })
   await expect(admin.getByTestId('password-policy')).toContainText('Not a commonly used or breached password.')
   await expectAccessible(admin, '[data-testid="admin-users"]')
   await admin.getByTestId('user-form-password').fill(INITIAL)
@@ -59,12 +53,7 @@ test('admin creates an officer who must change the password, works, and is signe
 
   // The officer, at their own workstation: the first screen is the password change.
   const officer = await (await browser.newContext()).newPage()
-  await officer.goto(officerDesk.url)
-  await officer.getByTestId('login-username').fill(OFFICER)
-  await officer.getByTestId('login-password').fill(INITIAL)
-  await officer.getByTestId('login-submit').click()
-  await expect(officer.getByTestId('change-password-new')).toBeVisible()
-  await expect(officer.getByTestId('queue-item')).toHaveCount(0)
+  await firstSignInAt(officer, officerDesk.url, OFFICER, INITIAL)
   await officer.getByTestId('change-password-current').fill(INITIAL)
   await officer.getByTestId('change-password-new').fill(`${OFFICER}-x`)
   await expect(officer.getByTestId('password-policy')).toContainText('Must not contain the username.')

@@ -20,7 +20,7 @@ import { test, expect as baseExpect, type Page } from '@playwright/test'
 import type { AuditEntry, AuditPage } from '../../src/shared/audit'
 import type { ChangesResponse, LoginResponse } from '../../src/shared/protocol'
 import { seriousA11yViolations } from './a11y'
-import { DEMO_PASSWORD, signInAt } from './desk-page'
+import { DEMO_PASSWORD, fillNewOfficer, firstSignInAt, openAdminAt } from './desk-page'
 import {
   postgresUnavailable,
   startClusterStack,
@@ -135,15 +135,15 @@ test('an admin runs the deployment across two server instances, and the audit lo
   const officer = await (await browser.newContext()).newPage()
 
   await test.step('the admin creates an officer (desk on A)', async () => {
-    await signInAt(admin, adminDesk.url, 'admin')
-    await admin.getByTestId('screen-admin').click()
+    await openAdminAt(admin, adminDesk.url)
     await expect(admin.getByTestId('admin-users')).toBeVisible()
-    await admin.getByTestId('user-create').click()
-    await admin.getByTestId('user-form-username').fill(OFFICER)
-    await admin.getByTestId('user-form-display-name').fill('Meera Iyer')
-    await admin.getByTestId('user-form-division-cyber').check()
-    await admin.getByTestId('user-form-capacity').fill('10')
-    await admin.getByTestId('user-form-password').fill(INITIAL)
+    await fillNewOfficer(admin, {
+      username: OFFICER,
+      displayName: 'Meera Iyer',
+      division: 'cyber',
+      capacity: 10,
+      password: INITIAL,
+    })
     await expect(admin.getByTestId('password-policy-met')).toBeVisible()
     await expectAccessible(admin)
     await admin.getByTestId('user-form-save').click()
@@ -152,12 +152,7 @@ test('an admin runs the deployment across two server instances, and the audit lo
   })
 
   await test.step('the officer signs in on B and must change the password first', async () => {
-    await officer.goto(officerDesk.url)
-    await officer.getByTestId('login-username').fill(OFFICER)
-    await officer.getByTestId('login-password').fill(INITIAL)
-    await officer.getByTestId('login-submit').click()
-    await expect(officer.getByTestId('change-password-new')).toBeVisible()
-    await expect(officer.getByTestId('queue-item')).toHaveCount(0)
+    await firstSignInAt(officer, officerDesk.url, OFFICER, INITIAL)
     await expectAccessible(officer)
     await officer.getByTestId('change-password-current').fill(INITIAL)
     await officer.getByTestId('change-password-new').fill(CHOSEN)

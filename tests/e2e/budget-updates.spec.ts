@@ -4,30 +4,13 @@
 // never shows an update notice.
 import { test, expect, type Page } from '@playwright/test'
 import { seriousA11yViolations } from './a11y'
-import { injectTweet, startStack, type Stack } from './stack'
+import { signInAt } from './desk-page'
+import { injectTweet } from './stack'
+import { useStack } from './spec-stack'
 
-let stack: Stack
+const stack = useStack()
 
-test.beforeAll(async () => {
-  stack = await startStack()
-})
-test.afterAll(async () => {
-  await stack?.close()
-})
-// eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture list from this pattern
-test.afterEach(async ({}, testInfo) => {
-  if (testInfo.status !== testInfo.expectedStatus) console.log(stack.logs())
-})
-
-async function signIn(page: Page, username: string) {
-  await page.goto(stack.deskUrl)
-  await expect(page.getByTestId('login-username').or(page.getByTestId('logout'))).toBeVisible()
-  if (await page.getByTestId('logout').isVisible()) await page.getByTestId('logout').click()
-  await page.getByTestId('login-username').fill(username)
-  await page.getByTestId('login-password').fill('seva-demo')
-  await page.getByTestId('login-submit').click()
-  await expect(page.getByTestId('sync-status')).toHaveAttribute('data-status', 'online')
-}
+const signIn = (page: Page, username: string) => signInAt(page, stack.deskUrl, username)
 
 test('an admin reads the spend and saves a monthly budget; the section passes axe', async ({ page }) => {
   await signIn(page, 'admin')

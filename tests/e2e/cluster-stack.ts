@@ -6,12 +6,11 @@
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import pg from 'pg'
-import { freePort, startPart, waitUntil, type Part } from './stack'
+import { freePort, startDeskHost, startPart, waitUntil, type DeskHost, type Part } from './stack'
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
+export type { DeskHost } from './stack'
 
 /** The PostgreSQL the cluster specs use: DATABASE_URL, else this machine's (as `npm run test:pg` does). */
 export const CLUSTER_PG_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
@@ -46,11 +45,6 @@ export interface ServerInstance {
   name: string
   url: string
   part: Part
-}
-
-export interface DeskHost {
-  url: string
-  stop(): Promise<void>
 }
 
 export interface ClusterStack {
@@ -126,20 +120,11 @@ export async function startClusterStack(options: { database: string; baseUrl?: s
 
     const startDesk = async (on: ServerInstance): Promise<DeskHost> => {
       const name = `desk-${++desks} (on ${on.name})`
-      const desk = startPart(name, 'src/main/desk/browser-host-cli.ts', {
-        SEVA_DESK_PORT: String(await freePort()),
-        SEVA_SERVER_URL: on.url,
-        SEVA_DESK_DATA_DIR: join(dataDir, `desk-${desks}`),
-        SEVA_RENDERER_DIR: join(root, 'out', 'renderer'),
+      return startDeskHost(parts, name, {
+        port: await freePort(),
+        serverUrl: on.url,
+        dataDir: join(dataDir, `desk-${desks}`),
       })
-      parts.push(desk)
-      const url = await waitUntil(
-        'the browser desk URL',
-        async () => desk.output().match(/http:\/\/127\.0\.0\.1:\d+\/\S*k=[0-9a-f]+/)?.[0],
-        30_000,
-        desk.output,
-      )
-      return { url, stop: () => desk.stop() }
     }
 
     return {

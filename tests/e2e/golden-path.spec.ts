@@ -4,22 +4,12 @@
 // the server down while the officer replies: the reply waits in the outbox and is posted
 // exactly once when the server is back.
 import { test, expect, type Page } from '@playwright/test'
-import { injectTweet, startStack, tweetsBy, waitUntil, type Stack } from './stack'
+import { injectTweet, tweetsBy, waitUntil } from './stack'
+import { useStack } from './spec-stack'
 import { signInAt } from './desk-page'
 
 const HANDLE = 'HMOIndia'
-let stack: Stack
-
-test.beforeAll(async () => {
-  stack = await startStack()
-})
-test.afterAll(async () => {
-  await stack?.close()
-})
-// eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture list from this pattern
-test.afterEach(async ({}, testInfo) => {
-  if (testInfo.status !== testInfo.expectedStatus) console.log(stack.logs())
-})
+const stack = useStack()
 
 const login = (page: Page, username: string) => signInAt(page, stack.deskUrl, username)
 

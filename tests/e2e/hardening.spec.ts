@@ -4,7 +4,8 @@
 // limits; and a reply counted and posted exactly as the server will post it.
 import { test, expect, type Page } from '@playwright/test'
 import { LIMITS } from '../../src/shared/limits'
-import { injectTweet, startStack, tweetsBy, waitUntil, type Stack } from './stack'
+import { injectTweet, tweetsBy, waitUntil } from './stack'
+import { useStack } from './spec-stack'
 import { signInAt } from './desk-page'
 
 /** The few DOM members the page-side callbacks use (this file type-checks without the DOM lib). */
@@ -17,18 +18,7 @@ interface PageElement {
 
 const HANDLE = 'HMOIndia'
 const PASSWORD = 'seva-demo'
-let stack: Stack
-
-test.beforeAll(async () => {
-  stack = await startStack()
-})
-test.afterAll(async () => {
-  await stack?.close()
-})
-// eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture list from this pattern
-test.afterEach(async ({}, testInfo) => {
-  if (testInfo.status !== testInfo.expectedStatus) console.log(stack.logs())
-})
+const stack = useStack()
 
 test.use({ viewport: { width: 1360, height: 860 } })
 

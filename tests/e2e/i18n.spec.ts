@@ -11,20 +11,10 @@ import { a11yViolations, seriousA11yViolations } from './a11y'
 import { englishLeft } from './english-left'
 import { glyphProblem, measureHindiGlyphs } from './glyphs'
 import { hindiScreen } from './hindi-screen'
-import { injectTweet, startStack, type Stack } from './stack'
+import { injectTweet } from './stack'
+import { useStack } from './spec-stack'
 
-let stack: Stack
-
-test.beforeAll(async () => {
-  stack = await startStack()
-})
-test.afterAll(async () => {
-  await stack?.close()
-})
-// eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture list from this pattern
-test.afterEach(async ({}, testInfo) => {
-  if (testInfo.status !== testInfo.expectedStatus) console.log(stack.logs())
-})
+const stack = useStack()
 
 const documentLang = (page: Page) => page.locator('html').getAttribute('lang')
 

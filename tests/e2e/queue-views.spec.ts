@@ -5,22 +5,12 @@
 // lists the same citizen's other grievances.
 import { test, expect, type Locator, type Page } from '@playwright/test'
 import { seriousA11yViolations } from './a11y'
-import { injectTweet, startStack, type Stack } from './stack'
+import { injectTweet } from './stack'
+import { useStack } from './spec-stack'
 import { signInAt } from './desk-page'
 
 const HANDLE = 'HMOIndia'
-let stack: Stack
-
-test.beforeAll(async () => {
-  stack = await startStack()
-})
-test.afterAll(async () => {
-  await stack?.close()
-})
-// eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture list from this pattern
-test.afterEach(async ({}, testInfo) => {
-  if (testInfo.status !== testInfo.expectedStatus) console.log(stack.logs())
-})
+const stack = useStack()
 
 test.use({ viewport: { width: 1400, height: 900 } })
 

@@ -76,6 +76,37 @@ export async function waitUntil<T>(
   }
 }
 
+/** A browser desk host started by a stack: the address to open (it carries the host's key), and how to stop it. */
+export interface DeskHost {
+  url: string
+  stop(): Promise<void>
+}
+
+/**
+ * Starts a browser desk host on `port` talking to `serverUrl` (the built renderer, `out/renderer`),
+ * adds it to `parts` (so the stack's logs and close take it in) and waits for the address it prints.
+ */
+export async function startDeskHost(
+  parts: Part[],
+  name: string,
+  options: { port: number; serverUrl: string; dataDir: string },
+): Promise<DeskHost> {
+  const desk = startPart(name, 'src/main/desk/browser-host-cli.ts', {
+    SEVA_DESK_PORT: String(options.port),
+    SEVA_SERVER_URL: options.serverUrl,
+    SEVA_DESK_DATA_DIR: options.dataDir,
+    SEVA_RENDERER_DIR: join(root, 'out', 'renderer'),
+  })
+  parts.push(desk)
+  const url = await waitUntil(
+    'the browser desk URL',
+    async () => desk.output().match(/http:\/\/127\.0\.0\.1:\d+\/\S*k=[0-9a-f]+/)?.[0],
+    30_000,
+    desk.output,
+  )
+  return { url, stop: () => desk.stop() }
+}
+
 export interface Stack {
   simUrl: string
   serverUrl: string
@@ -83,7 +114,7 @@ export interface Stack {
   /** The server's PGlite directory (open it only while the server is stopped). */
   serverDataDir: string
   /** Another browser desk host on the same server: a second officer's workstation. */
-  startDesk(): Promise<{ url: string; stop(): Promise<void> }>
+  startDesk(): Promise<DeskHost>
   stopServer(): Promise<void>
   startServer(): Promise<void>
   close(): Promise<void>
@@ -125,22 +156,8 @@ export async function startStack(
   }
   await startServer()
 
-  const startDesk = async (port: number, name: string) => {
-    const desk = startPart(name, 'src/main/desk/browser-host-cli.ts', {
-      SEVA_DESK_PORT: String(port),
-      SEVA_SERVER_URL: serverUrl,
-      SEVA_DESK_DATA_DIR: join(dataDir, name),
-      SEVA_RENDERER_DIR: join(root, 'out', 'renderer'),
-    })
-    parts.push(desk)
-    const url = await waitUntil(
-      'the browser desk URL',
-      async () => desk.output().match(/http:\/\/127\.0\.0\.1:\d+\/\S*k=[0-9a-f]+/)?.[0],
-      30_000,
-      desk.output,
-    )
-    return { url, stop: () => desk.stop() }
-  }
+  const startDesk = (port: number, name: string) =>
+    startDeskHost(parts, name, { port, serverUrl, dataDir: join(dataDir, name) })
   const deskUrl = (await startDesk(deskPort, 'desk')).url
   let desks = 1
 

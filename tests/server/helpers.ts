@@ -3,6 +3,7 @@
 // a server on an ephemeral port, and a small HTTP client.
 import { randomBytes, randomUUID } from 'node:crypto'
 import pg from 'pg'
+import { afterAll, beforeAll } from 'vitest'
 import { startServer, type RunningServer, type StartServerOptions } from '../../src/server/index'
 import type { Action, ActionBody, ActionResult, ChangesResponse, LoginResponse } from '../../src/shared/protocol'
 
@@ -114,5 +115,42 @@ export async function eventually<T>(check: () => Promise<T | null | undefined | 
     if (value) return value
     if (Date.now() > until) throw new Error('condition not met in time')
     await new Promise((r) => setTimeout(r, 50))
+  }
+}
+
+export interface ServerWithAdmin {
+  readonly server: RunningServer
+  readonly admin: ApiClient
+}
+
+/**
+ * What most test files set up first: a fresh database, a server on it and the admin signed
+ * in, started in beforeAll and stopped (database dropped) in afterAll. Read the fields
+ * inside tests and hooks: they exist once beforeAll has run.
+ */
+export function useServerWithAdmin(opts: StartServerOptions = {}): ServerWithAdmin {
+  let db: TestDatabase | undefined
+  let server: RunningServer | undefined
+  let admin: ApiClient | undefined
+  beforeAll(async () => {
+    db = await freshDatabase()
+    server = await startTestServer(db, opts)
+    admin = await loggedIn(server, 'admin')
+  })
+  afterAll(async () => {
+    await server?.close()
+    await db?.drop()
+  })
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the test server is read before beforeAll started it')
+    return value
+  }
+  return {
+    get server() {
+      return started(server)
+    },
+    get admin() {
+      return started(admin)
+    },
   }
 }

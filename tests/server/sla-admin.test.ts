@@ -2,12 +2,11 @@
 // section route makes an audited version, and the next grievance the server opens gets the
 // new targets without a restart; a bad policy is a 400 naming the field (a malformed time
 // used to throw); the default holiday list is for admins only.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { RunningServer } from '../../src/server/index'
+import { describe, expect, it } from 'vitest'
 import type { ConfigCurrent, ConfigSaved } from '../../src/shared/config'
 import { PRIORITIES } from '../../src/shared/grievance'
 import { SLA_PATHS, type SlaDefaultHolidays, type SlaPolicyInput } from '../../src/shared/sla'
-import { ApiClient, freshDatabase, loggedIn, startTestServer, type TestDatabase } from './helpers'
+import { ApiClient, loggedIn, useServerWithAdmin } from './helpers'
 import { seedGrievance, TWEETS } from './seed'
 
 const HOUR_MS = 3_600_000
@@ -25,27 +24,15 @@ const POLICY: SlaPolicyInput = {
 }
 
 describe('an SLA policy saved by an admin', () => {
-  let db: TestDatabase
-  let server: RunningServer
-  let admin: ApiClient
-
-  beforeAll(async () => {
-    db = await freshDatabase()
-    server = await startTestServer(db)
-    admin = await loggedIn(server, 'admin')
-  })
-  afterAll(async () => {
-    await server?.close()
-    await db?.drop()
-  })
+  const app = useServerWithAdmin()
 
   const save = async (value: unknown) => {
-    const base = (await admin.request('GET', '/api/v1/admin/config')).body as ConfigCurrent
-    return admin.request('PUT', SECTION, { baseVersion: base.version, value, comment: 'SLA edited' })
+    const base = (await app.admin.request('GET', '/api/v1/admin/config')).body as ConfigCurrent
+    return app.admin.request('PUT', SECTION, { baseVersion: base.version, value, comment: 'SLA edited' })
   }
 
   it('changes the due time of the next grievance the server opens, without a restart, and is audited', async () => {
-    const before = await seedGrievance(server, TWEETS.visa)
+    const before = await seedGrievance(app.server, TWEETS.visa)
     // The demo org has no slaPolicy: its old hours apply.
     expect(before.sla?.policy).toBe('legacy-hours@1')
 
@@ -53,9 +40,9 @@ describe('an SLA policy saved by an admin', () => {
     expect(res.status).toBe(200)
     const saved = res.body as ConfigSaved
     expect(saved.current.config.slaPolicy?.id).toBe('mha-edited')
-    expect(server.config.current().version).toBe(saved.current.version)
+    expect(app.server.config.current().version).toBe(saved.current.version)
 
-    const after = await seedGrievance(server, TWEETS.visa.replace('3 weeks', '5 weeks'))
+    const after = await seedGrievance(app.server, TWEETS.visa.replace('3 weeks', '5 weeks'))
     expect(after.sla?.policy).toBe('mha-edited@2')
     const started = Date.parse(after.sla!.startedAt!)
     expect(Date.parse(after.sla!.resolutionDueAt) - started).toBe(HOURS[after.priority] * HOUR_MS)
@@ -64,7 +51,7 @@ describe('an SLA policy saved by an admin', () => {
     const beforeDue = Date.parse(before.sla!.resolutionDueAt) - Date.parse(before.sla!.startedAt!)
     expect(beforeDue).not.toBe(HOURS[before.priority] * HOUR_MS)
 
-    const audit = (await admin.request('GET', '/api/v1/admin/audit?limit=5')).body as {
+    const audit = (await app.admin.request('GET', '/api/v1/admin/audit?limit=5')).body as {
       entries: { actor: string; action: string; details?: { changed?: Record<string, unknown> } }[]
     }
     const entry = audit.entries.find((e) => e.action === 'config.changed')
@@ -73,7 +60,7 @@ describe('an SLA policy saved by an admin', () => {
   })
 
   it('refuses a bad policy with a 400 naming the field, and keeps the version in force', async () => {
-    const version = server.config.current().version
+    const version = app.server.config.current().version
     const badTime = await save({ ...POLICY, calendar: { dayStart: '9am' } })
     expect(badTime.status).toBe(400)
     expect(JSON.stringify(badTime.body)).toContain('slaPolicy.calendar.dayStart')
@@ -85,15 +72,15 @@ describe('an SLA policy saved by an admin', () => {
     expect(JSON.stringify(order.body)).toContain('slaPolicy.targets.high.firstResponseHours')
     const gone = await save({ ...POLICY, divisions: { 'no-such-division': { normal: { firstResponseHours: 1 } } } })
     expect(gone.status).toBe(400)
-    expect(server.config.current().version).toBe(version)
+    expect(app.server.config.current().version).toBe(version)
   })
 
   it('serves the default holiday list to admins only', async () => {
     const path = SLA_PATHS.defaultHolidays
-    expect((await new ApiClient(server.url).request('GET', path)).status).toBe(401)
-    expect((await (await loggedIn(server, 'supervisor')).request('GET', path)).status).toBe(403)
-    expect((await (await loggedIn(server, 'officer.cyber')).request('GET', path)).status).toBe(403)
-    const res = await admin.request('GET', path)
+    expect((await new ApiClient(app.server.url).request('GET', path)).status).toBe(401)
+    expect((await (await loggedIn(app.server, 'supervisor')).request('GET', path)).status).toBe(403)
+    expect((await (await loggedIn(app.server, 'officer.cyber')).request('GET', path)).status).toBe(403)
+    const res = await app.admin.request('GET', path)
     expect(res.status).toBe(200)
     const body = res.body as SlaDefaultHolidays
     expect(body.holidays).toContainEqual({ date: '2026-01-26', name: 'Republic Day' })

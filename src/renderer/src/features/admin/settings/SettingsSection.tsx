@@ -3,7 +3,7 @@
 // checked and X's weighted length shown while typing), reply templates, divisions with
 // their Hindi names and affiliated accounts — each saved as one new version — and export
 // and import of the whole configuration as a file.
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
   CONFIG_PATHS,
@@ -183,7 +183,54 @@ function SaveButton({ config, disabled, testId }: { config: OrgConfigState; disa
   )
 }
 
-function AcknowledgeEditor({ config, onSaved }: EditorProps) {
+/**
+ * The form of one configuration section: saving stores `value` as the section (a new
+ * version); the section's problems and its save button close it, as `<name>-problems` and
+ * `<name>-save`, and its heading (`title`) is `<name>-title`.
+ */
+/** The list with its `i`th entry patched (a row of a list editor changed). */
+const patchAt = <T,>(list: readonly T[], i: number, patch: Partial<T>): T[] =>
+  list.map((x, j) => (j === i ? { ...x, ...patch } : x))
+
+function SectionForm<K extends keyof OrgConfig>({
+  config,
+  onSaved,
+  section,
+  value,
+  name,
+  title,
+  problems,
+  children,
+}: EditorProps & {
+  section: K
+  value: OrgConfig[K]
+  name: string
+  title: string
+  problems: readonly ConfigProblem[]
+  children: ReactNode
+}) {
+  const save = async () => {
+    const version = await config.saveSection(section, value, '')
+    if (version !== null) onSaved(version)
+  }
+  return (
+    <form
+      aria-labelledby={`${name}-title`}
+      onSubmit={(e) => {
+        e.preventDefault()
+        void save()
+      }}
+    >
+      <h3 id={`${name}-title`}>{title}</h3>
+      {children}
+      <Problems problems={problems} testId={`${name}-problems`} />
+      <SaveButton config={config} disabled={problems.length > 0} testId={`${name}-save`} />
+    </form>
+  )
+}
+
+function AcknowledgeEditor(editor: EditorProps) {
+  const { config } = editor
   const { t } = useTranslation()
   const format = useFormat()
   const org = config.current!.config
@@ -195,19 +242,15 @@ function AcknowledgeEditor({ config, onSaved }: EditorProps) {
     ],
     [org, draft],
   )
-  const save = async () => {
-    const version = await config.saveSection('acknowledge', draft, '')
-    if (version !== null) onSaved(version)
-  }
   return (
-    <form
-      aria-labelledby="ack-title"
-      onSubmit={(e) => {
-        e.preventDefault()
-        void save()
-      }}
+    <SectionForm
+      {...editor}
+      section="acknowledge"
+      value={draft}
+      name="ack"
+      title={t('admin.settings.acknowledge')}
+      problems={problems}
     >
-      <h3 id="ack-title">{t('admin.settings.acknowledge')}</h3>
       <p id="ack-hint">{t('admin.settings.acknowledgeHint')}</p>
       <label className="inline">
         <input
@@ -239,32 +282,26 @@ function AcknowledgeEditor({ config, onSaved }: EditorProps) {
           </small>
         </div>
       ))}
-      <Problems problems={problems} testId="ack-problems" />
-      <SaveButton config={config} disabled={problems.length > 0} testId="ack-save" />
-    </form>
+    </SectionForm>
   )
 }
 
-function TemplatesEditor({ config, onSaved }: EditorProps) {
+function TemplatesEditor(editor: EditorProps) {
+  const { config } = editor
   const { t } = useTranslation()
   const org = config.current!.config
   const [draft, setDraft] = useState<ReplyTemplate[]>(org.templates)
   const problems = useMemo(() => sectionProblems(org, 'templates', draft), [org, draft])
-  const set = (i: number, patch: Partial<ReplyTemplate>) =>
-    setDraft((list) => list.map((x, j) => (j === i ? { ...x, ...patch } : x)))
-  const save = async () => {
-    const version = await config.saveSection('templates', draft, '')
-    if (version !== null) onSaved(version)
-  }
+  const set = (i: number, patch: Partial<ReplyTemplate>) => setDraft((list) => patchAt(list, i, patch))
   return (
-    <form
-      aria-labelledby="templates-title"
-      onSubmit={(e) => {
-        e.preventDefault()
-        void save()
-      }}
+    <SectionForm
+      {...editor}
+      section="templates"
+      value={draft}
+      name="templates"
+      title={t('admin.settings.templates')}
+      problems={problems}
     >
-      <h3 id="templates-title">{t('admin.settings.templates')}</h3>
       {draft.map((tpl, i) => (
         <fieldset key={i} className="config-row">
           <legend>{tpl.label || tpl.id}</legend>
@@ -310,9 +347,7 @@ function TemplatesEditor({ config, onSaved }: EditorProps) {
       >
         {t('admin.settings.add')}
       </button>
-      <Problems problems={problems} testId="templates-problems" />
-      <SaveButton config={config} disabled={problems.length > 0} testId="templates-save" />
-    </form>
+    </SectionForm>
   )
 }
 
@@ -324,7 +359,8 @@ function withNameHi(d: DivisionDraft, nameHi: string): DivisionDraft {
   return nameHi ? { ...rest, nameHi } : rest
 }
 
-function DivisionsEditor({ config, onSaved }: EditorProps) {
+function DivisionsEditor(editor: EditorProps) {
+  const { config } = editor
   const { t } = useTranslation()
   const org = config.current!.config
   const [draft, setDraft] = useState<DivisionDraft[]>(org.divisions)
@@ -335,21 +371,16 @@ function DivisionsEditor({ config, onSaved }: EditorProps) {
       ),
     [org, draft],
   )
-  const set = (i: number, patch: Partial<DivisionDraft>) =>
-    setDraft((list) => list.map((x, j) => (j === i ? { ...x, ...patch } : x)))
-  const save = async () => {
-    const version = await config.saveSection('divisions', draft, '')
-    if (version !== null) onSaved(version)
-  }
+  const set = (i: number, patch: Partial<DivisionDraft>) => setDraft((list) => patchAt(list, i, patch))
   return (
-    <form
-      aria-labelledby="divisions-title"
-      onSubmit={(e) => {
-        e.preventDefault()
-        void save()
-      }}
+    <SectionForm
+      {...editor}
+      section="divisions"
+      value={draft}
+      name="divisions"
+      title={t('admin.settings.divisions')}
+      problems={problems}
     >
-      <h3 id="divisions-title">{t('admin.settings.divisions')}</h3>
       {draft.map((d, i) => (
         <fieldset key={i} className="config-row" data-testid={`division-${i}`}>
           <legend>{d.name || d.id}</legend>
@@ -381,13 +412,12 @@ function DivisionsEditor({ config, onSaved }: EditorProps) {
       >
         {t('admin.settings.add')}
       </button>
-      <Problems problems={problems} testId="divisions-problems" />
-      <SaveButton config={config} disabled={problems.length > 0} testId="divisions-save" />
-    </form>
+    </SectionForm>
   )
 }
 
-function AffiliatedEditor({ config, onSaved }: EditorProps) {
+function AffiliatedEditor(editor: EditorProps) {
+  const { config } = editor
   const { t } = useTranslation()
   const org = config.current!.config
   const [usernames, setUsernames] = useState((org.affiliatedAccounts?.usernames ?? []).join('\n'))
@@ -407,19 +437,15 @@ function AffiliatedEditor({ config, onSaved }: EditorProps) {
       ...bad.map((p) => ({ path: 'affiliatedAccounts.patterns', message: p })),
     ]
   }, [org, value])
-  const save = async () => {
-    const version = await config.saveSection('affiliatedAccounts', value, '')
-    if (version !== null) onSaved(version)
-  }
   return (
-    <form
-      aria-labelledby="affiliated-title"
-      onSubmit={(e) => {
-        e.preventDefault()
-        void save()
-      }}
+    <SectionForm
+      {...editor}
+      section="affiliatedAccounts"
+      value={value}
+      name="affiliated"
+      title={t('admin.settings.affiliated')}
+      problems={problems}
     >
-      <h3 id="affiliated-title">{t('admin.settings.affiliated')}</h3>
       <p id="affiliated-hint">{t('admin.settings.affiliatedHint')}</p>
       <label>
         {t('admin.settings.usernames')}
@@ -439,9 +465,7 @@ function AffiliatedEditor({ config, onSaved }: EditorProps) {
           onChange={(e) => setPatterns(e.target.value)}
         />
       </label>
-      <Problems problems={problems} testId="affiliated-problems" />
-      <SaveButton config={config} disabled={problems.length > 0} testId="affiliated-save" />
-    </form>
+    </SectionForm>
   )
 }
 

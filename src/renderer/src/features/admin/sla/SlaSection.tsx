@@ -142,14 +142,7 @@ function TargetsTable({ draft, setDraft, problems }: PartProps) {
       <h3 id="sla-targets-title">{t('admin.sla.targets')}</h3>
       <table className="sla-targets" data-testid="sla-targets">
         <caption>{t('admin.sla.targetsCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('admin.sla.column.priority')}</th>
-            <th scope="col">{t('admin.sla.column.firstResponse')}</th>
-            <th scope="col">{t('admin.sla.column.resolution')}</th>
-            <th scope="col">{t('admin.sla.column.clock')}</th>
-          </tr>
-        </thead>
+        <PriorityHead />
         <tbody>
           {PRIORITIES.map((p) => {
             const priority = t(`common.priority.${p}`)
@@ -157,37 +150,23 @@ function TargetsTable({ draft, setDraft, problems }: PartProps) {
             return (
               <tr key={p}>
                 <th scope="row">{priority}</th>
+                <HoursCells
+                  path={`targets.${p}`}
+                  row={row}
+                  labels={{
+                    firstResponseHours: t('admin.sla.firstResponseFor', { priority }),
+                    resolutionHours: t('admin.sla.resolutionFor', { priority }),
+                  }}
+                  problems={problems}
+                  onChange={(patch) => set(p, patch)}
+                />
                 <td>
-                  <HoursInput
-                    path={`targets.${p}.firstResponseHours`}
-                    label={t('admin.sla.firstResponseFor', { priority })}
-                    value={row.firstResponseHours}
-                    problems={problems}
-                    onChange={(v) => set(p, { firstResponseHours: v })}
-                  />
-                </td>
-                <td>
-                  <HoursInput
-                    path={`targets.${p}.resolutionHours`}
-                    label={t('admin.sla.resolutionFor', { priority })}
-                    value={row.resolutionHours}
-                    problems={problems}
-                    onChange={(v) => set(p, { resolutionHours: v })}
-                  />
-                </td>
-                <td>
-                  <select
-                    aria-label={t('admin.sla.clockFor', { priority })}
-                    data-testid={fieldId(`targets.${p}.clock`)}
+                  <ClockSelect
+                    label={t('admin.sla.clockFor', { priority })}
+                    testId={fieldId(`targets.${p}.clock`)}
                     value={row.clock}
-                    onChange={(e) => set(p, { clock: e.target.value === '24x7' ? '24x7' : 'business' })}
-                  >
-                    {CLOCKS.map((c) => (
-                      <option key={c} value={c}>
-                        {t(`admin.sla.clock.${c}`)}
-                      </option>
-                    ))}
-                  </select>
+                    onChange={(clock) => set(p, { clock: clock === '24x7' ? '24x7' : 'business' })}
+                  />
                 </td>
               </tr>
             )
@@ -227,6 +206,85 @@ function HoursInput(props: {
   )
 }
 
+/** The two hour fields of a row of targets, as typed. */
+type HoursRow = Pick<TargetDraft, 'firstResponseHours' | 'resolutionHours'>
+const HOURS_FIELDS = ['firstResponseHours', 'resolutionHours'] as const
+
+/** The two hour cells of a row of targets, for the org-wide table and a division's overrides alike. */
+function HoursCells(props: {
+  /** The policy path of the row ("targets.high", "divisions.cyber.high"). */
+  path: string
+  row: HoursRow
+  labels: HoursRow
+  placeholders?: HoursRow
+  problems: readonly FieldProblem[]
+  onChange: (patch: Partial<HoursRow>) => void
+}) {
+  return (
+    <>
+      {HOURS_FIELDS.map((field) => (
+        <td key={field}>
+          <HoursInput
+            path={`${props.path}.${field}`}
+            label={props.labels[field]}
+            value={props.row[field]}
+            placeholder={props.placeholders?.[field]}
+            problems={props.problems}
+            onChange={(v) => props.onChange({ [field]: v })}
+          />
+        </td>
+      ))}
+    </>
+  )
+}
+
+/** The column headers of the per-priority tables (targets, overrides, preview); the preview names its due times. */
+function PriorityHead({
+  firstResponse = 'admin.sla.column.firstResponse',
+  resolution = 'admin.sla.column.resolution',
+}: {
+  firstResponse?: string
+  resolution?: string
+}) {
+  const { t } = useTranslation()
+  return (
+    <thead>
+      <tr>
+        <th scope="col">{t('admin.sla.column.priority')}</th>
+        <th scope="col">{t(firstResponse)}</th>
+        <th scope="col">{t(resolution)}</th>
+        <th scope="col">{t('admin.sla.column.clock')}</th>
+      </tr>
+    </thead>
+  )
+}
+
+/** The clock of a row; a division's override may also inherit it from the org-wide target (''). */
+function ClockSelect(props: {
+  label: string
+  value: SlaClock | ''
+  testId?: string
+  inherit?: boolean
+  onChange: (clock: SlaClock | '') => void
+}) {
+  const { t } = useTranslation()
+  return (
+    <select
+      aria-label={props.label}
+      data-testid={props.testId}
+      value={props.value}
+      onChange={(e) => props.onChange(e.target.value === '24x7' || e.target.value === 'business' ? e.target.value : '')}
+    >
+      {props.inherit && <option value="">{t('admin.sla.inherit')}</option>}
+      {CLOCKS.map((c) => (
+        <option key={c} value={c}>
+          {t(`admin.sla.clock.${c}`)}
+        </option>
+      ))}
+    </select>
+  )
+}
+
 function DivisionOverrides({ draft, setDraft, problems, org }: PartProps & { org: OrgConfig }) {
   const { t } = useTranslation()
   const format = useFormat()
@@ -262,14 +320,7 @@ function DivisionOverrides({ draft, setDraft, problems, org }: PartProps & { org
             <summary>{t('admin.sla.divisionSummary', { division: name, count })}</summary>
             <ProblemNote problems={problems} path={`divisions.${division}`} />
             <table className="sla-targets">
-              <thead>
-                <tr>
-                  <th scope="col">{t('admin.sla.column.priority')}</th>
-                  <th scope="col">{t('admin.sla.column.firstResponse')}</th>
-                  <th scope="col">{t('admin.sla.column.resolution')}</th>
-                  <th scope="col">{t('admin.sla.column.clock')}</th>
-                </tr>
-              </thead>
+              <PriorityHead />
               <tbody>
                 {PRIORITIES.map((p) => {
                   const priority = t(`common.priority.${p}`)
@@ -278,43 +329,24 @@ function DivisionOverrides({ draft, setDraft, problems, org }: PartProps & { org
                   return (
                     <tr key={p}>
                       <th scope="row">{priority}</th>
+                      <HoursCells
+                        path={`divisions.${division}.${p}`}
+                        row={row}
+                        labels={{
+                          firstResponseHours: label(t('admin.sla.column.firstResponse')),
+                          resolutionHours: label(t('admin.sla.column.resolution')),
+                        }}
+                        placeholders={draft.targets[p]}
+                        problems={problems}
+                        onChange={(patch) => set(division, p, patch)}
+                      />
                       <td>
-                        <HoursInput
-                          path={`divisions.${division}.${p}.firstResponseHours`}
-                          label={label(t('admin.sla.column.firstResponse'))}
-                          value={row.firstResponseHours}
-                          placeholder={draft.targets[p].firstResponseHours}
-                          problems={problems}
-                          onChange={(v) => set(division, p, { firstResponseHours: v })}
-                        />
-                      </td>
-                      <td>
-                        <HoursInput
-                          path={`divisions.${division}.${p}.resolutionHours`}
-                          label={label(t('admin.sla.column.resolution'))}
-                          value={row.resolutionHours}
-                          placeholder={draft.targets[p].resolutionHours}
-                          problems={problems}
-                          onChange={(v) => set(division, p, { resolutionHours: v })}
-                        />
-                      </td>
-                      <td>
-                        <select
-                          aria-label={label(t('admin.sla.column.clock'))}
+                        <ClockSelect
+                          label={label(t('admin.sla.column.clock'))}
                           value={row.clock}
-                          onChange={(e) =>
-                            set(division, p, {
-                              clock: e.target.value === '24x7' || e.target.value === 'business' ? e.target.value : '',
-                            })
-                          }
-                        >
-                          <option value="">{t('admin.sla.inherit')}</option>
-                          {CLOCKS.map((c) => (
-                            <option key={c} value={c}>
-                              {t(`admin.sla.clock.${c}`)}
-                            </option>
-                          ))}
-                        </select>
+                          inherit
+                          onChange={(clock) => set(division, p, { clock })}
+                        />
                       </td>
                     </tr>
                   )
@@ -328,36 +360,75 @@ function DivisionOverrides({ draft, setDraft, problems, org }: PartProps & { org
   )
 }
 
-function RulesFields({ draft, setDraft, problems }: PartProps) {
-  const { t } = useTranslation()
-  const field = (key: keyof SlaDraft, path: string, label: string, hint?: string) => (
+/** The draft's fields that are one string each (typed numbers and times). */
+type TextKey = { [K in keyof SlaDraft]: SlaDraft[K] extends string ? K : never }[keyof SlaDraft]
+
+/** A text field bound to one string of the draft; `short` for the calendar's "HH:MM" and minute offsets. */
+function DraftField({
+  draft,
+  setDraft,
+  problems,
+  name,
+  path,
+  label,
+  hint,
+  short,
+}: PartProps & { name: TextKey; path: string; label: string; hint?: string; short?: boolean }) {
+  return (
     <TextField
       label={label}
       path={path}
-      value={draft[key] as string}
-      problems={problems}
+      inputMode={short ? 'numeric' : undefined}
+      maxLength={short ? 5 : undefined}
       hint={hint}
-      onChange={(v) => setDraft((d) => ({ ...d, [key]: v }))}
+      value={draft[name]}
+      problems={problems}
+      onChange={(v) => setDraft((d) => ({ ...d, [name]: v }))}
     />
   )
+}
+
+/** The policy's rules, one text field each: the draft's name, the policy path, the label and hint keys. */
+const RULE_FIELDS: readonly { name: TextKey; path: string; label: string; hint?: string }[] = [
+  {
+    name: 'maxResolutionDays',
+    path: 'maxResolutionDays',
+    label: 'admin.sla.maxResolutionDays',
+    hint: 'admin.sla.maxResolutionHint',
+  },
+  {
+    name: 'interimReplyHours',
+    path: 'interimReplyHours',
+    label: 'admin.sla.interimReplyHours',
+    hint: 'admin.sla.interimHint',
+  },
+  { name: 'atRiskPercent', path: 'atRiskFraction', label: 'admin.sla.atRiskPercent' },
+  {
+    name: 'supervisorAfterHours',
+    path: 'escalation.supervisorAfterHours',
+    label: 'admin.sla.supervisorAfterHours',
+  },
+  {
+    name: 'divisionHeadAfterHours',
+    path: 'escalation.divisionHeadAfterHours',
+    label: 'admin.sla.divisionHeadAfterHours',
+  },
+]
+
+function RulesFields(part: PartProps) {
+  const { t } = useTranslation()
   return (
     <section aria-labelledby="sla-rules-title">
       <h3 id="sla-rules-title">{t('admin.sla.rules')}</h3>
-      {field(
-        'maxResolutionDays',
-        'maxResolutionDays',
-        t('admin.sla.maxResolutionDays'),
-        t('admin.sla.maxResolutionHint'),
-      )}
-      {field('interimReplyHours', 'interimReplyHours', t('admin.sla.interimReplyHours'), t('admin.sla.interimHint'))}
-      {field('atRiskPercent', 'atRiskFraction', t('admin.sla.atRiskPercent'))}
-      {field('supervisorAfterHours', 'escalation.supervisorAfterHours', t('admin.sla.supervisorAfterHours'))}
-      {field('divisionHeadAfterHours', 'escalation.divisionHeadAfterHours', t('admin.sla.divisionHeadAfterHours'))}
+      {RULE_FIELDS.map((f) => (
+        <DraftField {...part} key={f.name} name={f.name} path={f.path} label={t(f.label)} hint={f.hint && t(f.hint)} />
+      ))}
     </section>
   )
 }
 
-function CalendarFields({ draft, setDraft, problems }: PartProps) {
+function CalendarFields(part: PartProps) {
+  const { draft, setDraft, problems } = part
   const { t } = useTranslation()
   const toggleDay = (day: number, on: boolean) =>
     setDraft((d) => ({ ...d, workingDays: on ? [...d.workingDays, day] : d.workingDays.filter((x) => x !== day) }))
@@ -380,24 +451,8 @@ function CalendarFields({ draft, setDraft, problems }: PartProps) {
         ))}
         <ProblemNote problems={problems} path="calendar.workingDays" />
       </fieldset>
-      <TextField
-        label={t('admin.sla.dayStart')}
-        path="calendar.dayStart"
-        inputMode="numeric"
-        maxLength={5}
-        value={draft.dayStart}
-        problems={problems}
-        onChange={(v) => setDraft((d) => ({ ...d, dayStart: v }))}
-      />
-      <TextField
-        label={t('admin.sla.dayEnd')}
-        path="calendar.dayEnd"
-        inputMode="numeric"
-        maxLength={5}
-        value={draft.dayEnd}
-        problems={problems}
-        onChange={(v) => setDraft((d) => ({ ...d, dayEnd: v }))}
-      />
+      <DraftField {...part} name="dayStart" path="calendar.dayStart" label={t('admin.sla.dayStart')} short />
+      <DraftField {...part} name="dayEnd" path="calendar.dayEnd" label={t('admin.sla.dayEnd')} short />
       <div className="sla-field">
         <label htmlFor={zoneId}>{t('admin.sla.timeZone')}</label>
         <input
@@ -416,15 +471,13 @@ function CalendarFields({ draft, setDraft, problems }: PartProps) {
         </datalist>
         <ProblemNote problems={problems} path="calendar.timeZone" />
       </div>
-      <TextField
-        label={t('admin.sla.utcOffsetMinutes')}
+      <DraftField
+        {...part}
+        name="utcOffsetMinutes"
         path="calendar.utcOffsetMinutes"
-        inputMode="numeric"
-        maxLength={5}
+        label={t('admin.sla.utcOffsetMinutes')}
         hint={t('admin.sla.offsetHint')}
-        value={draft.utcOffsetMinutes}
-        problems={problems}
-        onChange={(v) => setDraft((d) => ({ ...d, utcOffsetMinutes: v }))}
+        short
       />
     </section>
   )
@@ -476,14 +529,7 @@ function Preview({
       ) : (
         <table>
           <caption>{t('admin.sla.previewCaption', { now: format.dateTime(now) })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.sla.column.priority')}</th>
-              <th scope="col">{t('admin.sla.firstResponseDue')}</th>
-              <th scope="col">{t('admin.sla.resolutionDue')}</th>
-              <th scope="col">{t('admin.sla.column.clock')}</th>
-            </tr>
-          </thead>
+          <PriorityHead firstResponse="admin.sla.firstResponseDue" resolution="admin.sla.resolutionDue" />
           <tbody>
             {rows.map((r) => (
               <tr
