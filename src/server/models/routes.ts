@@ -1,0 +1,161 @@
+// The model registry for admins (everyone else: 403):
+//   GET  /api/v1/admin/models                    versions newest first, the deployed one marked,
+//                                                each measured on the last 30 days of decisions
+//   POST /api/v1/admin/models                    {model, source?, note?} → 201 {version}
+//   POST /api/v1/admin/models/:version/deploy    deploy it (a rollback when older than the deployed one)
+// Uploads and deployments are audited (model.upload, model.deploy, model.rollback) in the
+// same transaction; a deployment is applied here at once and on the other instances on
+// NOTIFY or their periodic check (sync.ts).
+import type { FastifyInstance } from 'fastify'
+import {
+  MODEL_LIMITS,
+  MODELS_PATHS,
+  ModelUpload,
+  VersionParams,
+  type ModelDeployed,
+  type ModelList,
+  type ModelQuality,
+  type ModelUploaded,
+  type ModelVersionInfo,
+} from '../../shared/models'
+import { parseModel, type TriageModel } from '../../shared/triage-model'
+import { audit, recordAudit } from '../audit'
+import { requireRole } from '../auth/routes'
+import type { ServerContext } from '../context'
+import { HttpError } from '../http/errors'
+import { parseInput } from '../http/routes'
+import { decisionsSince, measureQuality, triageFor, type StoredLabel } from '../review'
+import { addVersion, currentDeployment, deployVersion, listVersions, modelOf, type StoredVersion } from './store'
+
+/** The file plus the request around it; the file's own size is checked below with a clear message. */
+const upload = { bodyLimit: MODEL_LIMITS.fileBytes + 8 * 1024 }
+
+const NO_FIGURES: ModelQuality = { precision: null, recall: null, f1: null, reachedRecall: null }
+
+function f1(precision: number | null, recall: number | null): number | null {
+  if (precision === null || recall === null) return null
+  return precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0
+}
+
+/** A model that fits the org as configured now, or a 400 saying why not. */
+function fittingModel(ctx: ServerContext, model: TriageModel): void {
+  const snapshot = ctx.config.current()
+  try {
+    triageFor(snapshot.compiled, model, snapshot.ownHandles)
+  } catch (error) {
+    throw new HttpError(400, 'invalid_model', error instanceof Error ? error.message : String(error))
+  }
+}
+
+/** The version measured by the quality view's own counting; no figures for one that no longer fits the org. */
+function qualityOf(ctx: ServerContext, stored: StoredVersion, labels: readonly StoredLabel[]): ModelQuality {
+  const snapshot = ctx.config.current()
+  let measured
+  try {
+    measured = measureQuality(labels, triageFor(snapshot.compiled, modelOf(stored), snapshot.ownHandles))
+  } catch {
+    return NO_FIGURES
+  }
+  const { precision, recall } = measured.ticket
+  return { precision, recall, f1: f1(precision, recall), reachedRecall: measured.ticketOrReview.recall }
+}
+
+export function registerModelRoutes(
+  app: FastifyInstance,
+  ctx: ServerContext,
+  deps: { refresh: () => Promise<void> },
+): void {
+  app.get(MODELS_PATHS.models, async (request): Promise<ModelList> => {
+    const user = await requireRole(ctx, request, ['admin'], 'see the triage models')
+    const org = ctx.config.current().org.id
+    const [versions, deployment, window] = [
+      await listVersions(ctx.db, org, MODEL_LIMITS.versionsListed),
+      await currentDeployment(ctx.db, org),
+      await decisionsSince(ctx.db, new Date()),
+    ]
+    const infos: ModelVersionInfo[] = versions.map((v) => ({
+      version: v.version,
+      createdAt: v.createdAt,
+      createdBy: v.createdBy,
+      source: v.source,
+      summary: v.summary,
+      deployed: deployment?.version === v.version,
+      quality: qualityOf(ctx, v, window.labels),
+    }))
+    // Officers' decisions, read in bulk: on the record like the quality view.
+    await audit(ctx.db, {
+      actor: user.username,
+      action: 'model.quality-read',
+      clientAddress: request.ip,
+      details: { decisions: window.labels.length, versions: infos.length },
+    })
+    return {
+      org,
+      deployedVersion: deployment?.version ?? null,
+      since: window.since.toISOString(),
+      decisions: window.labels.length,
+      versions: infos,
+    }
+  })
+
+  app.post(MODELS_PATHS.models, upload, async (request, reply): Promise<ModelUploaded> => {
+    const user = await requireRole(ctx, request, ['admin'], 'upload a triage model')
+    const body = parseInput(ModelUpload, request.body)
+    const bytes = Buffer.byteLength(JSON.stringify(body.model))
+    if (bytes > MODEL_LIMITS.fileBytes)
+      throw new HttpError(
+        413,
+        'payload_too_large',
+        `The model file is ${bytes} bytes; at most ${MODEL_LIMITS.fileBytes} are accepted`,
+      )
+    let model: TriageModel
+    try {
+      model = parseModel(body.model)
+    } catch (error) {
+      throw new HttpError(400, 'invalid_model', error instanceof Error ? error.message : String(error))
+    }
+    fittingModel(ctx, model)
+    const org = ctx.config.current().org.id
+    const source = body.source ?? 'upload'
+    const version = await addVersion(
+      ctx.db,
+      org,
+      model,
+      { source, createdBy: user.username, note: body.note ?? null },
+      (tx, v) =>
+        recordAudit(tx, {
+          actor: user.username,
+          action: 'model.upload',
+          target: `model ${v}`,
+          clientAddress: request.ip,
+          details: { version: v, source, createdFrom: model.createdFrom, bytes },
+        }).then(() => undefined),
+    )
+    reply.code(201)
+    return { version }
+  })
+
+  app.post(MODELS_PATHS.deploy, async (request): Promise<ModelDeployed> => {
+    const user = await requireRole(ctx, request, ['admin'], 'deploy a triage model')
+    const { version } = parseInput(VersionParams, request.params)
+    const org = ctx.config.current().org.id
+    const { previous, kind } = await deployVersion(
+      ctx.db,
+      org,
+      version,
+      user.username,
+      (stored) => fittingModel(ctx, modelOf(stored)),
+      (tx, before, k) =>
+        recordAudit(tx, {
+          actor: user.username,
+          action: k === 'rollback' ? 'model.rollback' : 'model.deploy',
+          target: `model ${version}`,
+          clientAddress: request.ip,
+          details: { version, previousVersion: before?.version ?? null },
+        }).then(() => undefined),
+    )
+    // Applied here before answering; the other instances follow on NOTIFY or their check.
+    await deps.refresh()
+    return { deployedVersion: version, previousVersion: previous?.version ?? null, rolledBack: kind === 'rollback' }
+  })
+}
