@@ -7,6 +7,7 @@ import { ADMIN_SECTIONS, type AdminSection } from './sections'
 import { AuditSection } from './audit/AuditSection'
 import { BudgetSection } from './budget/BudgetSection'
 import { HandlesSection } from './handles/HandlesSection'
+import { ModelsSection } from './models/ModelsSection'
 import { RulesSection } from './rules/RulesSection'
 import { SettingsSection } from './settings/SettingsSection'
 import { UsersSection } from './users/UsersSection'
@@ -16,6 +17,7 @@ const SECTION_VIEWS: Record<AdminSection, () => React.JSX.Element> = {
   rules: RulesSection,
   settings: SettingsSection,
   handles: HandlesSection,
+  models: ModelsSection,
   budget: BudgetSection,
   audit: AuditSection,
 }
