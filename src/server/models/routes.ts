@@ -19,13 +19,14 @@ import {
   type ModelVersionInfo,
 } from '../../shared/models'
 import { parseModel, type TriageModel } from '../../shared/triage-model'
-import { audit, recordAudit } from '../audit'
+import { audit } from '../audit'
 import { requireRole } from '../auth/routes'
 import type { ServerContext } from '../context'
 import { HttpError } from '../http/errors'
 import { parseInput } from '../http/routes'
 import { decisionsSince, measureQuality, triageFor, type StoredLabel } from '../review'
-import { addVersion, currentDeployment, deployVersion, listVersions, modelOf, type StoredVersion } from './store'
+import { deployModel, publishModel } from './registry'
+import { currentDeployment, listVersions, modelOf, type StoredVersion } from './store'
 
 /** The file plus the request around it; the file's own size is checked below with a clear message. */
 const upload = { bodyLimit: MODEL_LIMITS.fileBytes + 8 * 1024 }
@@ -35,16 +36,6 @@ const NO_FIGURES: ModelQuality = { precision: null, recall: null, f1: null, reac
 function f1(precision: number | null, recall: number | null): number | null {
   if (precision === null || recall === null) return null
   return precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0
-}
-
-/** A model that fits the org as configured now, or a 400 saying why not. */
-function fittingModel(ctx: ServerContext, model: TriageModel): void {
-  const snapshot = ctx.config.current()
-  try {
-    triageFor(snapshot.compiled, model, snapshot.ownHandles)
-  } catch (error) {
-    throw new HttpError(400, 'invalid_model', error instanceof Error ? error.message : String(error))
-  }
 }
 
 /** The version measured by the quality view's own counting; no figures for one that no longer fits the org. */
@@ -114,22 +105,12 @@ export function registerModelRoutes(
     } catch (error) {
       throw new HttpError(400, 'invalid_model', error instanceof Error ? error.message : String(error))
     }
-    fittingModel(ctx, model)
-    const org = ctx.config.current().org.id
-    const source = body.source ?? 'upload'
-    const version = await addVersion(
+    const version = await publishModel(
       ctx.db,
-      org,
+      ctx.config.current(),
       model,
-      { source, createdBy: user.username, note: body.note ?? null },
-      (tx, v) =>
-        recordAudit(tx, {
-          actor: user.username,
-          action: 'model.upload',
-          target: `model ${v}`,
-          clientAddress: request.ip,
-          details: { version: v, source, createdFrom: model.createdFrom, bytes },
-        }).then(() => undefined),
+      { source: body.source ?? 'upload', note: body.note ?? null, bytes },
+      { username: user.username, clientAddress: request.ip },
     )
     reply.code(201)
     return { version }
@@ -138,22 +119,10 @@ export function registerModelRoutes(
   app.post(MODELS_PATHS.deploy, async (request): Promise<ModelDeployed> => {
     const user = await requireRole(ctx, request, ['admin'], 'deploy a triage model')
     const { version } = parseInput(VersionParams, request.params)
-    const org = ctx.config.current().org.id
-    const { previous, kind } = await deployVersion(
-      ctx.db,
-      org,
-      version,
-      user.username,
-      (stored) => fittingModel(ctx, modelOf(stored)),
-      (tx, before, k) =>
-        recordAudit(tx, {
-          actor: user.username,
-          action: k === 'rollback' ? 'model.rollback' : 'model.deploy',
-          target: `model ${version}`,
-          clientAddress: request.ip,
-          details: { version, previousVersion: before?.version ?? null },
-        }).then(() => undefined),
-    )
+    const { previous, kind } = await deployModel(ctx.db, ctx.config.current(), version, {
+      username: user.username,
+      clientAddress: request.ip,
+    })
     // Applied here before answering; the other instances follow on NOTIFY or their check.
     await deps.refresh()
     return { deployedVersion: version, previousVersion: previous?.version ?? null, rolledBack: kind === 'rollback' }
