@@ -161,9 +161,9 @@ async function insertDeployment(tx: Queryable, org: string, version: number, by:
 /**
  * At start: the org's model file becomes a version unless the registry has it already, and
  * is deployed when nothing is (first start: nothing changes for an existing deployment) or
- * when the deployed version is itself a file the system deployed (a build shipping a
- * retrained file keeps working); a version an admin chose is never replaced. Returns the
- * version deployed now because of it, or null.
+ * when what is deployed is another file the server deployed itself (a build shipping a
+ * retrained file keeps working as before the registry); a version an admin or
+ * `seva model publish` chose is never replaced. Returns the version deployed now, or null.
  */
 export async function registerFileModel(db: Database, org: string, model: TriageModel): Promise<number | null> {
   const text = serialiseModel(model)
@@ -174,11 +174,10 @@ export async function registerFileModel(db: Database, org: string, model: Triage
       [org, sha256(text)],
     )
     const deployed = await currentDeployment(tx, org)
-    if (known && deployed) return null
     const version = known
       ? Number(known.version)
       : await insertVersion(tx, org, text, { source: 'file', createdBy: SYSTEM_ACTOR, summary: summaryOf(model, null) })
-    if (deployed && deployed.deployedBy !== SYSTEM_ACTOR) return null
+    if (deployed && (deployed.deployedBy !== SYSTEM_ACTOR || deployed.version === version)) return null
     await insertDeployment(tx, org, version, SYSTEM_ACTOR, 'seed')
     await notify(db, tx, org)
     return version
