@@ -39,11 +39,11 @@ function f1(precision: number | null, recall: number | null): number | null {
 }
 
 /** The version measured by the quality view's own counting; no figures for one that no longer fits the org. */
-function qualityOf(ctx: ServerContext, stored: StoredVersion, labels: readonly StoredLabel[]): ModelQuality {
+function qualityOf(ctx: ServerContext, model: () => TriageModel, labels: readonly StoredLabel[]): ModelQuality {
   const snapshot = ctx.config.current()
   let measured
   try {
-    measured = measureQuality(labels, triageFor(snapshot.compiled, modelOf(stored), snapshot.ownHandles))
+    measured = measureQuality(labels, triageFor(snapshot.compiled, model(), snapshot.ownHandles))
   } catch {
     return NO_FIGURES
   }
@@ -56,6 +56,19 @@ export function registerModelRoutes(
   ctx: ServerContext,
   deps: { refresh: () => Promise<void> },
 ): void {
+  // Versions never change: each is parsed (its weights decoded) once by this server and kept
+  // while it is among the versions listed.
+  const parsed = new Map<string, TriageModel>()
+  const parsedModel = (org: string, stored: StoredVersion) => (): TriageModel => {
+    const key = `${org}:${stored.version}`
+    let model = parsed.get(key)
+    if (!model) {
+      model = modelOf(stored)
+      parsed.set(key, model)
+      for (const old of parsed.keys()) if (parsed.size > MODEL_LIMITS.versionsListed) parsed.delete(old)
+    }
+    return model
+  }
   app.get(MODELS_PATHS.models, async (request): Promise<ModelList> => {
     const user = await requireRole(ctx, request, ['admin'], 'see the triage models')
     const org = ctx.config.current().org.id
@@ -71,7 +84,7 @@ export function registerModelRoutes(
       source: v.source,
       summary: v.summary,
       deployed: deployment?.version === v.version,
-      quality: qualityOf(ctx, v, window.labels),
+      quality: qualityOf(ctx, parsedModel(org, v), window.labels),
     }))
     // Officers' decisions, read in bulk: on the record like the quality view.
     await audit(ctx.db, {
