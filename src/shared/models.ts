@@ -19,8 +19,11 @@ export const MODEL_LIMITS = {
    * for the request around it, so what the screen may send the desk can carry.
    */
   fileBytes: 224 * 1024,
-  /** Versions one GET lists (newest first), each measured again on the decisions. */
-  versionsListed: 20,
+  /**
+   * Versions one GET lists (newest first), each measured again on the decisions: about a
+   * second each at the full LIMITS.qualityLabels on this project's test machine.
+   */
+  versionsListed: 10,
 } as const
 
 /** A route of MODELS_PATHS for one version. */

@@ -279,4 +279,19 @@ describe('model registry', () => {
     }
     expect((await list()).deployedVersion).toBe(1)
   })
+
+  it('lists the newest versions and always the deployed one, however many were added since', async () => {
+    const base = modelToFile(SHIPPED)
+    for (let i = 0; i < MODEL_LIMITS.versionsListed; i++) {
+      const res = await admin.request('POST', '/api/v1/admin/models', {
+        model: { ...base, createdFrom: `${base.createdFrom}+batch-${i}` },
+      })
+      expect(res.status).toBe(201)
+    }
+    const listed = await list()
+    const newest = 2 + MODEL_LIMITS.versionsListed
+    const expected = Array.from({ length: MODEL_LIMITS.versionsListed }, (_, i) => newest - i)
+    expect(listed.versions.map((v) => v.version)).toEqual([...expected, 1])
+    expect(listed.versions.at(-1)).toMatchObject({ version: 1, deployed: true })
+  })
 })

@@ -26,7 +26,7 @@ import { HttpError } from '../http/errors'
 import { parseInput } from '../http/routes'
 import { decisionsSince, measureQuality, triageFor, type StoredLabel } from '../review'
 import { deployModel, publishModel } from './registry'
-import { currentDeployment, listVersions, modelOf, type StoredVersion } from './store'
+import { currentDeployment, listVersions, modelOf, versionAt, type StoredVersion } from './store'
 
 /** The file plus the request around it; the file's own size is checked below with a clear message. */
 const upload = { bodyLimit: MODEL_LIMITS.fileBytes + 8 * 1024 }
@@ -72,20 +72,29 @@ export function registerModelRoutes(
   app.get(MODELS_PATHS.models, async (request): Promise<ModelList> => {
     const user = await requireRole(ctx, request, ['admin'], 'see the triage models')
     const org = ctx.config.current().org.id
-    const [versions, deployment, window] = [
-      await listVersions(ctx.db, org, MODEL_LIMITS.versionsListed),
-      await currentDeployment(ctx.db, org),
-      await decisionsSince(ctx.db, new Date()),
-    ]
-    const infos: ModelVersionInfo[] = versions.map((v) => ({
-      version: v.version,
-      createdAt: v.createdAt,
-      createdBy: v.createdBy,
-      source: v.source,
-      summary: v.summary,
-      deployed: deployment?.version === v.version,
-      quality: qualityOf(ctx, parsedModel(org, v), window.labels),
-    }))
+    const versions = await listVersions(ctx.db, org, MODEL_LIMITS.versionsListed)
+    const deployment = await currentDeployment(ctx.db, org)
+    // The deployed version is always listed, however many were added since.
+    if (deployment && !versions.some((v) => v.version === deployment.version)) {
+      const deployed = await versionAt(ctx.db, org, deployment.version)
+      if (deployed) versions.push(deployed)
+    }
+    const window = await decisionsSince(ctx.db, new Date())
+    const infos: ModelVersionInfo[] = []
+    for (const v of versions) {
+      infos.push({
+        version: v.version,
+        createdAt: v.createdAt,
+        createdBy: v.createdBy,
+        source: v.source,
+        summary: v.summary,
+        deployed: deployment?.version === v.version,
+        quality: qualityOf(ctx, parsedModel(org, v), window.labels),
+      })
+      // One version's pass (up to LIMITS.qualityLabels tweets, as long as the quality view's
+      // one) at a time: other requests are served in between.
+      await new Promise((resolve) => setImmediate(resolve))
+    }
     // Officers' decisions, read in bulk: on the record like the quality view.
     await audit(ctx.db, {
       actor: user.username,
