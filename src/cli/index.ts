@@ -23,6 +23,10 @@ Usage:
       Train the org's triage model from labelled JSON lines
       {"id","text","author","viaHandle"?,"inReplyToUserId"?,"label":{"actionable","division"}}
       and write the model file (default: where seva triage looks for it).
+  seva model publish --org FILE --file MODEL (--database-url URL | --data-dir DIR) [--deploy] [--by NAME] [--note TEXT]
+      Register a trained model file as a new version in the server's model registry,
+      and with --deploy make it the one triage uses on every running server (audited;
+      rolling back is the admin screen's Models section). A PGlite data directory: stop the server first.
   seva labels export (--database-url URL | --data-dir DIR) [--since ISO] [--out FILE]
       Officers' decisions on the desk (make a ticket, dismiss, not a grievance,
       forward) from the server's database, latest per tweet, as the JSON lines
@@ -230,6 +234,28 @@ export function main(argv: string[] = process.argv.slice(2)): void {
     }
     void import('./labels')
       .then(({ labelsExportCommand }) => labelsExportCommand(args, io))
+      .then((code) => {
+        process.exitCode = code
+      })
+    return
+  }
+  if (argv[0] === 'model' && argv[1] === 'publish') {
+    const rest = argv.slice(2)
+    const value = (name: string): string | undefined => {
+      const i = rest.indexOf(name)
+      return i >= 0 ? rest[i + 1] : undefined
+    }
+    const args = {
+      org: value('--org'),
+      file: value('--file'),
+      databaseUrl: value('--database-url'),
+      dataDir: value('--data-dir'),
+      deploy: rest.includes('--deploy'),
+      by: value('--by'),
+      note: value('--note'),
+    }
+    void import('./model-publish')
+      .then(({ modelPublishCommand }) => modelPublishCommand(args, io))
       .then((code) => {
         process.exitCode = code
       })

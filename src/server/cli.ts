@@ -21,7 +21,9 @@ async function main(): Promise<void> {
     },
     primaryHandleOf(org),
   )
-  // The triage model: SEVA_MODEL names a file, "off" = the rules alone; else the org's own (as seva triage finds it).
+  // The model file that seeds the registry (src/server/models): SEVA_MODEL names a file, "off" = none
+  // (on an empty registry, the rules alone); else the org's own (as seva triage finds it). Triage
+  // uses the registry's deployed version.
   const model =
     env.SEVA_MODEL === 'off' ? null : env.SEVA_MODEL ? readModelFile(env.SEVA_MODEL) : loadOrgModel(orgFile, org)
   const acknowledge = flag(env.SEVA_ACK) ?? (demo ? true : undefined)

@@ -1,9 +1,10 @@
 // What the server's parts share: the database, the organisation, and the in-process
 // change notifier the event stream listens to (notified only after commit).
 import { EventEmitter } from 'node:events'
-import type { Triage, TriageModel } from '../shared/triage-model'
+import type { Triage } from '../shared/triage-model'
 import type { LiveOrg, OrgSnapshot } from './config/live-org'
 import type { Database } from './db/database'
+import type { LiveModel } from './models/live-model'
 
 export interface ServerContext {
   db: Database
@@ -13,8 +14,11 @@ export interface ServerContext {
    * operation and read org, compiled rules, own handles and primary handle from it.
    */
   config: LiveOrg
-  /** The deployed triage model (null: the rules decide alone). */
-  model: TriageModel | null
+  /**
+   * The deployed triage model (src/server/models): shared by reference like `config`, swapped
+   * when an admin deploys a version; `models.model` null = the rules decide alone.
+   */
+  models: LiveModel
   /** This context's own triage for the current org (not reentrant: never shared between contexts). */
   triage: () => Triage
   /**

@@ -13,7 +13,15 @@ import type { TriageModel } from '../shared/triage-model'
 import { openDatabase, type Database } from './db/database'
 import { migrate } from './db/migrations'
 import { ChangeNotifier, type ServerContext } from './context'
-import { ConfigSync, LiveOrg, latestConfig, liveTriage, registerConfigRoutes, seedConfig } from './config'
+import {
+  CONFIG_CHECK_MS,
+  ConfigSync,
+  LiveOrg,
+  latestConfig,
+  liveTriage,
+  registerConfigRoutes,
+  seedConfig,
+} from './config'
 import { seedDemoUsers, type DemoLogin } from './demo'
 import { registerRoutes } from './http/routes'
 import { EventStreams } from './http/events'
@@ -31,7 +39,8 @@ import { createXClient } from './x/client'
 import { RateLimitPacer, rateLimitPlugin } from './x/rate-limits'
 import { createIngestion, type IngestionOptions, type IngestionSupervisor } from './ingest'
 import { registerIngestionRoute } from './http/ingestion-route'
-import { loadOrgModel, registerReviewRoutes } from './review'
+import { loadOrgModel, registerReviewRoutes, triageFor } from './review'
+import { LiveModel, ModelSync, registerFileModel, registerModelRoutes } from './models'
 import { registerAuditRoutes } from './audit'
 import { registerUserRoutes } from './users'
 import { registerBudgetRoutes } from './budget'
@@ -61,8 +70,10 @@ export interface StartServerOptions {
   orgFile?: string
   org?: OrgConfig
   /**
-   * The triage model: null = the rules alone; undefined = the org file's model, found
-   * as `seva triage` finds it (none when the org is given as an object).
+   * The triage model that seeds the registry (src/server/models): undefined = the org
+   * file's model, found as `seva triage` finds it (none when the org is given as an object);
+   * null = none. Whatever version the registry has deployed is what triage uses; with none
+   * deployed, the rules decide alone.
    */
   model?: TriageModel | null
   /** PGlite directory; undefined with no databaseUrl = in memory. */
@@ -118,7 +129,7 @@ export interface StartServerOptions {
   /** Behind a reverse proxy: Fastify's trustProxy (the proxies' addresses or CIDRs), so the
    * client address used for sign-in lockouts is the citizen's, not the proxy's. Off by default. */
   trustProxy?: boolean | string | string[]
-  /** Fallback check for config versions saved on another instance (default 5 s; 0 = only NOTIFY). */
+  /** Fallback check for config versions and model deployments made on another instance (default 5 s; 0 = only NOTIFY). */
   configCheckMs?: number
   log?: (message: string) => void
 }
@@ -153,6 +164,10 @@ export interface RunningServer {
   config: LiveOrg
   /** Loads the newest config version now if it is newer (the periodic check, on demand). */
   refreshConfigNow(): Promise<void>
+  /** The triage model this instance applies now (registry version, model). */
+  models: LiveModel
+  /** Loads the org's newest model deployment now if it is newer (the periodic check, on demand). */
+  refreshModelsNow(): Promise<void>
 }
 
 /** How often the leader deletes expired sessions and forgotten sign-in counters. */
@@ -206,12 +221,31 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
     ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
   })
   let live: LiveOrg
+  const models = new LiveModel(null)
+  let modelSync: ModelSync
   try {
     await migrate(db)
     await seedConfig(db, seedOrg, opts.org ? 'seeded at start' : `seeded from ${opts.orgFile ?? DEFAULT_ORG_FILE}`)
     const stored = (await latestConfig(db))!
     live = new LiveOrg(stored.config, stored.version)
     log(`[server] configuration version ${stored.version} (${stored.author}, ${stored.at})`)
+    // The model file seeds the registry (it must fit the org, as before); the registry's
+    // deployed version is what triage uses, on this instance and every other.
+    if (model) {
+      const snapshot = live.current()
+      triageFor(snapshot.compiled, model, snapshot.ownHandles)
+      const seeded = await registerFileModel(db, snapshot.org.id, model)
+      if (seeded !== null) log(`[server] the org's model file deployed as model version ${seeded}`)
+    }
+    modelSync = new ModelSync({
+      db,
+      live: models,
+      config: live,
+      ...(opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : {}),
+      log,
+      checkMs: opts.configCheckMs ?? CONFIG_CHECK_MS,
+    })
+    await modelSync.refresh()
   } catch (error) {
     await db.close()
     throw error
@@ -222,17 +256,18 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   const ctx: ServerContext = {
     db,
     config: live,
-    model,
-    triage: liveTriage(live, model),
+    models,
+    triage: liveTriage(live, models),
     ...(opts.acknowledge !== undefined ? { acknowledge: opts.acknowledge } : {}),
     changes: new ChangeNotifier(),
     log,
   }
   ctx.changes.setMaxListeners(0)
   const { ticket, review } = ctx.triage().thresholds
+  const deployed = models.current()
   log(
-    model
-      ? `[server] triage model for ${model.org}: ticket at ${ticket}, review at ${review}`
+    deployed.model
+      ? `[server] triage model version ${deployed.version} for ${deployed.model.org}: ticket at ${ticket}, review at ${review}`
       : '[server] no triage model: the rules decide',
   )
   // On PostgreSQL two instances must never share an id (the lease is keyed on it); on
@@ -353,7 +388,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
     const loops = new BackgroundLoops(log)
     if (pollMs <= 0) return () => loops.stop()
     // Its own triage (not reentrant); the same LiveOrg, so config changes reach the leader's work too.
-    const workCtx: ServerContext = { ...ctx, db: workDb, triage: liveTriage(live, model) }
+    const workCtx: ServerContext = { ...ctx, db: workDb, triage: liveTriage(live, models) }
     const termPoller = makePoller(workCtx, pollMs)
     const termReplies = makeReplies(workCtx, stillLeader)
     // The supervisor runs its own loop (sources have their own intervals) and the stream.
@@ -390,6 +425,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   registerUserRoutes(app, ctx, { sessions: streams, throttle })
   registerBudgetRoutes(app, ctx, async () => (leaderIngestion ?? poller)?.status() ?? null)
   registerConfigRoutes(app, ctx)
+  registerModelRoutes(app, ctx, { refresh: () => modelSync.refresh() })
   registerSlaRoutes(app, ctx)
   registerArchiveRoutes(app, ctx)
   registerReportsRoutes(app, ctx)
@@ -446,6 +482,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
     ...(opts.configCheckMs !== undefined ? { checkMs: opts.configCheckMs } : {}),
   })
   await configSync.start()
+  await modelSync.start()
 
   let closing: Promise<void> | null = null
   const shutDown = (graceful: boolean): Promise<void> => {
@@ -454,6 +491,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
       await poller?.stop()
       streams.closeAll()
       await configSync.close()
+      await modelSync.close()
       await presence.close()
       await app.close()
       await db.close()
@@ -479,5 +517,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
     sessions: streams,
     config: live,
     refreshConfigNow: () => configSync.refresh(),
+    models,
+    refreshModelsNow: () => modelSync.refresh(),
   }
 }

@@ -9,6 +9,7 @@ import { ChangeNotifier, type ServerContext } from '../../src/server/context'
 import { writeTransaction } from '../../src/server/db/database'
 import { ingestTweet } from '../../src/server/ingest/grievance-from-tweet'
 import type { RunningServer } from '../../src/server/index'
+import { LiveModel } from '../../src/server/models'
 
 export const ORG = OrgConfig.parse(
   JSON.parse(readFileSync(new URL('../../resources/orgs/mha.json', import.meta.url), 'utf8')),
@@ -23,6 +24,9 @@ export const TWEETS = {
   thanks: '@HMOIndia thanks for the quick response',
 }
 
+/** No model deployed: the rules decide alone. */
+const RULES_ONLY = new LiveModel(null)
+
 /**
  * The server context ingestion runs with, on a test server's database and its live
  * configuration (so a rule an admin saved applies), rules only (no model).
@@ -31,8 +35,8 @@ export function seedContext(server: RunningServer, opts: { acknowledge?: boolean
   return {
     db: server.db,
     config: server.config,
-    model: null,
-    triage: liveTriage(server.config, null),
+    models: RULES_ONLY,
+    triage: liveTriage(server.config, RULES_ONLY),
     acknowledge: opts.acknowledge ?? false,
     changes: new ChangeNotifier(),
     log: () => undefined,

@@ -5,7 +5,8 @@
 // ingested batch never mixes two versions' rules, divisions and ticket prefix.
 import type { OrgConfig } from '../../shared/org'
 import { compileOrg, type CompiledOrg } from '../../shared/routing'
-import type { Triage, TriageModel } from '../../shared/triage-model'
+import type { Triage } from '../../shared/triage-model'
+import { LiveModel } from '../models/live-model'
 import { triageFor } from '../review/model'
 
 export interface OrgSnapshot {
@@ -66,22 +67,25 @@ export class LiveOrg {
 }
 
 /**
- * A context's own triage for the live org, rebuilt on first use after a config change.
+ * A context's own triage for the live org and model, rebuilt on first use after a config
+ * change or a model deployment.
  * A Triage holds scratch buffers and is not reentrant, so each context calls this once
  * and keeps its own function (startWork makes a second one for the leader's work).
  */
-export function liveTriage(live: LiveOrg, model: TriageModel | null): () => Triage {
-  let built: { snapshot: OrgSnapshot; triage: Triage } | null = null
+export function liveTriage(live: LiveOrg, models: LiveModel): () => Triage {
+  let built: { snapshot: OrgSnapshot; model: LiveModel['model']; triage: Triage } | null = null
   return () => {
     const snapshot = live.current()
-    if (built?.snapshot !== snapshot)
-      built = { snapshot, triage: triageFor(snapshot.compiled, model, snapshot.ownHandles) }
+    const model = models.model
+    if (built?.snapshot !== snapshot || built.model !== model)
+      built = { snapshot, model, triage: triageFor(snapshot.compiled, model, snapshot.ownHandles) }
     return built.triage
   }
 }
 
 /** The organisation parts of a ServerContext for a fixed org and no model (tests, benches, tools). */
-export function rulesOnlyOrg(org: OrgConfig): { config: LiveOrg; model: null; triage: () => Triage } {
+export function rulesOnlyOrg(org: OrgConfig): { config: LiveOrg; models: LiveModel; triage: () => Triage } {
   const config = new LiveOrg(org)
-  return { config, model: null, triage: liveTriage(config, null) }
+  const models = new LiveModel(null)
+  return { config, models, triage: liveTriage(config, models) }
 }

@@ -88,7 +88,7 @@ export function registerConfigRoutes(app: FastifyInstance, ctx: ServerContext): 
   app.put(CONFIG_PATHS.config, big, async (request): Promise<ConfigSaved> => {
     const user = await requireRole(ctx, request, ['admin'], 'change the configuration')
     const body = parseInput(ConfigSave, request.body)
-    const config = validOrg(body.config, ctx.model)
+    const config = validOrg(body.config, ctx.models.model)
     return save(
       request,
       user.username,
@@ -103,7 +103,7 @@ export function registerConfigRoutes(app: FastifyInstance, ctx: ServerContext): 
     const body = parseInput(ConfigSectionSave, request.body)
     const base = await configAt(ctx.db, body.baseVersion)
     if (!base) throw new HttpError(409, 'stale_config', `There is no configuration version ${body.baseVersion}; reload`)
-    const config = validOrg({ ...base.config, [section]: body.value }, ctx.model)
+    const config = validOrg({ ...base.config, [section]: body.value }, ctx.models.model)
     return save(
       request,
       user.username,
@@ -130,7 +130,7 @@ export function registerConfigRoutes(app: FastifyInstance, ctx: ServerContext): 
 
   app.post(CONFIG_PATHS.import, big, async (request): Promise<ConfigSaved> => {
     const user = await requireRole(ctx, request, ['admin'], 'import a configuration')
-    const config = validOrg(request.body, ctx.model)
+    const config = validOrg(request.body, ctx.models.model)
     const comment = parseInput(
       safeString(LIMITS.reasonChars).default(''),
       (request.query as { comment?: unknown }).comment,
@@ -154,7 +154,7 @@ export function registerConfigRoutes(app: FastifyInstance, ctx: ServerContext): 
     const old = await configAt(ctx.db, body.version)
     if (!old) throw new HttpError(404, 'not_found', `There is no configuration version ${body.version}`)
     // Still checked: the model or the rules of validity may have changed since.
-    const config = validOrg(old.config, ctx.model)
+    const config = validOrg(old.config, ctx.models.model)
     return save(
       request,
       user.username,
@@ -182,7 +182,7 @@ export function registerConfigRoutes(app: FastifyInstance, ctx: ServerContext): 
     return previewRules(
       tweets,
       { triage: todayTriage, org: today.org },
-      { triage: triageFor(candidate.compiled, ctx.model, candidate.ownHandles), org: candidateOrg },
+      { triage: triageFor(candidate.compiled, ctx.models.model, candidate.ownHandles), org: candidateOrg },
       { days: body.days, capped },
     )
   })

@@ -451,6 +451,37 @@ export const MIGRATIONS: readonly Migration[] = [
     ],
   },
   {
+    version: 17,
+    name: 'triage-model-registry',
+    sql: [
+      // src/server/models: each organisation's triage models as numbered versions (the
+      // file as it was uploaded, byte for byte) and an append-only history of deployments;
+      // the newest deployment row of an org names the version its triage uses.
+      `CREATE TABLE triage_models (
+        org TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+        created_by TEXT NOT NULL,
+        source TEXT NOT NULL CHECK (source IN ('file', 'upload', 'trained')),
+        sha256 TEXT NOT NULL,
+        summary JSONB NOT NULL,
+        model TEXT NOT NULL,
+        PRIMARY KEY (org, version),
+        UNIQUE (org, sha256)
+      )`,
+      `CREATE TABLE triage_model_deployments (
+        id BIGSERIAL PRIMARY KEY,
+        org TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        at TIMESTAMPTZ NOT NULL DEFAULT now(),
+        deployed_by TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('seed', 'deploy', 'rollback')),
+        FOREIGN KEY (org, version) REFERENCES triage_models (org, version)
+      )`,
+      `CREATE INDEX triage_model_deployments_org ON triage_model_deployments (org, id)`,
+    ],
+  },
+  {
     version: 18,
     name: 'two-factor',
     sql: [

@@ -349,7 +349,7 @@ export async function ingestTweets(
     // Synchronous: the context's Triage is not reentrant, and nothing awaits in between.
     const outcome = triageTweet(triage, tweet)
     if (outcome.band === 'ignore')
-      return { kind: 'ignored', reasons: outcome.reasons, ...(ctx.model ? { confidence: outcome.confidence } : {}) }
+      return { kind: 'ignored', reasons: outcome.reasons, ...(triage.model ? { confidence: outcome.confidence } : {}) }
     known.add(threadKey(tweet.conversationId ?? tweet.id, tweet.authorId))
     return { kind: 'create', triage: outcome }
   })
@@ -414,7 +414,7 @@ export async function ingestTweets(
       }
       case 'create': {
         const ticket = tickets[ticketIndex++]!
-        const origin = originOf(decision.triage, ctx.model !== null)
+        const origin = originOf(decision.triage, triage.model !== null)
         // A review-band grievance waits in its division's review list: neither allocated
         // nor acknowledged until a person makes it a ticket (src/server/actions.ts accept).
         const grievance = pool!.allocate(newGrievance(snapshot, tweet, meta, origin, ticket, now))

@@ -2,4 +2,4 @@
 export { loadOrgModel, readModelFile, triageFor } from './model'
 export { registerReviewRoutes } from './routes'
 export { latestLabels, recordLabel, trainingLine, type LabelSource, type StoredLabel, type TriageLabel } from './labels'
-export { triageQuality, QUALITY_WINDOW_DAYS } from './quality'
+export { decisionsSince, measureQuality, triageQuality, QUALITY_WINDOW_DAYS, type MeasuredQuality } from './quality'

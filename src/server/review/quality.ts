@@ -1,11 +1,13 @@
-// How the deployed triage model does on officers' decisions of the last 30 days: each
-// decided tweet triaged again now, its band against the label the officer gave it.
+// How the deployed triage model (or any registered version) does on officers' decisions of
+// the last 30 days: each decided tweet triaged again now, its band against the label the
+// officer gave it.
 import type { IncomingTweet } from '../../shared/analysis'
 import { LIMITS } from '../../shared/limits'
 import type { TriageQuality } from '../../shared/protocol'
-import { triageTweet, type TriageBand } from '../../shared/triage-model'
+import { triageTweet, type Triage, type TriageBand } from '../../shared/triage-model'
 import type { ServerContext } from '../context'
-import { latestLabels } from './labels'
+import type { Queryable } from '../db/database'
+import { latestLabels, type StoredLabel } from './labels'
 
 export const QUALITY_WINDOW_DAYS = 30
 
@@ -31,14 +33,24 @@ function count(c: Counts, predicted: boolean, actual: boolean): void {
   else if (actual) c.fn++
 }
 
-export async function triageQuality(ctx: ServerContext, now: Date): Promise<TriageQuality> {
+/** Officers' decisions of the quality window ending `now`: the latest per tweet. */
+export async function decisionsSince(db: Queryable, now: Date): Promise<{ since: Date; labels: StoredLabel[] }> {
   const since = new Date(now.getTime() - QUALITY_WINDOW_DAYS * 86_400_000)
-  const labels = await latestLabels(ctx.db, since, LIMITS.qualityLabels)
+  return { since, labels: await latestLabels(db, since, LIMITS.qualityLabels) }
+}
+
+export type MeasuredQuality = Pick<TriageQuality, 'decisions' | 'actionable' | 'ticket' | 'ticketOrReview' | 'bands'>
+
+/**
+ * Each decided tweet triaged again by `triage` (the deployed model, or any registered
+ * version: src/server/models), its band against the officer's label. Synchronous: a
+ * Triage is not reentrant.
+ */
+export function measureQuality(labels: readonly StoredLabel[], triage: Triage): MeasuredQuality {
   const ticket: Counts = { tp: 0, fp: 0, fn: 0 }
   const reached: Counts = { tp: 0, fp: 0, fn: 0 }
   const bands: Record<TriageBand, number> = { ticket: 0, review: 0, ignore: 0 }
   let actionable = 0
-  const triage = ctx.triage()
   for (const l of labels) {
     const tweet: IncomingTweet = {
       id: l.tweet_id,
@@ -54,15 +66,17 @@ export async function triageQuality(ctx: ServerContext, now: Date): Promise<Tria
     count(ticket, band === 'ticket', l.actionable)
     count(reached, band !== 'ignore', l.actionable)
   }
-  const m = ctx.model
+  return { decisions: labels.length, actionable, ticket: rate(ticket), ticketOrReview: rate(reached), bands }
+}
+
+export async function triageQuality(ctx: ServerContext, now: Date): Promise<TriageQuality> {
+  const { since, labels } = await decisionsSince(ctx.db, now)
+  const m = ctx.models.model
+  const measured = measureQuality(labels, ctx.triage())
   const trainedAt = m && typeof m.training.trainedAt === 'string' ? m.training.trainedAt : null
   return {
     since: since.toISOString(),
-    decisions: labels.length,
-    actionable,
     model: m ? { org: m.org, trainedAt, createdFrom: m.createdFrom } : null,
-    ticket: rate(ticket),
-    ticketOrReview: rate(reached),
-    bands,
+    ...measured,
   }
 }

@@ -115,8 +115,9 @@ export function registerReviewRoutes(app: FastifyInstance, ctx: ServerContext): 
       }
       // Synchronous (the context's Triage is not reentrant): its language, priority and division pick.
       const snapshot = ctx.config.current()
-      const outcome = triageTweet(ctx.triage(), tweet)
-      const origin = { ...originOf(outcome, ctx.model !== null), band: 'ticket' as const }
+      const triage = ctx.triage()
+      const outcome = triageTweet(triage, tweet)
+      const origin = { ...originOf(outcome, triage.model !== null), band: 'ticket' as const }
       const division = body.division ?? outcome.division ?? outcome.analysis.division ?? snapshot.org.defaultDivision
       if (!snapshot.org.divisions.some((d) => d.id === division))
         throw new HttpError(400, 'bad_request', `Unknown division "${division}"`)

@@ -7,6 +7,7 @@ import { ADMIN_SECTIONS, type AdminSection } from './sections'
 import { AuditSection } from './audit/AuditSection'
 import { BudgetSection } from './budget/BudgetSection'
 import { HandlesSection } from './handles/HandlesSection'
+import { ModelsSection } from './models/ModelsSection'
 import { RulesSection } from './rules/RulesSection'
 import { SettingsSection } from './settings/SettingsSection'
 import { SlaSection } from './sla/SlaSection'
@@ -18,6 +19,7 @@ const SECTION_VIEWS: Record<AdminSection, () => React.JSX.Element> = {
   settings: SettingsSection,
   sla: SlaSection,
   handles: HandlesSection,
+  models: ModelsSection,
   budget: BudgetSection,
   audit: AuditSection,
 }

@@ -13,6 +13,7 @@ import * as adminUsers from './areas/admin-users'
 import * as adminRules from './areas/admin-rules'
 import * as adminSettings from './areas/admin-settings'
 import * as adminHandles from './areas/admin-handles'
+import * as adminModels from './areas/admin-models'
 import * as adminBudget from './areas/admin-budget'
 import * as adminAudit from './areas/admin-audit'
 import * as adminSla from './areas/admin-sla'
@@ -470,6 +471,7 @@ export const en = {
     rules: adminRules.en,
     settings: adminSettings.en,
     handles: adminHandles.en,
+    models: adminModels.en,
     budget: adminBudget.en,
     audit: adminAudit.en,
     sla: adminSla.en,

@@ -13,6 +13,7 @@ import * as adminUsers from './areas/admin-users'
 import * as adminRules from './areas/admin-rules'
 import * as adminSettings from './areas/admin-settings'
 import * as adminHandles from './areas/admin-handles'
+import * as adminModels from './areas/admin-models'
 import * as adminBudget from './areas/admin-budget'
 import * as adminAudit from './areas/admin-audit'
 import * as adminSla from './areas/admin-sla'
@@ -458,6 +459,7 @@ export const hi: Catalogue = {
     rules: adminRules.hi,
     settings: adminSettings.hi,
     handles: adminHandles.hi,
+    models: adminModels.hi,
     budget: adminBudget.hi,
     audit: adminAudit.hi,
     sla: adminSla.hi,
