@@ -117,6 +117,29 @@ describe('pulling', () => {
   })
 })
 
+describe('reading the cache in slices (the renderer at scale, issue 13)', () => {
+  it('answers the ids, then the grievances asked for, with pending actions applied and unknown ids left out', async () => {
+    server.upsert(makeGrievance('g1'))
+    server.upsert(makeGrievance('g2'))
+    const { core } = await signedIn()
+    await waitFor(async () => (await listIds(core)).length === 2, 'first pull')
+    expect((await core.handle('grievances.ids', {})).sort()).toEqual(['g1', 'g2'])
+    server.holdActions()
+    await core.handle('actions.submit', { grievanceId: 'g2', body: { type: 'note', text: 'called the office' } })
+    const got = await core.handle('grievances.get-many', { ids: ['g2', 'nope', 'g1'] })
+    expect(got.map((g) => g.id)).toEqual(['g2', 'g1'])
+    expect(got[0]!.thread.at(-1)).toMatchObject({ kind: 'note', text: 'called the office' })
+  })
+
+  it('refuses more ids than one read may hold, and answers nothing when signed out', async () => {
+    const { core } = open()
+    expect(await core.handle('grievances.ids', {})).toEqual([])
+    expect(await core.handle('grievances.get-many', { ids: ['g1'] })).toEqual([])
+    const ids = Array.from({ length: LIMITS.deskGrievancesPerRead + 1 }, (_, i) => `g${i}`)
+    await expect(core.handle('grievances.get-many', { ids })).rejects.toMatchObject({ code: 'invalid-input' })
+  })
+})
+
 describe('actions and the outbox', () => {
   it('applies an action at once and has it on disk before the server answers', async () => {
     server.upsert(makeGrievance('g1'))
