@@ -68,9 +68,9 @@ describe('pulling', () => {
     await waitFor(async () => (await listIds(core)).length === 5, 'five grievances')
     const pulls = server.requests.filter((r) => r.startsWith('GET /api/v1/changes'))
     expect(pulls.slice(0, 3)).toEqual([
-      'GET /api/v1/changes?after=0',
-      'GET /api/v1/changes?after=2',
-      'GET /api/v1/changes?after=4',
+      `GET /api/v1/changes?after=0&limit=${LIMITS.changesPage}`,
+      `GET /api/v1/changes?after=2&limit=${LIMITS.changesPage}`,
+      `GET /api/v1/changes?after=4&limit=${LIMITS.changesPage}`,
     ])
     const cache = JSON.parse(await readFile(join(data.dir, 'grievances.json'), 'utf-8'))
     expect(cache.cursor).toBe(5)
@@ -493,7 +493,7 @@ describe('local files', () => {
     const files = await readdir(data.dir)
     expect(files.some((f) => f.startsWith('grievances.json.corrupt-'))).toBe(true)
     expect(logs.some((l) => l.startsWith('error: Grievance cache') && l.includes('moved to'))).toBe(true)
-    expect(server.requests).toContain('GET /api/v1/changes?after=0')
+    expect(server.requests).toContain(`GET /api/v1/changes?after=0&limit=${LIMITS.changesPage}`)
   })
 
   it('moves a corrupt outbox aside and says so in the sync warning', async () => {
