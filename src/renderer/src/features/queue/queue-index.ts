@@ -138,7 +138,11 @@ export class QueueIndex {
       } else for (const id of found) take(id)
     } else if (facetIds) for (const id of facetIds.ids()) take(id)
     else if (!facetFiltered && tickets.length === 0) return Array.from(this.byId.values())
-    else for (const g of this.byId.values()) if (rest(g)) out.push(g)
+    else if (!facetFiltered) {
+      // A ticket number typed alone: compare the parsed tickets, nothing else.
+      for (const [id, parts] of this.tickets)
+        if (tickets.every((t) => ticketPartsMatch(parts, t))) out.push(this.byId.get(id)!)
+    } else for (const g of this.byId.values()) if (rest(g)) out.push(g)
     return out
   }
 
