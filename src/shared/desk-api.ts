@@ -162,6 +162,13 @@ export const deskApi = {
   'org.get': { input: none, output: OrgSummary.nullable() },
   'grievances.list': { input: none, output: z.array(Grievance) },
   'grievances.get': { input: z.object({ id: z.string() }), output: Grievance.nullable() },
+  /** The ids of every cached grievance: the renderer then reads them in slices, not in one 60 MB answer. */
+  'grievances.ids': { input: none, output: z.array(z.string()) },
+  /** The cached grievances among `ids`, in that order; ids not (or no longer) cached are left out. */
+  'grievances.get-many': {
+    input: z.object({ ids: z.array(z.string().max(LIMITS.idChars)).max(LIMITS.deskGrievancesPerRead) }),
+    output: z.array(Grievance),
+  },
   /** Applies at once to the cache (optimistic) and queues it in the outbox. */
   'actions.submit': {
     input: z.object({ grievanceId: z.string(), body: ActionBody, bulk: BulkMark.optional() }),

@@ -38,6 +38,8 @@ export const LIMITS = {
   smallBodyBytes: 16_384,
   /** One renderer → desk request over the browser desk host's WebSocket, in bytes. */
   deskMessageBytes: 256 * 1024,
+  /** Grievances one `grievances.get-many` reads: the renderer takes a sync page's changes in one answer (~1.5 MB). */
+  deskGrievancesPerRead: 500,
   /** A grievance document may grow to this many bytes (JSON); actions that would pass it are refused. */
   grievanceBytes: 512 * 1024,
   /** Entries in one grievance's thread. */

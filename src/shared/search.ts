@@ -75,12 +75,28 @@ export function isEmptyQuery(query: SearchQuery): boolean {
   return query.keys.length === 0 && query.tickets.length === 0
 }
 
+/** A grievance's ticket as ticketMatches compares it, parsed once (the queue index keeps these). */
+export interface TicketParts {
+  lower: string
+  /** Null when the ticket is not of the PREFIX-YY-N shape. */
+  number: { prefix: string; year: number; sequence: number } | null
+}
+
+export function ticketParts(ticket: string): TicketParts {
+  const lower = ticket.toLowerCase()
+  const m = TICKET.exec(lower)
+  return { lower, number: m ? { prefix: m[1], year: Number(m[2]), sequence: Number(m[3]) } : null }
+}
+
+export function ticketPartsMatch(parts: TicketParts, query: TicketQuery): boolean {
+  if (parts.lower.startsWith(query.typed)) return true
+  const n = parts.number
+  return n !== null && n.prefix === query.prefix && n.year === query.year && n.sequence === query.sequence
+}
+
 /** Same ticket (number-wise), or the ticket begins with what was typed so far. */
 export function ticketMatches(ticket: string, query: TicketQuery): boolean {
-  const lower = ticket.toLowerCase()
-  if (lower.startsWith(query.typed)) return true
-  const m = TICKET.exec(lower)
-  return m !== null && m[1] === query.prefix && Number(m[2]) === query.year && Number(m[3]) === query.sequence
+  return ticketPartsMatch(ticketParts(ticket), query)
 }
 
 export function matchesSearchQuery(haystack: string, ticket: string, query: SearchQuery): boolean {

@@ -68,9 +68,9 @@ describe('pulling', () => {
     await waitFor(async () => (await listIds(core)).length === 5, 'five grievances')
     const pulls = server.requests.filter((r) => r.startsWith('GET /api/v1/changes'))
     expect(pulls.slice(0, 3)).toEqual([
-      'GET /api/v1/changes?after=0',
-      'GET /api/v1/changes?after=2',
-      'GET /api/v1/changes?after=4',
+      `GET /api/v1/changes?after=0&limit=${LIMITS.changesPage}`,
+      `GET /api/v1/changes?after=2&limit=${LIMITS.changesPage}`,
+      `GET /api/v1/changes?after=4&limit=${LIMITS.changesPage}`,
     ])
     const cache = JSON.parse(await readFile(join(data.dir, 'grievances.json'), 'utf-8'))
     expect(cache.cursor).toBe(5)
@@ -114,6 +114,29 @@ describe('pulling', () => {
     await waitFor(() => server.streamCount === 1, 'event stream connected')
     server.upsert(makeGrievance('g9'), { notify: false })
     await waitFor(async () => (await listIds(core)).includes('g9'), 'safety pull')
+  })
+})
+
+describe('reading the cache in slices (the renderer at scale, issue 13)', () => {
+  it('answers the ids, then the grievances asked for, with pending actions applied and unknown ids left out', async () => {
+    server.upsert(makeGrievance('g1'))
+    server.upsert(makeGrievance('g2'))
+    const { core } = await signedIn()
+    await waitFor(async () => (await listIds(core)).length === 2, 'first pull')
+    expect((await core.handle('grievances.ids', {})).sort()).toEqual(['g1', 'g2'])
+    server.holdActions()
+    await core.handle('actions.submit', { grievanceId: 'g2', body: { type: 'note', text: 'called the office' } })
+    const got = await core.handle('grievances.get-many', { ids: ['g2', 'nope', 'g1'] })
+    expect(got.map((g) => g.id)).toEqual(['g2', 'g1'])
+    expect(got[0]!.thread.at(-1)).toMatchObject({ kind: 'note', text: 'called the office' })
+  })
+
+  it('refuses more ids than one read may hold, and answers nothing when signed out', async () => {
+    const { core } = open()
+    expect(await core.handle('grievances.ids', {})).toEqual([])
+    expect(await core.handle('grievances.get-many', { ids: ['g1'] })).toEqual([])
+    const ids = Array.from({ length: LIMITS.deskGrievancesPerRead + 1 }, (_, i) => `g${i}`)
+    await expect(core.handle('grievances.get-many', { ids })).rejects.toMatchObject({ code: 'invalid-input' })
   })
 })
 
@@ -470,7 +493,7 @@ describe('local files', () => {
     const files = await readdir(data.dir)
     expect(files.some((f) => f.startsWith('grievances.json.corrupt-'))).toBe(true)
     expect(logs.some((l) => l.startsWith('error: Grievance cache') && l.includes('moved to'))).toBe(true)
-    expect(server.requests).toContain('GET /api/v1/changes?after=0')
+    expect(server.requests).toContain(`GET /api/v1/changes?after=0&limit=${LIMITS.changesPage}`)
   })
 
   it('moves a corrupt outbox aside and says so in the sync warning', async () => {

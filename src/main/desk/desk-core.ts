@@ -396,6 +396,10 @@ class DeskCoreImpl implements DeskCore {
         return this.listGrievances(stores)
       case 'grievances.get':
         return this.viewGrievance(stores, (input as { id: string }).id)
+      case 'grievances.ids':
+        return this.session ? Object.keys(stores.cache.data.grievances) : []
+      case 'grievances.get-many':
+        return this.viewGrievances(stores, (input as { ids: string[] }).ids)
       case 'actions.submit':
         return this.submit(stores, input as DeskInput<'actions.submit'>)
       case 'sync.state':
@@ -605,6 +609,22 @@ class DeskCoreImpl implements DeskCore {
       const pending = pendingById.get(g.id)
       return pending ? rebasePending(g, pending, user) : g
     })
+  }
+
+  /** Like viewGrievance for a slice of ids (a sync page's changes): the outbox is read once. */
+  private viewGrievances(stores: Stores, ids: readonly string[]): Grievance[] {
+    if (!this.session) return []
+    const user = this.session.user
+    const pending = this.pendingActions(stores)
+    const grievances = stores.cache.data.grievances
+    const out: Grievance[] = []
+    for (const id of ids) {
+      const cached = Object.hasOwn(grievances, id) ? grievances[id] : undefined
+      if (!cached) continue
+      const mine = pending.filter((action) => action.grievanceId === id)
+      out.push(mine.length > 0 ? rebasePending(cached, mine, user) : cached)
+    }
+    return out
   }
 
   private viewGrievance(stores: Stores, id: string): Grievance | null {

@@ -37,6 +37,11 @@ export const DEFAULT_TIMING: SyncTiming = {
   backoffMinMs: 1_000,
   backoffMaxMs: 30_000,
   pushBatchSize: 50,
+  // The largest page the server gives (it also stops a page at LIMITS.changesPageBytes):
+  // every page is one cache write and one change event, so an initial sync of 20,000
+  // grievances is 40 of them instead of 200 at the server's default of 100 (with the
+  // whole-file cache, 333 s → the figure in README "The renderer's queue at scale").
+  pageLimit: LIMITS.changesPage,
 }
 
 /** Bounds on loops that depend on the server behaving. */

@@ -233,6 +233,8 @@ export function createFakeSeva(count = 40): SevaBridge {
     'org.get': () => ORG,
     'grievances.list': () => [...grievances.values()],
     'grievances.get': (input) => grievances.get(input.id) ?? null,
+    'grievances.ids': () => [...grievances.keys()],
+    'grievances.get-many': (input) => input.ids.flatMap((id) => grievances.get(id) ?? []),
     'actions.submit': (input) => {
       const g = grievances.get(input.grievanceId)
       if (!g) throw new Error(`No grievance ${input.grievanceId}`)

@@ -7,7 +7,7 @@ import { useGrievanceStore } from '../../store/grievance-store'
 import { divisionName, useOrgStore } from '../../store/org-store'
 import { useSessionStore } from '../../store/session-store'
 import { useUiStore } from '../../store/ui-store'
-import { queuePredicate, SORT_OPTIONS, type QueueFilter, type QueueSort } from './filters'
+import { SORT_OPTIONS, type QueueFilter, type QueueSort } from './filters'
 import { sortForTable } from './table-sort'
 import { countViews, defaultView, VIEWS } from './views'
 
@@ -15,7 +15,8 @@ const NO_DIVISIONS: readonly string[] = []
 
 export function useQueueRows(filter: QueueFilter, sort: QueueSort) {
   const list = useGrievanceStore((s) => s.list)
-  const searchIndex = useGrievanceStore((s) => s.searchIndex)
+  const queue = useGrievanceStore((s) => s.queue)
+  const revision = useGrievanceStore((s) => s.revision)
   const user = useSessionStore((s) => s.session?.user ?? null)
   const chosen = useUiStore((s) => s.view)
   const layout = useUiStore((s) => s.layout)
@@ -31,9 +32,11 @@ export function useQueueRows(filter: QueueFilter, sort: QueueSort) {
   const viewNow = view === 'breached' ? now : 0
 
   const counts = useMemo(() => countViews(list, { me, divisions, now }), [list, me, divisions, now])
+  // From the store's indexes (queue-index.ts): a keystroke costs the matches, not a scan.
   const matching = useMemo(
-    () => list.filter(queuePredicate(filter, { me, searchIndex })),
-    [list, filter, me, searchIndex],
+    () => queue.select(filter, me),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `queue` is mutable: `revision` says when it changed
+    [queue, revision, filter, me],
   )
   const rows = useMemo(() => {
     const ctx = { me, divisions, now: viewNow }

@@ -1,0 +1,159 @@
+// The renderer's queue at 1,000 / 10,000 / 100,000 cached grievances (issue 13: "queue
+// filter and search in the renderer ≤ 100 ms"), on the desk bench's realistic corpus
+// (bench/desk/corpus.ts: 2–4 KB Hindi and English threads).
+//
+// - search, per keystroke as an officer types: the store's QueueIndex (token index over
+//   the vocabulary of folded keys) against a scan of every grievance's folded haystack
+//   (what the store did before: haystacks kept per grievance, `includes` per keystroke);
+// - filters (open work of one division, unassigned; critical): facet sets against a scan;
+// - a 500-grievance sync page applied to the store: per grievance into the index, against
+//   the old whole-table rebuild (new Map, new list, search index re-keyed over every entry).
+//
+// Run by `npm run bench queue`. Medians of alternating rounds, so load from other
+// processes on this shared machine hits both alike. `QUEUE_BENCH_SIZES=1000,10000` for a
+// shorter run.
+import { makeGrievance } from './desk/corpus'
+import type { Grievance } from '../src/shared/grievance'
+import { matchesSearchQuery, parseSearchQuery } from '../src/shared/search'
+import { EMPTY_FILTER, queuePredicate, type QueueFilter } from '../src/renderer/src/features/queue/filters'
+import { QueueIndex } from '../src/renderer/src/features/queue/queue-index'
+import { grievanceHaystack } from '../src/renderer/src/features/queue/search-index'
+
+const SIZES = (process.env.QUEUE_BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number)
+const ROUNDS = 5
+/** What an officer types, one keystroke at a time (Hindi without the nukta, a typo, a ticket). */
+const TYPED = [
+  'वी',
+  'वीज',
+  'वीजा',
+  'वीजा ल',
+  'वीजा लं',
+  'p',
+  'pa',
+  'paa',
+  'paasport',
+  'upi fraud',
+  'mha-26-1',
+  'mha-26-12345',
+]
+const FILTERS: Partial<QueueFilter>[] = [
+  { status: 'open', division: 'visa', assignee: 'unassigned' },
+  { priority: 'critical' },
+  { status: 'open' },
+]
+const PAGE = 500
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)]!
+}
+
+function alternate(rounds: number, ours: () => void, base: () => void): { ours: number; base: number } {
+  const a: number[] = []
+  const b: number[] = []
+  for (let r = 0; r < rounds; r++) {
+    let t = performance.now()
+    ours()
+    a.push(performance.now() - t)
+    t = performance.now()
+    base()
+    b.push(performance.now() - t)
+  }
+  return { ours: median(a), base: median(b) }
+}
+
+const ms = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(0))
+
+/** The store before this change: every applied page rebuilt the whole table and re-keyed the index. */
+function oldReplace(
+  before: { byId: Map<string, Grievance>; index: Map<string, string> },
+  changed: readonly Grievance[],
+) {
+  const byId = new Map(before.byId)
+  for (const g of changed) byId.set(g.id, g)
+  const index = new Map<string, string>()
+  for (const [id, g] of byId) {
+    const kept = before.byId.get(id) === g ? before.index.get(id) : undefined
+    index.set(id, kept ?? grievanceHaystack(g))
+  }
+  return { byId, index, list: Array.from(byId.values()) }
+}
+
+export default async function run(): Promise<void> {
+  for (const n of SIZES) {
+    const list = Array.from({ length: n }, (_, i) => makeGrievance(i))
+    let t = performance.now()
+    const queue = new QueueIndex()
+    for (const g of list) queue.put(g)
+    const buildMs = performance.now() - t
+    t = performance.now()
+    const haystacks = new Map(list.map((g) => [g.id, grievanceHaystack(g)]))
+    const haystackMs = performance.now() - t
+
+    let sink = 0
+    const indexedSearch = (search: string) => () => {
+      sink += queue.select({ ...EMPTY_FILTER, search }, null).length
+    }
+    const scanSearch = (search: string) => () => {
+      const query = parseSearchQuery(search)
+      sink += list.filter((g) => matchesSearchQuery(haystacks.get(g.id)!, g.ticket, query)).length
+    }
+    // Same answers, or the figures mean nothing.
+    for (const search of TYPED) {
+      const a = queue.select({ ...EMPTY_FILTER, search }, null).length
+      const query = parseSearchQuery(search)
+      const b = list.filter((g) => matchesSearchQuery(haystacks.get(g.id)!, g.ticket, query)).length
+      if (a !== b) throw new Error(`"${search}": index found ${a}, scan ${b}`)
+    }
+    const perKey = TYPED.map((search) => ({ search, ...alternate(ROUNDS, indexedSearch(search), scanSearch(search)) }))
+    const worst = perKey.reduce((a, b) => (b.ours > a.ours ? b : a))
+    const sumOurs = perKey.reduce((s, k) => s + k.ours, 0)
+    const sumBase = perKey.reduce((s, k) => s + k.base, 0)
+    console.log(
+      `${n.toLocaleString('en-IN')} grievances — search per keystroke: index median ${ms(median(perKey.map((k) => k.ours)))} ms, ` +
+        `worst ${ms(worst.ours)} ms ("${worst.search}"); scan median ${ms(median(perKey.map((k) => k.base)))} ms; ` +
+        `ratio over the typed sequence ${(sumBase / sumOurs).toFixed(1)}x (target ≤ 100 ms at 100,000)`,
+    )
+
+    const filterTimes = FILTERS.map((f) => {
+      const filter = { ...EMPTY_FILTER, ...f }
+      return alternate(
+        ROUNDS,
+        () => {
+          sink += queue.select(filter, 'asha').length
+        },
+        () => {
+          sink += list.filter(queuePredicate(filter, { me: 'asha' })).length
+        },
+      )
+    })
+    console.log(
+      `  filters (${FILTERS.map((f) => Object.values(f).join('+')).join(', ')}): index ` +
+        `${filterTimes.map((x) => ms(x.ours)).join(' / ')} ms, scan ${filterTimes.map((x) => ms(x.base)).join(' / ')} ms`,
+    )
+
+    // One sync page of changes: new versions of PAGE grievances spread over the cache
+    // (made before the clock starts: the page arrives made).
+    const pages = Array.from({ length: 6 }, (_, p) =>
+      Array.from({ length: Math.min(PAGE, n) }, (_, k) => makeGrievance((k * 7919 + p) % n, p + 2)),
+    )
+    let old = { byId: new Map(list.map((g) => [g.id, g])), index: haystacks }
+    let next = 0
+    const applied = alternate(
+      3,
+      () => {
+        for (const g of pages[next++]!) queue.put(g)
+      },
+      () => {
+        old = oldReplace(old, pages[next++]!)
+      },
+    )
+    console.log(
+      `  a ${PAGE}-grievance sync page applied: index ${ms(applied.ours)} ms, whole-table rebuild ${ms(applied.base)} ms ` +
+        `(each folds the page's 500 haystacks); first load: index ${ms(buildMs)} ms ` +
+        `(haystacks alone ${ms(haystackMs)} ms), checksum ${sink % 1000}`,
+    )
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await run()

@@ -1,0 +1,241 @@
+// The search box's index: an inverted index from folded search keys (the words of
+// grievanceHaystack) to the grievances holding them, kept up to date per changed
+// grievance. A query key matches wherever it is a substring of one of a grievance's keys
+// (exactly what `haystack.includes(key)` answers, because keys hold no spaces), so a
+// keystroke scans the vocabulary of distinct keys (~450,000 at 100,000 grievances, a few
+// MB of text, one native indexOf pass) instead of every grievance's ~1 KB of folded text,
+// then walks the postings of the keys that matched.
+//
+// A changed grievance gets a new slot and its old slot simply dies (postings are append
+// only; dead slots are skipped and compacted away once they outnumber live ones), so an
+// update costs its own keys, never a pass over the cache.
+
+/** Past this many dead slots (and more dead than live) the postings are rebuilt. */
+const COMPACT_AT = 5_000
+/** A key's postings are walked when they are at most this many per grievance; past it, each grievance is checked. */
+const WALK_AT_MOST = 1
+
+export class TokenIndex {
+  private readonly tokenIds = new Map<string, number>()
+  /** tokenId → slots holding that key (may include dead slots). */
+  private postings: number[][] = []
+  /** Offsets of every key in `vocab` (keys separated by '\n'), in tokenId order. */
+  private readonly starts: number[] = []
+  private vocab = ''
+  /** Keys added since `vocab` was last joined. */
+  private unjoined: string[] = []
+  private vocabLength = 0
+
+  /** slot → the id it holds, and that slot's keys (for compaction). */
+  private slotIds: (string | null)[] = []
+  private slotTokens: (Int32Array | null)[] = []
+  private readonly liveSlot = new Map<string, number>()
+  private dead = 0
+
+  /** Query key → the tokenIds containing it, as far as `scanned` keys of the vocabulary. */
+  private readonly keyCache = new Map<string, { scanned: number; tokens: number[] }>()
+  /** Per slot and per token: last stamped in generation N (no clearing between queries). */
+  private stamps = new Int32Array(1024)
+  private tokenStamps = new Int32Array(1024)
+  private generation = 0
+
+  /** `compactAt`: dead slots tolerated before a rebuild (small in tests, to exercise it). */
+  constructor(private readonly compactAt = COMPACT_AT) {}
+
+  get size(): number {
+    return this.liveSlot.size
+  }
+
+  /** (Re)indexes `id` under `keys` (duplicates are fine). */
+  put(id: string, keys: readonly string[]): void {
+    this.remove(id)
+    const slot = this.slotIds.length
+    const distinct = new Set(keys)
+    const tokens = new Int32Array(distinct.size)
+    let k = 0
+    for (const key of distinct) {
+      if (key === '') continue
+      const token = this.tokenOf(key)
+      this.postings[token]!.push(slot)
+      tokens[k++] = token
+    }
+    this.slotIds.push(id)
+    this.slotTokens.push(k === tokens.length ? tokens : tokens.slice(0, k))
+    this.liveSlot.set(id, slot)
+  }
+
+  remove(id: string): void {
+    const slot = this.liveSlot.get(id)
+    if (slot === undefined) return
+    this.liveSlot.delete(id)
+    this.slotIds[slot] = null
+    this.slotTokens[slot] = null
+    if (++this.dead > this.compactAt && this.dead > this.liveSlot.size) this.compact()
+  }
+
+  clear(): void {
+    this.tokenIds.clear()
+    this.postings = []
+    this.starts.length = 0
+    this.vocab = ''
+    this.unjoined = []
+    this.vocabLength = 0
+    this.slotIds = []
+    this.slotTokens = []
+    this.liveSlot.clear()
+    this.dead = 0
+    this.keyCache.clear()
+  }
+
+  /**
+   * The ids (each once) holding every one of `keys` as a substring of one of their keys (AND).
+   * `keys` must be non-empty; a key with whitespace in it can never match one key.
+   *
+   * The key with the fewest postings picks the candidates (walking its postings) when
+   * that is cheaper than looking at every grievance; every other key is checked per
+   * candidate against its grievance's own keys, stopping at the first that matches, as
+   * `includes` would. So a rare key costs its few postings and a common one ("p" after
+   * one keystroke) an early exit per grievance, never millions of postings.
+   */
+  match(keys: readonly string[]): string[] {
+    if (keys.length === 0 || keys.some((key) => /\s/.test(key))) return []
+    const plans = [...new Set(keys)].map((key) => {
+      const tokens = this.tokensContaining(key)
+      let cost = 0
+      for (const token of tokens) cost += this.postings[token]!.length
+      return { tokens, cost }
+    })
+    if (plans.some((plan) => plan.tokens.length === 0)) return []
+    plans.sort((a, b) => a.cost - b.cost)
+
+    let candidates: number[]
+    let rest = plans
+    if (plans[0]!.cost <= this.liveSlot.size * WALK_AT_MOST) {
+      candidates = this.walk(plans[0]!.tokens)
+      rest = plans.slice(1)
+    } else candidates = [...this.liveSlot.values()]
+
+    for (const plan of rest) {
+      const mark = this.markTokens(plan.tokens)
+      const marks = this.tokenStamps
+      candidates = candidates.filter((slot) => {
+        const tokens = this.slotTokens[slot]!
+        for (let i = 0; i < tokens.length; i++) if (marks[tokens[i]!] === mark) return true
+        return false
+      })
+    }
+    return candidates.map((slot) => this.slotIds[slot]!)
+  }
+
+  /** The live slots in the postings of `tokens`, each once. */
+  private walk(tokens: readonly number[]): number[] {
+    const slots = this.slotIds.length
+    if (this.stamps.length < slots) this.stamps = new Int32Array(Math.max(slots, this.stamps.length * 2))
+    const mark = this.nextGeneration()
+    const stamps = this.stamps
+    const out: number[] = []
+    for (const token of tokens) {
+      const list = this.postings[token]!
+      for (let i = 0; i < list.length; i++) {
+        const slot = list[i]!
+        if (stamps[slot] === mark || this.slotIds[slot] === null) continue
+        stamps[slot] = mark
+        out.push(slot)
+      }
+    }
+    return out
+  }
+
+  /** Stamps `tokens` in tokenStamps; answers the stamp. */
+  private markTokens(tokens: readonly number[]): number {
+    const count = this.postings.length
+    if (this.tokenStamps.length < count) this.tokenStamps = new Int32Array(Math.max(count, this.tokenStamps.length * 2))
+    const mark = this.nextGeneration()
+    for (const token of tokens) this.tokenStamps[token] = mark
+    return mark
+  }
+
+  private nextGeneration(): number {
+    if (this.generation >= 2 ** 30) {
+      this.stamps.fill(0)
+      this.tokenStamps.fill(0)
+      this.generation = 0
+    }
+    return ++this.generation
+  }
+
+  private tokenOf(key: string): number {
+    let token = this.tokenIds.get(key)
+    if (token === undefined) {
+      token = this.postings.length
+      this.tokenIds.set(key, token)
+      this.postings.push([])
+      this.starts.push(this.vocabLength + 1)
+      this.vocabLength += key.length + 1
+      this.unjoined.push(key)
+    }
+    return token
+  }
+
+  /** tokenIds whose key contains `key`; the vocabulary only grows, so earlier scans are kept. */
+  private tokensContaining(key: string): number[] {
+    if (this.unjoined.length > 0) {
+      // '\n' before every key: a hit never spans two keys (keys hold no whitespace).
+      this.vocab += '\n' + this.unjoined.join('\n')
+      this.unjoined = []
+    }
+    let cached = this.keyCache.get(key)
+    if (!cached) {
+      cached = { scanned: 0, tokens: [] }
+      if (this.keyCache.size > 256) this.keyCache.clear()
+      this.keyCache.set(key, cached)
+    }
+    const total = this.starts.length
+    if (cached.scanned < total) {
+      const vocab = this.vocab
+      const starts = this.starts
+      let from = cached.scanned === 0 ? 0 : starts[cached.scanned]! - 1
+      for (;;) {
+        const at = vocab.indexOf(key, from)
+        if (at === -1) break
+        const token = tokenAt(starts, at)
+        cached.tokens.push(token)
+        // On to the next key: one hit per key is enough.
+        from = token + 1 < total ? starts[token + 1]! - 1 : vocab.length
+      }
+      cached.scanned = total
+    }
+    return cached.tokens
+  }
+
+  /** Drops dead slots: renumbers the live ones and rebuilds the postings from their keys. */
+  private compact(): void {
+    const postings: number[][] = this.postings.map(() => [])
+    const slotIds: (string | null)[] = []
+    const slotTokens: (Int32Array | null)[] = []
+    for (const [id, slot] of this.liveSlot) {
+      const next = slotIds.length
+      const tokens = this.slotTokens[slot]!
+      for (let i = 0; i < tokens.length; i++) postings[tokens[i]!]!.push(next)
+      slotIds.push(id)
+      slotTokens.push(tokens)
+      this.liveSlot.set(id, next)
+    }
+    this.postings = postings
+    this.slotIds = slotIds
+    this.slotTokens = slotTokens
+    this.dead = 0
+  }
+}
+
+/** The tokenId whose key covers offset `at` of the vocabulary (binary search on starts). */
+function tokenAt(starts: readonly number[], at: number): number {
+  let lo = 0
+  let hi = starts.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if (starts[mid]! <= at) lo = mid
+    else hi = mid - 1
+  }
+  return lo
+}
