@@ -11,7 +11,7 @@ import { openPglite, writeTransaction, type Database, type Queryable } from '../
 import { MIGRATIONS, migrate } from '../../src/server/db/migrations'
 import { insertGrievance, loadGrievance, nextVersion, saveGrievance } from '../../src/server/grievances'
 import { reportSelection } from '../../src/server/reports/query'
-import { PERCENTILE_TOLERANCE, ROLLUP_BACKFILL } from '../../src/server/reports/rollup'
+import { ALL_ROLLUP_TABLES, PERCENTILE_TOLERANCE, ROLLUP_BACKFILL } from '../../src/server/reports/rollup'
 import { reportSummary } from '../../src/server/reports/summary'
 import type { Grievance, GrievanceSla, ThreadEntry } from '../../src/shared/grievance'
 import { ReportQuery, type ReportFigures, type ReportQueryInput, type ReportSummary } from '../../src/shared/reports'
@@ -180,6 +180,10 @@ const QUERIES: ReportQueryInput[] = [
   { from: '2026-02-01', to: '2026-04-30' },
   { from: '2026-03-15', to: '2026-03-15' },
   { from: '2026-02-10', to: '2026-03-09' },
+  // A whole month (from its 'm' rows) between partial ones (day by day), with each set of roll-ups.
+  { from: '2026-02-15', to: '2026-04-10' },
+  { from: '2026-02-15', to: '2026-04-10', language: 'en' },
+  { from: '2026-02-15', to: '2026-04-10', handle: 'cyberdost', officer: 'officer.cyber2' },
   { from: '2026-04-01', to: '2026-04-30' },
   { from: '2026-02-01', to: '2026-04-30', division: 'cyber' },
   { from: '2026-02-01', to: '2026-04-30', handle: 'HMOINDIA' },
@@ -189,14 +193,14 @@ const QUERIES: ReportQueryInput[] = [
 ]
 
 async function rollupRows(db: Queryable) {
-  const [counts, times, rules] = await Promise.all(
-    ['report_rollup', 'report_rollup_times', 'report_rollup_rules'].map((t) =>
-      // Rows whose counts all went back to 0 are left behind by the saves; they count nothing.
-      db.query(`SELECT * FROM ${t} t WHERE ${t === 'report_rollup' ? 'opened + straight + via_review + resolved' : 'n'} <> 0
-                ORDER BY 1, 2, 3, 4, 5, 6, 7, 8`),
-    ),
-  )
-  return { counts, times, rules }
+  const rows: Record<string, unknown[]> = {}
+  for (const t of ALL_ROLLUP_TABLES)
+    // Rows whose counts all went back to 0 are left behind by the saves; they count nothing.
+    rows[t] = await db.query(
+      `SELECT * FROM ${t} t WHERE ${t.startsWith('report_rollup_times') || t.startsWith('report_rollup_rules') ? 'n' : 'opened + straight + via_review + resolved'} <> 0
+       ORDER BY t::text`,
+    )
+  return rows
 }
 
 let db: Database
@@ -267,12 +271,12 @@ describe('report roll-ups', () => {
     expect(MIGRATIONS.find((m) => m.version === 19)!.sql).toContain(ROLLUP_BACKFILL)
     const rebuilt = await db
       .transaction(async (tx) => {
-        for (const t of ['report_rollup', 'report_rollup_times', 'report_rollup_rules']) await tx.query(`DELETE FROM ${t}`)
+        for (const t of ALL_ROLLUP_TABLES) await tx.query(`DELETE FROM ${t}`)
         await tx.query(ROLLUP_BACKFILL)
         throw Object.assign(new Error('roll back'), { rows: await rollupRows(tx) })
       })
       .catch((e: { rows?: unknown }) => e.rows)
-    expect(kept.counts.length).toBeGreaterThan(100)
+    expect(kept['report_rollup']!.length).toBeGreaterThan(100)
     expect(rebuilt).toEqual(kept)
   })
 })

@@ -7,7 +7,7 @@
 import { LIMITS } from '../../shared/limits'
 import type { Database } from '../db/database'
 import { SqlParams, filterSql, type ReportSelection } from './query'
-import { METRIC, PENDING_SLA_WHERE, bucketValueSql } from './rollup'
+import { BY_OFFICER, FULL, METRIC, PENDING_SLA_WHERE, bucketValueSql, rollupTables, type RollupVariant } from './rollup'
 import type { CohortResult, FigureRow, ResolvedRow } from './summary'
 
 /** Conditions of the filters and the scope over a roll-up aliased `r` (the same as filterSql over facts). */
@@ -23,8 +23,45 @@ function rollupFilterSql(sel: ReportSelection, p: SqlParams, alias = 'r'): strin
   return where
 }
 
-function rangeSql(sel: ReportSelection, p: SqlParams, alias: string, column = 'day'): string {
-  return `${alias}.${column} BETWEEN ${p.add(sel.query.from)}::date AND ${p.add(sel.query.to)}::date`
+const MS_PER_DAY = 86_400_000
+const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10)
+const firstOfNextMonth = (day: string) => {
+  const d = new Date(`${day.slice(0, 7)}-01T00:00:00Z`)
+  d.setUTCMonth(d.getUTCMonth() + 1)
+  return dayOf(d.getTime())
+}
+
+/**
+ * The months wholly inside the range, as [first day of the first, first day after the
+ * last); null when there is none. Those are read from the 'm' rows, the rest day by day.
+ */
+export function wholeMonths(from: string, to: string): [string, string] | null {
+  const start = from.endsWith('-01') ? from : firstOfNextMonth(from)
+  const afterTo = dayOf(Date.parse(`${to}T00:00:00Z`) + MS_PER_DAY)
+  const end = afterTo.endsWith('-01') ? afterTo : `${to.slice(0, 7)}-01`
+  return start < end ? [start, end] : null
+}
+
+/** The rows of a roll-up aliased `alias` that add up to the range: whole months, and the other days. */
+function rangeSql(sel: ReportSelection, p: SqlParams, alias: string): string {
+  const { from, to } = sel.query
+  const days = `${alias}.day BETWEEN ${p.add(from)}::date AND ${p.add(to)}::date`
+  const months = wholeMonths(from, to)
+  if (months === null) return `${alias}.grain = 'd' AND ${days}`
+  const [start, end] = [p.add(months[0]), p.add(months[1])]
+  return `((${alias}.grain = 'm' AND ${alias}.day >= ${start}::date AND ${alias}.day < ${end}::date)
+    OR (${alias}.grain = 'd' AND ${days} AND (${alias}.day < ${start}::date OR ${alias}.day >= ${end}::date)))`
+}
+
+/** Every day of the range, one row each (for the series). */
+function daysSql(sel: ReportSelection, p: SqlParams, alias: string): string {
+  return `${alias}.grain = 'd' AND ${alias}.day BETWEEN ${p.add(sel.query.from)}::date AND ${p.add(sel.query.to)}::date`
+}
+
+/** The smaller roll-ups answer when the filters are among their dimensions. */
+function variantFor(sel: ReportSelection): RollupVariant {
+  const q = sel.query
+  return q.language === undefined && q.priority === undefined ? BY_OFFICER : FULL
 }
 
 interface PercentileRow {
@@ -39,10 +76,17 @@ interface PercentileRow {
 
 interface RollupResult {
   [key: string]: unknown
-  figures: (Omit<FigureRow, 'fr' | 'res'> & { resolved: number; g_day: number; day: string | null })[] | null
-  daily: CohortResult['daily']
+  figures:
+    | (Omit<FigureRow, 'fr' | 'res'> & {
+        resolved: number
+        g_day: number
+        day: string | null
+        straight: number
+        via_review: number
+      })[]
+    | null
+  daily: (NonNullable<CohortResult['daily']>[number] & { resolved: number })[] | null
   rules: CohortResult['rules']
-  tweets: CohortResult['tweets']
   percentiles: PercentileRow[] | null
 }
 
@@ -53,13 +97,13 @@ const groupKey = (r: { g_division: number; g_assignee: number; division: string 
  * percentile_cont(p) from a histogram: the values at ranks floor(p·(N−1)) and ceil(p·(N−1))
  * (0-based, in bucket order), each read as its bucket's value, interpolated between.
  */
-function percentilesSql(sel: ReportSelection, p: SqlParams): string {
+function percentilesSql(sel: ReportSelection, p: SqlParams, table: string): string {
   const where = [rangeSql(sel, p, 't'), ...rollupFilterSql(sel, p, 't')].join(' AND ')
   return `
      h AS (
        SELECT grouping(division) AS g_division, grouping(assignee) AS g_assignee, division, assignee, metric, bucket,
          sum(n) AS n
-       FROM report_rollup_times t WHERE ${where}
+       FROM ${table} t WHERE ${where}
        GROUP BY GROUPING SETS ((metric, bucket), (division, metric, bucket), (assignee, metric, bucket))),
      hc AS (
        SELECT h.*, sum(n) OVER w - n AS below, sum(n) OVER (PARTITION BY g_division, g_assignee, division, assignee, metric) AS total
@@ -87,41 +131,52 @@ export async function rollupCohort(
   sel: ReportSelection,
 ): Promise<{ cohort: CohortResult; resolved: ResolvedRow[] }> {
   const p = new SqlParams()
+  const tables = rollupTables(variantFor(sel))
   const rollupWhere = [rangeSql(sel, p, 'r'), ...rollupFilterSql(sel, p)].join(' AND ')
-  const pendingWhere = [rangeSql(sel, p, 'f', 'opened_day'), ...filterSql(sel, p), PENDING_SLA_WHERE].join(' AND ')
+  const daysWhere = [daysSql(sel, p, 'r'), ...rollupFilterSql(sel, p)].join(' AND ')
+  const pendingWhere = [
+    `f.opened_day BETWEEN ${p.add(sel.query.from)}::date AND ${p.add(sel.query.to)}::date`,
+    ...filterSql(sel, p),
+    PENDING_SLA_WHERE,
+  ].join(' AND ')
   const asOf = p.add(sel.asOf.toISOString())
   const rulesWhere = [rangeSql(sel, p, 'r'), ...rollupFilterSql(sel, p)].join(' AND ')
-  const percentiles = percentilesSql(sel, p)
+  const percentiles = percentilesSql(sel, p, tables.times)
+  const counts = `r.opened, r.rejected, r.reopened, r.open_now, r.sla_met + r.sla_missed AS decided, r.sla_met AS met,
+         r.straight, r.via_review, r.resolved`
   const [row] = await db.query<RollupResult>(
-    `WITH r AS MATERIALIZED (
-       SELECT r.day, r.division, r.assignee, r.opened, r.rejected, r.reopened, r.open_now,
-         r.sla_met + r.sla_missed AS decided, r.sla_met AS met, r.straight, r.via_review, r.resolved
-       FROM report_rollup r WHERE ${rollupWhere}
-       UNION ALL
+    `WITH pending AS MATERIALIZED (
        -- Undecided by the record, and their due time passed by asOf: decided, not met (slaMetSql).
-       SELECT f.opened_day, COALESCE(f.division, ''), COALESCE(f.assignee, ''), 0, 0, 0, 0, 1, 0, 0, 0, 0
+       SELECT f.opened_day AS day, COALESCE(f.division, '') AS division, COALESCE(f.assignee, '') AS assignee,
+         0 AS opened, 0 AS rejected, 0 AS reopened, 0 AS open_now, 1 AS decided, 0 AS met,
+         0 AS straight, 0 AS via_review, 0 AS resolved
        FROM grievance_facts f WHERE ${pendingWhere} AND f.sla_due_at < ${asOf}::timestamptz),
+     r AS (
+       SELECT r.division, r.assignee, ${counts} FROM ${tables.counts} r WHERE ${rollupWhere}
+       UNION ALL SELECT division, assignee, opened, rejected, reopened, open_now, decided, met, straight, via_review, resolved
+       FROM pending),
+     r_days AS (
+       SELECT r.day, r.division, ${counts} FROM ${tables.counts} r WHERE ${daysWhere}
+       UNION ALL SELECT day, division, opened, rejected, reopened, open_now, decided, met, straight, via_review, resolved
+       FROM pending),
      figures AS (
-       SELECT grouping(division) AS g_division, grouping(assignee) AS g_assignee, grouping(day) AS g_day,
-         NULLIF(division, '') AS division, NULLIF(assignee, '') AS assignee, to_char(day, 'YYYY-MM-DD') AS day,
+       SELECT grouping(division) AS g_division, grouping(assignee) AS g_assignee, 1 AS g_day,
+         NULLIF(division, '') AS division, NULLIF(assignee, '') AS assignee, NULL AS day,
          sum(opened)::int AS opened, sum(rejected)::int AS rejected, sum(reopened)::int AS reopened,
          sum(open_now)::int AS open_now, sum(decided)::int AS decided, sum(met)::int AS met,
-         sum(resolved)::int AS resolved
-       FROM r GROUP BY GROUPING SETS ((), (division), (assignee), (day))),
+         sum(resolved)::int AS resolved, sum(straight)::int AS straight, sum(via_review)::int AS via_review
+       FROM r GROUP BY GROUPING SETS ((), (division), (assignee))),
      daily AS (
        SELECT grouping(division) AS g_division, to_char(day, 'YYYY-MM-DD') AS day, NULLIF(division, '') AS division,
-         sum(opened)::int AS opened, sum(decided)::int AS decided, sum(met)::int AS met
-       FROM r GROUP BY GROUPING SETS ((day), (day, division))
-       HAVING sum(opened) > 0 OR sum(decided) > 0),
+         sum(opened)::int AS opened, sum(decided)::int AS decided, sum(met)::int AS met, sum(resolved)::int AS resolved
+       FROM r_days GROUP BY GROUPING SETS ((day), (day, division))),
      rules AS (
-       SELECT r.rule, sum(r.n)::int AS n FROM report_rollup_rules r WHERE ${rulesWhere}
+       SELECT r.rule, sum(r.n)::int AS n FROM ${tables.rules} r WHERE ${rulesWhere}
        GROUP BY r.rule HAVING sum(r.n) > 0 ORDER BY n DESC, r.rule LIMIT ${LIMITS.reportTopRules}),
      ${percentiles}
      SELECT (SELECT json_agg(figures) FROM figures) AS figures,
-            (SELECT json_agg(daily) FROM daily) AS daily,
+            (SELECT json_agg(daily) FROM daily WHERE opened > 0 OR resolved > 0) AS daily,
             (SELECT json_agg(rules) FROM rules) AS rules,
-            (SELECT json_build_object('straight', COALESCE(sum(straight), 0), 'via_review', COALESCE(sum(via_review), 0))
-               FROM r) AS tweets,
             (SELECT json_agg(percentiles) FROM percentiles) AS percentiles`,
     p.values,
   )
@@ -133,22 +188,32 @@ export async function rollupCohort(
   }
   const figures: FigureRow[] = []
   const resolved: ResolvedRow[] = []
+  let tweets: CohortResult['tweets'] = null
   for (const f of row?.figures ?? []) {
     // Roll-up rows whose counts all went back to 0 stay behind: a group with nothing in it is no group.
     if (f.resolved > 0) resolved.push({ ...f, n: f.resolved })
-    if (f.g_day === 0) continue
+    const total = f.g_division + f.g_assignee === 2
+    if (total) tweets = { straight: f.straight, via_review: f.via_review }
     // Groups only resolved in the range (opened earlier) have no cohort figures; the total always has.
-    if (f.g_division + f.g_assignee < 2 && f.opened === 0) continue
+    if (!total && f.opened === 0) continue
     const key = groupKey(f)
     figures.push({ ...f, fr: pair(key, METRIC.firstResponse), res: pair(key, METRIC.resolution) })
   }
+  const daily = row?.daily ?? []
+  for (const d of daily)
+    if (d.g_division === 1 && d.resolved > 0)
+      resolved.push({
+        g_division: 1,
+        g_assignee: 1,
+        g_day: 0,
+        division: null,
+        assignee: null,
+        day: d.day,
+        n: d.resolved,
+      })
   return {
-    cohort: {
-      figures,
-      daily: row?.daily ?? null,
-      rules: row?.rules ?? null,
-      tweets: row?.tweets ?? null,
-    },
+    // A day with only resolutions is no day of the cohort's series.
+    cohort: { figures, daily: daily.filter((d) => d.opened > 0), rules: row?.rules ?? null, tweets },
     resolved,
   }
 }

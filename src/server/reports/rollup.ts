@@ -1,11 +1,16 @@
-// Per-day roll-ups of grievance_facts (migration 19), so a report over a year adds up a
-// few hundred thousand narrow rows instead of sorting a million facts. Three tables, all
-// keyed by the IST day and every dimension a report filters on (division, handle,
-// language, priority, officer; '' stands for "none", a primary key cannot hold NULL):
-//  - report_rollup: counts, exact (opened, rejected, reopened, still open, SLA met /
+// Roll-ups of grievance_facts (migration 19), so a report over a year adds up a few
+// thousand narrow rows instead of sorting a million facts. Three kinds of table:
+//  - report_rollup…: counts, exact (opened, rejected, reopened, still open, SLA met /
 //    missed as far as the record decides it, tweets straight / via review, resolved);
-//  - report_rollup_times: histograms of first-response and resolution seconds;
-//  - report_rollup_rules: how many grievances each keyword rule matched.
+//  - report_rollup_times…: histograms of first-response and resolution seconds;
+//  - report_rollup_rules…: how many grievances each keyword rule matched.
+// Each kind twice: keyed by every dimension a report filters on (division, handle,
+// language, priority, officer), and by division, handle and officer only (`_officer`),
+// which is all an unfiltered or division/handle/officer-filtered report needs and holds
+// far fewer rows ('' stands for "none": a primary key cannot hold NULL). Every row has a
+// grain: 'd' per IST day, and 'm' per month (day = the 1st) so a range reads whole months
+// as one row each and only its partial months day by day. A histogram merges across days
+// and keys; a percentile does not, hence histograms rather than stored medians.
 // They are kept in step with the facts in the same statement that writes them (facts.ts):
 // the old facts rows count −1, the new ones +1, so a forward, reopen or priority change
 // moves a grievance from one key to another and nothing is counted twice. Migration 19
@@ -35,16 +40,33 @@ export function bucketValueSql(bucket: string): string {
   return `CASE WHEN ${bucket} = 0 THEN 0::double precision ELSE power(${BUCKET_RATIO}::double precision, ${bucket} - 0.5) END`
 }
 
-/** The dimensions, as columns of the roll-ups and as expressions over a facts row `d`. */
-export const ROLLUP_KEY: readonly (readonly [string, string])[] = [
-  ['division', `COALESCE(d.division, '')`],
-  ['handle', `COALESCE(lower(d.handle), '')`],
-  ['language', `d.language`],
-  ['priority', `d.priority`],
-  ['assignee', `COALESCE(d.assignee, '')`],
-]
-const KEY_COLUMNS = ROLLUP_KEY.map(([c]) => c)
-const KEY_EXPRS = ROLLUP_KEY.map(([, e]) => e)
+/** A set of dimensions the roll-ups are kept for, as columns and as expressions over a facts row `d`. */
+export interface RollupVariant {
+  suffix: string
+  key: readonly (readonly [string, string])[]
+}
+const DIMENSION: Record<string, readonly [string, string]> = {
+  division: ['division', `COALESCE(d.division, '')`],
+  handle: ['handle', `COALESCE(lower(d.handle), '')`],
+  language: ['language', `d.language`],
+  priority: ['priority', `d.priority`],
+  assignee: ['assignee', `COALESCE(d.assignee, '')`],
+}
+export const FULL: RollupVariant = {
+  suffix: '',
+  key: [DIMENSION.division!, DIMENSION.handle!, DIMENSION.language!, DIMENSION.priority!, DIMENSION.assignee!],
+}
+export const BY_OFFICER: RollupVariant = {
+  suffix: '_officer',
+  key: [DIMENSION.division!, DIMENSION.handle!, DIMENSION.assignee!],
+}
+export const VARIANTS: readonly RollupVariant[] = [FULL, BY_OFFICER]
+export const rollupTables = (v: RollupVariant) => ({
+  counts: `report_rollup${v.suffix}`,
+  times: `report_rollup_times${v.suffix}`,
+  rules: `report_rollup_rules${v.suffix}`,
+})
+export const ALL_ROLLUP_TABLES = VARIANTS.flatMap((v) => Object.values(rollupTables(v)))
 
 /**
  * Whether the SLA was met as far as the facts row alone decides it (query.ts slaMetSql
@@ -61,7 +83,7 @@ const RECORDED_SLA_MET = `CASE WHEN d.status = 'rejected' THEN NULL
 export const PENDING_SLA_WHERE = `f.band <> 'review' AND f.status <> 'rejected' AND f.breached_at IS NULL
   AND f.resolved_at IS NULL AND f.sla_state IS DISTINCT FROM 'met'`
 
-const COUNT_COLUMNS = [
+export const COUNT_COLUMNS = [
   'opened',
   'rejected',
   'reopened',
@@ -73,47 +95,52 @@ const COUNT_COLUMNS = [
   'resolved',
 ] as const
 
+function variantDdl(v: RollupVariant): string[] {
+  const t = rollupTables(v)
+  const cols = v.key.map(([c]) => `${c} TEXT NOT NULL`).join(', ')
+  const pk = ['grain', 'day', ...v.key.map(([c]) => c)].join(', ')
+  return [
+    `CREATE TABLE ${t.counts} (
+      grain CHAR(1) NOT NULL, day DATE NOT NULL, ${cols},
+      ${COUNT_COLUMNS.map((c) => `${c} INTEGER NOT NULL DEFAULT 0`).join(', ')},
+      PRIMARY KEY (${pk}))`,
+    `CREATE TABLE ${t.times} (
+      grain CHAR(1) NOT NULL, day DATE NOT NULL, ${cols}, metric SMALLINT NOT NULL, bucket SMALLINT NOT NULL,
+      n INTEGER NOT NULL, PRIMARY KEY (${pk}, metric, bucket))`,
+    `CREATE TABLE ${t.rules} (
+      grain CHAR(1) NOT NULL, day DATE NOT NULL, ${cols}, rule TEXT NOT NULL, n INTEGER NOT NULL,
+      PRIMARY KEY (${pk}, rule))`,
+  ]
+}
+
 /** DDL of migration 19. */
 export const ROLLUP_DDL: readonly string[] = [
-  `CREATE TABLE report_rollup (
-    day DATE NOT NULL,
-    ${KEY_COLUMNS.map((c) => `${c} TEXT NOT NULL`).join(', ')},
-    ${COUNT_COLUMNS.map((c) => `${c} INTEGER NOT NULL DEFAULT 0`).join(', ')},
-    PRIMARY KEY (day, ${KEY_COLUMNS.join(', ')})
-  )`,
-  `CREATE TABLE report_rollup_times (
-    day DATE NOT NULL,
-    ${KEY_COLUMNS.map((c) => `${c} TEXT NOT NULL`).join(', ')},
-    metric SMALLINT NOT NULL,
-    bucket SMALLINT NOT NULL,
-    n INTEGER NOT NULL,
-    PRIMARY KEY (day, ${KEY_COLUMNS.join(', ')}, metric, bucket)
-  )`,
-  `CREATE TABLE report_rollup_rules (
-    day DATE NOT NULL,
-    ${KEY_COLUMNS.map((c) => `${c} TEXT NOT NULL`).join(', ')},
-    rule TEXT NOT NULL,
-    n INTEGER NOT NULL,
-    PRIMARY KEY (day, ${KEY_COLUMNS.join(', ')}, rule)
-  )`,
+  ...VARIANTS.flatMap(variantDdl),
   // The SLA figures' pending part: the few open, undecided grievances of a range.
   `CREATE INDEX grievance_facts_sla_pending ON grievance_facts (opened_day)
      WHERE band <> 'review' AND status <> 'rejected' AND breached_at IS NULL
        AND resolved_at IS NULL AND sla_state IS DISTINCT FROM 'met'`,
 ]
 
-const keyList = KEY_COLUMNS.join(', ')
-const upsertCounts = (table: string, cols: readonly string[]) =>
-  `ON CONFLICT (day, ${keyList}${table === 'report_rollup' ? '' : table === 'report_rollup_times' ? ', metric, bucket' : ', rule'})
-   DO UPDATE SET ${cols.map((c) => `${c} = ${table}.${c} + EXCLUDED.${c}`).join(', ')}`
+/** The day of a row of grain g.grain for an instant's IST day. */
+const grainDay = (day: string) => `CASE g.grain WHEN 'd' THEN ${day} ELSE date_trunc('month', ${day})::date END`
+const GRAINS = `CROSS JOIN (VALUES ('d'), ('m')) AS g(grain)`
 
 /**
  * Data-modifying CTEs that add the contributions of the relation `delta` (facts rows with
- * a `sign` column: +1 to add, −1 to take away) to the three roll-ups. Groups whose
- * contributions cancel out (a save that changed nothing a report counts) write nothing.
- * Rows are written in key order so concurrent saves lock them in the same order.
+ * a `sign` column: +1 to add, −1 to take away) to the roll-ups of one variant. Groups
+ * whose contributions cancel out (a save that changed nothing a report counts) write
+ * nothing. Rows are written in key order so concurrent saves lock them in the same order.
  */
-export function applyDeltaCtes(delta: string): string {
+function variantDeltaCtes(delta: string, v: RollupVariant): string {
+  const t = rollupTables(v)
+  const keyCols = v.key.map(([c]) => c)
+  const keyList = ['grain', 'day', ...keyCols].join(', ')
+  const keyed = v.key.map(([c, e]) => `${e} AS ${c}`).join(', ')
+  const groupAll = (extra: number) =>
+    Array.from({ length: 2 + keyCols.length + extra }, (_, i) => String(i + 1)).join(', ')
+  const upsert = (table: string, pk: string, cols: readonly string[]) =>
+    `ON CONFLICT (${pk}) DO UPDATE SET ${cols.map((c) => `${c} = ${table}.${c} + EXCLUDED.${c}`).join(', ')}`
   const ticket = `d.band <> 'review'`
   const counts = [
     `sum(d.sign) FILTER (WHERE ${ticket})`,
@@ -129,44 +156,50 @@ export function applyDeltaCtes(delta: string): string {
   const zeros = COUNT_COLUMNS.slice(0, -1)
     .map((c) => `0 AS ${c}`)
     .join(', ')
-  const keyed = KEY_EXPRS.map((e, i) => `${e} AS ${KEY_COLUMNS[i]}`).join(', ')
   const times = (metric: number, column: string) =>
-    `SELECT d.opened_day AS day, ${keyed}, ${metric}::smallint AS metric, (${bucketSql(`d.${column}`)})::smallint AS bucket, d.sign
-     FROM ${delta} d WHERE ${ticket} AND d.${column} IS NOT NULL`
+    `SELECT g.grain, ${grainDay('d.opened_day')} AS day, ${keyed}, ${metric}::smallint AS metric,
+       (${bucketSql(`d.${column}`)})::smallint AS bucket, d.sign
+     FROM ${delta} d ${GRAINS} WHERE ${ticket} AND d.${column} IS NOT NULL`
+  const name = (kind: string) => `rollup_${kind}${v.suffix}`
   return `
-  rollup_counts AS (
-    INSERT INTO report_rollup (day, ${keyList}, ${COUNT_COLUMNS.join(', ')})
-    SELECT day, ${keyList}, ${COUNT_COLUMNS.map((c) => `sum(${c})::int`).join(', ')}
+  ${name('counts')} AS (
+    INSERT INTO ${t.counts} (${keyList}, ${COUNT_COLUMNS.join(', ')})
+    SELECT ${keyList}, ${COUNT_COLUMNS.map((c) => `sum(${c})::int`).join(', ')}
     FROM (
-      SELECT d.opened_day AS day, ${keyed}, ${opened}, 0 AS resolved
-      FROM ${delta} d GROUP BY 1, 2, 3, 4, 5, 6
+      SELECT g.grain, ${grainDay('d.opened_day')} AS day, ${keyed}, ${opened}, 0 AS resolved
+      FROM ${delta} d ${GRAINS} GROUP BY ${groupAll(0)}
       UNION ALL
-      SELECT d.resolved_day, ${keyed}, ${zeros}, sum(d.sign)::int
-      FROM ${delta} d WHERE d.resolved_day IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6
+      SELECT g.grain, ${grainDay('d.resolved_day')}, ${keyed}, ${zeros}, sum(d.sign)::int
+      FROM ${delta} d ${GRAINS} WHERE d.resolved_day IS NOT NULL GROUP BY ${groupAll(0)}
     ) c
-    GROUP BY day, ${keyList}
+    GROUP BY ${keyList}
     HAVING ${COUNT_COLUMNS.map((c) => `sum(${c}) <> 0`).join(' OR ')}
-    ORDER BY day, ${keyList}
-    ${upsertCounts('report_rollup', COUNT_COLUMNS)}
+    ORDER BY ${keyList}
+    ${upsert(t.counts, keyList, COUNT_COLUMNS)}
     RETURNING 1),
-  rollup_times AS (
-    INSERT INTO report_rollup_times (day, ${keyList}, metric, bucket, n)
-    SELECT day, ${keyList}, metric, bucket, sum(sign)::int
+  ${name('times')} AS (
+    INSERT INTO ${t.times} (${keyList}, metric, bucket, n)
+    SELECT ${keyList}, metric, bucket, sum(sign)::int
     FROM (${times(METRIC.firstResponse, 'first_response_seconds')}
           UNION ALL ${times(METRIC.resolution, 'resolution_seconds')}) t
-    GROUP BY day, ${keyList}, metric, bucket HAVING sum(sign) <> 0
-    ORDER BY day, ${keyList}, metric, bucket
-    ${upsertCounts('report_rollup_times', ['n'])}
+    GROUP BY ${keyList}, metric, bucket HAVING sum(sign) <> 0
+    ORDER BY ${keyList}, metric, bucket
+    ${upsert(t.times, `${keyList}, metric, bucket`, ['n'])}
     RETURNING 1),
-  rollup_rules AS (
-    INSERT INTO report_rollup_rules (day, ${keyList}, rule, n)
-    SELECT d.opened_day, ${keyed}, r.rule, sum(d.sign)::int
-    FROM ${delta} d CROSS JOIN LATERAL unnest(d.matched_rules) AS r(rule)
+  ${name('rules')} AS (
+    INSERT INTO ${t.rules} (${keyList}, rule, n)
+    SELECT g.grain, ${grainDay('d.opened_day')}, ${keyed}, r.rule, sum(d.sign)::int
+    FROM ${delta} d ${GRAINS} CROSS JOIN LATERAL unnest(d.matched_rules) AS r(rule)
     WHERE ${ticket}
-    GROUP BY 1, 2, 3, 4, 5, 6, 7 HAVING sum(d.sign) <> 0
-    ORDER BY 1, 2, 3, 4, 5, 6, 7
-    ${upsertCounts('report_rollup_rules', ['n'])}
+    GROUP BY ${groupAll(1)} HAVING sum(d.sign) <> 0
+    ORDER BY ${groupAll(1)}
+    ${upsert(t.rules, `${keyList}, rule`, ['n'])}
     RETURNING 1)`
+}
+
+/** The data-modifying CTEs of every variant (see variantDeltaCtes). */
+export function applyDeltaCtes(delta: string): string {
+  return VARIANTS.map((v) => variantDeltaCtes(delta, v)).join(',')
 }
 
 /** Migration 19's backfill: every stored facts row, added once. */
