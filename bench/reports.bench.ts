@@ -15,7 +15,7 @@ import type { StaffUser } from '../src/server/auth/users'
 import { openPglite, openPostgres, type Database } from '../src/server/db/database'
 import { MIGRATIONS, migrate } from '../src/server/db/migrations'
 import { grievancesXlsx } from '../src/server/reports/export'
-import { ROLLUP_BACKFILL } from '../src/server/reports/rollup'
+import { ALL_ROLLUP_TABLES, ROLLUP_BACKFILL, VARIANTS, rollupTables } from '../src/server/reports/rollup'
 import { reportSelection, type ReportSelection } from '../src/server/reports/query'
 import { reportSummary } from '../src/server/reports/summary'
 import type { ReportQueryInput } from '../src/shared/reports'
@@ -124,14 +124,17 @@ export async function generate(db: Database, n: number, label: string): Promise<
   await db.query(backfill)
   const facts = performance.now()
   // The roll-ups as migration 19 fills them from the facts (set-based, one statement).
-  for (const t of ['report_rollup', 'report_rollup_times', 'report_rollup_rules']) await db.query(`DELETE FROM ${t}`)
+  for (const t of ALL_ROLLUP_TABLES) await db.query(`DELETE FROM ${t}`)
   await db.query(ROLLUP_BACKFILL)
   const rolled = performance.now()
-  for (const t of ['grievances', 'grievance_facts', 'report_rollup', 'report_rollup_times', 'report_rollup_rules'])
-    await db.query(`ANALYZE ${t}`)
+  for (const t of ['grievances', 'grievance_facts', ...ALL_ROLLUP_TABLES]) await db.query(`ANALYZE ${t}`)
   const [rows] = await db.query<{ counts: number; times: number; rules: number }>(
-    `SELECT (SELECT count(*) FROM report_rollup)::int AS counts, (SELECT count(*) FROM report_rollup_times)::int AS times,
-       (SELECT count(*) FROM report_rollup_rules)::int AS rules`,
+    `SELECT ${['counts', 'times', 'rules']
+      .map(
+        (k) =>
+          `(${VARIANTS.map((v) => `(SELECT count(*) FROM ${rollupTables(v)[k as 'counts']})`).join(' + ')})::int AS ${k}`,
+      )
+      .join(', ')}`,
   )
   console.log(
     `[reports/${label}] generated ${n} grievances in ${((generated - started) / 1000).toFixed(1)} s; ` +

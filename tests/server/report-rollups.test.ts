@@ -11,6 +11,7 @@ import { openPglite, writeTransaction, type Database, type Queryable } from '../
 import { MIGRATIONS, migrate } from '../../src/server/db/migrations'
 import { insertGrievance, loadGrievance, nextVersion, saveGrievance } from '../../src/server/grievances'
 import { reportSelection } from '../../src/server/reports/query'
+import { wholeBlocks } from '../../src/server/reports/rollup-query'
 import { ALL_ROLLUP_TABLES, PERCENTILE_TOLERANCE, ROLLUP_BACKFILL } from '../../src/server/reports/rollup'
 import { reportSummary } from '../../src/server/reports/summary'
 import type { Grievance, GrievanceSla, ThreadEntry } from '../../src/shared/grievance'
@@ -184,6 +185,10 @@ const QUERIES: ReportQueryInput[] = [
   { from: '2026-02-15', to: '2026-04-10' },
   { from: '2026-02-15', to: '2026-04-10', language: 'en' },
   { from: '2026-02-15', to: '2026-04-10', handle: 'cyberdost', officer: 'officer.cyber2' },
+  // Seven-day blocks and single days at both ends.
+  { from: '2026-02-03', to: '2026-04-26' },
+  { from: '2026-03-08', to: '2026-03-28', priority: 'critical' },
+  { from: '2026-02-27', to: '2026-03-02', division: 'cyber' },
   { from: '2026-04-01', to: '2026-04-30' },
   { from: '2026-02-01', to: '2026-04-30', division: 'cyber' },
   { from: '2026-02-01', to: '2026-04-30', handle: 'HMOINDIA' },
@@ -221,6 +226,21 @@ afterAll(async () => {
 })
 
 describe('report roll-ups', () => {
+  it('read a range as whole months, then seven-day blocks, then days', () => {
+    expect(wholeBlocks('2025-01-03', '2025-03-30')).toEqual([
+      ['d', '2025-01-03', '2025-01-08'],
+      ['w', '2025-01-08', '2025-02-01'],
+      ['m', '2025-02-01', '2025-03-01'],
+      ['w', '2025-03-01', '2025-03-29'],
+      ['d', '2025-03-29', '2025-03-31'],
+    ])
+    expect(wholeBlocks('2025-06-10', '2025-06-10')).toEqual([['d', '2025-06-10', '2025-06-11']])
+    expect(wholeBlocks('2025-01-01', '2026-01-01')).toEqual([
+      ['m', '2025-01-01', '2026-01-01'],
+      ['d', '2026-01-01', '2026-01-02'],
+    ])
+  })
+
   it('give the facts’ figures for every range, filter and scope on random grievances', async () => {
     const all = await expectSameFigures(db, ADMIN, QUERIES[0]!)
     // The data set exercises what the figures are made of.

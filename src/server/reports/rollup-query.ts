@@ -24,33 +24,56 @@ function rollupFilterSql(sel: ReportSelection, p: SqlParams, alias = 'r'): strin
 }
 
 const MS_PER_DAY = 86_400_000
+const dayMs = (day: string) => Date.parse(`${day}T00:00:00Z`)
 const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10)
-const firstOfNextMonth = (day: string) => {
-  const d = new Date(`${day.slice(0, 7)}-01T00:00:00Z`)
-  d.setUTCMonth(d.getUTCMonth() + 1)
-  return dayOf(d.getTime())
+const GRAIN_ORDER = ['m', 'w', 'd'] as const
+type Grain = (typeof GRAIN_ORDER)[number]
+
+/** The first day after the block of grain `grain` that starts on `day`, or null when no such block starts there. */
+function blockEnd(day: string, grain: Grain): string | null {
+  const d = new Date(dayMs(day))
+  const dom = d.getUTCDate()
+  if (grain === 'd') return dayOf(d.getTime() + MS_PER_DAY)
+  const nextMonth = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1)
+  if (grain === 'm') return dom === 1 ? dayOf(nextMonth) : null
+  if ((dom - 1) % 7 !== 0) return null
+  return dayOf(Math.min(nextMonth, d.getTime() + 7 * MS_PER_DAY))
 }
 
 /**
- * The months wholly inside the range, as [first day of the first, first day after the
- * last); null when there is none. Those are read from the 'm' rows, the rest day by day.
+ * The range as the fewest roll-up rows per key: from each day, the largest block (month,
+ * seven-day block, day) that starts there and ends within the range. Consecutive blocks
+ * of one grain are merged: [grain, first day, first day after].
  */
-export function wholeMonths(from: string, to: string): [string, string] | null {
-  const start = from.endsWith('-01') ? from : firstOfNextMonth(from)
-  const afterTo = dayOf(Date.parse(`${to}T00:00:00Z`) + MS_PER_DAY)
-  const end = afterTo.endsWith('-01') ? afterTo : `${to.slice(0, 7)}-01`
-  return start < end ? [start, end] : null
+export function wholeBlocks(from: string, to: string): [Grain, string, string][] {
+  const after = dayOf(dayMs(to) + MS_PER_DAY)
+  const parts: [Grain, string, string][] = []
+  for (let day = from; day < after;) {
+    let grain: Grain = 'd'
+    let end = blockEnd(day, 'd')!
+    for (const g of GRAIN_ORDER) {
+      const e = blockEnd(day, g)
+      if (e !== null && e <= after) {
+        grain = g
+        end = e
+        break
+      }
+    }
+    const last = parts[parts.length - 1]
+    if (last && last[0] === grain && last[2] === day) last[2] = end
+    else parts.push([grain, day, end])
+    day = end
+  }
+  return parts
 }
 
-/** The rows of a roll-up aliased `alias` that add up to the range: whole months, and the other days. */
+/** The rows of a roll-up aliased `alias` that add up to the range, each part a range of its primary key (grain, day, …). */
 function rangeSql(sel: ReportSelection, p: SqlParams, alias: string): string {
-  const { from, to } = sel.query
-  const days = `${alias}.day BETWEEN ${p.add(from)}::date AND ${p.add(to)}::date`
-  const months = wholeMonths(from, to)
-  if (months === null) return `${alias}.grain = 'd' AND ${days}`
-  const [start, end] = [p.add(months[0]), p.add(months[1])]
-  return `((${alias}.grain = 'm' AND ${alias}.day >= ${start}::date AND ${alias}.day < ${end}::date)
-    OR (${alias}.grain = 'd' AND ${days} AND (${alias}.day < ${start}::date OR ${alias}.day >= ${end}::date)))`
+  const parts = wholeBlocks(sel.query.from, sel.query.to).map(
+    ([grain, start, end]) =>
+      `(${alias}.grain = '${grain}' AND ${alias}.day >= ${p.add(start)}::date AND ${alias}.day < ${p.add(end)}::date)`,
+  )
+  return `(${parts.join(' OR ')})`
 }
 
 /** Every day of the range, one row each (for the series). */
