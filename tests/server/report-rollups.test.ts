@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { StaffUser } from '../../src/server/auth/users'
-import { openPglite, writeTransaction, type Database, type Queryable } from '../../src/server/db/database'
+import { openDatabase, writeTransaction, type Database, type Queryable } from '../../src/server/db/database'
 import { MIGRATIONS, migrate } from '../../src/server/db/migrations'
 import { insertGrievance, loadGrievance, nextVersion, saveGrievance } from '../../src/server/grievances'
 import { reportSelection } from '../../src/server/reports/query'
@@ -16,6 +16,7 @@ import { ALL_ROLLUP_TABLES, PERCENTILE_TOLERANCE, ROLLUP_BACKFILL } from '../../
 import { reportSummary } from '../../src/server/reports/summary'
 import type { Grievance, GrievanceSla, ThreadEntry } from '../../src/shared/grievance'
 import { ReportQuery, type ReportFigures, type ReportQueryInput, type ReportSummary } from '../../src/shared/reports'
+import { freshDatabase, type TestDatabase } from './helpers'
 import { ORG } from './seed'
 
 const SEED = Number(process.env.ROLLUP_TEST_SEED ?? 20261203)
@@ -209,10 +210,13 @@ async function rollupRows(db: Queryable) {
 }
 
 let db: Database
+let testDb: TestDatabase
 const ids: string[] = []
 
 beforeAll(async () => {
-  db = await openPglite()
+  // PGlite, or a throw-away PostgreSQL database when DATABASE_URL is set (npm run test:pg).
+  testDb = await freshDatabase()
+  db = await openDatabase(testDb.databaseUrl ? { databaseUrl: testDb.databaseUrl } : {})
   await migrate(db)
   for (let i = 0; i < 400; i++) {
     const g = randomGrievance()
@@ -223,6 +227,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await db?.close()
+  await testDb?.drop()
 })
 
 describe('report roll-ups', () => {
