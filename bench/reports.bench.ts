@@ -125,7 +125,7 @@ export async function generate(db: Database, n: number, label: string): Promise<
   const facts = performance.now()
   // The roll-ups as migration 19 fills them from the facts (set-based, one statement).
   for (const t of ALL_ROLLUP_TABLES) await db.query(`DELETE FROM ${t}`)
-  await db.query(ROLLUP_BACKFILL)
+  for (const statement of ROLLUP_BACKFILL) await db.query(statement)
   const rolled = performance.now()
   for (const t of ['grievances', 'grievance_facts', ...ALL_ROLLUP_TABLES]) await db.query(`ANALYZE ${t}`)
   const [rows] = await db.query<{ counts: number; times: number; rules: number }>(
@@ -261,7 +261,7 @@ async function exports(db: Database, label: string) {
 }
 
 async function onPglite(): Promise<void> {
-  const db = await openPglite(undefined, { statementTimeoutMs: 600_000 })
+  const db = await openPglite(undefined, { statementTimeoutMs: 1_800_000 })
   try {
     await migrate(db)
     await generate(db, 100_000, 'pglite')
@@ -284,7 +284,7 @@ async function onPostgres(): Promise<void> {
   await admin.query(`CREATE DATABASE ${name}`)
   const url = new URL(base)
   url.pathname = `/${name}`
-  const db = await openPostgres(url.toString(), { statementTimeoutMs: 600_000 })
+  const db = await openPostgres(url.toString(), { statementTimeoutMs: 1_800_000 })
   try {
     await migrate(db)
     await generate(db, 1_000_000, 'postgres')

@@ -458,7 +458,7 @@ export const MIGRATIONS: readonly Migration[] = [
     // same statement that writes the facts, filled here from the facts already stored. The
     // SQL lives beside the code that maintains the roll-ups so the two cannot disagree; a
     // change to what they hold needs a new migration that empties and refills them.
-    sql: [...ROLLUP_DDL, ROLLUP_BACKFILL],
+    sql: [...ROLLUP_DDL, ...ROLLUP_BACKFILL],
   },
 ]
 

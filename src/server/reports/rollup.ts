@@ -140,7 +140,8 @@ export const ROLLUP_DDL: readonly string[] = [
 const grainDay = (day: string) => `CASE g.grain WHEN 'd' THEN ${day}
     WHEN 'w' THEN ${day} - ((EXTRACT(DAY FROM ${day})::int - 1) % 7)
     ELSE date_trunc('month', ${day})::date END`
-const GRAINS = `CROSS JOIN (VALUES ('d'), ('w'), ('m')) AS g(grain)`
+const grainsSql = (grains: readonly string[]) =>
+  `CROSS JOIN (VALUES ${grains.map((g) => `('${g}')`).join(', ')}) AS g(grain)`
 
 /**
  * Data-modifying CTEs that add the contributions of the relation `delta` (facts rows with
@@ -148,7 +149,8 @@ const GRAINS = `CROSS JOIN (VALUES ('d'), ('w'), ('m')) AS g(grain)`
  * whose contributions cancel out (a save that changed nothing a report counts) write
  * nothing. Rows are written in key order so concurrent saves lock them in the same order.
  */
-function variantDeltaCtes(delta: string, v: RollupVariant): string {
+function variantDeltaCtes(delta: string, v: RollupVariant, grains: readonly string[]): string {
+  const GRAINS = grainsSql(grains)
   const t = rollupTables(v)
   const keyCols = v.key.map(([c]) => c)
   const keyList = ['grain', 'day', ...keyCols].join(', ')
@@ -214,10 +216,33 @@ function variantDeltaCtes(delta: string, v: RollupVariant): string {
 }
 
 /** The data-modifying CTEs of every variant (see variantDeltaCtes). */
-export function applyDeltaCtes(delta: string): string {
-  return VARIANTS.map((v) => variantDeltaCtes(delta, v)).join(',')
+export function applyDeltaCtes(delta: string, grains: readonly string[] = ['d', 'w', 'm']): string {
+  return VARIANTS.map((v) => variantDeltaCtes(delta, v, grains)).join(',')
 }
 
-/** Migration 19's backfill: every stored facts row, added once. */
-export const ROLLUP_BACKFILL = `WITH delta AS (SELECT 1 AS sign, f.* FROM grievance_facts f), ${applyDeltaCtes('delta')}
-  SELECT (SELECT count(*) FROM rollup_counts) AS counts`
+/** The 'w' and 'm' rows of a roll-up table added up from its 'd' rows. */
+function coarserFromDays(table: string, key: readonly string[], sums: readonly string[]): string {
+  const cols = key.join(', ')
+  return `INSERT INTO ${table} (grain, day, ${cols}, ${sums.join(', ')})
+    SELECT g.grain, ${grainDay('t.day')}, ${key.map((c) => `t.${c}`).join(', ')}, ${sums.map((c) => `sum(t.${c})::int`).join(', ')}
+    FROM ${table} t CROSS JOIN (VALUES ('w'), ('m')) AS g(grain) WHERE t.grain = 'd'
+    GROUP BY 1, 2, ${key.map((_, i) => String(i + 3)).join(', ')}`
+}
+
+/**
+ * Migration 19's backfill: every stored facts row added once, per day; then the seven-day
+ * blocks and months added up from the days (far cheaper than from the facts again).
+ */
+export const ROLLUP_BACKFILL: readonly string[] = [
+  `WITH delta AS (SELECT 1 AS sign, f.* FROM grievance_facts f), ${applyDeltaCtes('delta', ['d'])}
+  SELECT (SELECT count(*) FROM rollup_counts) AS counts`,
+  ...VARIANTS.flatMap((v) => {
+    const t = rollupTables(v)
+    const key = v.key.map(([c]) => c)
+    return [
+      coarserFromDays(t.counts, key, COUNT_COLUMNS),
+      coarserFromDays(t.times, [...key, 'metric', 'bucket'], ['n']),
+      coarserFromDays(t.rules, [...key, 'rule'], ['n']),
+    ]
+  }),
+]
