@@ -1,4 +1,4 @@
-// The summary's cohort figures read from the per-day roll-ups (rollup.ts) instead of the
+// The summary's cohort figures read from the roll-ups (rollup.ts: days, seven-day blocks, months) instead of the
 // facts: the same rows summary.ts would get from grievance_facts, so the rest of the
 // summary does not know which it read. Counts are exact; medians and p90s come from the
 // histograms (within PERCENTILE_TOLERANCE). The one time-dependent part, grievances whose
