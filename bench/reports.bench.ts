@@ -39,6 +39,8 @@ const RANGES: { name: string; from: string; to: string }[] = [
   { name: 'a day', from: '2025-06-10', to: '2025-06-10' },
   { name: 'a month', from: '2025-06-01', to: '2025-06-30' },
   { name: 'the year', from: '2025-01-01', to: '2025-12-31' },
+  // Partial months at both ends: seven-day blocks and single days as well as months.
+  { name: 'Feb 3 – Nov 26', from: '2025-02-03', to: '2025-11-26' },
   // The longest range a report may cover (366 days), over all the data.
   { name: 'all', from: '2025-01-01', to: '2026-01-01' },
 ]
