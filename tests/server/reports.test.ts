@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ensureUser } from '../../src/server/auth'
 import { writeTransaction } from '../../src/server/db/database'
 import { MIGRATIONS } from '../../src/server/db/migrations'
+import { PERCENTILE_TOLERANCE } from '../../src/server/reports/rollup'
 import { insertGrievance, loadGrievance, nextVersion, saveGrievance } from '../../src/server/grievances'
 import type { RunningServer } from '../../src/server/index'
 import type { Grievance, GrievanceSla, ThreadEntry } from '../../src/shared/grievance'
@@ -24,6 +25,17 @@ let policeSupervisor: ApiClient
 let officer: ApiClient
 
 const HOUR = 3_600_000
+
+/**
+ * Medians and p90s come from the per-day roll-ups' histograms: within their documented
+ * tolerance of the exact figure (tests/server/report-rollups.test.ts checks the facts give it exactly).
+ */
+function expectNear(actual: number | null, exact: number): void {
+  expect(actual).not.toBeNull()
+  expect(Math.abs(actual! - exact)).toBeLessThanOrEqual(
+    exact * PERCENTILE_TOLERANCE.relative + PERCENTILE_TOLERANCE.seconds,
+  )
+}
 const at = (iso: string, plusMs = 0): string => new Date(Date.parse(iso) + plusMs).toISOString()
 
 interface Seed {
@@ -316,11 +328,11 @@ describe('the summary', () => {
     expect(s.grievancesRejected).toBe(1)
     expect(s.grievancesReopened).toBe(1)
     // First responses 600 1200 1800 2400 3000 s (g10's acknowledgement is not one).
-    expect(s.firstResponseMedianSeconds).toBe(1800)
-    expect(s.firstResponseP90Seconds).toBeCloseTo(2400 + 0.6 * 600, 6)
+    expectNear(s.firstResponseMedianSeconds, 1800)
+    expectNear(s.firstResponseP90Seconds, 2400 + 0.6 * 600)
     // Resolutions 3600 7200 10800 14400 s (g3 was reopened: no longer resolved).
-    expect(s.resolutionMedianSeconds).toBe(9000)
-    expect(s.resolutionP90Seconds).toBeCloseTo(10800 + 0.7 * 3600, 6)
+    expectNear(s.resolutionMedianSeconds, 9000)
+    expectNear(s.resolutionP90Seconds, 10800 + 0.7 * 3600)
     // Decided: g1 g2 met; g3 (past due, open), g4 (late), g8 (breached) not: 2 of 5.
     expect(s.slaDecided).toBe(5)
     expect(s.slaMetShare).toBeCloseTo(0.4, 10)
@@ -335,21 +347,21 @@ describe('the summary', () => {
       nameHi: 'साइबर अपराध',
       grievancesOpened: 5,
       grievancesResolved: 3,
-      firstResponseMedianSeconds: 1500,
-      resolutionMedianSeconds: 7200,
       slaDecided: 4,
       slaMetShare: 0.5,
     })
-    expect(cyber.firstResponseP90Seconds).toBeCloseTo(1800 + 0.7 * 1200, 6)
+    expectNear(cyber.firstResponseMedianSeconds, 1500)
+    expectNear(cyber.resolutionMedianSeconds, 7200)
+    expectNear(cyber.firstResponseP90Seconds, 1800 + 0.7 * 1200)
     const police = s.byDivision.find((d) => d.division === 'police')!
     expect(police).toMatchObject({
       grievancesOpened: 3,
       grievancesResolved: 2,
       grievancesRejected: 1,
-      firstResponseMedianSeconds: 2400,
-      resolutionMedianSeconds: 10800,
       slaMetShare: 0,
     })
+    expectNear(police.firstResponseMedianSeconds, 2400)
+    expectNear(police.resolutionMedianSeconds, 10800)
     expect(s.byDivision.map((d) => d.division).sort()).toEqual(['cyber', 'police'])
     expect(s.byOfficer.map((o) => [o.officer, o.grievancesOpened, o.open, o.grievancesResolved])).toEqual([
       ['officer.cyber', 5, 2, 3],
@@ -407,7 +419,8 @@ describe('the summary', () => {
     // Normal: g2 g3 g4 g6 g10.
     expect((await summaryOf(admin, `${RANGE}&priority=normal`)).grievancesOpened).toBe(5)
     const hindi = await summaryOf(admin, `${RANGE}&language=hi`)
-    expect([hindi.grievancesOpened, hindi.firstResponseMedianSeconds, hindi.slaMetShare]).toEqual([1, 3000, 0])
+    expect([hindi.grievancesOpened, hindi.slaMetShare]).toEqual([1, 0])
+    expectNear(hindi.firstResponseMedianSeconds, 3000)
     expect((await summaryOf(admin, `${RANGE}&handle=cyberdost`)).grievancesOpened).toBe(1)
     const police = await summaryOf(admin, `${RANGE}&officer=officer.police`)
     expect([police.grievancesOpened, police.grievancesResolved]).toEqual([2, 2])

@@ -2,6 +2,7 @@
 // Two servers starting at once serialise on an advisory lock (PostgreSQL); on PGlite
 // there is a single connection anyway. Never edit a shipped migration: add a new one.
 import { MIGRATIONS_LOCK_KEY, type Database } from './database'
+import { ROLLUP_BACKFILL, ROLLUP_DDL } from '../reports/rollup'
 
 interface Migration {
   version: number
@@ -514,6 +515,15 @@ export const MIGRATIONS: readonly Migration[] = [
         expires_at TIMESTAMPTZ NOT NULL
       )`,
     ],
+  },
+  {
+    version: 19,
+    name: 'report-rollups',
+    // src/server/reports/rollup.ts: per-day roll-ups of grievance_facts, kept in step by the
+    // same statement that writes the facts, filled here from the facts already stored. The
+    // SQL lives beside the code that maintains the roll-ups so the two cannot disagree; a
+    // change to what they hold needs a new migration that empties and refills them.
+    sql: [...ROLLUP_DDL, ...ROLLUP_BACKFILL],
   },
 ]
 

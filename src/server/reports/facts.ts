@@ -5,6 +5,7 @@
 import type { Grievance, ThreadEntry } from '../../shared/grievance'
 import { reportDayOf } from '../../shared/reports'
 import type { Queryable, SqlScalar } from '../db/database'
+import { applyDeltaCtes } from './rollup'
 
 /** A person's reply that is on X: not an acknowledgement (their ids are `ack:…`), not a note. */
 export function isPublicPersonReply(e: ThreadEntry): boolean {
@@ -107,10 +108,22 @@ const RECORD_FACTS = `
     reopened_count = grievance_facts.reopened_count
       + CASE WHEN EXCLUDED.status = 'reopened' AND grievance_facts.status <> 'reopened' THEN 1 ELSE 0 END`
 
-/** Writes the facts of these grievances (new or changed) inside the caller's transaction. */
+/**
+ * The upsert and the roll-ups (rollup.ts) in one statement: `old` sees the facts rows as
+ * they were before it (one snapshot), `up` returns them as written, so the roll-ups take
+ * the old contribution away and add the new one.
+ */
+const RECORD_FACTS_AND_ROLLUPS = `
+  WITH old AS (SELECT -1 AS sign, f.* FROM grievance_facts f WHERE f.grievance_id = ANY($1::text[])),
+  up AS (${RECORD_FACTS} RETURNING *),
+  delta AS (SELECT * FROM old UNION ALL SELECT 1 AS sign, up.* FROM up),
+  ${applyDeltaCtes('delta')}
+  SELECT (SELECT count(*) FROM up) AS written`
+
+/** Writes the facts of these grievances (new or changed) and their roll-ups inside the caller's transaction. */
 export async function recordGrievanceFacts(tx: Queryable, grievances: readonly Grievance[]): Promise<void> {
   if (grievances.length === 0) return
   const columns: SqlScalar[][] = FACT_COLUMNS.map(() => [])
   for (const g of grievances) factValues(g).forEach((v, i) => columns[i]!.push(v))
-  await tx.query(RECORD_FACTS, columns)
+  await tx.query(RECORD_FACTS_AND_ROLLUPS, columns)
 }

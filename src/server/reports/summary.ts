@@ -14,8 +14,9 @@ import {
 } from '../../shared/reports'
 import type { Database, Queryable } from '../db/database'
 import { SqlParams, filterSql, openedInRangeSql, slaMetSql, type ReportSelection } from './query'
+import { rollupCohort } from './rollup-query'
 
-interface FigureRow {
+export interface FigureRow {
   g_division: number
   g_assignee: number
   division: string | null
@@ -30,7 +31,7 @@ interface FigureRow {
   met: number
 }
 
-interface DailyRow {
+export interface DailyRow {
   g_division: number
   day: string
   division: string | null
@@ -39,7 +40,7 @@ interface DailyRow {
   met: number
 }
 
-interface CohortResult {
+export interface CohortResult {
   [key: string]: unknown
   figures: FigureRow[] | null
   daily: DailyRow[] | null
@@ -106,7 +107,7 @@ async function cohort(db: Database, sel: ReportSelection): Promise<CohortResult>
   return row ?? { figures: null, daily: null, rules: null, tweets: null }
 }
 
-interface ResolvedRow {
+export interface ResolvedRow {
   [key: string]: unknown
   g_division: number
   g_assignee: number
@@ -203,15 +204,28 @@ function daysOf(from: string, to: string): string[] {
 /** Cents are what a budget is read in; floating sums of 0.005 would print 0.30000000000000004. */
 const usd = (n: number): number => Math.round(n * 1e6) / 1e6
 
+/**
+ * Where the cohort figures are read from: the per-day roll-ups (rollup.ts; counts exact,
+ * percentiles within PERCENTILE_TOLERANCE), or the facts row by row (exact; the reference
+ * the roll-ups are tested against, and what they are maintained from).
+ */
+export type FiguresSource = 'rollup' | 'facts'
+
+async function cohortAndResolved(db: Database, sel: ReportSelection, source: FiguresSource) {
+  if (source === 'rollup') return rollupCohort(db, sel)
+  const [c, resolved] = await Promise.all([cohort(db, sel), resolvedInRange(db, sel)])
+  return { cohort: c, resolved }
+}
+
 export async function reportSummary(
   db: Database,
   org: OrgConfig,
   sel: ReportSelection,
   now: Date = new Date(),
+  source: FiguresSource = 'rollup',
 ): Promise<ReportSummary> {
-  const [c, resolved, backlogCounts, ingestion] = await Promise.all([
-    cohort(db, sel),
-    resolvedInRange(db, sel),
+  const [{ cohort: c, resolved }, backlogCounts, ingestion] = await Promise.all([
+    cohortAndResolved(db, sel, source),
     backlog(db, sel),
     ingestionCounts(db, sel),
   ])
