@@ -131,6 +131,8 @@ export interface RoutingBenchSetup {
   compiled: CompiledOrg
   /** The same compiled org with the MHA triage model. */
   triage: Triage
+  /** The same, scored by the reference scorer (the model before TriageScorer): the "before". */
+  reference: Triage
   tweets: IncomingTweet[]
   naiveRules: NaiveRule[]
   ruleCount: number
@@ -156,7 +158,15 @@ export function setupRoutingBench(): RoutingBenchSetup {
   const model = parseModel(
     JSON.parse(readFileSync(join(here, '..', 'resources', 'models', `${base.id}.model.json`), 'utf8')),
   )
-  return { compiled, triage: prepareTriage(compiled, model), tweets, naiveRules, ruleCount: rules.length, compileMs }
+  return {
+    compiled,
+    triage: prepareTriage(compiled, model),
+    reference: prepareTriage(compiled, model, { referenceScorer: true }),
+    tweets,
+    naiveRules,
+    ruleCount: rules.length,
+    compileMs,
+  }
 }
 
 interface Round {
@@ -197,7 +207,7 @@ const median = (xs: number[]) => {
 }
 
 export default async function routingBench(): Promise<void> {
-  const { compiled, triage, tweets, naiveRules, ruleCount, compileMs } = setupRoutingBench()
+  const { compiled, triage, reference, tweets, naiveRules, ruleCount, compileMs } = setupRoutingBench()
   let sink = 0
   const count = tweets.length
   const ours = (from: number) => {
@@ -208,6 +218,10 @@ export default async function routingBench(): Promise<void> {
     for (let k = 0, i = from; k < BATCH; k++, i = i + 1 === count ? 0 : i + 1)
       sink += triageTweet(triage, tweets[i]).band.length
   }
+  const withReference = (from: number) => {
+    for (let k = 0, i = from; k < BATCH; k++, i = i + 1 === count ? 0 : i + 1)
+      sink += triageTweet(reference, tweets[i]).band.length
+  }
   const naive = (from: number) => {
     for (let k = 0, i = from; k < BATCH; k++, i = i + 1 === count ? 0 : i + 1)
       if (naiveRoute(naiveRules, tweets[i].text)) sink++
@@ -215,13 +229,16 @@ export default async function routingBench(): Promise<void> {
 
   measure(WARM_UP_MS, tweets.length, 0, ours)
   measure(WARM_UP_MS, tweets.length, 0, withModel)
+  measure(WARM_UP_MS, tweets.length, 0, withReference)
   let naiveCursor = measure(WARM_UP_MS / 2, tweets.length, 0, naive).cursor
   const oursRounds: Round[] = []
   const modelRounds: Round[] = []
+  const referenceRounds: Round[] = []
   const naiveRounds: Round[] = []
   for (let r = 0; r < ROUNDS; r++) {
     oursRounds.push(measure(ROUND_MS, tweets.length, 0, ours))
     modelRounds.push(measure(ROUND_MS, tweets.length, 0, withModel))
+    referenceRounds.push(measure(ROUND_MS, tweets.length, 0, withReference))
     const n = measure(ROUND_MS, tweets.length, naiveCursor, naive)
     naiveCursor = n.cursor
     naiveRounds.push(n)
@@ -233,6 +250,8 @@ export default async function routingBench(): Promise<void> {
   const naiveWall = median(naiveRounds.map((r) => r.wallPerSec))
   const modelCpu = median(modelRounds.map((r) => r.cpuPerSec))
   const modelWall = median(modelRounds.map((r) => r.wallPerSec))
+  const referenceCpu = median(referenceRounds.map((r) => r.cpuPerSec))
+  const referenceWall = median(referenceRounds.map((r) => r.wallPerSec))
   const ratio = oursCpu / naiveCpu
   const modelRatio = modelCpu / naiveCpu
   const fmt = (n: number) => Math.round(n).toLocaleString('en-US')
@@ -248,6 +267,9 @@ export default async function routingBench(): Promise<void> {
   )
   console.log(
     `routing: + triage model (bands)    ${fmt(modelCpu)} tweets per CPU-second (${fmt(modelWall)} per wall-clock second); the model costs ${(1e6 / modelCpu - 1e6 / oursCpu).toFixed(2)} µs per tweet`,
+  )
+  console.log(
+    `routing: before: reference scorer  ${fmt(referenceCpu)} tweets per CPU-second (${fmt(referenceWall)} per wall-clock second); the model costs ${(1e6 / referenceCpu - 1e6 / oursCpu).toFixed(2)} µs per tweet (same scores, extractFeatures + seenScore)`,
   )
   console.log(
     `routing: naive includes() baseline ${fmt(naiveCpu)} tweets per CPU-second (${fmt(naiveWall)} per wall-clock second)`,

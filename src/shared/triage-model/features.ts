@@ -12,18 +12,18 @@ import type { CompiledOrg } from '../routing/compile'
 export const FEATURE_SET = 2
 
 // Namespaces: the same value in two kinds of feature must not share a weight.
-const NS_BIAS = 1
-const NS_WORD = 2
-const NS_BIGRAM = 3
-const NS_HEAD = 4
-const NS_BIT = 5
-const NS_PAIR = 6
-const NS_RULE = 7
-const NS_RULE_DIVISION = 8
-const NS_SHAPE = 9
-const NS_AUTHOR = 10
-const NS_LANGUAGE = 11
-const NS_TOP_DIVISION = 12
+export const NS_BIAS = 1
+export const NS_WORD = 2
+export const NS_BIGRAM = 3
+export const NS_HEAD = 4
+export const NS_BIT = 5
+export const NS_PAIR = 6
+export const NS_RULE = 7
+export const NS_RULE_DIVISION = 8
+export const NS_SHAPE = 9
+export const NS_AUTHOR = 10
+export const NS_LANGUAGE = 11
+export const NS_TOP_DIVISION = 12
 
 /** murmur3's finaliser over a namespace and a value: a well-spread 32-bit feature hash. */
 export function featureHash(ns: number, value: number): number {
@@ -45,7 +45,7 @@ export function stringHash(s: string): number {
 
 // Bound on one tweet's features: bias, 2 per word (WORD_HASHES words), rule features, a
 // bigram per word, shape and author, 31 flags and their pairs (at most 465).
-const MAX_RULE_FEATURES = 32
+export const MAX_RULE_FEATURES = 32
 const MAX_FEATURES = 1024
 
 /** Flags beside the cue bits, paired with them (a linear model cannot AND on its own). */
@@ -85,7 +85,7 @@ const shapeLabels = [
 const SHAPE_OF: Record<string, number> = {}
 for (const label of shapeLabels) SHAPE_OF[label] = featureHash(NS_SHAPE, stringHash(label))
 /** The ones read per tweet, as plain constants (a 40-key table can drop to dictionary mode). */
-const SHAPE = {
+export const SHAPE = {
   excludedByRule: SHAPE_OF.excludedByRule,
   noRule: SHAPE_OF.noRule,
   inbox: SHAPE_OF.inbox,
@@ -99,23 +99,29 @@ const SHAPE = {
 } as const
 
 /** Index of the last edge not above n. */
-const bucket = (n: number, edges: readonly number[]): number => {
+export const bucket = (n: number, edges: readonly number[]): number => {
   let b = 0
   while (b + 1 < edges.length && n >= edges[b + 1]) b++
   return b
 }
-const MENTION_EDGES = [0, 1, 2, 3, 4, 6]
-const LEAD_EDGES = [0, 1, 2, 3, 5]
-const WORD_EDGES = [1, 4, 8, 16, 31]
+export const MENTION_EDGES = [0, 1, 2, 3, 4, 6]
+export const LEAD_EDGES = [0, 1, 2, 3, 5]
+export const WORD_EDGES = [1, 4, 8, 16, 31]
 const shapes = (prefix: string, edges: readonly number[]) => Int32Array.from(edges, (e) => SHAPE_OF[`${prefix}${e}`])
-const MENTION_SHAPES = shapes('m', MENTION_EDGES)
-const LEAD_SHAPES = shapes('lead', LEAD_EDGES)
-const WORD_SHAPES = shapes('w', WORD_EDGES)
-const OWN_SHAPES = shapes('own', [0, 1, 2])
-const URL_SHAPES = shapes('u', [0, 1, 2])
-const HASHTAG_SHAPES = shapes('h', [0, 1, 2, 3])
-const RULE_SHAPES = shapes('r', [0, 1, 2, 3])
+export const MENTION_SHAPES = shapes('m', MENTION_EDGES)
+export const LEAD_SHAPES = shapes('lead', LEAD_EDGES)
+export const WORD_SHAPES = shapes('w', WORD_EDGES)
+export const OWN_SHAPES = shapes('own', [0, 1, 2])
+export const URL_SHAPES = shapes('u', [0, 1, 2])
+export const HASHTAG_SHAPES = shapes('h', [0, 1, 2, 3])
+export const RULE_SHAPES = shapes('r', [0, 1, 2, 3])
 const LANGUAGE_HASH = new Map<string, number>()
+/** The language feature's hash (cached: a handful of languages). */
+export function languageHash(language: string): number {
+  let lang = LANGUAGE_HASH.get(language)
+  if (lang === undefined) LANGUAGE_HASH.set(language, (lang = featureHash(NS_LANGUAGE, stringHash(language))))
+  return lang
+}
 
 /** A tweet's features, reused from tweet to tweet: hashes[0 .. count). */
 export class FeatureBuffer {
@@ -175,7 +181,7 @@ export function truncated(text: string): boolean {
   )
 }
 
-const handleKey = (name: string) => (name.charCodeAt(0) === 0x40 ? name.slice(1) : name).toLowerCase()
+export const handleKey = (name: string) => (name.charCodeAt(0) === 0x40 ? name.slice(1) : name).toLowerCase()
 
 /** Per-org tables the extractor needs (built once per compiled org). */
 export interface FeatureContext {
@@ -332,9 +338,7 @@ export function extractFeatures(
   hashes[n++] = URL_SHAPES[Math.min(m.urlCount, 2)]
   hashes[n++] = HASHTAG_SHAPES[Math.min(m.hashtagCount, 3)]
   hashes[n++] = WORD_SHAPES[bucket(m.wordCount, WORD_EDGES)]
-  let lang = LANGUAGE_HASH.get(m.language)
-  if (lang === undefined) LANGUAGE_HASH.set(m.language, (lang = featureHash(NS_LANGUAGE, stringHash(m.language))))
-  hashes[n++] = lang
+  hashes[n++] = languageHash(m.language)
 
   // Author: the username's first and last three characters ("drm…", "…rly", "…ice", "ps_…")
   // and whether it ends in digits, as citizens' handles often do.

@@ -413,7 +413,7 @@ function divisionScoresWide(model: TriageModel, hashes: Int32Array, count: numbe
   softmax(out, k, model.division.scale)
 }
 
-function softmax(out: Float64Array, k: number, scale: number): void {
+export function softmax(out: Float64Array, k: number, scale: number): void {
   let top = 0
   for (let d = 1; d < k; d++) if (out[d] > out[top]) top = d
   const max = out[top]
@@ -442,7 +442,11 @@ export function rankDivisions(
   out: Float64Array,
 ): number {
   divisionScores(model, hashes, count, out)
-  const k = model.divisions.length
+  return applyRuleOdds(model.divisions.length, ruleDivision, out)
+}
+
+/** The matched rule's division (index, or -1) gets RULE_DIVISION_ODDS, renormalised; returns the best index. */
+export function applyRuleOdds(k: number, ruleDivision: number, out: Float64Array): number {
   if (ruleDivision >= 0 && ruleDivision < k) {
     const boosted = out[ruleDivision] * RULE_DIVISION_ODDS
     const sum = 1 - out[ruleDivision] + boosted

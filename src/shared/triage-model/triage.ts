@@ -7,8 +7,9 @@ import type { IncomingTweet, TweetAnalysis } from '../analysis'
 import type { AffiliatedAccounts, OrgConfig } from '../org'
 import { analyseTweet, type AnalyseContext } from '../routing/analyse'
 import type { CompiledOrg } from '../routing/compile'
-import { FeatureBuffer, extractFeatures, featureContext, type FeatureContext } from './features'
-import { divisionStride, rankDivisions, seenScore, sigmoid, type TriageModel, type TriageThresholds } from './model'
+import { featureContext } from './features'
+import { divisionStride, sigmoid, type TriageModel, type TriageThresholds } from './model'
+import { ReferenceScorer, TriageScorer } from './scorer'
 
 export type TriageBand = 'ticket' | 'review' | 'ignore'
 export const TRIAGE_BANDS: readonly TriageBand[] = ['ticket', 'review', 'ignore']
@@ -66,9 +67,8 @@ export interface Triage {
   model: TriageModel | null
   thresholds: TriageThresholds
   affiliated: AffiliatedMatcher
-  features: FeatureBuffer
-  /** Null without a model. */
-  featureContext: FeatureContext | null
+  /** The model's scores for one tweet; null without a model. */
+  scorer: TriageScorer | ReferenceScorer | null
   divisionScratch: Float64Array
   /**
    * The division of each handle-scoped rule, by rule id (matched rules come back as ids):
@@ -99,7 +99,11 @@ const RULES_ONLY: TriageThresholds = { ticket: 0.5, review: 0.5 }
 export function prepareTriage(
   compiled: CompiledOrg,
   model: TriageModel | null,
-  options: { ownHandles?: string[] } = {},
+  options: {
+    ownHandles?: string[]
+    /** Score with ReferenceScorer (the same results, more slowly): for tests and the bench's "before". */
+    referenceScorer?: boolean
+  } = {},
 ): Triage {
   const org: OrgConfig = compiled.org
   if (model) {
@@ -118,8 +122,12 @@ export function prepareTriage(
     model,
     thresholds: org.triage?.thresholds ?? model?.thresholds ?? RULES_ONLY,
     affiliated: new AffiliatedMatcher(org.affiliatedAccounts),
-    features: new FeatureBuffer(),
-    featureContext: model ? featureContext(compiled, model.divisions, own) : null,
+    scorer: model
+      ? new (options.referenceScorer ? ReferenceScorer : TriageScorer)(
+          model,
+          featureContext(compiled, model.divisions, own),
+        )
+      : null,
     divisionScratch: new Float64Array(model ? divisionStride(model.divisions.length) : 0),
     scopedRuleDivision: new Map(compiled.rules.filter((r) => r.handles !== null).map((r) => [r.id, r.division])),
     analyseContext: options.ownHandles ? { ownHandles: options.ownHandles } : undefined,
@@ -186,9 +194,9 @@ export function triageTweet(triage: Triage, tweet: IncomingTweet): TriageOutcome
   if (triage.affiliated.matches(tweet.authorUsername)) return ignored(analysis, AFFILIATED)
 
   const model = triage.model
-  const f = triage.features
+  const f = triage.scorer
   const { ticket, review } = triage.thresholds
-  if (model === null || triage.featureContext === null) {
+  if (model === null || f === null) {
     const official = (m.cues & (compiled.cueBit.officialReply ?? 0)) !== 0
     if (!analysis.actionable) return ignored(analysis, RULES_ONLY_REASON)
     const band: TriageBand = official ? 'review' : 'ticket'
@@ -196,8 +204,7 @@ export function triageTweet(triage: Triage, tweet: IncomingTweet): TriageOutcome
     return { analysis, band, confidence: 1, division: analysis.division, ranking: NO_RANKING, reasons }
   }
 
-  extractFeatures(triage.featureContext, tweet, analysis, f)
-  const confidence = sigmoid(model.calibration.a * seenScore(model, f) + model.calibration.b)
+  const confidence = sigmoid(model.calibration.a * f.score(tweet, analysis) + model.calibration.b)
   // An admin's exclusion or handle scope stopped the only rule that would have pulled it in.
   if (f.ruleStopped && !analysis.actionable && analysis.matchedRules.length === 0)
     return ignored(analysis, RULE_STOPPED, confidence)
@@ -221,7 +228,7 @@ export function triageTweet(triage: Triage, tweet: IncomingTweet): TriageOutcome
   if (band === 'ignore') return ignored(analysis, reasons, confidence)
 
   const scores = triage.divisionScratch
-  rankDivisions(model, f.hashes, f.divisionCount, f.ruleDivision, scores)
+  f.rankDivisions(scores)
   const ranking = topThree(model.divisions, scores)
   let division = ranking[0].division
   // A handle-scoped rule that matched is the admin's routing: it keeps its division.
