@@ -9,6 +9,7 @@ import type { AuditPage } from '../../src/shared/audit'
 import type { AdminTwoFactor } from '../../src/shared/two-factor'
 import { seriousA11yViolations } from './a11y'
 import { DEMO_PASSWORD, signInAt } from './desk-page'
+import { hindiScreen } from './hindi-screen'
 import { startStack, type Stack } from './stack'
 
 const STEP_MS = 30_000
@@ -61,7 +62,7 @@ async function signInWithPassword(page: Page): Promise<void> {
 
 test('admin requires two-factor for supervisors; the supervisor enrols, then signs in with a code', async ({
   browser,
-}) => {
+}, testInfo) => {
   const admin = await (await browser.newContext()).newPage()
   await signInAt(admin, stack.deskUrl, 'admin')
   await admin.getByTestId('screen-admin').click()
@@ -124,6 +125,17 @@ test('admin requires two-factor for supervisors; the supervisor enrols, then sig
   await admin.reload()
   await admin.getByTestId('screen-admin').click()
   await expect(admin.getByTestId('user-two-factor-supervisor')).toContainText('On')
+  // The users screen in Hindi: the two-factor column with its reset, and the warning before a save.
+  await admin.getByTestId('language-switch').selectOption('hi')
+  await expect(admin.getByTestId('user-two-factor-supervisor')).toContainText('चालू')
+  await admin.getByTestId('two-factor-require-officer').check()
+  await admin.getByTestId('two-factor-policy-save').click()
+  await expect(admin.getByTestId('two-factor-policy-warning')).toContainText('साइन आउट')
+  await hindiScreen(admin, testInfo, 'admin-users-two-factor')
+  await expectAccessible(admin, '[data-testid="admin-users"]')
+  await admin.getByTestId('two-factor-policy-cancel').click()
+  await admin.getByTestId('two-factor-require-officer').uncheck()
+  await admin.getByTestId('language-switch').selectOption('en')
   await admin.getByTestId('user-two-factor-reset-supervisor').click()
   await expect(admin.getByTestId('two-factor-admin-notice')).toContainText('is reset')
   await expect(admin.getByTestId('user-two-factor-supervisor')).toHaveText('Off')
@@ -156,7 +168,9 @@ test('admin requires two-factor for supervisors; the supervisor enrols, then sig
   expect(codeSignIn?.clientAddress).toBeTruthy()
 })
 
-test("a user turns two-factor on from the top bar's setting, and needs a code from then on", async ({ browser }) => {
+test("a user turns two-factor on from the top bar's setting, and needs a code from then on", async ({
+  browser,
+}, testInfo) => {
   const page = await (await browser.newContext()).newPage()
   await signInAt(page, stack.deskUrl, 'officer.cyber')
   // By keyboard: the dialog takes the focus, Tab and Shift+Tab stay in it, Escape closes it
@@ -176,6 +190,11 @@ test("a user turns two-factor on from the top bar's setting, and needs a code fr
   await page.keyboard.press('Tab')
   await expect(page.getByTestId('two-factor-start')).toBeFocused()
   await expectAccessible(page, '[data-testid="two-factor-settings"]')
+  await page.getByTestId('language-switch').selectOption('hi')
+  await expect(page.getByTestId('two-factor-settings-state')).toContainText('बंद')
+  await hindiScreen(page, testInfo, 'two-factor-settings')
+  await page.getByTestId('language-switch').selectOption('en')
+  await page.getByTestId('two-factor-settings').focus()
   await page.keyboard.press('Escape')
   await expect(page.getByTestId('two-factor-settings')).toHaveCount(0)
   await expect(toggle).toBeFocused()
