@@ -110,5 +110,17 @@ export type TwoFactorPolicy = z.infer<typeof TwoFactorPolicy>
 export const AdminTwoFactor = TwoFactorPolicy.extend({
   /** Users with two-factor on, and since when (ISO). */
   enrolled: z.array(z.object({ username: z.string(), enabledAt: z.string().nullable() })),
+  /** Per role, active users with two-factor off: whom requiring it for the role signs out. */
+  withoutTwoFactor: z.record(Role, z.number().int().nonnegative()),
 })
 export type AdminTwoFactor = z.infer<typeof AdminTwoFactor>
+
+/**
+ * How many users saving `roles` would sign out: those without two-factor in the roles it
+ * newly requires (roles already required caught theirs when they were saved). The admin
+ * screen asks before a save that signs anyone out.
+ */
+export function usersSignedOutBy(view: AdminTwoFactor, roles: readonly Role[]): number {
+  const newly = new Set(roles.filter((r) => !view.requiredRoles.includes(r)))
+  return [...newly].reduce((sum, role) => sum + view.withoutTwoFactor[role], 0)
+}

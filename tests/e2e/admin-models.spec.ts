@@ -115,4 +115,9 @@ test('an admin uploads a model, deploys it after confirming, and rolls back to v
   await expect(section).toContainText('ट्राइएज मॉडल')
   await hindiScreen(page, testInfo, 'admin-models')
   expect(await seriousA11yViolations(page)).toEqual([])
+  // The deployment's confirmation in Hindi too.
+  await page.getByTestId('model-deploy-2').click()
+  await expect(page.getByTestId('model-confirm-2')).toBeVisible()
+  await hindiScreen(page, testInfo, 'admin-models-confirm')
+  expect(await seriousA11yViolations(page, { include: '[data-testid="admin-models"]' })).toEqual([])
 })

@@ -34,7 +34,16 @@ export function englishPatterns(): { key: string; english: string; pattern: RegE
     // Pieces of fixed text between placeholders and markup: each may be its own element.
     const pieces = text.split(/\{\{[^}]*\}\}|<\/?[a-zA-Z0-9]+\s*\/?>/)
     if (!pieces.some((p) => /\p{L}/u.test(p))) continue
-    const source = pieces.map((p) => escape(p.replace(/\s+/g, ' ').trim())).join('.*?')
+    // A piece is whole words: "{{band}} in {{division}}" is not in "admin को …", nor
+    // "{{load}} of {{capacity}}" in a username "officer.capf" (data in an aria-label).
+    const source = pieces
+      .map((p) => {
+        const piece = p.replace(/\s+/g, ' ').trim()
+        const start = /^\p{L}/u.test(piece) ? '(?<!\\p{L})' : ''
+        const end = /\p{L}$/u.test(piece) ? '(?!\\p{L})' : ''
+        return piece ? `${start}${escape(piece)}${end}` : ''
+      })
+      .join('.*?')
     patterns.push({ key, english: text, pattern: new RegExp(`^${source}$`, 'su') })
   }
   return patterns

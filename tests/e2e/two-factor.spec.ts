@@ -6,8 +6,10 @@
 import { test, expect, type Page } from '@playwright/test'
 import { Secret, TOTP } from 'otpauth'
 import type { AuditPage } from '../../src/shared/audit'
+import type { AdminTwoFactor } from '../../src/shared/two-factor'
 import { seriousA11yViolations } from './a11y'
 import { DEMO_PASSWORD, signInAt } from './desk-page'
+import { hindiScreen } from './hindi-screen'
 import { startStack, type Stack } from './stack'
 
 const STEP_MS = 30_000
@@ -37,6 +39,20 @@ function codeAt(secret: string, atMs: number): string {
   return new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 }).generate({ timestamp: atMs })
 }
 
+/** The admin's view over the API (the same answer the users screen reads). */
+async function adminGet<T>(path: string): Promise<T> {
+  const login = (await (
+    await fetch(`${stack.serverUrl}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: DEMO_PASSWORD }),
+    })
+  ).json()) as { token: string }
+  return (await (
+    await fetch(`${stack.serverUrl}${path}`, { headers: { authorization: `Bearer ${login.token}` } })
+  ).json()) as T
+}
+
 async function signInWithPassword(page: Page): Promise<void> {
   await page.goto(supervisorDesk.url)
   await page.getByTestId('login-username').fill('supervisor')
@@ -46,15 +62,28 @@ async function signInWithPassword(page: Page): Promise<void> {
 
 test('admin requires two-factor for supervisors; the supervisor enrols, then signs in with a code', async ({
   browser,
-}) => {
+}, testInfo) => {
   const admin = await (await browser.newContext()).newPage()
   await signInAt(admin, stack.deskUrl, 'admin')
   await admin.getByTestId('screen-admin').click()
   await expect(admin.getByTestId('admin-users')).toBeVisible()
   await expect(admin.getByTestId('user-two-factor-supervisor')).toHaveText('Off')
   await admin.getByTestId('two-factor-require-supervisor').check()
+  // Before saving, the screen says whom it signs out (supervisors without two-factor) and asks.
+  const { withoutTwoFactor } = await adminGet<AdminTwoFactor>('/api/v1/admin/two-factor')
+  const caught = withoutTwoFactor.supervisor
+  expect(caught).toBeGreaterThan(0)
   await admin.getByTestId('two-factor-policy-save').click()
+  await expect(admin.getByTestId('two-factor-policy-warning')).toContainText(`Saving signs out ${caught} user`)
+  await expectAccessible(admin, '[data-testid="admin-users"]')
+  // Cancel saves nothing.
+  await admin.getByTestId('two-factor-policy-cancel').click()
+  await expect(admin.getByTestId('two-factor-policy-warning')).toHaveCount(0)
+  expect((await adminGet<AdminTwoFactor>('/api/v1/admin/two-factor')).requiredRoles).toEqual([])
+  await admin.getByTestId('two-factor-policy-save').click()
+  await admin.getByTestId('two-factor-policy-confirm').click()
   await expect(admin.getByTestId('two-factor-admin-notice')).toHaveText('The requirement is saved.')
+  expect((await adminGet<AdminTwoFactor>('/api/v1/admin/two-factor')).requiredRoles).toEqual(['supervisor'])
   await expectAccessible(admin, '[data-testid="admin-users"]')
 
   // The supervisor's first sign-in leads to enrolment, and nothing else.
@@ -96,6 +125,17 @@ test('admin requires two-factor for supervisors; the supervisor enrols, then sig
   await admin.reload()
   await admin.getByTestId('screen-admin').click()
   await expect(admin.getByTestId('user-two-factor-supervisor')).toContainText('On')
+  // The users screen in Hindi: the two-factor column with its reset, and the warning before a save.
+  await admin.getByTestId('language-switch').selectOption('hi')
+  await expect(admin.getByTestId('user-two-factor-supervisor')).toContainText('चालू')
+  await admin.getByTestId('two-factor-require-officer').check()
+  await admin.getByTestId('two-factor-policy-save').click()
+  await expect(admin.getByTestId('two-factor-policy-warning')).toContainText('साइन आउट')
+  await hindiScreen(admin, testInfo, 'admin-users-two-factor')
+  await expectAccessible(admin, '[data-testid="admin-users"]')
+  await admin.getByTestId('two-factor-policy-cancel').click()
+  await admin.getByTestId('two-factor-require-officer').uncheck()
+  await admin.getByTestId('language-switch').selectOption('en')
   await admin.getByTestId('user-two-factor-reset-supervisor').click()
   await expect(admin.getByTestId('two-factor-admin-notice')).toContainText('is reset')
   await expect(admin.getByTestId('user-two-factor-supervisor')).toHaveText('Off')
@@ -128,10 +168,37 @@ test('admin requires two-factor for supervisors; the supervisor enrols, then sig
   expect(codeSignIn?.clientAddress).toBeTruthy()
 })
 
-test("a user turns two-factor on from the top bar's setting, and needs a code from then on", async ({ browser }) => {
+test("a user turns two-factor on from the top bar's setting, and needs a code from then on", async ({
+  browser,
+}, testInfo) => {
   const page = await (await browser.newContext()).newPage()
   await signInAt(page, stack.deskUrl, 'officer.cyber')
-  await page.getByTestId('two-factor-toggle').click()
+  // By keyboard: the dialog takes the focus, Tab and Shift+Tab stay in it, Escape closes it
+  // and the focus is back on the setting that opened it.
+  const toggle = page.getByTestId('two-factor-toggle')
+  await toggle.focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('two-factor-settings-state')).toContainText('off')
+  await expect(page.getByTestId('two-factor-settings')).toBeFocused()
+  for (let i = 0; i < 6; i++) {
+    await page.keyboard.press('Tab')
+    await expect(page.locator('[data-testid="two-factor-settings"]:focus-within')).toHaveCount(1)
+  }
+  await page.getByTestId('two-factor-start').focus()
+  await page.keyboard.press('Shift+Tab')
+  await expect(page.getByTestId('two-factor-settings-close')).toBeFocused()
+  await page.keyboard.press('Tab')
+  await expect(page.getByTestId('two-factor-start')).toBeFocused()
+  await expectAccessible(page, '[data-testid="two-factor-settings"]')
+  await page.getByTestId('language-switch').selectOption('hi')
+  await expect(page.getByTestId('two-factor-settings-state')).toContainText('बंद')
+  await hindiScreen(page, testInfo, 'two-factor-settings')
+  await page.getByTestId('language-switch').selectOption('en')
+  await page.getByTestId('two-factor-settings').focus()
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('two-factor-settings')).toHaveCount(0)
+  await expect(toggle).toBeFocused()
+  await toggle.click()
   await expect(page.getByTestId('two-factor-settings-state')).toContainText('off')
   await page.getByTestId('two-factor-start').click()
   const secret = (await page.getByTestId('two-factor-secret').textContent())!.trim()

@@ -11,7 +11,16 @@ import { startSimulator, type Simulator } from '../../src/twitter-sim/index'
 import type { RunningServer } from '../../src/server/index'
 import { readModelFile, triageFor } from '../../src/server/review'
 import { recordLabel } from '../../src/server/review/labels'
-import { MODEL_LIMITS, type ModelDeployed, type ModelList, type ModelUploaded } from '../../src/shared/models'
+import type { OrgSnapshot } from '../../src/server/config/live-org'
+import { QualityCache } from '../../src/server/models/quality-cache'
+import type { StoredLabel } from '../../src/server/review/labels'
+import {
+  MODEL_LIMITS,
+  type ModelDeployed,
+  type ModelList,
+  type ModelQuality,
+  type ModelUploaded,
+} from '../../src/shared/models'
 import type { Grievance } from '../../src/shared/grievance'
 import type { TriageQuality } from '../../src/shared/protocol'
 import {
@@ -258,6 +267,76 @@ describe('model registry', () => {
     expect(other.deployed).toBe(false)
     expect(other.quality.recall!).toBeLessThan(r!)
     expect(listed.versions.map((v) => v.version)).toEqual([2, 1])
+  })
+
+  it('keeps the figures until the decisions change: a new officer decision changes them', async () => {
+    const before = await list()
+    const deployedBefore = before.versions.find((v) => v.deployed)!
+    // A repeat read answers the same figures.
+    expect((await list()).versions).toEqual(before.versions)
+    // A grievance-like tweet the officer ruled not a grievance: the deployed model tickets it
+    // (a false positive), so its precision falls, and the list says so on the next read.
+    await server.db.transaction((tx) =>
+      recordLabel(tx, {
+        tweetId: 'label-cache-fp',
+        text: TEXT,
+        authorUsername: 'person_cache',
+        viaHandle: null,
+        actionable: false,
+        division: null,
+        source: 'reject-not-grievance',
+        username: 'officer.cyber',
+      }),
+    )
+    const after = await list()
+    const quality = (await admin.request('GET', '/api/v1/admin/triage/quality')).body as TriageQuality
+    expect(after.decisions).toBe(before.decisions + 1)
+    const deployedAfter = after.versions.find((v) => v.deployed)!
+    expect(deployedAfter.quality.precision!).toBeLessThan(deployedBefore.quality.precision!)
+    expect(deployedAfter.quality.precision).toBe(quality.ticket.precision)
+  })
+
+  it('measures a version again only when the window, the configuration or the version is new', async () => {
+    const cache = new QualityCache()
+    const snapshot = server.config.current()
+    let measured = 0
+    const measure = (labels: readonly StoredLabel[]): ModelQuality => {
+      measured++
+      return { precision: labels.length, recall: null, f1: null, reachedRecall: null }
+    }
+    const read = async (at: OrgSnapshot = snapshot, version = 1) =>
+      (await cache.window(server.db, at, new Date())).figures(version, measure)
+    const first = await read()
+    expect(measured).toBe(1)
+    expect(await read()).toEqual(first)
+    expect(measured).toBe(1)
+    // Another version is measured on its own; the first one stays kept.
+    await read(snapshot, 2)
+    await read()
+    expect(measured).toBe(2)
+    // Another configuration (a new snapshot): measured again.
+    await read({ ...snapshot })
+    expect(measured).toBe(3)
+    // A new decision: measured again, on a window one label longer.
+    await server.db.transaction((tx) =>
+      recordLabel(tx, {
+        tweetId: 'label-cache-new',
+        text: '@HMOIndia water supply cut in our colony for a week',
+        authorUsername: 'person_cache_new',
+        viaHandle: null,
+        actionable: true,
+        division: 'police',
+        source: 'review-accept',
+        username: 'officer.cyber',
+      }),
+    )
+    const fresh = await read()
+    expect(measured).toBe(4)
+    expect(fresh.precision).toBe(first.precision! + 1)
+    // A decision ageing out of the window (its time moved back 31 days) also starts afresh.
+    await server.db.query(`UPDATE triage_labels SET at = now() - interval '31 days' WHERE tweet_id = 'label-cache-new'`)
+    expect((await read()).precision).toBe(first.precision)
+    expect(measured).toBe(5)
   })
 
   it('is for admins only: 401 without a token, 403 for officers and supervisors', async () => {

@@ -10,7 +10,13 @@ import { ensureUser } from '../../src/server/auth'
 import { codeAt, matchingStep, timeStepAt } from '../../src/server/two-factor'
 import type { AuditPage } from '../../src/shared/audit'
 import type { LoginResponse } from '../../src/shared/protocol'
-import type { AdminTwoFactor, RecoveryCodes, TwoFactorChallenge, TwoFactorEnrolment } from '../../src/shared/two-factor'
+import {
+  usersSignedOutBy,
+  type AdminTwoFactor,
+  type RecoveryCodes,
+  type TwoFactorChallenge,
+  type TwoFactorEnrolment,
+} from '../../src/shared/two-factor'
 import type { UserList } from '../../src/shared/users'
 import { ApiClient, freshDatabase, loggedIn, PASSWORD, startTestServer, type TestDatabase } from './helpers'
 
@@ -226,11 +232,41 @@ describe('an admin requires two-factor for a role', () => {
     expect(((await admin.request('GET', '/api/v1/admin/two-factor')).body as AdminTwoFactor).requiredRoles).toEqual([])
   })
 
+  it('tells the admin, before saving, how many users a new requirement signs out', async () => {
+    const view = async () => (await admin.request('GET', '/api/v1/admin/two-factor')).body as AdminTwoFactor
+    const before = await view()
+    expect(before.withoutTwoFactor.supervisor).toBeGreaterThan(0)
+    expect(usersSignedOutBy(before, ['supervisor'])).toBe(before.withoutTwoFactor.supervisor)
+
+    // A new supervisor without two-factor is one more; once they enrol, and when disabled, they are not.
+    const enrols = 'supervisor.counted'
+    const disabled = 'supervisor.disabled'
+    for (const username of [enrols, disabled])
+      await ensureUser(server.db, {
+        username,
+        displayName: username,
+        role: 'supervisor',
+        divisions: ['cyber'],
+        languages: ['en'],
+        password: PASSWORD,
+      })
+    expect((await view()).withoutTwoFactor.supervisor).toBe(before.withoutTwoFactor.supervisor + 2)
+    await enrol(await loggedIn(server, enrols))
+    expect((await admin.request('PATCH', `/api/v1/admin/users/${disabled}`, { disabled: true })).status).toBe(200)
+    const after = await view()
+    expect(after.withoutTwoFactor.supervisor).toBe(before.withoutTwoFactor.supervisor)
+    // Admins and officers are counted apart: requiring it for officers only counts officers.
+    expect(usersSignedOutBy(after, ['officer'])).toBe(after.withoutTwoFactor.officer)
+    expect(usersSignedOutBy(after, [])).toBe(0)
+  })
+
   it('signs out the users it catches; they must enrol before any work', async () => {
     const before = await loggedIn(server, 'supervisor')
     const set = await admin.request('PUT', '/api/v1/admin/two-factor', { requiredRoles: ['supervisor'] })
     expect(set.status).toBe(200)
     expect((set.body as AdminTwoFactor).requiredRoles).toEqual(['supervisor'])
+    // Saved: saving the same roles again signs nobody out.
+    expect(usersSignedOutBy(set.body as AdminTwoFactor, ['supervisor'])).toBe(0)
     expect((await before.request('GET', '/api/v1/me')).status).toBe(401)
     // Admins (not required) keep working.
     expect((await admin.request('GET', '/api/v1/admin/users')).status).toBe(200)

@@ -1,6 +1,7 @@
 // The model registry for admins (everyone else: 403):
 //   GET  /api/v1/admin/models                    versions newest first, the deployed one marked,
 //                                                each measured on the last 30 days of decisions
+//                                                (kept until the decisions change: quality-cache.ts)
 //   POST /api/v1/admin/models                    {model, source?, note?} → 201 {version}
 //   POST /api/v1/admin/models/:version/deploy    deploy it (a rollback when older than the deployed one)
 // Uploads and deployments are audited (model.upload, model.deploy, model.rollback) in the
@@ -21,10 +22,12 @@ import {
 import { parseModel, type TriageModel } from '../../shared/triage-model'
 import { audit } from '../audit'
 import { requireRole } from '../auth/routes'
+import type { OrgSnapshot } from '../config/live-org'
 import type { ServerContext } from '../context'
 import { HttpError } from '../http/errors'
 import { parseInput } from '../http/routes'
-import { decisionsSince, measureQuality, triageFor, type StoredLabel } from '../review'
+import { measureQuality, triageFor, type StoredLabel } from '../review'
+import { QualityCache } from './quality-cache'
 import { deployModel, publishModel } from './registry'
 import { currentDeployment, listVersions, modelOf, versionAt, type StoredVersion } from './store'
 
@@ -39,8 +42,7 @@ function f1(precision: number | null, recall: number | null): number | null {
 }
 
 /** The version measured by the quality view's own counting; no figures for one that no longer fits the org. */
-function qualityOf(ctx: ServerContext, model: () => TriageModel, labels: readonly StoredLabel[]): ModelQuality {
-  const snapshot = ctx.config.current()
+function qualityOf(snapshot: OrgSnapshot, model: () => TriageModel, labels: readonly StoredLabel[]): ModelQuality {
   let measured
   try {
     measured = measureQuality(labels, triageFor(snapshot.compiled, model(), snapshot.ownHandles))
@@ -59,6 +61,7 @@ export function registerModelRoutes(
   // Versions never change: each is parsed (its weights decoded) once by this server and kept
   // while it is among the versions listed.
   const parsed = new Map<string, TriageModel>()
+  const quality = new QualityCache()
   const parsedModel = (org: string, stored: StoredVersion) => (): TriageModel => {
     const key = `${org}:${stored.version}`
     let model = parsed.get(key)
@@ -71,7 +74,8 @@ export function registerModelRoutes(
   }
   app.get(MODELS_PATHS.models, async (request): Promise<ModelList> => {
     const user = await requireRole(ctx, request, ['admin'], 'see the triage models')
-    const org = ctx.config.current().org.id
+    const snapshot = ctx.config.current()
+    const org = snapshot.org.id
     const versions = await listVersions(ctx.db, org, MODEL_LIMITS.versionsListed)
     const deployment = await currentDeployment(ctx.db, org)
     // The deployed version is always listed, however many were added since.
@@ -79,9 +83,14 @@ export function registerModelRoutes(
       const deployed = await versionAt(ctx.db, org, deployment.version)
       if (deployed) versions.push(deployed)
     }
-    const window = await decisionsSince(ctx.db, new Date())
+    const window = await quality.window(ctx.db, snapshot, new Date())
     const infos: ModelVersionInfo[] = []
     for (const v of versions) {
+      let measured = false
+      const figures = await window.figures(v.version, (labels) => {
+        measured = true
+        return qualityOf(snapshot, parsedModel(org, v), labels)
+      })
       infos.push({
         version: v.version,
         createdAt: v.createdAt,
@@ -89,24 +98,24 @@ export function registerModelRoutes(
         source: v.source,
         summary: v.summary,
         deployed: deployment?.version === v.version,
-        quality: qualityOf(ctx, parsedModel(org, v), window.labels),
+        quality: figures,
       })
       // One version's pass (up to LIMITS.qualityLabels tweets, as long as the quality view's
       // one) at a time: other requests are served in between.
-      await new Promise((resolve) => setImmediate(resolve))
+      if (measured) await new Promise((resolve) => setImmediate(resolve))
     }
     // Officers' decisions, read in bulk: on the record like the quality view.
     await audit(ctx.db, {
       actor: user.username,
       action: 'model.quality-read',
       clientAddress: request.ip,
-      details: { decisions: window.labels.length, versions: infos.length },
+      details: { decisions: window.decisions, versions: infos.length },
     })
     return {
       org,
       deployedVersion: deployment?.version ?? null,
       since: window.since.toISOString(),
-      decisions: window.labels.length,
+      decisions: window.decisions,
       versions: infos,
     }
   })

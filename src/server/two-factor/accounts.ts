@@ -3,7 +3,7 @@
 // user does not open), enrolment, the check of a code with replay protection, and the
 // admin's reset and requirement. Codes are checked under a row lock, so two requests
 // with the same code cannot both pass.
-import type { Role } from '../../shared/protocol'
+import { Role } from '../../shared/protocol'
 import type { AdminTwoFactor, TwoFactorStatus } from '../../shared/two-factor'
 import type { Database, Queryable } from '../db/database'
 import { HttpError } from '../http/errors'
@@ -102,8 +102,14 @@ export async function adminView(db: Queryable): Promise<AdminTwoFactor> {
   const enrolled = await db.query<{ username: string; totp_enabled_at: Date | string | null }>(
     'SELECT username, totp_enabled_at FROM users WHERE totp_enabled ORDER BY username',
   )
+  const off = await db.query<{ role: Role; users: string | number }>(
+    'SELECT role, count(*) AS users FROM users WHERE NOT totp_enabled AND NOT disabled GROUP BY role',
+  )
+  const withoutTwoFactor = Object.fromEntries(Role.options.map((r) => [r, 0])) as Record<Role, number>
+  for (const row of off) withoutTwoFactor[row.role] = Number(row.users)
   return {
     requiredRoles: await requiredRoles(db),
+    withoutTwoFactor,
     enrolled: enrolled.map((r) => ({
       username: r.username,
       enabledAt: r.totp_enabled_at === null ? null : new Date(r.totp_enabled_at).toISOString(),

@@ -1,11 +1,13 @@
 // The user's own two-factor setting (from the top bar): whether it is on, and enrolment
-// when it is off. Turning it off again is an administrator's reset (a lost phone).
+// when it is off. Turning it off again is an administrator's reset (a lost phone). A modal
+// dialog for the keyboard: focus stays inside, Escape closes, focus returns to the opener.
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TwoFactorStatus } from '../../../../shared/two-factor'
 import { ProblemText } from '../../components/ProblemText'
 import { problemFromError, type Problem } from '../../i18n/problem'
 import { invokeDesk } from '../../lib/bridge'
+import { useDialogFocus } from '../../lib/dialog-focus'
 import { EnrolPanel } from './EnrolPanel'
 import { RecoveryCodesPanel } from './RecoveryCodesPanel'
 
@@ -14,6 +16,7 @@ export function TwoFactorSettings({ onClose }: { onClose: () => void }) {
   const [status, setStatus] = useState<TwoFactorStatus | null>(null)
   const [problem, setProblem] = useState<Problem | null>(null)
   const [justEnabled, setJustEnabled] = useState(false)
+  const dialog = useDialogFocus<HTMLDivElement>(onClose)
 
   useEffect(() => {
     invokeDesk('two-factor.status', {}).then(setStatus, (error: unknown) => setProblem(problemFromError(error)))
@@ -23,10 +26,12 @@ export function TwoFactorSettings({ onClose }: { onClose: () => void }) {
     <div
       className="two-factor-settings"
       role="dialog"
-      aria-modal="false"
+      aria-modal="true"
       aria-labelledby="two-factor-settings-title"
       data-testid="two-factor-settings"
-      onKeyDown={(e) => e.key === 'Escape' && onClose()}
+      ref={dialog.ref}
+      tabIndex={-1}
+      onKeyDown={dialog.onKeyDown}
     >
       <h2 id="two-factor-settings-title">{t('twoFactor.settings.title')}</h2>
       {problem && (

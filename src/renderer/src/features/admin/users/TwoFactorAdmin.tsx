@@ -1,10 +1,11 @@
 // Administration: two-factor sign-in. Which roles must use it (saving signs out the users
-// it newly catches, who enrol at their next sign-in) and, per user in the table, whether
-// it is on and a reset for a lost phone. Both are audited by the server.
+// it newly catches, who enrol at their next sign-in — so the form says how many first and
+// asks) and, per user in the table, whether it is on and a reset for a lost phone. Both
+// are audited by the server.
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Role } from '../../../../../shared/protocol'
-import { AdminTwoFactor, TWO_FACTOR_PATHS } from '../../../../../shared/two-factor'
+import { AdminTwoFactor, TWO_FACTOR_PATHS, usersSignedOutBy } from '../../../../../shared/two-factor'
 import { problemFromError, type Problem } from '../../../i18n/problem'
 import { StaffApiError, staffGet, staffSend } from '../../../lib/staff-api'
 
@@ -76,7 +77,18 @@ export function useTwoFactorAdmin(): TwoFactorAdmin {
 export function TwoFactorPolicyForm({ admin }: { admin: TwoFactorAdmin }) {
   const { t } = useTranslation()
   const [chosen, setChosen] = useState<Role[] | null>(null)
+  // The number of users the save would sign out, while the admin is asked to confirm it.
+  const [asking, setAsking] = useState<number | null>(null)
   const roles = chosen ?? admin.view?.requiredRoles ?? []
+  const save = () =>
+    void admin.saveRoles(roles).then(() => {
+      setChosen(null)
+      setAsking(null)
+    })
+  const choose = (next: Role[]) => {
+    setChosen(next)
+    setAsking(null)
+  }
   return (
     <fieldset className="two-factor-policy" data-testid="two-factor-policy">
       <legend>{t('twoFactor.admin.title')}</legend>
@@ -89,21 +101,50 @@ export function TwoFactorPolicyForm({ admin }: { admin: TwoFactorAdmin }) {
               type="checkbox"
               data-testid={`two-factor-require-${role}`}
               checked={roles.includes(role)}
-              disabled={!admin.view}
-              onChange={(e) => setChosen(e.target.checked ? [...roles, role] : roles.filter((r) => r !== role))}
+              disabled={!admin.view || admin.busy}
+              onChange={(e) => choose(e.target.checked ? [...roles, role] : roles.filter((r) => r !== role))}
             />{' '}
             {t(`common.role.${role}`)}
           </label>
         ))}
       </div>
-      <button
-        type="button"
-        data-testid="two-factor-policy-save"
-        disabled={!admin.view || admin.busy || chosen === null}
-        onClick={() => void admin.saveRoles(roles).then(() => setChosen(null))}
-      >
-        {t('twoFactor.admin.save')}
-      </button>
+      {asking === null ? (
+        <button
+          type="button"
+          data-testid="two-factor-policy-save"
+          disabled={!admin.view || admin.busy || chosen === null}
+          onClick={() => {
+            const signedOut = admin.view ? usersSignedOutBy(admin.view, roles) : 0
+            if (signedOut > 0) setAsking(signedOut)
+            else save()
+          }}
+        >
+          {t('twoFactor.admin.save')}
+        </button>
+      ) : (
+        <div className="two-factor-confirm" role="group" aria-labelledby="two-factor-confirm-text">
+          <p id="two-factor-confirm-text" role="alert" data-testid="two-factor-policy-warning">
+            {t('twoFactor.admin.signsOut', { count: asking })}
+          </p>
+          <button
+            type="button"
+            className="primary"
+            data-testid="two-factor-policy-confirm"
+            disabled={admin.busy}
+            onClick={save}
+          >
+            {t('twoFactor.admin.confirmSave', { count: asking })}
+          </button>{' '}
+          <button
+            type="button"
+            data-testid="two-factor-policy-cancel"
+            disabled={admin.busy}
+            onClick={() => setAsking(null)}
+          >
+            {t('twoFactor.admin.cancel')}
+          </button>
+        </div>
+      )}
     </fieldset>
   )
 }

@@ -55,6 +55,13 @@ export const en = {
     requireFor: 'Require two-factor sign-in for',
     save: 'Save requirement',
     saved: 'The requirement is saved.',
+    signsOut_one:
+      'Saving signs out {{count}} user who has not set up two-factor sign-in; they set it up at their next sign-in.',
+    signsOut_other:
+      'Saving signs out {{count}} users who have not set up two-factor sign-in; they set it up at their next sign-in.',
+    confirmSave_one: 'Save and sign out {{count}} user',
+    confirmSave_other: 'Save and sign out {{count}} users',
+    cancel: 'Cancel',
     column: 'Two-factor',
     on: 'On',
     off: 'Off',
@@ -117,6 +124,13 @@ export const hi: Shape<typeof en> = {
     requireFor: 'इनके लिए दो-चरणीय साइन-इन अनिवार्य करें',
     save: 'अनिवार्यता सहेजें',
     saved: 'अनिवार्यता सहेज दी गई है।',
+    signsOut_one:
+      'सहेजने पर {{count}} उपयोगकर्ता साइन आउट हो जाएगा जिसने दो-चरणीय साइन-इन चालू नहीं किया है; वह अगले साइन-इन पर इसे चालू करेगा।',
+    signsOut_other:
+      'सहेजने पर {{count}} उपयोगकर्ता साइन आउट हो जाएँगे जिन्होंने दो-चरणीय साइन-इन चालू नहीं किया है; वे अगले साइन-इन पर इसे चालू करेंगे।',
+    confirmSave_one: 'सहेजें और {{count}} उपयोगकर्ता को साइन आउट करें',
+    confirmSave_other: 'सहेजें और {{count}} उपयोगकर्ताओं को साइन आउट करें',
+    cancel: 'रद्द करें',
     column: 'दो-चरणीय',
     on: 'चालू',
     off: 'बंद',
