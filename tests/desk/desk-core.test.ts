@@ -545,6 +545,21 @@ describe('local files', () => {
     expect(await readdir(data.dir)).toContain('grievances.json.imported')
   })
 
+  it('with a working set of 30 days, drops finished grievances unchanged for longer after a pull', async () => {
+    server.upsert(makeGrievance('g1', { status: 'closed', updatedAt: '2026-01-10T10:00:00.000Z' }))
+    server.upsert(makeGrievance('g2', { status: 'closed', updatedAt: '2026-02-20T10:00:00.000Z' }))
+    server.upsert(makeGrievance('g3', { status: 'new', updatedAt: '2026-01-10T10:00:00.000Z' }))
+    const { core, events, logs } = await signedIn({ finishedDays: 30, clock: () => new Date('2026-03-01T00:00:00Z') })
+    await waitFor(
+      () => events.some((e) => e.type === 'grievances-changed' && e.ids.length === 1 && e.ids[0] === 'g1'),
+      'the trim',
+    )
+    expect(await listIds(core)).toEqual(['g2', 'g3'])
+    expect(logs).toContain('info: Grievance cache: 1 grievance(s) finished over 30 days ago left the cache')
+    await core.close()
+    expect((await readCache()).ids.sort()).toEqual(['g2', 'g3'])
+  })
+
   it('moves an unreadable grievances.json aside and pulls everything again', async () => {
     await writeFile(join(data.dir, 'grievances.json'), '{"cursor": 2, "grievances": {"g1": tru')
     server.upsert(makeGrievance('g1'))

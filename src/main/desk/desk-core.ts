@@ -48,7 +48,17 @@ export interface DeskCoreOptions {
   tokenStore?: TokenStore
   timing?: Partial<SyncTiming>
   log?: DeskLogger
+  /**
+   * The working set (issue 13, item 4): finished grievances unchanged for this many days
+   * are dropped from the cache (30 is the issue's figure). Off (null) by default until the
+   * desk can find and open older grievances through a server search; without it, they
+   * would simply disappear from the desk.
+   */
+  finishedDays?: number | null
 }
+
+/** The cache is trimmed at most this often (a pass is a scan of the in-memory rows). */
+const TRIM_EVERY_MS = 60 * 60_000
 
 export interface DeskCore {
   handle<M extends DeskMethod>(method: M, input: unknown): Promise<DeskOutput<M>>
@@ -120,6 +130,7 @@ class DeskCoreImpl implements DeskCore {
   /** A problem with the local files that the officer must hear about; stays for the run. */
   private storageWarning: string | null = null
   private sync: SyncState
+  private lastTrim = Number.NEGATIVE_INFINITY
 
   constructor(private readonly opts: DeskCoreOptions) {
     this.files = deskFiles(opts.dataDir)
@@ -255,7 +266,9 @@ class DeskCoreImpl implements DeskCore {
         if (state === 'online' && !wasOnline) void this.refreshOrg(stores, engine)
       },
       pulled: (at) => {
-        if (this.session?.engine === engine) this.setSync({ lastSyncedAt: at })
+        if (this.session?.engine !== engine) return
+        this.setSync({ lastSyncedAt: at })
+        void this.trimWorkingSet(stores)
       },
       grievancesChanged: (ids) => this.emit({ type: 'grievances-changed', ids }),
       conflict: (conflict) => this.emit({ type: 'conflict', conflict }),
@@ -285,6 +298,27 @@ class DeskCoreImpl implements DeskCore {
     })
     this.emit({ type: 'session', session: this.sessionView(stores) })
     engine.start()
+  }
+
+  /** Drops old finished grievances, never one the outbox or a conflict still refers to. */
+  private async trimWorkingSet(stores: Stores): Promise<void> {
+    const days = this.opts.finishedDays ?? null
+    const now = this.clock().getTime()
+    if (days === null || now - this.lastTrim < TRIM_EVERY_MS) return
+    this.lastTrim = now
+    const keep = new Set<string>()
+    for (const entry of stores.outbox.data.entries) keep.add(entry.action.grievanceId)
+    for (const conflict of stores.outbox.data.conflicts) keep.add(conflict.action.grievanceId)
+    try {
+      const before = new Date(now - days * 24 * 60 * 60_000).toISOString()
+      const ids = await stores.cache.evictFinished(before, keep)
+      if (ids.length === 0) return
+      this.log('info', `Grievance cache: ${ids.length} grievance(s) finished over ${days} days ago left the cache`)
+      this.emit({ type: 'grievances-changed', ids })
+    } catch (error) {
+      this.log('warn', `Grievance cache: trimming the working set failed (will retry): ${String(error)}`)
+      this.lastTrim = Number.NEGATIVE_INFINITY
+    }
   }
 
   private async refreshOrg(stores: Stores, engine: SyncEngine): Promise<void> {
