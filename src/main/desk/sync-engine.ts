@@ -468,6 +468,10 @@ export function keepOptimistic(
   return next
 }
 
+// The whole-file cache's page and upsert rules (grievances.json, before issue 13). The desk
+// core writes through GrievanceCacheStore now, which follows the same rules per changed
+// grievance; these stay as the bench's baseline (bench/desk/candidates.ts) and its tests.
+
 /** A grievance's version only grows: never replace a newer copy with an older one. */
 export function upsertNewer(grievances: Record<string, Grievance>, incoming: Grievance[]): Record<string, Grievance> {
   const next = { ...grievances }
