@@ -6,6 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { DeskCore } from '../../src/main/desk/index'
 import type { DeskEvent } from '../../src/shared/desk-api'
 import { LIMITS } from '../../src/shared/limits'
+import { LogGrievanceStore } from '../../src/main/desk/grievance-store'
+import { emptyCache } from '../../src/main/desk/desk-files'
 import { FAST_TIMING, startCore, tempDir, waitFor } from './helpers'
 import { MOCK_PASSWORD, MockSyncServer, makeGrievance } from './mock-sync-server'
 
@@ -38,6 +40,15 @@ async function signedIn(extra: object = {}) {
 
 const readOutbox = async () =>
   JSON.parse(await readFile(join(data.dir, 'outbox.json'), 'utf-8')) as { entries: { action: { id: string } }[] }
+
+/** The grievance store as the closed desk left it on disk. */
+async function readCache() {
+  const { store } = await LogGrievanceStore.open({ dir: join(data.dir, 'grievances') })
+  const ids = store.rows().map((row) => row.id)
+  const meta = { ...store.meta }
+  await store.close()
+  return { ids, meta }
+}
 
 const listIds = async (core: DeskCore) => (await core.handle('grievances.list', {})).map((g) => g.id).sort()
 
@@ -72,9 +83,10 @@ describe('pulling', () => {
       `GET /api/v1/changes?after=2&limit=${LIMITS.changesPage}`,
       `GET /api/v1/changes?after=4&limit=${LIMITS.changesPage}`,
     ])
-    const cache = JSON.parse(await readFile(join(data.dir, 'grievances.json'), 'utf-8'))
-    expect(cache.cursor).toBe(5)
-    expect(Object.keys(cache.grievances)).toHaveLength(5)
+    await core.close()
+    const cache = await readCache()
+    expect(cache.meta.cursor).toBe(5)
+    expect(cache.ids.sort()).toEqual(['g1', 'g2', 'g3', 'g4', 'g5'])
   })
 
   it('pulls when the event stream says there are changes, and applies tombstones', async () => {
@@ -481,18 +493,80 @@ describe('an action the server will not take', () => {
 })
 
 describe('local files', () => {
-  it('moves a corrupt grievance cache aside and pulls everything again', async () => {
+  it('starts an unreadable grievance store empty and pulls everything again', async () => {
     server.upsert(makeGrievance('g1'))
     server.upsert(makeGrievance('g2'))
     const first = await signedIn()
     await waitFor(async () => (await listIds(first.core)).length === 2, 'first pull')
     await first.core.close()
-    await writeFile(join(data.dir, 'grievances.json'), '{"cursor": 2, "grievances": {"g1": tru')
+    const dir = join(data.dir, 'grievances')
+    for (const name of await readdir(dir))
+      if (name.startsWith('index-')) await writeFile(join(dir, name), '{"format": 2, tru')
+    server.requests.length = 0
     const { core, logs } = open()
     await waitFor(async () => (await listIds(core)).length === 2, 're-pull after corruption')
-    const files = await readdir(data.dir)
-    expect(files.some((f) => f.startsWith('grievances.json.corrupt-'))).toBe(true)
-    expect(logs.some((l) => l.startsWith('error: Grievance cache') && l.includes('moved to'))).toBe(true)
+    expect(logs.some((l) => l.startsWith('error: grievance cache') && l.includes('unreadable'))).toBe(true)
+    expect(server.requests).toContain(`GET /api/v1/changes?after=0&limit=${LIMITS.changesPage}`)
+  })
+
+  it('drops a torn last write of the grievance store and pulls from the last durable cursor', async () => {
+    for (let i = 1; i <= 3; i++) server.upsert(makeGrievance(`g${i}`))
+    const first = await signedIn()
+    await waitFor(async () => (await listIds(first.core)).length === 3, 'first pull')
+    await first.core.close()
+    const dir = join(data.dir, 'grievances')
+    const log = (await readdir(dir))
+      .filter((name) => name.startsWith('log-'))
+      .sort()
+      .at(-1)!
+    // What a power cut mid-append leaves: half a document, no commit line.
+    await writeFile(join(dir, log), '{"id":"g9","version":1,"tick', { flag: 'a' })
+    server.upsert(makeGrievance('g4'))
+    server.requests.length = 0
+    const { core, logs } = open()
+    await waitFor(async () => (await listIds(core)).length === 4, 'pull after the torn write')
+    expect(logs.some((l) => l.includes('dropped') && l.includes(log))).toBe(true)
+    expect(server.requests).toContain(`GET /api/v1/changes?after=3&limit=${LIMITS.changesPage}`)
+  })
+
+  it("imports an older desk's grievances.json once and keeps its cursor", async () => {
+    const old = emptyCache({ serverUrl: server.url, username: 'officer.cyber' })
+    old.grievances = { g1: makeGrievance('g1'), g2: makeGrievance('g2') }
+    old.cursor = 2
+    await writeFile(join(data.dir, 'grievances.json'), JSON.stringify(old))
+    server.upsert(makeGrievance('g1'))
+    server.upsert(makeGrievance('g2'))
+    server.upsert(makeGrievance('g3'))
+    const { core, logs } = await signedIn()
+    await waitFor(async () => (await listIds(core)).length === 3, 'the import and the pull after it')
+    expect(logs).toContain(`info: Grievance cache: imported 2 grievance(s) from ${join(data.dir, 'grievances.json')}`)
+    const pulls = server.requests.filter((r) => r.startsWith('GET /api/v1/changes'))
+    expect(pulls[0]).toBe(`GET /api/v1/changes?after=2&limit=${LIMITS.changesPage}`)
+    expect(await readdir(data.dir)).toContain('grievances.json.imported')
+  })
+
+  it('with a working set of 30 days, drops finished grievances unchanged for longer after a pull', async () => {
+    server.upsert(makeGrievance('g1', { status: 'closed', updatedAt: '2026-01-10T10:00:00.000Z' }))
+    server.upsert(makeGrievance('g2', { status: 'closed', updatedAt: '2026-02-20T10:00:00.000Z' }))
+    server.upsert(makeGrievance('g3', { status: 'new', updatedAt: '2026-01-10T10:00:00.000Z' }))
+    const { core, events, logs } = await signedIn({ finishedDays: 30, clock: () => new Date('2026-03-01T00:00:00Z') })
+    await waitFor(
+      () => events.some((e) => e.type === 'grievances-changed' && e.ids.length === 1 && e.ids[0] === 'g1'),
+      'the trim',
+    )
+    expect(await listIds(core)).toEqual(['g2', 'g3'])
+    expect(logs).toContain('info: Grievance cache: 1 grievance(s) finished over 30 days ago left the cache')
+    await core.close()
+    expect((await readCache()).ids.sort()).toEqual(['g2', 'g3'])
+  })
+
+  it('moves an unreadable grievances.json aside and pulls everything again', async () => {
+    await writeFile(join(data.dir, 'grievances.json'), '{"cursor": 2, "grievances": {"g1": tru')
+    server.upsert(makeGrievance('g1'))
+    const { core, logs } = await signedIn()
+    await waitFor(async () => (await listIds(core)).length === 1, 'pull after the unreadable old cache')
+    expect(await readdir(data.dir)).toContain('grievances.json.unreadable')
+    expect(logs.some((l) => l.startsWith('error: Grievance cache') && l.includes('unreadable'))).toBe(true)
     expect(server.requests).toContain(`GET /api/v1/changes?after=0&limit=${LIMITS.changesPage}`)
   })
 
@@ -594,8 +668,10 @@ describe('local files', () => {
     await core.close()
     expect((await stat(data.dir)).mode & 0o777).toBe(0o700)
     const files = await readdir(data.dir)
-    expect(files).toEqual(expect.arrayContaining(['grievances.json', 'outbox.json', 'settings.json', 'session-token']))
-    for (const file of files) {
+    expect(files).toEqual(expect.arrayContaining(['grievances', 'outbox.json', 'settings.json', 'session-token']))
+    expect(((await stat(join(data.dir, 'grievances'))).mode & 0o777).toString(8)).toBe('700')
+    const cacheFiles = (await readdir(join(data.dir, 'grievances'))).map((name) => join('grievances', name))
+    for (const file of [...files.filter((name) => name !== 'grievances'), ...cacheFiles]) {
       expect({ file, mode: ((await stat(join(data.dir, file))).mode & 0o777).toString(8) }).toEqual({
         file,
         mode: '600',

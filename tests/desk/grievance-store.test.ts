@@ -228,6 +228,43 @@ describe('log-structured grievance store', () => {
   })
 })
 
+describe('working set', () => {
+  it('forgets finished grievances older than the cut-off, keeps open, recent and kept ones, durably', async () => {
+    const dir = await scratch()
+    let { store } = await open(dir)
+    const old = '2026-01-10T00:00:00.000Z'
+    const recent = '2026-02-25T00:00:00.000Z'
+    const docs = [
+      { ...makeGrievance(1), status: 'closed' as const, updatedAt: old },
+      { ...makeGrievance(2), status: 'resolved' as const, updatedAt: old },
+      { ...makeGrievance(3), status: 'closed' as const, updatedAt: old },
+      { ...makeGrievance(4), status: 'closed' as const, updatedAt: recent },
+      { ...makeGrievance(5), status: 'in_progress' as const, updatedAt: old },
+    ]
+    await store.applyChangesPage(
+      docs.map((grievance, i) => ({ seq: i + 1, kind: 'upsert' as const, grievance })),
+      5,
+      AT,
+    )
+    const before = store.counters.bytesWritten
+    const evicted = await store.evictFinished('2026-01-30T00:00:00.000Z', new Set([grievanceId(3)]))
+    expect(evicted.sort()).toEqual([grievanceId(1), grievanceId(2)].sort())
+    // One small line per forgotten grievance, not a rewrite of the cache.
+    expect(store.counters.bytesWritten - before).toBeLessThan(200)
+    expect(await store.evictFinished('2026-01-30T00:00:00.000Z', new Set())).toEqual([grievanceId(3)])
+    await store.close()
+    ;({ store } = await open(dir))
+    expect(
+      store
+        .rows()
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual([grievanceId(4), grievanceId(5)].sort())
+    expect(store.meta.cursor).toBe(5)
+    await store.close()
+  })
+})
+
 // ---- kill -9 ----------------------------------------------------------------------------
 
 const WRITER = join(import.meta.dirname, 'grievance-store-writer.ts')

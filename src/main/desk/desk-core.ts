@@ -2,6 +2,7 @@
 // independent of Electron. Owns the session, the local files and one SyncEngine per
 // signed-in session; the Electron glue and the browser desk host are thin shells on it.
 import { randomUUID } from 'node:crypto'
+import { access } from 'node:fs/promises'
 import {
   deskApi,
   type Conflict,
@@ -18,18 +19,9 @@ import { IllegalTransitionError, type Grievance } from '../../shared/grievance'
 import type { Action, LoginResponse, OrgSummary, User } from '../../shared/protocol'
 import { whyUnsendable } from './action-check'
 import { applyActionLocally, rebasePending } from './apply-action'
-import {
-  DeskSettings,
-  GrievanceCache,
-  Outbox,
-  deskFiles,
-  emptyCache,
-  emptyOutbox,
-  emptySettings,
-  sameOwner,
-  type Owner,
-} from './desk-files'
+import { DeskSettings, Outbox, deskFiles, emptyOutbox, emptySettings, sameOwner, type Owner } from './desk-files'
 import { DurableJSONFile } from './durable-json-file'
+import { importWholeFileCache, LogGrievanceStore } from './grievance-store'
 import { DeskPresence } from './presence'
 import { recoverOutbox } from './outbox-recovery'
 import { tightenDataDir } from './private-files'
@@ -56,7 +48,17 @@ export interface DeskCoreOptions {
   tokenStore?: TokenStore
   timing?: Partial<SyncTiming>
   log?: DeskLogger
+  /**
+   * The working set (issue 13, item 4): finished grievances unchanged for this many days
+   * are dropped from the cache (30 is the issue's figure). Off (null) by default until the
+   * desk can find and open older grievances through a server search; without it, they
+   * would simply disappear from the desk.
+   */
+  finishedDays?: number | null
 }
+
+/** The cache is trimmed at most this often (a pass is a scan of the in-memory rows). */
+const TRIM_EVERY_MS = 60 * 60_000
 
 export interface DeskCore {
   handle<M extends DeskMethod>(method: M, input: unknown): Promise<DeskOutput<M>>
@@ -98,7 +100,8 @@ interface PendingCode {
 
 interface Stores {
   settings: JsonStore<DeskSettings>
-  cache: JsonStore<GrievanceCache>
+  /** The grievance cache: log-structured, every write the size of what changed (issue 13). */
+  cache: LogGrievanceStore
   outbox: JsonStore<Outbox>
 }
 
@@ -127,6 +130,7 @@ class DeskCoreImpl implements DeskCore {
   /** A problem with the local files that the officer must hear about; stays for the run. */
   private storageWarning: string | null = null
   private sync: SyncState
+  private lastTrim = Number.NEGATIVE_INFINITY
 
   constructor(private readonly opts: DeskCoreOptions) {
     this.files = deskFiles(opts.dataDir)
@@ -162,14 +166,7 @@ class DeskCoreImpl implements DeskCore {
       defaultData: emptySettings,
       clock,
     })
-    const cache = await JsonStore.open({
-      file: this.files.cache,
-      // Only a copy of the server's data: atomic, but not worth an fsync per page.
-      adapter: new DurableJSONFile<GrievanceCache>(this.files.cache, { fsync: false }),
-      schema: GrievanceCache,
-      defaultData: () => emptyCache(),
-      clock,
-    })
+    const cache = await this.openCache()
     const outbox = await JsonStore.open({
       file: this.files.outbox,
       adapter: new DurableJSONFile<Outbox>(this.files.outbox),
@@ -187,13 +184,6 @@ class DeskCoreImpl implements DeskCore {
         `Settings file ${settings.corrupt.file} was ${settings.corrupt.reason}; moved to ${settings.corrupt.movedTo}. Sign in again.`,
       )
     }
-    if (cache.corrupt) {
-      // Only a cache: everything in it comes back with the next pull.
-      this.log(
-        'error',
-        `Grievance cache ${cache.corrupt.file} was ${cache.corrupt.reason}; moved to ${cache.corrupt.movedTo}. Fetching everything again from the server.`,
-      )
-    }
     if (outbox.corrupt) {
       const { reason, movedTo, recovered } = outbox.corrupt
       const kept = outbox.store.data.entries.length
@@ -204,9 +194,34 @@ class DeskCoreImpl implements DeskCore {
         `. The damaged file was moved aside to ${movedTo}: check that your recent offline work is all there.`
       this.log('error', this.storageWarning)
     }
-    const stores = { settings: settings.store, cache: cache.store, outbox: outbox.store }
+    const stores = { settings: settings.store, cache, outbox: outbox.store }
     await this.restoreSession(stores)
     return stores
+  }
+
+  /**
+   * Opens the grievance store (a torn or unfinished last write is dropped; unreadable files
+   * start it empty, and the next pull fetches everything again), then imports an older
+   * desk's grievances.json once, so an upgraded desk keeps its cache and its cursor.
+   */
+  private async openCache(): Promise<LogGrievanceStore> {
+    const { store, report } = await LogGrievanceStore.open({
+      dir: this.files.cache,
+      log: (level, message) => this.log(level, message),
+    })
+    // Only a cache: whatever was lost comes back with the next pull.
+    if (report.recovered) this.log('error', `${report.recovered}`)
+    const legacy = this.files.legacyCache
+    const hadLegacy = await exists(legacy)
+    const imported = hadLegacy ? await importWholeFileCache(store, legacy) : null
+    if (imported !== null) this.log('info', `Grievance cache: imported ${imported} grievance(s) from ${legacy}`)
+    else if (hadLegacy) {
+      this.log(
+        'error',
+        `Grievance cache ${legacy} could not be read; moved to ${legacy}.unreadable. Fetching everything again from the server.`,
+      )
+    }
+    return store
   }
 
   private async restoreSession(stores: Stores): Promise<void> {
@@ -237,9 +252,9 @@ class DeskCoreImpl implements DeskCore {
 
   private async beginSession(stores: Stores, serverUrl: string, user: User, token: string): Promise<void> {
     const owner: Owner = { serverUrl, username: user.username }
-    if (!sameOwner(stores.cache.data.owner, owner)) {
+    if (!sameOwner(stores.cache.meta.owner, owner)) {
       // Another user's (or server's) grievances are not this user's to see.
-      await stores.cache.update(() => emptyCache(owner))
+      await stores.cache.reset(owner)
     }
     const client = new ServerClient(serverUrl, this.fetchImpl, token)
     const engine = new SyncEngine(owner, client, stores.cache, stores.outbox, this.timing, this.clock, {
@@ -251,7 +266,9 @@ class DeskCoreImpl implements DeskCore {
         if (state === 'online' && !wasOnline) void this.refreshOrg(stores, engine)
       },
       pulled: (at) => {
-        if (this.session?.engine === engine) this.setSync({ lastSyncedAt: at })
+        if (this.session?.engine !== engine) return
+        this.setSync({ lastSyncedAt: at })
+        void this.trimWorkingSet(stores)
       },
       grievancesChanged: (ids) => this.emit({ type: 'grievances-changed', ids }),
       conflict: (conflict) => this.emit({ type: 'conflict', conflict }),
@@ -275,12 +292,33 @@ class DeskCoreImpl implements DeskCore {
       status: 'connecting',
       serverUrl,
       pending: this.pendingActions(stores).length,
-      lastSyncedAt: stores.cache.data.lastSyncedAt,
+      lastSyncedAt: stores.cache.meta.lastSyncedAt,
       lastError: null,
       warning: this.storageWarning,
     })
     this.emit({ type: 'session', session: this.sessionView(stores) })
     engine.start()
+  }
+
+  /** Drops old finished grievances, never one the outbox or a conflict still refers to. */
+  private async trimWorkingSet(stores: Stores): Promise<void> {
+    const days = this.opts.finishedDays ?? null
+    const now = this.clock().getTime()
+    if (days === null || now - this.lastTrim < TRIM_EVERY_MS) return
+    this.lastTrim = now
+    const keep = new Set<string>()
+    for (const entry of stores.outbox.data.entries) keep.add(entry.action.grievanceId)
+    for (const conflict of stores.outbox.data.conflicts) keep.add(conflict.action.grievanceId)
+    try {
+      const before = new Date(now - days * 24 * 60 * 60_000).toISOString()
+      const ids = await stores.cache.evictFinished(before, keep)
+      if (ids.length === 0) return
+      this.log('info', `Grievance cache: ${ids.length} grievance(s) finished over ${days} days ago left the cache`)
+      this.emit({ type: 'grievances-changed', ids })
+    } catch (error) {
+      this.log('warn', `Grievance cache: trimming the working set failed (will retry): ${String(error)}`)
+      this.lastTrim = Number.NEGATIVE_INFINITY
+    }
   }
 
   private async refreshOrg(stores: Stores, engine: SyncEngine): Promise<void> {
@@ -293,7 +331,7 @@ class DeskCoreImpl implements DeskCore {
       return // Offline or not yet served: the cached copy stays.
     }
     if (this.session?.engine !== engine) return
-    await stores.cache.update((current) => ({ ...current, org }))
+    await stores.cache.setOrg(org)
     this.emit({ type: 'org', org })
   }
 
@@ -391,13 +429,13 @@ class DeskCoreImpl implements DeskCore {
       case 'two-factor.confirm':
         return this.confirmTwoFactor(stores, (input as { code: string }).code)
       case 'org.get':
-        return this.session ? stores.cache.data.org : null
+        return this.session ? stores.cache.meta.org : null
       case 'grievances.list':
         return this.listGrievances(stores)
       case 'grievances.get':
         return this.viewGrievance(stores, (input as { id: string }).id)
       case 'grievances.ids':
-        return this.session ? Object.keys(stores.cache.data.grievances) : []
+        return this.session ? stores.cache.rows().map((row) => row.id) : []
       case 'grievances.get-many':
         return this.viewGrievances(stores, (input as { ids: string[] }).ids)
       case 'actions.submit':
@@ -596,7 +634,8 @@ class DeskCoreImpl implements DeskCore {
     return stores.outbox.data.entries.filter((e) => sameOwner(e.owner, owner)).map((e) => e.action)
   }
 
-  private listGrievances(stores: Stores): Grievance[] {
+  /** Every document, read from disk in file order (the renderer now reads ids + get-many). */
+  private async listGrievances(stores: Stores): Promise<Grievance[]> {
     if (!this.session) return []
     const pendingById = new Map<string, Action[]>()
     for (const action of this.pendingActions(stores)) {
@@ -605,31 +644,34 @@ class DeskCoreImpl implements DeskCore {
       pendingById.set(action.grievanceId, list)
     }
     const user = this.session.user
-    return Object.values(stores.cache.data.grievances).map((g) => {
+    const out: Grievance[] = []
+    for await (const g of stores.cache.all()) {
       const pending = pendingById.get(g.id)
-      return pending ? rebasePending(g, pending, user) : g
-    })
+      out.push(pending ? rebasePending(g, pending, user) : g)
+    }
+    return out
   }
 
   /** Like viewGrievance for a slice of ids (a sync page's changes): the outbox is read once. */
-  private viewGrievances(stores: Stores, ids: readonly string[]): Grievance[] {
+  private async viewGrievances(stores: Stores, ids: readonly string[]): Promise<Grievance[]> {
     if (!this.session) return []
     const user = this.session.user
     const pending = this.pendingActions(stores)
-    const grievances = stores.cache.data.grievances
+    // Reads go out together: the store serves them from one handle per file.
+    const documents = await Promise.all(ids.map((id) => stores.cache.get(id)))
     const out: Grievance[] = []
-    for (const id of ids) {
-      const cached = Object.hasOwn(grievances, id) ? grievances[id] : undefined
+    for (const cached of documents) {
       if (!cached) continue
+      const id = cached.id
       const mine = pending.filter((action) => action.grievanceId === id)
       out.push(mine.length > 0 ? rebasePending(cached, mine, user) : cached)
     }
     return out
   }
 
-  private viewGrievance(stores: Stores, id: string): Grievance | null {
+  private async viewGrievance(stores: Stores, id: string): Promise<Grievance | null> {
     if (!this.session) return null
-    const cached = stores.cache.data.grievances[id]
+    const cached = await stores.cache.get(id)
     return cached ? rebasePending(cached, this.pendingActions(stores), this.session.user) : null
   }
 
@@ -639,7 +681,7 @@ class DeskCoreImpl implements DeskCore {
   ): Promise<{ actionId: string; grievance: Grievance }> {
     const session = this.session
     if (!session) throw new DeskCoreError('unauthorised', 'Sign in before acting on grievances.')
-    const cached = stores.cache.data.grievances[input.grievanceId]
+    const cached = await stores.cache.get(input.grievanceId)
     if (!cached) throw new DeskCoreError('not-found', `No grievance ${input.grievanceId} on this desk`)
     const action: Action = {
       id: randomUUID(),
@@ -719,7 +761,7 @@ class DeskCoreImpl implements DeskCore {
     this.session?.presence.stop()
     this.session?.client.abortAll()
     await this.session?.engine.stop()
-    if (stores) await Promise.all([stores.settings.flush(), stores.cache.flush(), stores.outbox.flush()])
+    if (stores) await Promise.all([stores.settings.flush(), stores.cache.close(), stores.outbox.flush()])
     await this.userSettings.flush()
     this.listeners.clear()
   }
@@ -738,4 +780,13 @@ interface DeskLoginInput {
   serverUrl?: string
   username: string
   password: string
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await access(file)
+    return true
+  } catch {
+    return false
+  }
 }

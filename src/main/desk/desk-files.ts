@@ -1,5 +1,7 @@
 // What the desk keeps in its data directory, one file per concern:
-//   grievances.json  the server's copies of grievances + the pull cursor (large, batched)
+//   grievances/      the server's copies of grievances + the pull cursor: the log-structured
+//                    store (grievance-store/log-store.ts), every write the size of what changed
+//   grievances.json  the whole-file cache of older desks: imported once, then renamed .imported
 //   outbox.json      unsent actions + conflicts to show (small, fsynced on every action)
 //   settings.json    server address and the signed-in user (the token lives in a TokenStore)
 import { join } from 'node:path'
@@ -16,6 +18,7 @@ export function sameOwner(a: Owner | null, b: Owner | null): boolean {
   return a !== null && b !== null && a.serverUrl === b.serverUrl && a.username === b.username
 }
 
+/** The whole-file cache older desks kept (grievances.json): read once, by the import. */
 export const GrievanceCache = z.object({
   owner: Owner.nullable(),
   /** The `last` of the last changes page applied. */
@@ -72,7 +75,8 @@ export type DeskSettings = z.infer<typeof DeskSettings>
 export const emptySettings = (): DeskSettings => ({ serverUrl: null, user: null })
 
 export const deskFiles = (dataDir: string) => ({
-  cache: join(dataDir, 'grievances.json'),
+  cache: join(dataDir, 'grievances'),
+  legacyCache: join(dataDir, 'grievances.json'),
   outbox: join(dataDir, 'outbox.json'),
   settings: join(dataDir, 'settings.json'),
   token: join(dataDir, 'session-token'),

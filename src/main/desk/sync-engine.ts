@@ -18,6 +18,7 @@ import { LIMITS } from '../../shared/limits'
 import { refusedActionForDisplay, whyUnsendable } from './action-check'
 import { RequestRefusedError, ServerFailedError, ServerUnreachableError, SessionExpiredError } from './errors'
 import { readServerEvents } from './event-stream'
+import type { GrievanceCacheStore } from './grievance-store'
 import type { JsonStore } from './json-store'
 import { nextPushBatch, rebaseQueued } from './outbox-batch'
 import type { ServerClient } from './server-client'
@@ -81,7 +82,7 @@ export class SyncEngine {
   constructor(
     private readonly owner: Owner,
     private readonly client: ServerClient,
-    private readonly cache: JsonStore<GrievanceCache>,
+    private readonly cache: GrievanceCacheStore,
     private readonly outbox: JsonStore<Outbox>,
     private readonly timing: SyncTiming,
     private readonly clock: () => Date,
@@ -142,15 +143,15 @@ export class SyncEngine {
     for (let page = 0; page < MAX_PAGES_PER_PULL && !this.stopped; page++) {
       let response
       try {
-        response = await this.client.changes(this.cache.data.cursor, this.timing.pageLimit)
+        response = await this.client.changes(this.cache.meta.cursor, this.timing.pageLimit)
       } catch (error) {
         this.failed(error, 'pull')
         return
       }
       this.on.contact('online')
       const at = this.clock().toISOString()
-      // One page, one write: the cursor moves together with the grievances it covers.
-      await this.cache.update((current) => applyChangesPage(current, response.changes, response.last, at))
+      // One page, one appended batch: the cursor moves together with the grievances it covers.
+      await this.cache.applyChangesPage(response.changes, response.last, at)
       const ids = [...new Set(response.changes.map((c) => (c.kind === 'upsert' ? c.grievance.id : c.id)))]
       if (ids.length > 0) this.on.grievancesChanged(ids)
       this.on.pulled(at)
@@ -304,7 +305,7 @@ export class SyncEngine {
               action: shown,
               kind: 'rejected',
               reason: result.reason,
-              grievance: this.cache.data.grievances[action.grievanceId] ?? null,
+              grievance: await this.cache.get(action.grievanceId),
               at,
               owner: this.owner,
             })
@@ -319,10 +320,18 @@ export class SyncEngine {
     if (settledIds.size === 0) return false
 
     if (serverCopies.length > 0 || applied.length > 0) {
-      await this.cache.update((current) => {
-        const grievances = keepOptimistic(current.grievances, applied, this.owner)
-        return { ...current, grievances: upsertNewer(grievances, serverCopies) }
-      })
+      // Only the grievances these verdicts touched are read and written, not the cache.
+      const touched: Record<string, Grievance> = {}
+      for (const { action } of applied) {
+        if (Object.hasOwn(touched, action.grievanceId)) continue
+        const cached = await this.cache.get(action.grievanceId)
+        if (cached) touched[cached.id] = cached
+      }
+      const kept = keepOptimistic(touched, applied, this.owner)
+      // The store keeps a version from going backwards; a pull that lands between the read
+      // and this write at the same version is replaced by the next pull (needsPull is set).
+      const optimistic = Object.values(kept).filter((g) => g !== touched[g.id])
+      await this.cache.upsertNewer([...optimistic, ...serverCopies])
     }
     // Rebase inside the write: actions submitted while this batch was out are included.
     await this.outbox.update((current) => {
@@ -458,6 +467,10 @@ export function keepOptimistic(
   }
   return next
 }
+
+// The whole-file cache's page and upsert rules (grievances.json, before issue 13). The desk
+// core writes through GrievanceCacheStore now, which follows the same rules per changed
+// grievance; these stay as the bench's baseline (bench/desk/candidates.ts) and its tests.
 
 /** A grievance's version only grows: never replace a newer copy with an older one. */
 export function upsertNewer(grievances: Record<string, Grievance>, incoming: Grievance[]): Record<string, Grievance> {

@@ -30,7 +30,7 @@
 // load and write, compaction) runs in slices that give the event loop back every few ms.
 import { open, readdir, rm, stat, truncate, type FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
-import { Grievance } from '../../../shared/grievance'
+import { Grievance, isOpen } from '../../../shared/grievance'
 import { OrgSummary, type Change } from '../../../shared/protocol'
 import { Owner } from '../desk-files'
 import {
@@ -237,6 +237,27 @@ export class LogGrievanceStore implements GrievanceCacheStore {
     return this.enqueue(async () => {
       const { owner, cursor, lastSyncedAt } = this.metaState
       await this.writeBatch({ docs: [], removals: [], meta: { owner, org }, cursor, lastSyncedAt })
+    })
+  }
+
+  /**
+   * The working set (issue 13, item 4): forgets finished grievances (resolved, closed,
+   * rejected) last changed before `before`, except those in `keep` (the outbox's). One
+   * `del` line each, the cursor unchanged: a later server change brings one back, and the
+   * space goes at the next compaction. Resolves to the ids it removed.
+   */
+  evictFinished(before: string, keep: ReadonlySet<string>): Promise<string[]> {
+    return this.enqueue(async () => {
+      const removals: string[] = []
+      const slicer = new Slicer()
+      for (const [id, { row }] of this.entries) {
+        if (!isOpen(row.status) && row.updatedAt < before && !keep.has(id)) removals.push(id)
+        await slicer.maybeYield()
+      }
+      if (removals.length === 0) return []
+      const { cursor, lastSyncedAt } = this.metaState
+      await this.writeBatch({ docs: [], removals, cursor, lastSyncedAt })
+      return removals
     })
   }
 

@@ -40,6 +40,8 @@ export interface GrievanceCacheStore {
   /** Server copies (action results): a version never goes backwards. Resolves to the ids it changed. */
   upsertNewer(grievances: readonly Grievance[]): Promise<string[]>
   setOrg(org: OrgSummary): Promise<void>
+  /** Forgets finished grievances last changed before `before` (ISO time), except `keep`. */
+  evictFinished(before: string, keep: ReadonlySet<string>): Promise<string[]>
   /** Another user's or server's cache is not this user's to see: start empty for `owner`. */
   reset(owner: Owner | null): Promise<void>
   /** Waits for queued writes (not for background maintenance). */
