@@ -263,7 +263,12 @@ async function latency(): Promise<void> {
       }
     }
     const abort = new AbortController()
-    const events = await fetch(`${server.url}/api/v1/events?token=${login.token}`, { signal: abort.signal })
+    // The stream takes the Bearer header like every route (a token in the URL is refused).
+    const events = await fetch(`${server.url}/api/v1/events`, {
+      headers: { authorization: `Bearer ${login.token}` },
+      signal: abort.signal,
+    })
+    if (!events.ok) throw new Error(`the event stream was refused: ${events.status} ${await events.text()}`)
     const reader = events.body!.getReader()
     void (async () => {
       for (;;) {
