@@ -4,27 +4,14 @@
 import { spawn } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, expect, it } from 'vitest'
-import type { DeskCore } from '../../src/main/desk/index'
-import { startCore, tempDir, waitFor } from './helpers'
-import { MOCK_PASSWORD, MockSyncServer, makeGrievance } from './mock-sync-server'
+import { expect, it } from 'vitest'
+import { cores, data, server, startCore, useMockServerAndDataDir, waitFor } from './helpers'
+import { MOCK_PASSWORD, makeGrievance } from './mock-sync-server'
 
 const WRITER = join(import.meta.dirname, 'desk-core-crash-writer.ts')
 const TOTAL = 3_000
 
-let server: MockSyncServer
-let data: { dir: string; remove: () => Promise<void> }
-const cores: DeskCore[] = []
-
-beforeEach(async () => {
-  server = await new MockSyncServer().start()
-  data = await tempDir()
-})
-afterEach(async () => {
-  await Promise.all(cores.splice(0).map((c) => c.close()))
-  await server.close()
-  await data.remove()
-})
+useMockServerAndDataDir()
 
 /** Runs the desk core in a child until it has applied `pages` change events, then SIGKILLs it. */
 function runAndKill(pages: number): Promise<void> {

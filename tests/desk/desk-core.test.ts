@@ -2,29 +2,16 @@
 // settlement, rebase, corrupt files and restarts.
 import { chmod, readFile, readdir, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { DeskCore } from '../../src/main/desk/index'
 import type { DeskEvent } from '../../src/shared/desk-api'
 import { LIMITS } from '../../src/shared/limits'
 import { LogGrievanceStore } from '../../src/main/desk/grievance-store'
 import { emptyCache } from '../../src/main/desk/desk-files'
-import { FAST_TIMING, startCore, tempDir, waitFor } from './helpers'
-import { MOCK_PASSWORD, MockSyncServer, makeGrievance } from './mock-sync-server'
+import { FAST_TIMING, cores, data, server, startCore, useMockServerAndDataDir, waitFor } from './helpers'
+import { MOCK_PASSWORD, makeGrievance } from './mock-sync-server'
 
-let server: MockSyncServer
-let data: { dir: string; remove: () => Promise<void> }
-const cores: DeskCore[] = []
-
-beforeEach(async () => {
-  server = await new MockSyncServer().start()
-  data = await tempDir()
-})
-
-afterEach(async () => {
-  await Promise.all(cores.splice(0).map((c) => c.close()))
-  await server.close()
-  await data.remove()
-})
+useMockServerAndDataDir()
 
 function open(extra: Parameters<typeof startCore>[0] | object = {}) {
   const started = startCore({ dataDir: data.dir, serverUrl: server.url, ...extra })

@@ -3,27 +3,13 @@
 // Authorization header, and plain http:// is refused off loopback.
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { DeskCore } from '../../src/main/desk/index'
+import { describe, expect, it } from 'vitest'
 import { normaliseServerUrl } from '../../src/main/desk/index'
 import { isLoopbackHost } from '../../src/main/desk/server-url'
-import { startCore, tempDir, waitFor } from './helpers'
-import { MOCK_PASSWORD, MockSyncServer } from './mock-sync-server'
+import { cores, data, server, startCore, useMockServerAndDataDir, waitFor } from './helpers'
+import { MOCK_PASSWORD } from './mock-sync-server'
 
-let server: MockSyncServer
-let data: { dir: string; remove: () => Promise<void> }
-const cores: DeskCore[] = []
-
-beforeEach(async () => {
-  server = await new MockSyncServer().start()
-  data = await tempDir()
-})
-
-afterEach(async () => {
-  await Promise.all(cores.splice(0).map((c) => c.close()))
-  await server.close()
-  await data.remove()
-})
+useMockServerAndDataDir()
 
 function open(extra: object = {}) {
   const started = startCore({ dataDir: data.dir, serverUrl: server.url, ...extra })
