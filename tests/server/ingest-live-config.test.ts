@@ -94,6 +94,28 @@ describe('live configuration in ingestion', () => {
     expect(g).toMatchObject({ division: 'disaster', source: { via: { kind: 'stream', rule: DRONE_RULE.id } } })
   })
 
+  it('turns the stream off and searches a newer rule, on the same running supervisor', async () => {
+    const ingestion = server.ingestion!
+    const permitFees: KeywordRule = {
+      ...DRONE_RULE,
+      id: 'permit-fees',
+      division: 'foreigners',
+      terms: ['permitfeeslate'],
+    }
+    await saveConfig((config) => ({
+      ...config,
+      rules: [...config.rules, permitFees],
+      ingestion: { ...config.ingestion!, sources: { ...config.ingestion!.sources, stream: false } },
+    }))
+    await eventually(async () => !ingestion.stream.running, 5_000)
+    expect(ingestion.enabled('search')).toBe(true)
+
+    const tweet = sim.injectTweet({ author: 'meera_k', text: 'permitfeeslate again, nobody answers' })
+    await ingestion.ingestNow()
+    const g = await eventually(() => grievanceOf(server, tweet.id), 5_000)
+    expect(g).toMatchObject({ division: 'foreigners', source: { via: { kind: 'search' } } })
+  })
+
   it('applies a budget change at once', async () => {
     const ingestion = server.ingestion!
     expect((await ingestion.status()).budget.cap).not.toBe(1234)
