@@ -26,7 +26,8 @@ export class BudgetGovernor {
 
   constructor(
     private readonly db: Database,
-    readonly settings: BudgetSettings,
+    /** Replaced when a new config version changes the budget (the supervisor follows the live org). */
+    public settings: BudgetSettings,
     private readonly now: () => Date = () => new Date(),
   ) {}
 

@@ -6,6 +6,7 @@
 import type { TwitterApiReadOnly } from 'twitter-api-v2'
 import { ingestionSettings, type IngestionConfig, type IngestSourceName } from '../../shared/org'
 import type { IngestionStatus } from '../../shared/protocol'
+import type { OrgSnapshot } from '../config/live-org'
 import type { ServerContext } from '../context'
 import { DEFAULT_BACKOFF, backoffDelay, type BackoffPolicy } from '../x/backoff'
 import { describeXError } from '../x/errors'
@@ -58,7 +59,7 @@ const CONFIG_KEY: Record<IngestSourceName, keyof IngestionConfig['sources']> = {
 }
 
 export class IngestionSupervisor {
-  readonly settings: IngestionConfig
+  settings: IngestionConfig
   readonly budget: BudgetGovernor
   readonly sources: ReadonlyMap<IngestSourceName, IngestSource>
   private readonly state = new Map<IngestSourceName, SourceState>()
@@ -73,6 +74,9 @@ export class IngestionSupervisor {
   private started = false
   private lastUsagePoll = 0
   private usageError: string | undefined
+  private unwatch: (() => void) | null = null
+  /** Config changes applied in order, so an older version's rules never land after a newer one's. */
+  private applying: Promise<void> = Promise.resolve()
 
   constructor(
     private readonly ctx: ServerContext,
@@ -81,8 +85,8 @@ export class IngestionSupervisor {
     private readonly pacer: RateLimitPacer,
     opts: IngestionOptions = {},
   ) {
-    // Sources, budget and search/stream queries as configured when this supervisor starts
-    // (each leadership term starts one); routing of what they bring in is always live.
+    // Sources, budget and search/stream queries as configured now; start() follows later
+    // config versions (applyConfig). Routing of what they bring in is always live.
     const { org } = ctx.config.current()
     this.settings = ingestionSettings(org)
     this.budget = new BudgetGovernor(ctx.db, this.settings.budget)
@@ -115,6 +119,9 @@ export class IngestionSupervisor {
   async start(): Promise<void> {
     if (this.started) return
     this.started = true
+    this.unwatch = this.ctx.config.watch((snapshot) => {
+      this.applying = this.applying.then(() => this.applyConfig(snapshot))
+    })
     await this.ensureBudget()
     await this.refreshUsage(false)
     this.reconcileStream()
@@ -124,10 +131,38 @@ export class IngestionSupervisor {
   /** Stops the loop and the stream and waits for work in flight. Idempotent. */
   async stop(): Promise<void> {
     this.started = false
+    this.unwatch?.()
+    this.unwatch = null
     if (this.timer) clearTimeout(this.timer)
     this.timer = null
+    await this.applying
     await this.stream.stop()
     await this.passes
+  }
+
+  /**
+   * A new config version while running: re-derive the settings, the search queries and the
+   * stream rules, and change only what differs (cursors stay; the stream keeps its
+   * connection). Sources switched on or off and budget changes take effect at the next tick.
+   */
+  private async applyConfig({ org, version }: OrgSnapshot): Promise<void> {
+    if (!this.started) return
+    try {
+      const next = ingestionSettings(org)
+      if (JSON.stringify(next) !== JSON.stringify(this.settings)) {
+        this.settings = next
+        this.budget.settings = next.budget
+        this.ctx.log(`[ingest] settings of config v${version} applied`)
+      }
+      const own = org.handles.map((h) => h.username)
+      const search = this.sources.get('search') as SearchSource
+      if (search.updateRules(org.rules, own)) this.ctx.log(`[ingest] search queries of config v${version} applied`)
+      if (await this.stream.updateRules(this.kit('stream'), org.rules, own))
+        this.ctx.log(`[ingest] stream rules of config v${version} applied`)
+      this.reconcileStream()
+    } catch (error) {
+      this.ctx.log(`[ingest] could not apply config v${version}: ${describeXError(error).message}`)
+    }
   }
 
   get isRunning(): boolean {

@@ -49,7 +49,7 @@ export async function searchAllPages(
 export class SearchSource implements PollingSource {
   readonly name = 'search' as const
   readonly kind = 'polling' as const
-  readonly queries: KeywordQuery[]
+  queries: KeywordQuery[]
 
   constructor(
     rules: readonly KeywordRule[],
@@ -57,6 +57,18 @@ export class SearchSource implements PollingSource {
     readonly intervalMs: number,
   ) {
     this.queries = buildSearchQueries(rules, ownHandles)
+  }
+
+  /**
+   * A new config version's queries, for the next pass. Cursors are per query (queryKey), so
+   * an unchanged query keeps its since_id and a new one starts as any first-seen query does.
+   * Returns whether anything changed.
+   */
+  updateRules(rules: readonly KeywordRule[], ownHandles: readonly string[]): boolean {
+    const next = buildSearchQueries(rules, ownHandles)
+    if (sameQueries(next, this.queries)) return false
+    this.queries = next
+    return true
   }
 
   async poll(kit: SourceKit): Promise<PassResult> {
@@ -99,6 +111,12 @@ export class SearchSource implements PollingSource {
     }
     return tally.created
   }
+}
+
+function sameQueries(a: readonly KeywordQuery[], b: readonly KeywordQuery[]): boolean {
+  return (
+    a.length === b.length && a.every((q, i) => q.value === b[i]!.value && q.ruleIds.join() === b[i]!.ruleIds.join())
+  )
 }
 
 async function newestSearchCursor(db: SourceKit['ctx']['db'], keys?: string[]): Promise<string | null> {

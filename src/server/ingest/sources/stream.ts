@@ -76,7 +76,10 @@ export class StreamSource implements StreamingSource {
   private lastEventAt: string | null = null
   private lastError: string | undefined
   private waitingUntil: number | undefined
-  readonly rules: { value: string; tag: string }[]
+  private rulesSync: Promise<unknown> = Promise.resolve()
+  /** False until X has this.rules; the run loop syncs them before (re)connecting. */
+  private rulesInStep = false
+  rules: { value: string; tag: string }[]
 
   constructor(
     keywordRules: readonly KeywordRule[],
@@ -84,6 +87,45 @@ export class StreamSource implements StreamingSource {
     private readonly backoff: BackoffPolicy,
   ) {
     this.rules = buildStreamRules(keywordRules, ownHandles)
+  }
+
+  /**
+   * A new config version's rules. X applies rule changes to an open connection, so a
+   * running stream only syncs its rules (no reconnect; the cursor stays); a stopped one
+   * syncs them when it next starts. Returns whether anything changed.
+   */
+  async updateRules(
+    kit: Pick<SourceKit, 'x' | 'turn' | 'ctx'>,
+    keywordRules: readonly KeywordRule[],
+    ownHandles: readonly string[],
+  ): Promise<boolean> {
+    const next = buildStreamRules(keywordRules, ownHandles)
+    const same =
+      next.length === this.rules.length &&
+      next.every((r, i) => r.value === this.rules[i]!.value && r.tag === this.rules[i]!.tag)
+    if (same) return false
+    this.rules = next
+    if (!this.running) return true
+    try {
+      await this.syncRules(kit)
+    } catch (error) {
+      // Reconnect, and the run loop syncs them before the new connection.
+      this.rulesInStep = false
+      this.current?.close()
+      throw error
+    }
+    return true
+  }
+
+  /** One rules sync at a time (start and a config change could otherwise race on X's rule ids). */
+  private syncRules(kit: Pick<SourceKit, 'x' | 'turn' | 'ctx'>): Promise<void> {
+    const run = this.rulesSync.then(async () => {
+      const sync = await syncStreamRules(kit, this.rules)
+      if (sync.added + sync.deleted > 0)
+        kit.ctx.log(`[stream] rules synced: ${sync.added} added, ${sync.deleted} deleted`)
+    })
+    this.rulesSync = run.catch(() => undefined)
+    return run
   }
 
   get running(): boolean {
@@ -120,15 +162,13 @@ export class StreamSource implements StreamingSource {
 
   private async run(kit: SourceKit): Promise<void> {
     let failures = 0
-    let rulesInStep = false
+    this.rulesInStep = false
     while (!this.stopped) {
       let waitMs = 0
       try {
-        if (!rulesInStep) {
-          const sync = await syncStreamRules(kit, this.rules)
-          rulesInStep = true
-          if (sync.added + sync.deleted > 0)
-            kit.ctx.log(`[stream] rules synced: ${sync.added} added, ${sync.deleted} deleted`)
+        if (!this.rulesInStep) {
+          await this.syncRules(kit)
+          this.rulesInStep = true
         }
         const healthy = await this.connectAndServe(kit)
         // A connection that delivered and then dropped is normal: reconnect at once.
