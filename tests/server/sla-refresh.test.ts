@@ -5,7 +5,7 @@
 // recompute, none for a change that leaves the SLA alone, and running again writes nothing;
 // the report's SLA figures from the roll-ups agree with the facts afterwards; the leader
 // starts it by itself when a version is installed; two instances recompute once.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { findUser } from '../../src/server/auth/users'
 import { writeTransaction } from '../../src/server/db/database'
 import { loadGrievance } from '../../src/server/grievances'
@@ -18,7 +18,14 @@ import type { Grievance } from '../../src/shared/grievance'
 import { OrgConfig } from '../../src/shared/org'
 import { ReportQuery } from '../../src/shared/reports'
 import { dueTimes, resolveSlaPolicy, SlaPolicy, type SlaPolicyInput } from '../../src/shared/sla'
-import { eventually, freshDatabase, loggedIn, startTestServer, type ApiClient, type TestDatabase } from './helpers'
+import {
+  eventually,
+  hasPostgresFor,
+  loggedIn,
+  useInstancesOnOneDatabase,
+  useServerWithAdmin,
+  type ApiClient,
+} from './helpers'
 import { ORG, seedContext, TWEETS } from './seed'
 
 const HOUR = 3_600_000
@@ -85,20 +92,8 @@ function expectedDue(policy: SlaPolicyInput, g: Grievance) {
 }
 
 describe('SLA targets after a policy change', () => {
-  let db: TestDatabase
-  let server: RunningServer
-  let admin: ApiClient
-  const stored = async (id: string): Promise<Grievance> => (await loadGrievance(server.db, id))!
-
-  beforeAll(async () => {
-    db = await freshDatabase()
-    server = await startTestServer(db, { org: REFRESH_ORG })
-    admin = await loggedIn(server, 'admin')
-  })
-  afterAll(async () => {
-    await server?.close()
-    await db?.drop()
-  })
+  const setup = useServerWithAdmin({ org: REFRESH_ORG })
+  const stored = async (id: string): Promise<Grievance> => (await loadGrievance(setup.server.db, id))!
 
   let early: Grievance
   let recent: Grievance
@@ -106,24 +101,24 @@ describe('SLA targets after a policy change', () => {
 
   it('takes the policy in force the first time as the baseline, and writes nothing', async () => {
     const now = Date.now()
-    early = await tweetAt(server, TWEETS.visa, new Date(now - 10 * HOUR))
-    recent = await tweetAt(server, TWEETS.cyber, new Date(now - 60_000))
-    const toResolve = await tweetAt(server, TWEETS.police, new Date(now - 9 * HOUR))
-    const supervisor = await loggedIn(server, 'supervisor')
+    early = await tweetAt(setup.server, TWEETS.visa, new Date(now - 10 * HOUR))
+    recent = await tweetAt(setup.server, TWEETS.cyber, new Date(now - 60_000))
+    const toResolve = await tweetAt(setup.server, TWEETS.police, new Date(now - 9 * HOUR))
+    const supervisor = await loggedIn(setup.server, 'supervisor')
     expect((await supervisor.act(toResolve.id, toResolve.version, { type: 'resolve', note: 'Done' })).status).toBe(
       'applied',
     )
     finished = await stored(toResolve.id)
     expect(early.sla!.state).toBe('on_track')
 
-    expect(await server.refreshSlaNow()).toBeNull()
+    expect(await setup.server.refreshSlaNow()).toBeNull()
     expect(await stored(early.id)).toEqual(early)
-    expect(await recomputeAudits(server)).toEqual([])
+    expect(await recomputeAudits(setup.server)).toEqual([])
   })
 
   it('a tighter policy moves the open grievances (in batches), breaching the late one; a resolved one stays', async () => {
-    const version = await saveSlaPolicy(admin, TIGHT, 'tighter')
-    const outcome = await server.refreshSlaNow({ batch: 1 })
+    const version = await saveSlaPolicy(setup.admin, TIGHT, 'tighter')
+    const outcome = await setup.server.refreshSlaNow({ batch: 1 })
     expect(outcome).toEqual({ version, examined: 2, moved: 2 })
 
     const late = await stored(early.id)
@@ -141,7 +136,7 @@ describe('SLA targets after a policy change', () => {
     expect(fresh.sla).toMatchObject({ ...expectedDue(TIGHT, recent), state: 'on_track', breachedAt: null })
     expect(await stored(finished.id)).toEqual(finished)
 
-    const audits = await recomputeAudits(server)
+    const audits = await recomputeAudits(setup.server)
     expect(audits).toEqual([
       {
         actor: 'system',
@@ -152,7 +147,7 @@ describe('SLA targets after a policy change', () => {
   })
 
   it('the facts and the roll-ups carry the breach: the SLA share agrees between both paths', async () => {
-    const [fact] = await server.db.query<{ breached_at: Date | null; sla_state: string }>(
+    const [fact] = await setup.server.db.query<{ breached_at: Date | null; sla_state: string }>(
       'SELECT breached_at, sla_state FROM grievance_facts WHERE grievance_id = $1',
       [early.id],
     )
@@ -163,12 +158,12 @@ describe('SLA targets after a policy change', () => {
     const now = new Date()
     const day = (ms: number) => new Date(ms + 330 * 60_000).toISOString().slice(0, 10)
     const sel = reportSelection(
-      (await findUser(server.db, 'admin'))!,
+      (await findUser(setup.server.db, 'admin'))!,
       ReportQuery.parse({ from: day(now.getTime() - 2 * 86_400_000), to: day(now.getTime()) }),
       now,
     )
-    const rolled = await reportSummary(server.db, REFRESH_ORG, sel, now, 'rollup')
-    const exact = await reportSummary(server.db, REFRESH_ORG, sel, now, 'facts')
+    const rolled = await reportSummary(setup.server.db, REFRESH_ORG, sel, now, 'rollup')
+    const exact = await reportSummary(setup.server.db, REFRESH_ORG, sel, now, 'facts')
     // Decided: the breached one (missed) and the resolved one (met in time: 9 h < 200 h then).
     expect(exact.slaMetShare).toBe(0.5)
     expect(rolled.slaMetShare).toBe(exact.slaMetShare)
@@ -177,23 +172,23 @@ describe('SLA targets after a policy change', () => {
 
   it('running again, or after a change that leaves the SLA alone, writes nothing', async () => {
     const before = [await stored(early.id), await stored(recent.id)]
-    expect(await server.refreshSlaNow()).toBeNull()
-    const base = (await admin.request('GET', '/api/v1/admin/config')).body as ConfigCurrent
-    const res = await admin.request('PUT', '/api/v1/admin/config/sections/defaultDivision', {
+    expect(await setup.server.refreshSlaNow()).toBeNull()
+    const base = (await setup.admin.request('GET', '/api/v1/admin/config')).body as ConfigCurrent
+    const res = await setup.admin.request('PUT', '/api/v1/admin/config/sections/defaultDivision', {
       baseVersion: base.version,
       value: base.config.defaultDivision,
       comment: 'same division, new version',
     })
     expect(res.status).toBe(200)
-    expect(await server.refreshSlaNow()).toBeNull()
+    expect(await setup.server.refreshSlaNow()).toBeNull()
     expect([await stored(early.id), await stored(recent.id)]).toEqual(before)
-    expect(await recomputeAudits(server)).toHaveLength(1)
+    expect(await recomputeAudits(setup.server)).toHaveLength(1)
   })
 
   it('a looser policy moves the due times back, and the breach already recorded stays', async () => {
     const breached = await stored(early.id)
-    const version = await saveSlaPolicy(admin, LOOSE, 'looser again')
-    expect(await server.refreshSlaNow()).toEqual({ version, examined: 2, moved: 2 })
+    const version = await saveSlaPolicy(setup.admin, LOOSE, 'looser again')
+    expect(await setup.server.refreshSlaNow()).toEqual({ version, examined: 2, moved: 2 })
     const after = await stored(early.id)
     expect(after.sla).toMatchObject({
       // Still unanswered: both targets are the new policy's, from the same start…
@@ -204,29 +199,20 @@ describe('SLA targets after a policy change', () => {
       escalationLevel: 1,
     })
     expect((await stored(recent.id)).sla).toMatchObject({ ...expectedDue(LOOSE, recent), state: 'on_track' })
-    expect(await recomputeAudits(server)).toHaveLength(2)
+    expect(await recomputeAudits(setup.server)).toHaveLength(2)
   })
 })
 
 describe('the leader recomputes when a version is installed', () => {
-  let db: TestDatabase
-  let server: RunningServer
-
-  beforeAll(async () => {
-    db = await freshDatabase()
-    // Background work on (the leader's loops); nothing to ingest from, nothing to post.
-    server = await startTestServer(db, { org: REFRESH_ORG, pollIntervalMs: 60_000 })
-  })
-  afterAll(async () => {
-    await server?.close()
-    await db?.drop()
-  })
+  // Background work on (the leader's loops); nothing to ingest from, nothing to post.
+  const setup = useServerWithAdmin({ org: REFRESH_ORG, pollIntervalMs: 60_000 })
 
   it('re-targets an open grievance without being asked', async () => {
+    const { server, admin } = setup
     // The first look at the start of the term records the baseline.
     await eventually(async () => (await server.db.query('SELECT 1 FROM sla_refreshes')).length > 0)
     const g = await tweetAt(server, TWEETS.visa, new Date(Date.now() - 60_000))
-    const version = await saveSlaPolicy(await loggedIn(server, 'admin'), TIGHT, 'tighter')
+    const version = await saveSlaPolicy(admin, TIGHT, 'tighter')
     const moved = await eventually(async () => {
       const now = await loadGrievance(server.db, g.id)
       return now!.version > g.version && now
@@ -237,27 +223,16 @@ describe('the leader recomputes when a version is installed', () => {
   })
 })
 
-const hasPostgres = Boolean(process.env.DATABASE_URL)
-if (!hasPostgres)
-  console.log('[sla] two-instance recompute test not run: needs DATABASE_URL (PostgreSQL); `npm run test:pg` sets it')
+const hasPostgres = hasPostgresFor('[sla] two-instance recompute test')
 
 describe.skipIf(!hasPostgres)('SLA recompute on two instances', () => {
-  let db: TestDatabase
-  let a: RunningServer
-  let b: RunningServer
-
-  beforeAll(async () => {
-    db = await freshDatabase()
-    a = await startTestServer(db, { org: REFRESH_ORG, configCheckMs: 0 })
-    b = await startTestServer(db, { org: REFRESH_ORG, configCheckMs: 0 })
-  })
-  afterAll(async () => {
-    await a?.close()
-    await b?.close()
-    await db?.drop()
-  })
+  const cluster = useInstancesOnOneDatabase([
+    { org: REFRESH_ORG, configCheckMs: 0 },
+    { org: REFRESH_ORG, configCheckMs: 0 },
+  ])
 
   it('both running it at once: one recompute, each grievance moved once, one audit entry', async () => {
+    const [a, b] = cluster.servers
     expect(await a.refreshSlaNow()).toBeNull()
     const now = Date.now()
     const open = [
