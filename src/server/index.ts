@@ -44,7 +44,16 @@ import { LiveModel, ModelSync, registerFileModel, registerModelRoutes } from './
 import { registerAuditRoutes } from './audit'
 import { registerUserRoutes } from './users'
 import { registerBudgetRoutes } from './budget'
-import { registerSlaRoutes, runSlaCheck, SLA_CHECK_INTERVAL_MS, type SlaTransition } from './sla'
+import {
+  registerSlaRoutes,
+  runSlaCheck,
+  runSlaRefresh,
+  slaRefresher,
+  SLA_CHECK_INTERVAL_MS,
+  SLA_REFRESH_CHECK_MS,
+  type SlaRefreshOutcome,
+  type SlaTransition,
+} from './sla'
 import { registerArchiveRoutes } from './reports/archive-routes'
 import { registerReportsRoutes } from './reports'
 import { ActivityBoard, DEFAULT_AWAY_AFTER_MS, registerMonitorRoutes } from './monitor'
@@ -150,6 +159,8 @@ export interface RunningServer {
   postRepliesNow(): Promise<number>
   /** One SLA pass now (at `now`, default the clock), on this instance whatever its role (tests, tools). */
   checkSlaNow(now?: Date): Promise<SlaTransition[]>
+  /** Re-targets open grievances if the live SLA policy changed since the last recompute (src/server/sla/refresh.ts). */
+  refreshSlaNow(opts?: { now?: Date; batch?: number }): Promise<SlaRefreshOutcome | null>
   /** One pass of the handle token refresher now, on this instance whatever its role (tests, tools). */
   refreshHandlesNow(now?: number): Promise<RefreshResult>
   /** One idle-assignee pass now, on this instance whatever its role (tests, tools). */
@@ -402,6 +413,12 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
       loops.every(IDLE_CHECK_INTERVAL_MS, () => runIdleReallocation(workCtx, { idleAfterMs: idleReassignMs }))
     // SLA states and escalations (src/server/sla): only grievances whose moment has come.
     loops.every(opts.slaCheckIntervalMs ?? SLA_CHECK_INTERVAL_MS, () => runSlaCheck(workCtx))
+    // A new SLA policy or calendar re-targets open work: at once when a version is installed
+    // (saved here or followed from another instance), and by a periodic look that also carries
+    // on a recompute a previous leader left unfinished.
+    const refreshSla = slaRefresher(() => runSlaRefresh(workCtx, { stopped: () => loops.isStopped }))
+    loops.every(SLA_REFRESH_CHECK_MS, refreshSla)
+    const unwatchConfig = live.watch(() => loops.track(refreshSla()))
     // Handle tokens are refreshed by the leader alone: X rotates refresh tokens, so two refreshers would race.
     loops.every(opts.handleRefreshCheckMs ?? 30_000, async () => {
       await refreshDueHandles({ ...handles.deps, db: workDb })
@@ -411,6 +428,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
       await pruneLoginThrottle(workDb, throttle)
     })
     return async () => {
+      unwatchConfig()
       if (leaderIngestion === termPoller) leaderIngestion = null
       await termPoller?.stop()
       await loops.stop()
@@ -512,6 +530,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
     refreshHandlesNow: (now) => refreshDueHandles(handles.deps, now),
     reallocateIdleNow,
     checkSlaNow: (now?: Date) => runSlaCheck(ctx, now ? { now } : {}),
+    refreshSlaNow: (refresh = {}) => runSlaRefresh(ctx, refresh),
     demoLogins,
     routes,
     sessions: streams,

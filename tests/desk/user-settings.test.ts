@@ -1,26 +1,13 @@
 // Per-officer settings in the desk core: kept per username across restarts and sign-ins,
 // only for a signed-in officer, and a damaged file costs only the preferences.
 import { readdir, writeFile } from 'node:fs/promises'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { DeskCore } from '../../src/main/desk/index'
 import { userSettingsPath } from '../../src/main/desk/user-settings'
-import { startCore, tempDir } from './helpers'
-import { MOCK_PASSWORD, MockSyncServer } from './mock-sync-server'
+import { cores, data, server, startCore, useMockServerAndDataDir } from './helpers'
+import { MOCK_PASSWORD } from './mock-sync-server'
 
-let server: MockSyncServer
-let data: { dir: string; remove: () => Promise<void> }
-const cores: DeskCore[] = []
-
-beforeEach(async () => {
-  server = await new MockSyncServer().start()
-  data = await tempDir()
-})
-
-afterEach(async () => {
-  await Promise.all(cores.splice(0).map((c) => c.close()))
-  await server.close()
-  await data.remove()
-})
+useMockServerAndDataDir()
 
 function open() {
   const started = startCore({ dataDir: data.dir, serverUrl: server.url })

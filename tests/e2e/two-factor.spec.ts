@@ -180,6 +180,9 @@ test("a user turns two-factor on from the top bar's setting, and needs a code fr
   await page.keyboard.press('Enter')
   await expect(page.getByTestId('two-factor-settings-state')).toContainText('off')
   await expect(page.getByTestId('two-factor-settings')).toBeFocused()
+  // Over the dialogs' modal backdrop, which covers the whole desk.
+  const backdrop = page.getByTestId('two-factor-backdrop')
+  expect(await backdrop.boundingBox()).toEqual({ x: 0, y: 0, ...page.viewportSize()! })
   for (let i = 0; i < 6; i++) {
     await page.keyboard.press('Tab')
     await expect(page.locator('[data-testid="two-factor-settings"]:focus-within')).toHaveCount(1)
@@ -197,6 +200,7 @@ test("a user turns two-factor on from the top bar's setting, and needs a code fr
   await page.getByTestId('two-factor-settings').focus()
   await page.keyboard.press('Escape')
   await expect(page.getByTestId('two-factor-settings')).toHaveCount(0)
+  await expect(backdrop).toHaveCount(0)
   await expect(toggle).toBeFocused()
   await toggle.click()
   await expect(page.getByTestId('two-factor-settings-state')).toContainText('off')
@@ -214,6 +218,9 @@ test("a user turns two-factor on from the top bar's setting, and needs a code fr
   await expect(page.getByTestId('two-factor-recovery-code')).toHaveCount(10)
   const recoveryCode = (await page.getByTestId('two-factor-recovery-code').first().textContent())!.trim()
   await expectAccessible(page, '[data-testid="two-factor-settings"]')
+  // A click on the backdrop beside the dialog does not close it (Close and Escape do).
+  await backdrop.click({ position: { x: 5, y: 5 } })
+  await expect(page.getByTestId('two-factor-settings')).toBeVisible()
   await page.getByTestId('two-factor-settings-close').click()
 
   await page.getByTestId('logout').click()

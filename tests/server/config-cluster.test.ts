@@ -1,16 +1,13 @@
 // Two instances on one PostgreSQL: a keyword rule an admin saves on instance A routes a
 // new matching tweet on instance B without a restart — by NOTIFY at once, and by B's
 // periodic version check when no notification comes.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { RunningServer } from '../../src/server/index'
+import { describe, expect, it } from 'vitest'
 import type { ConfigCurrent, ConfigSaved } from '../../src/shared/config'
 import type { KeywordRule } from '../../src/shared/org'
-import { eventually, freshDatabase, loggedIn, startTestServer, type TestDatabase } from './helpers'
+import { eventually, hasPostgresFor, loggedIn, useInstancesOnOneDatabase } from './helpers'
 import { seedTweet } from './seed'
 
-const hasPostgres = Boolean(process.env.DATABASE_URL)
-if (!hasPostgres)
-  console.log('[config] two-instance test not run: needs DATABASE_URL (PostgreSQL); `npm run test:pg` sets it')
+const hasPostgres = hasPostgresFor('[config] two-instance test')
 
 const rule = (id: string, term: string): KeywordRule => ({
   id,
@@ -22,26 +19,15 @@ const rule = (id: string, term: string): KeywordRule => ({
 })
 
 describe.skipIf(!hasPostgres)('config on two instances', () => {
-  let db: TestDatabase
-  let a: RunningServer
-  let b: RunningServer
-  let c: RunningServer
-
-  beforeAll(async () => {
-    db = await freshDatabase()
-    // A and B learn of new versions by NOTIFY only; C also checks every 300 ms.
-    a = await startTestServer(db, { model: null, configCheckMs: 0 })
-    b = await startTestServer(db, { model: null, configCheckMs: 0 })
-    c = await startTestServer(db, { model: null, configCheckMs: 300 })
-  })
-  afterAll(async () => {
-    await a?.close()
-    await b?.close()
-    await c?.close()
-    await db?.drop()
-  })
+  // A and B learn of new versions by NOTIFY only; C also checks every 300 ms.
+  const cluster = useInstancesOnOneDatabase([
+    { model: null, configCheckMs: 0 },
+    { model: null, configCheckMs: 0 },
+    { model: null, configCheckMs: 300 },
+  ])
 
   it('a rule saved on A routes a new matching tweet on B (NOTIFY)', async () => {
+    const [a, b] = cluster.servers
     const tweet = '@HMOIndia my drone permit application is pending for 3 weeks, please help'
     expect((await seedTweet(b, tweet))?.division).not.toBe('disaster')
     const admin = await loggedIn(a, 'admin')
@@ -60,6 +46,7 @@ describe.skipIf(!hasPostgres)('config on two instances', () => {
   })
 
   it('C finds a version no one announced by its periodic check (B, without one, does not)', async () => {
+    const [a, b, c] = cluster.servers
     const [{ version }] = await a.db.query<{ version: number }>('SELECT max(version) AS version FROM config_versions')
     const latest = (
       await a.db.query<{ config: { rules: KeywordRule[] } }>('SELECT config FROM config_versions WHERE version = $1', [

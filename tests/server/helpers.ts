@@ -154,3 +154,40 @@ export function useServerWithAdmin(opts: StartServerOptions = {}): ServerWithAdm
     },
   }
 }
+
+/**
+ * Whether DATABASE_URL names the PostgreSQL that several instances on one database need
+ * (PGlite is one process); says which test is not run when it does not.
+ */
+export function hasPostgresFor(what: string): boolean {
+  if (process.env.DATABASE_URL) return true
+  console.log(`${what} not run: needs DATABASE_URL (PostgreSQL); \`npm run test:pg\` sets it`)
+  return false
+}
+
+/**
+ * A cluster as deployed: one fresh database and an instance on it per options entry,
+ * started in that order in beforeAll, all closed and the database dropped in afterAll. Read
+ * `servers` inside tests and hooks: it is filled once beforeAll has run.
+ */
+export function useInstancesOnOneDatabase<const T extends readonly StartServerOptions[]>(
+  options: T,
+): { readonly servers: { readonly [K in keyof T]: RunningServer } } {
+  let db: TestDatabase | undefined
+  const servers: RunningServer[] = []
+  beforeAll(async () => {
+    db = await freshDatabase()
+    for (const opts of options) servers.push(await startTestServer(db, opts))
+  })
+  afterAll(async () => {
+    for (const server of servers) await server.close()
+    await db?.drop()
+  })
+  return {
+    get servers() {
+      if (servers.length < options.length) throw new Error('the instances are read before beforeAll started them')
+      // One started per options entry, in order: the tuple the caller passed.
+      return servers as unknown as { readonly [K in keyof T]: RunningServer }
+    },
+  }
+}

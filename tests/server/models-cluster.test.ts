@@ -1,38 +1,20 @@
 // Two instances on one PostgreSQL: a model version an admin deploys on instance A is what
 // instances B and C use without a restart (B learns of it by NOTIFY only, C also checks
 // every 300 ms); a rollback travels the same way.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { RunningServer } from '../../src/server/index'
+import { describe, expect, it } from 'vitest'
 import { readModelFile } from '../../src/server/review'
 import type { ModelUploaded } from '../../src/shared/models'
 import { modelToFile } from '../../src/shared/triage-model'
-import { eventually, freshDatabase, loggedIn, startTestServer, type TestDatabase } from './helpers'
+import { eventually, hasPostgresFor, loggedIn, useInstancesOnOneDatabase } from './helpers'
 
-const hasPostgres = Boolean(process.env.DATABASE_URL)
-if (!hasPostgres)
-  console.log('[models] two-instance test not run: needs DATABASE_URL (PostgreSQL); `npm run test:pg` sets it')
+const hasPostgres = hasPostgresFor('[models] two-instance test')
 
 describe.skipIf(!hasPostgres)('model deployments on several instances', () => {
-  let db: TestDatabase
-  let a: RunningServer
-  let b: RunningServer
-  let c: RunningServer
-
-  beforeAll(async () => {
-    db = await freshDatabase()
-    // Each starts with the org's model file: registered once, deployed once.
-    a = await startTestServer(db, { configCheckMs: 0 })
-    b = await startTestServer(db, { configCheckMs: 0 })
-    c = await startTestServer(db, { configCheckMs: 300 })
-  })
-  afterAll(async () => {
-    await a?.close()
-    await b?.close()
-    await c?.close()
-    await db?.drop()
-  })
+  // Each starts with the org's model file: registered once, deployed once.
+  const cluster = useInstancesOnOneDatabase([{ configCheckMs: 0 }, { configCheckMs: 0 }, { configCheckMs: 300 }])
 
   it('a version deployed on A is used by B and C, and so is the rollback', async () => {
+    const [a, b, c] = cluster.servers
     for (const s of [a, b, c]) expect(s.models.current().version).toBe(1)
     const [versions] = await a.db.query<{ n: number }>('SELECT count(*)::int AS n FROM triage_models')
     expect(Number(versions!.n)).toBe(1)

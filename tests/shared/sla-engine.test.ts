@@ -11,6 +11,7 @@ import {
   retargetSla,
   SlaPolicy,
   slaAfterChange,
+  slaUnderPolicy,
   startSla,
   type SlaPolicyInput,
 } from '../../src/shared/sla'
@@ -217,5 +218,30 @@ describe('slaAfterChange', () => {
     const reopened = slaAfterChange(policy, before, { ...before, status: 'reopened' }, ist('2026-12-09T10:00'))
     expect(reopened.resolvedAt).toBeNull()
     expect(istText(reopened.startedAt)).toBe('2026-12-09 10:00')
+  })
+})
+
+describe('a new policy or calendar (slaUnderPolicy)', () => {
+  const before = policyOf()
+  const start = startSla(before, normal, monday10, monday10)
+  it('moves nothing under the same policy, so a second pass writes nothing', () => {
+    const again = slaUnderPolicy(policyOf(), start, normal, ist('2026-12-07T11:00'))
+    expect(again.moved).toBe(false)
+    expect(again.sla.resolutionDueAt).toBe(start.resolutionDueAt)
+  })
+  it('re-targets from the same start on the new calendar (a holiday pushes the due times out)', () => {
+    const holiday = policyOf({ calendar: { holidays: [{ date: '2026-12-08', name: 'Local closure' }] } })
+    const { sla, moved } = slaUnderPolicy(holiday, start, normal, ist('2026-12-07T11:00'))
+    expect(moved).toBe(true)
+    expect(sla.startedAt).toBe(start.startedAt)
+    expect(istText(sla.firstResponseDueAt)).toBe('2026-12-09 10:00')
+    expect(istText(sla.resolutionDueAt)).toBe('2026-12-17 10:00')
+  })
+  it('keeps an interim reply the officer promised ("will take longer")', () => {
+    const marked = markTakesLonger(before, start, '2026-12-31', ist('2026-12-09T10:00'))
+    const longer = policyOf({ targets: { normal: { resolutionHours: 10 * 8.5 } } })
+    const { sla } = slaUnderPolicy(longer, marked, normal, ist('2026-12-09T11:00'))
+    expect(sla.interimDueAt).toBe(marked.interimDueAt)
+    expect(istText(sla.resolutionDueAt)).toBe('2026-12-21 10:00')
   })
 })

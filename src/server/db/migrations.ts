@@ -525,6 +525,26 @@ export const MIGRATIONS: readonly Migration[] = [
     // change to what they hold needs a new migration that empties and refills them.
     sql: [...ROLLUP_DDL, ...ROLLUP_BACKFILL],
   },
+  {
+    version: 21,
+    name: 'sla-refreshes',
+    // src/server/sla/refresh.ts: one row per SLA policy change, the recompute's cursor over
+    // open grievances (locked by each batch, so a cluster recomputes once per version), and
+    // an index that finds open work without reading the finished history.
+    sql: [
+      `CREATE TABLE sla_refreshes (
+        config_version INTEGER PRIMARY KEY,
+        fingerprint TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('baseline', 'running', 'done', 'superseded')),
+        after_id TEXT,
+        examined INTEGER NOT NULL DEFAULT 0,
+        moved INTEGER NOT NULL DEFAULT 0,
+        started_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+        finished_at TIMESTAMPTZ
+      )`,
+      `CREATE INDEX grievances_open_by_id ON grievances (id) WHERE status NOT IN ('resolved', 'closed', 'rejected')`,
+    ],
+  },
 ]
 
 export async function migrate(db: Database): Promise<number[]> {

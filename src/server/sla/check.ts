@@ -4,7 +4,7 @@
 // see it. On the business clock nothing moves outside working hours: the grievance is
 // simply looked at again at the next working minute.
 import { randomUUID } from 'node:crypto'
-import { isOpen, type Grievance } from '../../shared/grievance'
+import { isOpen, type Grievance, type GrievanceSla } from '../../shared/grievance'
 import { evaluateSla } from '../../shared/sla'
 import type { ServerContext } from '../context'
 import { writeTransaction, type Queryable } from '../db/database'
@@ -30,6 +30,18 @@ export interface SlaPassOptions {
 }
 
 const ESCALATED_TO = ['', 'the supervisor', 'the division head'] as const
+
+/** A system line on the thread when `after`'s record climbed an escalation level since `was`. */
+export function noteEscalation(after: Grievance, was: GrievanceSla, now: Date): void {
+  const sla = after.sla
+  if (!sla || sla.escalationLevel <= was.escalationLevel) return
+  after.thread.push({
+    id: `sla:${randomUUID()}`,
+    kind: 'system',
+    text: `SLA breached since ${sla.breachedAt}: escalated to ${ESCALATED_TO[sla.escalationLevel]}`,
+    at: now.toISOString(),
+  })
+}
 
 /** One pass inside the caller's transaction. */
 export async function checkSla(
@@ -60,14 +72,7 @@ export async function checkSla(
     const after = nextVersion(before, now)
     after.sla = sla
     after.slaDueAt = sla.resolutionDueAt
-    if (sla.escalationLevel > before.sla.escalationLevel) {
-      after.thread.push({
-        id: `sla:${randomUUID()}`,
-        kind: 'system',
-        text: `SLA breached since ${sla.breachedAt}: escalated to ${ESCALATED_TO[sla.escalationLevel]}`,
-        at: now.toISOString(),
-      })
-    }
+    noteEscalation(after, before.sla, now)
     const seq = await saveGrievance(tx, before, after)
     moved.push({ id: after.id, ticket: after.ticket, state: sla.state, escalationLevel: sla.escalationLevel, seq })
   }

@@ -47,8 +47,11 @@ export function startSla(resolved: ResolvedSlaPolicy, subject: SlaSubject, start
 }
 
 /**
- * New targets from the same start (forward to another division, priority change): the
- * citizen's wait so far still counts. A breach already recorded stays on the record.
+ * New targets from the same start (forward to another division, priority change, a new
+ * policy or calendar): the citizen's wait so far still counts. What already happened stays
+ * on the record: a first response keeps the target it was measured against, a breach
+ * already recorded stays (with its escalation), and an interim reply the officer promised
+ * ("will take longer") stays due.
  */
 export function retargetSla(
   resolved: ResolvedSlaPolicy,
@@ -63,7 +66,7 @@ export function retargetSla(
     ...due,
     policy: resolved.name,
     firstResponseDueAt: sla.firstResponseAt ? sla.firstResponseDueAt : due.firstResponseDueAt,
-    interimDueAt: null,
+    interimDueAt: sla.extendedAt ? sla.interimDueAt : null,
     state: 'on_track',
   }
   // The breach moment of the new targets, if they have passed; escalation does not go back down.
@@ -253,4 +256,33 @@ export function slaAfterChange(
     sla = retargetSla(resolved, sla, after, now)
   if (wasOpen && !isOpen(after.status) && sla.resolvedAt === null) sla = recordResolution(resolved, sla, now)
   return evaluateSla(resolved, sla, now).sla
+}
+
+/** What a desk shows of a record: the fields a policy change can move. */
+const SHOWN: readonly (keyof GrievanceSla)[] = [
+  'policy',
+  'clock',
+  'firstResponseDueAt',
+  'resolutionDueAt',
+  'interimDueAt',
+  'breachedAt',
+  'state',
+  'escalationLevel',
+]
+
+/**
+ * An open grievance's record under the policy and calendar in force now (an admin changed
+ * them): re-targeted as on a forward, from the same start. `moved` is false when the new
+ * policy gives the same targets and state, so a second pass over the same policy writes
+ * nothing. A grievance the new targets put past a due time is breached from that due time
+ * (and escalates by the counted time since); a breach recorded under the old targets stays.
+ */
+export function slaUnderPolicy(
+  resolved: ResolvedSlaPolicy,
+  sla: GrievanceSla,
+  subject: SlaSubject,
+  now: number,
+): { sla: GrievanceSla; moved: boolean } {
+  const next = retargetSla(resolved, sla, subject, now)
+  return { sla: next, moved: SHOWN.some((k) => next[k] !== sla[k]) }
 }

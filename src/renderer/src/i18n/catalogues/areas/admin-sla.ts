@@ -6,7 +6,7 @@ import type { Shape } from '../shape'
 export const en = {
   title: 'SLA and calendar',
   intro:
-    'Targets for the first public reply and the resolution, counted on the working calendar below. Saving makes a new configuration version; new grievances get it at once.',
+    'Targets for the first public reply and the resolution, counted on the working calendar below. Saving makes a new configuration version; new grievances get it at once, and open ones are re-targeted in the background (breaches already recorded stay).',
   loading: 'Loading the SLA policy…',
   legacy:
     'This organisation has no SLA policy yet: its old hours apply, counted round the clock. Saving makes them a policy.',
@@ -89,7 +89,8 @@ export const en = {
   previewInvalid: 'Correct the fields marked above to see the due times.',
   save: 'Save SLA policy',
   saving: 'Saving…',
-  saved: 'Saved as configuration version {{version}}: new grievances get these targets at once.',
+  saved:
+    'Saved as configuration version {{version}}: new grievances get these targets at once; open ones are re-targeted in the background.',
   saveComment: 'SLA policy and calendar changed in the SLA section',
   fieldsWrong_one: '{{count, number}} field needs correcting before saving.',
   fieldsWrong_other: '{{count, number}} fields need correcting before saving.',
@@ -119,7 +120,7 @@ export const en = {
 export const hi: Shape<typeof en> = {
   title: 'SLA और कार्य-कैलेंडर',
   intro:
-    'पहले सार्वजनिक उत्तर और निपटान के लक्ष्य, नीचे दिए कार्य-कैलेंडर पर गिने जाते हैं। सहेजने पर कॉन्फ़िगरेशन का नया संस्करण बनता है; नई शिकायतों पर यह तुरंत लागू होता है।',
+    'पहले सार्वजनिक उत्तर और निपटान के लक्ष्य, नीचे दिए कार्य-कैलेंडर पर गिने जाते हैं। सहेजने पर कॉन्फ़िगरेशन का नया संस्करण बनता है; नई शिकायतों पर यह तुरंत लागू होता है, और खुली शिकायतों के लक्ष्य पृष्ठभूमि में फिर से तय होते हैं (पहले दर्ज उल्लंघन बने रहते हैं)।',
   loading: 'SLA नीति लोड हो रही है…',
   legacy: 'इस संगठन की अभी कोई SLA नीति नहीं है: पुराने घंटे चौबीसों घंटे गिनकर लागू हैं। सहेजने पर वे एक नीति बन जाएँगे।',
   useDefaults: 'CPGRAMS के डिफ़ॉल्ट से शुरू करें',
@@ -200,7 +201,8 @@ export const hi: Shape<typeof en> = {
   previewInvalid: 'देय समय देखने के लिए ऊपर चिह्नित खाने ठीक करें।',
   save: 'SLA नीति सहेजें',
   saving: 'सहेजा जा रहा है…',
-  saved: 'कॉन्फ़िगरेशन संस्करण {{version}} के रूप में सहेजा गया: नई शिकायतों पर ये लक्ष्य तुरंत लागू हैं।',
+  saved:
+    'कॉन्फ़िगरेशन संस्करण {{version}} के रूप में सहेजा गया: नई शिकायतों पर ये लक्ष्य तुरंत लागू हैं; खुली शिकायतों के लक्ष्य पृष्ठभूमि में फिर से तय होते हैं।',
   saveComment: 'SLA अनुभाग में SLA नीति और कैलेंडर बदले गए',
   fieldsWrong_one: 'सहेजने से पहले {{count, number}} खाना ठीक करना है।',
   fieldsWrong_other: 'सहेजने से पहले {{count, number}} खाने ठीक करने हैं।',
