@@ -4,6 +4,7 @@
 import { Grievance } from '../shared/grievance'
 import { CHANGES_CHANNEL, type Queryable, type SqlScalar } from './db/database'
 import { recordGrievanceFacts } from './reports/facts'
+import { recordSearchRows } from './search/rows'
 
 interface GrievanceRow {
   [key: string]: unknown
@@ -58,8 +59,9 @@ export async function insertGrievance(tx: Queryable, g: Grievance): Promise<numb
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13::jsonb,$14,$15,$16,$17)`,
     columns(parsed),
   )
-  // The reports' facts commit (or roll back) with the grievance itself.
+  // The reports' facts and the search row commit (or roll back) with the grievance itself.
   await recordGrievanceFacts(tx, [parsed])
+  await recordSearchRows(tx, [parsed])
   return recordChange(tx, g, null)
 }
 
@@ -76,6 +78,7 @@ export async function saveGrievance(tx: Queryable, before: Grievance, after: Gri
     updateColumns(g),
   )
   await recordGrievanceFacts(tx, [g])
+  await recordSearchRows(tx, [g])
   return recordChange(tx, after, before)
 }
 
@@ -157,6 +160,10 @@ export async function writeGrievances(tx: Queryable, writes: readonly GrievanceW
     )
   }
   await recordGrievanceFacts(
+    tx,
+    parsed.map((w) => w.after),
+  )
+  await recordSearchRows(
     tx,
     parsed.map((w) => w.after),
   )
