@@ -114,3 +114,13 @@ export function excerptOf(text: string): string {
   const space = cut.lastIndexOf(' ')
   return `${space > max / 2 ? cut.slice(0, space) : cut}…`
 }
+
+/**
+ * The desk's answer to a server search (grievances.search-server): the server's page, or
+ * `offline` (no connection: a sentence to show, not an error to dump).
+ */
+export const ServerSearchAnswer = z.discriminatedUnion('state', [
+  GrievanceSearchResponse.extend({ state: z.literal('found') }),
+  z.object({ state: z.literal('offline'), message: z.string() }),
+])
+export type ServerSearchAnswer = z.infer<typeof ServerSearchAnswer>
