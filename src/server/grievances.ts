@@ -2,7 +2,7 @@
 // query on mirrored beside it (sla_state and next_sla_check_at from g.sla, for the SLA
 // loop and the monitor); every write records a change with its sequence number.
 import { Grievance } from '../shared/grievance'
-import { CHANGES_CHANNEL, type Queryable, type SqlScalar } from './db/database'
+import { CHANGES_CHANNEL, transpose, type Queryable, type SqlScalar } from './db/database'
 import { recordGrievanceFacts } from './reports/facts'
 import { recordSearchRows } from './search/rows'
 
@@ -111,13 +111,6 @@ async function recordChange(tx: Queryable, g: Grievance, before: Grievance | nul
     [g.id, g.division, g.assignee, before?.division ?? null, before?.assignee ?? null],
   )
   return Number(row!.seq)
-}
-
-/** Column-major arrays of row-major values: the parameters of an `unnest($1::t[], …)`. */
-function transpose(rows: readonly (readonly SqlScalar[])[], width: number): SqlScalar[][] {
-  const out: SqlScalar[][] = Array.from({ length: width }, () => [])
-  for (const row of rows) for (let i = 0; i < width; i++) out[i]!.push(row[i] ?? null)
-  return out
 }
 
 /** One grievance written by a batch: new (before null) or a new state of a stored one. */

@@ -7,7 +7,7 @@
 import type { Grievance } from '../../shared/grievance'
 import { excerptOf } from '../../shared/grievance-search'
 import { searchHaystack } from '../../shared/search'
-import type { Queryable, SqlScalar } from '../db/database'
+import { transpose, type Queryable, type SqlScalar } from '../db/database'
 
 /** Every distinct folded word of the grievance: ticket, citizen, source tweet, thread. */
 export function searchWordsOf(g: Grievance): string[] {
@@ -30,12 +30,6 @@ function rowOf(g: Grievance): SqlScalar[] {
     // A text[] travels as its literal (unnest takes text[][] badly); JSON keeps it exact.
     JSON.stringify(searchWordsOf(g)),
   ]
-}
-
-/** Column-major arrays of the rows, for one unnest. */
-function columnsOf(rows: readonly SqlScalar[][]): SqlScalar[][] {
-  const width = rows[0]?.length ?? 0
-  return Array.from({ length: width }, (_, i) => rows.map((row) => row[i] ?? null))
 }
 
 /**
@@ -61,7 +55,7 @@ export async function recordSearchRows(
        assignee = EXCLUDED.assignee, status = EXCLUDED.status, opened_at = EXCLUDED.opened_at,
        excerpt = EXCLUDED.excerpt, words = EXCLUDED.words`
      }`,
-    columnsOf(grievances.map(rowOf)),
+    transpose(grievances.map(rowOf), 8),
   )
 }
 
