@@ -92,6 +92,7 @@ describe('GET /api/v1/grievances/search', () => {
     expect(tickets((await search(stack.admin, { q: 'passport' })).body)).toEqual(['MHA-25-900004', 'MHA-25-900001'])
     expect(tickets((await search(stack.admin, { q: 'passport verification' })).body)).toEqual(['MHA-25-900001'])
     expect(tickets((await search(stack.admin, { q: 'passport nowhere' })).body)).toEqual([])
+    expect(tickets((await search(stack.admin, { q: '!!! ...' })).body)).toEqual([])
   })
 
   it('filters by status and division', async () => {
@@ -111,6 +112,11 @@ describe('GET /api/v1/grievances/search', () => {
     expect(tickets((await search(officer, { q: 'MHA-25-900002' })).body)).toEqual([])
     const visa = await loggedIn(stack.server, 'officer.foreigners')
     expect(tickets((await search(visa, { q: 'वीजा' })).body)).toEqual(['MHA-25-900002'])
+    // Naming a division outside one's scope: 403, not an empty page.
+    const refused = await search(officer, { q: 'वीजा', division: 'foreigners' })
+    expect(refused.status).toBe(403)
+    expect(refused.body.error).toBe('forbidden')
+    expect(tickets((await search(officer, { q: 'passport', division: 'cyber' })).body)).toEqual(['MHA-25-900001'])
   })
 
   it('pages newest first with the cursor, each grievance once', async () => {

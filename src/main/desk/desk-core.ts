@@ -343,6 +343,7 @@ class DeskCoreImpl implements DeskCore {
   private async endSession(stores: Stores, reason: string | null): Promise<void> {
     const session = this.session
     this.session = null
+    this.viewing = null
     session?.presence.stop()
     session?.client.abortAll()
     await session?.engine.stop()

@@ -65,10 +65,15 @@ export function registerGrievanceSearchRoutes(app: FastifyInstance, ctx: ServerC
   app.get(GRIEVANCE_SEARCH_PATHS.search, async (request): Promise<GrievanceSearchResponse> => {
     const user = await requireRole(ctx, request, STAFF, 'search grievances')
     const query = parseInput(GrievanceSearchQuery, request.query)
+    // Asking for a division outside one's scope is refused, not answered with an empty page.
+    if (query.division && !seesWholeOrg(user) && !user.divisions.includes(query.division))
+      throw new HttpError(403, 'forbidden', `Division ${query.division} is outside your divisions`)
     const terms = serverSearchTerms(query.q ?? '')
     const where = new Conditions()
-    // Two tickets cannot both be this grievance's: no hit (as the desk's search box).
-    if (terms.tickets.length > 1) return { grievances: [], hasMore: false, next: null }
+    // Two tickets cannot both be this grievance's (as in the desk's search box); a query of
+    // only punctuation asks for nothing in particular, not for everything.
+    const asksNothing = (query.q ?? '').trim() !== '' && terms.tickets.length === 0 && terms.words.length === 0
+    if (terms.tickets.length > 1 || asksNothing) return { grievances: [], hasMore: false, next: null }
     if (terms.tickets.length === 1) where.add('ticket = ?', terms.tickets[0]!)
     if (terms.words.length > 0) where.add('words @> ?::text[]', terms.words)
     if (query.status) where.add('status = ?', query.status)
