@@ -60,3 +60,23 @@ test('a grievance older than the working set is found on the server by ticket an
   // Opened into the desk's cache: the desk's own search finds it now.
   await expect(page.getByTestId('queue-summary')).toHaveAttribute('data-shown', '1')
 })
+
+test('offline, the server search says it needs a connection and the desk keeps working', async ({ page }) => {
+  await signInAt(page, stack.deskUrl, 'officer.cyber')
+  await page.getByTestId('view-all').click()
+  await expect(page.getByTestId('queue-item').filter({ hasText: 'MHA-25-000778' })).toHaveCount(1, { timeout: 30_000 })
+  await stack.stopServer()
+  try {
+    await page.getByTestId('queue-search').fill('refund')
+    await page.getByTestId('archive-search-start').click()
+    await expect(page.getByTestId('archive-search-status')).toHaveText(
+      'Searching older grievances on the server needs a connection. The grievances on this desk can still be searched.',
+    )
+    expect(await seriousA11yViolations(page, { include: '.queue-pane' })).toEqual([])
+    // The desk's own search still answers from the cache.
+    await page.getByTestId('queue-search').fill('phishing')
+    await expect(page.getByTestId('queue-summary')).toHaveAttribute('data-shown', '1')
+  } finally {
+    await stack.startServer()
+  }
+})
