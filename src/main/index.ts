@@ -50,6 +50,7 @@ function start(): void {
     const core = createDeskCore({
       dataDir,
       serverUrl: deployment.serverUrl,
+      ...(deployment.workingSetDays !== undefined ? { finishedDays: deployment.workingSetDays } : {}),
       tokenStore: new SafeStorageTokenStore(join(dataDir, 'session-token.enc')),
     })
     const notifier = createAssignmentNotifier(core, showWindow)

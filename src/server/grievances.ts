@@ -2,8 +2,9 @@
 // query on mirrored beside it (sla_state and next_sla_check_at from g.sla, for the SLA
 // loop and the monitor); every write records a change with its sequence number.
 import { Grievance } from '../shared/grievance'
-import { CHANGES_CHANNEL, type Queryable, type SqlScalar } from './db/database'
+import { CHANGES_CHANNEL, transpose, type Queryable, type SqlScalar } from './db/database'
 import { recordGrievanceFacts } from './reports/facts'
+import { recordSearchRows } from './search/rows'
 
 interface GrievanceRow {
   [key: string]: unknown
@@ -58,8 +59,9 @@ export async function insertGrievance(tx: Queryable, g: Grievance): Promise<numb
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13::jsonb,$14,$15,$16,$17)`,
     columns(parsed),
   )
-  // The reports' facts commit (or roll back) with the grievance itself.
+  // The reports' facts and the search row commit (or roll back) with the grievance itself.
   await recordGrievanceFacts(tx, [parsed])
+  await recordSearchRows(tx, [parsed])
   return recordChange(tx, g, null)
 }
 
@@ -76,6 +78,7 @@ export async function saveGrievance(tx: Queryable, before: Grievance, after: Gri
     updateColumns(g),
   )
   await recordGrievanceFacts(tx, [g])
+  await recordSearchRows(tx, [g])
   return recordChange(tx, after, before)
 }
 
@@ -108,13 +111,6 @@ async function recordChange(tx: Queryable, g: Grievance, before: Grievance | nul
     [g.id, g.division, g.assignee, before?.division ?? null, before?.assignee ?? null],
   )
   return Number(row!.seq)
-}
-
-/** Column-major arrays of row-major values: the parameters of an `unnest($1::t[], …)`. */
-function transpose(rows: readonly (readonly SqlScalar[])[], width: number): SqlScalar[][] {
-  const out: SqlScalar[][] = Array.from({ length: width }, () => [])
-  for (const row of rows) for (let i = 0; i < width; i++) out[i]!.push(row[i] ?? null)
-  return out
 }
 
 /** One grievance written by a batch: new (before null) or a new state of a stored one. */
@@ -157,6 +153,10 @@ export async function writeGrievances(tx: Queryable, writes: readonly GrievanceW
     )
   }
   await recordGrievanceFacts(
+    tx,
+    parsed.map((w) => w.after),
+  )
+  await recordSearchRows(
     tx,
     parsed.map((w) => w.after),
   )

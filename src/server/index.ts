@@ -40,6 +40,7 @@ import { RateLimitPacer, rateLimitPlugin } from './x/rate-limits'
 import { createIngestion, type IngestionOptions, type IngestionSupervisor } from './ingest'
 import { registerIngestionRoute } from './http/ingestion-route'
 import { loadOrgModel, registerReviewRoutes, triageFor } from './review'
+import { backfillSearchRows, registerGrievanceSearchRoutes } from './search'
 import { LiveModel, ModelSync, registerFileModel, registerModelRoutes } from './models'
 import { registerAuditRoutes } from './audit'
 import { registerUserRoutes } from './users'
@@ -236,6 +237,12 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   let modelSync: ModelSync
   try {
     await migrate(db)
+    // Grievances stored before the search rows existed get theirs in the background: the
+    // server serves meanwhile (their tickets and words are found once the pass is done).
+    void backfillSearchRows(db).then(
+      (made) => made > 0 && log(`[server] search rows made for ${made} older grievance(s)`),
+      (error: unknown) => log(`[server] search rows of older grievances not made yet: ${String(error)}`),
+    )
     await seedConfig(db, seedOrg, opts.org ? 'seeded at start' : `seeded from ${opts.orgFile ?? DEFAULT_ORG_FILE}`)
     const stored = (await latestConfig(db))!
     live = new LiveOrg(stored.config, stored.version)
@@ -446,6 +453,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   registerModelRoutes(app, ctx, { refresh: () => modelSync.refresh() })
   registerSlaRoutes(app, ctx)
   registerArchiveRoutes(app, ctx)
+  registerGrievanceSearchRoutes(app, ctx)
   registerReportsRoutes(app, ctx)
   registerMonitorRoutes(app, ctx, {
     activity,

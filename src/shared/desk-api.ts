@@ -2,7 +2,8 @@
 // browser desk host) and the renderer. Each method has a zod input and output; main
 // validates both, the preload turns the map into `window.seva`.
 import { z } from 'zod'
-import { Grievance } from './grievance'
+import { Grievance, GrievanceStatus } from './grievance'
+import { ServerSearchAnswer } from './grievance-search'
 import { LIMITS } from './limits'
 import { RecoveryCodes, TWO_FACTOR_LIMITS, TwoFactorEnrolment, TwoFactorStatus } from './two-factor'
 import { UpdateDeferUntil, UpdateNotice } from './updates'
@@ -169,6 +170,27 @@ export const deskApi = {
     input: z.object({ ids: z.array(z.string().max(LIMITS.idChars)).max(LIMITS.deskGrievancesPerRead) }),
     output: z.array(Grievance),
   },
+  /**
+   * Older grievances on the server, beyond the desk's working set (online only): hits
+   * newest first, or `offline` with a sentence to show when the server cannot be reached.
+   */
+  'grievances.search-server': {
+    input: z.object({
+      q: z.string().max(LIMITS.searchQueryChars),
+      status: GrievanceStatus.optional(),
+      division: z.string().min(1).max(LIMITS.nameChars).optional(),
+      before: z
+        .string()
+        .max(LIMITS.idChars * 2)
+        .optional(),
+    }),
+    output: ServerSearchAnswer,
+  },
+  /**
+   * A grievance to work on: the cached copy, or else fetched from the server into the cache
+   * (the working set's trim drops it again once it is finished and old, never while open).
+   */
+  'grievances.open': { input: z.object({ id: z.string().min(1).max(LIMITS.idChars) }), output: Grievance },
   /** Applies at once to the cache (optimistic) and queues it in the outbox. */
   'actions.submit': {
     input: z.object({ grievanceId: z.string(), body: ActionBody, bulk: BulkMark.optional() }),

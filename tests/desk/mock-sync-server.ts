@@ -237,8 +237,35 @@ export class MockSyncServer {
         const results = parsed.data.actions.map((a) => this.settle(a, user))
         return send(res, 200, { results })
       }
-      default:
+      case '/api/v1/grievances/search': {
+        // The real server folds words (tests/server/grievance-search.test.ts); a ticket or a
+        // plain substring is enough for the desk's side of it.
+        const q = (url.searchParams.get('q') ?? '').trim()
+        const hits = [...this.grievances.values()]
+          .filter((g) => g.division !== null && user.divisions.includes(g.division))
+          .filter((g) => !q || g.ticket === q.toUpperCase() || g.source.text.includes(q))
+          .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+          .map((g) => ({
+            id: g.id,
+            ticket: g.ticket,
+            status: g.status,
+            division: g.division,
+            assignee: g.assignee,
+            openedAt: g.createdAt,
+            excerpt: g.source.text.slice(0, 140),
+          }))
+        return send(res, 200, { grievances: hits, hasMore: false, next: null })
+      }
+      default: {
+        const one = /^\/api\/v1\/grievances\/([^/]+)$/.exec(url.pathname)
+        const g = one ? this.grievances.get(decodeURIComponent(one[1]!)) : undefined
+        if (g) {
+          if (g.division === null || !user.divisions.includes(g.division))
+            return send(res, 403, { error: 'forbidden', message: `Grievance ${g.ticket} is outside your divisions` })
+          return send(res, 200, g)
+        }
         return send(res, 404, { error: 'not-found', message: url.pathname })
+      }
     }
   }
 

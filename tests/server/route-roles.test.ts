@@ -35,6 +35,8 @@ const ACCESS: Record<string, Access> = {
   'PUT /api/v1/admin/two-factor': 'admin',
   'DELETE /api/v1/admin/users/:username/two-factor': 'admin',
   'GET /api/v1/grievances/:id/archive': 'signed-in',
+  'GET /api/v1/grievances/search': 'signed-in',
+  'GET /api/v1/grievances/:id': 'signed-in',
   // The system browser comes back from X without a session: the single-use state is the key.
   'GET /api/v1/oauth/x/callback': 'public',
   'GET /api/v1/supervisor/ingestion': 'supervisor',

@@ -1,14 +1,21 @@
 // Runs the browser desk host: `tsx src/main/desk/browser-host-cli.ts`.
 // Env: SEVA_DESK_PORT (4030), SEVA_SERVER_URL (http://127.0.0.1:4020),
 // SEVA_DESK_DATA_DIR (.data/desk), SEVA_RENDERER_DIR (out/renderer), SEVA_DESK_SECRET
-// (the per-run secret; random when unset — `npm start` sets it so it can print the URL).
+// (the per-run secret; random when unset — `npm start` sets it so it can print the URL),
+// SEVA_WORKING_SET_DAYS (30: days finished grievances stay cached; 0 keeps everything).
 import { resolve } from 'node:path'
 import { startBrowserDesk } from './browser-host'
+import { parseWorkingSetDays } from './deployment'
 
 async function main(): Promise<void> {
   const port = Number(process.env.SEVA_DESK_PORT ?? 4030)
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`SEVA_DESK_PORT must be a port number, got ${process.env.SEVA_DESK_PORT}`)
+  }
+  const rawDays = process.env.SEVA_WORKING_SET_DAYS
+  const workingSetDays = rawDays === undefined ? undefined : parseWorkingSetDays(rawDays)
+  if (rawDays !== undefined && workingSetDays === undefined) {
+    throw new Error(`SEVA_WORKING_SET_DAYS must be a number of days (0 keeps everything), got ${rawDays}`)
   }
   const desk = await startBrowserDesk({
     port,
@@ -16,6 +23,7 @@ async function main(): Promise<void> {
     dataDir: resolve(process.env.SEVA_DESK_DATA_DIR ?? '.data/desk'),
     rendererDir: resolve(process.env.SEVA_RENDERER_DIR ?? 'out/renderer'),
     ...(process.env.SEVA_DESK_SECRET ? { secret: process.env.SEVA_DESK_SECRET } : {}),
+    ...(workingSetDays !== undefined ? { core: { finishedDays: workingSetDays } } : {}),
   })
   console.log(`Seva desk (browser): open ${desk.url}`)
 

@@ -1,15 +1,17 @@
 // What the admin pre-seeds on a workstation: the central server's address and where signed
 // desk builds are published. Read from, in order (each field from the first that has it):
-//   1. environment: SEVA_SERVER_URL, SEVA_UPDATE_URL, SEVA_UPDATE_CHANNEL
+//   1. environment: SEVA_SERVER_URL, SEVA_UPDATE_URL, SEVA_UPDATE_CHANNEL, SEVA_WORKING_SET_DAYS
 //   2. %ProgramData%\Seva Desk\server.json — machine-wide, dropped by Group Policy or the
 //      deployment tool after a silent install, survives updates
 //   3. server.json next to the desk's executable
 //   4. server.json in the app's resources folder (baked into the installer at build time)
-// Each file: { "serverUrl": "https://…", "updateUrl": "https://…", "updateChannel": "latest" }.
+// Each file: { "serverUrl": "https://…", "updateUrl": "https://…", "updateChannel": "latest",
+// "workingSetDays": 30 } (days finished grievances stay cached; 0 keeps everything).
 // No Electron here: the glue passes the paths in, tests pass their own.
 import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { isLoopbackHost } from './server-url'
+import { WORKING_SET, WorkingSetDays } from '../../shared/grievance-search'
 
 export const DEPLOYMENT_FILE = 'server.json'
 export const DEFAULT_UPDATE_CHANNEL = 'latest'
@@ -19,6 +21,8 @@ export interface DeskDeployment {
   /** Base URL of the generic update feed (latest.yml and the installers); absent = no updates. */
   updateUrl?: string
   updateChannel: string
+  /** Days finished grievances stay in the desk's cache (absent: WORKING_SET.defaultDays; 0: all kept). */
+  workingSetDays?: number
 }
 
 export interface DeploymentSources {
@@ -55,6 +59,15 @@ export function isAcceptableUpdateUrl(raw: string): boolean {
 
 const CHANNEL = /^[a-z][a-z0-9-]{0,31}$/
 
+/** A working-set length as an admin wrote it (a number, or digits in the environment); undefined when it is not one. */
+export function parseWorkingSetDays(raw: unknown): number | undefined {
+  const value = typeof raw === 'string' && /^\s*\d+\s*$/.test(raw) ? Number(raw) : raw
+  const parsed = WorkingSetDays.safeParse(value)
+  return parsed.success ? parsed.data : undefined
+}
+
+const WORKING_SET_ENV = 'SEVA_WORKING_SET_DAYS'
+
 type Field = 'serverUrl' | 'updateUrl' | 'updateChannel'
 const ENV: Record<Field, string> = {
   serverUrl: 'SEVA_SERVER_URL',
@@ -66,6 +79,7 @@ export function readDeployment(sources: DeploymentSources): DeskDeployment {
   const read = sources.read ?? ((file: string) => readFileSync(file, 'utf-8'))
   const warn = sources.warn ?? ((message: string) => console.error(`[desk] ${message}`))
   const fromFiles: Partial<Record<Field, string>>[] = []
+  let fileDays: unknown
   for (const file of sources.files) {
     let text: string
     try {
@@ -76,11 +90,13 @@ export function readDeployment(sources: DeploymentSources): DeskDeployment {
     try {
       const parsed = JSON.parse(text) as Record<string, unknown>
       const fields: Partial<Record<Field, string>> = {}
+      if (fileDays === undefined && parsed.workingSetDays !== undefined) fileDays = parsed.workingSetDays
       for (const key of Object.keys(ENV) as Field[]) {
         const value = parsed[key]
         if (typeof value === 'string' && value.trim()) fields[key] = value.trim()
       }
-      if (Object.keys(fields).length === 0) warn(`${file} has none of serverUrl, updateUrl, updateChannel; ignoring it`)
+      if (Object.keys(fields).length === 0 && parsed.workingSetDays === undefined)
+        warn(`${file} has none of serverUrl, updateUrl, updateChannel; ignoring it`)
       fromFiles.push(fields)
     } catch {
       warn(`${file} is not JSON; ignoring it`)
@@ -102,6 +118,15 @@ export function readDeployment(sources: DeploymentSources): DeskDeployment {
   if (channel) {
     if (CHANNEL.test(channel)) deployment.updateChannel = channel
     else warn(`update channel "${channel}" is not a channel name; using ${DEFAULT_UPDATE_CHANNEL}`)
+  }
+  const rawDays = sources.env[WORKING_SET_ENV]?.trim() || fileDays
+  if (rawDays !== undefined) {
+    const days = parseWorkingSetDays(rawDays)
+    if (days !== undefined) deployment.workingSetDays = days
+    else
+      warn(
+        `working set "${String(rawDays)}" is not a number of days from 0 to ${WORKING_SET.maxDays}; using ${WORKING_SET.defaultDays}`,
+      )
   }
   return deployment
 }

@@ -31,6 +31,8 @@ import { ServerClient } from './server-client'
 import { StaffRelay } from './staff-relay'
 import { normaliseServerUrl } from './server-url'
 import { DEFAULT_TIMING, SyncEngine, type SyncTiming } from './sync-engine'
+import { fetchIntoCache, searchServer } from './server-search'
+import { WORKING_SET } from '../../shared/grievance-search'
 import { FileTokenStore, type TokenStore } from './token-store'
 import { UserSettingsStore, userSettingsPath } from './user-settings'
 
@@ -50,9 +52,9 @@ export interface DeskCoreOptions {
   log?: DeskLogger
   /**
    * The working set (issue 13, item 4): finished grievances unchanged for this many days
-   * are dropped from the cache (30 is the issue's figure). Off (null) by default until the
-   * desk can find and open older grievances through a server search; without it, they
-   * would simply disappear from the desk.
+   * are dropped from the cache (default WORKING_SET.defaultDays, 30; the deployment's
+   * workingSetDays sets it; 0 or null keeps everything). Older ones are found with
+   * grievances.search-server and opened with grievances.open.
    */
   finishedDays?: number | null
 }
@@ -131,6 +133,8 @@ class DeskCoreImpl implements DeskCore {
   private storageWarning: string | null = null
   private sync: SyncState
   private lastTrim = Number.NEGATIVE_INFINITY
+  /** The grievance open in the renderer (its presence, or opened from the server): never trimmed. */
+  private viewing: string | null = null
 
   constructor(private readonly opts: DeskCoreOptions) {
     this.files = deskFiles(opts.dataDir)
@@ -300,13 +304,14 @@ class DeskCoreImpl implements DeskCore {
     engine.start()
   }
 
-  /** Drops old finished grievances, never one the outbox or a conflict still refers to. */
+  /** Drops old finished grievances, never one open in the renderer or that the outbox or a conflict refers to. */
   private async trimWorkingSet(stores: Stores): Promise<void> {
-    const days = this.opts.finishedDays ?? null
+    const days = this.opts.finishedDays === undefined ? WORKING_SET.defaultDays : this.opts.finishedDays
     const now = this.clock().getTime()
-    if (days === null || now - this.lastTrim < TRIM_EVERY_MS) return
+    if (!days || now - this.lastTrim < TRIM_EVERY_MS) return
     this.lastTrim = now
     const keep = new Set<string>()
+    if (this.viewing) keep.add(this.viewing)
     for (const entry of stores.outbox.data.entries) keep.add(entry.action.grievanceId)
     for (const conflict of stores.outbox.data.conflicts) keep.add(conflict.action.grievanceId)
     try {
@@ -338,6 +343,7 @@ class DeskCoreImpl implements DeskCore {
   private async endSession(stores: Stores, reason: string | null): Promise<void> {
     const session = this.session
     this.session = null
+    this.viewing = null
     session?.presence.stop()
     session?.client.abortAll()
     await session?.engine.stop()
@@ -438,6 +444,12 @@ class DeskCoreImpl implements DeskCore {
         return this.session ? stores.cache.rows().map((row) => row.id) : []
       case 'grievances.get-many':
         return this.viewGrievances(stores, (input as { ids: string[] }).ids)
+      case 'grievances.search-server': {
+        if (!this.session) throw new DeskCoreError('unauthorised', 'Sign in to search grievances on the server.')
+        return searchServer(this.session.client, input as DeskInput<'grievances.search-server'>)
+      }
+      case 'grievances.open':
+        return this.openGrievance(stores, (input as { id: string }).id)
       case 'actions.submit':
         return this.submit(stores, input as DeskInput<'actions.submit'>)
       case 'sync.state':
@@ -473,6 +485,8 @@ class DeskCoreImpl implements DeskCore {
         return this.userSettings.set(this.session.user.username, input as Partial<UserSettings>)
       case 'presence.set': {
         const { grievanceId, state } = input as DeskInput<'presence.set'>
+        if (state !== 'left') this.viewing = grievanceId
+        else if (this.viewing === grievanceId) this.viewing = null
         this.session?.presence.set(grievanceId, state)
         return {}
       }
@@ -667,6 +681,20 @@ class DeskCoreImpl implements DeskCore {
       out.push(mine.length > 0 ? rebasePending(cached, mine, user) : cached)
     }
     return out
+  }
+
+  /** The cached grievance, or the server's put in the cache first (online only). */
+  private async openGrievance(stores: Stores, id: string): Promise<Grievance> {
+    const session = this.session
+    if (!session) throw new DeskCoreError('unauthorised', 'Sign in to open a grievance.')
+    // Kept from the trim from now: it is about to be on the officer's screen.
+    this.viewing = id
+    const cached = await this.viewGrievance(stores, id)
+    if (cached) return cached
+    const { grievance, changed } = await fetchIntoCache(session.client, stores.cache, id)
+    if (this.session !== session) throw new DeskCoreError('unauthorised', 'Signed out while the grievance was fetched.')
+    if (changed.length > 0) this.emit({ type: 'grievances-changed', ids: changed })
+    return (await this.viewGrievance(stores, id)) ?? grievance
   }
 
   private async viewGrievance(stores: Stores, id: string): Promise<Grievance | null> {

@@ -19,6 +19,8 @@ import {
   type PresenceState,
 } from '../../shared/protocol'
 import { LIMITS } from '../../shared/limits'
+import { Grievance } from '../../shared/grievance'
+import { GRIEVANCE_SEARCH_PATHS, GrievanceSearchResponse, grievancePath } from '../../shared/grievance-search'
 import { ChangePasswordResponse, USERS_PATHS } from '../../shared/users'
 import {
   RecoveryCodes,
@@ -151,6 +153,23 @@ export class ServerClient {
     if (query.before) params.set('before', query.before)
     if (query.limit !== undefined) params.set('limit', String(query.limit))
     return this.request(`${API_PATHS.ignored}?${params}`, IgnoredResponse)
+  }
+
+  /** Grievances the user may see on the server, newest first (beyond the desk's working set). */
+  searchGrievances(query: {
+    q?: string
+    status?: string
+    division?: string
+    before?: string
+  }): Promise<GrievanceSearchResponse> {
+    const params = new URLSearchParams()
+    for (const [key, value] of Object.entries(query)) if (value) params.set(key, value)
+    return this.request(`${GRIEVANCE_SEARCH_PATHS.search}?${params}`, GrievanceSearchResponse)
+  }
+
+  /** One grievance, whole, from the server. */
+  grievance(id: string): Promise<Grievance> {
+    return this.request(grievancePath(id), Grievance)
   }
 
   /** Makes a ticket of an ignored tweet (a label for the triage model). */

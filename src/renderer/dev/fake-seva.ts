@@ -235,6 +235,13 @@ export function createFakeSeva(count = 40): SevaBridge {
     'grievances.get': (input) => grievances.get(input.id) ?? null,
     'grievances.ids': () => [...grievances.keys()],
     'grievances.get-many': (input) => input.ids.flatMap((id) => grievances.get(id) ?? []),
+    // The dev fake keeps everything: nothing is older than its working set.
+    'grievances.search-server': () => ({ state: 'found', grievances: [], hasMore: false, next: null }),
+    'grievances.open': (input) => {
+      const g = grievances.get(input.id)
+      if (!g) throw new Error(`No grievance ${input.id}`)
+      return g
+    },
     'actions.submit': (input) => {
       const g = grievances.get(input.grievanceId)
       if (!g) throw new Error(`No grievance ${input.grievanceId}`)

@@ -9,6 +9,13 @@ export type SqlScalar = string | number | boolean | null | Date
 export type SqlParam = SqlScalar | readonly SqlScalar[]
 export type Row = Record<string, unknown>
 
+/** Column-major arrays of row-major values: the parameters of an `unnest($1::t[], …)`. */
+export function transpose(rows: readonly (readonly SqlScalar[])[], width: number): SqlScalar[][] {
+  const out: SqlScalar[][] = Array.from({ length: width }, () => [])
+  for (const row of rows) for (let i = 0; i < width; i++) out[i]!.push(row[i] ?? null)
+  return out
+}
+
 export interface Queryable {
   query<T extends Row = Row>(sql: string, params?: readonly SqlParam[]): Promise<T[]>
 }

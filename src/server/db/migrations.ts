@@ -545,6 +545,32 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX grievances_open_by_id ON grievances (id) WHERE status NOT IN ('resolved', 'closed', 'rejected')`,
     ],
   },
+  {
+    version: 22,
+    name: 'grievance-search',
+    // src/server/search/rows.ts: what the staff search of older grievances filters on and
+    // shows, and each grievance's folded words under a GIN index (a lookup per word, never
+    // a scan of documents). Written with every grievance; rows of grievances stored before
+    // this are made at start-up by backfillSearchRows (the folding is TypeScript).
+    sql: [
+      `CREATE TABLE grievance_search (
+        grievance_id TEXT PRIMARY KEY REFERENCES grievances(id) ON DELETE CASCADE,
+        ticket TEXT NOT NULL,
+        division TEXT,
+        assignee TEXT,
+        status TEXT NOT NULL,
+        opened_at TIMESTAMPTZ NOT NULL,
+        excerpt TEXT NOT NULL,
+        words TEXT[] NOT NULL
+      )`,
+      `CREATE INDEX grievance_search_words ON grievance_search USING gin (words)`,
+      `CREATE INDEX grievance_search_ticket ON grievance_search (ticket)`,
+      // Newest first, whole organisation; and within a division (an officer's scope).
+      `CREATE INDEX grievance_search_opened ON grievance_search (opened_at DESC, grievance_id DESC)`,
+      `CREATE INDEX grievance_search_division ON grievance_search (division, opened_at DESC, grievance_id DESC)`,
+      `CREATE INDEX grievance_search_assignee ON grievance_search (assignee, opened_at DESC, grievance_id DESC)`,
+    ],
+  },
 ]
 
 export async function migrate(db: Database): Promise<number[]> {

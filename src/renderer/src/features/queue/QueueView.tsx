@@ -6,6 +6,7 @@ import { useGrievanceStore } from '../../store/grievance-store'
 import { useNow } from '../../store/clock'
 import { divisionName, useOrgStore } from '../../store/org-store'
 import { useUiStore } from '../../store/ui-store'
+import { ArchiveSearch } from '../archive-search/ArchiveSearch'
 import { BulkBar } from './BulkBar'
 import { countQueue } from './filters'
 import { QueueTable } from './QueueTable'
@@ -96,6 +97,7 @@ export function QueueView() {
         <span>{t('queue.unassigned', { count: counts.unassigned })}</span>
         {elsewhere > 0 && <SearchElsewhere count={elsewhere} onShow={() => setView('all')} />}
       </div>
+      <ArchiveSearch query={deferredFilter.search} localMatches={rows.length} />
       <BulkBar rows={rows} />
       {loadError && (
         <p className="error" role="alert">

@@ -8,6 +8,7 @@ import * as monitor from './areas/monitor'
 import * as reports from './areas/reports'
 import * as sla from './areas/sla'
 import * as updates from './areas/updates'
+import * as archiveSearch from './areas/archive-search'
 import * as triageReason from './areas/triage-reasons'
 import * as adminUsers from './areas/admin-users'
 import * as adminRules from './areas/admin-rules'
@@ -462,6 +463,7 @@ export const en = {
   reports: reports.en,
   sla: sla.en,
   updates: updates.en,
+  archiveSearch: archiveSearch.en,
   triageReason: triageReason.en,
   twoFactor: twoFactor.en,
   admin: {

@@ -8,6 +8,7 @@ import * as monitor from './areas/monitor'
 import * as reports from './areas/reports'
 import * as sla from './areas/sla'
 import * as updates from './areas/updates'
+import * as archiveSearch from './areas/archive-search'
 import * as triageReason from './areas/triage-reasons'
 import * as adminUsers from './areas/admin-users'
 import * as adminRules from './areas/admin-rules'
@@ -450,6 +451,7 @@ export const hi: Catalogue = {
   reports: reports.hi,
   sla: sla.hi,
   updates: updates.hi,
+  archiveSearch: archiveSearch.hi,
   triageReason: triageReason.hi,
   twoFactor: twoFactor.hi,
   admin: {
