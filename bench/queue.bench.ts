@@ -2,7 +2,8 @@
 // filter and search in the renderer ≤ 100 ms"), on the desk bench's realistic corpus
 // (bench/desk/corpus.ts: 2–4 KB Hindi and English threads).
 //
-// - search, per keystroke as an officer types: the store's QueueIndex (token index over
+// - search, per keystroke as an officer types (the sequence in order, so a keystroke that
+//   narrows the previous one filters its answer): the store's QueueIndex (token index over
 //   the vocabulary of folded keys) against a scan of every grievance's folded haystack
 //   (what the store did before: haystacks kept per grievance, `includes` per keystroke);
 // - filters (open work of one division, unassigned; critical): facet sets against a scan;
@@ -105,13 +106,24 @@ export default async function run(): Promise<void> {
       const b = list.filter((g) => matchesSearchQuery(haystacks.get(g.id)!, g.ticket, query)).length
       if (a !== b) throw new Error(`"${search}": index found ${a}, scan ${b}`)
     }
-    const perKey = TYPED.map((search) => ({ search, ...alternate(ROUNDS, indexedSearch(search), scanSearch(search)) }))
+    // Typed in order, keystroke after keystroke, ROUNDS times: the index may reuse the
+    // previous keystroke's answer (as it does while an officer types), never a repeat of
+    // the same keystroke. The scan runs right after each one, so load hits both alike.
+    const times = TYPED.map(() => ({ ours: [] as number[], base: [] as number[] }))
+    for (let r = 0; r < ROUNDS; r++) {
+      TYPED.forEach((search, k) => {
+        const one = alternate(1, indexedSearch(search), scanSearch(search))
+        times[k]!.ours.push(one.ours)
+        times[k]!.base.push(one.base)
+      })
+    }
+    const perKey = TYPED.map((search, k) => ({ search, ours: median(times[k]!.ours), base: median(times[k]!.base) }))
     const worst = perKey.reduce((a, b) => (b.ours > a.ours ? b : a))
     const sumOurs = perKey.reduce((s, k) => s + k.ours, 0)
     const sumBase = perKey.reduce((s, k) => s + k.base, 0)
     console.log(
       `${n.toLocaleString('en-IN')} grievances — search per keystroke: index median ${ms(median(perKey.map((k) => k.ours)))} ms, ` +
-        `worst ${ms(worst.ours)} ms ("${worst.search}"); scan median ${ms(median(perKey.map((k) => k.base)))} ms; ` +
+        `worst ${ms(worst.ours)} ms ("${worst.search}"; ${TYPED.map((s, k) => `${s} ${ms(perKey[k]!.ours)}`).join(', ')}); scan median ${ms(median(perKey.map((k) => k.base)))} ms; ` +
         `ratio over the typed sequence ${(sumBase / sumOurs).toFixed(1)}x (target ≤ 100 ms at 100,000)`,
     )
 

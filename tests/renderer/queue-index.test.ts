@@ -99,6 +99,68 @@ describe('the queue index answers what a scan answers', () => {
   })
 })
 
+describe('typing narrows the previous answer', () => {
+  /** Each prefix of each search, as typed, against a scan of the same list at that moment. */
+  function typeAndCompare(index: QueueIndex, list: readonly Grievance[], searches: readonly string[]) {
+    for (const search of searches)
+      for (let end = 1; end <= search.length; end++) {
+        const filter = { ...EMPTY_FILTER, search: search.slice(0, end) }
+        expect(ids(index.select(filter, null)), filter.search).toEqual(
+          ids(list.filter(queuePredicate(filter, { me: null }))),
+        )
+      }
+  }
+
+  it('answers each keystroke as a fresh lookup would, and a change in between is seen', () => {
+    const index = new QueueIndex({ compactAt: 20 })
+    const byId = new Map<string, Grievance>()
+    for (let i = 0; i < 400; i++) {
+      const g = makeGrievance(i)
+      index.put(g)
+      byId.set(g.id, g)
+    }
+    // Narrowing ("pa" after "p"), the same folded keys ("paa" is "pa"), a second word, backspace-like jumps.
+    const typed = ['paasport', 'वीजा लंबित', 'visa pending', 'upi fraud', 'पा', 'help1', 'help12 visa']
+    typeAndCompare(index, [...byId.values()], typed)
+    // A keystroke, then sync pages change and remove grievances, then the next keystroke.
+    for (let round = 2; round <= 4; round++) {
+      expect(ids(index.select({ ...EMPTY_FILTER, search: 'pa' }, null)).length).toBeGreaterThan(0)
+      for (let i = round; i < 400; i += 5) {
+        if (i % 2) {
+          index.remove(makeGrievance(i).id)
+          byId.delete(makeGrievance(i).id)
+        } else {
+          const g = { ...makeGrievance(i + 1_000, round), id: makeGrievance(i).id }
+          index.put(g)
+          byId.set(g.id, g)
+        }
+      }
+      typeAndCompare(index, [...byId.values()], ['paa', 'pas', ...typed])
+    }
+  })
+
+  it("an answer handed out is the caller's: changing it does not change the next one", () => {
+    const index = new TokenIndex()
+    index.put('a', ['passport'])
+    index.put('b', ['pan'])
+    const first = index.match(['pa'])
+    first.length = 0
+    expect(index.match(['pa']).sort()).toEqual(['a', 'b'])
+    expect(index.match(['pas'])).toEqual(['a'])
+  })
+
+  it('a new copy with the same text is what the search answers, not the copy before it', () => {
+    const index = new QueueIndex()
+    const g = makeGrievance(7)
+    index.put(g)
+    const search = { ...EMPTY_FILTER, search: `@${g.source.authorUsername}` }
+    expect(index.select(search, null)).toEqual([g])
+    const closed = { ...g, status: 'closed' as const, version: g.version + 1 }
+    index.put(closed)
+    expect(index.select(search, null)[0]).toBe(closed)
+  })
+})
+
 describe('the token index', () => {
   it('matches a key inside any one key of a grievance, never across two', () => {
     const index = new TokenIndex()

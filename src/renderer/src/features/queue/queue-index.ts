@@ -42,7 +42,8 @@ export class QueueIndex {
   private readonly byId = new Map<string, Grievance>()
   /** id → its ticket parsed for the search box (a ticket-only search touches no regex). */
   private readonly tickets = new Map<string, TicketParts>()
-  private readonly search: TokenIndex
+  /** Answers the grievances themselves (kept current by put), so a broad search maps no ids. */
+  private readonly search: TokenIndex<Grievance>
   private readonly facets: Record<FacetName, Map<string | null, Set<string>>> = {
     status: new Map(),
     priority: new Map(),
@@ -51,7 +52,7 @@ export class QueueIndex {
   }
 
   constructor(options: { compactAt?: number } = {}) {
-    this.search = new TokenIndex(options.compactAt)
+    this.search = new TokenIndex<Grievance>(options.compactAt)
   }
 
   get size(): number {
@@ -87,7 +88,8 @@ export class QueueIndex {
       if (!set) this.facets[name].set(key, (set = new Set()))
       set.add(g.id)
     }
-    if (!before || !sameSearchText(before, g)) this.search.put(g.id, searchKeys(g))
+    if (!before || !sameSearchText(before, g)) this.search.put(g.id, searchKeys(g), g)
+    else this.search.setValue(g.id, g)
   }
 
   remove(id: string): void {
@@ -132,10 +134,12 @@ export class QueueIndex {
       if (facetIds && facetIds.size < found.length) {
         // Walk the smaller side; the other is checked by membership.
         const inFound = new Set(found)
-        for (const id of facetIds.ids()) if (inFound.has(id)) take(id)
-      } else if (!facetFiltered && tickets.length === 0) {
-        for (const id of found) out.push(this.byId.get(id)!)
-      } else for (const id of found) take(id)
+        for (const id of facetIds.ids()) {
+          const g = this.byId.get(id)
+          if (g && inFound.has(g) && rest(g)) out.push(g)
+        }
+      } else if (!facetFiltered && tickets.length === 0) return found
+      else for (const g of found) if (rest(g)) out.push(g)
     } else if (facetIds) for (const id of facetIds.ids()) take(id)
     else if (!facetFiltered && tickets.length === 0) return Array.from(this.byId.values())
     else if (!facetFiltered) {
