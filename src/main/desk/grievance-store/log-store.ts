@@ -350,28 +350,35 @@ export class LogGrievanceStore implements GrievanceCacheStore {
   private async writeBatch(batch: Batch): Promise<void> {
     const active = await this.activeForWrite()
     const file = logName(this.activeLog)
-    const parts: Buffer[] = []
+    const texts: string[] = []
     const placed: { id: string; entry: Entry }[] = []
     let offset = this.activeSize
     // A page is ~1.5 MB of JSON: stringify it in slices, not in one 30–50 ms block.
     const slicer = new Slicer()
     for (const grievance of batch.docs) {
-      const line = Buffer.from(JSON.stringify(grievance) + '\n')
-      const length = line.length - 1
+      const text = JSON.stringify(grievance)
+      const length = Buffer.byteLength(text)
       placed.push({
         id: grievance.id,
         entry: { version: grievance.version, file, offset, length, row: queueRow(grievance) },
       })
-      parts.push(line)
-      offset += line.length
+      texts.push(text)
+      offset += length + 1
       await slicer.maybeYield()
     }
     const control: string[] = []
     for (const id of batch.removals) control.push(JSON.stringify(['del', id]), '\n')
     if (batch.meta) control.push(JSON.stringify(['meta', batch.meta]), '\n')
     control.push(JSON.stringify(['commit', batch.cursor, batch.lastSyncedAt]), '\n')
-    parts.push(Buffer.from(control.join('')))
-    const buf = Buffer.concat(parts)
+    const tail = control.join('')
+    // One buffer for the whole batch, encoded in place: no Buffer per document, no concat copy.
+    const buf = Buffer.allocUnsafe(offset - this.activeSize + Buffer.byteLength(tail))
+    let at = 0
+    for (const text of texts) {
+      at += buf.write(text, at)
+      buf[at++] = 10
+    }
+    buf.write(tail, at)
     try {
       await writeAll(active, buf)
       await active.datasync()
@@ -636,21 +643,23 @@ export class LogGrievanceStore implements GrievanceCacheStore {
     let size = 0
     try {
       await syncDirectory(this.opts.dir)
-      let pending: Buffer[] = []
-      let pendingBytes = 0
+      // Live documents are copied into one reused output buffer: holding their slices
+      // instead would keep every 4 MB read window they came from alive until the write.
+      let out = Buffer.allocUnsafe(4 * MiB)
+      let used = 0
       for (const [file, list] of byFile) {
         for await (const { id, entry, bytes } of this.readEntries(file, list)) {
-          moved.push({ id, old: entry, offset: size + pendingBytes })
-          pending.push(bytes, NEWLINE)
-          pendingBytes += bytes.length + 1
-          if (pendingBytes > 4 * MiB) {
-            size += await writeAll(handle, Buffer.concat(pending))
-            pending = []
-            pendingBytes = 0
+          if (used + bytes.length + 1 > out.length) {
+            size += await writeAll(handle, out.subarray(0, used))
+            used = 0
+            if (bytes.length + 1 > out.length) out = Buffer.allocUnsafe(bytes.length + 1)
           }
+          moved.push({ id, old: entry, offset: size + used })
+          used += bytes.copy(out, used)
+          out[used++] = 10
         }
       }
-      size += await writeAll(handle, Buffer.concat(pending))
+      size += await writeAll(handle, out.subarray(0, used))
       await handle.datasync()
     } finally {
       await handle.close()
@@ -719,20 +728,24 @@ export class LogGrievanceStore implements GrievanceCacheStore {
     return byFile
   }
 
-  /** Sequential reads through a window: 100,000 documents are a few hundred large reads. */
+  /**
+   * Sequential reads through a window: 100,000 documents are a few hundred large reads.
+   * A yielded `bytes` is overwritten by a later read: copy it to keep it.
+   */
   private async *readEntries(
     file: string,
     list: [string, Entry][],
   ): AsyncGenerator<{ id: string; entry: Entry; bytes: Buffer; text: string }> {
     const handle = await open(join(this.opts.dir, file), 'r')
     try {
-      const WINDOW = 4 * MiB
-      let window = Buffer.alloc(0)
+      // One window buffer, refilled: a yielded `bytes` is valid until the next one is asked for.
+      let buf = Buffer.allocUnsafe(4 * MiB)
+      let window = buf.subarray(0, 0)
       let windowStart = 0
       for (const [id, entry] of list) {
         if (entry.offset < windowStart || entry.offset + entry.length > windowStart + window.length) {
-          const size = Math.max(WINDOW, entry.length)
-          const buf = Buffer.allocUnsafe(size)
+          if (entry.length > buf.length) buf = Buffer.allocUnsafe(entry.length)
+          const size = buf.length
           const { bytesRead } = await handle.read(buf, 0, size, entry.offset)
           window = buf.subarray(0, bytesRead)
           windowStart = entry.offset
@@ -986,8 +999,6 @@ export class LogGrievanceStore implements GrievanceCacheStore {
     return size - committedEnd
   }
 }
-
-const NEWLINE = Buffer.from('\n')
 
 function placeholderRow(id: string, version: number): QueueRow {
   return rowFromTuple(id, version, ['', 'new', 'normal', null, null, '', '', '', '', null, '', ''])
