@@ -12,7 +12,9 @@ import {
   type QueueFilter,
 } from '../../src/renderer/src/features/queue/filters'
 import { QueueIndex } from '../../src/renderer/src/features/queue/queue-index'
+import { TicketIndex } from '../../src/renderer/src/features/queue/ticket-index'
 import { TokenIndex } from '../../src/renderer/src/features/queue/token-index'
+import { parseSearchQuery, ticketParts, ticketPartsMatch } from '../../src/shared/search'
 
 const FILTERS: Partial<QueueFilter>[] = [
   {},
@@ -120,7 +122,18 @@ describe('typing narrows the previous answer', () => {
       byId.set(g.id, g)
     }
     // Narrowing ("pa" after "p"), the same folded keys ("paa" is "pa"), a second word, backspace-like jumps.
-    const typed = ['paasport', 'वीजा लंबित', 'visa pending', 'upi fraud', 'पा', 'help1', 'help12 visa']
+    const typed = [
+      'paasport',
+      'वीजा लंबित',
+      'visa pending',
+      'upi fraud',
+      'पा',
+      'help1',
+      'help12 visa',
+      'mha-26-000123',
+      'MHA-26-12',
+      'mha-26-1 visa',
+    ]
     typeAndCompare(index, [...byId.values()], typed)
     // A keystroke, then sync pages change and remove grievances, then the next keystroke.
     for (let round = 2; round <= 4; round++) {
@@ -158,6 +171,38 @@ describe('typing narrows the previous answer', () => {
     const closed = { ...g, status: 'closed' as const, version: g.version + 1 }
     index.put(closed)
     expect(index.select(search, null)[0]).toBe(closed)
+  })
+})
+
+describe('the ticket index', () => {
+  it('answers what comparing every parsed ticket answers, after many removals (compacted) and re-adds', () => {
+    const index = new TicketIndex()
+    const live = new Map<string, string>()
+    const put = (id: string, ticket: string) => {
+      index.put(id, ticketParts(ticket))
+      live.set(id, ticket)
+    }
+    for (let i = 1; i <= 3_000; i++) put(`g${i}`, `MHA-26-${String(i).padStart(6, '0')}`)
+    for (let i = 1; i <= 3_000; i += 1)
+      if (i % 5 !== 0) {
+        index.remove(`g${i}`)
+        live.delete(`g${i}`)
+      }
+    for (let i = 1; i <= 40; i++) put(`x${i}`, i % 2 ? `MHA-26-${i}` : `CPG-25-${String(i).padStart(7, '0')}`)
+    for (const typed of [
+      'mha-26-1',
+      'mha-26-10',
+      'mha-26-100',
+      'mha-26-1000',
+      'mha-26-0010',
+      'cpg-25-2',
+      'cpg-25-00000',
+      'mha-26-9',
+    ]) {
+      const query = parseSearchQuery(typed).tickets[0]!
+      const expected = [...live].filter(([, t]) => ticketPartsMatch(ticketParts(t), query)).map(([id]) => id)
+      expect(index.match(query).sort(), typed).toEqual(expected.sort())
+    }
   })
 })
 

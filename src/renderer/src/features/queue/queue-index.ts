@@ -11,6 +11,7 @@ import { GRIEVANCE_STATUSES, isOpen, type Grievance } from '../../../../shared/g
 import { parseSearchQuery, ticketParts, ticketPartsMatch, type TicketParts } from '../../../../shared/search'
 import { matchesAssignee, matchesDivision, matchesStatus, NO_DIVISION, type QueueFilter } from './filters'
 import { grievanceHaystack } from './search-index'
+import { TicketIndex } from './ticket-index'
 import { TokenIndex } from './token-index'
 
 type FacetName = 'status' | 'priority' | 'division' | 'assignee'
@@ -42,6 +43,8 @@ export class QueueIndex {
   private readonly byId = new Map<string, Grievance>()
   /** id → its ticket parsed for the search box (a ticket-only search touches no regex). */
   private readonly tickets = new Map<string, TicketParts>()
+  /** The same tickets for a ticket number typed alone (a scan of flat strings, narrowed while typing). */
+  private readonly ticketIndex = new TicketIndex()
   /** Answers the grievances themselves (kept current by put), so a broad search maps no ids. */
   private readonly search: TokenIndex<Grievance>
   private readonly facets: Record<FacetName, Map<string | null, Set<string>>> = {
@@ -81,7 +84,11 @@ export class QueueIndex {
     if (before === g) return
     if (before) this.unfacet(before)
     this.byId.set(g.id, g)
-    if (before?.ticket !== g.ticket) this.tickets.set(g.id, ticketParts(g.ticket))
+    if (before?.ticket !== g.ticket) {
+      const parts = ticketParts(g.ticket)
+      this.tickets.set(g.id, parts)
+      this.ticketIndex.put(g.id, parts)
+    }
     for (const name of FACETS) {
       const key = g[name]
       let set = this.facets[name].get(key)
@@ -98,12 +105,14 @@ export class QueueIndex {
     this.unfacet(before)
     this.byId.delete(id)
     this.tickets.delete(id)
+    this.ticketIndex.remove(id)
     this.search.remove(id)
   }
 
   clear(): void {
     this.byId.clear()
     this.tickets.clear()
+    this.ticketIndex.clear()
     this.search.clear()
     for (const name of FACETS) this.facets[name].clear()
   }
@@ -143,9 +152,10 @@ export class QueueIndex {
     } else if (facetIds) for (const id of facetIds.ids()) take(id)
     else if (!facetFiltered && tickets.length === 0) return Array.from(this.byId.values())
     else if (!facetFiltered) {
-      // A ticket number typed alone: compare the parsed tickets, nothing else.
-      for (const [id, parts] of this.tickets)
-        if (tickets.every((t) => ticketPartsMatch(parts, t))) out.push(this.byId.get(id)!)
+      // A ticket number typed alone: the ticket index answers the first, the rest are checked.
+      const others = tickets.slice(1)
+      for (const id of this.ticketIndex.match(tickets[0]!))
+        if (others.every((t) => ticketPartsMatch(this.tickets.get(id)!, t))) out.push(this.byId.get(id)!)
     } else for (const g of this.byId.values()) if (rest(g)) out.push(g)
     return out
   }
