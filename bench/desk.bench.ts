@@ -6,6 +6,8 @@
 // 100,000 figures are extrapolated (quadratic for the sync, linear for the rest) and
 // marked "~". Sizes: DESK_BENCH_SIZES=1000,10000 (default 1000,10000,100000).
 // better-sqlite3: DESK_BENCH_SQLITE_DIR=<folder where `npm install better-sqlite3@12` ran>.
+// After the stores at each size, a whole DeskCore against the mock sync server
+// (bench/desk/core-child.ts; DESK_BENCH_CORE=0 leaves it out).
 import { spawn } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -13,6 +15,8 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { CANDIDATE_LABEL, loadSqlite, type CandidateKind } from './desk/candidates'
 import type { ColdResult, SyncResult } from './desk/child'
+import type { CoreColdResult, CoreSyncResult } from './desk/core-child'
+import { describePeaks } from './desk/memory-meter'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const SIZES = (process.env.DESK_BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number)
@@ -26,9 +30,9 @@ interface Figures {
   extrapolated: boolean
 }
 
-function runChild<T>(args: string[]): Promise<T> {
+function runChild<T>(args: string[], script = 'child.ts'): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'desk', 'child.ts'), ...args], {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'desk', script), ...args], {
       stdio: ['ignore', 'pipe', 'inherit'],
       timeout: CHILD_TIMEOUT_MS,
     })
@@ -65,6 +69,7 @@ function extrapolate(f: Figures, factor: number): Figures {
     coldCpuMs: lin(c.coldCpuMs),
     rows: lin(c.rows),
     rssBytes: lin(c.rssBytes),
+    memory: {},
   })
   return {
     sync: {
@@ -84,6 +89,7 @@ function extrapolate(f: Figures, factor: number): Figures {
       churnMs: sq(s.churnMs),
       churnBytes: sq(s.churnBytes),
       churnStallCpuMs: lin(s.churnStallCpuMs),
+      memory: {},
     },
     coldAfterCrash: cold(f.coldAfterCrash),
     coldAfterClose: cold(f.coldAfterClose),
@@ -223,6 +229,48 @@ function printTable(n: number, results: Map<CandidateKind, Figures>): void {
   const widths = header.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)))
   console.log(`\n${n.toLocaleString('en-IN')} cached grievances`)
   for (const r of rows) console.log('  ' + r.map((c, i) => c.padEnd(widths[i]!)).join('  '))
+  for (const [kind, f] of results) {
+    if (f.extrapolated) continue
+    console.log(`  memory peaks, ${CANDIDATE_LABEL[kind]}: ${describePeaks(f.sync.memory)}`)
+    console.log(`    cold start after kill: ${describePeaks(f.coldAfterCrash.memory)}`)
+  }
+}
+
+/**
+ * The whole desk core on the store (item 3): sign-in to all n listed through the mock sync
+ * server (its own process), notes submitted online and offline, and the start after a kill
+ * and after a close to the first queue answer (offline: the server is gone by then).
+ */
+async function measureCore(n: number): Promise<void> {
+  const dir = await mkdtemp(join(process.env.DESK_BENCH_DIR ?? tmpdir(), `desk-bench-core-${n}-`))
+  const started = performance.now()
+  try {
+    const sync = await runChild<CoreSyncResult>(['sync', String(n), dir], 'core-child.ts')
+    const crash = await runChild<CoreColdResult>(['cold', String(n), dir], 'core-child.ts')
+    const closed = await runChild<CoreColdResult>(['cold', String(n), dir], 'core-child.ts')
+    const mark = (ok: boolean) => (ok ? ' ✓' : ' ✗')
+    console.log(
+      `\n${n.toLocaleString('en-IN')} grievances, whole desk core (DeskCore + mock sync server in its own process)`,
+    )
+    console.log(
+      `  sign-in to all listed ${ms(sync.syncMs)} (main thread CPU ${ms(sync.syncCpuMs)})${mark(sync.syncMs <= 60_000)}; ` +
+        `written ${mb(sync.syncBytes)}; longest stall on CPU ${ms(sync.stallCpuMs)}${mark(sync.stallCpuMs <= 50)} (wall ${ms(sync.stallWallMs)})`,
+    )
+    console.log(
+      `  note submitted, p95 of ${sync.actions}: online ${ms(sync.onlineP95Ms)}${mark(sync.onlineP95Ms <= 20)}, ` +
+        `offline ${ms(sync.offlineP95Ms)}${mark(sync.offlineP95Ms <= 20)}; peak RSS ${mb(sync.rssBytes)}${mark(sync.rssBytes <= 400e6)}`,
+    )
+    console.log(
+      `  cold start to the queue's ${crash.rows} ids: after kill ${ms(crash.coldMs)} (CPU ${ms(crash.coldCpuMs)})${mark(crash.coldMs <= 1_500)}, ` +
+        `after close ${ms(closed.coldMs)} (CPU ${ms(closed.coldCpuMs)})${mark(closed.coldMs <= 1_500)}; RSS ${mb(crash.rssBytes)}`,
+    )
+    console.log(`  memory peaks: ${describePeaks(sync.memory)}`)
+  } catch (error) {
+    console.log(`  whole desk core at ${n}: failed: ${String(error)}`)
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+  console.log(`  (whole desk core at ${n}: ${ms(performance.now() - started)} of bench time)`)
 }
 
 export default async function deskBench(): Promise<void> {
@@ -252,5 +300,6 @@ export default async function deskBench(): Promise<void> {
       console.log(`  (${CANDIDATE_LABEL[kind]} at ${n}: ${ms(performance.now() - started)} of bench time)`)
     }
     printTable(n, results)
+    if (process.env.DESK_BENCH_CORE !== '0') await measureCore(n)
   }
 }

@@ -9,6 +9,7 @@ import type { Grievance } from '../../src/shared/grievance'
 import type { Change } from '../../src/shared/protocol'
 import { openCandidate, type CandidateKind } from './candidates'
 import { grievanceId, initialSyncPages, makeGrievance } from './corpus'
+import { MemoryMeter, type MemoryPeak } from './memory-meter'
 import { StallMeter, onCpuNs } from './stall-meter'
 
 export interface SyncResult {
@@ -33,6 +34,8 @@ export interface SyncResult {
   /** Peak RSS by the end of the initial sync, and over the whole run (churn included). */
   rssAfterSyncBytes: number
   rssBytes: number
+  /** Peaks of process.memoryUsage() per phase: which part of the process holds the RSS. */
+  memory: Record<string, MemoryPeak>
 }
 
 export interface ColdResult {
@@ -41,6 +44,7 @@ export interface ColdResult {
   coldCpuMs: number
   rows: number
   rssBytes: number
+  memory: Record<string, MemoryPeak>
 }
 
 /** Bytes this process handed to write() (all files, every thread, native code too). */
@@ -63,12 +67,17 @@ const percentile = (sorted: number[], p: number): number =>
 
 async function sync(kind: CandidateKind, n: number, dir: string): Promise<SyncResult> {
   const stalls = new StallMeter()
+  const memory = new MemoryMeter()
+  memory.phase('sync')
   const w0 = bytesWritten()
   const t0 = performance.now()
   stalls.start()
   const store = await openCandidate(kind, dir)
   for (const page of initialSyncPages(n)) {
-    await store.applyPage(page.changes, page.last, new Date().toISOString())
+    // As off the network: the desk parses each page from JSON (flat strings, not the
+    // corpus builder's concatenations, which the cached rows would otherwise keep alive).
+    const changes = JSON.parse(JSON.stringify(page.changes)) as Change[]
+    await store.applyPage(changes, page.last, new Date().toISOString())
     // The next page comes over the network: the loop gets a turn, as in the sync engine.
     await new Promise((resolve) => setImmediate(resolve))
   }
@@ -81,6 +90,7 @@ async function sync(kind: CandidateKind, n: number, dir: string): Promise<SyncRe
   const rssAfterSyncBytes = process.resourceUsage().maxRSS * 1024
   const syncFileBytes = dirBytes(dir)
 
+  memory.phase('actions')
   // An officer's action, online: read the grievance, write the server's new copy durably.
   const actions = kind === 'json' && n >= 10_000 ? 20 : 100
   const latencies: number[] = []
@@ -117,6 +127,7 @@ async function sync(kind: CandidateKind, n: number, dir: string): Promise<SyncRe
   const changesMs = performance.now() - t1
   const changesBytes = bytesWritten() - w1
 
+  memory.phase('churn')
   // Churn, so that compaction has garbage to collect: the stall it causes is measured too.
   const churn = new StallMeter()
   const w2 = bytesWritten()
@@ -130,7 +141,11 @@ async function sync(kind: CandidateKind, n: number, dir: string): Promise<SyncRe
       const i = Math.floor(k / 4) * 5 + (k % 4)
       page.push({ seq: n + 200 + k, kind: 'upsert', grievance: makeGrievance(i, 6) })
     }
-    await store.applyPage(page, n + 200 + start + page.length, new Date().toISOString())
+    await store.applyPage(
+      JSON.parse(JSON.stringify(page)) as Change[],
+      n + 200 + start + page.length,
+      new Date().toISOString(),
+    )
     await new Promise((resolve) => setImmediate(resolve))
   }
   await store.idle()
@@ -138,6 +153,7 @@ async function sync(kind: CandidateKind, n: number, dir: string): Promise<SyncRe
   churn.stop()
   const churnMs = performance.now() - t2
   const churnBytes = bytesWritten() - w2
+  memory.stop()
 
   return {
     churnMs,
@@ -157,10 +173,13 @@ async function sync(kind: CandidateKind, n: number, dir: string): Promise<SyncRe
     changesBytes,
     changesMs,
     rssBytes: process.resourceUsage().maxRSS * 1024,
+    memory: memory.phases,
   }
 }
 
 async function cold(kind: CandidateKind, dir: string): Promise<ColdResult> {
+  const memory = new MemoryMeter()
+  memory.phase('open')
   const t0 = performance.now()
   const cpu0 = onCpuNs() ?? 0
   const store = await openCandidate(kind, dir)
@@ -168,9 +187,11 @@ async function cold(kind: CandidateKind, dir: string): Promise<ColdResult> {
   const coldMs = performance.now() - t0
   const coldCpuMs = ((onCpuNs() ?? 0) - cpu0) / 1e6
   const rssBytes = process.resourceUsage().maxRSS * 1024
+  memory.phase('maintenance and close')
   await store.idle()
   await store.close()
-  return { coldMs, coldCpuMs, rows, rssBytes }
+  memory.stop()
+  return { coldMs, coldCpuMs, rows, rssBytes, memory: memory.phases }
 }
 
 const [mode, kind, n, dir] = process.argv.slice(2) as [string, CandidateKind, string, string]

@@ -12,7 +12,9 @@ const { store } = await LogGrievanceStore.open({
   checkpointBytes: 96 * 1024,
   compactMinGarbageBytes: 48 * 1024,
   compactGarbageRatio: 0.1,
-  onEvent: (event) => process.stdout.write(`event ${event.type}\n`),
+  chainMinSlack: 40,
+  // Checkpoints say which kind they are: `event checkpoint-start delta`.
+  onEvent: (event) => process.stdout.write(`event ${event.type}${'kind' in event ? ` ${event.kind}` : ''}\n`),
 })
 process.stdout.write(`opened ${store.meta.cursor}\n`)
 for (let p = store.meta.cursor / 20 + 1; p < 5_000; p++) {

@@ -4,7 +4,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { grievanceId, initialSyncPages, makeGrievance } from '../../bench/desk/corpus'
-import { importWholeFileCache, LogGrievanceStore, type LogStoreOptions } from '../../src/main/desk/grievance-store'
+import {
+  importWholeFileCache,
+  LogGrievanceStore,
+  type LogStoreOptions,
+  type StoreEvent,
+} from '../../src/main/desk/grievance-store'
 import type { OrgSummary } from '../../src/shared/protocol'
 import { expectedAt, pageAt } from './grievance-store-workload'
 
@@ -228,6 +233,84 @@ describe('log-structured grievance store', () => {
   })
 })
 
+describe('incremental checkpoints', () => {
+  const recorder = (events: string[]) => (e: StoreEvent) => events.push(`${e.type} ${'kind' in e ? e.kind : ''}`)
+  const versions = (store: LogGrievanceStore) => new Map(store.rows().map((r) => [r.id, r.version]))
+
+  it('a checkpoint writes what changed, and a start after a crash replays at most checkpointBytes of log', async () => {
+    const dir = await scratch()
+    const checkpointBytes = 256 * 1024
+    const events: string[] = []
+    // No checkpoint at close: the next start is the one after kill -9.
+    const crashing = { checkpointBytes, chainMinSlack: 100, checkpointOnClose: false, onEvent: recorder(events) }
+    const { store } = await open(dir, crashing)
+    await syncPages(store, 2_000)
+    await store.idle()
+    // New grievances supersede nothing: the chain grows by deltas, no full index is rewritten.
+    expect(events.filter((e) => e === 'checkpoint-done delta').length).toBeGreaterThan(3)
+    expect(events).not.toContain('checkpoint-done full')
+    const files = await readdir(dir)
+    const sizes = async (prefix: string) =>
+      Promise.all(files.filter((f) => f.startsWith(prefix)).map(async (f) => (await stat(join(dir, f))).size))
+    const deltaSizes = await sizes('delta-')
+    const logBytes = (await sizes('log-')).reduce((a, b) => a + b, 0)
+    // A delta holds the rows of ~checkpointBytes of documents: a fraction of them.
+    for (const size of deltaSizes) expect(size).toBeLessThan(checkpointBytes)
+    expect(deltaSizes.reduce((a, b) => a + b, 0)).toBeLessThan(logBytes / 2)
+
+    // Rewrites supersede records: once the chain holds too many, a full index replaces it.
+    for (let version = 2; version <= 4; version++) {
+      const copies = Array.from({ length: 2_000 }, (_, i) => makeGrievance(i, version))
+      for (let k = 0; k < copies.length; k += 200) await store.upsertNewer(copies.slice(k, k + 200))
+    }
+    await store.idle()
+    expect(events).toContain('checkpoint-done full')
+    // One more small batch, then the "crash": it is in the log only.
+    await store.upsertNewer([makeGrievance(1_234, 5)])
+    const expected = versions(store)
+    await store.close()
+
+    const reopened = await open(dir, { checkpointBytes, chainMinSlack: 100 })
+    expect(reopened.report.recovered).toBeNull()
+    expect(reopened.report.replayedBytes).toBeGreaterThan(0)
+    // At most one checkpoint's worth of log, plus the batch that crossed the line.
+    expect(reopened.report.replayedBytes).toBeLessThanOrEqual(checkpointBytes + 200 * 4_096)
+    expect(versions(reopened.store)).toEqual(expected)
+    expect((await reopened.store.get(grievanceId(1_234)))?.version).toBe(5)
+    expect((await reopened.store.get(grievanceId(1_235)))?.version).toBe(4)
+    // A clean close checkpoints: the start after it replays nothing.
+    await reopened.store.close()
+    const again = await open(dir)
+    expect(again.report.replayedBytes).toBe(0)
+    expect(versions(again.store)).toEqual(expected)
+    await again.store.close()
+  })
+
+  it('an unreadable delta ends the chain: the log after the last good one is replayed and the next checkpoint is full', async () => {
+    const dir = await scratch()
+    const events: string[] = []
+    const opts = { checkpointBytes: 64 * 1024, chainMinSlack: 10_000, onEvent: recorder(events) }
+    let { store } = await open(dir, { ...opts, checkpointOnClose: false })
+    await syncPages(store, 600, 20)
+    await store.idle()
+    const deltas = (await readdir(dir)).filter((f) => f.startsWith('delta-')).sort()
+    expect(deltas.length).toBeGreaterThan(2)
+    const expected = versions(store)
+    await store.close()
+    await writeFile(join(dir, deltas[deltas.length - 2]!), '{"format":2')
+    ;({ store } = await open(dir, opts))
+    expect(versions(store)).toEqual(expected)
+    expect((await store.get(grievanceId(599)))?.version).toBe(expected.get(grievanceId(599)))
+    events.length = 0
+    await store.close()
+    expect(events).toContain('checkpoint-done full')
+    ;({ store } = await open(dir, opts))
+    expect(versions(store)).toEqual(expected)
+    expect((await readdir(dir)).filter((f) => f.startsWith('delta-'))).toEqual([])
+    await store.close()
+  })
+})
+
 describe('working set', () => {
   it('forgets finished grievances older than the cut-off, keeps open, recent and kept ones, durably', async () => {
     const dir = await scratch()
@@ -338,8 +421,31 @@ describe('log-structured grievance store after kill -9', () => {
       ['event segment-sealed', 3],
     ] as const) {
       let count = 0
-      const acknowledged = await runAndKill(dir, (line) => line === event && ++count >= nth)
+      const acknowledged = await runAndKill(dir, (line) => line.startsWith(event) && ++count >= nth)
       await expectConsistent(dir, acknowledged)
     }
+  }, 240_000)
+
+  it('while incremental checkpoints are written and after them: opens and holds exactly the pages up to its cursor', async () => {
+    const dir = await scratch()
+    const kinds = new Set<string>()
+    for (const [event, nth] of [
+      ['event checkpoint-start delta', 1],
+      ['event checkpoint-done delta', 2],
+      ['event checkpoint-start delta', 3],
+      ['event checkpoint-done full', 1],
+      ['event checkpoint-start full', 1],
+      ['event checkpoint-done delta', 4],
+    ] as const) {
+      let count = 0
+      const acknowledged = await runAndKill(dir, (line) => {
+        if (line.startsWith('event checkpoint-')) kinds.add(line)
+        return line === event && ++count >= nth
+      })
+      await expectConsistent(dir, acknowledged)
+    }
+    // Both kinds ran, so each kill point above was reached by its own event.
+    expect(kinds).toContain('event checkpoint-done delta')
+    expect(kinds).toContain('event checkpoint-done full')
   }, 240_000)
 })

@@ -12,11 +12,16 @@ export const logName = (n: number): string => `log-${String(n).padStart(8, '0')}
 export const mergedName = (n: number): string => `merged-${String(n).padStart(8, '0')}.jsonl`
 /** Checkpoint of the in-memory index; the highest complete one wins. */
 export const indexName = (n: number): string => `index-${String(n).padStart(8, '0')}.jsonl`
+/**
+ * An incremental checkpoint: what changed since the previous index or delta. Numbered in
+ * the same sequence as the indexes; applied in order on top of the newest full index.
+ */
+export const deltaName = (n: number): string => `delta-${String(n).padStart(8, '0')}.jsonl`
 
-export type FileKind = 'log' | 'merged' | 'index'
+export type FileKind = 'log' | 'merged' | 'index' | 'delta'
 
 export function parseName(name: string): { kind: FileKind; n: number } | null {
-  const match = /^(log|merged|index)-(\d{8,})\.jsonl$/.exec(name)
+  const match = /^(log|merged|index|delta)-(\d{8,})\.jsonl$/.exec(name)
   return match ? { kind: match[1] as FileKind, n: Number(match[2]) } : null
 }
 

@@ -32,8 +32,9 @@ export async function scanLines(
     let carry: Buffer | null = null
     let carryOffset = from
     let sliceStart = performance.now()
+    // Reused: a chunk is decoded to strings (and its tail copied) before the next read.
+    const chunk = Buffer.allocUnsafe(CHUNK_BYTES)
     for (;;) {
-      const chunk = Buffer.allocUnsafe(CHUNK_BYTES)
       const { bytesRead } = await handle.read(chunk, 0, CHUNK_BYTES, position)
       if (bytesRead === 0) return { end: carryOffset, tornTail: carry !== null && carry.length > 0, stopped: false }
       position += bytesRead

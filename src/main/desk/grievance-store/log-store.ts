@@ -13,6 +13,12 @@
 //                   renamed: the highest index is the commit point of every checkpoint,
 //                   compaction and reset. Documents stay where they are; an index only
 //                   points at them, so a checkpoint costs ~150 bytes per grievance.
+//   delta-N.jsonl   an incremental checkpoint, same records (and [id] for a removal), only
+//                   for what changed since the previous one, on top of index-<base>; a
+//                   chain of deltas is applied in number order. Checkpoints are taken every
+//                   `checkpointBytes` appended, so a start after kill -9 replays at most that
+//                   much log; a full index is written again only when the chain holds too
+//                   many superseded records (a start reads every record of the chain).
 //   merged-N.jsonl  compaction output: the live documents of sealed segments that are
 //                   mostly garbage, copied byte for byte (no parsing), reachable only
 //                   through an index (never replayed), so a crash mid-compaction leaves an
@@ -35,6 +41,7 @@ import { OrgSummary, type Change } from '../../../shared/protocol'
 import { Owner } from '../desk-files'
 import {
   ensurePrivateDir,
+  deltaName,
   indexName,
   logName,
   mergedName,
@@ -49,15 +56,25 @@ import type { CacheMeta, GrievanceCacheStore, StoreCounters } from './types'
 
 const INDEX_FORMAT = 2
 const MiB = 1 << 20
+/**
+ * A full index is written once the chain (full index + deltas) would hold this share more
+ * records than there are grievances: a start reads at most 1.2× the records of a fresh
+ * index, and a sync of new grievances (no record superseded) writes no full index at all.
+ */
+const CHAIN_SLACK = 0.2
+/** Deltas in one chain at most (files to open at a start). */
+const CHAIN_MAX_DELTAS = 64
 
 export interface LogStoreOptions {
   dir: string
   /** The active segment is sealed past this size and the next one started. */
   segmentBytes?: number
-  /** Checkpoint once this much (or the last index's own size, if larger) was appended since the last. */
+  /** Checkpoint (a delta, or a full index when the chain is long) once this much was appended since the last. */
   checkpointBytes?: number
   /** Compact sealed segments once their garbage exceeds max(this, live bytes × compactGarbageRatio). */
   compactMinGarbageBytes?: number
+  /** Superseded records a chain of deltas may hold in any case (a small cache is not rewritten for a few changes). */
+  chainMinSlack?: number
   compactGarbageRatio?: number
   /** Checkpoint on close so that the next start replays nothing. */
   checkpointOnClose?: boolean
@@ -67,13 +84,15 @@ export interface LogStoreOptions {
 }
 
 export type StoreEvent =
-  | { type: 'checkpoint-start' | 'checkpoint-done'; index: number }
+  | { type: 'checkpoint-start' | 'checkpoint-done'; index: number; kind: 'full' | 'delta' }
   | { type: 'compaction-start' | 'compaction-done'; victims: string[] }
   | { type: 'segment-sealed'; file: string }
 
 export interface OpenReport {
   /** What had to be dropped or rebuilt, for the desk's log; null when the files were sound. */
   recovered: string | null
+  /** Log bytes replayed after the last checkpoint (the part of a start that a kill -9 costs). */
+  replayedBytes: number
 }
 
 /** Where one grievance's current document is, and what the queue needs of it. Never mutated. */
@@ -116,11 +135,20 @@ export class LogGrievanceStore implements GrievanceCacheStore {
   private active: FileHandle | null = null
   private activeLog = 1
   private activeSize = 0
+  /** The newest index or delta; `fullNo` the full index its chain of deltas builds on. */
   private indexNo = 0
+  private fullNo = 0
+  /** Records in the chain on disk (full index + deltas) and the deltas in it. */
+  private chainRecords = 0
+  private chainDeltas = 0
+  /** The chain cannot take a delta (a delta was unreadable, rows were rebuilt): next is full. */
+  private forceFull = false
+  /** Ids set or removed since the last checkpoint's cut: the next delta's records. */
+  private dirty = new Set<string>()
+  private replayedBytes = 0
   private nextMerged = 1
   private appended = 0
   private appendedAtCheckpoint = 0
-  private lastIndexBytes = 0
   private writes: Promise<unknown> = Promise.resolve()
   private maintenance: Promise<void> = Promise.resolve()
   /** Maintenance tasks queued or running (checkpoint, compaction, reset). */
@@ -131,18 +159,20 @@ export class LogGrievanceStore implements GrievanceCacheStore {
   private readonly checkpointBytes: number
   private readonly compactMinGarbage: number
   private readonly compactRatio: number
+  private readonly chainMinSlack: number
 
   private constructor(private readonly opts: LogStoreOptions) {
     this.segmentBytes = opts.segmentBytes ?? 64 * MiB
-    this.checkpointBytes = opts.checkpointBytes ?? 16 * MiB
+    this.checkpointBytes = opts.checkpointBytes ?? 8 * MiB
     this.compactMinGarbage = opts.compactMinGarbageBytes ?? 32 * MiB
     this.compactRatio = opts.compactGarbageRatio ?? 0.5
+    this.chainMinSlack = opts.chainMinSlack ?? 2_000
   }
 
   static async open(opts: LogStoreOptions): Promise<{ store: LogGrievanceStore; report: OpenReport }> {
     const store = new LogGrievanceStore(opts)
     const recovered = await store.load()
-    return { store, report: { recovered } }
+    return { store, report: { recovered, replayedBytes: store.replayedBytes } }
   }
 
   // ---- reads ------------------------------------------------------------------------
@@ -270,18 +300,15 @@ export class LogGrievanceStore implements GrievanceCacheStore {
         await syncDirectory(this.opts.dir)
         const meta = emptyMeta(owner)
         const n = this.indexNo + 1
-        const bytes = await this.writeIndex(n, { log, offset: 0 }, meta, [])
+        const bytes = await this.writeIndex(n, { log, offset: 0 }, meta, [], null)
         await this.active?.close()
         this.active = handle
         this.activeLog = log
         this.activeSize = 0
-        this.entries.clear()
-        this.fileBytes.clear()
-        this.liveBytes.clear()
-        this.liveTotal = 0
+        this.clearMemory()
         this.fileBytes.set(logName(log), 0)
         this.metaState = meta
-        this.afterIndex(n, bytes)
+        this.afterIndex(n, bytes, { full: true, records: 0 })
         await this.removeUnreferenced(new Set(), { log, offset: 0 })
       }),
     )
@@ -323,28 +350,35 @@ export class LogGrievanceStore implements GrievanceCacheStore {
   private async writeBatch(batch: Batch): Promise<void> {
     const active = await this.activeForWrite()
     const file = logName(this.activeLog)
-    const parts: Buffer[] = []
+    const texts: string[] = []
     const placed: { id: string; entry: Entry }[] = []
     let offset = this.activeSize
     // A page is ~1.5 MB of JSON: stringify it in slices, not in one 30–50 ms block.
     const slicer = new Slicer()
     for (const grievance of batch.docs) {
-      const line = Buffer.from(JSON.stringify(grievance) + '\n')
-      const length = line.length - 1
+      const text = JSON.stringify(grievance)
+      const length = Buffer.byteLength(text)
       placed.push({
         id: grievance.id,
         entry: { version: grievance.version, file, offset, length, row: queueRow(grievance) },
       })
-      parts.push(line)
-      offset += line.length
+      texts.push(text)
+      offset += length + 1
       await slicer.maybeYield()
     }
     const control: string[] = []
     for (const id of batch.removals) control.push(JSON.stringify(['del', id]), '\n')
     if (batch.meta) control.push(JSON.stringify(['meta', batch.meta]), '\n')
     control.push(JSON.stringify(['commit', batch.cursor, batch.lastSyncedAt]), '\n')
-    parts.push(Buffer.from(control.join('')))
-    const buf = Buffer.concat(parts)
+    const tail = control.join('')
+    // One buffer for the whole batch, encoded in place: no Buffer per document, no concat copy.
+    const buf = Buffer.allocUnsafe(offset - this.activeSize + Buffer.byteLength(tail))
+    let at = 0
+    for (const text of texts) {
+      at += buf.write(text, at)
+      buf[at++] = 10
+    }
+    buf.write(tail, at)
     try {
       await writeAll(active, buf)
       await active.datasync()
@@ -382,14 +416,16 @@ export class LogGrievanceStore implements GrievanceCacheStore {
     return handle
   }
 
-  private setEntry(id: string, entry: Entry): void {
-    this.deleteEntry(id)
+  /** `track`: a change since the last checkpoint (false while loading an index or delta). */
+  private setEntry(id: string, entry: Entry, track = true): void {
+    this.deleteEntry(id, track)
     this.entries.set(id, entry)
     this.liveBytes.set(entry.file, (this.liveBytes.get(entry.file) ?? 0) + entry.length)
     this.liveTotal += entry.length
   }
 
-  private deleteEntry(id: string): void {
+  private deleteEntry(id: string, track = true): void {
+    if (track) this.dirty.add(id)
     const old = this.entries.get(id)
     if (!old) return
     this.entries.delete(id)
@@ -412,13 +448,27 @@ export class LogGrievanceStore implements GrievanceCacheStore {
     this.maintenanceQueued++
     const run = this.maintenance.then(work).finally(() => {
       this.maintenanceQueued--
+      // Writes that went on meanwhile could not start a checkpoint: the tail a start after
+      // a crash replays stays near checkpointBytes only if one is taken now.
+      if (this.maintenanceQueued === 0 && !this.closed && this.needsCheckpoint()) {
+        void this.runMaintenance(() => this.checkpoint()).catch((error: unknown) =>
+          this.opts.log?.('warn', `grievance cache checkpoint failed (will retry later): ${String(error)}`),
+        )
+      }
     })
     this.maintenance = run.catch(() => undefined)
     return run
   }
 
   private needsCheckpoint(): boolean {
-    return this.appended - this.appendedAtCheckpoint > Math.max(this.checkpointBytes, this.lastIndexBytes)
+    return this.appended - this.appendedAtCheckpoint > this.checkpointBytes
+  }
+
+  /** A full index when a delta would make the chain too long to read at a start. */
+  private wantsFull(): boolean {
+    if (this.forceFull || this.chainDeltas >= CHAIN_MAX_DELTAS) return true
+    const slack = Math.max(this.chainMinSlack, this.entries.size * CHAIN_SLACK)
+    return this.chainRecords + this.dirty.size > this.entries.size + slack
   }
 
   private sealedGarbage(): { file: string; garbage: number; total: number }[] {
@@ -438,34 +488,79 @@ export class LogGrievanceStore implements GrievanceCacheStore {
 
   private async checkpoint(): Promise<void> {
     // A consistent cut, taken between two batches.
-    const cut = await this.enqueue(() =>
-      Promise.resolve({
-        position: { log: this.activeLog, offset: this.activeSize },
-        meta: { ...this.metaState },
-        // Values only (one array of references): the id is in the row.
-        entries: Array.from(this.entries.values()),
-        appended: this.appended,
-        n: this.indexNo + 1,
-      }),
-    )
-    this.opts.onEvent?.({ type: 'checkpoint-start', index: cut.n })
-    const bytes = await this.writeIndex(cut.n, cut.position, cut.meta, cut.entries)
-    this.afterIndex(cut.n, bytes)
+    const cut = await this.enqueue(() => Promise.resolve(this.cutCheckpoint()))
+    const kind = cut.full ? 'full' : 'delta'
+    this.opts.onEvent?.({ type: 'checkpoint-start', index: cut.n, kind })
+    let bytes: number
+    try {
+      bytes = await this.writeIndex(cut.n, cut.position, cut.meta, cut.kept, cut.full ? null : this.fullNo, cut.removed)
+    } catch (error) {
+      // What the cut took is still unsaved: the next checkpoint writes it (a full one, if this was).
+      for (const id of cut.ids) this.dirty.add(id)
+      if (cut.full) this.forceFull = true
+      throw error
+    }
+    this.afterIndex(cut.n, bytes, { full: cut.full, records: cut.kept.length + cut.removed.length })
     this.appendedAtCheckpoint = cut.appended
-    const referenced = new Set<string>()
-    for (const e of cut.entries) referenced.add(e.file)
-    await this.removeUnreferenced(referenced, cut.position)
-    this.opts.onEvent?.({ type: 'checkpoint-done', index: cut.n })
+    await this.removeUnreferenced(cut.referenced, cut.position)
+    this.opts.onEvent?.({ type: 'checkpoint-done', index: cut.n, kind })
   }
 
-  private afterIndex(n: number, bytes: number): void {
+  private cutCheckpoint() {
+    const full = this.wantsFull()
+    const ids = this.dirty
+    this.dirty = new Set()
+    const kept: Entry[] = []
+    const removed: string[] = []
+    if (full) {
+      // Values only (one array of references): the id is in the row.
+      for (const entry of this.entries.values()) kept.push(entry)
+    } else {
+      for (const id of ids) {
+        const entry = this.entries.get(id)
+        if (entry) kept.push(entry)
+        else removed.push(id)
+      }
+    }
+    const referenced = new Set<string>()
+    for (const [file, live] of this.liveBytes) if (live > 0) referenced.add(file)
+    return {
+      full,
+      ids,
+      kept,
+      removed,
+      referenced,
+      position: { log: this.activeLog, offset: this.activeSize },
+      meta: { ...this.metaState },
+      appended: this.appended,
+      n: this.indexNo + 1,
+    }
+  }
+
+  private afterIndex(n: number, bytes: number, written: { full: boolean; records: number }): void {
     this.indexNo = n
-    this.lastIndexBytes = bytes
+    if (written.full) {
+      this.fullNo = n
+      this.chainRecords = written.records
+      this.chainDeltas = 0
+      this.forceFull = false
+    } else {
+      this.chainRecords += written.records
+      this.chainDeltas++
+    }
     this.countersState.bytesWritten += bytes
     this.countersState.checkpoints++
   }
 
-  private async writeIndex(n: number, position: Position, meta: CacheMeta, entries: Entry[]): Promise<number> {
+  /** A full index (`base` null) or a delta on top of index-<base>, with the ids it removes. */
+  private async writeIndex(
+    n: number,
+    position: Position,
+    meta: CacheMeta,
+    entries: readonly Entry[],
+    base: number | null,
+    removed: readonly string[] = [],
+  ): Promise<number> {
     const files: string[] = []
     const fileNo = new Map<string, number>()
     for (const entry of entries) {
@@ -475,9 +570,11 @@ export class LogGrievanceStore implements GrievanceCacheStore {
       }
     }
     let bytes = 0
-    await writeFileAtomically(join(this.opts.dir, indexName(n)), async (handle) => {
-      const header = { format: INDEX_FORMAT, rowVersion: QUEUE_ROW_VERSION, position, meta, files }
+    const name = base === null ? indexName(n) : deltaName(n)
+    await writeFileAtomically(join(this.opts.dir, name), async (handle) => {
+      const header = { format: INDEX_FORMAT, rowVersion: QUEUE_ROW_VERSION, position, meta, files, base }
       let chunk = JSON.stringify(header) + '\n'
+      for (const id of removed) chunk += JSON.stringify([id]) + '\n'
       const slicer = new Slicer()
       for (let i = 0; i < entries.length; i++) {
         const e = entries[i]!
@@ -490,7 +587,7 @@ export class LogGrievanceStore implements GrievanceCacheStore {
         // By time, not by bytes: 1 MB of rows is 3,000 stringifies, 60 ms on a busy core.
         await slicer.maybeYield()
       }
-      chunk += JSON.stringify(['end', entries.length]) + '\n'
+      chunk += JSON.stringify(['end', entries.length + removed.length]) + '\n'
       bytes += await writeAll(handle, Buffer.from(chunk))
     })
     return bytes
@@ -504,8 +601,10 @@ export class LogGrievanceStore implements GrievanceCacheStore {
       if (!parsed) continue
       const keep =
         parsed.kind === 'index'
-          ? parsed.n >= this.indexNo
-          : referenced.has(name) || (parsed.kind === 'log' && parsed.n >= position.log)
+          ? parsed.n >= this.fullNo
+          : parsed.kind === 'delta'
+            ? parsed.n > this.fullNo && parsed.n <= this.indexNo
+            : referenced.has(name) || (parsed.kind === 'log' && parsed.n >= position.log)
       if (keep) continue
       await this.dropReader(name)
       await rm(join(this.opts.dir, name), { force: true })
@@ -544,21 +643,23 @@ export class LogGrievanceStore implements GrievanceCacheStore {
     let size = 0
     try {
       await syncDirectory(this.opts.dir)
-      let pending: Buffer[] = []
-      let pendingBytes = 0
+      // Live documents are copied into one reused output buffer: holding their slices
+      // instead would keep every 4 MB read window they came from alive until the write.
+      let out = Buffer.allocUnsafe(4 * MiB)
+      let used = 0
       for (const [file, list] of byFile) {
         for await (const { id, entry, bytes } of this.readEntries(file, list)) {
-          moved.push({ id, old: entry, offset: size + pendingBytes })
-          pending.push(bytes, NEWLINE)
-          pendingBytes += bytes.length + 1
-          if (pendingBytes > 4 * MiB) {
-            size += await writeAll(handle, Buffer.concat(pending))
-            pending = []
-            pendingBytes = 0
+          if (used + bytes.length + 1 > out.length) {
+            size += await writeAll(handle, out.subarray(0, used))
+            used = 0
+            if (bytes.length + 1 > out.length) out = Buffer.allocUnsafe(bytes.length + 1)
           }
+          moved.push({ id, old: entry, offset: size + used })
+          used += bytes.copy(out, used)
+          out[used++] = 10
         }
       }
-      size += await writeAll(handle, Buffer.concat(pending))
+      size += await writeAll(handle, out.subarray(0, used))
       await handle.datasync()
     } finally {
       await handle.close()
@@ -627,20 +728,24 @@ export class LogGrievanceStore implements GrievanceCacheStore {
     return byFile
   }
 
-  /** Sequential reads through a window: 100,000 documents are a few hundred large reads. */
+  /**
+   * Sequential reads through a window: 100,000 documents are a few hundred large reads.
+   * A yielded `bytes` is overwritten by a later read: copy it to keep it.
+   */
   private async *readEntries(
     file: string,
     list: [string, Entry][],
   ): AsyncGenerator<{ id: string; entry: Entry; bytes: Buffer; text: string }> {
     const handle = await open(join(this.opts.dir, file), 'r')
     try {
-      const WINDOW = 4 * MiB
-      let window = Buffer.alloc(0)
+      // One window buffer, refilled: a yielded `bytes` is valid until the next one is asked for.
+      let buf = Buffer.allocUnsafe(4 * MiB)
+      let window = buf.subarray(0, 0)
       let windowStart = 0
       for (const [id, entry] of list) {
         if (entry.offset < windowStart || entry.offset + entry.length > windowStart + window.length) {
-          const size = Math.max(WINDOW, entry.length)
-          const buf = Buffer.allocUnsafe(size)
+          if (entry.length > buf.length) buf = Buffer.allocUnsafe(entry.length)
+          const size = buf.length
           const { bytesRead } = await handle.read(buf, 0, size, entry.offset)
           window = buf.subarray(0, bytesRead)
           windowStart = entry.offset
@@ -669,20 +774,49 @@ export class LogGrievanceStore implements GrievanceCacheStore {
     const notes: string[] = []
     let names = await readdir(dir)
     for (const name of names) if (name.endsWith('.tmp')) await rm(join(dir, name), { force: true })
-    const indexes = names
-      .map((name) => ({ name, parsed: parseName(name) }))
-      .filter((f) => f.parsed?.kind === 'index')
-      .sort((a, b) => b.parsed!.n - a.parsed!.n)
+    const numbered = (kind: 'index' | 'delta') =>
+      names
+        .map((name) => ({ name, parsed: parseName(name) }))
+        .filter((f) => f.parsed?.kind === kind)
+        .map((f) => ({ name: f.name, n: f.parsed!.n }))
+    const indexes = numbered('index').sort((a, b) => b.n - a.n)
+    const deltas = new Map(numbered('delta').map((d) => [d.n, d.name]))
     let position: Position | null = null
-    for (const { name, parsed } of indexes) {
+    let stale = false
+    for (const { name, n } of indexes) {
       try {
-        position = await this.loadIndex(name)
-        this.indexNo = parsed!.n
+        const loaded = await this.loadIndex(name, null)
+        position = loaded.position
+        stale = loaded.stale
+        this.afterLoad(n, { full: true, records: loaded.records })
         break
       } catch (error) {
         notes.push(`${name} unreadable (${error instanceof Error ? error.message : String(error)})`)
         this.clearMemory()
       }
+    }
+    if (position) {
+      // The deltas on top of it, in order; the first unreadable one ends the chain (the
+      // logs from the last good position hold the rest) and the next checkpoint is full.
+      for (let n = this.fullNo + 1; deltas.has(n); n++) {
+        try {
+          const loaded = await this.loadIndex(deltas.get(n)!, this.fullNo)
+          position = loaded.position
+          stale ||= loaded.stale
+          this.afterLoad(n, { full: false, records: loaded.records })
+        } catch (error) {
+          notes.push(`${deltas.get(n)!} unreadable (${error instanceof Error ? error.message : String(error)})`)
+          this.forceFull = true
+          break
+        }
+      }
+      // A delta past the chain's end (after an unreadable one or a gap) would make a new
+      // delta's number unreachable: the next checkpoint is full, numbered past every file.
+      if ([...deltas.keys()].some((n) => n > this.indexNo)) this.forceFull = true
+      this.indexNo = Math.max(this.indexNo, ...deltas.keys(), ...indexes.map((i) => i.n))
+    }
+    for (const [file, live] of this.liveBytes) {
+      if (live > 0) this.fileBytes.set(file, (await stat(join(dir, file))).size)
     }
     const hasData = names.some((name) => parseName(name)?.kind !== undefined)
     if (!position) {
@@ -691,9 +825,13 @@ export class LogGrievanceStore implements GrievanceCacheStore {
       if (hasData) notes.push('starting the grievance cache empty; the next sync fetches it again')
       for (const name of names) if (parseName(name)) await rm(join(dir, name), { force: true })
       position = { log: 1, offset: 0 }
-      this.afterIndex(1, await this.writeIndex(1, position, emptyMeta(), []))
+      this.afterIndex(1, await this.writeIndex(1, position, emptyMeta(), [], null), { full: true, records: 0 })
       this.countersState.checkpoints = 0
       names = await readdir(dir)
+    }
+    if (stale) {
+      await this.rebuildRows()
+      this.forceFull = true
     }
     const logs = names
       .map((name) => parseName(name))
@@ -707,6 +845,7 @@ export class LogGrievanceStore implements GrievanceCacheStore {
       if (dropped > 0) notes.push(`dropped ${dropped} bytes of an unfinished write at the end of ${logName(n)}`)
       expected = n + 1
     }
+    this.replayedBytes = this.appended
     this.activeLog = Math.max(position.log, expected - 1)
     const activeFile = logName(this.activeLog)
     const created = !names.includes(activeFile)
@@ -727,24 +866,41 @@ export class LogGrievanceStore implements GrievanceCacheStore {
     return notes.length > 0 ? `grievance cache: ${notes.join('; ')}` : null
   }
 
+  /** The chain's bookkeeping for an index or delta read at a start (nothing written). */
+  private afterLoad(n: number, read: { full: boolean; records: number }): void {
+    this.afterIndex(n, 0, read)
+    this.countersState.checkpoints--
+  }
+
   private clearMemory(): void {
     this.entries.clear()
     this.fileBytes.clear()
     this.liveBytes.clear()
     this.liveTotal = 0
+    this.dirty.clear()
     this.metaState = emptyMeta()
   }
 
-  private async loadIndex(name: string): Promise<Position> {
-    let header: { rowVersion: number; position: Position; meta: CacheMeta; files: string[] } | null = null
+  /**
+   * Reads a full index (`base` null: memory must be empty) or a delta on top of
+   * index-<base> into memory. Throws when the file is incomplete or not what was expected.
+   */
+  private async loadIndex(
+    name: string,
+    base: number | null,
+  ): Promise<{ position: Position; records: number; stale: boolean }> {
+    let header: IndexHeader | null = null
     let count = -1
+    let records = 0
     let ended = false
     let problem: string | null = null
-    const staleRows: string[] = []
+    let stale = false
     await scanLines(join(this.opts.dir, name), 0, (line) => {
       try {
         if (!header) {
           header = parseIndexHeader(JSON.parse(line))
+          if (header.base !== base) throw new Error(`built on ${String(header.base)}, not ${String(base)}`)
+          stale = header.rowVersion !== QUEUE_ROW_VERSION
           return true
         }
         const rec = JSON.parse(line) as unknown[]
@@ -753,14 +909,17 @@ export class LogGrievanceStore implements GrievanceCacheStore {
           ended = true
           return false
         }
+        records++
+        if (rec.length === 1 && base !== null && typeof rec[0] === 'string') {
+          this.deleteEntry(rec[0], false)
+          return true
+        }
         const [id, version, fileNo, offset, length] = rec as [string, number, number, number, number]
         const file = header.files[fileNo]
         if (typeof id !== 'string' || file === undefined) throw new Error('bad entry')
-        const stale = header.rowVersion !== QUEUE_ROW_VERSION
-        if (stale) staleRows.push(id)
-        // A stale row is rebuilt from its document below; a placeholder holds its place.
+        // A stale row is rebuilt from its document after loading; a placeholder holds its place.
         const row = stale ? placeholderRow(id, version) : rowFromTuple(id, version, rec.slice(5) as RowTuple)
-        this.setEntry(id, { version, file, offset, length, row })
+        this.setEntry(id, { version, file, offset, length, row }, false)
         return true
       } catch (error) {
         problem = error instanceof Error ? error.message : String(error)
@@ -768,12 +927,14 @@ export class LogGrievanceStore implements GrievanceCacheStore {
       }
     })
     if (problem !== null) throw new Error(problem)
-    if (!header || !ended || count !== this.entries.size) throw new Error('incomplete')
-    const { position, meta, files } = header as { position: Position; meta: CacheMeta; files: string[] }
-    for (const file of files) this.fileBytes.set(file, (await stat(join(this.opts.dir, file))).size)
-    if (staleRows.length > 0) await this.rebuildRows()
+    if (!header || !ended || count !== records || (base === null && count !== this.entries.size)) {
+      throw new Error('incomplete')
+    }
+    // A delta's file list may name files gone since (all of their documents superseded):
+    // the sizes of the files still pointed at are read once the chain is loaded.
+    const { position, meta } = header as IndexHeader
     this.metaState = meta
-    return position
+    return { position, records, stale }
   }
 
   /** After an upgrade changed QueueRow: recompute every row from its document, once. */
@@ -839,8 +1000,6 @@ export class LogGrievanceStore implements GrievanceCacheStore {
   }
 }
 
-const NEWLINE = Buffer.from('\n')
-
 function placeholderRow(id: string, version: number): QueueRow {
   return rowFromTuple(id, version, ['', 'new', 'normal', null, null, '', '', '', '', null, '', ''])
 }
@@ -854,8 +1013,24 @@ async function writeAll(handle: FileHandle, buf: Buffer): Promise<number> {
   return buf.length
 }
 
-function parseIndexHeader(raw: unknown): { rowVersion: number; position: Position; meta: CacheMeta; files: string[] } {
-  const h = raw as { format?: unknown; rowVersion?: unknown; position?: Position; meta?: CacheMeta; files?: unknown }
+interface IndexHeader {
+  rowVersion: number
+  position: Position
+  meta: CacheMeta
+  files: string[]
+  /** The full index a delta builds on; null for a full index. */
+  base: number | null
+}
+
+function parseIndexHeader(raw: unknown): IndexHeader {
+  const h = raw as {
+    format?: unknown
+    rowVersion?: unknown
+    position?: Position
+    meta?: CacheMeta
+    files?: unknown
+    base?: unknown
+  }
   if (h.format !== INDEX_FORMAT) throw new Error(`unknown index format ${String(h.format)}`)
   if (!h.position || !Number.isInteger(h.position.log) || !Number.isInteger(h.position.offset)) {
     throw new Error('no position')
@@ -871,5 +1046,7 @@ function parseIndexHeader(raw: unknown): { rowVersion: number; position: Positio
     org: OrgSummary.nullable().parse(m.org),
     lastSyncedAt: typeof m.lastSyncedAt === 'string' ? m.lastSyncedAt : null,
   }
-  return { rowVersion: Number(h.rowVersion), position: h.position, meta, files: h.files as string[] }
+  // Indexes written before deltas existed have no base: full ones.
+  const base = typeof h.base === 'number' && Number.isInteger(h.base) ? h.base : null
+  return { rowVersion: Number(h.rowVersion), position: h.position, meta, files: h.files as string[], base }
 }

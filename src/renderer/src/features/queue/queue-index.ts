@@ -11,6 +11,7 @@ import { GRIEVANCE_STATUSES, isOpen, type Grievance } from '../../../../shared/g
 import { parseSearchQuery, ticketParts, ticketPartsMatch, type TicketParts } from '../../../../shared/search'
 import { matchesAssignee, matchesDivision, matchesStatus, NO_DIVISION, type QueueFilter } from './filters'
 import { grievanceHaystack } from './search-index'
+import { TicketIndex } from './ticket-index'
 import { TokenIndex } from './token-index'
 
 type FacetName = 'status' | 'priority' | 'division' | 'assignee'
@@ -42,7 +43,10 @@ export class QueueIndex {
   private readonly byId = new Map<string, Grievance>()
   /** id → its ticket parsed for the search box (a ticket-only search touches no regex). */
   private readonly tickets = new Map<string, TicketParts>()
-  private readonly search: TokenIndex
+  /** The same tickets for a ticket number typed alone (a scan of flat strings, narrowed while typing). */
+  private readonly ticketIndex = new TicketIndex()
+  /** Answers the grievances themselves (kept current by put), so a broad search maps no ids. */
+  private readonly search: TokenIndex<Grievance>
   private readonly facets: Record<FacetName, Map<string | null, Set<string>>> = {
     status: new Map(),
     priority: new Map(),
@@ -51,7 +55,7 @@ export class QueueIndex {
   }
 
   constructor(options: { compactAt?: number } = {}) {
-    this.search = new TokenIndex(options.compactAt)
+    this.search = new TokenIndex<Grievance>(options.compactAt)
   }
 
   get size(): number {
@@ -80,14 +84,19 @@ export class QueueIndex {
     if (before === g) return
     if (before) this.unfacet(before)
     this.byId.set(g.id, g)
-    if (before?.ticket !== g.ticket) this.tickets.set(g.id, ticketParts(g.ticket))
+    if (before?.ticket !== g.ticket) {
+      const parts = ticketParts(g.ticket)
+      this.tickets.set(g.id, parts)
+      this.ticketIndex.put(g.id, parts)
+    }
     for (const name of FACETS) {
       const key = g[name]
       let set = this.facets[name].get(key)
       if (!set) this.facets[name].set(key, (set = new Set()))
       set.add(g.id)
     }
-    if (!before || !sameSearchText(before, g)) this.search.put(g.id, searchKeys(g))
+    if (!before || !sameSearchText(before, g)) this.search.put(g.id, searchKeys(g), g)
+    else this.search.setValue(g.id, g)
   }
 
   remove(id: string): void {
@@ -96,12 +105,14 @@ export class QueueIndex {
     this.unfacet(before)
     this.byId.delete(id)
     this.tickets.delete(id)
+    this.ticketIndex.remove(id)
     this.search.remove(id)
   }
 
   clear(): void {
     this.byId.clear()
     this.tickets.clear()
+    this.ticketIndex.clear()
     this.search.clear()
     for (const name of FACETS) this.facets[name].clear()
   }
@@ -132,16 +143,19 @@ export class QueueIndex {
       if (facetIds && facetIds.size < found.length) {
         // Walk the smaller side; the other is checked by membership.
         const inFound = new Set(found)
-        for (const id of facetIds.ids()) if (inFound.has(id)) take(id)
-      } else if (!facetFiltered && tickets.length === 0) {
-        for (const id of found) out.push(this.byId.get(id)!)
-      } else for (const id of found) take(id)
+        for (const id of facetIds.ids()) {
+          const g = this.byId.get(id)
+          if (g && inFound.has(g) && rest(g)) out.push(g)
+        }
+      } else if (!facetFiltered && tickets.length === 0) return found
+      else for (const g of found) if (rest(g)) out.push(g)
     } else if (facetIds) for (const id of facetIds.ids()) take(id)
     else if (!facetFiltered && tickets.length === 0) return Array.from(this.byId.values())
     else if (!facetFiltered) {
-      // A ticket number typed alone: compare the parsed tickets, nothing else.
-      for (const [id, parts] of this.tickets)
-        if (tickets.every((t) => ticketPartsMatch(parts, t))) out.push(this.byId.get(id)!)
+      // A ticket number typed alone: the ticket index answers the first, the rest are checked.
+      const others = tickets.slice(1)
+      for (const id of this.ticketIndex.match(tickets[0]!))
+        if (others.every((t) => ticketPartsMatch(this.tickets.get(id)!, t))) out.push(this.byId.get(id)!)
     } else for (const g of this.byId.values()) if (rest(g)) out.push(g)
     return out
   }

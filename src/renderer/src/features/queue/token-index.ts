@@ -9,13 +9,17 @@
 // A changed grievance gets a new slot and its old slot simply dies (postings are append
 // only; dead slots are skipped and compacted away once they outnumber live ones), so an
 // update costs its own keys, never a pass over the cache.
+//
+// Typing narrows: the answer to the previous keystroke is kept, and a query whose every
+// earlier key lies inside one of its keys ("pa" after "p", "विजा ल" after "विजा") can only
+// match a subset of it, so it filters that answer instead of looking again; the same keys
+// again ("paa" folds to "pa") are that answer. Any change to the index drops it.
 
 /** Past this many dead slots (and more dead than live) the postings are rebuilt. */
 const COMPACT_AT = 5_000
-/** A key's postings are walked when they are at most this many per grievance; past it, each grievance is checked. */
-const WALK_AT_MOST = 1
 
-export class TokenIndex {
+/** What each grievance's slot answers: its id by default, or what the caller stored with it. */
+export class TokenIndex<T = string> {
   private readonly tokenIds = new Map<string, number>()
   /** tokenId → slots holding that key (may include dead slots). */
   private postings: number[][] = []
@@ -28,8 +32,11 @@ export class TokenIndex {
 
   /** slot → the id it holds, and that slot's keys (for compaction). */
   private slotIds: (string | null)[] = []
+  private slotValues: (T | null)[] = []
   private slotTokens: (Int32Array | null)[] = []
   private readonly liveSlot = new Map<string, number>()
+  /** Keys of the live slots, summed: what checking every grievance costs. */
+  private liveTokens = 0
   private dead = 0
 
   /** Query key → the tokenIds containing it, as far as `scanned` keys of the vocabulary. */
@@ -38,6 +45,9 @@ export class TokenIndex {
   private stamps = new Int32Array(1024)
   private tokenStamps = new Int32Array(1024)
   private generation = 0
+  /** Bumped by every change of slots; `last` holds only while it is unchanged. */
+  private revision = 0
+  private last: { keys: string[]; revision: number; slots: number[] } | null = null
 
   /** `compactAt`: dead slots tolerated before a rebuild (small in tests, to exercise it). */
   constructor(private readonly compactAt = COMPACT_AT) {}
@@ -46,9 +56,10 @@ export class TokenIndex {
     return this.liveSlot.size
   }
 
-  /** (Re)indexes `id` under `keys` (duplicates are fine). */
-  put(id: string, keys: readonly string[]): void {
+  /** (Re)indexes `id` under `keys` (duplicates are fine); `match` answers `value` for it. */
+  put(id: string, keys: readonly string[], value: T = id as T): void {
     this.remove(id)
+    this.revision++
     const slot = this.slotIds.length
     const distinct = new Set(keys)
     const tokens = new Int32Array(distinct.size)
@@ -59,16 +70,27 @@ export class TokenIndex {
       this.postings[token]!.push(slot)
       tokens[k++] = token
     }
+    this.liveTokens += k
     this.slotIds.push(id)
+    this.slotValues.push(value)
     this.slotTokens.push(k === tokens.length ? tokens : tokens.slice(0, k))
     this.liveSlot.set(id, slot)
+  }
+
+  /** A new value for `id` under the same keys (a new copy of a grievance whose text is unchanged). */
+  setValue(id: string, value: T): void {
+    const slot = this.liveSlot.get(id)
+    if (slot !== undefined) this.slotValues[slot] = value
   }
 
   remove(id: string): void {
     const slot = this.liveSlot.get(id)
     if (slot === undefined) return
+    this.revision++
+    this.liveTokens -= this.slotTokens[slot]!.length
     this.liveSlot.delete(id)
     this.slotIds[slot] = null
+    this.slotValues[slot] = null
     this.slotTokens[slot] = null
     if (++this.dead > this.compactAt && this.dead > this.liveSlot.size) this.compact()
   }
@@ -81,10 +103,14 @@ export class TokenIndex {
     this.unjoined = []
     this.vocabLength = 0
     this.slotIds = []
+    this.slotValues = []
     this.slotTokens = []
     this.liveSlot.clear()
+    this.liveTokens = 0
     this.dead = 0
     this.keyCache.clear()
+    this.revision++
+    this.last = null
   }
 
   /**
@@ -92,28 +118,42 @@ export class TokenIndex {
    * `keys` must be non-empty; a key with whitespace in it can never match one key.
    *
    * The key with the fewest postings picks the candidates (walking its postings) when
-   * that is cheaper than looking at every grievance; every other key is checked per
+   * that is cheaper than looking at every grievance (or every grievance of the previous
+   * answer, when this query narrows it); every other key is checked per
    * candidate against its grievance's own keys, stopping at the first that matches, as
    * `includes` would. So a rare key costs its few postings and a common one ("p" after
    * one keystroke) an early exit per grievance, never millions of postings.
    */
-  match(keys: readonly string[]): string[] {
+  match(keys: readonly string[]): T[] {
     if (keys.length === 0 || keys.some((key) => /\s/.test(key))) return []
-    const plans = [...new Set(keys)].map((key) => {
+    const wanted = [...new Set(keys)].sort()
+    const last = this.last?.revision === this.revision ? this.last : null
+    if (last && last.keys.length === wanted.length && last.keys.every((key, i) => key === wanted[i])) {
+      return this.valuesOf(last.slots)
+    }
+    const plans = wanted.map((key) => {
       const tokens = this.tokensContaining(key)
       let cost = 0
       for (const token of tokens) cost += this.postings[token]!.length
       return { tokens, cost }
     })
-    if (plans.some((plan) => plan.tokens.length === 0)) return []
+    if (plans.some((plan) => plan.tokens.length === 0)) {
+      this.last = { keys: wanted, revision: this.revision, slots: [] }
+      return []
+    }
     plans.sort((a, b) => a.cost - b.cost)
 
+    // Candidates: the previous answer when this query narrows it, else every grievance.
+    // Walking the cheapest key's postings instead (one stamp each) wins when they are fewer
+    // than the checks of those candidates (about half of each one's keys, a hit stops early).
+    const pool = last && narrows(last.keys, wanted) ? last.slots : null
+    const checksPerCandidate = Math.max(1, this.liveTokens / Math.max(1, this.liveSlot.size) / 2)
     let candidates: number[]
     let rest = plans
-    if (plans[0]!.cost <= this.liveSlot.size * WALK_AT_MOST) {
+    if (plans[0]!.cost <= (pool?.length ?? this.liveSlot.size) * checksPerCandidate) {
       candidates = this.walk(plans[0]!.tokens)
       rest = plans.slice(1)
-    } else candidates = [...this.liveSlot.values()]
+    } else candidates = pool ?? [...this.liveSlot.values()]
 
     for (const plan of rest) {
       const mark = this.markTokens(plan.tokens)
@@ -124,7 +164,16 @@ export class TokenIndex {
         return false
       })
     }
-    return candidates.map((slot) => this.slotIds[slot]!)
+    // Never handed out: callers get a fresh array of values (the filters above made new ones too).
+    this.last = { keys: wanted, revision: this.revision, slots: candidates }
+    return this.valuesOf(candidates)
+  }
+
+  private valuesOf(slots: readonly number[]): T[] {
+    const values = this.slotValues
+    const out = new Array<T>(slots.length)
+    for (let i = 0; i < slots.length; i++) out[i] = values[slots[i]!]!
+    return out
   }
 
   /** The live slots in the postings of `tokens`, each once. */
@@ -212,20 +261,32 @@ export class TokenIndex {
   private compact(): void {
     const postings: number[][] = this.postings.map(() => [])
     const slotIds: (string | null)[] = []
+    const slotValues: (T | null)[] = []
     const slotTokens: (Int32Array | null)[] = []
     for (const [id, slot] of this.liveSlot) {
       const next = slotIds.length
       const tokens = this.slotTokens[slot]!
       for (let i = 0; i < tokens.length; i++) postings[tokens[i]!]!.push(next)
       slotIds.push(id)
+      slotValues.push(this.slotValues[slot]!)
       slotTokens.push(tokens)
       this.liveSlot.set(id, next)
     }
     this.postings = postings
     this.slotIds = slotIds
+    this.slotValues = slotValues
     this.slotTokens = slotTokens
+    this.revision++
     this.dead = 0
   }
+}
+
+/**
+ * True when every match of `next` is a match of `previous`: each earlier key lies inside
+ * one of the new keys (a grievance key holding the new key holds the earlier one too).
+ */
+function narrows(previous: readonly string[], next: readonly string[]): boolean {
+  return previous.every((old) => next.some((key) => key.includes(old)))
 }
 
 /** The tokenId whose key covers offset `at` of the vocabulary (binary search on starts). */
