@@ -121,13 +121,14 @@ function astralIsSeparator(cp: number): boolean {
 // Word interning table: open addressing, each slot a whole entry so a lookup touches one
 // cache line: the word's hash, length, first four characters (words of up to four
 // characters never look at the pool), where the rest sits in the pool, its automaton
-// id (-1: in no phrase), the root's transition on it, and the Hinglish flag. It starts
-// small and doubles up to a cap, then starts over (bounded memory on endless new words).
+// id (-1: in no phrase), the root's transition on it, and the Hinglish flag; then the
+// word's notes (wordNote below), and padding to a power of two. It starts small and
+// doubles up to a cap, then starts over (bounded memory on endless new words).
 const SLOTS_INITIAL = 1 << 12
 const SLOTS_MAX = 1 << 17
-const E = 8
+const E = 16
 // Slot index ↔ entry offset by shifts: `x / E` compiled to an integer division in the hot loop.
-const E_SHIFT = 3
+const E_SHIFT = 4
 const E_HASH = 0
 const E_LENGTH = 1 // 0 marks an empty slot
 const E_HEAD01 = 2
@@ -137,6 +138,14 @@ const E_ID = 5
 const E_ROOT = 6
 // Bit 0: the Hinglish flag; bits 1-4: the word's number shape (numberShape below), 0 for a word.
 const E_HINGLISH = 7
+const E_NOTE = 8
+/**
+ * Ints of a word's entry kept for one consumer of the words, the triage scorer: what the
+ * word adds to the model's score is a property of the word, worked out the first time
+ * the word is met and read from the entry the pass touched anyway (not hashed again into
+ * the model's tables per tweet). 0 until written; cleared when another consumer claims them.
+ */
+export const NOTE_FIELDS = 4
 // ASCII folding of the single pass: the lower-case letter or digit, 0 for a separator.
 const ASCII_FOLD = new Uint8Array(0x80)
 const ASCII_FOLD_NAME = new Uint8Array(0x80)
@@ -207,6 +216,11 @@ export class TweetMatcher {
    */
   readonly wordHashes = new Int32Array(WORD_HASHES)
   readonly wordHeads = new Int32Array(WORD_HASHES)
+  /**
+   * Where each of those words' notes start in wordNotes (-1: the word has no entry, as on
+   * the reference route, or its entry moved during the run). See NOTE_FIELDS.
+   */
+  readonly wordNoteAt = new Int32Array(WORD_HASHES)
   wordHashCount = 0
   /** How many times run() has started: tells a caller whether analyseTweet scanned this tweet. */
   runs = 0
@@ -237,6 +251,10 @@ export class TweetMatcher {
   /** Bumped when entries move (rehash) or go (clear): word entries of a pass are then stale. */
   private tableEpoch = 0
   private passTableEpoch = 0
+  /** tableEpoch when the current run() started: wordNoteAt is void if it changed since. */
+  private runTableEpoch = 0
+  /** Whoever the notes were last written for (claimNotes). */
+  private noteOwner: object | null = null
   private wordStart = new Int32Array(64)
   private wordEnd = new Int32Array(64)
   /** Entity spans of the current tweet: start, end, SPAN_* kind. */
@@ -283,6 +301,20 @@ export class TweetMatcher {
   /** Matched words of a touched rule in the last run(). */
   hitWords(rule: number): number {
     return this.ruleScratch[rule * RULE + 1]
+  }
+
+  /**
+   * The table holding the last run's word notes (word i's at wordNoteAt[i]) for `owner`,
+   * or null when the run's entries moved while it ran (then there are none to use). Notes
+   * written for another owner are about another model: they are cleared first.
+   */
+  wordNotes(owner: object): Int32Array | null {
+    if (owner !== this.noteOwner) {
+      this.noteOwner = owner
+      const table = this.table
+      for (let e = 0; e < table.length; e += E) table.fill(0, e + E_NOTE, e + E_NOTE + NOTE_FIELDS)
+    }
+    return this.tableEpoch === this.runTableEpoch ? this.table : null
   }
 
   /** Did the last run() see an exclusion term of rule `rule`? */
@@ -573,7 +605,7 @@ export class TweetMatcher {
       const v = info[w]
       this.wordCount++
       this.hinglish += v & 1
-      this.keepHash(this.wordHash[w], this.wordHead[w])
+      this.keepHash(this.wordHash[w], this.wordHead[w], this.wordEntry[w] + E_NOTE)
       this.stepWord((v >> 1) - 1, roots[w])
     }
   }
@@ -706,6 +738,7 @@ export class TweetMatcher {
     this.cues = 0
     this.touchedCount = 0
     this.wordHashCount = 0
+    this.runTableEpoch = this.tableEpoch
     this.runs++
     this.len = 0
     this.node = 0
@@ -833,7 +866,7 @@ export class TweetMatcher {
     const table = this.table
     this.wordCount++
     this.hinglish += table[e + E_HINGLISH] & 1
-    this.keepHash(modelHashOf(table, e), headOf(table, e))
+    this.keepHash(modelHashOf(table, e), headOf(table, e), e + E_NOTE)
     this.stepWord(table[e + E_ID], table[e + E_ROOT])
   }
 
@@ -888,11 +921,12 @@ export class TweetMatcher {
     if (a.outStart[node] !== a.outStart[node + 1]) this.record(node)
   }
 
-  private keepHash(hash: number, head: number): void {
+  private keepHash(hash: number, head: number, note: number): void {
     const k = this.wordHashCount
     if (k === WORD_HASHES) return
     this.wordHashes[k] = hash
     this.wordHeads[k] = head
+    this.wordNoteAt[k] = note
     this.wordHashCount = k + 1
   }
 
@@ -987,6 +1021,7 @@ export class TweetMatcher {
               token.charCodeAt(2) | (token.charCodeAt(3) << 16),
             )
           : 0,
+        -1,
       )
       const id = this.automaton.wordId(token)
       this.node = this.automaton.step(this.node, id)

@@ -5,8 +5,11 @@
 //   have their weight looked up once per model — already zero when training never saw
 //   them — so per tweet they cost one array read instead of a hash, a seen-bit check and
 //   a weight read;
-// - the words, heads, word pairs and author are hashed as before; their weight is read
-//   only when the seen bit says training saw them;
+// - a word's and its head's weight and division rows are worked out the first time the
+//   word is met and kept in the word's notes in the matcher's word table (an entry the
+//   matcher's pass has just read, so in cache), not hashed into the model's tables again;
+// - word pairs and the author are hashed as before; their weight is read only when the
+//   seen bit says training saw them;
 // - the division model only keeps the table rows of its seen features, and sums them only
 //   when the tweet reaches review or ticket (a third of tweets are ignored).
 // Sums are of the same 8-bit integers in another order, so the scores are the same to the
@@ -46,8 +49,17 @@ import {
   type FeatureContext,
 } from './features'
 import { SEEN_BITS, applyRuleOdds, divisionStride, rankDivisions, seenScore, softmax, type TriageModel } from './model'
+import { NOTE_FIELDS } from '../routing/tweet-matcher'
 
 const RULE_STRIDE = 4
+
+// A word's notes (NOTE_FIELDS ints in the matcher's word table): 1 once written, the summed
+// seen-gated weight of its word and head features, and their division rows (-1: not seen).
+const NOTE_WRITTEN = 0
+const NOTE_WEIGHT = 1
+const NOTE_WORD_ROW = 2
+const NOTE_HEAD_ROW = 3
+if (NOTE_FIELDS < 4) throw new Error('a word note needs four ints')
 
 /** Division rows one tweet can keep: bias, 2 per word (96 words), 2 per rule feature, and a few. */
 const MAX_ROWS = 2 * 96 + 2 * MAX_RULE_FEATURES + 8
@@ -67,6 +79,8 @@ export class TriageScorer {
   /** Division table rows (offsets) of the last tweet's seen division features. */
   private readonly rows = new Int32Array(MAX_ROWS)
   private rowCount = 0
+  /** A word's contribution worked out on the spot, where the matcher keeps no note for it. */
+  private readonly looseNote = new Int32Array(NOTE_FIELDS)
 
   // Seen-gated actionable weight (0 for a feature training never saw) of fixed features,
   // and for those the division model reads (bias, rules, divisions), their row (-1: not seen).
@@ -171,6 +185,29 @@ export class TriageScorer {
   }
 
   /**
+   * What word hash `word` with head hash `head` (0: none) adds, into notes[at ..]: the
+   * word and head features as extractFeatures lists them, seen-gated.
+   */
+  private noteWord(notes: Int32Array, at: number, word: number, head: number): void {
+    let weight = 0
+    let h = featureHash(NS_WORD, word)
+    let seen = this.seenBit(h) === 1
+    if (seen) weight += this.w[h & this.mask]
+    notes[at + NOTE_WORD_ROW] = seen ? (h & this.rowMask) * this.stride : -1
+    notes[at + NOTE_HEAD_ROW] = -1
+    if (head !== 0) {
+      h = featureHash(NS_HEAD, head)
+      seen = this.seenBit(h) === 1
+      if (seen) {
+        weight += this.w[h & this.mask]
+        notes[at + NOTE_HEAD_ROW] = (h & this.rowMask) * this.stride
+      }
+    }
+    notes[at + NOTE_WEIGHT] = weight
+    notes[at + NOTE_WRITTEN] = 1
+  }
+
+  /**
    * The raw actionable score (before calibration) of `tweet`, whose analysis `analysis` has
    * just been made by analyseTweet on the same compiled org (the matcher still holds that
    * run): the same number seenScore gives over extractFeatures' features.
@@ -181,8 +218,6 @@ export class TriageScorer {
     const m = compiled.matcher
     const w = this.w
     const mask = this.mask
-    const rowMask = this.rowMask
-    const stride = this.stride
     const rows = this.rows
     let nr = 0
     let z = this.bias
@@ -190,24 +225,23 @@ export class TriageScorer {
     this.ruleDivision = -1
     this.ruleStopped = false
 
-    // Words and heads (read by both models). The weight is read only for a seen feature:
-    // with the keyword automaton beside it the weight table is rarely in cache, and a
-    // mispredicted branch costs less than a miss (measured: about a tenth of the scorer).
+    // Words and heads (read by both models), from each word's notes in the matcher's
+    // table: the entry its pass just read, where the model's tables are rarely in cache.
     const words = m.wordHashes
     const heads = m.wordHeads
+    const table = m.wordNotes(this)
+    const noteAt = m.wordNoteAt
     for (let i = 0; i < m.wordHashCount; i++) {
-      let h = featureHash(NS_WORD, words[i])
-      if (this.seenBit(h) === 1) {
-        z += w[h & mask]
-        rows[nr++] = (h & rowMask) * stride
-      }
-      if (heads[i] !== 0) {
-        h = featureHash(NS_HEAD, heads[i])
-        if (this.seenBit(h) === 1) {
-          z += w[h & mask]
-          rows[nr++] = (h & rowMask) * stride
-        }
-      }
+      let notes: Int32Array = this.looseNote
+      let at = 0
+      if (table !== null && noteAt[i] >= 0) {
+        notes = table
+        at = noteAt[i]
+        if (notes[at + NOTE_WRITTEN] === 0) this.noteWord(notes, at, words[i], heads[i])
+      } else this.noteWord(notes, 0, words[i], heads[i])
+      z += notes[at + NOTE_WEIGHT]
+      if (notes[at + NOTE_WORD_ROW] >= 0) rows[nr++] = notes[at + NOTE_WORD_ROW]
+      if (notes[at + NOTE_HEAD_ROW] >= 0) rows[nr++] = notes[at + NOTE_HEAD_ROW]
     }
 
     // Addressees and rules, as extractFeatures reads them.
