@@ -184,6 +184,7 @@ function snapshot(m: TweetMatcher, rules: number) {
     mentions: [...m.mentions],
     language: m.language,
     digits: m.hasDigitRun,
+    digitsAt: m.digitRunAt,
   }
 }
 

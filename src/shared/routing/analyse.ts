@@ -163,7 +163,7 @@ export function analyseTweet(compiled: CompiledOrg, tweet: IncomingTweet, ctx?: 
   // "bakwas system hai, koi kaam nahi karta": a verdict on the system, no problem of one's own.
   const venting = (cues & bit.venting) !== 0
   // Every identifier has four digits in a row, which the pass already looked for.
-  const identifier = m.hasDigitRun && ((cues & bit.identifierWord) !== 0 || hasIdentifier(text))
+  const identifier = m.hasDigitRun && ((cues & bit.identifierWord) !== 0 || hasIdentifier(text, m.digitRunAt))
   const otherScript = isOtherScript(language)
   // A link or a wall of hashtags reads as news or promotion, unless the tweet tells us of
   // a problem: citizens attach photos (t.co links) of what is wrong.

@@ -202,6 +202,8 @@ export class TweetMatcher {
   language: DetectedLanguage = 'und'
   /** Four ASCII digits in a row somewhere in the raw text. */
   hasDigitRun = false
+  /** Where the first of them start (-1: none). */
+  digitRunAt = -1
   cues = 0
   /** Which route the last run() took (tests check the single pass really carries the load). */
   route: 'single' | 'two-pass' | 'reference' = 'single'
@@ -371,7 +373,10 @@ export class TweetMatcher {
         if (f >= 0x61) {
           latin++
           digitRun = 0
-        } else if (++digitRun >= 4) this.hasDigitRun = true
+        } else if (++digitRun === 4 && !this.hasDigitRun) {
+          this.hasDigitRun = true
+          this.digitRunAt = i - 3
+        }
         if (len === 0) {
           wordStart = i
           h = FNV_BASIS
@@ -633,7 +638,10 @@ export class TweetMatcher {
           latin++
           digitRun = 0
         } else if (c >= 0x30 && c <= 0x39) {
-          if (++digitRun >= 4) this.hasDigitRun = true
+          if (++digitRun === 4 && !this.hasDigitRun) {
+            this.hasDigitRun = true
+            this.digitRunAt = i - 3
+          }
         } else {
           digitRun = 0
           if (c === 0x40) at = true
@@ -735,6 +743,7 @@ export class TweetMatcher {
     const mentions = this.mentions
     while (mentions.length > 0) mentions.pop()
     this.hasDigitRun = false
+    this.digitRunAt = -1
     this.cues = 0
     this.touchedCount = 0
     this.wordHashCount = 0
@@ -1007,7 +1016,8 @@ export class TweetMatcher {
     this.urlCount = norm.urls.length
     this.hashtagCount = norm.hashtags.length
     for (const m of norm.mentions) this.mentions.push(m)
-    this.hasDigitRun = /\d{4}/.test(text)
+    this.digitRunAt = text.search(/\d{4}/)
+    this.hasDigitRun = this.digitRunAt >= 0
     for (const token of norm.tokens) {
       this.wordCount++
       let h = FNV_BASIS
