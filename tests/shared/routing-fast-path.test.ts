@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { compileOrg, normalise, TweetMatcher, type CompiledOrg } from '../../src/shared/routing'
 import { OrgConfig } from '../../src/shared/org'
 import { isHinglishWord, latinLanguage, scriptLanguage } from '../../src/shared/routing/language'
+import { WORD_HASHES, numberShape } from '../../src/shared/routing/tweet-matcher'
 import { detectLanguage } from '../../src/shared/routing'
 import { loadCorpus, loadOrg } from './corpus-metrics'
 
@@ -256,7 +257,47 @@ describe('single-pass matcher', () => {
     const tiny = new TweetMatcher(compiled.automaton, compiled.matcher.phraseCodes, compiled.rules, 16)
     expectSamePaths(compiled, tiny)
   })
+
+  // The reference route hashes its keyed tokens (what the committed models were trained
+  // on for such tweets), so the single and two-pass routes are checked against the words
+  // normalise() folds, hashed the plain way: what the word table keeps for each word.
+  it("gives the triage model each folded word's hash and head, from its table entry", () => {
+    const compiled = compileOrg(loadOrg('mha'))
+    for (const m of [
+      compiled.matcher,
+      new TweetMatcher(compiled.automaton, compiled.matcher.phraseCodes, compiled.rules, 16),
+    ]) {
+      let compared = 0
+      for (const text of texts) {
+        m.run(text)
+        if (m.route === 'reference') continue
+        const words = normalise(text).words.slice(0, WORD_HASHES)
+        const got = {
+          hashes: Array.from(m.wordHashes.subarray(0, m.wordHashCount)),
+          heads: Array.from(m.wordHeads.subarray(0, m.wordHashCount)),
+        }
+        expect(got, text).toEqual({ hashes: words.map(modelHash), heads: words.map(modelHead) })
+        compared++
+      }
+      expect(compared).toBeGreaterThan(2500)
+    }
+  })
 })
+
+const fnv = (s: string) => {
+  let h = 0x811c9dc5 | 0
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193)
+  return h
+}
+/** A word's hash for the model: FNV-1a, or for a number or id the hash of its shape's label. */
+const modelHash = (word: string) => (numberShape(word) === 0 ? fnv(word) : fnv(`#number${numberShape(word)}`))
+/** The hash of a longer word's first four characters (0 for short words and numbers). */
+function modelHead(word: string): number {
+  if (word.length <= 5 || numberShape(word) !== 0) return 0
+  const head01 = word.charCodeAt(0) | (word.charCodeAt(1) << 16)
+  const head23 = word.charCodeAt(2) | (word.charCodeAt(3) << 16)
+  return Math.imul(head01 ^ Math.imul(head23, 0x5bd1e995), 0x01000193) | 1
+}
 
 /** detectLanguage as first written (regexes), the reference for its one-pass ASCII route. */
 function referenceLanguage(text: string): string {

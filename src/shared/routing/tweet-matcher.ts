@@ -122,8 +122,8 @@ function astralIsSeparator(cp: number): boolean {
 // cache line: the word's hash, length, first four characters (words of up to four
 // characters never look at the pool), where the rest sits in the pool, its automaton
 // id (-1: in no phrase), the root's transition on it, and the Hinglish flag; then the
-// word's notes (wordNote below), and padding to a power of two. It starts small and
-// doubles up to a cap, then starts over (bounded memory on endless new words).
+// word's notes (NOTE_FIELDS below) and its hashes for the triage model. It starts small
+// and doubles up to a cap, then starts over (bounded memory on endless new words).
 const SLOTS_INITIAL = 1 << 12
 const SLOTS_MAX = 1 << 17
 const E = 16
@@ -146,6 +146,10 @@ const E_NOTE = 8
  * the model's tables per tweet). 0 until written; cleared when another consumer claims them.
  */
 export const NOTE_FIELDS = 4
+// The word as the triage model reads it: its hash (a number's shape hash in a number's
+// stead) and, for other words longer than five, the hash of its first four characters.
+const E_MODEL_HASH = 12
+const E_MODEL_HEAD = 13
 // ASCII folding of the single pass: the lower-case letter or digit, 0 for a separator.
 const ASCII_FOLD = new Uint8Array(0x80)
 const ASCII_FOLD_NAME = new Uint8Array(0x80)
@@ -580,8 +584,8 @@ export class TweetMatcher {
     this.wordInfo[k] = ((table[e + E_ID] + 1) << 1) | (table[e + E_HINGLISH] & 1)
     this.wordRoot[k] = table[e + E_ROOT]
     this.wordEntry[k] = e
-    this.wordHash[k] = modelHashOf(table, e)
-    this.wordHead[k] = headOf(table, e)
+    this.wordHash[k] = table[e + E_MODEL_HASH]
+    this.wordHead[k] = table[e + E_MODEL_HEAD]
     this.wordStart[k] = start
     this.wordEnd[k] = end
   }
@@ -875,7 +879,7 @@ export class TweetMatcher {
     const table = this.table
     this.wordCount++
     this.hinglish += table[e + E_HINGLISH] & 1
-    this.keepHash(modelHashOf(table, e), headOf(table, e), e + E_NOTE)
+    this.keepHash(table[e + E_MODEL_HASH], table[e + E_MODEL_HEAD], e + E_NOTE)
     this.stepWord(table[e + E_ID], table[e + E_ROOT])
   }
 
@@ -967,7 +971,10 @@ export class TweetMatcher {
     table[e + E_POOL] = this.poolUsed
     table[e + E_ID] = id
     table[e + E_ROOT] = id < 0 ? 0 : Math.max(0, this.automaton.rootNext[id])
-    table[e + E_HINGLISH] = (isHinglishWord(word) ? 1 : 0) | (numberShape(word) << 1)
+    const shape = numberShape(word)
+    table[e + E_HINGLISH] = (isHinglishWord(word) ? 1 : 0) | (shape << 1)
+    table[e + E_MODEL_HASH] = shape === 0 ? h : NUMBER_SHAPE_HASH[shape]
+    table[e + E_MODEL_HEAD] = len > 5 && shape === 0 ? headHash(head01, head23) : 0
     this.poolUsed += rest
     this.words++
     return e
@@ -1079,16 +1086,6 @@ const byStart = (a: Entity, b: Entity) => a.start - b.start
 /** A hash of a word's first four characters (a cheap character n-gram: "complain…", "refund…"). */
 function headHash(head01: number, head23: number): number {
   return Math.imul(head01 ^ Math.imul(head23, 0x5bd1e995), 0x01000193) | 1
-}
-
-function headOf(table: Int32Array, e: number): number {
-  return table[e + E_LENGTH] > 5 && table[e + E_HINGLISH] < 2 ? headHash(table[e + E_HEAD01], table[e + E_HEAD23]) : 0
-}
-
-/** The word's hash as the triage model reads it: a number's shape in place of the number. */
-function modelHashOf(table: Int32Array, e: number): number {
-  const shape = table[e + E_HINGLISH] >> 1
-  return shape === 0 ? table[e + E_HASH] : NUMBER_SHAPE_HASH[shape]
 }
 
 const HINT_TLDS = ['com', 'in', 'org', 'net', 'co', 'gov', 'ly', 'io', 'me', 'info', 'news', 'nic']
