@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { OrgConfig } from '../../src/shared/org'
-import { compileOrg, TweetMatcher, type CompiledOrg } from '../../src/shared/routing'
+import { analyseTweet, compileOrg, TweetMatcher, type CompiledOrg } from '../../src/shared/routing'
 import { parseModel, prepareTriage, toIncoming, triageTweet } from '../../src/shared/triage-model'
 import { ROOT } from './corpus-metrics'
 
@@ -93,5 +93,27 @@ describe('triage scorer word notes', () => {
     // Twice: the second time round most words are noted already (or were, before a reset).
     for (const t of [...tweets, ...tweets])
       expect({ id: t.id, ...triageTweet(fast, t) }).toStrictEqual({ id: t.id, ...triageTweet(reference, t) })
+  })
+})
+
+// A deployment's own handles (from the database) are keyed once by prepareTriage and
+// handed to analyseTweet, which otherwise keys them on every tweet.
+describe("a deployment's own handles", () => {
+  it('give every tweet the analysis that keying them per tweet gives', () => {
+    const config = loadOrg('mha')
+    const handles = ['@HMOIndia', 'cyberdost', 'DeskHandleNew', 'MHA_Grievance']
+    const triage = prepareTriage(compileOrg(config), loadModel('mha'), { ownHandles: handles })
+    const plain = compileOrg(config)
+    const tweets = lines(join(ROOT, 'tests', 'fixtures', 'corpus', 'mha.jsonl')).map(toIncoming)
+    // Some of them written by, and sent to, the deployment's own handles.
+    for (const t of tweets.slice(0, 200))
+      tweets.push({ ...t, id: `${t.id}-own`, authorUsername: 'DESKHANDLENEW', viaHandle: '@deskhandlenew' })
+    let ours = 0
+    for (const t of tweets) {
+      const got = triageTweet(triage, t).analysis
+      expect({ id: t.id, ...got }).toStrictEqual({ id: t.id, ...analyseTweet(plain, t, { ownHandles: handles }) })
+      if (got.reasons[0]?.startsWith('our own tweet')) ours++
+    }
+    expect(ours).toBeGreaterThanOrEqual(200)
   })
 })

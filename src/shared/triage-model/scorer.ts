@@ -117,6 +117,9 @@ export class TriageScorer {
   /** Pair (i, j) of flags at i * 32 + j. */
   private readonly pairW: Int32Array
   private readonly languageW = new Map<string, number>()
+  /** The last division looked up and its index (the rules name a handful of divisions). */
+  private lastDivision: string | null = null
+  private lastDivisionIndex = -1
   /** The last language looked up and its weight (tweets in one language come in runs). */
   private lastLanguage = ''
   private lastLanguageW = 0
@@ -172,6 +175,15 @@ export class TriageScorer {
     this.authorDigitsW = weight(SHAPE.authorDigits)
     this.bitW = Int32Array.from({ length: 32 }, (_, i) => weight(featureHash(NS_BIT, i)))
     this.pairW = Int32Array.from({ length: 32 * 32 }, (_, p) => weight(featureHash(NS_PAIR, p)))
+  }
+
+  /** ctx.divisions.indexOf(division), remembered for the last division asked about. */
+  private divisionIndex(division: string): number {
+    if (division !== this.lastDivision) {
+      this.lastDivision = division
+      this.lastDivisionIndex = this.ctx.divisions.indexOf(division)
+    }
+    return this.lastDivisionIndex
   }
 
   private isSeen(h: number): boolean {
@@ -247,7 +259,12 @@ export class TriageScorer {
     // Addressees and rules, as extractFeatures reads them.
     const own = ctx.ownHandles
     let ownMentioned = 0
-    for (let i = 0; i < m.mentions.length; i++) if (own.has(m.mentions[i])) ownMentioned++
+    let firstMentionOurs = false
+    for (let i = 0; i < m.mentions.length; i++) {
+      if (!own.has(m.mentions[i])) continue
+      ownMentioned++
+      if (i === 0) firstMentionOurs = true
+    }
     const via = tweet.viaHandle ? handleKey(tweet.viaHandle) : ''
     const viaOwn = via !== '' && own.has(via)
     const directed = viaOwn || ownMentioned > 0
@@ -288,7 +305,7 @@ export class TriageScorer {
       if (this.excludedRow >= 0) rows[nr++] = this.excludedRow
     }
     let top = this.ruleDivision
-    if (analysis.actionable && analysis.division !== null) top = ctx.divisions.indexOf(analysis.division)
+    if (analysis.actionable && analysis.division !== null) top = this.divisionIndex(analysis.division)
     if (top >= 0) {
       z += this.topW[top]
       if (this.topRow[top] >= 0) rows[nr++] = this.topRow[top]
@@ -325,7 +342,7 @@ export class TriageScorer {
     if (quote) z += this.quoteW
     if (cut) z += this.truncatedW
     if (m.hasDigitRun) z += this.digitsW
-    if (m.mentions.length > 0 && own.has(m.mentions[0])) z += this.firstMentionOursW
+    if (firstMentionOurs) z += this.firstMentionOursW
     z += this.mentionW[bucket(m.mentions.length, MENTION_EDGES)]
     z += this.leadW[bucket(lead, LEAD_EDGES)]
     z += this.ownW[Math.min(ownMentioned, 2)]
