@@ -5,7 +5,7 @@
 // the pass folds by hand (Devanagari nukta, virama, zero-width characters, hashtags,
 // mentions, URLs, emoji, other Indian scripts).
 import { describe, expect, it } from 'vitest'
-import { compileOrg, normalise, TweetMatcher, type CompiledOrg } from '../../src/shared/routing'
+import { compileOrg, keysOf, normalise, TweetMatcher, type CompiledOrg } from '../../src/shared/routing'
 import { OrgConfig } from '../../src/shared/org'
 import { isHinglishWord, latinLanguage, scriptLanguage } from '../../src/shared/routing/language'
 import { WORD_HASHES, numberShape } from '../../src/shared/routing/tweet-matcher'
@@ -256,6 +256,57 @@ describe('single-pass matcher', () => {
     const compiled = compileOrg(loadOrg('mha'))
     const tiny = new TweetMatcher(compiled.automaton, compiled.matcher.phraseCodes, compiled.rules, 16)
     expectSamePaths(compiled, tiny)
+  })
+
+  // record() tells a repeated phrase by a bit per term for a rule's first 31 term phrases
+  // and by phraseSeen beyond: both must give a rule its distinct phrases' words, once each.
+  it('scores each rule by its distinct term phrases found in the tokens, as a plain search does', () => {
+    const base = loadOrg('mha')
+    const made = Array.from({ length: 40 }, (_, i) => `zq${String.fromCharCode(97 + (i % 26))}${i >= 26 ? 'x' : ''}`)
+    const wide = {
+      id: 'wide',
+      division: base.rules[0].division,
+      terms: [...made, 'my passport', 'visa'],
+      exclude: [],
+      priorityBoost: 0,
+      enabled: true,
+    }
+    const compiled = compileOrg({ ...base, rules: [...base.rules, wide] })
+    let seed = 5
+    const rand = () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff
+      return seed / 0x80000000
+    }
+    const pieces = [...made, 'my', 'passport', 'visa', 'pending']
+    const extra = Array.from({ length: 1500 }, () =>
+      Array.from({ length: 3 + Math.floor(rand() * 30) }, () => pieces[Math.floor(rand() * pieces.length)]).join(' '),
+    )
+    const m = compiled.matcher
+    const wideRule = compiled.rules.length - 1
+    const terms: { rule: number; keys: string[]; late: boolean }[] = []
+    for (const target of compiled.targets) {
+      if (target.kind !== 'term') continue
+      const earlier = terms.filter((t) => t.rule === target.rule).length
+      terms.push({ rule: target.rule, keys: keysOf(target.term), late: target.rule === wideRule && earlier >= 31 })
+    }
+    let wideHits = 0
+    for (const text of [...texts.filter((_, i) => i % 2 === 0), ...extra]) {
+      m.run(text)
+      const got: Record<number, number> = {}
+      for (let t = 0; t < m.touchedCount; t++) got[m.touched[t]] = m.hitWords(m.touched[t])
+      const tokens = normalise(text).tokens
+      const want: Record<number, number> = {}
+      let late = false
+      for (const { rule, keys, late: isLate } of terms) {
+        if (!tokens.some((_, i) => keys.every((k, j) => tokens[i + j] === k))) continue
+        want[rule] = (want[rule] ?? 0) + keys.length
+        late ||= isLate
+      }
+      expect(got, text).toEqual(want)
+      if (late) wideHits++
+    }
+    // Texts where the wide rule counts phrases past its 31st, so both ways are compared.
+    expect(wideHits).toBeGreaterThan(100)
   })
 
   // The reference route hashes its keyed tokens (what the committed models were trained

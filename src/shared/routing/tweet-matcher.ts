@@ -191,8 +191,9 @@ const SPAN_URL = 0
 const SPAN_MENTION = 1
 const SPAN_HASHTAG = 2
 const MENTION_CACHE = 1 << 10
-// Per rule scratch: the run that last hit it, matched words, the run that last excluded it.
-const RULE = 3
+// Per rule scratch: the run that last hit it, matched words, the run that last excluded
+// it, and which of its first 31 term phrases this run has counted (see outTermBit).
+const RULE = 4
 /** Words whose hashes a run keeps for the triage model (a tweet has at most ~60). */
 export const WORD_HASHES = 96
 
@@ -236,7 +237,13 @@ export class TweetMatcher {
   private epoch = 0
   /** Target code per automaton output (parallel to automaton.outPhrase). */
   private readonly outCode: Int32Array
-  /** The run that last counted each phrase. */
+  /**
+   * Per automaton output of a term: 1 << k for the rule's k-th term phrase (k < 31), so a
+   * repeated phrase is told by a bit of the rule's scratch, which record() reads anyway,
+   * not by phraseSeen, one random read per hit among all phrases. 0: beyond 31, or not a term.
+   */
+  private readonly outTermBit: Int32Array
+  /** The run that last counted each phrase (term phrases without a bit). */
   private readonly phraseSeen: Int32Array
 
   private table: Int32Array<ArrayBuffer>
@@ -302,6 +309,14 @@ export class TweetMatcher {
     this.outCode = new Int32Array(automaton.outPhrase.length)
     this.phraseSeen = new Int32Array(phraseCodes.length)
     for (let o = 0; o < automaton.outPhrase.length; o++) this.outCode[o] = phraseCodes[automaton.outPhrase[o]]
+    const termBit = new Int32Array(phraseCodes.length)
+    const termsOfRule = new Int32Array(ruleCount)
+    for (let p = 0; p < phraseCodes.length; p++) {
+      if ((phraseCodes[p] & 3) !== TARGET_TERM) continue
+      const k = termsOfRule[phraseCodes[p] >> 8]++
+      if (k < 31) termBit[p] = 1 << k
+    }
+    this.outTermBit = Int32Array.from(automaton.outPhrase, (p) => termBit[p])
   }
 
   /** Matched words of a touched rule in the last run(). */
@@ -1056,6 +1071,7 @@ export class TweetMatcher {
     const outStart = this.automaton.outStart
     const outPhrase = this.automaton.outPhrase
     const outCode = this.outCode
+    const outTermBit = this.outTermBit
     const scratch = this.ruleScratch
     const phraseSeen = this.phraseSeen
     const epoch = this.epoch
@@ -1066,13 +1082,20 @@ export class TweetMatcher {
       else {
         const r = (code >> 8) * RULE
         if (kind === TARGET_TERM) {
-          const phrase = outPhrase[o]
-          if (phraseSeen[phrase] === epoch) continue
-          phraseSeen[phrase] = epoch
           if (scratch[r] !== epoch) {
             scratch[r] = epoch
             scratch[r + 1] = 0
+            scratch[r + 3] = 0
             this.touched[this.touchedCount++] = code >> 8
+          }
+          const bit = outTermBit[o]
+          if (bit !== 0) {
+            if ((scratch[r + 3] & bit) !== 0) continue
+            scratch[r + 3] |= bit
+          } else {
+            const phrase = outPhrase[o]
+            if (phraseSeen[phrase] === epoch) continue
+            phraseSeen[phrase] = epoch
           }
           scratch[r + 1] += (code >> 2) & 63
         } else scratch[r + 2] = epoch
