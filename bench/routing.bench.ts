@@ -16,6 +16,8 @@
 //   (process.cpuUsage: time the process actually ran, GC threads included). When other
 //   jobs share the cores the wall figure drops but the CPU figure does not; "on one
 //   core" is the CPU figure, and the wall figure is printed beside it.
+// - Triage is prepared as the server prepares it (src/server/review/model.ts triageFor):
+//   with the deployment's own handles passed in, here the org file's.
 // - The baseline is deliberately generous: it does no triage and no folding, and stops
 //   at the first matching rule, so it does less work per tweet than ours.
 import { readFileSync } from 'node:fs'
@@ -158,10 +160,11 @@ export function setupRoutingBench(): RoutingBenchSetup {
   const model = parseModel(
     JSON.parse(readFileSync(join(here, '..', 'resources', 'models', `${base.id}.model.json`), 'utf8')),
   )
+  const ownHandles = base.handles.map((h) => h.username)
   return {
     compiled,
-    triage: prepareTriage(compiled, model),
-    reference: prepareTriage(compiled, model, { referenceScorer: true }),
+    triage: prepareTriage(compiled, model, { ownHandles }),
+    reference: prepareTriage(compiled, model, { ownHandles, referenceScorer: true }),
     tweets,
     naiveRules,
     ruleCount: rules.length,

@@ -5,9 +5,10 @@
 // the pass folds by hand (Devanagari nukta, virama, zero-width characters, hashtags,
 // mentions, URLs, emoji, other Indian scripts).
 import { describe, expect, it } from 'vitest'
-import { compileOrg, normalise, TweetMatcher, type CompiledOrg } from '../../src/shared/routing'
+import { compileOrg, keysOf, normalise, TweetMatcher, type CompiledOrg } from '../../src/shared/routing'
 import { OrgConfig } from '../../src/shared/org'
 import { isHinglishWord, latinLanguage, scriptLanguage } from '../../src/shared/routing/language'
+import { WORD_HASHES, numberShape } from '../../src/shared/routing/tweet-matcher'
 import { detectLanguage } from '../../src/shared/routing'
 import { loadCorpus, loadOrg } from './corpus-metrics'
 
@@ -184,6 +185,7 @@ function snapshot(m: TweetMatcher, rules: number) {
     mentions: [...m.mentions],
     language: m.language,
     digits: m.hasDigitRun,
+    digitsAt: m.digitRunAt,
   }
 }
 
@@ -255,7 +257,98 @@ describe('single-pass matcher', () => {
     const tiny = new TweetMatcher(compiled.automaton, compiled.matcher.phraseCodes, compiled.rules, 16)
     expectSamePaths(compiled, tiny)
   })
+
+  // record() tells a repeated phrase by a bit per term for a rule's first 31 term phrases
+  // and by phraseSeen beyond: both must give a rule its distinct phrases' words, once each.
+  it('scores each rule by its distinct term phrases found in the tokens, as a plain search does', () => {
+    const base = loadOrg('mha')
+    const made = Array.from({ length: 40 }, (_, i) => `zq${String.fromCharCode(97 + (i % 26))}${i >= 26 ? 'x' : ''}`)
+    const wide = {
+      id: 'wide',
+      division: base.rules[0].division,
+      terms: [...made, 'my passport', 'visa'],
+      exclude: [],
+      priorityBoost: 0,
+      enabled: true,
+    }
+    const compiled = compileOrg({ ...base, rules: [...base.rules, wide] })
+    let seed = 5
+    const rand = () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff
+      return seed / 0x80000000
+    }
+    const pieces = [...made, 'my', 'passport', 'visa', 'pending']
+    const extra = Array.from({ length: 1500 }, () =>
+      Array.from({ length: 3 + Math.floor(rand() * 30) }, () => pieces[Math.floor(rand() * pieces.length)]).join(' '),
+    )
+    const m = compiled.matcher
+    const wideRule = compiled.rules.length - 1
+    const terms: { rule: number; keys: string[]; late: boolean }[] = []
+    for (const target of compiled.targets) {
+      if (target.kind !== 'term') continue
+      const earlier = terms.filter((t) => t.rule === target.rule).length
+      terms.push({ rule: target.rule, keys: keysOf(target.term), late: target.rule === wideRule && earlier >= 31 })
+    }
+    let wideHits = 0
+    for (const text of [...texts.filter((_, i) => i % 2 === 0), ...extra]) {
+      m.run(text)
+      const got: Record<number, number> = {}
+      for (let t = 0; t < m.touchedCount; t++) got[m.touched[t]] = m.hitWords(m.touched[t])
+      const tokens = normalise(text).tokens
+      const want: Record<number, number> = {}
+      let late = false
+      for (const { rule, keys, late: isLate } of terms) {
+        if (!tokens.some((_, i) => keys.every((k, j) => tokens[i + j] === k))) continue
+        want[rule] = (want[rule] ?? 0) + keys.length
+        late ||= isLate
+      }
+      expect(got, text).toEqual(want)
+      if (late) wideHits++
+    }
+    // Texts where the wide rule counts phrases past its 31st, so both ways are compared.
+    expect(wideHits).toBeGreaterThan(100)
+  })
+
+  // The reference route hashes its keyed tokens (what the committed models were trained
+  // on for such tweets), so the single and two-pass routes are checked against the words
+  // normalise() folds, hashed the plain way: what the word table keeps for each word.
+  it("gives the triage model each folded word's hash and head, from its table entry", () => {
+    const compiled = compileOrg(loadOrg('mha'))
+    for (const m of [
+      compiled.matcher,
+      new TweetMatcher(compiled.automaton, compiled.matcher.phraseCodes, compiled.rules, 16),
+    ]) {
+      let compared = 0
+      for (const text of texts) {
+        m.run(text)
+        if (m.route === 'reference') continue
+        const words = normalise(text).words.slice(0, WORD_HASHES)
+        const got = {
+          hashes: Array.from(m.wordHashes.subarray(0, m.wordHashCount)),
+          heads: Array.from(m.wordHeads.subarray(0, m.wordHashCount)),
+        }
+        expect(got, text).toEqual({ hashes: words.map(modelHash), heads: words.map(modelHead) })
+        compared++
+      }
+      expect(compared).toBeGreaterThan(2500)
+    }
+  })
 })
+
+const fnv = (s: string) => {
+  let h = 0x811c9dc5 | 0
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193)
+  return h
+}
+/** A word's hash for the model: FNV-1a, or for a number or id the hash of its shape's label. */
+const modelHash = (word: string) => (numberShape(word) === 0 ? fnv(word) : fnv(`#number${numberShape(word)}`))
+/** The hash of a longer word's first four characters (0 for short words and numbers). */
+function modelHead(word: string): number {
+  if (word.length <= 5 || numberShape(word) !== 0) return 0
+  const head01 = word.charCodeAt(0) | (word.charCodeAt(1) << 16)
+  const head23 = word.charCodeAt(2) | (word.charCodeAt(3) << 16)
+  return Math.imul(head01 ^ Math.imul(head23, 0x5bd1e995), 0x01000193) | 1
+}
 
 /** detectLanguage as first written (regexes), the reference for its one-pass ASCII route. */
 function referenceLanguage(text: string): string {

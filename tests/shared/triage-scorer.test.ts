@@ -8,12 +8,14 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { OrgConfig } from '../../src/shared/org'
-import { compileOrg } from '../../src/shared/routing'
+import { analyseTweet, compileOrg, TweetMatcher, type CompiledOrg } from '../../src/shared/routing'
 import { parseModel, prepareTriage, toIncoming, triageTweet } from '../../src/shared/triage-model'
 import { ROOT } from './corpus-metrics'
 
 const ORGS = ['mha', 'mea', 'railways'] as const
 const json = (path: string) => JSON.parse(readFileSync(path, 'utf8'))
+const loadOrg = (org: string) => OrgConfig.parse(json(join(ROOT, 'resources', 'orgs', `${org}.json`)))
+const loadModel = (org: string) => parseModel(json(join(ROOT, 'resources', 'models', `${org}.model.json`)))
 const lines = (path: string) =>
   readFileSync(path, 'utf8')
     .split('\n')
@@ -46,4 +48,72 @@ describe('triage scorer', () => {
       expect(bands.ignore).toBeGreaterThan(50)
     })
   }
+})
+
+// The fast scorer keeps each word's weights and rows in the notes of the matcher's word
+// table. Those notes must never leak from one model to another, nor survive the table
+// moving (it grows, and starts over when full) in the middle of a tweet.
+describe('triage scorer word notes', () => {
+  const corpus = (org: string) => lines(join(ROOT, 'tests', 'fixtures', 'corpus', `${org}.jsonl`)).map(toIncoming)
+
+  it('stay with their model when two models share one compiled org', () => {
+    const config = loadOrg('mha')
+    const shared = compileOrg(config)
+    const model = loadModel('mha')
+    // The same org's model with every weight negated: a word noted for the one is wrong for the other.
+    const flipped = { ...model, actionable: { ...model.actionable, q: model.actionable.q.map((v) => -v) } }
+    const fast = [prepareTriage(shared, model), prepareTriage(shared, flipped)]
+    const reference = [
+      prepareTriage(compileOrg(config), model, { referenceScorer: true }),
+      prepareTriage(compileOrg(config), flipped, { referenceScorer: true }),
+    ]
+    let differ = 0
+    for (const t of corpus('mha')) {
+      const got = fast.map((f) => triageTweet(f, t))
+      const want = reference.map((r) => triageTweet(r, t))
+      expect({ id: t.id, outcomes: got }).toStrictEqual({ id: t.id, outcomes: want })
+      if (got[0].confidence !== got[1].confidence) differ++
+    }
+    // The two models really disagree, so a note written for the wrong one would show.
+    expect(differ).toBeGreaterThan(100)
+  })
+
+  it('are not read when the word table moves or starts over during a tweet', () => {
+    const config = loadOrg('railways')
+    const compiled = compileOrg(config)
+    // A 16-slot table grows and starts over every few tweets, often mid-tweet.
+    const tiny: CompiledOrg = {
+      ...compiled,
+      matcher: new TweetMatcher(compiled.automaton, compiled.matcher.phraseCodes, compiled.rules, 16),
+    }
+    const model = loadModel('railways')
+    const fast = prepareTriage(tiny, model)
+    const reference = prepareTriage(compileOrg(config), model, { referenceScorer: true })
+    const tweets = corpus('railways')
+    // Twice: the second time round most words are noted already (or were, before a reset).
+    for (const t of [...tweets, ...tweets])
+      expect({ id: t.id, ...triageTweet(fast, t) }).toStrictEqual({ id: t.id, ...triageTweet(reference, t) })
+  })
+})
+
+// A deployment's own handles (from the database) are keyed once by prepareTriage and
+// handed to analyseTweet, which otherwise keys them on every tweet.
+describe("a deployment's own handles", () => {
+  it('give every tweet the analysis that keying them per tweet gives', () => {
+    const config = loadOrg('mha')
+    const handles = ['@HMOIndia', 'cyberdost', 'DeskHandleNew', 'MHA_Grievance']
+    const triage = prepareTriage(compileOrg(config), loadModel('mha'), { ownHandles: handles })
+    const plain = compileOrg(config)
+    const tweets = lines(join(ROOT, 'tests', 'fixtures', 'corpus', 'mha.jsonl')).map(toIncoming)
+    // Some of them written by, and sent to, the deployment's own handles.
+    for (const t of tweets.slice(0, 200))
+      tweets.push({ ...t, id: `${t.id}-own`, authorUsername: 'DESKHANDLENEW', viaHandle: '@deskhandlenew' })
+    let ours = 0
+    for (const t of tweets) {
+      const got = triageTweet(triage, t).analysis
+      expect({ id: t.id, ...got }).toStrictEqual({ id: t.id, ...analyseTweet(plain, t, { ownHandles: handles }) })
+      if (got.reasons[0]?.startsWith('our own tweet')) ours++
+    }
+    expect(ours).toBeGreaterThanOrEqual(200)
+  })
 })

@@ -9,6 +9,11 @@ import { detectLanguage, isOtherScript, languageName } from './language'
 export interface AnalyseContext {
   /** Usernames (no @) whose tweets are ours; defaults to the org's handles. */
   ownHandles?: string[]
+  /**
+   * The same handles as compared (no @, lower-cased), when the caller has them: a caller
+   * that analyses every tweet builds this once (prepareTriage does), not once per tweet.
+   */
+  ownHandleKeys?: ReadonlySet<string>
 }
 
 const RETWEET_PREFIX = /^\s*RT\s+@\w+/i
@@ -38,7 +43,21 @@ function writtenIn(language: DetectedLanguage, dropped: boolean): string {
   return reason
 }
 
-function ownHandleSet(handles: readonly string[]): Set<string> {
+// "addressed to @handle" per own handle: one string per handle, not one per tweet.
+const ADDRESSED = new Map<string, string>()
+function addressedReason(handle: string): string {
+  let reason = ADDRESSED.get(handle)
+  if (reason === undefined) {
+    reason = `addressed to @${handle}`
+    // Own handles are a handful per deployment; the bound only guards against misuse.
+    if (ADDRESSED.size >= 1024) ADDRESSED.clear()
+    ADDRESSED.set(handle, reason)
+  }
+  return reason
+}
+
+/** Handles as analyseTweet compares them with a tweet's author and mentions. */
+export function ownHandleSet(handles: readonly string[]): Set<string> {
   const own = new Set<string>()
   for (const h of handles) own.add(h.replace(/^@/, '').toLowerCase())
   return own
@@ -62,7 +81,8 @@ let rankRule = new Int32Array(64)
 let rankHits = new Int32Array(64)
 
 export function analyseTweet(compiled: CompiledOrg, tweet: IncomingTweet, ctx?: AnalyseContext): TweetAnalysis {
-  const own = ctx?.ownHandles ? ownHandleSet(ctx.ownHandles) : compiled.ownHandles
+  const own: ReadonlySet<string> =
+    ctx?.ownHandleKeys ?? (ctx?.ownHandles ? ownHandleSet(ctx.ownHandles) : compiled.ownHandles)
   const text = tweet.text ?? ''
   const author = handleKey(tweet.authorUsername ?? '')
 
@@ -163,7 +183,7 @@ export function analyseTweet(compiled: CompiledOrg, tweet: IncomingTweet, ctx?: 
   // "bakwas system hai, koi kaam nahi karta": a verdict on the system, no problem of one's own.
   const venting = (cues & bit.venting) !== 0
   // Every identifier has four digits in a row, which the pass already looked for.
-  const identifier = m.hasDigitRun && ((cues & bit.identifierWord) !== 0 || hasIdentifier(text))
+  const identifier = m.hasDigitRun && ((cues & bit.identifierWord) !== 0 || hasIdentifier(text, m.digitRunAt))
   const otherScript = isOtherScript(language)
   // A link or a wall of hashtags reads as news or promotion, unless the tweet tells us of
   // a problem: citizens attach photos (t.co links) of what is wrong.
@@ -214,7 +234,7 @@ export function analyseTweet(compiled: CompiledOrg, tweet: IncomingTweet, ctx?: 
   if (request) reasons.push('asks for help')
   if (identifier) reasons.push('quotes an application/file/PNR or similar number')
   if (critical) reasons.push('safety, medical or disaster cue')
-  if (directed) reasons.push(`addressed to @${addressedTo[0]}`)
+  if (directed) reasons.push(addressedReason(addressedTo[0]))
   for (let i = 0; i < matchedCount; i++) reasons.push(m.ruleReasons[rankRule[i]])
   if (dismissed) return notActionable(reasons, language, matchedRules)
 

@@ -16,8 +16,12 @@ const isLetter = (c: number) => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a
 const isRunChar = (c: number) => isLetter(c) || isDigit(c) || c === 0x5f || c === 0x2f
 const isDashOrSlash = (c: number) => c === 0x2d || c === 0x2f
 
-/** Does IDENTIFIER match somewhere in `text`? */
-export function hasIdentifier(text: string): boolean {
+/**
+ * Does IDENTIFIER match somewhere in `text`? `firstDigits`, when known, is where the
+ * first four ASCII digits in a row start (the matcher's pass notes it): nothing before
+ * that chain of runs can be part of a match, so the scan starts there.
+ */
+export function hasIdentifier(text: string, firstDigits = 0): boolean {
   // Every alternative holds four digits in a row, and a match spans at most three runs
   // of [\w/] joined by single "-" (MHA-26-000123). So only the runs leading up to a
   // four-digit stretch are tried: the last three run starts are kept as the text is read.
@@ -26,7 +30,7 @@ export function hasIdentifier(text: string): boolean {
   let previousStart = -1
   let earlierStart = -1
   let digits = 0
-  for (let i = 0; i < n; i++) {
+  for (let i = chainStart(text, firstDigits); i < n; i++) {
     const c = text.charCodeAt(i)
     if (!isRunChar(c)) {
       digits = 0
@@ -51,6 +55,21 @@ export function hasIdentifier(text: string): boolean {
     if (earlierStart >= 0 && identifierAt(text, earlierStart)) return true
   }
   return false
+}
+
+/**
+ * The start of the chain of runs (joined by single "-") that holds position `at`: the scan
+ * of hasIdentifier is in its initial state there, as if the text began there.
+ */
+function chainStart(text: string, at: number): number {
+  let p = at
+  while (p > 0) {
+    const c = text.charCodeAt(p - 1)
+    const joins = c === 0x2d && p >= 2 && isRunChar(text.charCodeAt(p - 2)) && isRunChar(text.charCodeAt(p))
+    if (!isRunChar(c) && !joins) break
+    p--
+  }
+  return p
 }
 
 /** Characters of one class from `from` on (charCodeAt past the end is NaN: no class). */

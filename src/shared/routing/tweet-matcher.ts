@@ -121,13 +121,14 @@ function astralIsSeparator(cp: number): boolean {
 // Word interning table: open addressing, each slot a whole entry so a lookup touches one
 // cache line: the word's hash, length, first four characters (words of up to four
 // characters never look at the pool), where the rest sits in the pool, its automaton
-// id (-1: in no phrase), the root's transition on it, and the Hinglish flag. It starts
-// small and doubles up to a cap, then starts over (bounded memory on endless new words).
+// id (-1: in no phrase), the root's transition on it, and the Hinglish flag; then the
+// word's notes (NOTE_FIELDS below) and its hashes for the triage model. It starts small
+// and doubles up to a cap, then starts over (bounded memory on endless new words).
 const SLOTS_INITIAL = 1 << 12
 const SLOTS_MAX = 1 << 17
-const E = 8
+const E = 16
 // Slot index ↔ entry offset by shifts: `x / E` compiled to an integer division in the hot loop.
-const E_SHIFT = 3
+const E_SHIFT = 4
 const E_HASH = 0
 const E_LENGTH = 1 // 0 marks an empty slot
 const E_HEAD01 = 2
@@ -137,6 +138,18 @@ const E_ID = 5
 const E_ROOT = 6
 // Bit 0: the Hinglish flag; bits 1-4: the word's number shape (numberShape below), 0 for a word.
 const E_HINGLISH = 7
+const E_NOTE = 8
+/**
+ * Ints of a word's entry kept for one consumer of the words, the triage scorer: what the
+ * word adds to the model's score is a property of the word, worked out the first time
+ * the word is met and read from the entry the pass touched anyway (not hashed again into
+ * the model's tables per tweet). 0 until written; cleared when another consumer claims them.
+ */
+export const NOTE_FIELDS = 4
+// The word as the triage model reads it: its hash (a number's shape hash in a number's
+// stead) and, for other words longer than five, the hash of its first four characters.
+const E_MODEL_HASH = 12
+const E_MODEL_HEAD = 13
 // ASCII folding of the single pass: the lower-case letter or digit, 0 for a separator.
 const ASCII_FOLD = new Uint8Array(0x80)
 const ASCII_FOLD_NAME = new Uint8Array(0x80)
@@ -178,8 +191,9 @@ const SPAN_URL = 0
 const SPAN_MENTION = 1
 const SPAN_HASHTAG = 2
 const MENTION_CACHE = 1 << 10
-// Per rule scratch: the run that last hit it, matched words, the run that last excluded it.
-const RULE = 3
+// Per rule scratch: the run that last hit it, matched words, the run that last excluded
+// it, and which of its first 31 term phrases this run has counted (see outTermBit).
+const RULE = 4
 /** Words whose hashes a run keeps for the triage model (a tweet has at most ~60). */
 export const WORD_HASHES = 96
 
@@ -193,6 +207,8 @@ export class TweetMatcher {
   language: DetectedLanguage = 'und'
   /** Four ASCII digits in a row somewhere in the raw text. */
   hasDigitRun = false
+  /** Where the first of them start (-1: none). */
+  digitRunAt = -1
   cues = 0
   /** Which route the last run() took (tests check the single pass really carries the load). */
   route: 'single' | 'two-pass' | 'reference' = 'single'
@@ -207,6 +223,11 @@ export class TweetMatcher {
    */
   readonly wordHashes = new Int32Array(WORD_HASHES)
   readonly wordHeads = new Int32Array(WORD_HASHES)
+  /**
+   * Where each of those words' notes start in wordNotes (-1: the word has no entry, as on
+   * the reference route, or its entry moved during the run). See NOTE_FIELDS.
+   */
+  readonly wordNoteAt = new Int32Array(WORD_HASHES)
   wordHashCount = 0
   /** How many times run() has started: tells a caller whether analyseTweet scanned this tweet. */
   runs = 0
@@ -216,7 +237,13 @@ export class TweetMatcher {
   private epoch = 0
   /** Target code per automaton output (parallel to automaton.outPhrase). */
   private readonly outCode: Int32Array
-  /** The run that last counted each phrase. */
+  /**
+   * Per automaton output of a term: 1 << k for the rule's k-th term phrase (k < 31), so a
+   * repeated phrase is told by a bit of the rule's scratch, which record() reads anyway,
+   * not by phraseSeen, one random read per hit among all phrases. 0: beyond 31, or not a term.
+   */
+  private readonly outTermBit: Int32Array
+  /** The run that last counted each phrase (term phrases without a bit). */
   private readonly phraseSeen: Int32Array
 
   private table: Int32Array<ArrayBuffer>
@@ -237,6 +264,10 @@ export class TweetMatcher {
   /** Bumped when entries move (rehash) or go (clear): word entries of a pass are then stale. */
   private tableEpoch = 0
   private passTableEpoch = 0
+  /** tableEpoch when the current run() started: wordNoteAt is void if it changed since. */
+  private runTableEpoch = 0
+  /** Whoever the notes were last written for (claimNotes). */
+  private noteOwner: object | null = null
   private wordStart = new Int32Array(64)
   private wordEnd = new Int32Array(64)
   /** Entity spans of the current tweet: start, end, SPAN_* kind. */
@@ -278,11 +309,33 @@ export class TweetMatcher {
     this.outCode = new Int32Array(automaton.outPhrase.length)
     this.phraseSeen = new Int32Array(phraseCodes.length)
     for (let o = 0; o < automaton.outPhrase.length; o++) this.outCode[o] = phraseCodes[automaton.outPhrase[o]]
+    const termBit = new Int32Array(phraseCodes.length)
+    const termsOfRule = new Int32Array(ruleCount)
+    for (let p = 0; p < phraseCodes.length; p++) {
+      if ((phraseCodes[p] & 3) !== TARGET_TERM) continue
+      const k = termsOfRule[phraseCodes[p] >> 8]++
+      if (k < 31) termBit[p] = 1 << k
+    }
+    this.outTermBit = Int32Array.from(automaton.outPhrase, (p) => termBit[p])
   }
 
   /** Matched words of a touched rule in the last run(). */
   hitWords(rule: number): number {
     return this.ruleScratch[rule * RULE + 1]
+  }
+
+  /**
+   * The table holding the last run's word notes (word i's at wordNoteAt[i]) for `owner`,
+   * or null when the run's entries moved while it ran (then there are none to use). Notes
+   * written for another owner are about another model: they are cleared first.
+   */
+  wordNotes(owner: object): Int32Array | null {
+    if (owner !== this.noteOwner) {
+      this.noteOwner = owner
+      const table = this.table
+      for (let e = 0; e < table.length; e += E) table.fill(0, e + E_NOTE, e + E_NOTE + NOTE_FIELDS)
+    }
+    return this.tableEpoch === this.runTableEpoch ? this.table : null
   }
 
   /** Did the last run() see an exclusion term of rule `rule`? */
@@ -339,7 +392,10 @@ export class TweetMatcher {
         if (f >= 0x61) {
           latin++
           digitRun = 0
-        } else if (++digitRun >= 4) this.hasDigitRun = true
+        } else if (++digitRun === 4 && !this.hasDigitRun) {
+          this.hasDigitRun = true
+          this.digitRunAt = i - 3
+        }
         if (len === 0) {
           wordStart = i
           h = FNV_BASIS
@@ -543,8 +599,8 @@ export class TweetMatcher {
     this.wordInfo[k] = ((table[e + E_ID] + 1) << 1) | (table[e + E_HINGLISH] & 1)
     this.wordRoot[k] = table[e + E_ROOT]
     this.wordEntry[k] = e
-    this.wordHash[k] = modelHashOf(table, e)
-    this.wordHead[k] = headOf(table, e)
+    this.wordHash[k] = table[e + E_MODEL_HASH]
+    this.wordHead[k] = table[e + E_MODEL_HEAD]
     this.wordStart[k] = start
     this.wordEnd[k] = end
   }
@@ -573,7 +629,7 @@ export class TweetMatcher {
       const v = info[w]
       this.wordCount++
       this.hinglish += v & 1
-      this.keepHash(this.wordHash[w], this.wordHead[w])
+      this.keepHash(this.wordHash[w], this.wordHead[w], this.wordEntry[w] + E_NOTE)
       this.stepWord((v >> 1) - 1, roots[w])
     }
   }
@@ -601,7 +657,10 @@ export class TweetMatcher {
           latin++
           digitRun = 0
         } else if (c >= 0x30 && c <= 0x39) {
-          if (++digitRun >= 4) this.hasDigitRun = true
+          if (++digitRun === 4 && !this.hasDigitRun) {
+            this.hasDigitRun = true
+            this.digitRunAt = i - 3
+          }
         } else {
           digitRun = 0
           if (c === 0x40) at = true
@@ -703,9 +762,11 @@ export class TweetMatcher {
     const mentions = this.mentions
     while (mentions.length > 0) mentions.pop()
     this.hasDigitRun = false
+    this.digitRunAt = -1
     this.cues = 0
     this.touchedCount = 0
     this.wordHashCount = 0
+    this.runTableEpoch = this.tableEpoch
     this.runs++
     this.len = 0
     this.node = 0
@@ -833,7 +894,7 @@ export class TweetMatcher {
     const table = this.table
     this.wordCount++
     this.hinglish += table[e + E_HINGLISH] & 1
-    this.keepHash(modelHashOf(table, e), headOf(table, e))
+    this.keepHash(table[e + E_MODEL_HASH], table[e + E_MODEL_HEAD], e + E_NOTE)
     this.stepWord(table[e + E_ID], table[e + E_ROOT])
   }
 
@@ -888,11 +949,12 @@ export class TweetMatcher {
     if (a.outStart[node] !== a.outStart[node + 1]) this.record(node)
   }
 
-  private keepHash(hash: number, head: number): void {
+  private keepHash(hash: number, head: number, note: number): void {
     const k = this.wordHashCount
     if (k === WORD_HASHES) return
     this.wordHashes[k] = hash
     this.wordHeads[k] = head
+    this.wordNoteAt[k] = note
     this.wordHashCount = k + 1
   }
 
@@ -924,7 +986,10 @@ export class TweetMatcher {
     table[e + E_POOL] = this.poolUsed
     table[e + E_ID] = id
     table[e + E_ROOT] = id < 0 ? 0 : Math.max(0, this.automaton.rootNext[id])
-    table[e + E_HINGLISH] = (isHinglishWord(word) ? 1 : 0) | (numberShape(word) << 1)
+    const shape = numberShape(word)
+    table[e + E_HINGLISH] = (isHinglishWord(word) ? 1 : 0) | (shape << 1)
+    table[e + E_MODEL_HASH] = shape === 0 ? h : NUMBER_SHAPE_HASH[shape]
+    table[e + E_MODEL_HEAD] = len > 5 && shape === 0 ? headHash(head01, head23) : 0
     this.poolUsed += rest
     this.words++
     return e
@@ -973,7 +1038,8 @@ export class TweetMatcher {
     this.urlCount = norm.urls.length
     this.hashtagCount = norm.hashtags.length
     for (const m of norm.mentions) this.mentions.push(m)
-    this.hasDigitRun = /\d{4}/.test(text)
+    this.digitRunAt = text.search(/\d{4}/)
+    this.hasDigitRun = this.digitRunAt >= 0
     for (const token of norm.tokens) {
       this.wordCount++
       let h = FNV_BASIS
@@ -987,6 +1053,7 @@ export class TweetMatcher {
               token.charCodeAt(2) | (token.charCodeAt(3) << 16),
             )
           : 0,
+        -1,
       )
       const id = this.automaton.wordId(token)
       this.node = this.automaton.step(this.node, id)
@@ -1004,6 +1071,7 @@ export class TweetMatcher {
     const outStart = this.automaton.outStart
     const outPhrase = this.automaton.outPhrase
     const outCode = this.outCode
+    const outTermBit = this.outTermBit
     const scratch = this.ruleScratch
     const phraseSeen = this.phraseSeen
     const epoch = this.epoch
@@ -1014,13 +1082,20 @@ export class TweetMatcher {
       else {
         const r = (code >> 8) * RULE
         if (kind === TARGET_TERM) {
-          const phrase = outPhrase[o]
-          if (phraseSeen[phrase] === epoch) continue
-          phraseSeen[phrase] = epoch
           if (scratch[r] !== epoch) {
             scratch[r] = epoch
             scratch[r + 1] = 0
+            scratch[r + 3] = 0
             this.touched[this.touchedCount++] = code >> 8
+          }
+          const bit = outTermBit[o]
+          if (bit !== 0) {
+            if ((scratch[r + 3] & bit) !== 0) continue
+            scratch[r + 3] |= bit
+          } else {
+            const phrase = outPhrase[o]
+            if (phraseSeen[phrase] === epoch) continue
+            phraseSeen[phrase] = epoch
           }
           scratch[r + 1] += (code >> 2) & 63
         } else scratch[r + 2] = epoch
@@ -1034,16 +1109,6 @@ const byStart = (a: Entity, b: Entity) => a.start - b.start
 /** A hash of a word's first four characters (a cheap character n-gram: "complain…", "refund…"). */
 function headHash(head01: number, head23: number): number {
   return Math.imul(head01 ^ Math.imul(head23, 0x5bd1e995), 0x01000193) | 1
-}
-
-function headOf(table: Int32Array, e: number): number {
-  return table[e + E_LENGTH] > 5 && table[e + E_HINGLISH] < 2 ? headHash(table[e + E_HEAD01], table[e + E_HEAD23]) : 0
-}
-
-/** The word's hash as the triage model reads it: a number's shape in place of the number. */
-function modelHashOf(table: Int32Array, e: number): number {
-  const shape = table[e + E_HINGLISH] >> 1
-  return shape === 0 ? table[e + E_HASH] : NUMBER_SHAPE_HASH[shape]
 }
 
 const HINT_TLDS = ['com', 'in', 'org', 'net', 'co', 'gov', 'ly', 'io', 'me', 'info', 'news', 'nic']

@@ -5,8 +5,11 @@
 //   have their weight looked up once per model — already zero when training never saw
 //   them — so per tweet they cost one array read instead of a hash, a seen-bit check and
 //   a weight read;
-// - the words, heads, word pairs and author are hashed as before; their weight is read
-//   only when the seen bit says training saw them;
+// - a word's and its head's weight and division rows are worked out the first time the
+//   word is met and kept in the word's notes in the matcher's word table (an entry the
+//   matcher's pass has just read, so in cache), not hashed into the model's tables again;
+// - word pairs and the author are hashed as before; their weight is read only when the
+//   seen bit says training saw them;
 // - the division model only keeps the table rows of its seen features, and sums them only
 //   when the tweet reaches review or ticket (a third of tweets are ignored).
 // Sums are of the same 8-bit integers in another order, so the scores are the same to the
@@ -46,8 +49,17 @@ import {
   type FeatureContext,
 } from './features'
 import { SEEN_BITS, applyRuleOdds, divisionStride, rankDivisions, seenScore, softmax, type TriageModel } from './model'
+import { NOTE_FIELDS } from '../routing/tweet-matcher'
 
 const RULE_STRIDE = 4
+
+// A word's notes (NOTE_FIELDS ints in the matcher's word table): 1 once written, the summed
+// seen-gated weight of its word and head features, and their division rows (-1: not seen).
+const NOTE_WRITTEN = 0
+const NOTE_WEIGHT = 1
+const NOTE_WORD_ROW = 2
+const NOTE_HEAD_ROW = 3
+if (NOTE_FIELDS < 4) throw new Error('a word note needs four ints')
 
 /** Division rows one tweet can keep: bias, 2 per word (96 words), 2 per rule feature, and a few. */
 const MAX_ROWS = 2 * 96 + 2 * MAX_RULE_FEATURES + 8
@@ -67,6 +79,8 @@ export class TriageScorer {
   /** Division table rows (offsets) of the last tweet's seen division features. */
   private readonly rows = new Int32Array(MAX_ROWS)
   private rowCount = 0
+  /** A word's contribution worked out on the spot, where the matcher keeps no note for it. */
+  private readonly looseNote = new Int32Array(NOTE_FIELDS)
 
   // Seen-gated actionable weight (0 for a feature training never saw) of fixed features,
   // and for those the division model reads (bias, rules, divisions), their row (-1: not seen).
@@ -103,6 +117,9 @@ export class TriageScorer {
   /** Pair (i, j) of flags at i * 32 + j. */
   private readonly pairW: Int32Array
   private readonly languageW = new Map<string, number>()
+  /** The last division looked up and its index (the rules name a handful of divisions). */
+  private lastDivision: string | null = null
+  private lastDivisionIndex = -1
   /** The last language looked up and its weight (tweets in one language come in runs). */
   private lastLanguage = ''
   private lastLanguageW = 0
@@ -160,6 +177,15 @@ export class TriageScorer {
     this.pairW = Int32Array.from({ length: 32 * 32 }, (_, p) => weight(featureHash(NS_PAIR, p)))
   }
 
+  /** ctx.divisions.indexOf(division), remembered for the last division asked about. */
+  private divisionIndex(division: string): number {
+    if (division !== this.lastDivision) {
+      this.lastDivision = division
+      this.lastDivisionIndex = this.ctx.divisions.indexOf(division)
+    }
+    return this.lastDivisionIndex
+  }
+
   private isSeen(h: number): boolean {
     return this.seenBit(h) === 1
   }
@@ -168,6 +194,29 @@ export class TriageScorer {
   private seenBit(h: number): number {
     const b = Math.imul(h, 0x2c1b3c6d) >>> (32 - SEEN_BITS)
     return (this.seen[b >>> 5] >>> (b & 31)) & 1
+  }
+
+  /**
+   * What word hash `word` with head hash `head` (0: none) adds, into notes[at ..]: the
+   * word and head features as extractFeatures lists them, seen-gated.
+   */
+  private noteWord(notes: Int32Array, at: number, word: number, head: number): void {
+    let weight = 0
+    let h = featureHash(NS_WORD, word)
+    let seen = this.seenBit(h) === 1
+    if (seen) weight += this.w[h & this.mask]
+    notes[at + NOTE_WORD_ROW] = seen ? (h & this.rowMask) * this.stride : -1
+    notes[at + NOTE_HEAD_ROW] = -1
+    if (head !== 0) {
+      h = featureHash(NS_HEAD, head)
+      seen = this.seenBit(h) === 1
+      if (seen) {
+        weight += this.w[h & this.mask]
+        notes[at + NOTE_HEAD_ROW] = (h & this.rowMask) * this.stride
+      }
+    }
+    notes[at + NOTE_WEIGHT] = weight
+    notes[at + NOTE_WRITTEN] = 1
   }
 
   /**
@@ -181,8 +230,6 @@ export class TriageScorer {
     const m = compiled.matcher
     const w = this.w
     const mask = this.mask
-    const rowMask = this.rowMask
-    const stride = this.stride
     const rows = this.rows
     let nr = 0
     let z = this.bias
@@ -190,30 +237,34 @@ export class TriageScorer {
     this.ruleDivision = -1
     this.ruleStopped = false
 
-    // Words and heads (read by both models). The weight is read only for a seen feature:
-    // with the keyword automaton beside it the weight table is rarely in cache, and a
-    // mispredicted branch costs less than a miss (measured: about a tenth of the scorer).
+    // Words and heads (read by both models), from each word's notes in the matcher's
+    // table: the entry its pass just read, where the model's tables are rarely in cache.
     const words = m.wordHashes
     const heads = m.wordHeads
+    const table = m.wordNotes(this)
+    const noteAt = m.wordNoteAt
     for (let i = 0; i < m.wordHashCount; i++) {
-      let h = featureHash(NS_WORD, words[i])
-      if (this.seenBit(h) === 1) {
-        z += w[h & mask]
-        rows[nr++] = (h & rowMask) * stride
-      }
-      if (heads[i] !== 0) {
-        h = featureHash(NS_HEAD, heads[i])
-        if (this.seenBit(h) === 1) {
-          z += w[h & mask]
-          rows[nr++] = (h & rowMask) * stride
-        }
-      }
+      let notes: Int32Array = this.looseNote
+      let at = 0
+      if (table !== null && noteAt[i] >= 0) {
+        notes = table
+        at = noteAt[i]
+        if (notes[at + NOTE_WRITTEN] === 0) this.noteWord(notes, at, words[i], heads[i])
+      } else this.noteWord(notes, 0, words[i], heads[i])
+      z += notes[at + NOTE_WEIGHT]
+      if (notes[at + NOTE_WORD_ROW] >= 0) rows[nr++] = notes[at + NOTE_WORD_ROW]
+      if (notes[at + NOTE_HEAD_ROW] >= 0) rows[nr++] = notes[at + NOTE_HEAD_ROW]
     }
 
     // Addressees and rules, as extractFeatures reads them.
     const own = ctx.ownHandles
     let ownMentioned = 0
-    for (let i = 0; i < m.mentions.length; i++) if (own.has(m.mentions[i])) ownMentioned++
+    let firstMentionOurs = false
+    for (let i = 0; i < m.mentions.length; i++) {
+      if (!own.has(m.mentions[i])) continue
+      ownMentioned++
+      if (i === 0) firstMentionOurs = true
+    }
     const via = tweet.viaHandle ? handleKey(tweet.viaHandle) : ''
     const viaOwn = via !== '' && own.has(via)
     const directed = viaOwn || ownMentioned > 0
@@ -254,7 +305,7 @@ export class TriageScorer {
       if (this.excludedRow >= 0) rows[nr++] = this.excludedRow
     }
     let top = this.ruleDivision
-    if (analysis.actionable && analysis.division !== null) top = ctx.divisions.indexOf(analysis.division)
+    if (analysis.actionable && analysis.division !== null) top = this.divisionIndex(analysis.division)
     if (top >= 0) {
       z += this.topW[top]
       if (this.topRow[top] >= 0) rows[nr++] = this.topRow[top]
@@ -291,7 +342,7 @@ export class TriageScorer {
     if (quote) z += this.quoteW
     if (cut) z += this.truncatedW
     if (m.hasDigitRun) z += this.digitsW
-    if (m.mentions.length > 0 && own.has(m.mentions[0])) z += this.firstMentionOursW
+    if (firstMentionOurs) z += this.firstMentionOursW
     z += this.mentionW[bucket(m.mentions.length, MENTION_EDGES)]
     z += this.leadW[bucket(lead, LEAD_EDGES)]
     z += this.ownW[Math.min(ownMentioned, 2)]

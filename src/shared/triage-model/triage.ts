@@ -5,7 +5,7 @@
 // accounts, and rules an admin stopped with an exclusion or a handle scope.
 import type { IncomingTweet, TweetAnalysis } from '../analysis'
 import type { AffiliatedAccounts, OrgConfig } from '../org'
-import { analyseTweet, type AnalyseContext } from '../routing/analyse'
+import { analyseTweet, ownHandleSet, type AnalyseContext } from '../routing/analyse'
 import type { CompiledOrg } from '../routing/compile'
 import { featureContext } from './features'
 import { divisionStride, sigmoid, type TriageModel, type TriageThresholds } from './model'
@@ -114,9 +114,7 @@ export function prepareTriage(
     if (missing.length > 0)
       throw new TriageModelMismatch(`the triage model knows divisions the org does not: ${missing.join(', ')}`)
   }
-  const own = options.ownHandles
-    ? new Set(options.ownHandles.map((h) => h.replace(/^@/, '').toLowerCase()))
-    : compiled.ownHandles
+  const own = options.ownHandles ? ownHandleSet(options.ownHandles) : compiled.ownHandles
   return {
     compiled,
     model,
@@ -130,7 +128,7 @@ export function prepareTriage(
       : null,
     divisionScratch: new Float64Array(model ? divisionStride(model.divisions.length) : 0),
     scopedRuleDivision: new Map(compiled.rules.filter((r) => r.handles !== null).map((r) => [r.id, r.division])),
-    analyseContext: options.ownHandles ? { ownHandles: options.ownHandles } : undefined,
+    analyseContext: options.ownHandles ? { ownHandles: options.ownHandles, ownHandleKeys: own } : undefined,
     criticalBit: compiled.cueBit.critical ?? 0,
   }
 }
