@@ -112,6 +112,15 @@ export const MEA_DIVISIONS: DivisionCorpus = {
         kal PSK {city} ka appointment tha, gate pe bola server down hai, naya slot 40 din baad
         passport granted but the printing has not happened for {days} days, RPO {city} says wait
         reissue application at PSK {city}: police verification done twice, status still "PV pending"
+        job visa for {gcc} is ready but my passport renewal is stuck on hold at RPO {city}, the offer lapses this month
+        wife is waiting in {abroad}, my passport reissue application at PSK {city} has shown "pending" for {days} days
+        passport ki photo wale page pe spelling galat, RPO {city} bolta hai naya form bharo, visa interview agle hafte
+        पासपोर्ट के लिए पुलिस वेरिफिकेशन वाला सिपाही घर आया ही नहीं, रिपोर्ट "address not found" भेज दी
+        tatkal appointment at POPSK {city} given for a date after my flight, no earlier slot anywhere in the state
+        my new passport has ECR printed, my emigration clearance now needed for a {gcc} job, RPO not correcting it
+        पासपोर्ट नवीनीकरण की फाइल {days} दिन से "on hold" है, आरपीओ {city} कोई जवाब नहीं देता
+        passport abhi tak print nahi hua, {days} din ho gaye, RPO {city} ka phone band
+        RPO {city} asked for my marriage certificate to add my wife's name, then rejected the certificate format
       `),
     },
     visa: {
@@ -139,6 +148,12 @@ export const MEA_DIVISIONS: DivisionCorpus = {
         visa on arrival denied at Delhi airport to my Japanese guest though the e-visa was granted
         oci card delivery marked "delivered" by the courier in {abroad}, we never received anything
         e-visa status says "granted" but the ETA was never emailed to my British friend
+        my Indian passport is surrendered, but the OCI form still says "renunciation proof pending" for {mon} months
+        e-visa for my {abroad} business partner "under examination" {days} days, the meeting in {city} is next week
+        OCI wala card naye passport ke saath link nahi hua, airline ne boarding se mana kar diya
+        विदेशी नागरिक पति का ई-वीज़ा आवेदन बिना कारण रद्द, शादी की सालगिरह पर आना था
+        VFS {abroad} returned my daughter's OCI application saying the apostille on her birth certificate is missing, after {mon} months
+        my wife holds a {abroad} passport, her entry visa to join me in India has been "in process" for {mon} months
       `),
     },
     consular: {
@@ -178,6 +193,16 @@ export const MEA_DIVISIONS: DivisionCorpus = {
         my {kin}'s passport expired while he was in a {gcc} hospital for {mon} months, no travel document given yet
         स्पॉन्सर ने {kin} की तनख्वाह {mon} महीने से नहीं दी, खाने को भी नहीं है, दूतावास मदद करे
         tourist from our town robbed in {trip}, no passport, no money, the mission is not answering the emergency line
+        my {kin} went to {gcc} on a proper visa through a licensed agency, now the employer beats him and took his passport, please rescue
+        दूतावास से मदद चाहिए, मेरे {kin} का {gcc} में एक्सीडेंट हुआ, कंपनी अस्पताल का बिल नहीं दे रही
+        {kin} ki body {gcc} se laane ke liye embassy se NOC nahi mil raha, {days} din ho gaye
+        our daughter married a man in {abroad}, he has taken her passport and locks her at home, please help her come back
+        Indian crew of a ship stuck at a port near {gcc} without wages or food for {mon} months
+        passport lost on the way to the airport in {trip}, the Indian mission says emergency certificate takes a week, our visas expire tomorrow
+        my son's passport went missing at his university hostel in {abroad}, consulate appointment for a new one is two months away
+        passport gum ho gaya {trip} me, embassy wale bol rahe FIR lao, yahan police bhasha nahi samajhti
+        विदेश यात्रा में पासपोर्ट खो गया, {trip} में भारतीय दूतावास से आपातकालीन प्रमाणपत्र नहीं मिल रहा
+        stranded in {trip} after my passport was lost in a taxi, embassy phone not answered since yesterday
       `),
     },
     emigration: {
@@ -210,6 +235,12 @@ export const MEA_DIVISIONS: DivisionCorpus = {
         emigrate portal pe clearance ka status {days} din se "submitted" hi dikha raha
         agent from {city} is asking every worker for {money} more before the flight to {gcc}, says "emigration fees"
         complaint against the recruiting agent on eMigrate closed without hearing us, we lost {money} each
+        agent in {city} kept our passports "for visa stamping" and now asks {money} per head, 25 of us waiting
+        fake job letter for a {work} post in {gcc} given by a {city} agency, the company says they never hired anyone
+        एजेंट ने पासपोर्ट और पैसे दोनों रख लिए, {gcc} भेजने का वादा झूठा निकला
+        eMigrate ka ECR clearance reject, employer registration expired bol raha, agent phone nahi uthata
+        my emigration clearance was cancelled by POE {city} after the flight was booked, no reason given
+        unlicensed agent put an advertisement for {gcc} {work} jobs in our village, took {money} from 30 men
       `),
     },
     attestation: {
@@ -237,6 +268,11 @@ export const MEA_DIVISIONS: DivisionCorpus = {
         birth certificate apostille counter in {city} asks for agent only, no walk-in allowed
         apostille online booking keeps failing after payment, appointment not confirmed
         attestation centre in {city} rejected my marriage certificate for "SDM attestation missing", nobody told this before
+        the {gcc} employer needs my degree attested by MEA, the attestation centre in {city} lost the receipt and the file
+        apostille for my PCC needed for the {abroad} visa, the centre rejected it saying the passport office seal is not clear
+        सत्यापन केंद्र ने डिग्री पर एपोस्टिल की जगह साधारण मुहर लगा दी, विदेश में मान्य नहीं
+        marriage certificate apostille ke bina spouse visa nahi milega, {days} din se MEA me pending
+        eSanad par document "sent to MEA" {days} din se, koi update nahi
       `),
     },
     general: {
@@ -254,6 +290,16 @@ export const MEA_DIVISIONS: DivisionCorpus = {
         MEA feedback form on the website gives an error on submit every time
         called the ministry helpline, was transferred 5 times and then the call dropped
         CPGRAMS par MEA ne meri shikayat bina padhe close kar di
+        MEA grievance email bounces back every time, i have written about my passport case to four addresses
+        the ministry's public grievance officer has not replied to three letters in {mon} months
+        विदेश मंत्रालय के शिकायत पोर्टल पर लॉगिन नहीं हो रहा, {days} दिन से
+        MEA ke call centre pe IVR bas ghoomta rehta hai, insaan se baat nahi hoti
+        ministry ko {days} din pehle likha tha, aaj tak ek reply nahi aaya
+        {mon} mahine ho gaye application diye, koi batata hi nahi kya hua
+        mantralaya me kisi ka phone nahi lagta, {days} din se try kar raha hu
+        मंत्रालय में कोई सुनवाई नहीं, {days} दिन से चक्कर काट रहे हैं
+        complaint kiye {days} din ho gaye, koi jawab nahi, ab kahan jaaye
+        MEA walo ne email ka reply dena hi band kar diya hai kya
       `),
     },
   },

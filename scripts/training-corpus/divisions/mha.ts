@@ -106,6 +106,8 @@ export const MHA_DIVISIONS: DivisionCorpus = {
         our shop was looted in {town}, police took no statement and no FIR
         two strangers asking children for addresses in our colony in {town} for days, police say nothing can be done
         chain snatchers on bikes in {town} every evening, no police patrol at all
+        my passport verification is pending at {ps} police station for {days} days, the SHO says the file is not traceable
+        illegal sand mining trucks at night in our village near {town}, police take money and let them go
       `),
     },
     capf: {
@@ -151,6 +153,10 @@ export const MHA_DIVISIONS: DivisionCorpus = {
         NCRP acknowledgement number given, the bank says the cyber police never sent a lien request
         fraudster took {money} through a fake parcel call, my 1930 complaint shows no progress for {mon} months
         hacker changed the email on my {app} account, cyber cell {town} says file online, online says visit the station
+        someone made an Instagram page with edited pictures of my wife and asks money to delete it
+        my {bank} credit card used for foreign transactions I never made, {money} gone, cyber cell not registering
+        UPI app showed "payment received" screenshot scam, shopkeeper lost {money}, cyber police sleeping
+        fraud website of a government scheme took {money} as registration fee from villagers in {town}
       `),
     },
     disaster: {
@@ -172,6 +178,7 @@ export const MHA_DIVISIONS: DivisionCorpus = {
         boat stuck in the river with 12 people, no NDRF team yet
         cold wave, no night shelter blankets at the {town} camp for homeless
         flood ex-gratia for my father's death not paid, file moving between offices
+        flood relief camp in {town} closed, but our houses still under water, where to go
       `),
     },
     'women-safety': {
@@ -193,6 +200,9 @@ export const MHA_DIVISIONS: DivisionCorpus = {
         ICC at my workplace buried my complaint against my manager, he now threatens me
         one stop centre in {town} closed on sunday, i had to go back to the abusive house
         she was groped at the {town} bus stand, the police constable laughed
+        a man follows my daughter from the coaching centre and also messages her, the police say it is only online so go to cyber cell
+        my neighbour beats his wife every night, she begged us for help, police came and left
+        acid attack threat to my sister from a rejected suitor in {town}, no protection given
       `),
     },
     general: {
@@ -215,6 +225,14 @@ export const MHA_DIVISIONS: DivisionCorpus = {
         my late father's family pension from the MHA secretariat not revised after the pay commission
         MHA has not forwarded my appeal on a fire safety NOC for {mon} months
         the official language department at MHA has not paid my translator honorarium for {mon} months
+        my representation to the home ministry about a delayed state police recruitment result got no reply in {mon} months
+        gallantry award money for my late father not released, MHA section keeps returning the file to the state
+        गृह मंत्रालय की वेबसाइट पर शिकायत दर्ज करने का फॉर्म {days} दिन से खुल नहीं रहा
+        padma award nomination portal stuck on the last page, MHA helpdesk unreachable
+        MHA ne meri arzi state ko bhej di, state ne wapas MHA ko, {mon} mahine se ghoom rahi hai
+        NOC for my foreign contribution registration renewal (FCRA) pending {mon} months, the NGO salaries are stuck
+        FCRA portal rejects our annual return upload every time, deadline in {days} days
+        prison department in {town} not allowing my family to meet my brother, jail superintendent not replying
       `),
     },
   },
