@@ -113,6 +113,8 @@ function frame(
   g: Gen,
   body: string,
   tags: string[],
+  /** How often a hashtag block is added: complaints carry them more than questions do. */
+  tagRate: number,
   opener: string[],
   closer: string[],
   reply: boolean,
@@ -127,7 +129,7 @@ function frame(
     .join(g.pick([' ', ', ', '. ', '\n']))
   const { lead, trailing } = mentions(g, c, reply)
   const hashtags: string[] = []
-  if (g.chance(0.25))
+  if (g.chance(tagRate))
     for (let i = g.pick([1, 2, 3, 5]); i > 0; i--) hashtags.push(g.pick(g.chance(0.7) ? tags : PILE_TAGS))
   return dress(g, text, {
     lead,
@@ -143,7 +145,8 @@ function frame(
 
 /**
  * `size` tweets of one pool: about three in four a division's grievance (divisions drawn
- * evenly, general less often), the rest near misses in the same words.
+ * evenly: general too, where a complaint that names no service belongs), the rest near
+ * misses in the same words.
  */
 export function buildDivisionTweets(c: DivisionCorpus, size: number, seed: number, pool: Pool): TrainingTweet[] {
   const slots: Record<string, () => string> = {}
@@ -161,14 +164,13 @@ export function buildDivisionTweets(c: DivisionCorpus, size: number, seed: numbe
   while (out.length < size) {
     const reply = g.chance(0.45)
     const grievance = g.chance(0.74)
-    let pick = g.pick(divisions)
-    if (pick.d === 'general' && g.chance(0.4)) pick = g.pick(divisions)
+    const pick = g.pick(divisions)
     const body = grievance ? g.from(pick.reports) : g.from(nearMisses)
     const tweet: TrainingTweet = {
       id: id(),
       text: grievance
-        ? frame(g, body, pick.tags, opener, closer, reply, c)
-        : frame(g, body, INFO_TAGS, asides, asides, reply, c),
+        ? frame(g, body, pick.tags, 0.32, opener, closer, reply, c)
+        : frame(g, body, INFO_TAGS, 0.25, asides, asides, reply, c),
       author: citizenName(g),
       authorKind: 'citizen',
       ...(g.chance(0.6) ? { viaHandle: g.pick(c.ours) } : {}),
