@@ -233,17 +233,6 @@ export const MHA_DIVISIONS: DivisionCorpus = {
         NOC for my foreign contribution registration renewal (FCRA) pending {mon} months, the NGO salaries are stuck
         FCRA portal rejects our annual return upload every time, deadline in {days} days
         prison department in {town} not allowing my family to meet my brother, jail superintendent not replying
-        the clerk at the district office keeps telling me to come back next week, {mon} months now
-        my application was returned three times for a different missing paper each time, no one gives the full list
-        RTI reply from the ministry not received after {days} days, no first appeal hearing either
-        complaint number given on the phone, but the online status says no such complaint
-        daftar wale kehte hain file upar gayi hai, upar wale kehte hain neeche hai, {mon} mahine se
-        सरकारी दफ्तर में हर बार अगले हफ्ते आने को कहते हैं, कोई काम नहीं होता
-        officials at the ministry helpdesk hang up when I ask for the status of my representation
-        no one from the department came for the hearing date they themselves gave me
-        still no reply on my complaint to the ministry after {mon} months of waiting
-        waiting for {days} days now, no one from the department has even acknowledged my letter
-        abhi tak koi jawab nahi aaya, {mon} mahine se intezaar kar raha hu
       `),
     },
   },
