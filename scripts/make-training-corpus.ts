@@ -24,6 +24,7 @@ import {
 import { MEA } from './training-corpus/mea'
 import { MHA } from './training-corpus/mha'
 import { RAILWAYS } from './training-corpus/railways'
+import { DIVISION_CORPORA, buildDivisionTweets } from './training-corpus/divisions'
 import type { OrgContent } from './training-corpus/spec'
 
 export type AuthorKind = 'citizen' | 'official' | 'media' | 'spammer'
@@ -49,6 +50,9 @@ export type TweetShape =
   | 'spam'
   | 'wishes'
   | 'see-this'
+  /** The division-focused part (training-corpus/divisions): a grievance, or a near miss in its words. */
+  | 'division-report'
+  | 'division-near-miss'
 
 export interface TrainingTweet {
   id: string
@@ -459,18 +463,27 @@ export function buildTrainingCorpus(org: OrgContent, size: number, seed: number)
   return out
 }
 
-const SIZES: [OrgContent, number][] = [
-  [MHA, 3400],
-  [MEA, 3400],
-  [RAILWAYS, 3600],
+/** Each org's corpus: the general generator, then the division-focused part (its own seeds). */
+const SIZES: [OrgContent, number, number][] = [
+  [MHA, 3400, 900],
+  [MEA, 3400, 1500],
+  [RAILWAYS, 3600, 800],
 ]
+
+export function buildOrgCorpus(i: number): TrainingTweet[] {
+  const [org, size, divisionSize] = SIZES[i]
+  return [
+    ...buildTrainingCorpus(org, size, 1009 + i * 7),
+    ...buildDivisionTweets(DIVISION_CORPORA[org.org], divisionSize, 4201 + i * 13, 'train'),
+  ]
+}
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const root = join(dirname(fileURLToPath(import.meta.url)), '..')
   const dir = join(root, 'tests', 'fixtures', 'training')
   mkdirSync(dir, { recursive: true })
-  SIZES.forEach(([org, size], i) => {
-    const tweets = buildTrainingCorpus(org, size, 1009 + i * 7)
+  SIZES.forEach(([org], i) => {
+    const tweets = buildOrgCorpus(i)
     writeFileSync(join(dir, `${org.org}.jsonl`), tweets.map((t) => JSON.stringify(t)).join('\n') + '\n')
     const actionable = tweets.filter((t) => t.label.actionable).length
     console.log(`${org.org}: ${tweets.length} tweets, ${actionable} actionable`)

@@ -1,0 +1,94 @@
+// Division figures on development data only, never the held-out sets: the development
+// split of the division-focused corpus (tweets made from the templates training never
+// gets, every fourth one — training-corpus/divisions/frame.ts — with seeds of their own)
+// and the development corpus (tests/fixtures/corpus, another generator). Prints per org
+// the ticket band's precision, recall and F1, the recall of ticket + review, the division
+// accuracy of what reaches a person, and the commonest confusions.
+//   npx tsx scripts/division-dev.ts                the committed models (resources/models)
+//   npx tsx scripts/division-dev.ts --models DIR   the model files in DIR (e.g. an older commit's)
+//   npx tsx scripts/division-dev.ts --fresh        models trained now from the generator's corpus
+//   … --show                                       also the misrouted development-split tweets
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { OrgConfig } from '../src/shared/org'
+import { compileOrg } from '../src/shared/routing'
+import {
+  parseModel,
+  prepareTriage,
+  toIncoming,
+  trainTriageModel,
+  triageTweet,
+  type LabelledTweet,
+  type Triage,
+} from '../src/shared/triage-model'
+import { buildOrgCorpus } from './make-training-corpus'
+import { DIVISION_CORPORA, buildDivisionTweets } from './training-corpus/divisions'
+
+const ROOT = join(import.meta.dirname, '..')
+const ORGS = ['mha', 'mea', 'railways'] // the order of make-training-corpus.ts's SIZES
+const DEV_SIZE = 800
+const args = process.argv.slice(2)
+const fresh = args.includes('--fresh')
+const show = args.includes('--show')
+const modelDir = args.includes('--models') ? args[args.indexOf('--models') + 1] : join(ROOT, 'resources', 'models')
+const f3 = (n: number) => n.toFixed(3)
+
+function score(triage: Triage, tweets: LabelledTweet[]) {
+  let ticket = 0
+  let ticketTrue = 0
+  let positives = 0
+  let caught = 0
+  let right = 0
+  const confusion = new Map<string, number>()
+  const misrouted: string[] = []
+  for (const t of tweets) {
+    const v = triageTweet(triage, toIncoming(t))
+    if (v.band === 'ticket') {
+      ticket++
+      if (t.label.actionable) ticketTrue++
+    }
+    if (!t.label.actionable) continue
+    positives++
+    if (v.band === 'ignore') continue
+    caught++
+    if (v.division === t.label.division) right++
+    else {
+      const key = `${t.label.division} → ${v.division}`
+      confusion.set(key, (confusion.get(key) ?? 0) + 1)
+      misrouted.push(`${key}: ${t.text}`)
+    }
+  }
+  const p = ticketTrue / Math.max(1, ticket)
+  const r = ticketTrue / Math.max(1, positives)
+  const worst = [...confusion].sort((a, b) => b[1] - a[1]).slice(0, 6)
+  return {
+    line:
+      `ticket P ${f3(p)} R ${f3(r)} F1 ${f3((2 * p * r) / Math.max(1e-9, p + r))}, ` +
+      `ticket+review R ${f3(caught / Math.max(1, positives))}, division ${f3(right / Math.max(1, caught))}`,
+    confusions: worst.map(([k, n]) => `${k} ${n}`).join(', ') || 'none',
+    misrouted,
+  }
+}
+
+ORGS.forEach((org, i) => {
+  const config = OrgConfig.parse(JSON.parse(readFileSync(join(ROOT, 'resources', 'orgs', `${org}.json`), 'utf8')))
+  const model = fresh
+    ? trainTriageModel(compileOrg(config), buildOrgCorpus(i), { createdFrom: 'division-dev' }).model
+    : parseModel(JSON.parse(readFileSync(join(modelDir, `${org}.model.json`), 'utf8')))
+  const triage = prepareTriage(compileOrg(config), model)
+  const split = buildDivisionTweets(DIVISION_CORPORA[org], DEV_SIZE, 9901 + i * 13, 'dev')
+  const trainingTexts = new Set(buildOrgCorpus(i).map((t) => t.text))
+  const shared = split.filter((t) => trainingTexts.has(t.text)).length
+  const corpus = readFileSync(join(ROOT, 'tests', 'fixtures', 'corpus', `${org}.jsonl`), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as LabelledTweet)
+  const a = score(triage, split)
+  const b = score(triage, corpus)
+  console.log(`${org} (${fresh ? 'fresh' : modelDir} models)`)
+  console.log(`  division dev split (${split.length}, ${shared} texts also in training): ${a.line}`)
+  console.log(`    confusions: ${a.confusions}`)
+  console.log(`  development corpus (${corpus.length}): ${b.line}`)
+  console.log(`    confusions: ${b.confusions}`)
+  if (show) for (const m of a.misrouted) console.log(`    ${m}`)
+})
