@@ -1,9 +1,10 @@
-// The per-day roll-ups (src/server/reports/rollup.ts) against the facts they summarise:
-// random grievances written through the real insert and save paths, then forwarded,
-// reopened, re-prioritised and resolved; for many ranges, filters and scopes the summary
-// read from the roll-ups equals the one read row by row from the facts (counts exactly,
-// medians and p90s within the documented tolerance), and the roll-ups kept in step by
-// the saves equal what migration 19's backfill builds from the facts.
+// The roll-ups (src/server/reports/rollup.ts) against the facts they summarise: random
+// grievances over seven months across a year's end, written through the real insert and
+// save paths, then forwarded, reopened, re-prioritised and resolved; for many ranges,
+// filters and scopes the summary read from the roll-ups — planned with years and quarters
+// as well as months, and with months, blocks and days only — equals the one read row by
+// row from the facts (counts exactly, medians and p90s within the documented tolerance),
+// and the roll-ups kept in step by the saves equal what migrations 19 and 20 build.
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { StaffUser } from '../../src/server/auth/users'
@@ -11,8 +12,13 @@ import { openDatabase, writeTransaction, type Database, type Queryable } from '.
 import { MIGRATIONS, migrate } from '../../src/server/db/migrations'
 import { insertGrievance, loadGrievance, nextVersion, saveGrievance } from '../../src/server/grievances'
 import { reportSelection } from '../../src/server/reports/query'
-import { wholeBlocks } from '../../src/server/reports/rollup-query'
-import { ALL_ROLLUP_TABLES, PERCENTILE_TOLERANCE, ROLLUP_BACKFILL } from '../../src/server/reports/rollup'
+import { MONTH_PLANNER, wholeBlocks } from '../../src/server/reports/rollup-query'
+import {
+  ALL_ROLLUP_TABLES,
+  COARSE_GRAIN_BACKFILL,
+  PERCENTILE_TOLERANCE,
+  ROLLUP_BACKFILL,
+} from '../../src/server/reports/rollup'
 import { reportSummary } from '../../src/server/reports/summary'
 import type { Grievance, GrievanceSla, ThreadEntry } from '../../src/shared/grievance'
 import { ReportQuery, type ReportFigures, type ReportQueryInput, type ReportSummary } from '../../src/shared/reports'
@@ -42,8 +48,9 @@ const OFFICERS: Record<string, string[]> = {
   police: ['officer.police'],
   disaster: ['officer.disaster'],
 }
-const START = Date.parse('2026-02-01T00:00:00Z')
-const SPAN = 89 * 24 * HOUR
+// October 2025 to April 2026: two whole quarters, a year's end, and a calendar year (2025) with data.
+const START = Date.parse('2025-10-01T00:00:00Z')
+const SPAN = 211 * 24 * HOUR
 /** "Now" for every summary: inside the data, so some SLAs are still undecided at the ends of ranges. */
 const NOW = new Date('2026-04-20T12:00:00Z')
 
@@ -167,18 +174,22 @@ function withoutGenerated(s: ReportSummary) {
 
 async function expectSameFigures(db: Database, user: StaffUser, query: ReportQueryInput): Promise<ReportSummary> {
   const sel = reportSelection(user, ReportQuery.parse(query), NOW)
-  const rolled = await reportSummary(db, ORG, sel, NOW, 'rollup')
   const exact = await reportSummary(db, ORG, sel, NOW, 'facts')
-  const where = `${user.username} ${JSON.stringify(query)}`
-  // Counts, shares, series, rules, divisions and officers (with their order): exactly.
-  expect(withoutGenerated(rolled), where).toEqual(withoutGenerated(exact))
-  comparePercentiles(rolled, exact, where)
-  rolled.byDivision.forEach((d, i) => comparePercentiles(d, exact.byDivision[i]!, `${where} ${d.division}`))
-  rolled.byOfficer.forEach((o, i) => comparePercentiles(o, exact.byOfficer[i]!, `${where} ${o.officer}`))
+  for (const source of ['rollup', 'rollup-months'] as const) {
+    const rolled = await reportSummary(db, ORG, sel, NOW, source)
+    const where = `${source} ${user.username} ${JSON.stringify(query)}`
+    // Counts, shares, series, rules, divisions and officers (with their order): exactly.
+    expect(withoutGenerated(rolled), where).toEqual(withoutGenerated(exact))
+    comparePercentiles(rolled, exact, where)
+    rolled.byDivision.forEach((d, i) => comparePercentiles(d, exact.byDivision[i]!, `${where} ${d.division}`))
+    rolled.byOfficer.forEach((o, i) => comparePercentiles(o, exact.byOfficer[i]!, `${where} ${o.officer}`))
+  }
   return exact
 }
 
 const QUERIES: ReportQueryInput[] = [
+  // All the data: two whole quarters and a month.
+  { from: '2025-10-01', to: '2026-04-30' },
   { from: '2026-02-01', to: '2026-04-30' },
   { from: '2026-03-15', to: '2026-03-15' },
   { from: '2026-02-10', to: '2026-03-09' },
@@ -196,6 +207,16 @@ const QUERIES: ReportQueryInput[] = [
   { from: '2026-02-01', to: '2026-04-30', language: 'hi', priority: 'normal' },
   { from: '2026-03-01', to: '2026-04-30', officer: 'officer.cyber' },
   { from: '2026-02-01', to: '2026-04-30', division: 'police', language: 'en', handle: 'cyberdost' },
+  // Inside one month, whole blocks and days only.
+  { from: '2025-11-02', to: '2025-11-27' },
+  { from: '2026-01-09', to: '2026-01-20', language: 'hi' },
+  // Quarters and years: a calendar year, and quarters between partial months at both ends.
+  { from: '2025-01-01', to: '2025-12-31' },
+  { from: '2025-06-01', to: '2026-05-31', officer: 'officer.cyber' },
+  { from: '2025-11-20', to: '2026-04-10' },
+  { from: '2025-11-20', to: '2026-04-10', division: 'cyber', priority: 'normal' },
+  { from: '2025-12-31', to: '2026-01-01', handle: 'hmoindia' },
+  { from: '2025-10-04', to: '2026-03-31', language: 'en' },
 ]
 
 async function rollupRows(db: Queryable) {
@@ -218,7 +239,7 @@ beforeAll(async () => {
   testDb = await freshDatabase()
   db = await openDatabase(testDb.databaseUrl ? { databaseUrl: testDb.databaseUrl } : {})
   await migrate(db)
-  for (let i = 0; i < 400; i++) {
+  for (let i = 0; i < 500; i++) {
     const g = randomGrievance()
     ids.push(g.id)
     await writeTransaction(db, (tx) => insertGrievance(tx, g))
@@ -231,7 +252,7 @@ afterAll(async () => {
 })
 
 describe('report roll-ups', () => {
-  it('read a range as whole months, then seven-day blocks, then days', () => {
+  it('read a range as whole years, quarters, months, then seven-day blocks, then days', () => {
     expect(wholeBlocks('2025-01-03', '2025-03-30')).toEqual([
       ['d', '2025-01-03', '2025-01-08'],
       ['w', '2025-01-08', '2025-02-01'],
@@ -241,6 +262,29 @@ describe('report roll-ups', () => {
     ])
     expect(wholeBlocks('2025-06-10', '2025-06-10')).toEqual([['d', '2025-06-10', '2025-06-11']])
     expect(wholeBlocks('2025-01-01', '2026-01-01')).toEqual([
+      ['y', '2025-01-01', '2026-01-01'],
+      ['d', '2026-01-01', '2026-01-02'],
+    ])
+    expect(wholeBlocks('2025-02-03', '2025-11-26')).toEqual([
+      ['d', '2025-02-03', '2025-02-08'],
+      ['w', '2025-02-08', '2025-03-01'],
+      ['m', '2025-03-01', '2025-04-01'],
+      ['q', '2025-04-01', '2025-10-01'],
+      ['m', '2025-10-01', '2025-11-01'],
+      ['w', '2025-11-01', '2025-11-22'],
+      ['d', '2025-11-22', '2025-11-27'],
+    ])
+    // A quarter starts only on 1 January, April, July or October; February's block 29–end is one day in 2025.
+    expect(wholeBlocks('2025-02-01', '2025-09-30')).toEqual([
+      ['m', '2025-02-01', '2025-04-01'],
+      ['q', '2025-04-01', '2025-10-01'],
+    ])
+    expect(wholeBlocks('2024-02-22', '2024-03-06')).toEqual([
+      ['w', '2024-02-22', '2024-03-01'],
+      ['d', '2024-03-01', '2024-03-07'],
+    ])
+    // Migration 19's plan, the baseline: months, blocks and days only.
+    expect(wholeBlocks('2025-01-01', '2026-01-01', MONTH_PLANNER)).toEqual([
       ['m', '2025-01-01', '2026-01-01'],
       ['d', '2026-01-01', '2026-01-02'],
     ])
@@ -291,17 +335,21 @@ describe('report roll-ups', () => {
     expect(all.grievancesReopened).toBeGreaterThan(0)
   })
 
-  it('kept in step by the saves hold what migration 19 would backfill from the facts', async () => {
+  it('kept in step by the saves hold what migrations 19 and 20 would backfill from the facts', async () => {
     const kept = await rollupRows(db)
     expect(MIGRATIONS.find((m) => m.version === 19)!.sql).toEqual(expect.arrayContaining([...ROLLUP_BACKFILL]))
+    expect(MIGRATIONS.find((m) => m.version === 20)!.sql).toEqual([...COARSE_GRAIN_BACKFILL])
     const rebuilt = await db
       .transaction(async (tx) => {
         for (const t of ALL_ROLLUP_TABLES) await tx.query(`DELETE FROM ${t}`)
-        for (const statement of ROLLUP_BACKFILL) await tx.query(statement)
+        for (const statement of [...ROLLUP_BACKFILL, ...COARSE_GRAIN_BACKFILL]) await tx.query(statement)
         throw Object.assign(new Error('roll back'), { rows: await rollupRows(tx) })
       })
       .catch((e: { rows?: unknown }) => e.rows)
     expect(kept['report_rollup']!.length).toBeGreaterThan(100)
+    // The saves kept quarters and years too (2025's and 2026's).
+    const grains = new Set((kept['report_rollup'] as { grain: string }[]).map((r) => r.grain))
+    expect([...grains].sort()).toEqual(['d', 'm', 'q', 'w', 'y'])
     expect(rebuilt).toEqual(kept)
   })
 })

@@ -7,7 +7,17 @@
 import { LIMITS } from '../../shared/limits'
 import type { Database } from '../db/database'
 import { SqlParams, filterSql, type ReportSelection } from './query'
-import { BY_OFFICER, FULL, METRIC, PENDING_SLA_WHERE, bucketValueSql, rollupTables, type RollupVariant } from './rollup'
+import {
+  BY_OFFICER,
+  FULL,
+  GRAINS,
+  METRIC,
+  PENDING_SLA_WHERE,
+  bucketValueSql,
+  rollupTables,
+  type Grain,
+  type RollupVariant,
+} from './rollup'
 import type { CohortResult, FigureRow, ResolvedRow } from './summary'
 
 /** Conditions of the filters and the scope over a roll-up aliased `r` (the same as filterSql over facts). */
@@ -26,32 +36,44 @@ function rollupFilterSql(sel: ReportSelection, p: SqlParams, alias = 'r'): strin
 const MS_PER_DAY = 86_400_000
 const dayMs = (day: string) => Date.parse(`${day}T00:00:00Z`)
 const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10)
-const GRAIN_ORDER = ['m', 'w', 'd'] as const
-type Grain = (typeof GRAIN_ORDER)[number]
+/** The grains a range is planned with, coarsest first. */
+export type Planner = readonly Grain[]
+/** Every grain the saves keep: a year, a quarter, a month, a seven-day block, a day. */
+export const PLANNER: Planner = [...GRAINS].reverse()
+/** Migration 19's grains only (months, blocks, days): the bench's baseline for the coarser ones. */
+export const MONTH_PLANNER: Planner = ['m', 'w', 'd']
 
 /** The first day after the block of grain `grain` that starts on `day`, or null when no such block starts there. */
 function blockEnd(day: string, grain: Grain): string | null {
   const d = new Date(dayMs(day))
   const dom = d.getUTCDate()
+  const month = d.getUTCMonth()
   if (grain === 'd') return dayOf(d.getTime() + MS_PER_DAY)
-  const nextMonth = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1)
-  if (grain === 'm') return dom === 1 ? dayOf(nextMonth) : null
-  if ((dom - 1) % 7 !== 0) return null
-  return dayOf(Math.min(nextMonth, d.getTime() + 7 * MS_PER_DAY))
+  const monthsLater = (n: number) => dayOf(Date.UTC(d.getUTCFullYear(), month + n, 1))
+  if (grain === 'w') {
+    if ((dom - 1) % 7 !== 0) return null
+    const week = dayOf(d.getTime() + 7 * MS_PER_DAY)
+    return week < monthsLater(1) ? week : monthsLater(1)
+  }
+  if (dom !== 1) return null
+  if (grain === 'm') return monthsLater(1)
+  if (grain === 'q') return month % 3 === 0 ? monthsLater(3) : null
+  return month === 0 ? monthsLater(12) : null
 }
 
 /**
- * The range as the fewest roll-up rows per key: from each day, the largest block (month,
- * seven-day block, day) that starts there and ends within the range. Consecutive blocks
- * of one grain are merged: [grain, first day, first day after].
+ * The range as the fewest roll-up rows per key: from each day, the largest block (year,
+ * quarter, month, seven-day block, day, as far as `planner` has them) that starts there
+ * and ends within the range. Consecutive blocks of one grain are merged: [grain, first
+ * day, first day after].
  */
-export function wholeBlocks(from: string, to: string): [Grain, string, string][] {
+export function wholeBlocks(from: string, to: string, planner: Planner = PLANNER): [Grain, string, string][] {
   const after = dayOf(dayMs(to) + MS_PER_DAY)
   const parts: [Grain, string, string][] = []
   for (let day = from; day < after;) {
     let grain: Grain = 'd'
     let end = blockEnd(day, 'd')!
-    for (const g of GRAIN_ORDER) {
+    for (const g of planner) {
       const e = blockEnd(day, g)
       if (e !== null && e <= after) {
         grain = g
@@ -68,8 +90,8 @@ export function wholeBlocks(from: string, to: string): [Grain, string, string][]
 }
 
 /** The rows of a roll-up aliased `alias` that add up to the range, each part a range of its primary key (grain, day, …). */
-function rangeSql(sel: ReportSelection, p: SqlParams, alias: string): string {
-  const parts = wholeBlocks(sel.query.from, sel.query.to).map(
+function rangeSql(sel: ReportSelection, p: SqlParams, alias: string, planner: Planner): string {
+  const parts = wholeBlocks(sel.query.from, sel.query.to, planner).map(
     ([grain, start, end]) =>
       `(${alias}.grain = '${grain}' AND ${alias}.day >= ${p.add(start)}::date AND ${alias}.day < ${p.add(end)}::date)`,
   )
@@ -120,14 +142,17 @@ const groupKey = (r: { g_division: number; g_assignee: number; division: string 
  * percentile_cont(p) from a histogram: the values at ranks floor(p·(N−1)) and ceil(p·(N−1))
  * (0-based, in bucket order), each read as its bucket's value, interpolated between.
  */
-function percentilesSql(sel: ReportSelection, p: SqlParams, table: string): string {
-  const where = [rangeSql(sel, p, 't'), ...rollupFilterSql(sel, p, 't')].join(' AND ')
+function percentilesSql(sel: ReportSelection, p: SqlParams, table: string, planner: Planner): string {
+  const where = [rangeSql(sel, p, 't', planner), ...rollupFilterSql(sel, p, 't')].join(' AND ')
   return `
+     -- Merged per officer first (one hash over the many roll-up rows), then the three groupings over that.
+     h_officer AS (
+       SELECT division, assignee, metric, bucket, sum(n) AS n FROM ${table} t WHERE ${where}
+       GROUP BY division, assignee, metric, bucket),
      h AS (
        SELECT grouping(division) AS g_division, grouping(assignee) AS g_assignee, division, assignee, metric, bucket,
          sum(n) AS n
-       FROM ${table} t WHERE ${where}
-       GROUP BY GROUPING SETS ((metric, bucket), (division, metric, bucket), (assignee, metric, bucket))),
+       FROM h_officer GROUP BY GROUPING SETS ((metric, bucket), (division, metric, bucket), (assignee, metric, bucket))),
      hc AS (
        SELECT h.*, sum(n) OVER w - n AS below, sum(n) OVER (PARTITION BY g_division, g_assignee, division, assignee, metric) AS total
        FROM h WINDOW w AS (PARTITION BY g_division, g_assignee, division, assignee, metric ORDER BY bucket)),
@@ -152,10 +177,11 @@ function percentilesSql(sel: ReportSelection, p: SqlParams, table: string): stri
 export async function rollupCohort(
   db: Database,
   sel: ReportSelection,
+  planner: Planner = PLANNER,
 ): Promise<{ cohort: CohortResult; resolved: ResolvedRow[] }> {
   const p = new SqlParams()
   const tables = rollupTables(variantFor(sel))
-  const rollupWhere = [rangeSql(sel, p, 'r'), ...rollupFilterSql(sel, p)].join(' AND ')
+  const rollupWhere = [rangeSql(sel, p, 'r', planner), ...rollupFilterSql(sel, p)].join(' AND ')
   const daysWhere = [daysSql(sel, p, 'r'), ...rollupFilterSql(sel, p)].join(' AND ')
   const pendingWhere = [
     `f.opened_day BETWEEN ${p.add(sel.query.from)}::date AND ${p.add(sel.query.to)}::date`,
@@ -163,12 +189,16 @@ export async function rollupCohort(
     PENDING_SLA_WHERE,
   ].join(' AND ')
   const asOf = p.add(sel.asOf.toISOString())
-  const rulesWhere = [rangeSql(sel, p, 'r'), ...rollupFilterSql(sel, p)].join(' AND ')
-  const percentiles = percentilesSql(sel, p, tables.times)
+  const rulesWhere = [rangeSql(sel, p, 'r', planner), ...rollupFilterSql(sel, p)].join(' AND ')
+  const percentiles = percentilesSql(sel, p, tables.times, planner)
   const counts = `r.opened, r.rejected, r.reopened, r.open_now, r.sla_met + r.sla_missed AS decided, r.sla_met AS met,
          r.straight, r.via_review, r.resolved`
-  const [row] = await db.query<RollupResult>(
-    `WITH pending AS MATERIALIZED (
+  const [row] = await db.transaction(async (tx) => {
+    // The planner's cost for a year of histograms crosses jit_above_cost, and compiling the
+    // statement took a quarter of a second, longer than running it with the coarse grains.
+    await tx.query(`SET LOCAL jit = off`)
+    return tx.query<RollupResult>(
+      `WITH pending AS MATERIALIZED (
        -- Undecided by the record, and their due time passed by asOf: decided, not met (slaMetSql).
        SELECT f.opened_day AS day, COALESCE(f.division, '') AS division, COALESCE(f.assignee, '') AS assignee,
          0 AS opened, 0 AS rejected, 0 AS reopened, 0 AS open_now, 1 AS decided, 0 AS met,
@@ -201,8 +231,9 @@ export async function rollupCohort(
             (SELECT json_agg(daily) FROM daily WHERE opened > 0 OR resolved > 0) AS daily,
             (SELECT json_agg(rules) FROM rules) AS rules,
             (SELECT json_agg(percentiles) FROM percentiles) AS percentiles`,
-    p.values,
-  )
+      p.values,
+    )
+  })
   const pct = new Map<string, PercentileRow>()
   for (const r of row?.percentiles ?? []) pct.set(`${groupKey(r)}|${r.metric}`, r)
   const pair = (key: string, metric: number): [number, number] | null => {

@@ -136,11 +136,23 @@ export const ROLLUP_DDL: readonly string[] = [
        AND resolved_at IS NULL AND sla_state IS DISTINCT FROM 'met'`,
 ]
 
+/**
+ * Grains of the roll-ups, finest first: an IST day, a seven-day block of a month, a
+ * month, a quarter (migration 20) and a calendar year (migration 20). The saves keep
+ * every one; a range is read as the coarsest whole blocks that fit (rollup-query.ts).
+ */
+export const GRAINS = ['d', 'w', 'm', 'q', 'y'] as const
+export type Grain = (typeof GRAINS)[number]
+/** The grains migration 19 created (and backfills); migration 20 adds the rest from its months. */
+const MIGRATION_19_GRAINS: readonly Grain[] = ['d', 'w', 'm']
+
 /** The day of a row of grain g.grain for an instant's IST day. */
 const grainDay = (day: string) => `CASE g.grain WHEN 'd' THEN ${day}
     WHEN 'w' THEN ${day} - ((EXTRACT(DAY FROM ${day})::int - 1) % 7)
-    ELSE date_trunc('month', ${day})::date END`
-const grainsSql = (grains: readonly string[]) =>
+    WHEN 'm' THEN date_trunc('month', ${day})::date
+    WHEN 'q' THEN date_trunc('quarter', ${day})::date
+    ELSE date_trunc('year', ${day})::date END`
+const grainsSql = (grains: readonly Grain[]) =>
   `CROSS JOIN (VALUES ${grains.map((g) => `('${g}')`).join(', ')}) AS g(grain)`
 
 /**
@@ -149,7 +161,7 @@ const grainsSql = (grains: readonly string[]) =>
  * whose contributions cancel out (a save that changed nothing a report counts) write
  * nothing. Rows are written in key order so concurrent saves lock them in the same order.
  */
-function variantDeltaCtes(delta: string, v: RollupVariant, grains: readonly string[]): string {
+function variantDeltaCtes(delta: string, v: RollupVariant, grains: readonly Grain[]): string {
   const GRAINS = grainsSql(grains)
   const t = rollupTables(v)
   const keyCols = v.key.map(([c]) => c)
@@ -216,17 +228,34 @@ function variantDeltaCtes(delta: string, v: RollupVariant, grains: readonly stri
 }
 
 /** The data-modifying CTEs of every variant (see variantDeltaCtes). */
-export function applyDeltaCtes(delta: string, grains: readonly string[] = ['d', 'w', 'm']): string {
+export function applyDeltaCtes(delta: string, grains: readonly Grain[] = GRAINS): string {
   return VARIANTS.map((v) => variantDeltaCtes(delta, v, grains)).join(',')
 }
 
-/** The 'w' and 'm' rows of a roll-up table added up from its 'd' rows. */
-function coarserFromDays(table: string, key: readonly string[], sums: readonly string[]): string {
+/** The rows of the grains `coarser` of a roll-up table added up from its rows of grain `from`. */
+function coarserFrom(
+  table: string,
+  key: readonly string[],
+  sums: readonly string[],
+  from: Grain,
+  coarser: readonly Grain[],
+): string {
   const cols = key.join(', ')
   return `INSERT INTO ${table} (grain, day, ${cols}, ${sums.join(', ')})
     SELECT g.grain, ${grainDay('t.day')}, ${key.map((c) => `t.${c}`).join(', ')}, ${sums.map((c) => `sum(t.${c})::int`).join(', ')}
-    FROM ${table} t CROSS JOIN (VALUES ('w'), ('m')) AS g(grain) WHERE t.grain = 'd'
+    FROM ${table} t ${grainsSql(coarser)} WHERE t.grain = '${from}'
     GROUP BY 1, 2, ${key.map((_, i) => String(i + 3)).join(', ')}`
+}
+
+/** Every roll-up table of every variant, each with its key and summed columns. */
+const tablesWithSums = (v: RollupVariant) => {
+  const t = rollupTables(v)
+  const key = v.key.map(([c]) => c)
+  return [
+    { table: t.counts, key, sums: COUNT_COLUMNS },
+    { table: t.times, key: [...key, 'metric', 'bucket'], sums: ['n'] },
+    { table: t.rules, key: [...key, 'rule'], sums: ['n'] },
+  ]
 }
 
 /**
@@ -236,13 +265,23 @@ function coarserFromDays(table: string, key: readonly string[], sums: readonly s
 export const ROLLUP_BACKFILL: readonly string[] = [
   `WITH delta AS (SELECT 1 AS sign, f.* FROM grievance_facts f), ${applyDeltaCtes('delta', ['d'])}
   SELECT (SELECT count(*) FROM rollup_counts) AS counts`,
-  ...VARIANTS.flatMap((v) => {
-    const t = rollupTables(v)
-    const key = v.key.map(([c]) => c)
-    return [
-      coarserFromDays(t.counts, key, COUNT_COLUMNS),
-      coarserFromDays(t.times, [...key, 'metric', 'bucket'], ['n']),
-      coarserFromDays(t.rules, [...key, 'rule'], ['n']),
-    ]
-  }),
+  ...VARIANTS.flatMap((v) =>
+    tablesWithSums(v).map(({ table, key, sums }) => coarserFrom(table, key, sums, 'd', MIGRATION_19_GRAINS.slice(1))),
+  ),
 ]
+
+/**
+ * Migration 20's backfill: quarters and years added up from the months migration 19 (or
+ * the saves since) wrote, so a year is read as one row per key instead of twelve.
+ */
+export const COARSE_GRAIN_BACKFILL: readonly string[] = VARIANTS.flatMap((v) =>
+  tablesWithSums(v).map(({ table, key, sums }) =>
+    coarserFrom(
+      table,
+      key,
+      sums,
+      'm',
+      GRAINS.filter((g) => !MIGRATION_19_GRAINS.includes(g)),
+    ),
+  ),
+)

@@ -14,7 +14,7 @@ import {
 } from '../../shared/reports'
 import type { Database, Queryable } from '../db/database'
 import { SqlParams, filterSql, openedInRangeSql, slaMetSql, type ReportSelection } from './query'
-import { rollupCohort } from './rollup-query'
+import { MONTH_PLANNER, rollupCohort } from './rollup-query'
 
 export interface FigureRow {
   g_division: number
@@ -209,10 +209,12 @@ const usd = (n: number): number => Math.round(n * 1e6) / 1e6
  * percentiles within PERCENTILE_TOLERANCE), or the facts row by row (exact; the reference
  * the roll-ups are tested against, and what they are maintained from).
  */
-export type FiguresSource = 'rollup' | 'facts'
+export type FiguresSource = 'rollup' | 'rollup-months' | 'facts'
 
 async function cohortAndResolved(db: Database, sel: ReportSelection, source: FiguresSource) {
   if (source === 'rollup') return rollupCohort(db, sel)
+  // Migration 19's plan (months, blocks, days): what the bench and the tests hold the coarser grains against.
+  if (source === 'rollup-months') return rollupCohort(db, sel, MONTH_PLANNER)
   const [c, resolved] = await Promise.all([cohort(db, sel), resolvedInRange(db, sel)])
   return { cohort: c, resolved }
 }
