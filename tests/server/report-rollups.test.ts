@@ -11,8 +11,9 @@ import type { StaffUser } from '../../src/server/auth/users'
 import { openDatabase, writeTransaction, type Database, type Queryable } from '../../src/server/db/database'
 import { MIGRATIONS, migrate } from '../../src/server/db/migrations'
 import { insertGrievance, loadGrievance, nextVersion, saveGrievance } from '../../src/server/grievances'
+import { bucketValue, histogramPercentile } from '../../src/server/reports/histogram'
 import { reportSelection } from '../../src/server/reports/query'
-import { MONTH_PLANNER, wholeBlocks } from '../../src/server/reports/rollup-query'
+import { signedBlocks, wholeBlocks, type RangePart } from '../../src/server/reports/range-plan'
 import {
   ALL_ROLLUP_TABLES,
   COARSE_GRAIN_BACKFILL,
@@ -252,7 +253,7 @@ afterAll(async () => {
 })
 
 describe('report roll-ups', () => {
-  it('read a range as whole years, quarters, months, then seven-day blocks, then days', () => {
+  it('read a range, in migration 19’s plan, as whole months, then seven-day blocks, then days', () => {
     expect(wholeBlocks('2025-01-03', '2025-03-30')).toEqual([
       ['d', '2025-01-03', '2025-01-08'],
       ['w', '2025-01-08', '2025-02-01'],
@@ -262,32 +263,59 @@ describe('report roll-ups', () => {
     ])
     expect(wholeBlocks('2025-06-10', '2025-06-10')).toEqual([['d', '2025-06-10', '2025-06-11']])
     expect(wholeBlocks('2025-01-01', '2026-01-01')).toEqual([
-      ['y', '2025-01-01', '2026-01-01'],
-      ['d', '2026-01-01', '2026-01-02'],
-    ])
-    expect(wholeBlocks('2025-02-03', '2025-11-26')).toEqual([
-      ['d', '2025-02-03', '2025-02-08'],
-      ['w', '2025-02-08', '2025-03-01'],
-      ['m', '2025-03-01', '2025-04-01'],
-      ['q', '2025-04-01', '2025-10-01'],
-      ['m', '2025-10-01', '2025-11-01'],
-      ['w', '2025-11-01', '2025-11-22'],
-      ['d', '2025-11-22', '2025-11-27'],
-    ])
-    // A quarter starts only on 1 January, April, July or October; February's block 29–end is one day in 2025.
-    expect(wholeBlocks('2025-02-01', '2025-09-30')).toEqual([
-      ['m', '2025-02-01', '2025-04-01'],
-      ['q', '2025-04-01', '2025-10-01'],
-    ])
-    expect(wholeBlocks('2024-02-22', '2024-03-06')).toEqual([
-      ['w', '2024-02-22', '2024-03-01'],
-      ['d', '2024-03-01', '2024-03-07'],
-    ])
-    // Migration 19's plan, the baseline: months, blocks and days only.
-    expect(wholeBlocks('2025-01-01', '2026-01-01', MONTH_PLANNER)).toEqual([
       ['m', '2025-01-01', '2026-01-01'],
       ['d', '2026-01-01', '2026-01-02'],
     ])
+  })
+
+  it('read a range as years, quarters, months, blocks and days added and taken away', () => {
+    const plan = (from: string, to: string) =>
+      signedBlocks(from, to).map((p) => `${p.sign > 0 ? '+' : '-'}${p.grain} ${p.start} ${p.end}`)
+    expect(plan('2025-01-01', '2025-12-31')).toEqual(['+y 2025-01-01 2026-01-01'])
+    expect(plan('2025-01-01', '2026-01-01')).toEqual(['+d 2026-01-01 2026-01-02', '+y 2025-01-01 2026-01-01'])
+    expect(plan('2025-06-01', '2025-06-30')).toEqual(['+m 2025-06-01 2025-07-01'])
+    expect(plan('2025-06-10', '2025-06-10')).toEqual(['+d 2025-06-10 2025-06-11'])
+    // The year less January, December and the days outside the range in February and November.
+    expect(plan('2025-02-03', '2025-11-26')).toEqual([
+      '+y 2025-01-01 2026-01-01',
+      '-d 2025-02-01 2025-02-03',
+      '-d 2025-11-27 2025-12-01',
+      '-m 2025-01-01 2025-02-01',
+      '-m 2025-12-01 2026-01-01',
+    ])
+    // Whatever the range, the parts count every day of it once and no other day.
+    const day = (ms: number) => new Date(ms).toISOString().slice(0, 10)
+    const DAY = 86_400_000
+    const coverage = (parts: RangePart[]) => {
+      const net = new Map<string, number>()
+      for (const p of parts)
+        for (let ms = Date.parse(p.start); ms < Date.parse(p.end); ms += DAY)
+          net.set(day(ms), (net.get(day(ms)) ?? 0) + p.sign)
+      return [...net].filter(([, n]) => n !== 0).sort(([a], [b]) => a.localeCompare(b))
+    }
+    for (let i = 0; i < 60; i++) {
+      const from = Date.parse('2024-01-01') + Math.floor(rnd() * 900) * DAY
+      const to = from + Math.floor(rnd() * 366) * DAY
+      const expected: [string, number][] = []
+      for (let ms = from; ms <= to; ms += DAY) expected.push([day(ms), 1])
+      expect(coverage(signedBlocks(day(from), day(to))), `${day(from)} – ${day(to)}`).toEqual(expected)
+    }
+  })
+
+  it('read medians and p90s from a histogram as percentile_cont reads the values its buckets stand for', () => {
+    // Values 0 s, b3, b3, b10, b20 (bucket values): the median is the third, the p90 0.6 of the way from b10 to b20.
+    const h = new Map([
+      [20, 1],
+      [3, 2],
+      [0, 1],
+      [10, 1],
+      [7, 0],
+    ])
+    expect(histogramPercentile(h, 0.5)).toBeCloseTo(bucketValue(3), 9)
+    expect(histogramPercentile(h, 0.9)).toBeCloseTo(bucketValue(10) + 0.6 * (bucketValue(20) - bucketValue(10)), 9)
+    expect(histogramPercentile(new Map([[5, 1]]), 0.9)).toBeCloseTo(bucketValue(5), 9)
+    // Buckets whose counts went back to 0 are no values.
+    expect(histogramPercentile(new Map([[4, 0]]), 0.5)).toBeNull()
   })
 
   it('give the facts’ figures for every range, filter and scope on random grievances', async () => {

@@ -9,10 +9,11 @@
 // which is all an unfiltered or division/handle/officer-filtered report needs and holds
 // far fewer rows ('' stands for "none": a primary key cannot hold NULL). Every row has a
 // grain: 'd' per IST day, 'w' per block of seven days within a month (days 1–7, 8–14,
-// 15–21, 22–28, and 29 to the month's end; day = its first), and 'm' per month (day = the
-// 1st), so a range reads whole months as one row each, then whole blocks, and at most six
-// days at each end day by day (wholeBlocks in rollup-query.ts). A histogram merges across days
-// and keys; a percentile does not, hence histograms rather than stored medians.
+// 15–21, 22–28, and 29 to the month's end; day = its first), 'm' per month, 'q' per
+// quarter and 'y' per calendar year (day = the first; 'q' and 'y' since migration 20), so
+// a range is read as a few coarse blocks added and a few small ones taken away
+// (range-plan.ts). A histogram merges (and subtracts) across blocks and keys; a percentile
+// does not, hence histograms rather than stored medians.
 // They are kept in step with the facts in the same statement that writes them (facts.ts):
 // the old facts rows count −1, the new ones +1, so a forward, reopen or priority change
 // moves a grievance from one key to another and nothing is counted twice. Migration 19
@@ -36,11 +37,6 @@ export const METRIC = { firstResponse: 1, resolution: 2 } as const
 /** Bucket of a number of seconds (SQL over an expression). */
 export function bucketSql(seconds: string): string {
   return `CASE WHEN ${seconds} < 1 THEN 0 ELSE 1 + floor(ln(${seconds}) / ln(${BUCKET_RATIO}))::int END`
-}
-
-/** The value a bucket is read as (SQL over an expression). */
-export function bucketValueSql(bucket: string): string {
-  return `CASE WHEN ${bucket} = 0 THEN 0::double precision ELSE power(${BUCKET_RATIO}::double precision, ${bucket} - 0.5) END`
 }
 
 /** A set of dimensions the roll-ups are kept for, as columns and as expressions over a facts row `d`. */

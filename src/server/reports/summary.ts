@@ -14,7 +14,7 @@ import {
 } from '../../shared/reports'
 import type { Database, Queryable } from '../db/database'
 import { SqlParams, filterSql, openedInRangeSql, slaMetSql, type ReportSelection } from './query'
-import { MONTH_PLANNER, rollupCohort } from './rollup-query'
+import { rollupCohort } from './rollup-query'
 
 export interface FigureRow {
   g_division: number
@@ -214,7 +214,7 @@ export type FiguresSource = 'rollup' | 'rollup-months' | 'facts'
 async function cohortAndResolved(db: Database, sel: ReportSelection, source: FiguresSource) {
   if (source === 'rollup') return rollupCohort(db, sel)
   // Migration 19's plan (months, blocks, days): what the bench and the tests hold the coarser grains against.
-  if (source === 'rollup-months') return rollupCohort(db, sel, MONTH_PLANNER)
+  if (source === 'rollup-months') return rollupCohort(db, sel, 'months')
   const [c, resolved] = await Promise.all([cohort(db, sel), resolvedInRange(db, sel)])
   return { cohort: c, resolved }
 }
