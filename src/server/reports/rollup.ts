@@ -135,7 +135,7 @@ export const ROLLUP_DDL: readonly string[] = [
 /**
  * Grains of the roll-ups, finest first: an IST day, a seven-day block of a month, a
  * month, a quarter (migration 20) and a calendar year (migration 20). The saves keep
- * every one; a range is read as the coarsest whole blocks that fit (rollup-query.ts).
+ * every one; a range is read as a few blocks added and taken away (range-plan.ts).
  */
 export const GRAINS = ['d', 'w', 'm', 'q', 'y'] as const
 export type Grain = (typeof GRAINS)[number]

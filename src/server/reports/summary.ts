@@ -205,8 +205,9 @@ function daysOf(from: string, to: string): string[] {
 const usd = (n: number): number => Math.round(n * 1e6) / 1e6
 
 /**
- * Where the cohort figures are read from: the per-day roll-ups (rollup.ts; counts exact,
- * percentiles within PERCENTILE_TOLERANCE), or the facts row by row (exact; the reference
+ * Where the cohort figures are read from: the roll-ups (rollup.ts; counts exact,
+ * percentiles within PERCENTILE_TOLERANCE) as the signed plan reads them, or with
+ * migration 19's months, blocks and days, or the facts row by row (exact; the reference
  * the roll-ups are tested against, and what they are maintained from).
  */
 export type FiguresSource = 'rollup' | 'rollup-months' | 'facts'
