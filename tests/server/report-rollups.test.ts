@@ -1,18 +1,25 @@
-// The per-day roll-ups (src/server/reports/rollup.ts) against the facts they summarise:
-// random grievances written through the real insert and save paths, then forwarded,
-// reopened, re-prioritised and resolved; for many ranges, filters and scopes the summary
-// read from the roll-ups equals the one read row by row from the facts (counts exactly,
-// medians and p90s within the documented tolerance), and the roll-ups kept in step by
-// the saves equal what migration 19's backfill builds from the facts.
+// The roll-ups (src/server/reports/rollup.ts) against the facts they summarise: random
+// grievances over seven months across a year's end, written through the real insert and
+// save paths, then forwarded, reopened, re-prioritised and resolved; for many ranges,
+// filters and scopes the summary read from the roll-ups — planned with years and quarters
+// as well as months, and with months, blocks and days only — equals the one read row by
+// row from the facts (counts exactly, medians and p90s within the documented tolerance),
+// and the roll-ups kept in step by the saves equal what migrations 19 and 20 build.
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { StaffUser } from '../../src/server/auth/users'
 import { openDatabase, writeTransaction, type Database, type Queryable } from '../../src/server/db/database'
 import { MIGRATIONS, migrate } from '../../src/server/db/migrations'
 import { insertGrievance, loadGrievance, nextVersion, saveGrievance } from '../../src/server/grievances'
+import { bucketValue, histogramPercentile } from '../../src/server/reports/histogram'
 import { reportSelection } from '../../src/server/reports/query'
-import { wholeBlocks } from '../../src/server/reports/rollup-query'
-import { ALL_ROLLUP_TABLES, PERCENTILE_TOLERANCE, ROLLUP_BACKFILL } from '../../src/server/reports/rollup'
+import { signedBlocks, wholeBlocks, type RangePart } from '../../src/server/reports/range-plan'
+import {
+  ALL_ROLLUP_TABLES,
+  COARSE_GRAIN_BACKFILL,
+  PERCENTILE_TOLERANCE,
+  ROLLUP_BACKFILL,
+} from '../../src/server/reports/rollup'
 import { reportSummary } from '../../src/server/reports/summary'
 import type { Grievance, GrievanceSla, ThreadEntry } from '../../src/shared/grievance'
 import { ReportQuery, type ReportFigures, type ReportQueryInput, type ReportSummary } from '../../src/shared/reports'
@@ -42,8 +49,9 @@ const OFFICERS: Record<string, string[]> = {
   police: ['officer.police'],
   disaster: ['officer.disaster'],
 }
-const START = Date.parse('2026-02-01T00:00:00Z')
-const SPAN = 89 * 24 * HOUR
+// October 2025 to April 2026: two whole quarters, a year's end, and a calendar year (2025) with data.
+const START = Date.parse('2025-10-01T00:00:00Z')
+const SPAN = 211 * 24 * HOUR
 /** "Now" for every summary: inside the data, so some SLAs are still undecided at the ends of ranges. */
 const NOW = new Date('2026-04-20T12:00:00Z')
 
@@ -167,18 +175,22 @@ function withoutGenerated(s: ReportSummary) {
 
 async function expectSameFigures(db: Database, user: StaffUser, query: ReportQueryInput): Promise<ReportSummary> {
   const sel = reportSelection(user, ReportQuery.parse(query), NOW)
-  const rolled = await reportSummary(db, ORG, sel, NOW, 'rollup')
   const exact = await reportSummary(db, ORG, sel, NOW, 'facts')
-  const where = `${user.username} ${JSON.stringify(query)}`
-  // Counts, shares, series, rules, divisions and officers (with their order): exactly.
-  expect(withoutGenerated(rolled), where).toEqual(withoutGenerated(exact))
-  comparePercentiles(rolled, exact, where)
-  rolled.byDivision.forEach((d, i) => comparePercentiles(d, exact.byDivision[i]!, `${where} ${d.division}`))
-  rolled.byOfficer.forEach((o, i) => comparePercentiles(o, exact.byOfficer[i]!, `${where} ${o.officer}`))
+  for (const source of ['rollup', 'rollup-months'] as const) {
+    const rolled = await reportSummary(db, ORG, sel, NOW, source)
+    const where = `${source} ${user.username} ${JSON.stringify(query)}`
+    // Counts, shares, series, rules, divisions and officers (with their order): exactly.
+    expect(withoutGenerated(rolled), where).toEqual(withoutGenerated(exact))
+    comparePercentiles(rolled, exact, where)
+    rolled.byDivision.forEach((d, i) => comparePercentiles(d, exact.byDivision[i]!, `${where} ${d.division}`))
+    rolled.byOfficer.forEach((o, i) => comparePercentiles(o, exact.byOfficer[i]!, `${where} ${o.officer}`))
+  }
   return exact
 }
 
 const QUERIES: ReportQueryInput[] = [
+  // All the data: two whole quarters and a month.
+  { from: '2025-10-01', to: '2026-04-30' },
   { from: '2026-02-01', to: '2026-04-30' },
   { from: '2026-03-15', to: '2026-03-15' },
   { from: '2026-02-10', to: '2026-03-09' },
@@ -196,6 +208,16 @@ const QUERIES: ReportQueryInput[] = [
   { from: '2026-02-01', to: '2026-04-30', language: 'hi', priority: 'normal' },
   { from: '2026-03-01', to: '2026-04-30', officer: 'officer.cyber' },
   { from: '2026-02-01', to: '2026-04-30', division: 'police', language: 'en', handle: 'cyberdost' },
+  // Inside one month, whole blocks and days only.
+  { from: '2025-11-02', to: '2025-11-27' },
+  { from: '2026-01-09', to: '2026-01-20', language: 'hi' },
+  // Quarters and years: a calendar year, and quarters between partial months at both ends.
+  { from: '2025-01-01', to: '2025-12-31' },
+  { from: '2025-06-01', to: '2026-05-31', officer: 'officer.cyber' },
+  { from: '2025-11-20', to: '2026-04-10' },
+  { from: '2025-11-20', to: '2026-04-10', division: 'cyber', priority: 'normal' },
+  { from: '2025-12-31', to: '2026-01-01', handle: 'hmoindia' },
+  { from: '2025-10-04', to: '2026-03-31', language: 'en' },
 ]
 
 async function rollupRows(db: Queryable) {
@@ -218,7 +240,7 @@ beforeAll(async () => {
   testDb = await freshDatabase()
   db = await openDatabase(testDb.databaseUrl ? { databaseUrl: testDb.databaseUrl } : {})
   await migrate(db)
-  for (let i = 0; i < 400; i++) {
+  for (let i = 0; i < 500; i++) {
     const g = randomGrievance()
     ids.push(g.id)
     await writeTransaction(db, (tx) => insertGrievance(tx, g))
@@ -231,7 +253,7 @@ afterAll(async () => {
 })
 
 describe('report roll-ups', () => {
-  it('read a range as whole months, then seven-day blocks, then days', () => {
+  it('read a range, in migration 19’s plan, as whole months, then seven-day blocks, then days', () => {
     expect(wholeBlocks('2025-01-03', '2025-03-30')).toEqual([
       ['d', '2025-01-03', '2025-01-08'],
       ['w', '2025-01-08', '2025-02-01'],
@@ -244,6 +266,56 @@ describe('report roll-ups', () => {
       ['m', '2025-01-01', '2026-01-01'],
       ['d', '2026-01-01', '2026-01-02'],
     ])
+  })
+
+  it('read a range as years, quarters, months, blocks and days added and taken away', () => {
+    const plan = (from: string, to: string) =>
+      signedBlocks(from, to).map((p) => `${p.sign > 0 ? '+' : '-'}${p.grain} ${p.start} ${p.end}`)
+    expect(plan('2025-01-01', '2025-12-31')).toEqual(['+y 2025-01-01 2026-01-01'])
+    expect(plan('2025-01-01', '2026-01-01')).toEqual(['+d 2026-01-01 2026-01-02', '+y 2025-01-01 2026-01-01'])
+    expect(plan('2025-06-01', '2025-06-30')).toEqual(['+m 2025-06-01 2025-07-01'])
+    expect(plan('2025-06-10', '2025-06-10')).toEqual(['+d 2025-06-10 2025-06-11'])
+    // The year less January, December and the days outside the range in February and November.
+    expect(plan('2025-02-03', '2025-11-26')).toEqual([
+      '+y 2025-01-01 2026-01-01',
+      '-d 2025-02-01 2025-02-03',
+      '-d 2025-11-27 2025-12-01',
+      '-m 2025-01-01 2025-02-01',
+      '-m 2025-12-01 2026-01-01',
+    ])
+    // Whatever the range, the parts count every day of it once and no other day.
+    const day = (ms: number) => new Date(ms).toISOString().slice(0, 10)
+    const DAY = 86_400_000
+    const coverage = (parts: RangePart[]) => {
+      const net = new Map<string, number>()
+      for (const p of parts)
+        for (let ms = Date.parse(p.start); ms < Date.parse(p.end); ms += DAY)
+          net.set(day(ms), (net.get(day(ms)) ?? 0) + p.sign)
+      return [...net].filter(([, n]) => n !== 0).sort(([a], [b]) => a.localeCompare(b))
+    }
+    for (let i = 0; i < 60; i++) {
+      const from = Date.parse('2024-01-01') + Math.floor(rnd() * 900) * DAY
+      const to = from + Math.floor(rnd() * 366) * DAY
+      const expected: [string, number][] = []
+      for (let ms = from; ms <= to; ms += DAY) expected.push([day(ms), 1])
+      expect(coverage(signedBlocks(day(from), day(to))), `${day(from)} – ${day(to)}`).toEqual(expected)
+    }
+  })
+
+  it('read medians and p90s from a histogram as percentile_cont reads the values its buckets stand for', () => {
+    // Values 0 s, b3, b3, b10, b20 (bucket values): the median is the third, the p90 0.6 of the way from b10 to b20.
+    const h = new Map([
+      [20, 1],
+      [3, 2],
+      [0, 1],
+      [10, 1],
+      [7, 0],
+    ])
+    expect(histogramPercentile(h, 0.5)).toBeCloseTo(bucketValue(3), 9)
+    expect(histogramPercentile(h, 0.9)).toBeCloseTo(bucketValue(10) + 0.6 * (bucketValue(20) - bucketValue(10)), 9)
+    expect(histogramPercentile(new Map([[5, 1]]), 0.9)).toBeCloseTo(bucketValue(5), 9)
+    // Buckets whose counts went back to 0 are no values.
+    expect(histogramPercentile(new Map([[4, 0]]), 0.5)).toBeNull()
   })
 
   it('give the facts’ figures for every range, filter and scope on random grievances', async () => {
@@ -291,17 +363,21 @@ describe('report roll-ups', () => {
     expect(all.grievancesReopened).toBeGreaterThan(0)
   })
 
-  it('kept in step by the saves hold what migration 19 would backfill from the facts', async () => {
+  it('kept in step by the saves hold what migrations 19 and 20 would backfill from the facts', async () => {
     const kept = await rollupRows(db)
     expect(MIGRATIONS.find((m) => m.version === 19)!.sql).toEqual(expect.arrayContaining([...ROLLUP_BACKFILL]))
+    expect(MIGRATIONS.find((m) => m.version === 20)!.sql).toEqual([...COARSE_GRAIN_BACKFILL])
     const rebuilt = await db
       .transaction(async (tx) => {
         for (const t of ALL_ROLLUP_TABLES) await tx.query(`DELETE FROM ${t}`)
-        for (const statement of ROLLUP_BACKFILL) await tx.query(statement)
+        for (const statement of [...ROLLUP_BACKFILL, ...COARSE_GRAIN_BACKFILL]) await tx.query(statement)
         throw Object.assign(new Error('roll back'), { rows: await rollupRows(tx) })
       })
       .catch((e: { rows?: unknown }) => e.rows)
     expect(kept['report_rollup']!.length).toBeGreaterThan(100)
+    // The saves kept quarters and years too (2025's and 2026's).
+    const grains = new Set((kept['report_rollup'] as { grain: string }[]).map((r) => r.grain))
+    expect([...grains].sort()).toEqual(['d', 'm', 'q', 'w', 'y'])
     expect(rebuilt).toEqual(kept)
   })
 })

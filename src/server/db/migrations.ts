@@ -2,7 +2,7 @@
 // Two servers starting at once serialise on an advisory lock (PostgreSQL); on PGlite
 // there is a single connection anyway. Never edit a shipped migration: add a new one.
 import { MIGRATIONS_LOCK_KEY, type Database } from './database'
-import { ROLLUP_BACKFILL, ROLLUP_DDL } from '../reports/rollup'
+import { COARSE_GRAIN_BACKFILL, ROLLUP_BACKFILL, ROLLUP_DDL } from '../reports/rollup'
 
 interface Migration {
   version: number
@@ -524,6 +524,14 @@ export const MIGRATIONS: readonly Migration[] = [
     // SQL lives beside the code that maintains the roll-ups so the two cannot disagree; a
     // change to what they hold needs a new migration that empties and refills them.
     sql: [...ROLLUP_DDL, ...ROLLUP_BACKFILL],
+  },
+  {
+    version: 20,
+    name: 'report-rollups-quarters-years',
+    // Coarser roll-up grains, quarters and calendar years, in the same tables (the saves keep
+    // them from now on), added up from the months already stored: a year of reports then
+    // reads one row per key instead of twelve.
+    sql: [...COARSE_GRAIN_BACKFILL],
   },
   {
     version: 21,

@@ -1,13 +1,16 @@
-// The summary's cohort figures read from the roll-ups (rollup.ts: days, seven-day blocks, months) instead of the
-// facts: the same rows summary.ts would get from grievance_facts, so the rest of the
-// summary does not know which it read. Counts are exact; medians and p90s come from the
-// histograms (within PERCENTILE_TOLERANCE). The one time-dependent part, grievances whose
+// The summary's cohort figures read from the roll-ups (rollup.ts; the blocks chosen by
+// range-plan.ts) instead of the facts: the same rows summary.ts would get from
+// grievance_facts, so the rest of the summary does not know which it read. Counts are
+// exact; medians and p90s come from the histograms (within PERCENTILE_TOLERANCE), merged
+// per officer in SQL and read in histogram.ts. The one time-dependent part, grievances whose
 // SLA is undecided until their due time passes, is read from the facts through a small
 // partial index (the open, undecided ones of the range).
 import { LIMITS } from '../../shared/limits'
 import type { Database } from '../db/database'
+import { addBuckets, histogramPercentile, type Histogram } from './histogram'
 import { SqlParams, filterSql, type ReportSelection } from './query'
-import { BY_OFFICER, FULL, METRIC, PENDING_SLA_WHERE, bucketValueSql, rollupTables, type RollupVariant } from './rollup'
+import { signedBlocks, wholeBlocks, type RangePart } from './range-plan'
+import { BY_OFFICER, FULL, METRIC, PENDING_SLA_WHERE, rollupTables, type RollupVariant } from './rollup'
 import type { CohortResult, FigureRow, ResolvedRow } from './summary'
 
 /** Conditions of the filters and the scope over a roll-up aliased `r` (the same as filterSql over facts). */
@@ -23,57 +26,28 @@ function rollupFilterSql(sel: ReportSelection, p: SqlParams, alias = 'r'): strin
   return where
 }
 
-const MS_PER_DAY = 86_400_000
-const dayMs = (day: string) => Date.parse(`${day}T00:00:00Z`)
-const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10)
-const GRAIN_ORDER = ['m', 'w', 'd'] as const
-type Grain = (typeof GRAIN_ORDER)[number]
+/** How a range is read: signed blocks of every grain (the summary), or migration 19's months, blocks and days. */
+export type Planner = 'signed' | 'months'
 
-/** The first day after the block of grain `grain` that starts on `day`, or null when no such block starts there. */
-function blockEnd(day: string, grain: Grain): string | null {
-  const d = new Date(dayMs(day))
-  const dom = d.getUTCDate()
-  if (grain === 'd') return dayOf(d.getTime() + MS_PER_DAY)
-  const nextMonth = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1)
-  if (grain === 'm') return dom === 1 ? dayOf(nextMonth) : null
-  if ((dom - 1) % 7 !== 0) return null
-  return dayOf(Math.min(nextMonth, d.getTime() + 7 * MS_PER_DAY))
+function planRange(from: string, to: string, planner: Planner): RangePart[] {
+  if (planner === 'signed') return signedBlocks(from, to)
+  return wholeBlocks(from, to).map(([grain, start, end]) => ({ grain, start, end, sign: 1 }))
 }
 
 /**
- * The range as the fewest roll-up rows per key: from each day, the largest block (month,
- * seven-day block, day) that starts there and ends within the range. Consecutive blocks
- * of one grain are merged: [grain, first day, first day after].
+ * The rows of a roll-up aliased `alias` that add up to the range (each part a range of its
+ * primary key: grain, day, …), and the sign each row counts with.
  */
-export function wholeBlocks(from: string, to: string): [Grain, string, string][] {
-  const after = dayOf(dayMs(to) + MS_PER_DAY)
-  const parts: [Grain, string, string][] = []
-  for (let day = from; day < after;) {
-    let grain: Grain = 'd'
-    let end = blockEnd(day, 'd')!
-    for (const g of GRAIN_ORDER) {
-      const e = blockEnd(day, g)
-      if (e !== null && e <= after) {
-        grain = g
-        end = e
-        break
-      }
-    }
-    const last = parts[parts.length - 1]
-    if (last && last[0] === grain && last[2] === day) last[2] = end
-    else parts.push([grain, day, end])
-    day = end
+function rangeSql(sel: ReportSelection, p: SqlParams, alias: string, planner: Planner) {
+  const parts = planRange(sel.query.from, sel.query.to, planner).map((part) => ({
+    sign: part.sign,
+    sql: `(${alias}.grain = '${part.grain}' AND ${alias}.day >= ${p.add(part.start)}::date AND ${alias}.day < ${p.add(part.end)}::date)`,
+  }))
+  const taken = parts.filter((part) => part.sign < 0).map((part) => part.sql)
+  return {
+    where: `(${parts.map((part) => part.sql).join(' OR ')})`,
+    sign: taken.length === 0 ? '1' : `CASE WHEN ${taken.join(' OR ')} THEN -1 ELSE 1 END`,
   }
-  return parts
-}
-
-/** The rows of a roll-up aliased `alias` that add up to the range, each part a range of its primary key (grain, day, …). */
-function rangeSql(sel: ReportSelection, p: SqlParams, alias: string): string {
-  const parts = wholeBlocks(sel.query.from, sel.query.to).map(
-    ([grain, start, end]) =>
-      `(${alias}.grain = '${grain}' AND ${alias}.day >= ${p.add(start)}::date AND ${alias}.day < ${p.add(end)}::date)`,
-  )
-  return `(${parts.join(' OR ')})`
 }
 
 /** Every day of the range, one row each (for the series). */
@@ -87,14 +61,13 @@ function variantFor(sel: ReportSelection): RollupVariant {
   return q.language === undefined && q.priority === undefined ? BY_OFFICER : FULL
 }
 
-interface PercentileRow {
-  g_division: number
-  g_assignee: number
-  division: string | null
-  assignee: string | null
+/** One officer's (division, assignee) histogram of one metric over the range. */
+interface HistogramRow {
+  division: string
+  assignee: string
   metric: number
-  p50: number | null
-  p90: number | null
+  buckets: number[]
+  counts: number[]
 }
 
 interface RollupResult {
@@ -110,52 +83,60 @@ interface RollupResult {
     | null
   daily: (NonNullable<CohortResult['daily']>[number] & { resolved: number })[] | null
   rules: CohortResult['rules']
-  percentiles: PercentileRow[] | null
+  histograms: HistogramRow[] | null
 }
 
 const groupKey = (r: { g_division: number; g_assignee: number; division: string | null; assignee: string | null }) =>
   `${r.g_division}|${r.g_assignee}|${r.division ?? '\u0000'}|${r.assignee ?? '\u0000'}`
 
-/**
- * percentile_cont(p) from a histogram: the values at ranks floor(p·(N−1)) and ceil(p·(N−1))
- * (0-based, in bucket order), each read as its bucket's value, interpolated between.
- */
-function percentilesSql(sel: ReportSelection, p: SqlParams, table: string): string {
-  const where = [rangeSql(sel, p, 't'), ...rollupFilterSql(sel, p, 't')].join(' AND ')
+/** Each officer's (division, assignee) buckets over the range, added up: the figures' histograms are merged from these. */
+function histogramsSql(sel: ReportSelection, p: SqlParams, table: string, planner: Planner): string {
+  const range = rangeSql(sel, p, 't', planner)
+  const where = [range.where, ...rollupFilterSql(sel, p, 't')].join(' AND ')
   return `
-     h AS (
-       SELECT grouping(division) AS g_division, grouping(assignee) AS g_assignee, division, assignee, metric, bucket,
-         sum(n) AS n
-       FROM ${table} t WHERE ${where}
-       GROUP BY GROUPING SETS ((metric, bucket), (division, metric, bucket), (assignee, metric, bucket))),
-     hc AS (
-       SELECT h.*, sum(n) OVER w - n AS below, sum(n) OVER (PARTITION BY g_division, g_assignee, division, assignee, metric) AS total
-       FROM h WINDOW w AS (PARTITION BY g_division, g_assignee, division, assignee, metric ORDER BY bucket)),
-     ranks AS (
-       SELECT hc.*, q.p, floor(q.p * (total - 1)) AS lo, ceil(q.p * (total - 1)) AS hi
-       FROM hc CROSS JOIN (VALUES (0.5::double precision), (0.9::double precision)) AS q(p) WHERE total > 0),
-     picked AS (
-       SELECT g_division, g_assignee, division, assignee, metric, p, max(p * (total - 1) - lo) AS frac,
-         min(bucket) FILTER (WHERE below + n > lo) AS b_lo, min(bucket) FILTER (WHERE below + n > hi) AS b_hi
-       FROM ranks GROUP BY g_division, g_assignee, division, assignee, metric, p),
-     valued AS (
-       SELECT g_division, g_assignee, NULLIF(division, '') AS division, NULLIF(assignee, '') AS assignee, metric, p,
-         ${bucketValueSql('b_lo')} + frac * (${bucketValueSql('b_hi')} - ${bucketValueSql('b_lo')}) AS v
-       FROM picked),
-     percentiles AS (
-       SELECT g_division, g_assignee, division, assignee, metric,
-         max(v) FILTER (WHERE p = 0.5) AS p50, max(v) FILTER (WHERE p = 0.9) AS p90
-       FROM valued GROUP BY g_division, g_assignee, division, assignee, metric)`
+     histograms AS (
+       SELECT division, assignee, metric, array_agg(bucket) AS buckets, array_agg(n) AS counts
+       FROM (SELECT division, assignee, metric, bucket, sum(n * ${range.sign})::int AS n FROM ${table} t WHERE ${where}
+             GROUP BY division, assignee, metric, bucket HAVING sum(n) <> 0) h
+       GROUP BY division, assignee, metric)`
+}
+
+/**
+ * The medians and p90s of the total, each division and each officer (keyed as groupKey),
+ * per metric, from the officers' histograms.
+ */
+function percentilesFrom(rows: readonly HistogramRow[]): Map<string, [number, number]> {
+  const merged = new Map<string, Histogram>()
+  const add = (key: string, r: HistogramRow) => {
+    let h = merged.get(key)
+    if (!h) merged.set(key, (h = new Map()))
+    addBuckets(h, r.buckets, r.counts)
+  }
+  const none = { g_division: 1, g_assignee: 1, division: null, assignee: null }
+  for (const r of rows) {
+    add(`${groupKey(none)}|${r.metric}`, r)
+    add(`${groupKey({ ...none, g_division: 0, division: r.division || null })}|${r.metric}`, r)
+    add(`${groupKey({ ...none, g_assignee: 0, assignee: r.assignee || null })}|${r.metric}`, r)
+  }
+  const result = new Map<string, [number, number]>()
+  for (const [key, h] of merged) {
+    const p50 = histogramPercentile(h, 0.5)
+    const p90 = histogramPercentile(h, 0.9)
+    if (p50 !== null && p90 !== null) result.set(key, [p50, p90])
+  }
+  return result
 }
 
 /** The cohort's figures, series, rules and tweet counts, and the resolved counts, from the roll-ups. */
 export async function rollupCohort(
   db: Database,
   sel: ReportSelection,
+  planner: Planner = 'signed',
 ): Promise<{ cohort: CohortResult; resolved: ResolvedRow[] }> {
   const p = new SqlParams()
   const tables = rollupTables(variantFor(sel))
-  const rollupWhere = [rangeSql(sel, p, 'r'), ...rollupFilterSql(sel, p)].join(' AND ')
+  const range = rangeSql(sel, p, 'r', planner)
+  const rollupWhere = [range.where, ...rollupFilterSql(sel, p)].join(' AND ')
   const daysWhere = [daysSql(sel, p, 'r'), ...rollupFilterSql(sel, p)].join(' AND ')
   const pendingWhere = [
     `f.opened_day BETWEEN ${p.add(sel.query.from)}::date AND ${p.add(sel.query.to)}::date`,
@@ -163,23 +144,31 @@ export async function rollupCohort(
     PENDING_SLA_WHERE,
   ].join(' AND ')
   const asOf = p.add(sel.asOf.toISOString())
-  const rulesWhere = [rangeSql(sel, p, 'r'), ...rollupFilterSql(sel, p)].join(' AND ')
-  const percentiles = percentilesSql(sel, p, tables.times)
-  const counts = `r.opened, r.rejected, r.reopened, r.open_now, r.sla_met + r.sla_missed AS decided, r.sla_met AS met,
-         r.straight, r.via_review, r.resolved`
-  const [row] = await db.query<RollupResult>(
-    `WITH pending AS MATERIALIZED (
+  const histograms = histogramsSql(sel, p, tables.times, planner)
+  const counts = (sign: string) =>
+    [
+      ...['opened', 'rejected', 'reopened', 'open_now'].map((c) => `r.${c} * ${sign} AS ${c}`),
+      `(r.sla_met + r.sla_missed) * ${sign} AS decided`,
+      `r.sla_met * ${sign} AS met`,
+      ...['straight', 'via_review', 'resolved'].map((c) => `r.${c} * ${sign} AS ${c}`),
+    ].join(', ')
+  const [row] = await db.transaction(async (tx) => {
+    // The planner's cost for a year of histograms crosses jit_above_cost, and compiling the
+    // statement took a quarter of a second, longer than running it with the coarse grains.
+    await tx.query(`SET LOCAL jit = off`)
+    return tx.query<RollupResult>(
+      `WITH pending AS MATERIALIZED (
        -- Undecided by the record, and their due time passed by asOf: decided, not met (slaMetSql).
        SELECT f.opened_day AS day, COALESCE(f.division, '') AS division, COALESCE(f.assignee, '') AS assignee,
          0 AS opened, 0 AS rejected, 0 AS reopened, 0 AS open_now, 1 AS decided, 0 AS met,
          0 AS straight, 0 AS via_review, 0 AS resolved
        FROM grievance_facts f WHERE ${pendingWhere} AND f.sla_due_at < ${asOf}::timestamptz),
      r AS (
-       SELECT r.division, r.assignee, ${counts} FROM ${tables.counts} r WHERE ${rollupWhere}
+       SELECT r.division, r.assignee, ${counts(range.sign)} FROM ${tables.counts} r WHERE ${rollupWhere}
        UNION ALL SELECT division, assignee, opened, rejected, reopened, open_now, decided, met, straight, via_review, resolved
        FROM pending),
      r_days AS (
-       SELECT r.day, r.division, ${counts} FROM ${tables.counts} r WHERE ${daysWhere}
+       SELECT r.day, r.division, ${counts('1')} FROM ${tables.counts} r WHERE ${daysWhere}
        UNION ALL SELECT day, division, opened, rejected, reopened, open_now, decided, met, straight, via_review, resolved
        FROM pending),
      figures AS (
@@ -194,21 +183,18 @@ export async function rollupCohort(
          sum(opened)::int AS opened, sum(decided)::int AS decided, sum(met)::int AS met, sum(resolved)::int AS resolved
        FROM r_days GROUP BY GROUPING SETS ((day), (day, division))),
      rules AS (
-       SELECT r.rule, sum(r.n)::int AS n FROM ${tables.rules} r WHERE ${rulesWhere}
+       SELECT r.rule, sum(r.n * ${range.sign})::int AS n FROM ${tables.rules} r WHERE ${rollupWhere}
        GROUP BY r.rule HAVING sum(r.n) > 0 ORDER BY n DESC, r.rule LIMIT ${LIMITS.reportTopRules}),
-     ${percentiles}
+     ${histograms}
      SELECT (SELECT json_agg(figures) FROM figures) AS figures,
             (SELECT json_agg(daily) FROM daily WHERE opened > 0 OR resolved > 0) AS daily,
             (SELECT json_agg(rules) FROM rules) AS rules,
-            (SELECT json_agg(percentiles) FROM percentiles) AS percentiles`,
-    p.values,
-  )
-  const pct = new Map<string, PercentileRow>()
-  for (const r of row?.percentiles ?? []) pct.set(`${groupKey(r)}|${r.metric}`, r)
-  const pair = (key: string, metric: number): [number, number] | null => {
-    const r = pct.get(`${key}|${metric}`)
-    return r && r.p50 !== null && r.p90 !== null ? [Number(r.p50), Number(r.p90)] : null
-  }
+            (SELECT json_agg(histograms) FROM histograms) AS histograms`,
+      p.values,
+    )
+  })
+  const pct = percentilesFrom(row?.histograms ?? [])
+  const pair = (key: string, metric: number) => pct.get(`${key}|${metric}`) ?? null
   const figures: FigureRow[] = []
   const resolved: ResolvedRow[] = []
   let tweets: CohortResult['tweets'] = null

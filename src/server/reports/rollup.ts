@@ -9,10 +9,11 @@
 // which is all an unfiltered or division/handle/officer-filtered report needs and holds
 // far fewer rows ('' stands for "none": a primary key cannot hold NULL). Every row has a
 // grain: 'd' per IST day, 'w' per block of seven days within a month (days 1–7, 8–14,
-// 15–21, 22–28, and 29 to the month's end; day = its first), and 'm' per month (day = the
-// 1st), so a range reads whole months as one row each, then whole blocks, and at most six
-// days at each end day by day (wholeBlocks in rollup-query.ts). A histogram merges across days
-// and keys; a percentile does not, hence histograms rather than stored medians.
+// 15–21, 22–28, and 29 to the month's end; day = its first), 'm' per month, 'q' per
+// quarter and 'y' per calendar year (day = the first; 'q' and 'y' since migration 20), so
+// a range is read as a few coarse blocks added and a few small ones taken away
+// (range-plan.ts). A histogram merges (and subtracts) across blocks and keys; a percentile
+// does not, hence histograms rather than stored medians.
 // They are kept in step with the facts in the same statement that writes them (facts.ts):
 // the old facts rows count −1, the new ones +1, so a forward, reopen or priority change
 // moves a grievance from one key to another and nothing is counted twice. Migration 19
@@ -36,11 +37,6 @@ export const METRIC = { firstResponse: 1, resolution: 2 } as const
 /** Bucket of a number of seconds (SQL over an expression). */
 export function bucketSql(seconds: string): string {
   return `CASE WHEN ${seconds} < 1 THEN 0 ELSE 1 + floor(ln(${seconds}) / ln(${BUCKET_RATIO}))::int END`
-}
-
-/** The value a bucket is read as (SQL over an expression). */
-export function bucketValueSql(bucket: string): string {
-  return `CASE WHEN ${bucket} = 0 THEN 0::double precision ELSE power(${BUCKET_RATIO}::double precision, ${bucket} - 0.5) END`
 }
 
 /** A set of dimensions the roll-ups are kept for, as columns and as expressions over a facts row `d`. */
@@ -136,11 +132,23 @@ export const ROLLUP_DDL: readonly string[] = [
        AND resolved_at IS NULL AND sla_state IS DISTINCT FROM 'met'`,
 ]
 
+/**
+ * Grains of the roll-ups, finest first: an IST day, a seven-day block of a month, a
+ * month, a quarter (migration 20) and a calendar year (migration 20). The saves keep
+ * every one; a range is read as a few blocks added and taken away (range-plan.ts).
+ */
+export const GRAINS = ['d', 'w', 'm', 'q', 'y'] as const
+export type Grain = (typeof GRAINS)[number]
+/** The grains migration 19 created (and backfills); migration 20 adds the rest from its months. */
+const MIGRATION_19_GRAINS: readonly Grain[] = ['d', 'w', 'm']
+
 /** The day of a row of grain g.grain for an instant's IST day. */
 const grainDay = (day: string) => `CASE g.grain WHEN 'd' THEN ${day}
     WHEN 'w' THEN ${day} - ((EXTRACT(DAY FROM ${day})::int - 1) % 7)
-    ELSE date_trunc('month', ${day})::date END`
-const grainsSql = (grains: readonly string[]) =>
+    WHEN 'm' THEN date_trunc('month', ${day})::date
+    WHEN 'q' THEN date_trunc('quarter', ${day})::date
+    ELSE date_trunc('year', ${day})::date END`
+const grainsSql = (grains: readonly Grain[]) =>
   `CROSS JOIN (VALUES ${grains.map((g) => `('${g}')`).join(', ')}) AS g(grain)`
 
 /**
@@ -149,7 +157,7 @@ const grainsSql = (grains: readonly string[]) =>
  * whose contributions cancel out (a save that changed nothing a report counts) write
  * nothing. Rows are written in key order so concurrent saves lock them in the same order.
  */
-function variantDeltaCtes(delta: string, v: RollupVariant, grains: readonly string[]): string {
+function variantDeltaCtes(delta: string, v: RollupVariant, grains: readonly Grain[]): string {
   const GRAINS = grainsSql(grains)
   const t = rollupTables(v)
   const keyCols = v.key.map(([c]) => c)
@@ -216,17 +224,34 @@ function variantDeltaCtes(delta: string, v: RollupVariant, grains: readonly stri
 }
 
 /** The data-modifying CTEs of every variant (see variantDeltaCtes). */
-export function applyDeltaCtes(delta: string, grains: readonly string[] = ['d', 'w', 'm']): string {
+export function applyDeltaCtes(delta: string, grains: readonly Grain[] = GRAINS): string {
   return VARIANTS.map((v) => variantDeltaCtes(delta, v, grains)).join(',')
 }
 
-/** The 'w' and 'm' rows of a roll-up table added up from its 'd' rows. */
-function coarserFromDays(table: string, key: readonly string[], sums: readonly string[]): string {
+/** The rows of the grains `coarser` of a roll-up table added up from its rows of grain `from`. */
+function coarserFrom(
+  table: string,
+  key: readonly string[],
+  sums: readonly string[],
+  from: Grain,
+  coarser: readonly Grain[],
+): string {
   const cols = key.join(', ')
   return `INSERT INTO ${table} (grain, day, ${cols}, ${sums.join(', ')})
     SELECT g.grain, ${grainDay('t.day')}, ${key.map((c) => `t.${c}`).join(', ')}, ${sums.map((c) => `sum(t.${c})::int`).join(', ')}
-    FROM ${table} t CROSS JOIN (VALUES ('w'), ('m')) AS g(grain) WHERE t.grain = 'd'
+    FROM ${table} t ${grainsSql(coarser)} WHERE t.grain = '${from}'
     GROUP BY 1, 2, ${key.map((_, i) => String(i + 3)).join(', ')}`
+}
+
+/** Every roll-up table of every variant, each with its key and summed columns. */
+const tablesWithSums = (v: RollupVariant) => {
+  const t = rollupTables(v)
+  const key = v.key.map(([c]) => c)
+  return [
+    { table: t.counts, key, sums: COUNT_COLUMNS },
+    { table: t.times, key: [...key, 'metric', 'bucket'], sums: ['n'] },
+    { table: t.rules, key: [...key, 'rule'], sums: ['n'] },
+  ]
 }
 
 /**
@@ -236,13 +261,23 @@ function coarserFromDays(table: string, key: readonly string[], sums: readonly s
 export const ROLLUP_BACKFILL: readonly string[] = [
   `WITH delta AS (SELECT 1 AS sign, f.* FROM grievance_facts f), ${applyDeltaCtes('delta', ['d'])}
   SELECT (SELECT count(*) FROM rollup_counts) AS counts`,
-  ...VARIANTS.flatMap((v) => {
-    const t = rollupTables(v)
-    const key = v.key.map(([c]) => c)
-    return [
-      coarserFromDays(t.counts, key, COUNT_COLUMNS),
-      coarserFromDays(t.times, [...key, 'metric', 'bucket'], ['n']),
-      coarserFromDays(t.rules, [...key, 'rule'], ['n']),
-    ]
-  }),
+  ...VARIANTS.flatMap((v) =>
+    tablesWithSums(v).map(({ table, key, sums }) => coarserFrom(table, key, sums, 'd', MIGRATION_19_GRAINS.slice(1))),
+  ),
 ]
+
+/**
+ * Migration 20's backfill: quarters and years added up from the months migration 19 (or
+ * the saves since) wrote, so a year is read as one row per key instead of twelve.
+ */
+export const COARSE_GRAIN_BACKFILL: readonly string[] = VARIANTS.flatMap((v) =>
+  tablesWithSums(v).map(({ table, key, sums }) =>
+    coarserFrom(
+      table,
+      key,
+      sums,
+      'm',
+      GRAINS.filter((g) => !MIGRATION_19_GRAINS.includes(g)),
+    ),
+  ),
+)

@@ -205,14 +205,17 @@ function daysOf(from: string, to: string): string[] {
 const usd = (n: number): number => Math.round(n * 1e6) / 1e6
 
 /**
- * Where the cohort figures are read from: the per-day roll-ups (rollup.ts; counts exact,
- * percentiles within PERCENTILE_TOLERANCE), or the facts row by row (exact; the reference
+ * Where the cohort figures are read from: the roll-ups (rollup.ts; counts exact,
+ * percentiles within PERCENTILE_TOLERANCE) as the signed plan reads them, or with
+ * migration 19's months, blocks and days, or the facts row by row (exact; the reference
  * the roll-ups are tested against, and what they are maintained from).
  */
-export type FiguresSource = 'rollup' | 'facts'
+export type FiguresSource = 'rollup' | 'rollup-months' | 'facts'
 
 async function cohortAndResolved(db: Database, sel: ReportSelection, source: FiguresSource) {
   if (source === 'rollup') return rollupCohort(db, sel)
+  // Migration 19's plan (months, blocks, days): what the bench and the tests hold the coarser grains against.
+  if (source === 'rollup-months') return rollupCohort(db, sel, 'months')
   const [c, resolved] = await Promise.all([cohort(db, sel), resolvedInRange(db, sel)])
   return { cohort: c, resolved }
 }
