@@ -1,11 +1,13 @@
 // The catalogues and the renderer's visible text: every key in both languages (plural
 // forms included) with the same placeholders and markup, nothing empty; no visible
 // string anywhere in the renderer that bypasses the i18n layer (no allow-list); every
-// key the renderer names exists; and every status, priority, sort option, shortcut and
-// PII kind has its words in both languages.
+// key the renderer names exists; and every status, priority, sort option, shortcut, PII
+// kind and audit action has its words in both languages.
 import { describe, expect, it } from 'vitest'
 import { GRIEVANCE_STATUSES, PRIORITIES } from '../../src/shared/grievance'
 import { SyncStatus } from '../../src/shared/desk-api'
+import { AUDIT_ACTIONS } from '../../src/shared/audit'
+import { auditActionKey } from '../../src/renderer/src/features/admin/audit/action-label'
 import { en } from '../../src/renderer/src/i18n/catalogues/en'
 import { hi } from '../../src/renderer/src/i18n/catalogues/hi'
 import { PII_KIND_KEYS } from '../../src/renderer/src/features/composer/words'
@@ -171,6 +173,10 @@ describe('words for every value the desk shows', () => {
     expect(shortcutKeys.length).toBeGreaterThanOrEqual(SHORTCUTS.length)
     expect(withoutWords(shortcutKeys)).toEqual([])
     expect(withoutWords(Object.values(PII_KIND_KEYS))).toEqual([])
+  })
+
+  it('has each audit action an admin filters on in both languages', () => {
+    expect(withoutWords(AUDIT_ACTIONS.map(auditActionKey))).toEqual([])
   })
 
   it('has a plain sentence for every sync state, and a Hindi one that differs from the English', () => {
