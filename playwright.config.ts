@@ -7,6 +7,8 @@ export default defineConfig({
   testDir: 'tests/e2e',
   // Not test-results itself: Playwright empties its output folder, and vitest's JSON report lives there.
   outputDir: 'test-results/playwright',
+  // Every spec's server starts from one fresh database cluster made here (tests/pglite-template.ts).
+  globalSetup: './tests/pglite-template.ts',
   timeout: 120_000,
   expect: { timeout: 15_000 },
   workers: 1,
