@@ -11,7 +11,10 @@ export default defineConfig({
   globalSetup: './tests/pglite-template.ts',
   timeout: 120_000,
   expect: { timeout: 15_000 },
-  workers: 1,
+  // Two spec files at once: each has its own stack (ports, data directories), and a stack
+  // spends most of its time waiting (polls, event streams), so one file leaves a core idle.
+  // The tests inside a file still run in order on the file's stack.
+  workers: 2,
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
   use: {
     headless: true,
