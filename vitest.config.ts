@@ -6,6 +6,8 @@ export default defineConfig({
     exclude: ['tests/e2e/**', 'node_modules/**'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // Every embedded database starts from one fresh cluster made here (tests/pglite-template.ts).
+    globalSetup: ['tests/pglite-template.ts'],
     pool: 'forks',
     // Two cores: integration suites start servers and databases.
     maxWorkers: 2,

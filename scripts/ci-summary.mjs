@@ -19,5 +19,10 @@ for (const file of ['test-results/e2e.json', 'test-results/e2e-pg.json']) {
   failed += stats.unexpected
   skipped += stats.skipped
 }
+// Where npm test's time went (scripts/test-all.mjs).
+if (existsSync('test-results/test-phases.json')) {
+  const { steps, totalSeconds } = JSON.parse(readFileSync('test-results/test-phases.json', 'utf8'))
+  console.log(`npm test: ${steps.map((s) => `${s.name} ${s.seconds} s`).join(', ')}; ${totalSeconds} s in all`)
+}
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`)
 process.exit(failed > 0 ? 1 : 0)

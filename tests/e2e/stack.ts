@@ -134,10 +134,6 @@ export async function startStack(
   const serverUrl = `http://127.0.0.1:${serverPort}`
   const parts: Part[] = []
 
-  const sim = startPart('sim', 'src/twitter-sim/cli.ts', { SEVA_SIM_PORT: String(simPort), SEVA_SIM_RATE: '0' })
-  parts.push(sim)
-  await waitUntil('the simulator', async () => (await fetch(`${simUrl}/_sim/stats`)).ok, 30_000, sim.output)
-
   let server: Part | undefined
   const startServer = async () => {
     server = startPart('server', 'src/server/cli.ts', {
@@ -154,11 +150,21 @@ export async function startStack(
     const current = server
     await waitUntil('the server', async () => (await fetch(`${serverUrl}/healthz`)).ok, 60_000, current.output)
   }
-  await startServer()
-
   const startDesk = (port: number, name: string) =>
     startDeskHost(parts, name, { port, serverUrl, dataDir: join(dataDir, name) })
-  const deskUrl = (await startDesk(deskPort, 'desk')).url
+
+  // The desk host needs only the server's address, so it starts while the simulator and then
+  // the server (which reads X from the simulator from its first moment) come up; the stack is
+  // returned once all three answer, as before.
+  const [deskUrl] = await Promise.all([
+    startDesk(deskPort, 'desk').then((desk) => desk.url),
+    (async () => {
+      const sim = startPart('sim', 'src/twitter-sim/cli.ts', { SEVA_SIM_PORT: String(simPort), SEVA_SIM_RATE: '0' })
+      parts.push(sim)
+      await waitUntil('the simulator', async () => (await fetch(`${simUrl}/_sim/stats`)).ok, 30_000, sim.output)
+      await startServer()
+    })(),
+  ])
   let desks = 1
 
   return {

@@ -107,8 +107,15 @@ export async function loggedIn(server: RunningServer, username: string): Promise
   return client
 }
 
-/** Polls until check() is truthy (bounded). */
-export async function eventually<T>(check: () => Promise<T | null | undefined | false>, timeoutMs = 5000): Promise<T> {
+/**
+ * Polls until check() is truthy (bounded). The default bound only stops a test that would
+ * wait for ever; it is no claim about speed (a loaded CI machine took seconds where an idle
+ * one takes milliseconds), so it is generous. A caller whose property is a deadline passes it.
+ */
+export async function eventually<T>(
+  check: () => Promise<T | null | undefined | false>,
+  timeoutMs = 30_000,
+): Promise<T> {
   const until = Date.now() + timeoutMs
   for (;;) {
     const value = await check()

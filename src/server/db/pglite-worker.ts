@@ -17,16 +17,31 @@ interface Pending {
   timer: NodeJS.Timeout | null
 }
 
+/**
+ * The test suites start a few hundred databases, and creating one (PostgreSQL's initdb, in
+ * WASM) is most of a server's start-up. They set SEVA_PGLITE_TEMPLATE to a tarball of a
+ * fresh, empty cluster made once per run (PGlite's dumpDataDir, tests/pglite-template.ts), and
+ * a new database starts as a copy of it; migrations and seeding run as always. Unset, as
+ * everywhere outside the tests, a new database is created from scratch.
+ */
+const TEMPLATE_ENV = 'SEVA_PGLITE_TEMPLATE'
+
 // Plain CommonJS, evaluated in the worker: no TypeScript loader is needed there.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads')
+const { existsSync, readFileSync } = require('node:fs')
+const { join } = require('node:path')
 const { PGlite } = require(workerData.pglitePath)
 let db = null
 parentPort.on('message', async ({ id, op, sql, params }) => {
   try {
     let value = null
     if (op === 'open') {
-      db = workerData.dataDir ? new PGlite(workerData.dataDir) : new PGlite()
+      const { dataDir, template } = workerData
+      // Only a database that does not exist yet starts from the template.
+      const fresh = !dataDir || !existsSync(join(dataDir, 'PG_VERSION'))
+      const options = template && fresh ? { loadDataDir: new Blob([readFileSync(template)]) } : {}
+      db = dataDir ? new PGlite(dataDir, options) : new PGlite(options)
       await db.waitReady
     } else if (op === 'query') value = (await db.query(sql, params)).rows
     else if (op === 'exec') await db.exec(sql)
@@ -52,7 +67,8 @@ export class PgliteWorker {
     private readonly failure: PgliteFailure,
   ) {
     const pglitePath = createRequire(import.meta.url).resolve('@electric-sql/pglite')
-    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { pglitePath, dataDir } })
+    const template = process.env[TEMPLATE_ENV] || undefined
+    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { pglitePath, dataDir, template } })
     // Requests in flight keep the process alive (their deadline timers); an idle database does not.
     this.worker.unref()
     this.worker.on('message', (message: { id: number; value?: unknown; error?: Record<string, unknown> }) =>
