@@ -13,6 +13,7 @@ import { MIGRATIONS, migrate } from '../../src/server/db/migrations'
 import { insertGrievance, loadGrievance, nextVersion, saveGrievance } from '../../src/server/grievances'
 import { bucketValue, histogramPercentile } from '../../src/server/reports/histogram'
 import { reportSelection } from '../../src/server/reports/query'
+import { dailyWithTotals } from '../../src/server/reports/rollup-query'
 import { signedBlocks, wholeBlocks, type RangePart } from '../../src/server/reports/range-plan'
 import {
   ALL_ROLLUP_TABLES,
@@ -300,6 +301,21 @@ describe('report roll-ups', () => {
       for (let ms = from; ms <= to; ms += DAY) expected.push([day(ms), 1])
       expect(coverage(signedBlocks(day(from), day(to))), `${day(from)} – ${day(to)}`).toEqual(expected)
     }
+  })
+
+  it('add up each day’s series total from its divisions, before dropping rows with nothing opened or resolved', () => {
+    const rows = dailyWithTotals([
+      { day: '2026-03-01', division: 'cyber', opened: 3, decided: 2, met: 1, resolved: 0 },
+      { day: '2026-03-01', division: 'police', opened: 0, decided: 1, met: 0, resolved: 0 },
+      { day: '2026-03-01', division: null, opened: 1, decided: 0, met: 0, resolved: 2 },
+      { day: '2026-03-02', division: 'police', opened: 0, decided: 0, met: 0, resolved: 0 },
+    ])
+    expect(rows).toEqual([
+      { g_division: 0, day: '2026-03-01', division: 'cyber', opened: 3, decided: 2, met: 1, resolved: 0 },
+      { g_division: 0, day: '2026-03-01', division: null, opened: 1, decided: 0, met: 0, resolved: 2 },
+      // The police row (only a decided SLA) is dropped, but its count stays in the day's total.
+      { g_division: 1, day: '2026-03-01', division: null, opened: 4, decided: 3, met: 1, resolved: 2 },
+    ])
   })
 
   it('read medians and p90s from a histogram as percentile_cont reads the values its buckets stand for', () => {
