@@ -411,37 +411,23 @@ export class TweetMatcher {
         continue
       }
       digitRun = 0
-      if (c >= 0x0900 && c <= 0x097f) {
-        devanagari++
-        // Stress marks are reordered by NFC: that text takes the two-pass route. Nukta
-        // forms need no NFC here (folding drops the nukta either way) unless a hashtag or
-        // URL could see the difference.
-        if (c >= 0x0951 && c <= 0x0954) return this.runTwoPass(text)
-        if (c === 0x093c || (c >= 0x0958 && c <= 0x095f) || c === 0x0929 || c === 0x0931 || c === 0x0934) nukta = true
-        if (kindOf(c) === K_SEP) {
-          if (len > 0) {
-            this.len = len
-            this.foundWord(wordStart, i, hashed, h)
-            len = 0
-          }
-          continue
-        }
-        if (len === 0) wordStart = i
-        hashed = false
-        this.len = len
-        this.pushIndic(c)
-        buf = this.buf
-        len = this.len
-        continue
-      }
       if (c >= 0x0600 && c <= 0x0d7f) {
-        // Other Indian scripts and Arabic (Urdu) are NFC-normalised before their words are
-        // read; text NFC leaves alone (nearly all of it) is read here as the two-pass
-        // route would read it, in the same pass. The rest of the range: reference.
-        if (c > 0x06ff && c < 0x0980) return this.runReference(text)
-        if (!otherIndic) {
-          if (text.normalize('NFC') !== text) return this.runTwoPass(text)
-          otherIndic = true
+        if (c >= 0x0900 && c <= 0x097f) {
+          devanagari++
+          // Stress marks are reordered by NFC: that text takes the two-pass route. Nukta
+          // forms need no NFC here (folding drops the nukta either way) unless a hashtag or
+          // URL could see the difference.
+          if (c >= 0x0951 && c <= 0x0954) return this.runTwoPass(text)
+          if (c === 0x093c || (c >= 0x0958 && c <= 0x095f) || c === 0x0929 || c === 0x0931 || c === 0x0934) nukta = true
+        } else {
+          // Other Indian scripts and Arabic (Urdu) are NFC-normalised before their words
+          // are read; text NFC leaves alone (nearly all of it) is read here as the two-pass
+          // route would read it, in the same pass. The rest of the range: reference.
+          if (c > 0x06ff && c < 0x0980) return this.runReference(text)
+          if (!otherIndic) {
+            if (text.normalize('NFC') !== text) return this.runTwoPass(text)
+            otherIndic = true
+          }
         }
         const k = kindOf(c)
         if (k === K_SEP) {
@@ -452,8 +438,8 @@ export class TweetMatcher {
           }
           continue
         }
-        // Zero-width characters (U+061C) are removed before words are read: two-pass.
-        if (k < K_INDIC_LETTER || k > K_INDIC_NUMBER) return this.runTwoPass(text)
+        // The range holds only separators and letters, marks and digits (classifyBmp).
+        if (k < K_INDIC_LETTER || k > K_INDIC_NUMBER) return this.runReference(text)
         if (len === 0) wordStart = i
         hashed = false
         this.len = len
