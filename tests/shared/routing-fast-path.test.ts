@@ -233,6 +233,26 @@ describe('single-pass matcher', () => {
     expect([...m.mentions]).toEqual(['hmoindia'])
     expect([m.urlCount, m.hashtagCount]).toEqual([1, 1])
   })
+  it('reads other Indian scripts and Urdu in the single pass when NFC leaves the text alone', () => {
+    const compiled = compileOrg(loadOrg('mha'))
+    const m = compiled.matcher
+    const single = [
+      '@HMOIndia আমার পাসপোর্ট pending #PassportDelay',
+      'பாஸ்போர்ட் 4521789632 கிடைக்கவில்லை please help',
+      'میرا ویزا اب تک نہیں آیا https://t.co/abc123',
+      'मेरा वीजा ਮੇਰਾ ক্ষ ஐயா',
+    ]
+    // Gurmukhi khha (U+0A59) and Bengali yya (U+09DF) decompose under NFC; "ো" written as
+    // its two halves composes: these go the two-pass way, which normalises first.
+    const twoPass = ['\u0a59ਬਰ my passport', 'আমায় \u09df help', 'মারে\u09c7\u09be pending']
+    for (const text of [...single, ...twoPass]) {
+      m.run(text)
+      expect(m.route, text).toBe(single.includes(text) ? 'single' : 'two-pass')
+      const fast = JSON.stringify(snapshot(m, compiled.rules.length))
+      m.runReference(text)
+      expect(fast, text).toBe(JSON.stringify(snapshot(m, compiled.rules.length)))
+    }
+  })
   it('agrees with the reference path on the MHA rules (terms, exclusions, cues)', () => {
     expectSamePaths(compileOrg(loadOrg('mha')))
   })

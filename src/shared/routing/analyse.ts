@@ -79,6 +79,8 @@ const onHandle = (division: string, handleDivision: string): number => (division
 // Scratch for ranking the matched rules of one tweet (analyseTweet is synchronous).
 let rankRule = new Int32Array(64)
 let rankHits = new Int32Array(64)
+/** Our handles one tweet is addressed to (analyseTweet's scratch). */
+const addressedScratch: string[] = []
 
 export function analyseTweet(compiled: CompiledOrg, tweet: IncomingTweet, ctx?: AnalyseContext): TweetAnalysis {
   const own: ReadonlySet<string> =
@@ -114,12 +116,15 @@ export function analyseTweet(compiled: CompiledOrg, tweet: IncomingTweet, ctx?: 
 
   const bit = compiled.cueBit
   const cues = m.cues
-  const addressedTo: string[] = []
+  // Scratch, not kept past this call (emptied by pop(): length = 0 drops the backing store).
+  const addressedTo = addressedScratch
+  while (addressedTo.length > 0) addressedTo.pop()
   if (tweet.viaHandle) {
     const via = handleKey(tweet.viaHandle)
     if (via && own.has(via)) addressedTo.push(via)
   }
-  for (const h of m.mentions) if (own.has(h)) addressedTo.push(h)
+  const mentions = m.mentions
+  for (let i = 0; i < mentions.length; i++) if (own.has(mentions[i])) addressedTo.push(mentions[i])
   const directed = addressedTo.length > 0
 
   // Rules that pull the tweet in: a term hit, no exclusion hit, handle scope satisfied.

@@ -4,9 +4,9 @@
 // ends. The outcome (cue bits, rule hits, word/entity counts, language) is left in
 // reusable fields, so a typical tweet allocates no per-word strings or arrays.
 //
-// Tweets made of ASCII, the Indian scripts (and Arabic for Urdu) and "inert" characters
-// (emoji, punctuation, symbols that no folding step changes) take the single pass; any
-// other character (accented Latin, Cyrillic, CJK, …) sends the tweet through the
+// Tweets made of ASCII, the Indian scripts (and Arabic for Urdu; those but Devanagari
+// only when NFC leaves the text alone) and "inert" characters (emoji, punctuation,
+// symbols that no folding step changes) take the single pass; any other character (accented Latin, Cyrillic, CJK, …) sends the tweet through the
 // reference normalise() + detectLanguage(), so behaviour is identical either way.
 // tests/shared/routing-fast-path.test.ts checks the two paths against each other.
 import type { DetectedLanguage } from '../analysis'
@@ -362,6 +362,8 @@ export class TweetMatcher {
     let at = false
     let wideAt = false
     let hash = false
+    // Seen a character of another Indian script (or Arabic), in text NFC leaves alone.
+    let otherIndic = false
     let buf = this.buf
     let len = 0
     let wordStart = 0
@@ -409,14 +411,26 @@ export class TweetMatcher {
         continue
       }
       digitRun = 0
-      if (c >= 0x0900 && c <= 0x097f) {
-        devanagari++
-        // Stress marks are reordered by NFC: that text takes the two-pass route. Nukta
-        // forms need no NFC here (folding drops the nukta either way) unless a hashtag or
-        // URL could see the difference.
-        if (c >= 0x0951 && c <= 0x0954) return this.runTwoPass(text)
-        if (c === 0x093c || (c >= 0x0958 && c <= 0x095f) || c === 0x0929 || c === 0x0931 || c === 0x0934) nukta = true
-        if (kindOf(c) === K_SEP) {
+      if (c >= 0x0600 && c <= 0x0d7f) {
+        if (c >= 0x0900 && c <= 0x097f) {
+          devanagari++
+          // Stress marks are reordered by NFC: that text takes the two-pass route. Nukta
+          // forms need no NFC here (folding drops the nukta either way) unless a hashtag or
+          // URL could see the difference.
+          if (c >= 0x0951 && c <= 0x0954) return this.runTwoPass(text)
+          if (c === 0x093c || (c >= 0x0958 && c <= 0x095f) || c === 0x0929 || c === 0x0931 || c === 0x0934) nukta = true
+        } else {
+          // Other Indian scripts and Arabic (Urdu) are NFC-normalised before their words
+          // are read; text NFC leaves alone (nearly all of it) is read here as the two-pass
+          // route would read it, in the same pass. The rest of the range: reference.
+          if (c > 0x06ff && c < 0x0980) return this.runReference(text)
+          if (!otherIndic) {
+            if (text.normalize('NFC') !== text) return this.runTwoPass(text)
+            otherIndic = true
+          }
+        }
+        const k = kindOf(c)
+        if (k === K_SEP) {
           if (len > 0) {
             this.len = len
             this.foundWord(wordStart, i, hashed, h)
@@ -424,6 +438,8 @@ export class TweetMatcher {
           }
           continue
         }
+        // The range holds only separators and letters, marks and digits (classifyBmp).
+        if (k < K_INDIC_LETTER || k > K_INDIC_NUMBER) return this.runReference(text)
         if (len === 0) wordStart = i
         hashed = false
         this.len = len
@@ -431,11 +447,6 @@ export class TweetMatcher {
         buf = this.buf
         len = this.len
         continue
-      }
-      if (c >= 0x0600 && c <= 0x0d7f) {
-        // Other Indian scripts (NFC-normalised first) and the rest of the range.
-        if (c <= 0x06ff || c >= 0x0980) return this.runTwoPass(text)
-        return this.runReference(text)
       }
       const k = kindOf(c)
       if (len > 0 && (k === K_SEP || k === K_HIGH_SURROGATE)) {
@@ -464,7 +475,10 @@ export class TweetMatcher {
       if (nukta && (hash || urlHint)) return this.runTwoPass(text)
       if (!this.stepAroundEntities(text, at, wideAt, hash, urlHint)) return this.runTwoPass(text)
     } else this.stepWords(0, this.wordsFound)
-    this.language = this.languageOf(text, latin, devanagari)
+    // As runTwoPass() tells the language of text with other Indian scripts.
+    this.language = otherIndic
+      ? (scriptLanguage(text) ?? latinLanguage(this.wordCount, this.hinglish))
+      : this.languageOf(text, latin, devanagari)
   }
 
   /**

@@ -243,14 +243,20 @@ export class TriageScorer {
     const heads = m.wordHeads
     const table = m.wordNotes(this)
     const noteAt = m.wordNoteAt
+    // Word pairs (actionable model only) in the same loop: the word's hash is at hand.
+    let prev = 0x2f2f2f2f
     for (let i = 0; i < m.wordHashCount; i++) {
+      const word = words[i]
+      const pair = featureHash(NS_BIGRAM, Math.imul(prev, 0x27d4eb2d) ^ word)
+      if (this.seenBit(pair) === 1) z += w[pair & mask]
+      prev = word
       let notes: Int32Array = this.looseNote
       let at = 0
       if (table !== null && noteAt[i] >= 0) {
         notes = table
         at = noteAt[i]
-        if (notes[at + NOTE_WRITTEN] === 0) this.noteWord(notes, at, words[i], heads[i])
-      } else this.noteWord(notes, 0, words[i], heads[i])
+        if (notes[at + NOTE_WRITTEN] === 0) this.noteWord(notes, at, word, heads[i])
+      } else this.noteWord(notes, 0, word, heads[i])
       z += notes[at + NOTE_WEIGHT]
       if (notes[at + NOTE_WORD_ROW] >= 0) rows[nr++] = notes[at + NOTE_WORD_ROW]
       if (notes[at + NOTE_HEAD_ROW] >= 0) rows[nr++] = notes[at + NOTE_HEAD_ROW]
@@ -315,13 +321,6 @@ export class TriageScorer {
     }
     this.rowCount = nr
 
-    // Word pairs (actionable model only).
-    let prev = 0x2f2f2f2f
-    for (let i = 0; i < m.wordHashCount; i++) {
-      const h = featureHash(NS_BIGRAM, Math.imul(prev, 0x27d4eb2d) ^ words[i])
-      if (this.seenBit(h) === 1) z += w[h & mask]
-      prev = words[i]
-    }
     z += this.ruleShapeW[Math.min(matched, 3)]
 
     // Shape.
