@@ -15,12 +15,11 @@ import { compileOrg } from '../src/shared/routing'
 import {
   parseModel,
   prepareTriage,
-  toIncoming,
   trainTriageModel,
-  triageTweet,
   type LabelledTweet,
   type Triage,
 } from '../src/shared/triage-model'
+import { bandFigures } from './band-figures'
 import { buildOrgCorpus } from './make-training-corpus'
 import { DIVISION_CORPORA, buildDivisionTweets } from './training-corpus/divisions'
 
@@ -34,37 +33,18 @@ const modelDir = args.includes('--models') ? args[args.indexOf('--models') + 1] 
 const f3 = (n: number) => n.toFixed(3)
 
 function score(triage: Triage, tweets: LabelledTweet[]) {
-  let ticket = 0
-  let ticketTrue = 0
-  let positives = 0
-  let caught = 0
-  let right = 0
   const confusion = new Map<string, number>()
   const misrouted: string[] = []
-  for (const t of tweets) {
-    const v = triageTweet(triage, toIncoming(t))
-    if (v.band === 'ticket') {
-      ticket++
-      if (t.label.actionable) ticketTrue++
-    }
-    if (!t.label.actionable) continue
-    positives++
-    if (v.band === 'ignore') continue
-    caught++
-    if (v.division === t.label.division) right++
-    else {
-      const key = `${t.label.division} → ${v.division}`
-      confusion.set(key, (confusion.get(key) ?? 0) + 1)
-      misrouted.push(`${key}: ${t.text}`)
-    }
-  }
-  const p = ticketTrue / Math.max(1, ticket)
-  const r = ticketTrue / Math.max(1, positives)
+  const f = bandFigures(triage, tweets, (t, v) => {
+    const key = `${t.label.division} → ${v.division}`
+    confusion.set(key, (confusion.get(key) ?? 0) + 1)
+    misrouted.push(`${key}: ${t.text}`)
+  })
   const worst = [...confusion].sort((a, b) => b[1] - a[1]).slice(0, 6)
   return {
     line:
-      `ticket P ${f3(p)} R ${f3(r)} F1 ${f3((2 * p * r) / Math.max(1e-9, p + r))}, ` +
-      `ticket+review R ${f3(caught / Math.max(1, positives))}, division ${f3(right / Math.max(1, caught))}`,
+      `ticket P ${f3(f.ticketP)} R ${f3(f.ticketR)} F1 ${f3(f.ticketF1)}, ` +
+      `ticket+review R ${f3(f.ticketOrReviewR)}, division ${f3(f.division)}`,
     confusions: worst.map(([k, n]) => `${k} ${n}`).join(', ') || 'none',
     misrouted,
   }

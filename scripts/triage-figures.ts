@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { OrgConfig } from '../src/shared/org'
 import { compileOrg } from '../src/shared/routing'
-import { parseModel, prepareTriage, toIncoming, triageTweet, type LabelledTweet } from '../src/shared/triage-model'
+import { parseModel, prepareTriage, type LabelledTweet } from '../src/shared/triage-model'
+import { bandFigures } from './band-figures'
 
 const ROOT = join(import.meta.dirname, '..')
 const ORGS = ['mha', 'mea', 'railways']
@@ -22,34 +23,7 @@ function figures(org: string, set: string) {
   const config = OrgConfig.parse(JSON.parse(readFileSync(join(ROOT, 'resources', 'orgs', `${org}.json`), 'utf8')))
   const model = parseModel(JSON.parse(readFileSync(join(ROOT, 'resources', 'models', `${org}.model.json`), 'utf8')))
   const triage = prepareTriage(compileOrg(config), model)
-  const tweets = readJsonl(join(ROOT, 'tests', 'fixtures', set, `${org}.jsonl`))
-  let ticketTp = 0
-  let ticketAll = 0
-  let positives = 0
-  let caught = 0
-  let divisionRight = 0
-  for (const t of tweets) {
-    const v = triageTweet(triage, toIncoming(t))
-    if (v.band === 'ticket') {
-      ticketAll++
-      if (t.label.actionable) ticketTp++
-    }
-    if (!t.label.actionable) continue
-    positives++
-    if (v.band === 'ignore') continue
-    caught++
-    if (v.division === t.label.division) divisionRight++
-  }
-  const p = ticketTp / Math.max(1, ticketAll)
-  const r = ticketTp / Math.max(1, positives)
-  return {
-    tweets: tweets.length,
-    ticketP: p,
-    ticketR: r,
-    ticketF1: (2 * p * r) / Math.max(1e-9, p + r),
-    ticketOrReviewR: caught / Math.max(1, positives),
-    division: divisionRight / Math.max(1, caught),
-  }
+  return bandFigures(triage, readJsonl(join(ROOT, 'tests', 'fixtures', set, `${org}.jsonl`)))
 }
 
 const sets = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['heldout', 'heldout-b']
