@@ -36,7 +36,7 @@ export class Gen {
     for (let guard = 0; guard < 20 && s.includes('['); guard++) {
       s = s.replace(/\[([^[\]]*)\]/g, (_, body: string) => this.pick(body.split('|')))
     }
-    return s.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    return s.replace(/\{(\w+)\}/g, (_whole, name: string) => {
       const fill = this.slots[name]
       if (!fill) throw new Error(`no slot {${name}} in "${template}"`)
       return fill()
