@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { grievanceId, makeGrievance } from '../../bench/desk/corpus'
 import { importLegacyCache, importWholeFileCache, LogGrievanceStore } from '../../src/main/desk/grievance-store'
 import { LegacyFileError, LegacySplitter, type LegacyPiece } from '../../src/main/desk/grievance-store/legacy-splitter'
-import type { OrgSummary } from '../../src/shared/protocol'
+import { MOCK_ORG } from './mock-sync-server'
 
 const dirs: string[] = []
 async function scratch(): Promise<{ dir: string; legacy: string }> {
@@ -20,14 +20,7 @@ afterEach(async () => {
 
 const AT = '2026-03-01T10:00:00.000Z'
 const OWNER = { serverUrl: 'http://seva.test', username: 'meena' }
-const ORG: OrgSummary = {
-  id: 'mha',
-  name: 'Ministry of Home Affairs',
-  ticketPrefix: 'MHA',
-  handles: ['HMOIndia'],
-  divisions: [{ id: 'visa', name: 'Visa', nameHi: 'वीज़ा' }],
-  templates: [],
-}
+const ORG = MOCK_ORG
 const grievancesOf = (n: number) =>
   Object.fromEntries(Array.from({ length: n }, (_, i) => [grievanceId(i), makeGrievance(i)]))
 const oldCache = (n: number) => ({
