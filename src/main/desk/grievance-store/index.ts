@@ -2,4 +2,4 @@
 export { LogGrievanceStore, type LogStoreOptions, type OpenReport, type StoreEvent } from './log-store'
 export { QUEUE_ROW_VERSION, queueRow, type QueueRow } from './queue-row'
 export type { CacheMeta, GrievanceCacheStore, StoreCounters } from './types'
-export { importWholeFileCache } from './import-legacy'
+export { importLegacyCache, importWholeFileCache, type LegacyImport } from './import-legacy'
