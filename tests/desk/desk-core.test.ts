@@ -553,7 +553,9 @@ describe('local files', () => {
     const { core, logs } = await signedIn()
     await waitFor(async () => (await listIds(core)).length === 1, 'pull after the unreadable old cache')
     expect(await readdir(data.dir)).toContain('grievances.json.unreadable')
-    expect(logs.some((l) => l.startsWith('error: Grievance cache') && l.includes('unreadable'))).toBe(true)
+    // The log says where the file went wrong, for support.
+    const line = logs.find((l) => l.startsWith('error: Grievance cache') && l.includes('unreadable'))
+    expect(line).toMatch(/could not be read \(.+\); moved to/)
     expect(server.requests).toContain(`GET /api/v1/changes?after=0&limit=${LIMITS.changesPage}`)
   })
 

@@ -2,7 +2,6 @@
 // independent of Electron. Owns the session, the local files and one SyncEngine per
 // signed-in session; the Electron glue and the browser desk host are thin shells on it.
 import { randomUUID } from 'node:crypto'
-import { access } from 'node:fs/promises'
 import {
   deskApi,
   type Conflict,
@@ -21,7 +20,7 @@ import { whyUnsendable } from './action-check'
 import { applyActionLocally, rebasePending } from './apply-action'
 import { DeskSettings, Outbox, deskFiles, emptyOutbox, emptySettings, sameOwner, type Owner } from './desk-files'
 import { DurableJSONFile } from './durable-json-file'
-import { importWholeFileCache, LogGrievanceStore } from './grievance-store'
+import { importLegacyCache, LogGrievanceStore } from './grievance-store'
 import { DeskPresence } from './presence'
 import { recoverOutbox } from './outbox-recovery'
 import { tightenDataDir } from './private-files'
@@ -216,13 +215,13 @@ class DeskCoreImpl implements DeskCore {
     // Only a cache: whatever was lost comes back with the next pull.
     if (report.recovered) this.log('error', `${report.recovered}`)
     const legacy = this.files.legacyCache
-    const hadLegacy = await exists(legacy)
-    const imported = hadLegacy ? await importWholeFileCache(store, legacy) : null
-    if (imported !== null) this.log('info', `Grievance cache: imported ${imported} grievance(s) from ${legacy}`)
-    else if (hadLegacy) {
+    const result = await importLegacyCache(store, legacy)
+    if (result.outcome === 'imported')
+      this.log('info', `Grievance cache: imported ${result.count} grievance(s) from ${legacy}`)
+    else if (result.outcome === 'unreadable') {
       this.log(
         'error',
-        `Grievance cache ${legacy} could not be read; moved to ${legacy}.unreadable. Fetching everything again from the server.`,
+        `Grievance cache ${legacy} could not be read (${result.reason}); moved to ${legacy}.unreadable. Fetching everything again from the server.`,
       )
     }
     return store
@@ -808,13 +807,4 @@ interface DeskLoginInput {
   serverUrl?: string
   username: string
   password: string
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await access(file)
-    return true
-  } catch {
-    return false
-  }
 }
