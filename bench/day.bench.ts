@@ -279,7 +279,8 @@ async function supervisorDay(server: RunningServer, clock: DayClock, log: DayLog
           break
         }
         if (result.status !== 'conflict') {
-          log.errors.push(`handover ${g.ticket} to ${to}: ${result.status}`)
+          const why = result.status === 'rejected' ? ` (${result.reason})` : ''
+          log.errors.push(`handover ${g.ticket} to ${to}: ${result.status}${why}`)
           break
         }
         version = result.grievance.version
@@ -436,13 +437,20 @@ async function figures(server: RunningServer, sim: Simulator, log: DayLog, tweet
       if ((resolved - injected) * FACTOR <= targetMs) met++
     } else if ((end - injected) * FACTOR > targetMs) judged++
   }
-  const idle = await server.db.query<{ idle_ms: number | null }>(
-    `SELECT EXTRACT(EPOCH FROM (LEAST(
+  const idle = await server.db.query<{ idle_ms: number | null; grievance_id: string; assignee: string }>(
+    `SELECT c.grievance_id, c.assignee, EXTRACT(EPOCH FROM (LEAST(
          COALESCE((SELECT min(a.at) FROM actions a WHERE a.grievance_id = c.grievance_id AND a.username = c.assignee AND a.at >= c.at), now()),
          COALESCE((SELECT min(c2.at) FROM changes c2 WHERE c2.grievance_id = c.grievance_id AND c2.seq > c.seq
                      AND c2.assignee IS DISTINCT FROM c.assignee), now())) - c.at)) * 1000 AS idle_ms
      FROM changes c WHERE c.assignee IS NOT NULL AND c.prev_assignee IS DISTINCT FROM c.assignee`,
   )
+  // Which assignment sat longest, so an outlier can be followed into the thread.
+  const longest = idle.reduce<(typeof idle)[number] | null>(
+    (a, r) => (a === null || Number(r.idle_ms ?? 0) > Number(a.idle_ms ?? 0) ? r : a),
+    null,
+  )
+  if (longest)
+    console.log(`  longest idle assignment: grievance ${longest.grievance_id}, assigned to ${longest.assignee}`)
   const ownHandles = new Set(BASE_ORG.handles.map((h) => h.username))
   const postsCreated = [...ownHandles].reduce((n, h) => n + sim.tweetsBy(h).length, 0)
   const postsRead = sim.context.usage.used
