@@ -5,18 +5,15 @@
 // SEVA_WORKING_SET_DAYS (30: days finished grievances stay cached; 0 keeps everything).
 import { resolve } from 'node:path'
 import { startBrowserDesk } from './browser-host'
-import { parseWorkingSetDays } from './deployment'
+import { readDeployment } from './deployment'
 
 async function main(): Promise<void> {
   const port = Number(process.env.SEVA_DESK_PORT ?? 4030)
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`SEVA_DESK_PORT must be a port number, got ${process.env.SEVA_DESK_PORT}`)
   }
-  const rawDays = process.env.SEVA_WORKING_SET_DAYS
-  const workingSetDays = rawDays === undefined ? undefined : parseWorkingSetDays(rawDays)
-  if (rawDays !== undefined && workingSetDays === undefined) {
-    throw new Error(`SEVA_WORKING_SET_DAYS must be a number of days (0 keeps everything), got ${rawDays}`)
-  }
+  // The same reading of SEVA_WORKING_SET_DAYS as the Electron desk's (a bad value: a warning, the default).
+  const { workingSetDays } = readDeployment({ env: process.env, files: [] })
   const desk = await startBrowserDesk({
     port,
     serverUrl: process.env.SEVA_SERVER_URL ?? 'http://127.0.0.1:4020',
