@@ -8,6 +8,10 @@
 //   npx tsx scripts/division-dev.ts --models DIR   the model files in DIR (e.g. an older commit's)
 //   npx tsx scripts/division-dev.ts --fresh        models trained now from the generator's corpus
 //   … --show                                       also the misrouted development-split tweets
+//   … --real                                       also tests/fixtures/dev-real/<org>.jsonl: tweets
+//                                                  written by hand, by someone who never read the
+//                                                  generator's templates, as citizens and accounts
+//                                                  write on X (development figures, not held-out)
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { OrgConfig } from '../src/shared/org'
@@ -29,8 +33,16 @@ const DEV_SIZE = 800
 const args = process.argv.slice(2)
 const fresh = args.includes('--fresh')
 const show = args.includes('--show')
+const real = args.includes('--real')
 const modelDir = args.includes('--models') ? args[args.indexOf('--models') + 1] : join(ROOT, 'resources', 'models')
 const f3 = (n: number) => n.toFixed(3)
+
+function readJsonl(path: string): LabelledTweet[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as LabelledTweet)
+}
 
 function score(triage: Triage, tweets: LabelledTweet[]) {
   const confusion = new Map<string, number>()
@@ -59,10 +71,7 @@ ORGS.forEach((org, i) => {
   const split = buildDivisionTweets(DIVISION_CORPORA[org], DEV_SIZE, 9901 + i * 13, 'dev')
   const trainingTexts = new Set(buildOrgCorpus(i).map((t) => t.text))
   const shared = split.filter((t) => trainingTexts.has(t.text)).length
-  const corpus = readFileSync(join(ROOT, 'tests', 'fixtures', 'corpus', `${org}.jsonl`), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as LabelledTweet)
+  const corpus = readJsonl(join(ROOT, 'tests', 'fixtures', 'corpus', `${org}.jsonl`))
   const a = score(triage, split)
   const b = score(triage, corpus)
   console.log(`${org} (${fresh ? 'fresh' : modelDir} models)`)
@@ -71,4 +80,11 @@ ORGS.forEach((org, i) => {
   console.log(`  development corpus (${corpus.length}): ${b.line}`)
   console.log(`    confusions: ${b.confusions}`)
   if (show) for (const m of a.misrouted) console.log(`    ${m}`)
+  if (real) {
+    const handWritten = readJsonl(join(ROOT, 'tests', 'fixtures', 'dev-real', `${org}.jsonl`))
+    const r = score(triage, handWritten)
+    console.log(`  hand-written dev-real (${handWritten.length}): ${r.line}`)
+    console.log(`    confusions: ${r.confusions}`)
+    if (show) for (const m of r.misrouted) console.log(`    ${m}`)
+  }
 })
