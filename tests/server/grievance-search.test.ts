@@ -157,7 +157,7 @@ describe('GET /api/v1/grievances/search', () => {
     await seed()
     await stack.server.db.query(`DELETE FROM grievance_search WHERE grievance_id IN ('srch-1', 'srch-2')`)
     expect(tickets((await search(stack.admin, { q: 'verification' })).body)).toEqual([])
-    expect(await backfillSearchRows(stack.server.db, 1)).toBe(2)
+    expect(await backfillSearchRows(stack.server.db, { batch: 1 })).toBe(2)
     expect(tickets((await search(stack.admin, { q: 'verification' })).body)).toEqual(['MHA-25-900001'])
     expect(await backfillSearchRows(stack.server.db)).toBe(0)
   })
