@@ -161,7 +161,8 @@ export function indexedPrefixesOf(word: string): string[] {
   const points = [...word]
   const { minPrefixChars, maxIndexedPrefixChars } = GRIEVANCE_SEARCH_LIMITS
   const out: string[] = []
-  for (let n = minPrefixChars; n < points.length && n <= maxIndexedPrefixChars; n++) out.push(points.slice(0, n).join(''))
+  for (let n = minPrefixChars; n < points.length && n <= maxIndexedPrefixChars; n++)
+    out.push(points.slice(0, n).join(''))
   out.push(word)
   return out
 }

@@ -234,9 +234,7 @@ describe('GET /api/v1/grievances/search', () => {
 
   it('stops between batches when told to, and resumes where it stopped', async () => {
     await seed()
-    await stack.server.db.query(
-      `DELETE FROM grievance_search WHERE grievance_id IN ('srch-10', 'srch-11', 'srch-12')`,
-    )
+    await stack.server.db.query(`DELETE FROM grievance_search WHERE grievance_id IN ('srch-10', 'srch-11', 'srch-12')`)
     let batches = 0
     expect(await backfillSearchRows(stack.server.db, { batch: 1, stopped: () => batches++ >= 1 })).toBe(1)
     expect(await backfillSearchRows(stack.server.db, { batch: 1 })).toBe(2)

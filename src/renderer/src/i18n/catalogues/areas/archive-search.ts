@@ -7,7 +7,8 @@ export const en = {
   action: 'Search older grievances on the server',
   actionTitle: 'This desk keeps open work and recently finished work; older grievances are found on the server.',
   hint: 'Nothing on this desk matches. Older grievances may be on the server.',
-  tooShort: 'To search older grievances on the server, type a word of at least {{min, number}} letters or a ticket number.',
+  tooShort:
+    'To search older grievances on the server, type a word of at least {{min, number}} letters or a ticket number.',
   region: 'Older grievances on the server',
   searching: 'Searching the server…',
   none: 'The server has no grievance you may see that matches “{{query}}”.',
