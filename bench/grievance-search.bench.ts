@@ -78,6 +78,12 @@ export default async function bench(): Promise<void> {
     }
     await server.db.query('ANALYZE')
     console.log(`${ROWS} grievances seeded in ${Math.round(performance.now() - t0)} ms (${server.db.kind})`)
+    // What the prefixes cost in storage: the search rows with their indexes, and words per row.
+    const [size] = await server.db.query<{ bytes: string; words: string }>(
+      `SELECT pg_total_relation_size('grievance_search')::text AS bytes,
+         (SELECT round(avg(cardinality(words)), 1)::text FROM grievance_search) AS words`,
+    )
+    console.log(`grievance_search with its indexes: ${(Number(size!.bytes) / 1e6).toFixed(1)} MB, ${size!.words} words a row`)
 
     const admin = await loggedIn(server, 'admin')
     const officer = await loggedIn(server, 'officer.cyber')
