@@ -83,7 +83,9 @@ export default async function bench(): Promise<void> {
       `SELECT pg_total_relation_size('grievance_search')::text AS bytes,
          (SELECT round(avg(cardinality(words)), 1)::text FROM grievance_search) AS words`,
     )
-    console.log(`grievance_search with its indexes: ${(Number(size!.bytes) / 1e6).toFixed(1)} MB, ${size!.words} words a row`)
+    console.log(
+      `grievance_search with its indexes: ${(Number(size!.bytes) / 1e6).toFixed(1)} MB, ${size!.words} words a row`,
+    )
 
     const admin = await loggedIn(server, 'admin')
     const officer = await loggedIn(server, 'officer.cyber')
