@@ -237,12 +237,6 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   let modelSync: ModelSync
   try {
     await migrate(db)
-    // Grievances stored before the search rows existed get theirs in the background: the
-    // server serves meanwhile (their tickets and words are found once the pass is done).
-    void backfillSearchRows(db).then(
-      (made) => made > 0 && log(`[server] search rows made for ${made} older grievance(s)`),
-      (error: unknown) => log(`[server] search rows of older grievances not made yet: ${String(error)}`),
-    )
     await seedConfig(db, seedOrg, opts.org ? 'seeded at start' : `seeded from ${opts.orgFile ?? DEFAULT_ORG_FILE}`)
     const stored = (await latestConfig(db))!
     live = new LiveOrg(stored.config, stored.version)
@@ -404,6 +398,16 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   const pollMs = opts.pollIntervalMs ?? 5_000
   const startWork = (workDb: Database, stillLeader: () => boolean): (() => Promise<void>) => {
     const loops = new BackgroundLoops(log)
+    // Search rows of grievances stored before them (or of an older words version) are made
+    // by the leader alone, once per term, in the background: the server serves meanwhile
+    // (those grievances are found once the pass is done). Stopping the term stops it between
+    // batches and waits for the batch in flight; the next leader resumes where it stopped.
+    loops.track(
+      backfillSearchRows(workDb, { stopped: () => loops.isStopped }).then(
+        (made) => made > 0 && log(`[server] search rows made for ${made} older grievance(s)`),
+        (error: unknown) => log(`[server] search rows of older grievances not made yet: ${String(error)}`),
+      ),
+    )
     if (pollMs <= 0) return () => loops.stop()
     // Its own triage (not reentrant); the same LiveOrg, so config changes reach the leader's work too.
     const workCtx: ServerContext = { ...ctx, db: workDb, triage: liveTriage(live, models) }

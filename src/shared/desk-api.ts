@@ -3,7 +3,7 @@
 // validates both, the preload turns the map into `window.seva`.
 import { z } from 'zod'
 import { Grievance, GrievanceStatus } from './grievance'
-import { ServerSearchAnswer } from './grievance-search'
+import { SearchText, ServerSearchAnswer } from './grievance-search'
 import { LIMITS } from './limits'
 import { RecoveryCodes, TWO_FACTOR_LIMITS, TwoFactorEnrolment, TwoFactorStatus } from './two-factor'
 import { UpdateDeferUntil, UpdateNotice } from './updates'
@@ -176,7 +176,8 @@ export const deskApi = {
    */
   'grievances.search-server': {
     input: z.object({
-      q: z.string().max(LIMITS.searchQueryChars),
+      // The server's own rules (length; not only words too short to look up), checked here first.
+      q: SearchText,
       status: GrievanceStatus.optional(),
       division: z.string().min(1).max(LIMITS.nameChars).optional(),
       before: z

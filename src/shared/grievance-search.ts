@@ -27,6 +27,17 @@ export const GRIEVANCE_SEARCH_LIMITS = {
   queryWords: 12,
   /** Characters of a grievance's first words shown with a hit. */
   excerptChars: 140,
+  /**
+   * A folded query word this long or longer is a word prefix ("refu" finds "refund");
+   * a shorter one must be a whole word, and a query of only such words is refused (it
+   * would match nearly every grievance). Counted in code points, Devanagari as Latin.
+   */
+  minPrefixChars: 3,
+  /**
+   * Prefixes of a grievance's words are indexed up to this many code points; a longer
+   * query word is looked up by its first ones and then checked against the whole words.
+   */
+  maxIndexedPrefixChars: 20,
 } as const
 
 /**
@@ -42,10 +53,15 @@ const Cursor = safeString(LIMITS.idChars * 2).regex(/^\d{1,15}:.+$/, {
   message: "must be the 'next' of an earlier page",
 })
 
+/** A search text: within its length, and not made only of words too short to look up. */
+export const SearchText = safeString(LIMITS.searchQueryChars).refine((q) => !asksTooLittle(q), {
+  message: `needs a word of at least ${GRIEVANCE_SEARCH_LIMITS.minPrefixChars} letters or a ticket number`,
+})
+
 const queryInt = safeString(20).regex(/^\d+$/, { message: 'must be a whole number' }).transform(Number)
 
 export const GrievanceSearchQuery = z.object({
-  q: safeString(LIMITS.searchQueryChars).optional(),
+  q: SearchText.optional(),
   status: GrievanceStatus.optional(),
   division: safeText(LIMITS.nameChars).optional(),
   before: Cursor.optional(),
@@ -81,27 +97,81 @@ export const GrievanceParams = z.object({ id: safeText(LIMITS.idChars) })
 export const GrievanceResponse = Grievance
 export type GrievanceResponse = z.infer<typeof GrievanceResponse>
 
-/** What the server looks up for a query: exact tickets and whole folded words. */
+/** A ticket as the server looks it up: this very ticket, or one beginning as typed (as the desk does). */
+export interface TicketTerm {
+  /** As stored (MHA-26-000123), from however it was typed (mha-26-123). */
+  exact: string
+  /** What was typed, in the stored case (MHA-26-12 also finds MHA-26-120045). */
+  prefix: string
+}
+
+/** What the server looks up for a query: tickets, whole folded words and folded word prefixes. */
 export interface ServerSearchTerms {
-  /** Ticket numbers as stored (MHA-26-000123), from however they were typed (mha-26-123). */
-  tickets: string[]
-  /** Folded words (src/shared/search.ts), every one of which the grievance must contain. */
+  /** Every one must be the grievance's ticket (exactly, or by its beginning). */
+  tickets: TicketTerm[]
+  /** Folded words (src/shared/search.ts) shorter than minPrefixChars: each must be a whole word. */
   words: string[]
+  /** Folded words of minPrefixChars or more: each must begin one of the grievance's words. */
+  prefixes: string[]
 }
 
 /**
  * The desk's folding of a query, for the server: the same keys the desk's own search
- * box makes, so a query finds on the server what it would find in the cache (whole words
- * there, where the cache also matches parts of words).
+ * box makes, so a query finds on the server what it would find in the cache (by word
+ * beginnings there, where the cache also matches the middles of words).
  */
 export function serverSearchTerms(q: string): ServerSearchTerms {
   const parsed = parseSearchQuery(q)
   // Prefixes are capitals (the org contract); typed in any case, compared as numbers.
-  const tickets = [
-    ...new Set(parsed.tickets.map((t) => formatTicketNumber(t.prefix.toUpperCase(), t.year, t.sequence))),
-  ]
-  const words = [...new Set(parsed.keys)].slice(0, GRIEVANCE_SEARCH_LIMITS.queryWords)
-  return { tickets, words }
+  const tickets = new Map<string, TicketTerm>()
+  for (const t of parsed.tickets) {
+    const term = {
+      exact: formatTicketNumber(t.prefix.toUpperCase(), t.year, t.sequence),
+      prefix: t.typed.toUpperCase(),
+    }
+    tickets.set(`${term.exact} ${term.prefix}`, term)
+  }
+  const keys = [...new Set(parsed.keys)].slice(0, GRIEVANCE_SEARCH_LIMITS.queryWords)
+  const isPrefix = (key: string) => codePoints(key) >= GRIEVANCE_SEARCH_LIMITS.minPrefixChars
+  return { tickets: [...tickets.values()], words: keys.filter((k) => !isPrefix(k)), prefixes: keys.filter(isPrefix) }
+}
+
+/**
+ * A query that names words but none long enough to be a prefix, and no ticket: refused
+ * by the server (400) and never sent by the desk. A query of only punctuation is not
+ * refused (it asks for nothing, and finds nothing).
+ */
+export function asksTooLittle(q: string): boolean {
+  const terms = serverSearchTerms(q)
+  return terms.words.length > 0 && terms.prefixes.length === 0 && terms.tickets.length === 0
+}
+
+function codePoints(text: string): number {
+  let n = 0
+  for (const _ of text) n++
+  return n
+}
+
+/**
+ * What a grievance's search row holds for one folded word: the word itself and each of
+ * its beginnings from minPrefixChars to maxIndexedPrefixChars code points, so a prefix
+ * query is one GIN lookup, like a whole word.
+ */
+export function indexedPrefixesOf(word: string): string[] {
+  const points = [...word]
+  const { minPrefixChars, maxIndexedPrefixChars } = GRIEVANCE_SEARCH_LIMITS
+  const out: string[] = []
+  for (let n = minPrefixChars; n < points.length && n <= maxIndexedPrefixChars; n++)
+    out.push(points.slice(0, n).join(''))
+  out.push(word)
+  return out
+}
+
+/** A query prefix as the index holds it: no longer than maxIndexedPrefixChars (longer ones are checked after). */
+export function indexedPrefix(prefix: string): { key: string; cut: boolean } {
+  const points = [...prefix]
+  const max = GRIEVANCE_SEARCH_LIMITS.maxIndexedPrefixChars
+  return points.length <= max ? { key: prefix, cut: false } : { key: points.slice(0, max).join(''), cut: true }
 }
 
 /** The first words of a text, cut at a word where one is near. */

@@ -131,6 +131,10 @@ describe('older grievances from the server', () => {
     await expect(core.handle('grievances.search-server', { q: 'x'.repeat(201) })).rejects.toMatchObject({
       code: 'invalid-input',
     })
+    // Only words shorter than the minimum prefix: the server would refuse it, so the desk does first.
+    await expect(core.handle('grievances.search-server', { q: 'pa' })).rejects.toMatchObject({
+      code: 'invalid-input',
+    })
   })
 })
 

@@ -61,6 +61,25 @@ test('a grievance older than the working set is found on the server by ticket an
   await expect(page.getByTestId('queue-summary')).toHaveAttribute('data-shown', '1')
 })
 
+test('the server search finds a word by its beginning, and asks for more than a short word', async ({ page }) => {
+  await signInAt(page, stack.deskUrl, 'officer.cyber')
+  await page.getByTestId('view-all').click()
+  await expect(page.getByTestId('queue-item').filter({ hasText: 'MHA-25-000778' })).toHaveCount(1, { timeout: 30_000 })
+  // Two letters would match nearly everything: no button, a hint instead (the server would say 400).
+  await page.getByTestId('queue-search').fill('ca')
+  await expect(page.getByTestId('archive-search-too-short')).toHaveText(
+    'To search older grievances on the server, type a word of at least 3 letters or a ticket number.',
+  )
+  await expect(page.getByTestId('archive-search-start')).toHaveCount(0)
+  expect(await seriousA11yViolations(page, { include: '.queue-pane' })).toEqual([])
+  // "refu" of "refund", as typed before the word is whole.
+  await page.getByTestId('queue-search').fill('upi refu')
+  await page.getByTestId('archive-search-start').click()
+  const hit = page.getByTestId('archive-hit')
+  await expect(hit).toHaveCount(1)
+  await expect(hit).toHaveAttribute('data-ticket', OLD_TICKET)
+})
+
 test('offline, the server search says it needs a connection and the desk keeps working', async ({ page }) => {
   await signInAt(page, stack.deskUrl, 'officer.cyber')
   await page.getByTestId('view-all').click()

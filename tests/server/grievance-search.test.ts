@@ -6,7 +6,7 @@ import type { Grievance } from '../../src/shared/grievance'
 import { GRIEVANCE_SEARCH_LIMITS, type GrievanceSearchResponse } from '../../src/shared/grievance-search'
 import { LIMITS } from '../../src/shared/limits'
 import { writeGrievances } from '../../src/server/grievances'
-import { backfillSearchRows } from '../../src/server/search'
+import { backfillSearchRows, searchWordsOf } from '../../src/server/search'
 import { makeGrievance } from '../desk/mock-sync-server'
 import { ApiClient, loggedIn, useServerWithAdmin } from './helpers'
 
@@ -39,6 +39,7 @@ const CORPUS: Grievance[] = [
   old(2, { text: '@HMOIndia मेरा वीज़ा आवेदन लंबित है', division: 'foreigners' }),
   old(3, { text: '@CyberDost UPI fraud of 50000, please help', division: 'cyber', author: 'ravi_kumar' }),
   old(4, { text: '@CyberDost passport office cyber complaint', division: 'police', assignee: 'officer.cyber' }),
+  old(5, { text: '@CyberDost PNR 4512345678 refund pending, ref 123456789012345678901234', division: 'cyber' }),
   ...Array.from({ length: 25 }, (_, i) =>
     old(10 + i, { text: `@CyberDost paging complaint number ${i}`, division: 'cyber' }),
   ),
@@ -95,6 +96,48 @@ describe('GET /api/v1/grievances/search', () => {
     expect(tickets((await search(stack.admin, { q: '!!! ...' })).body)).toEqual([])
   })
 
+  it('matches word beginnings of three letters or more, Hindi too; a shorter word only whole', async () => {
+    await seed()
+    const found = async (q: string) => tickets((await search(stack.admin, { q })).body)
+    expect(await found('pass')).toEqual(['MHA-25-900004', 'MHA-25-900001'])
+    expect(await found('refu')).toEqual(['MHA-25-900005'])
+    expect(await found('verif')).toEqual(['MHA-25-900001'])
+    // Part of a PNR: a number is a word like any other.
+    expect(await found('45123')).toEqual(['MHA-25-900005'])
+    // Folded as the haystack is (वीज़ा → विजा): the beginning typed with or without the nukta.
+    expect(await found('वीज')).toEqual(['MHA-25-900002'])
+    expect(await found('लंबि')).toEqual(['MHA-25-900002'])
+    // Every word a beginning of one of its words; "my" (shorter than the minimum) whole.
+    expect(await found('my pass')).toEqual(['MHA-25-900001'])
+    expect(await found('pass verif')).toEqual(['MHA-25-900001'])
+    expect(await found('pass refu')).toEqual([])
+    // Beyond the indexed length: found by its first letters, then checked whole.
+    expect(await found('1234567890123456789012')).toEqual(['MHA-25-900005'])
+    expect(await found('1234567890123456789099')).toEqual([])
+  })
+
+  it('refuses a query of only words shorter than the minimum prefix (400), as the contract says', async () => {
+    await seed()
+    expect(GRIEVANCE_SEARCH_LIMITS.minPrefixChars).toBe(3)
+    for (const q of ['pa', 'my', 'ब', 'is a', 'रु']) {
+      const refused = await search(stack.admin, { q })
+      expect(refused.status, q).toBe(400)
+      expect(refused.body.error, q).toBe('bad_request')
+    }
+    // Punctuation alone asks for nothing and finds nothing; it is not refused.
+    expect((await search(stack.admin, { q: '!!!' })).status).toBe(200)
+  })
+
+  it('matches a ticket by its beginning as the desk does; every ticket typed must be it', async () => {
+    await seed()
+    const found = async (q: string) => tickets((await search(stack.admin, { q })).body)
+    const first5 = ['MHA-25-900005', 'MHA-25-900004', 'MHA-25-900003', 'MHA-25-900002', 'MHA-25-900001']
+    expect(await found('mha-25-90000')).toEqual(first5)
+    expect(await found('mha-25-90000 mha-25-900003')).toEqual(['MHA-25-900003'])
+    expect(await found('mha-25-900001 mha-25-900002')).toEqual([])
+    expect(await found('MHA-25-90000 refu')).toEqual(['MHA-25-900005'])
+  })
+
   it('filters by status and division', async () => {
     await seed()
     const cyber = await search(stack.admin, { q: 'passport', division: 'cyber' })
@@ -117,6 +160,19 @@ describe('GET /api/v1/grievances/search', () => {
     expect(refused.status).toBe(403)
     expect(refused.body.error).toBe('forbidden')
     expect(tickets((await search(officer, { q: 'passport', division: 'cyber' })).body)).toEqual(['MHA-25-900001'])
+  })
+
+  it('keeps beginnings to the same scope as whole words', async () => {
+    await seed()
+    const officer = await loggedIn(stack.server, 'officer.cyber')
+    const found = async (q: string) => tickets((await search(officer, { q })).body)
+    expect(await found('pass')).toEqual(['MHA-25-900004', 'MHA-25-900001'])
+    expect(await found('वीज')).toEqual([])
+    // srch-2 (foreigners) is left out; srch-4 (police, assigned to this officer) is in.
+    expect(await found('mha-25-90000')).toEqual(['MHA-25-900005', 'MHA-25-900004', 'MHA-25-900003', 'MHA-25-900001'])
+    const visa = await loggedIn(stack.server, 'officer.foreigners')
+    expect(tickets((await search(visa, { q: 'mha-25-90000' })).body)).toEqual(['MHA-25-900002'])
+    expect(tickets((await search(visa, { q: 'pass' })).body)).toEqual([])
   })
 
   it('pages newest first with the cursor, each grievance once', async () => {
@@ -157,9 +213,31 @@ describe('GET /api/v1/grievances/search', () => {
     await seed()
     await stack.server.db.query(`DELETE FROM grievance_search WHERE grievance_id IN ('srch-1', 'srch-2')`)
     expect(tickets((await search(stack.admin, { q: 'verification' })).body)).toEqual([])
-    expect(await backfillSearchRows(stack.server.db, 1)).toBe(2)
+    expect(await backfillSearchRows(stack.server.db, { batch: 1 })).toBe(2)
     expect(tickets((await search(stack.admin, { q: 'verification' })).body)).toEqual(['MHA-25-900001'])
     expect(await backfillSearchRows(stack.server.db)).toBe(0)
+  })
+
+  it('makes the rows of an older words version again, once, and leaves current rows alone', async () => {
+    await seed()
+    // A row as migration 22 made it: whole words only, version 1.
+    await stack.server.db.query(
+      `UPDATE grievance_search SET words = $1::text[], words_version = 1 WHERE grievance_id = 'srch-1'`,
+      [searchWordsOf(CORPUS[0]!)],
+    )
+    expect(tickets((await search(stack.admin, { q: 'verification' })).body)).toEqual(['MHA-25-900001'])
+    expect(tickets((await search(stack.admin, { q: 'verif' })).body)).toEqual([])
+    expect(await backfillSearchRows(stack.server.db)).toBe(1)
+    expect(tickets((await search(stack.admin, { q: 'verif' })).body)).toEqual(['MHA-25-900001'])
+    expect(await backfillSearchRows(stack.server.db)).toBe(0)
+  })
+
+  it('stops between batches when told to, and resumes where it stopped', async () => {
+    await seed()
+    await stack.server.db.query(`DELETE FROM grievance_search WHERE grievance_id IN ('srch-10', 'srch-11', 'srch-12')`)
+    let batches = 0
+    expect(await backfillSearchRows(stack.server.db, { batch: 1, stopped: () => batches++ >= 1 })).toBe(1)
+    expect(await backfillSearchRows(stack.server.db, { batch: 1 })).toBe(2)
   })
 
   it('keeps the rows in step with saves: a grievance moved to another division leaves the old scope', async () => {

@@ -579,6 +579,21 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX grievance_search_assignee ON grievance_search (assignee, opened_at DESC, grievance_id DESC)`,
     ],
   },
+  {
+    version: 23,
+    name: 'grievance-search-prefixes',
+    // src/server/search/rows.ts: the words of a search row now carry their beginnings too
+    // (a prefix query is then a GIN lookup like a whole word). Rows made before have
+    // words_version 1 and are made again by the leader's backfill; a write makes the
+    // current version. Tickets are matched by their beginning as well: a pattern-ops
+    // B-tree answers both `=` and `LIKE 'MHA-26-12%'` whatever the database's collation.
+    sql: [
+      `ALTER TABLE grievance_search ADD COLUMN words_version SMALLINT NOT NULL DEFAULT 1`,
+      `CREATE INDEX grievance_search_stale ON grievance_search (grievance_id) WHERE words_version < 2`,
+      `DROP INDEX grievance_search_ticket`,
+      `CREATE INDEX grievance_search_ticket ON grievance_search (ticket text_pattern_ops)`,
+    ],
+  },
 ]
 
 export async function migrate(db: Database): Promise<number[]> {

@@ -3,12 +3,15 @@
 //       within their scope (src/server/scope.ts), newest first, paged by `before`
 //   GET /api/v1/grievances/:id   one grievance, whole, if the user may see it (403 otherwise)
 // Reads, not changes: not audited (as the ignored-tweets search). Every filter is an indexed
-// column of grievance_search (src/server/search/rows.ts), the words a GIN containment.
+// column of grievance_search (src/server/search/rows.ts), the words a GIN containment: a
+// query word of GRIEVANCE_SEARCH_LIMITS.minPrefixChars or more is a word beginning (the rows
+// hold those too), a shorter one a whole word; a ticket matches exactly or by its beginning.
 import type { FastifyInstance } from 'fastify'
 import {
   GRIEVANCE_SEARCH_PATHS,
   GrievanceParams,
   GrievanceSearchQuery,
+  indexedPrefix,
   serverSearchTerms,
   type GrievanceHit,
   type GrievanceResponse,
@@ -70,12 +73,24 @@ export function registerGrievanceSearchRoutes(app: FastifyInstance, ctx: ServerC
       throw new HttpError(403, 'forbidden', `Division ${query.division} is outside your divisions`)
     const terms = serverSearchTerms(query.q ?? '')
     const where = new Conditions()
-    // Two tickets cannot both be this grievance's (as in the desk's search box); a query of
-    // only punctuation asks for nothing in particular, not for everything.
-    const asksNothing = (query.q ?? '').trim() !== '' && terms.tickets.length === 0 && terms.words.length === 0
-    if (terms.tickets.length > 1 || asksNothing) return { grievances: [], hasMore: false, next: null }
-    if (terms.tickets.length === 1) where.add('ticket = ?', terms.tickets[0]!)
-    if (terms.words.length > 0) where.add('words @> ?::text[]', terms.words)
+    // A query of only punctuation asks for nothing in particular, not for everything.
+    const asksNothing =
+      (query.q ?? '').trim() !== '' &&
+      terms.tickets.length === 0 &&
+      terms.words.length === 0 &&
+      terms.prefixes.length === 0
+    if (asksNothing) return { grievances: [], hasMore: false, next: null }
+    // Every ticket term must be this grievance's (as in the desk's search box): the very
+    // ticket, or one that begins as typed (the pattern-ops index of migration 23).
+    // (What was typed is letters, digits and hyphens: nothing LIKE would read as a wildcard.)
+    for (const t of terms.tickets) where.add('(ticket = ? OR ticket LIKE ?)', t.exact, `${t.prefix}%`)
+    // Whole short words and word beginnings alike are elements of `words`: one containment.
+    const lookedUp = terms.prefixes.map(indexedPrefix)
+    const contained = [...terms.words, ...lookedUp.map((p) => p.key)]
+    if (contained.length > 0) where.add('words @> ?::text[]', contained)
+    // Beginnings are indexed up to a length: a longer one was found by that much, and is checked whole here.
+    for (const [i, p] of lookedUp.entries())
+      if (p.cut) where.add('EXISTS (SELECT 1 FROM unnest(words) w WHERE starts_with(w, ?))', terms.prefixes[i]!)
     if (query.status) where.add('status = ?', query.status)
     if (query.division) where.add('division = ?', query.division)
     if (!seesWholeOrg(user)) where.add('(division = ANY(?::text[]) OR assignee = ?)', user.divisions, user.username)

@@ -3,7 +3,7 @@
 // found on the server and opened in the normal grievance view, cached from then on.
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { GrievanceHit } from '../../../../shared/grievance-search'
+import { asksTooLittle, GRIEVANCE_SEARCH_LIMITS, type GrievanceHit } from '../../../../shared/grievance-search'
 import { ProblemText } from '../../components/ProblemText'
 import { useFormat } from '../../i18n'
 import { problemFromError, type Problem } from '../../i18n/problem'
@@ -37,6 +37,15 @@ export function ArchiveSearch({ query, localMatches }: { query: string; localMat
   }
 
   if (search.state === 'idle') {
+    // The server refuses a query of only very short words (they would match nearly everything).
+    if (asksTooLittle(query))
+      return (
+        <div className="archive-search" data-testid="archive-search">
+          <span className="archive-search-hint" data-testid="archive-search-too-short">
+            {t('archiveSearch.tooShort', { min: GRIEVANCE_SEARCH_LIMITS.minPrefixChars })}
+          </span>
+        </div>
+      )
     return (
       <div className="archive-search" data-testid="archive-search">
         {localMatches === 0 && <span className="archive-search-hint">{t('archiveSearch.hint')}</span>}

@@ -7,6 +7,8 @@ export const en = {
   action: 'Search older grievances on the server',
   actionTitle: 'This desk keeps open work and recently finished work; older grievances are found on the server.',
   hint: 'Nothing on this desk matches. Older grievances may be on the server.',
+  tooShort:
+    'To search older grievances on the server, type a word of at least {{min, number}} letters or a ticket number.',
   region: 'Older grievances on the server',
   searching: 'Searching the server…',
   none: 'The server has no grievance you may see that matches “{{query}}”.',
@@ -25,6 +27,7 @@ export const hi: Shape<typeof en> = {
   action: 'पुरानी शिकायतें सर्वर पर खोजें',
   actionTitle: 'यह डेस्क खुला काम और हाल में पूरा हुआ काम रखता है; पुरानी शिकायतें सर्वर पर मिलती हैं।',
   hint: 'इस डेस्क पर कुछ मेल नहीं खाता। पुरानी शिकायतें सर्वर पर हो सकती हैं।',
+  tooShort: 'सर्वर पर पुरानी शिकायतें खोजने के लिए कम से कम {{min, number}} अक्षरों का शब्द या टिकट नंबर लिखें।',
   region: 'सर्वर पर पुरानी शिकायतें',
   searching: 'सर्वर पर खोज हो रही है…',
   none: 'सर्वर पर “{{query}}” से मेल खाती ऐसी कोई शिकायत नहीं है जिसे आप देख सकें।',
