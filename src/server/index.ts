@@ -403,7 +403,10 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
     // (those grievances are found once the pass is done). Stopping the term stops it between
     // batches and waits for the batch in flight; the next leader resumes where it stopped.
     loops.track(
-      backfillSearchRows(workDb, { stopped: () => loops.isStopped }).then(
+      backfillSearchRows(workDb, {
+        stopped: () => loops.isStopped,
+        onUnreadable: (id, error) => log(`[server] search row of grievance ${id} not made: ${String(error)}`),
+      }).then(
         (made) => made > 0 && log(`[server] search rows made for ${made} older grievance(s)`),
         (error: unknown) => log(`[server] search rows of older grievances not made yet: ${String(error)}`),
       ),

@@ -80,6 +80,8 @@ export interface BackfillOptions {
   batch?: number
   /** Checked between batches: a server shutting down (or deposed) stops here; the next start resumes. */
   stopped?: () => boolean
+  /** A stored document the folding cannot read: skipped (and told), so one bad row never stops the rows after it. */
+  onUnreadable?: (grievanceId: string, error: unknown) => void
 }
 
 /**
@@ -103,12 +105,21 @@ export async function backfillSearchRows(db: Queryable, opts: BackfillOptions = 
       if (opts.stopped?.()) return made
       const rows = await db.query<{ doc: Grievance; id: string }>(pass, [after, batch])
       if (rows.length === 0) break
+      const readable = rows.filter((r) => {
+        try {
+          rowOf(r.doc)
+          return true
+        } catch (error) {
+          opts.onUnreadable?.(r.id, error)
+          return false
+        }
+      })
       await recordSearchRows(
         db,
-        rows.map((r) => r.doc),
+        readable.map((r) => r.doc),
         { keepStored: true },
       )
-      made += rows.length
+      made += readable.length
       after = rows[rows.length - 1]!.id
     }
   }
