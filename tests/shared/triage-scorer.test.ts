@@ -1,15 +1,17 @@
 // The fast scorer (scorer.ts: weights of fixed features looked up once per model, rules'
 // data packed, division rows summed only for review and ticket) must give every
 // tweet exactly what the straightforward path gives (extractFeatures + seenScore +
-// rankDivisions, the implementation the committed models were trained and tuned with):
-// same band, confidence to the last bit, division, ranking and reasons — on every tweet
-// of the corpus and the training sets, for each org's committed model.
+// rankDivisions, the implementation the committed models were trained and tuned with)
+// and what the fast scorer gave before the scorer-speed work (kept in ./reference):
+// same band, confidence to the last bit, division, ranking, every division's probability
+// and reasons — on every tweet of the corpus and the training sets, for each org's model.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { OrgConfig } from '../../src/shared/org'
 import { analyseTweet, compileOrg, TweetMatcher, type CompiledOrg } from '../../src/shared/routing'
-import { parseModel, prepareTriage, toIncoming, triageTweet } from '../../src/shared/triage-model'
+import { featureContext, parseModel, prepareTriage, toIncoming, triageTweet } from '../../src/shared/triage-model'
+import { ScorerBeforeSpeedup } from './reference/scorer-before-speedup'
 import { ROOT } from './corpus-metrics'
 
 const ORGS = ['mha', 'mea', 'railways'] as const
@@ -24,12 +26,15 @@ const lines = (path: string) =>
 
 describe('triage scorer', () => {
   for (const org of ORGS) {
-    it(`gives ${org}'s corpus and training tweets the reference scorer's outcome exactly`, () => {
+    it(`gives ${org}'s corpus and training tweets the reference scorers' outcome exactly`, () => {
       const config = OrgConfig.parse(json(join(ROOT, 'resources', 'orgs', `${org}.json`)))
       const model = parseModel(json(join(ROOT, 'resources', 'models', `${org}.model.json`)))
       // Separate compiled orgs: each triage's matcher state belongs to its own run.
       const fast = prepareTriage(compileOrg(config), model)
       const reference = prepareTriage(compileOrg(config), model, { referenceScorer: true })
+      // The fast scorer as it was before the scorer-speed work, kept in tests/shared/reference.
+      const before = prepareTriage(compileOrg(config), model)
+      before.scorer = new ScorerBeforeSpeedup(model, featureContext(before.compiled, model.divisions))
       const tweets = [
         ...lines(join(ROOT, 'tests', 'fixtures', 'corpus', `${org}.jsonl`)),
         ...lines(join(ROOT, 'tests', 'fixtures', 'training', `${org}.jsonl`)),
@@ -40,6 +45,13 @@ describe('triage scorer', () => {
         const got = triageTweet(fast, t)
         const want = triageTweet(reference, t)
         expect({ id: t.id, ...got }).toStrictEqual({ id: t.id, ...want })
+        expect({ id: t.id, ...got }).toStrictEqual({ id: t.id, ...triageTweet(before, t) })
+        // Every division's probability, not only the three the outcome names, to the last bit.
+        if (got.band !== 'ignore') {
+          const all = Array.from(fast.divisionScratch)
+          expect({ id: t.id, all }).toStrictEqual({ id: t.id, all: Array.from(reference.divisionScratch) })
+          expect({ id: t.id, all }).toStrictEqual({ id: t.id, all: Array.from(before.divisionScratch) })
+        }
         bands[got.band]++
       }
       // Every band occurs, so ranking and the early returns are both compared.

@@ -4,14 +4,18 @@
 // - features whose hash is fixed (bias, shape, flags and their pairs, rules, divisions)
 //   have their weight looked up once per model — already zero when training never saw
 //   them — so per tweet they cost one array read instead of a hash, a seen-bit check and
-//   a weight read;
+//   a weight read; a rule's own weight and row share one int (rules are met at random in
+//   a table of 10,000: two ints per rule keep that table a quarter of four);
 // - a word's and its head's weight and division rows are worked out the first time the
 //   word is met and kept in the word's notes in the matcher's word table (an entry the
 //   matcher's pass has just read, so in cache), not hashed into the model's tables again;
 // - word pairs and the author are hashed as before; their weight is read only when the
-//   seen bit says training saw them;
+//   seen bit says training saw them, and the 128 KB seen set is only read where a 4 KB
+//   summary of it (one bit per 32) says the bit may be set: most pairs were never seen;
 // - the division model only keeps the table rows of its seen features, and sums them only
-//   when the tweet reaches review or ticket (a third of tweets are ignored).
+//   when the tweet reaches review or ticket (a third of tweets are ignored); its softmax
+//   takes exp of integer score gaps times one scale, so each gap's exp is worked out once
+//   and kept (the same Math.exp of the same double: the same bits).
 // Sums are of the same 8-bit integers in another order, so the scores are the same to the
 // last bit (tests/shared/triage-scorer.test.ts compares both on every fixture tweet).
 import type { IncomingTweet, TweetAnalysis } from '../analysis'
@@ -48,10 +52,30 @@ import {
   extractFeatures,
   type FeatureContext,
 } from './features'
-import { SEEN_BITS, applyRuleOdds, divisionStride, rankDivisions, seenScore, softmax, type TriageModel } from './model'
+import { SEEN_BITS, applyRuleOdds, divisionStride, rankDivisions, seenScore, type TriageModel } from './model'
 import { NOTE_FIELDS } from '../routing/tweet-matcher'
 
-const RULE_STRIDE = 4
+// A rule's data, two ints (rules are touched at random: the smaller the table, the more
+// of it stays in cache): its division index, and its rule feature's weight (+ 128, low 8
+// bits) with its division row slot (+ 1, 0: not seen) above. The rule-division feature
+// depends on the division alone: its weight and row are per division.
+const RULE_STRIDE = 2
+const RULE_WEIGHT_BIAS = 128
+
+/** Score gaps whose exp the softmax keeps (16 KB; larger gaps, rare, call Math.exp). */
+const EXP_GAPS = 2048
+
+/** What triageTweet needs of a scorer (TriageScorer; ReferenceScorer and the tests' references). */
+export interface TweetScorer {
+  /** The best matched rule's division index (-1: none), set by score(). */
+  readonly ruleDivision: number
+  /** An exclusion or a handle scope stopped a rule, set by score(). */
+  readonly ruleStopped: boolean
+  /** The text reads like an official account's reply, set by score(). */
+  readonly officialStyle: boolean
+  score(tweet: IncomingTweet, analysis: TweetAnalysis): number
+  rankDivisions(out: Float64Array): number
+}
 
 // A word's notes (NOTE_FIELDS ints in the matcher's word table): 1 once written, the summed
 // seen-gated weight of its word and head features, and their division rows (-1: not seen).
@@ -64,18 +88,24 @@ if (NOTE_FIELDS < 4) throw new Error('a word note needs four ints')
 /** Division rows one tweet can keep: bias, 2 per word (96 words), 2 per rule feature, and a few. */
 const MAX_ROWS = 2 * 96 + 2 * MAX_RULE_FEATURES + 8
 
-export class TriageScorer {
+export class TriageScorer implements TweetScorer {
   /** Set by score(), as FeatureBuffer's fields of the same names. */
   ruleDivision = -1
   ruleStopped = false
   officialStyle = false
 
   private readonly seen: Uint32Array
+  /** Bit j set when seen's word j has any bit set: a 4 KB filter that rules most features out. */
+  private readonly seenAny: Uint32Array
   private readonly w: Int8Array
   private readonly mask: number
   private readonly divW: Int8Array
   private readonly rowMask: number
   private readonly stride: number
+  /** log2(stride): a row slot to its offset by a shift. */
+  private readonly strideShift: number
+  /** exp(-gap · division scale) per integer score gap, NaN until first needed. */
+  private readonly expOfGap = new Float64Array(EXP_GAPS).fill(Number.NaN)
   /** Division table rows (offsets) of the last tweet's seen division features. */
   private readonly rows = new Int32Array(MAX_ROWS)
   private rowCount = 0
@@ -86,12 +116,11 @@ export class TriageScorer {
   // and for those the division model reads (bias, rules, divisions), their row (-1: not seen).
   private readonly bias: number
   private readonly biasRow: number
-  /**
-   * Per rule, in one run of RULE_STRIDE ints (rules are touched at random: one cache line
-   * each, not one per array): its division index, the summed weight of its rule and
-   * rule-division features, and their rows (-1: not seen).
-   */
+  /** Per rule, RULE_STRIDE ints (see RULE_STRIDE). */
   private readonly ruleTable: Int32Array
+  /** Per division: the rule-division feature's weight and row (-1: not seen). */
+  private readonly ruleDivisionW: Int32Array
+  private readonly ruleDivisionRow: Int32Array
   private readonly topW: Int32Array
   private readonly topRow: Int32Array
   private readonly excludedW: number
@@ -129,10 +158,13 @@ export class TriageScorer {
     private readonly ctx: FeatureContext,
   ) {
     this.seen = model.seen
+    this.seenAny = new Uint32Array(Math.ceil(model.seen.length / 32))
+    for (let j = 0; j < model.seen.length; j++) if (model.seen[j] !== 0) this.seenAny[j >>> 5] |= 1 << (j & 31)
     this.w = model.actionable.q
     this.mask = this.w.length - 1
     this.divW = model.division.q
     this.stride = divisionStride(model.divisions.length)
+    this.strideShift = 31 - Math.clz32(this.stride)
     this.rowMask = this.divW.length / this.stride - 1
     const weight = (h: number) => (this.isSeen(h) ? this.w[h & this.mask] : 0)
     const row = (h: number) => (this.isSeen(h) ? (h & this.rowMask) * this.stride : -1)
@@ -145,13 +177,15 @@ export class TriageScorer {
     this.biasRow = row(featureHash(NS_BIAS, 1))
     this.ruleTable = new Int32Array(ruleHashes.length * RULE_STRIDE)
     for (let r = 0; r < ruleHashes.length; r++) {
-      const d = ctx.ruleDivision[r]
+      const h = ruleHashes[r]
       const at = r * RULE_STRIDE
-      this.ruleTable[at] = d
-      this.ruleTable[at + 1] = weight(ruleHashes[r]) + (d >= 0 ? weight(ruleDivHashes[d]) : 0)
-      this.ruleTable[at + 2] = row(ruleHashes[r])
-      this.ruleTable[at + 3] = d >= 0 ? row(ruleDivHashes[d]) : -1
+      this.ruleTable[at] = ctx.ruleDivision[r]
+      // Slots are below 2^22 (divisionHashBits ≤ 22): slot + 1 shifted by 8 stays in 31 bits.
+      const slot = this.isSeen(h) ? (h & this.rowMask) + 1 : 0
+      this.ruleTable[at + 1] = (slot << 8) | (weight(h) + RULE_WEIGHT_BIAS)
     }
+    this.ruleDivisionW = weights(ruleDivHashes)
+    this.ruleDivisionRow = Int32Array.from(ruleDivHashes, row)
     this.topW = weights(topHashes)
     this.topRow = Int32Array.from(topHashes, row)
     this.excludedW = weight(SHAPE.excludedByRule)
@@ -193,7 +227,9 @@ export class TriageScorer {
   /** 1 when the model's seen bit set holds feature hash `h` (model.ts isSeen), else 0. */
   private seenBit(h: number): number {
     const b = Math.imul(h, 0x2c1b3c6d) >>> (32 - SEEN_BITS)
-    return (this.seen[b >>> 5] >>> (b & 31)) & 1
+    const word = b >>> 5
+    if (((this.seenAny[word >>> 5] >>> (word & 31)) & 1) === 0) return 0
+    return (this.seen[word] >>> (b & 31)) & 1
   }
 
   /**
@@ -277,6 +313,9 @@ export class TriageScorer {
     let matched = 0
     let bestHits = 0
     const ruleTable = this.ruleTable
+    const ruleDivisionW = this.ruleDivisionW
+    const ruleDivisionRow = this.ruleDivisionRow
+    const strideShift = this.strideShift
     for (let t = 0; t < m.touchedCount; t++) {
       const r = m.touched[t]
       if (m.excluded(r)) {
@@ -296,9 +335,13 @@ export class TriageScorer {
       const at = r * RULE_STRIDE
       const d = ruleTable[at]
       if (matched <= MAX_RULE_FEATURES) {
-        z += ruleTable[at + 1]
-        if (ruleTable[at + 2] >= 0) rows[nr++] = ruleTable[at + 2]
-        if (ruleTable[at + 3] >= 0) rows[nr++] = ruleTable[at + 3]
+        const packed = ruleTable[at + 1]
+        z += (packed & 0xff) - RULE_WEIGHT_BIAS
+        if (packed >>> 8 !== 0) rows[nr++] = ((packed >>> 8) - 1) << strideShift
+        if (d >= 0) {
+          z += ruleDivisionW[d]
+          if (ruleDivisionRow[d] >= 0) rows[nr++] = ruleDivisionRow[d]
+        }
       }
       const hits = m.hitWords(r)
       if (hits > bestHits) {
@@ -451,8 +494,32 @@ export class TriageScorer {
         for (let d = 0; d < k; d++) out[d] += w[row + d]
       }
     }
-    softmax(out, k, model.division.scale)
+    this.softmax(out, k, model.division.scale)
     return applyRuleOdds(k, this.ruleDivision, out)
+  }
+
+  /**
+   * model.ts softmax over integer scores, with each gap's exp kept: the same expression
+   * evaluated on the same double, so the same bits.
+   */
+  private softmax(out: Float64Array, k: number, scale: number): void {
+    let top = 0
+    for (let d = 1; d < k; d++) if (out[d] > out[top]) top = d
+    const max = out[top]
+    const expOfGap = this.expOfGap
+    let sum = 0
+    for (let d = 0; d < k; d++) {
+      let e = 1
+      if (d !== top) {
+        const gap = max - out[d]
+        if (gap < EXP_GAPS) {
+          e = expOfGap[gap]
+          if (e !== e) e = expOfGap[gap] = Math.exp((out[d] - max) * scale)
+        } else e = Math.exp((out[d] - max) * scale)
+      }
+      sum += out[d] = e
+    }
+    for (let d = 0; d < k; d++) out[d] /= sum
   }
 }
 
@@ -461,7 +528,7 @@ export class TriageScorer {
  * the features, seenScore drops the unseen and sums, rankDivisions reads the rest. Kept as
  * the reference the fast scorer is checked against (tests, and the bench's "before").
  */
-export class ReferenceScorer {
+export class ReferenceScorer implements TweetScorer {
   ruleDivision = -1
   ruleStopped = false
   officialStyle = false
