@@ -106,6 +106,24 @@ describe('triage scorer word notes', () => {
     for (const t of [...tweets, ...tweets])
       expect({ id: t.id, ...triageTweet(fast, t) }).toStrictEqual({ id: t.id, ...triageTweet(reference, t) })
   })
+
+  it("survive the matcher's run counter wrapping round (rule scratch cleared, rule constants written again)", () => {
+    const config = loadOrg('mha')
+    const compiled = compileOrg(config)
+    // Private, and reached only after 2^31 runs: set it just short of the wrap.
+    ;(compiled.matcher as unknown as { epoch: number }).epoch = 0x7fffffff - 5
+    const model = loadModel('mha')
+    const fast = prepareTriage(compiled, model)
+    const reference = prepareTriage(compileOrg(config), model, { referenceScorer: true })
+    let boosted = 0
+    for (const t of corpus('mha')) {
+      const got = triageTweet(fast, t)
+      expect({ id: t.id, ...got }).toStrictEqual({ id: t.id, ...triageTweet(reference, t) })
+      if (got.analysis.reasons.some((r) => r.startsWith('priority raised'))) boosted++
+    }
+    // Rules' boosts live in the scratch the wrap clears: tweets after it still get them.
+    expect(boosted).toBeGreaterThan(20)
+  })
 })
 
 // A deployment's own handles (from the database) are keyed once by prepareTriage and

@@ -142,9 +142,9 @@ export function analyseTweet(compiled: CompiledOrg, tweet: IncomingTweet, ctx?: 
   for (let t = 0; t < m.touchedCount; t++) {
     const index = m.touched[t]
     if (m.excluded(index)) continue
-    if (m.ruleScoped[index] === 1 && !inScope(rules[index].handles, addressedTo)) continue
+    if (m.isScoped(index) && !inScope(rules[index].handles, addressedTo)) continue
     const hits = m.hitWords(index)
-    const boost = m.ruleBoost[index]
+    const boost = m.boostOf(index)
     let at = matchedCount++
     for (; at > 0; at--) {
       const prev = rankRule[at - 1]
@@ -153,7 +153,7 @@ export function analyseTweet(compiled: CompiledOrg, tweet: IncomingTweet, ctx?: 
         (handleDivision === undefined
           ? 0
           : onHandle(m.ruleDivisions[prev], handleDivision) - onHandle(m.ruleDivisions[index], handleDivision)) ||
-        m.ruleBoost[prev] - boost ||
+        m.boostOf(prev) - boost ||
         index - prev
       if (before > 0) break
       rankRule[at] = prev
@@ -255,7 +255,7 @@ export function analyseTweet(compiled: CompiledOrg, tweet: IncomingTweet, ctx?: 
   if (critical) reasons.push('priority critical: safety, medical or disaster')
   else if ((cues & bit.urgent) !== 0) reasons.push('priority high: urgency')
   let boost = 0
-  for (let i = 0; i < matchedCount; i++) boost = Math.max(boost, m.ruleBoost[rankRule[i]])
+  for (let i = 0; i < matchedCount; i++) boost = Math.max(boost, m.boostOf(rankRule[i]))
   for (let i = 0; i < boost; i++) priority = STEP_UP[priority]
   if (boost > 0) reasons.push(boost > 1 ? `priority raised ${boost} steps by rule` : 'priority raised 1 step by rule')
 

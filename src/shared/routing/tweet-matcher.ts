@@ -191,9 +191,17 @@ const SPAN_URL = 0
 const SPAN_MENTION = 1
 const SPAN_HASHTAG = 2
 const MENTION_CACHE = 1 << 10
-// Per rule scratch: the run that last hit it, matched words, the run that last excluded
-// it, and which of its first 31 term phrases this run has counted (see outTermBit).
-const RULE = 4
+// Per rule scratch, one 32-byte run (a touched rule costs one cache line, not one per
+// array): the run that last hit it, matched words, the run that last excluded it, which
+// of its first 31 term phrases this run has counted (see outTermBit); then its priority
+// boost and handle-scope flag (fixed, what analyseTweet reads of a touched rule), and
+// RULE_NOTE_FIELDS ints of notes for one consumer, as a word's notes (the triage scorer).
+const RULE = 8
+const R_BOOST = 4
+const R_SCOPED = 5
+const R_NOTE = 6
+/** Ints of a rule's notes (see wordNotes): 0 until written, cleared for another consumer. */
+export const RULE_NOTE_FIELDS = 2
 /** Words whose hashes a run keeps for the triage model (a tweet has at most ~60). */
 export const WORD_HASHES = 96
 
@@ -306,6 +314,7 @@ export class TweetMatcher {
     this.ruleScoped = Uint8Array.from(rules, (r) => (r.handles ? 1 : 0))
     this.touched = new Int32Array(ruleCount)
     this.ruleScratch = new Int32Array(ruleCount * RULE)
+    this.writeRuleConstants()
     this.outCode = new Int32Array(automaton.outPhrase.length)
     this.phraseSeen = new Int32Array(phraseCodes.length)
     for (let o = 0; o < automaton.outPhrase.length; o++) this.outCode[o] = phraseCodes[automaton.outPhrase[o]]
@@ -324,17 +333,55 @@ export class TweetMatcher {
     return this.ruleScratch[rule * RULE + 1]
   }
 
+  /** ruleBoost[rule], read from the rule's scratch (the line its hits were just read from). */
+  boostOf(rule: number): number {
+    return this.ruleScratch[rule * RULE + R_BOOST]
+  }
+
+  /** ruleScoped[rule] === 1, read from the rule's scratch. */
+  isScoped(rule: number): boolean {
+    return this.ruleScratch[rule * RULE + R_SCOPED] === 1
+  }
+
+  /**
+   * The table holding every rule's notes for `owner` (rule r's RULE_NOTE_FIELDS ints at
+   * ruleNoteAt(r)): in the rule's scratch, the line analyseTweet read for that rule. Notes
+   * written for another owner are cleared first, as wordNotes does.
+   */
+  ruleNotes(owner: object): Int32Array {
+    this.claimNotes(owner)
+    return this.ruleScratch
+  }
+
+  ruleNoteAt(rule: number): number {
+    return rule * RULE + R_NOTE
+  }
+
+  /** Clear the word and rule notes of another owner. */
+  private claimNotes(owner: object): void {
+    if (owner === this.noteOwner) return
+    this.noteOwner = owner
+    const table = this.table
+    for (let e = 0; e < table.length; e += E) table.fill(0, e + E_NOTE, e + E_NOTE + NOTE_FIELDS)
+    const scratch = this.ruleScratch
+    for (let r = R_NOTE; r < scratch.length; r += RULE) scratch.fill(0, r, r + RULE_NOTE_FIELDS)
+  }
+
+  private writeRuleConstants(): void {
+    const scratch = this.ruleScratch
+    for (let r = 0; r < this.ruleBoost.length; r++) {
+      scratch[r * RULE + R_BOOST] = this.ruleBoost[r]
+      scratch[r * RULE + R_SCOPED] = this.ruleScoped[r]
+    }
+  }
+
   /**
    * The table holding the last run's word notes (word i's at wordNoteAt[i]) for `owner`,
    * or null when the run's entries moved while it ran (then there are none to use). Notes
    * written for another owner are about another model: they are cleared first.
    */
   wordNotes(owner: object): Int32Array | null {
-    if (owner !== this.noteOwner) {
-      this.noteOwner = owner
-      const table = this.table
-      for (let e = 0; e < table.length; e += E) table.fill(0, e + E_NOTE, e + E_NOTE + NOTE_FIELDS)
-    }
+    this.claimNotes(owner)
     return this.tableEpoch === this.runTableEpoch ? this.table : null
   }
 
@@ -786,7 +833,9 @@ export class TweetMatcher {
     this.node = 0
     if (++this.epoch === 0x7fffffff) {
       this.epoch = 1
+      // Rule notes go with the rest (consumers write them again); the constants come back.
       this.ruleScratch.fill(0)
+      this.writeRuleConstants()
       this.phraseSeen.fill(0)
     }
   }

@@ -4,8 +4,11 @@
 // - features whose hash is fixed (bias, shape, flags and their pairs, rules, divisions)
 //   have their weight looked up once per model — already zero when training never saw
 //   them — so per tweet they cost one array read instead of a hash, a seen-bit check and
-//   a weight read; a rule's own weight and row share one int (rules are met at random in
-//   a table of 10,000: two ints per rule keep that table a quarter of four);
+//   a weight read;
+// - a rule's division, weight and row are worked out the first time the rule matches and
+//   kept in the rule's notes in the matcher's rule scratch (the line analyseTweet has just
+//   read for that rule: rules are met at random among 10,000, and a table of the model's
+//   own cost a cache miss per matched rule);
 // - a word's and its head's weight and division rows are worked out the first time the
 //   word is met and kept in the word's notes in the matcher's word table (an entry the
 //   matcher's pass has just read, so in cache), not hashed into the model's tables again;
@@ -53,14 +56,16 @@ import {
   type FeatureContext,
 } from './features'
 import { SEEN_BITS, applyRuleOdds, divisionStride, rankDivisions, seenScore, type TriageModel } from './model'
-import { NOTE_FIELDS } from '../routing/tweet-matcher'
+import { NOTE_FIELDS, RULE_NOTE_FIELDS } from '../routing/tweet-matcher'
 
-// A rule's data, two ints (rules are touched at random: the smaller the table, the more
-// of it stays in cache): its division index, and its rule feature's weight (+ 128, low 8
-// bits) with its division row slot (+ 1, 0: not seen) above. The rule-division feature
-// depends on the division alone: its weight and row are per division.
-const RULE_STRIDE = 2
+// A rule's notes (RULE_NOTE_FIELDS ints in the matcher's rule scratch): its division index
+// + 2 (0: not written yet), and its rule feature's seen-gated weight (+ 128, low 8 bits)
+// with its division row slot (+ 1, 0: not seen) above. The rule-division feature depends
+// on the division alone: its weight and row are kept per division.
+const RULE_NOTE_DIVISION = 0
+const RULE_NOTE_PACKED = 1
 const RULE_WEIGHT_BIAS = 128
+if (RULE_NOTE_FIELDS < 2) throw new Error('a rule note needs two ints')
 
 /** Score gaps whose exp the softmax keeps (16 KB; larger gaps, rare, call Math.exp). */
 const EXP_GAPS = 2048
@@ -116,8 +121,6 @@ export class TriageScorer implements TweetScorer {
   // and for those the division model reads (bias, rules, divisions), their row (-1: not seen).
   private readonly bias: number
   private readonly biasRow: number
-  /** Per rule, RULE_STRIDE ints (see RULE_STRIDE). */
-  private readonly ruleTable: Int32Array
   /** Per division: the rule-division feature's weight and row (-1: not seen). */
   private readonly ruleDivisionW: Int32Array
   private readonly ruleDivisionRow: Int32Array
@@ -170,20 +173,10 @@ export class TriageScorer implements TweetScorer {
     const row = (h: number) => (this.isSeen(h) ? (h & this.rowMask) * this.stride : -1)
     const weights = (hashes: ArrayLike<number>) => Int32Array.from(hashes, weight)
     const k = model.divisions.length
-    const ruleHashes = Array.from(ctx.ruleHash, (h) => featureHash(NS_RULE, h))
     const ruleDivHashes = Array.from({ length: k }, (_, d) => featureHash(NS_RULE_DIVISION, d))
     const topHashes = Array.from({ length: k }, (_, d) => featureHash(NS_TOP_DIVISION, d))
     this.bias = weight(featureHash(NS_BIAS, 1))
     this.biasRow = row(featureHash(NS_BIAS, 1))
-    this.ruleTable = new Int32Array(ruleHashes.length * RULE_STRIDE)
-    for (let r = 0; r < ruleHashes.length; r++) {
-      const h = ruleHashes[r]
-      const at = r * RULE_STRIDE
-      this.ruleTable[at] = ctx.ruleDivision[r]
-      // Slots are below 2^22 (divisionHashBits ≤ 22): slot + 1 shifted by 8 stays in 31 bits.
-      const slot = this.isSeen(h) ? (h & this.rowMask) + 1 : 0
-      this.ruleTable[at + 1] = (slot << 8) | (weight(h) + RULE_WEIGHT_BIAS)
-    }
     this.ruleDivisionW = weights(ruleDivHashes)
     this.ruleDivisionRow = Int32Array.from(ruleDivHashes, row)
     this.topW = weights(topHashes)
@@ -255,6 +248,16 @@ export class TriageScorer implements TweetScorer {
     notes[at + NOTE_WRITTEN] = 1
   }
 
+  /** Rule `r`'s notes into notes[at ..]: its division, and its rule feature seen-gated. */
+  private noteRule(notes: Int32Array, at: number, r: number): void {
+    const h = featureHash(NS_RULE, this.ctx.ruleHash[r])
+    const seen = this.isSeen(h)
+    // Slots are below 2^22 (divisionHashBits ≤ 22): slot + 1 shifted by 8 stays in 31 bits.
+    const slot = seen ? (h & this.rowMask) + 1 : 0
+    notes[at + RULE_NOTE_PACKED] = (slot << 8) | ((seen ? this.w[h & this.mask] : 0) + RULE_WEIGHT_BIAS)
+    notes[at + RULE_NOTE_DIVISION] = this.ctx.ruleDivision[r] + 2
+  }
+
   /**
    * The raw actionable score (before calibration) of `tweet`, whose analysis `analysis` has
    * just been made by analyseTweet on the same compiled org (the matcher still holds that
@@ -312,7 +315,7 @@ export class TriageScorer implements TweetScorer {
     const directed = viaOwn || ownMentioned > 0
     let matched = 0
     let bestHits = 0
-    const ruleTable = this.ruleTable
+    const ruleNotes = m.ruleNotes(this)
     const ruleDivisionW = this.ruleDivisionW
     const ruleDivisionRow = this.ruleDivisionRow
     const strideShift = this.strideShift
@@ -322,7 +325,7 @@ export class TriageScorer implements TweetScorer {
         this.ruleStopped = true
         continue
       }
-      if (m.ruleScoped[r] === 1) {
+      if (m.isScoped(r)) {
         const scope = compiled.rules[r].handles
         let ok = scope === null || (viaOwn && scope.has(via))
         for (let i = 0; !ok && i < m.mentions.length; i++) ok = scope!.has(m.mentions[i])
@@ -332,10 +335,11 @@ export class TriageScorer implements TweetScorer {
         }
       }
       matched++
-      const at = r * RULE_STRIDE
-      const d = ruleTable[at]
+      const at = m.ruleNoteAt(r)
+      if (ruleNotes[at + RULE_NOTE_DIVISION] === 0) this.noteRule(ruleNotes, at, r)
+      const d = ruleNotes[at + RULE_NOTE_DIVISION] - 2
       if (matched <= MAX_RULE_FEATURES) {
-        const packed = ruleTable[at + 1]
+        const packed = ruleNotes[at + RULE_NOTE_PACKED]
         z += (packed & 0xff) - RULE_WEIGHT_BIAS
         if (packed >>> 8 !== 0) rows[nr++] = ((packed >>> 8) - 1) << strideShift
         if (d >= 0) {
