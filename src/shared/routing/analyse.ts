@@ -152,7 +152,7 @@ export function analyseTweet(compiled: CompiledOrg, tweet: IncomingTweet, ctx?: 
         rankHits[at - 1] - hits ||
         (handleDivision === undefined
           ? 0
-          : onHandle(m.ruleDivisions[prev], handleDivision) - onHandle(m.ruleDivisions[index], handleDivision)) ||
+          : onHandle(m.ruleDivision(prev), handleDivision) - onHandle(m.ruleDivision(index), handleDivision)) ||
         m.boostOf(prev) - boost ||
         index - prev
       if (before > 0) break
@@ -163,7 +163,7 @@ export function analyseTweet(compiled: CompiledOrg, tweet: IncomingTweet, ctx?: 
     rankHits[at] = hits
   }
   const matchedRules: string[] = new Array<string>(matchedCount)
-  for (let i = 0; i < matchedCount; i++) matchedRules[i] = m.ruleIds[rankRule[i]]
+  for (let i = 0; i < matchedCount; i++) matchedRules[i] = m.ruleId(rankRule[i])
 
   const firstPerson = (cues & bit.firstPerson) !== 0
   const sarcasm = (cues & bit.sarcasm) !== 0
@@ -240,7 +240,7 @@ export function analyseTweet(compiled: CompiledOrg, tweet: IncomingTweet, ctx?: 
   if (identifier) reasons.push('quotes an application/file/PNR or similar number')
   if (critical) reasons.push('safety, medical or disaster cue')
   if (directed) reasons.push(addressedReason(addressedTo[0]))
-  for (let i = 0; i < matchedCount; i++) reasons.push(m.ruleReasons[rankRule[i]])
+  for (let i = 0; i < matchedCount; i++) reasons.push(m.ruleReason(rankRule[i]))
   if (dismissed) return notActionable(reasons, language, matchedRules)
 
   if (flaggedScript) reasons.push(writtenIn(language, true))
@@ -248,7 +248,7 @@ export function analyseTweet(compiled: CompiledOrg, tweet: IncomingTweet, ctx?: 
   if (otherScript && !flaggedScript) reasons.push(writtenIn(language, false))
 
   // The contract (analysis.ts): unmatched actionable tweets go to the default division.
-  const division = matchedCount > 0 ? m.ruleDivisions[rankRule[0]] : compiled.org.defaultDivision
+  const division = matchedCount > 0 ? m.ruleDivision(rankRule[0]) : compiled.org.defaultDivision
   if (matchedCount === 0) reasons.push('no rule matched: default division')
 
   let priority: Priority = critical ? 'critical' : (cues & bit.urgent) !== 0 ? 'high' : 'normal'

@@ -200,6 +200,8 @@ const RULE = 8
 const R_BOOST = 4
 const R_SCOPED = 5
 const R_NOTE = 6
+/** Strings per rule in ruleTexts: id, division, match reason. */
+const RULE_TEXTS = 3
 /** Ints of a rule's notes (see wordNotes): 0 until written, cleared for another consumer. */
 export const RULE_NOTE_FIELDS = 2
 /** Words whose hashes a run keeps for the triage model (a tweet has at most ~60). */
@@ -288,10 +290,10 @@ export class TweetMatcher {
   private node = 0
 
   // Per-rule data analyseTweet reads for the rules a tweet touches, kept in flat arrays:
-  // ten thousand rule objects scattered over the heap cost a cache miss each.
-  readonly ruleIds: string[]
-  readonly ruleDivisions: string[]
-  readonly ruleReasons: string[]
+  // ten thousand rule objects scattered over the heap cost a cache miss each. A rule's
+  // id, division and match reason sit side by side (RULE_TEXTS per rule): one line for
+  // the three, not one per array.
+  private readonly ruleTexts: string[]
   readonly ruleBoost: Int32Array
   /** 1 when the rule only applies to tweets addressed to certain handles. */
   readonly ruleScoped: Uint8Array
@@ -307,9 +309,7 @@ export class TweetMatcher {
     const ruleCount = rules.length
     this.table = new Int32Array(Math.min(SLOTS_INITIAL, maxSlots) * E)
     this.entryName = new Array<string | undefined>(this.table.length / E).fill(undefined)
-    this.ruleIds = rules.map((r) => r.id)
-    this.ruleDivisions = rules.map((r) => r.division)
-    this.ruleReasons = rules.map((r) => r.matchReason)
+    this.ruleTexts = rules.flatMap((r) => [r.id, r.division, r.matchReason])
     this.ruleBoost = Int32Array.from(rules, (r) => r.priorityBoost)
     this.ruleScoped = Uint8Array.from(rules, (r) => (r.handles ? 1 : 0))
     this.touched = new Int32Array(ruleCount)
@@ -331,6 +331,21 @@ export class TweetMatcher {
   /** Matched words of a touched rule in the last run(). */
   hitWords(rule: number): number {
     return this.ruleScratch[rule * RULE + 1]
+  }
+
+  /** The rule's id (as the org file gives it). */
+  ruleId(rule: number): string {
+    return this.ruleTexts[rule * RULE_TEXTS]
+  }
+
+  /** The division the rule routes to. */
+  ruleDivision(rule: number): string {
+    return this.ruleTexts[rule * RULE_TEXTS + 1]
+  }
+
+  /** The reason analyseTweet gives when the rule matched ("matched rule …"). */
+  ruleReason(rule: number): string {
+    return this.ruleTexts[rule * RULE_TEXTS + 2]
   }
 
   /** ruleBoost[rule], read from the rule's scratch (the line its hits were just read from). */
