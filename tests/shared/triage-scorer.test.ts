@@ -10,7 +10,15 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { OrgConfig } from '../../src/shared/org'
 import { analyseTweet, compileOrg, TweetMatcher, type CompiledOrg } from '../../src/shared/routing'
-import { featureContext, parseModel, prepareTriage, toIncoming, triageTweet } from '../../src/shared/triage-model'
+import {
+  featureContext,
+  parseModel,
+  prepareTriage,
+  toIncoming,
+  triageTweet,
+  type TriageModel,
+} from '../../src/shared/triage-model'
+import type { IncomingTweet } from '../../src/shared/analysis'
 import { ScorerBeforeSpeedup } from './reference/scorer-before-speedup'
 import { ROOT } from './corpus-metrics'
 
@@ -123,6 +131,60 @@ describe('triage scorer word notes', () => {
     }
     // Rules' boosts live in the scratch the wrap clears: tweets after it still get them.
     expect(boosted).toBeGreaterThan(20)
+  })
+})
+
+// For up to 8 divisions the fast scorer keeps each word's division weights summed in its
+// note, two divisions to an int; wider models keep the word's table rows. Both must give
+// the reference's probabilities, at the weights' extremes too (where a lane could carry).
+describe('triage scorer division sums', () => {
+  const corpus = (org: string) => lines(join(ROOT, 'tests', 'fixtures', 'corpus', `${org}.jsonl`)).map(toIncoming)
+  const compare = (config: OrgConfig, model: TriageModel, tweets: IncomingTweet[]) => {
+    const fast = prepareTriage(compileOrg(config), model)
+    const reference = prepareTriage(compileOrg(config), model, { referenceScorer: true })
+    let ranked = 0
+    for (const t of tweets) {
+      const got = triageTweet(fast, t)
+      expect({ id: t.id, ...got }).toStrictEqual({ id: t.id, ...triageTweet(reference, t) })
+      if (got.band === 'ignore') continue
+      ranked++
+      const all = Array.from(fast.divisionScratch)
+      expect({ id: t.id, all }).toStrictEqual({ id: t.id, all: Array.from(reference.divisionScratch) })
+    }
+    expect(ranked).toBeGreaterThan(100)
+  }
+
+  it('are the reference sums with every division weight at +127 or at -128', () => {
+    const config = loadOrg('railways')
+    const model = loadModel('railways')
+    // Long tweets: the most words a lane sums.
+    const tweets = corpus('railways')
+    const long = tweets
+      .slice(0, 100)
+      .map((t, i) => ({ ...t, id: `${t.id}-long`, text: `${t.text} ${tweets[i + 1].text}` }))
+    for (const extreme of [127, -128]) {
+      const q = Int8Array.from(model.division.q, (v) => (v === 0 ? 0 : extreme))
+      compare(config, { ...model, division: { ...model.division, q } }, [...tweets, ...long])
+    }
+  })
+
+  it('are the reference sums for a model of more than 8 divisions (rows, not lanes)', () => {
+    const base = loadOrg('mha')
+    const extra = ['extra-1', 'extra-2', 'extra-3'].map((id) => ({ id, name: id }))
+    const config = OrgConfig.parse({ ...base, divisions: [...base.divisions, ...extra] })
+    const model = loadModel('mha')
+    const k = model.divisions.length
+    const wide = 16
+    // Each row widened to 16: the model's own weights, then some of its others for the new ones.
+    const q = new Int8Array((model.division.q.length / 8) * wide)
+    for (let r = 0; r < model.division.q.length / 8; r++)
+      for (let d = 0; d < k + extra.length; d++) q[r * wide + d] = model.division.q[r * 8 + (d % k)] * (d < k ? 1 : -1)
+    const widened: TriageModel = {
+      ...model,
+      divisions: [...model.divisions, ...extra.map((d) => d.id)],
+      division: { ...model.division, q },
+    }
+    compare(config, widened, corpus('mha'))
   })
 })
 

@@ -145,11 +145,12 @@ const E_NOTE = 8
  * the word is met and read from the entry the pass touched anyway (not hashed again into
  * the model's tables per tweet). 0 until written; cleared when another consumer claims them.
  */
-export const NOTE_FIELDS = 4
+export const NOTE_FIELDS = 6
 // The word as the triage model reads it: its hash (a number's shape hash in a number's
 // stead) and, for other words longer than five, the hash of its first four characters.
-const E_MODEL_HASH = 12
-const E_MODEL_HEAD = 13
+const E_MODEL_HASH = 14
+const E_MODEL_HEAD = 15
+if (E_NOTE + NOTE_FIELDS > E_MODEL_HASH || E_MODEL_HEAD >= E) throw new Error('word entry fields overlap')
 // ASCII folding of the single pass: the lower-case letter or digit, 0 for a separator.
 const ASCII_FOLD = new Uint8Array(0x80)
 const ASCII_FOLD_NAME = new Uint8Array(0x80)

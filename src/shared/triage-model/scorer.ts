@@ -9,14 +9,15 @@
 //   kept in the rule's notes in the matcher's rule scratch (the line analyseTweet has just
 //   read for that rule: rules are met at random among 10,000, and a table of the model's
 //   own cost a cache miss per matched rule);
-// - a word's and its head's weight and division rows are worked out the first time the
-//   word is met and kept in the word's notes in the matcher's word table (an entry the
-//   matcher's pass has just read, so in cache), not hashed into the model's tables again;
+// - a word's and its head's weight and division weights (their two rows added up, for up
+//   to 8 divisions; the rows' offsets for more) are worked out the first time the word is
+//   met and kept in the word's notes in the matcher's word table (an entry the matcher's
+//   pass has just read, so in cache), not hashed into the model's tables again;
 // - word pairs and the author are hashed as before; their weight is read only when the
 //   seen bit says training saw them, and the 128 KB seen set is only read where a 4 KB
 //   summary of it (one bit per 32) says the bit may be set: most pairs were never seen;
-// - the division model only keeps the table rows of its seen features, and sums them only
-//   when the tweet reaches review or ticket (a third of tweets are ignored); its softmax
+// - the division model keeps the table rows of its other seen features (bias, rules,
+//   top division), and sums them only when the tweet reaches review or ticket (a third of tweets are ignored); its softmax
 //   takes exp of integer score gaps times one scale, so each gap's exp is worked out once
 //   and kept (the same Math.exp of the same double: the same bits).
 // Sums are of the same 8-bit integers in another order, so the scores are the same to the
@@ -83,12 +84,22 @@ export interface TweetScorer {
 }
 
 // A word's notes (NOTE_FIELDS ints in the matcher's word table): 1 once written, the summed
-// seen-gated weight of its word and head features, and their division rows (-1: not seen).
+// seen-gated weight of its word and head features, and what they add to the division
+// scores. For up to 8 divisions (a row of 8), that is the word's and head's rows added up
+// and kept in the note itself, two divisions per int (LANES below): the division model
+// never reads its table for a word again. Wider models keep the two rows (-1: not seen).
 const NOTE_WRITTEN = 0
 const NOTE_WEIGHT = 1
 const NOTE_WORD_ROW = 2
 const NOTE_HEAD_ROW = 3
-if (NOTE_FIELDS < 4) throw new Error('a word note needs four ints')
+const NOTE_LANES = 2
+if (NOTE_FIELDS < NOTE_LANES + 4) throw new Error('a word note needs six ints')
+
+// Division lanes: division 2j in the low 16 bits of int j, 2j + 1 in the high 16, each the
+// word's and head's weights (8-bit) + LANE_BIAS, so in 0 .. 510. A tweet sums at most
+// WORD_HASHES (96) such ints: each lane stays below 96 · 510 < 2^16 and never carries
+// into the next; the sum of int32 additions is exact modulo 2^32, so both lanes read back.
+const LANE_BIAS = 256
 
 /** Division rows one tweet can keep: bias, 2 per word (96 words), 2 per rule feature, and a few. */
 const MAX_ROWS = 2 * 96 + 2 * MAX_RULE_FEATURES + 8
@@ -114,6 +125,14 @@ export class TriageScorer implements TweetScorer {
   /** Division table rows (offsets) of the last tweet's seen division features. */
   private readonly rows = new Int32Array(MAX_ROWS)
   private rowCount = 0
+  /** Row of 8: word notes keep division lanes (see NOTE_LANES), not rows. */
+  private readonly lanes: boolean
+  /** The last tweet's words' division lanes, summed, and how many words they sum. */
+  private lane0 = 0
+  private lane1 = 0
+  private lane2 = 0
+  private lane3 = 0
+  private laneWords = 0
   /** A word's contribution worked out on the spot, where the matcher keeps no note for it. */
   private readonly looseNote = new Int32Array(NOTE_FIELDS)
 
@@ -168,6 +187,7 @@ export class TriageScorer implements TweetScorer {
     this.divW = model.division.q
     this.stride = divisionStride(model.divisions.length)
     this.strideShift = 31 - Math.clz32(this.stride)
+    this.lanes = this.stride === 8
     this.rowMask = this.divW.length / this.stride - 1
     const weight = (h: number) => (this.isSeen(h) ? this.w[h & this.mask] : 0)
     const row = (h: number) => (this.isSeen(h) ? (h & this.rowMask) * this.stride : -1)
@@ -234,15 +254,34 @@ export class TriageScorer implements TweetScorer {
     let h = featureHash(NS_WORD, word)
     let seen = this.seenBit(h) === 1
     if (seen) weight += this.w[h & this.mask]
-    notes[at + NOTE_WORD_ROW] = seen ? (h & this.rowMask) * this.stride : -1
-    notes[at + NOTE_HEAD_ROW] = -1
+    const wordRow = seen ? (h & this.rowMask) * this.stride : -1
+    let headRow = -1
     if (head !== 0) {
       h = featureHash(NS_HEAD, head)
       seen = this.seenBit(h) === 1
       if (seen) {
         weight += this.w[h & this.mask]
-        notes[at + NOTE_HEAD_ROW] = (h & this.rowMask) * this.stride
+        headRow = (h & this.rowMask) * this.stride
       }
+    }
+    if (this.lanes) {
+      const divW = this.divW
+      for (let j = 0; j < 4; j++) {
+        let low = LANE_BIAS
+        let high = LANE_BIAS
+        if (wordRow >= 0) {
+          low += divW[wordRow + 2 * j]
+          high += divW[wordRow + 2 * j + 1]
+        }
+        if (headRow >= 0) {
+          low += divW[headRow + 2 * j]
+          high += divW[headRow + 2 * j + 1]
+        }
+        notes[at + NOTE_LANES + j] = low | (high << 16)
+      }
+    } else {
+      notes[at + NOTE_WORD_ROW] = wordRow
+      notes[at + NOTE_HEAD_ROW] = headRow
     }
     notes[at + NOTE_WEIGHT] = weight
     notes[at + NOTE_WRITTEN] = 1
@@ -283,6 +322,11 @@ export class TriageScorer implements TweetScorer {
     const table = m.wordNotes(this)
     const noteAt = m.wordNoteAt
     // Word pairs (actionable model only) in the same loop: the word's hash is at hand.
+    const lanes = this.lanes
+    let lane0 = 0
+    let lane1 = 0
+    let lane2 = 0
+    let lane3 = 0
     let prev = 0x2f2f2f2f
     for (let i = 0; i < m.wordHashCount; i++) {
       const word = words[i]
@@ -297,9 +341,21 @@ export class TriageScorer implements TweetScorer {
         if (notes[at + NOTE_WRITTEN] === 0) this.noteWord(notes, at, word, heads[i])
       } else this.noteWord(notes, 0, word, heads[i])
       z += notes[at + NOTE_WEIGHT]
-      if (notes[at + NOTE_WORD_ROW] >= 0) rows[nr++] = notes[at + NOTE_WORD_ROW]
-      if (notes[at + NOTE_HEAD_ROW] >= 0) rows[nr++] = notes[at + NOTE_HEAD_ROW]
+      if (lanes) {
+        lane0 = (lane0 + notes[at + NOTE_LANES]) | 0
+        lane1 = (lane1 + notes[at + NOTE_LANES + 1]) | 0
+        lane2 = (lane2 + notes[at + NOTE_LANES + 2]) | 0
+        lane3 = (lane3 + notes[at + NOTE_LANES + 3]) | 0
+      } else {
+        if (notes[at + NOTE_WORD_ROW] >= 0) rows[nr++] = notes[at + NOTE_WORD_ROW]
+        if (notes[at + NOTE_HEAD_ROW] >= 0) rows[nr++] = notes[at + NOTE_HEAD_ROW]
+      }
     }
+    this.lane0 = lane0
+    this.lane1 = lane1
+    this.lane2 = lane2
+    this.lane3 = lane3
+    this.laneWords = lanes ? m.wordHashCount : 0
 
     // Addressees and rules, as extractFeatures reads them.
     const own = ctx.ownHandles
@@ -483,14 +539,16 @@ export class TriageScorer implements TweetScorer {
         s6 = (s6 + w[row + 6]) | 0
         s7 = (s7 + w[row + 7]) | 0
       }
-      out[0] = s0
-      out[1] = s1
-      out[2] = s2
-      out[3] = s3
-      out[4] = s4
-      out[5] = s5
-      out[6] = s6
-      out[7] = s7
+      // The words' lanes (see LANE_BIAS): each lane less the bias of every word summed.
+      const bias = LANE_BIAS * this.laneWords
+      out[0] = s0 + (this.lane0 & 0xffff) - bias
+      out[1] = s1 + (this.lane0 >>> 16) - bias
+      out[2] = s2 + (this.lane1 & 0xffff) - bias
+      out[3] = s3 + (this.lane1 >>> 16) - bias
+      out[4] = s4 + (this.lane2 & 0xffff) - bias
+      out[5] = s5 + (this.lane2 >>> 16) - bias
+      out[6] = s6 + (this.lane3 & 0xffff) - bias
+      out[7] = s7 + (this.lane3 >>> 16) - bias
     } else {
       for (let d = 0; d < k; d++) out[d] = 0
       for (let i = 0; i < n; i++) {
