@@ -1,15 +1,25 @@
 // The fast scorer (scorer.ts: weights of fixed features looked up once per model, rules'
 // data packed, division rows summed only for review and ticket) must give every
 // tweet exactly what the straightforward path gives (extractFeatures + seenScore +
-// rankDivisions, the implementation the committed models were trained and tuned with):
-// same band, confidence to the last bit, division, ranking and reasons — on every tweet
-// of the corpus and the training sets, for each org's committed model.
+// rankDivisions, the implementation the committed models were trained and tuned with)
+// and what the fast scorer gave before the scorer-speed work (kept in ./reference):
+// same band, confidence to the last bit, division, ranking, every division's probability
+// and reasons — on every tweet of the corpus and the training sets, for each org's model.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { OrgConfig } from '../../src/shared/org'
 import { analyseTweet, compileOrg, TweetMatcher, type CompiledOrg } from '../../src/shared/routing'
-import { parseModel, prepareTriage, toIncoming, triageTweet } from '../../src/shared/triage-model'
+import {
+  featureContext,
+  parseModel,
+  prepareTriage,
+  toIncoming,
+  triageTweet,
+  type TriageModel,
+} from '../../src/shared/triage-model'
+import type { IncomingTweet } from '../../src/shared/analysis'
+import { ScorerBeforeSpeedup } from './reference/scorer-before-speedup'
 import { ROOT } from './corpus-metrics'
 
 const ORGS = ['mha', 'mea', 'railways'] as const
@@ -24,12 +34,15 @@ const lines = (path: string) =>
 
 describe('triage scorer', () => {
   for (const org of ORGS) {
-    it(`gives ${org}'s corpus and training tweets the reference scorer's outcome exactly`, () => {
+    it(`gives ${org}'s corpus and training tweets the reference scorers' outcome exactly`, () => {
       const config = OrgConfig.parse(json(join(ROOT, 'resources', 'orgs', `${org}.json`)))
       const model = parseModel(json(join(ROOT, 'resources', 'models', `${org}.model.json`)))
       // Separate compiled orgs: each triage's matcher state belongs to its own run.
       const fast = prepareTriage(compileOrg(config), model)
       const reference = prepareTriage(compileOrg(config), model, { referenceScorer: true })
+      // The fast scorer as it was before the scorer-speed work, kept in tests/shared/reference.
+      const before = prepareTriage(compileOrg(config), model)
+      before.scorer = new ScorerBeforeSpeedup(model, featureContext(before.compiled, model.divisions))
       const tweets = [
         ...lines(join(ROOT, 'tests', 'fixtures', 'corpus', `${org}.jsonl`)),
         ...lines(join(ROOT, 'tests', 'fixtures', 'training', `${org}.jsonl`)),
@@ -40,6 +53,13 @@ describe('triage scorer', () => {
         const got = triageTweet(fast, t)
         const want = triageTweet(reference, t)
         expect({ id: t.id, ...got }).toStrictEqual({ id: t.id, ...want })
+        expect({ id: t.id, ...got }).toStrictEqual({ id: t.id, ...triageTweet(before, t) })
+        // Every division's probability, not only the three the outcome names, to the last bit.
+        if (got.band !== 'ignore') {
+          const all = Array.from(fast.divisionScratch)
+          expect({ id: t.id, all }).toStrictEqual({ id: t.id, all: Array.from(reference.divisionScratch) })
+          expect({ id: t.id, all }).toStrictEqual({ id: t.id, all: Array.from(before.divisionScratch) })
+        }
         bands[got.band]++
       }
       // Every band occurs, so ranking and the early returns are both compared.
@@ -93,6 +113,78 @@ describe('triage scorer word notes', () => {
     // Twice: the second time round most words are noted already (or were, before a reset).
     for (const t of [...tweets, ...tweets])
       expect({ id: t.id, ...triageTweet(fast, t) }).toStrictEqual({ id: t.id, ...triageTweet(reference, t) })
+  })
+
+  it("survive the matcher's run counter wrapping round (rule scratch cleared, rule constants written again)", () => {
+    const config = loadOrg('mha')
+    const compiled = compileOrg(config)
+    // Private, and reached only after 2^31 runs: set it just short of the wrap.
+    ;(compiled.matcher as unknown as { epoch: number }).epoch = 0x7fffffff - 5
+    const model = loadModel('mha')
+    const fast = prepareTriage(compiled, model)
+    const reference = prepareTriage(compileOrg(config), model, { referenceScorer: true })
+    let boosted = 0
+    for (const t of corpus('mha')) {
+      const got = triageTweet(fast, t)
+      expect({ id: t.id, ...got }).toStrictEqual({ id: t.id, ...triageTweet(reference, t) })
+      if (got.analysis.reasons.some((r) => r.startsWith('priority raised'))) boosted++
+    }
+    // Rules' boosts live in the scratch the wrap clears: tweets after it still get them.
+    expect(boosted).toBeGreaterThan(20)
+  })
+})
+
+// For up to 8 divisions the fast scorer keeps each word's division weights summed in its
+// note, two divisions to an int; wider models keep the word's table rows. Both must give
+// the reference's probabilities, at the weights' extremes too (where a lane could carry).
+describe('triage scorer division sums', () => {
+  const corpus = (org: string) => lines(join(ROOT, 'tests', 'fixtures', 'corpus', `${org}.jsonl`)).map(toIncoming)
+  const compare = (config: OrgConfig, model: TriageModel, tweets: IncomingTweet[]) => {
+    const fast = prepareTriage(compileOrg(config), model)
+    const reference = prepareTriage(compileOrg(config), model, { referenceScorer: true })
+    let ranked = 0
+    for (const t of tweets) {
+      const got = triageTweet(fast, t)
+      expect({ id: t.id, ...got }).toStrictEqual({ id: t.id, ...triageTweet(reference, t) })
+      if (got.band === 'ignore') continue
+      ranked++
+      const all = Array.from(fast.divisionScratch)
+      expect({ id: t.id, all }).toStrictEqual({ id: t.id, all: Array.from(reference.divisionScratch) })
+    }
+    expect(ranked).toBeGreaterThan(100)
+  }
+
+  it('are the reference sums with every division weight at +127 or at -128', () => {
+    const config = loadOrg('railways')
+    const model = loadModel('railways')
+    // Long tweets: the most words a lane sums.
+    const tweets = corpus('railways')
+    const long = tweets
+      .slice(0, 100)
+      .map((t, i) => ({ ...t, id: `${t.id}-long`, text: `${t.text} ${tweets[i + 1].text}` }))
+    for (const extreme of [127, -128]) {
+      const q = Int8Array.from(model.division.q, (v) => (v === 0 ? 0 : extreme))
+      compare(config, { ...model, division: { ...model.division, q } }, [...tweets, ...long])
+    }
+  })
+
+  it('are the reference sums for a model of more than 8 divisions (rows, not lanes)', () => {
+    const base = loadOrg('mha')
+    const extra = ['extra-1', 'extra-2', 'extra-3'].map((id) => ({ id, name: id }))
+    const config = OrgConfig.parse({ ...base, divisions: [...base.divisions, ...extra] })
+    const model = loadModel('mha')
+    const k = model.divisions.length
+    const wide = 16
+    // Each row widened to 16: the model's own weights, then some of its others for the new ones.
+    const q = new Int8Array((model.division.q.length / 8) * wide)
+    for (let r = 0; r < model.division.q.length / 8; r++)
+      for (let d = 0; d < k + extra.length; d++) q[r * wide + d] = model.division.q[r * 8 + (d % k)] * (d < k ? 1 : -1)
+    const widened: TriageModel = {
+      ...model,
+      divisions: [...model.divisions, ...extra.map((d) => d.id)],
+      division: { ...model.division, q },
+    }
+    compare(config, widened, corpus('mha'))
   })
 })
 

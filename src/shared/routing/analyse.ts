@@ -142,9 +142,9 @@ export function analyseTweet(compiled: CompiledOrg, tweet: IncomingTweet, ctx?: 
   for (let t = 0; t < m.touchedCount; t++) {
     const index = m.touched[t]
     if (m.excluded(index)) continue
-    if (m.ruleScoped[index] === 1 && !inScope(rules[index].handles, addressedTo)) continue
+    if (m.isScoped(index) && !inScope(rules[index].handles, addressedTo)) continue
     const hits = m.hitWords(index)
-    const boost = m.ruleBoost[index]
+    const boost = m.boostOf(index)
     let at = matchedCount++
     for (; at > 0; at--) {
       const prev = rankRule[at - 1]
@@ -152,8 +152,8 @@ export function analyseTweet(compiled: CompiledOrg, tweet: IncomingTweet, ctx?: 
         rankHits[at - 1] - hits ||
         (handleDivision === undefined
           ? 0
-          : onHandle(m.ruleDivisions[prev], handleDivision) - onHandle(m.ruleDivisions[index], handleDivision)) ||
-        m.ruleBoost[prev] - boost ||
+          : onHandle(m.ruleDivision(prev), handleDivision) - onHandle(m.ruleDivision(index), handleDivision)) ||
+        m.boostOf(prev) - boost ||
         index - prev
       if (before > 0) break
       rankRule[at] = prev
@@ -163,7 +163,7 @@ export function analyseTweet(compiled: CompiledOrg, tweet: IncomingTweet, ctx?: 
     rankHits[at] = hits
   }
   const matchedRules: string[] = new Array<string>(matchedCount)
-  for (let i = 0; i < matchedCount; i++) matchedRules[i] = m.ruleIds[rankRule[i]]
+  for (let i = 0; i < matchedCount; i++) matchedRules[i] = m.ruleId(rankRule[i])
 
   const firstPerson = (cues & bit.firstPerson) !== 0
   const sarcasm = (cues & bit.sarcasm) !== 0
@@ -240,7 +240,7 @@ export function analyseTweet(compiled: CompiledOrg, tweet: IncomingTweet, ctx?: 
   if (identifier) reasons.push('quotes an application/file/PNR or similar number')
   if (critical) reasons.push('safety, medical or disaster cue')
   if (directed) reasons.push(addressedReason(addressedTo[0]))
-  for (let i = 0; i < matchedCount; i++) reasons.push(m.ruleReasons[rankRule[i]])
+  for (let i = 0; i < matchedCount; i++) reasons.push(m.ruleReason(rankRule[i]))
   if (dismissed) return notActionable(reasons, language, matchedRules)
 
   if (flaggedScript) reasons.push(writtenIn(language, true))
@@ -248,14 +248,14 @@ export function analyseTweet(compiled: CompiledOrg, tweet: IncomingTweet, ctx?: 
   if (otherScript && !flaggedScript) reasons.push(writtenIn(language, false))
 
   // The contract (analysis.ts): unmatched actionable tweets go to the default division.
-  const division = matchedCount > 0 ? m.ruleDivisions[rankRule[0]] : compiled.org.defaultDivision
+  const division = matchedCount > 0 ? m.ruleDivision(rankRule[0]) : compiled.org.defaultDivision
   if (matchedCount === 0) reasons.push('no rule matched: default division')
 
   let priority: Priority = critical ? 'critical' : (cues & bit.urgent) !== 0 ? 'high' : 'normal'
   if (critical) reasons.push('priority critical: safety, medical or disaster')
   else if ((cues & bit.urgent) !== 0) reasons.push('priority high: urgency')
   let boost = 0
-  for (let i = 0; i < matchedCount; i++) boost = Math.max(boost, m.ruleBoost[rankRule[i]])
+  for (let i = 0; i < matchedCount; i++) boost = Math.max(boost, m.boostOf(rankRule[i]))
   for (let i = 0; i < boost; i++) priority = STEP_UP[priority]
   if (boost > 0) reasons.push(boost > 1 ? `priority raised ${boost} steps by rule` : 'priority raised 1 step by rule')
 

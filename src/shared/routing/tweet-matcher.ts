@@ -145,11 +145,12 @@ const E_NOTE = 8
  * the word is met and read from the entry the pass touched anyway (not hashed again into
  * the model's tables per tweet). 0 until written; cleared when another consumer claims them.
  */
-export const NOTE_FIELDS = 4
+export const NOTE_FIELDS = 6
 // The word as the triage model reads it: its hash (a number's shape hash in a number's
 // stead) and, for other words longer than five, the hash of its first four characters.
-const E_MODEL_HASH = 12
-const E_MODEL_HEAD = 13
+const E_MODEL_HASH = 14
+const E_MODEL_HEAD = 15
+if (E_NOTE + NOTE_FIELDS > E_MODEL_HASH || E_MODEL_HEAD >= E) throw new Error('word entry fields overlap')
 // ASCII folding of the single pass: the lower-case letter or digit, 0 for a separator.
 const ASCII_FOLD = new Uint8Array(0x80)
 const ASCII_FOLD_NAME = new Uint8Array(0x80)
@@ -191,9 +192,19 @@ const SPAN_URL = 0
 const SPAN_MENTION = 1
 const SPAN_HASHTAG = 2
 const MENTION_CACHE = 1 << 10
-// Per rule scratch: the run that last hit it, matched words, the run that last excluded
-// it, and which of its first 31 term phrases this run has counted (see outTermBit).
-const RULE = 4
+// Per rule scratch, one 32-byte run (a touched rule costs one cache line, not one per
+// array): the run that last hit it, matched words, the run that last excluded it, which
+// of its first 31 term phrases this run has counted (see outTermBit); then its priority
+// boost and handle-scope flag (fixed, what analyseTweet reads of a touched rule), and
+// RULE_NOTE_FIELDS ints of notes for one consumer, as a word's notes (the triage scorer).
+const RULE = 8
+const R_BOOST = 4
+const R_SCOPED = 5
+const R_NOTE = 6
+/** Strings per rule in ruleTexts: id, division, match reason. */
+const RULE_TEXTS = 3
+/** Ints of a rule's notes (see wordNotes): 0 until written, cleared for another consumer. */
+export const RULE_NOTE_FIELDS = 2
 /** Words whose hashes a run keeps for the triage model (a tweet has at most ~60). */
 export const WORD_HASHES = 96
 
@@ -280,10 +291,10 @@ export class TweetMatcher {
   private node = 0
 
   // Per-rule data analyseTweet reads for the rules a tweet touches, kept in flat arrays:
-  // ten thousand rule objects scattered over the heap cost a cache miss each.
-  readonly ruleIds: string[]
-  readonly ruleDivisions: string[]
-  readonly ruleReasons: string[]
+  // ten thousand rule objects scattered over the heap cost a cache miss each. A rule's
+  // id, division and match reason sit side by side (RULE_TEXTS per rule): one line for
+  // the three, not one per array.
+  private readonly ruleTexts: string[]
   readonly ruleBoost: Int32Array
   /** 1 when the rule only applies to tweets addressed to certain handles. */
   readonly ruleScoped: Uint8Array
@@ -299,13 +310,12 @@ export class TweetMatcher {
     const ruleCount = rules.length
     this.table = new Int32Array(Math.min(SLOTS_INITIAL, maxSlots) * E)
     this.entryName = new Array<string | undefined>(this.table.length / E).fill(undefined)
-    this.ruleIds = rules.map((r) => r.id)
-    this.ruleDivisions = rules.map((r) => r.division)
-    this.ruleReasons = rules.map((r) => r.matchReason)
+    this.ruleTexts = rules.flatMap((r) => [r.id, r.division, r.matchReason])
     this.ruleBoost = Int32Array.from(rules, (r) => r.priorityBoost)
     this.ruleScoped = Uint8Array.from(rules, (r) => (r.handles ? 1 : 0))
     this.touched = new Int32Array(ruleCount)
     this.ruleScratch = new Int32Array(ruleCount * RULE)
+    this.writeRuleConstants()
     this.outCode = new Int32Array(automaton.outPhrase.length)
     this.phraseSeen = new Int32Array(phraseCodes.length)
     for (let o = 0; o < automaton.outPhrase.length; o++) this.outCode[o] = phraseCodes[automaton.outPhrase[o]]
@@ -324,17 +334,70 @@ export class TweetMatcher {
     return this.ruleScratch[rule * RULE + 1]
   }
 
+  /** The rule's id (as the org file gives it). */
+  ruleId(rule: number): string {
+    return this.ruleTexts[rule * RULE_TEXTS]
+  }
+
+  /** The division the rule routes to. */
+  ruleDivision(rule: number): string {
+    return this.ruleTexts[rule * RULE_TEXTS + 1]
+  }
+
+  /** The reason analyseTweet gives when the rule matched ("matched rule …"). */
+  ruleReason(rule: number): string {
+    return this.ruleTexts[rule * RULE_TEXTS + 2]
+  }
+
+  /** ruleBoost[rule], read from the rule's scratch (the line its hits were just read from). */
+  boostOf(rule: number): number {
+    return this.ruleScratch[rule * RULE + R_BOOST]
+  }
+
+  /** ruleScoped[rule] === 1, read from the rule's scratch. */
+  isScoped(rule: number): boolean {
+    return this.ruleScratch[rule * RULE + R_SCOPED] === 1
+  }
+
+  /**
+   * The table holding every rule's notes for `owner` (rule r's RULE_NOTE_FIELDS ints at
+   * ruleNoteAt(r)): in the rule's scratch, the line analyseTweet read for that rule. Notes
+   * written for another owner are cleared first, as wordNotes does.
+   */
+  ruleNotes(owner: object): Int32Array {
+    this.claimNotes(owner)
+    return this.ruleScratch
+  }
+
+  ruleNoteAt(rule: number): number {
+    return rule * RULE + R_NOTE
+  }
+
+  /** Clear the word and rule notes of another owner. */
+  private claimNotes(owner: object): void {
+    if (owner === this.noteOwner) return
+    this.noteOwner = owner
+    const table = this.table
+    for (let e = 0; e < table.length; e += E) table.fill(0, e + E_NOTE, e + E_NOTE + NOTE_FIELDS)
+    const scratch = this.ruleScratch
+    for (let r = R_NOTE; r < scratch.length; r += RULE) scratch.fill(0, r, r + RULE_NOTE_FIELDS)
+  }
+
+  private writeRuleConstants(): void {
+    const scratch = this.ruleScratch
+    for (let r = 0; r < this.ruleBoost.length; r++) {
+      scratch[r * RULE + R_BOOST] = this.ruleBoost[r]
+      scratch[r * RULE + R_SCOPED] = this.ruleScoped[r]
+    }
+  }
+
   /**
    * The table holding the last run's word notes (word i's at wordNoteAt[i]) for `owner`,
    * or null when the run's entries moved while it ran (then there are none to use). Notes
    * written for another owner are about another model: they are cleared first.
    */
   wordNotes(owner: object): Int32Array | null {
-    if (owner !== this.noteOwner) {
-      this.noteOwner = owner
-      const table = this.table
-      for (let e = 0; e < table.length; e += E) table.fill(0, e + E_NOTE, e + E_NOTE + NOTE_FIELDS)
-    }
+    this.claimNotes(owner)
     return this.tableEpoch === this.runTableEpoch ? this.table : null
   }
 
@@ -786,7 +849,9 @@ export class TweetMatcher {
     this.node = 0
     if (++this.epoch === 0x7fffffff) {
       this.epoch = 1
+      // Rule notes go with the rest (consumers write them again); the constants come back.
       this.ruleScratch.fill(0)
+      this.writeRuleConstants()
       this.phraseSeen.fill(0)
     }
   }

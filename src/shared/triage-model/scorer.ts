@@ -5,13 +5,21 @@
 //   have their weight looked up once per model — already zero when training never saw
 //   them — so per tweet they cost one array read instead of a hash, a seen-bit check and
 //   a weight read;
-// - a word's and its head's weight and division rows are worked out the first time the
-//   word is met and kept in the word's notes in the matcher's word table (an entry the
-//   matcher's pass has just read, so in cache), not hashed into the model's tables again;
+// - a rule's division, weight and row are worked out the first time the rule matches and
+//   kept in the rule's notes in the matcher's rule scratch (the line analyseTweet has just
+//   read for that rule: rules are met at random among 10,000, and a table of the model's
+//   own cost a cache miss per matched rule);
+// - a word's and its head's weight and division weights (their two rows added up, for up
+//   to 8 divisions; the rows' offsets for more) are worked out the first time the word is
+//   met and kept in the word's notes in the matcher's word table (an entry the matcher's
+//   pass has just read, so in cache), not hashed into the model's tables again;
 // - word pairs and the author are hashed as before; their weight is read only when the
-//   seen bit says training saw them;
-// - the division model only keeps the table rows of its seen features, and sums them only
-//   when the tweet reaches review or ticket (a third of tweets are ignored).
+//   seen bit says training saw them, and the 128 KB seen set is only read where a 4 KB
+//   summary of it (one bit per 32) says the bit may be set: most pairs were never seen;
+// - the division model keeps the table rows of its other seen features (bias, rules,
+//   top division), and sums them only when the tweet reaches review or ticket (a third of tweets are ignored); its softmax
+//   takes exp of integer score gaps times one scale, so each gap's exp is worked out once
+//   and kept (the same Math.exp of the same double: the same bits).
 // Sums are of the same 8-bit integers in another order, so the scores are the same to the
 // last bit (tests/shared/triage-scorer.test.ts compares both on every fixture tweet).
 import type { IncomingTweet, TweetAnalysis } from '../analysis'
@@ -48,37 +56,83 @@ import {
   extractFeatures,
   type FeatureContext,
 } from './features'
-import { SEEN_BITS, applyRuleOdds, divisionStride, rankDivisions, seenScore, softmax, type TriageModel } from './model'
-import { NOTE_FIELDS } from '../routing/tweet-matcher'
+import { SEEN_BITS, applyRuleOdds, divisionStride, rankDivisions, seenScore, type TriageModel } from './model'
+import { NOTE_FIELDS, RULE_NOTE_FIELDS } from '../routing/tweet-matcher'
 
-const RULE_STRIDE = 4
+// A rule's notes (RULE_NOTE_FIELDS ints in the matcher's rule scratch): its division index
+// + 2 (0: not written yet), and its rule feature's seen-gated weight (+ 128, low 8 bits)
+// with its division row slot (+ 1, 0: not seen) above. The rule-division feature depends
+// on the division alone: its weight and row are kept per division.
+const RULE_NOTE_DIVISION = 0
+const RULE_NOTE_PACKED = 1
+const RULE_WEIGHT_BIAS = 128
+if (RULE_NOTE_FIELDS < 2) throw new Error('a rule note needs two ints')
+
+/** Score gaps whose exp the softmax keeps (16 KB; larger gaps, rare, call Math.exp). */
+const EXP_GAPS = 2048
+
+/** What triageTweet needs of a scorer (TriageScorer; ReferenceScorer and the tests' references). */
+export interface TweetScorer {
+  /** The best matched rule's division index (-1: none), set by score(). */
+  readonly ruleDivision: number
+  /** An exclusion or a handle scope stopped a rule, set by score(). */
+  readonly ruleStopped: boolean
+  /** The text reads like an official account's reply, set by score(). */
+  readonly officialStyle: boolean
+  score(tweet: IncomingTweet, analysis: TweetAnalysis): number
+  rankDivisions(out: Float64Array): number
+}
 
 // A word's notes (NOTE_FIELDS ints in the matcher's word table): 1 once written, the summed
-// seen-gated weight of its word and head features, and their division rows (-1: not seen).
+// seen-gated weight of its word and head features, and what they add to the division
+// scores. For up to 8 divisions (a row of 8), that is the word's and head's rows added up
+// and kept in the note itself, two divisions per int (LANES below): the division model
+// never reads its table for a word again. Wider models keep the two rows (-1: not seen).
 const NOTE_WRITTEN = 0
 const NOTE_WEIGHT = 1
 const NOTE_WORD_ROW = 2
 const NOTE_HEAD_ROW = 3
-if (NOTE_FIELDS < 4) throw new Error('a word note needs four ints')
+const NOTE_LANES = 2
+if (NOTE_FIELDS < NOTE_LANES + 4) throw new Error('a word note needs six ints')
+
+// Division lanes: division 2j in the low 16 bits of int j, 2j + 1 in the high 16, each the
+// word's and head's weights (8-bit) + LANE_BIAS, so in 0 .. 510. A tweet sums at most
+// WORD_HASHES (96) such ints: each lane stays below 96 · 510 < 2^16 and never carries
+// into the next; the sum of int32 additions is exact modulo 2^32, so both lanes read back.
+const LANE_BIAS = 256
 
 /** Division rows one tweet can keep: bias, 2 per word (96 words), 2 per rule feature, and a few. */
 const MAX_ROWS = 2 * 96 + 2 * MAX_RULE_FEATURES + 8
 
-export class TriageScorer {
+export class TriageScorer implements TweetScorer {
   /** Set by score(), as FeatureBuffer's fields of the same names. */
   ruleDivision = -1
   ruleStopped = false
   officialStyle = false
 
   private readonly seen: Uint32Array
+  /** Bit j set when seen's word j has any bit set: a 4 KB filter that rules most features out. */
+  private readonly seenAny: Uint32Array
   private readonly w: Int8Array
   private readonly mask: number
   private readonly divW: Int8Array
   private readonly rowMask: number
   private readonly stride: number
+  /** log2(stride): a row slot to its offset by a shift. */
+  private readonly strideShift: number
+  /** exp(-gap · division scale) per integer score gap, NaN until first needed. */
+  private readonly expOfGap = new Float64Array(EXP_GAPS).fill(Number.NaN)
   /** Division table rows (offsets) of the last tweet's seen division features. */
   private readonly rows = new Int32Array(MAX_ROWS)
   private rowCount = 0
+  /** Row of 8: word notes keep division lanes (see NOTE_LANES), not rows. */
+  private readonly lanes: boolean
+  /** The last tweet's words' division lanes, summed, and how many words they sum. */
+  private lane0 = 0
+  private lane1 = 0
+  private lane2 = 0
+  private lane3 = 0
+  private laneWords = 0
   /** A word's contribution worked out on the spot, where the matcher keeps no note for it. */
   private readonly looseNote = new Int32Array(NOTE_FIELDS)
 
@@ -86,12 +140,9 @@ export class TriageScorer {
   // and for those the division model reads (bias, rules, divisions), their row (-1: not seen).
   private readonly bias: number
   private readonly biasRow: number
-  /**
-   * Per rule, in one run of RULE_STRIDE ints (rules are touched at random: one cache line
-   * each, not one per array): its division index, the summed weight of its rule and
-   * rule-division features, and their rows (-1: not seen).
-   */
-  private readonly ruleTable: Int32Array
+  /** Per division: the rule-division feature's weight and row (-1: not seen). */
+  private readonly ruleDivisionW: Int32Array
+  private readonly ruleDivisionRow: Int32Array
   private readonly topW: Int32Array
   private readonly topRow: Int32Array
   private readonly excludedW: number
@@ -129,29 +180,25 @@ export class TriageScorer {
     private readonly ctx: FeatureContext,
   ) {
     this.seen = model.seen
+    this.seenAny = new Uint32Array(Math.ceil(model.seen.length / 32))
+    for (let j = 0; j < model.seen.length; j++) if (model.seen[j] !== 0) this.seenAny[j >>> 5] |= 1 << (j & 31)
     this.w = model.actionable.q
     this.mask = this.w.length - 1
     this.divW = model.division.q
     this.stride = divisionStride(model.divisions.length)
+    this.strideShift = 31 - Math.clz32(this.stride)
+    this.lanes = this.stride === 8
     this.rowMask = this.divW.length / this.stride - 1
     const weight = (h: number) => (this.isSeen(h) ? this.w[h & this.mask] : 0)
     const row = (h: number) => (this.isSeen(h) ? (h & this.rowMask) * this.stride : -1)
     const weights = (hashes: ArrayLike<number>) => Int32Array.from(hashes, weight)
     const k = model.divisions.length
-    const ruleHashes = Array.from(ctx.ruleHash, (h) => featureHash(NS_RULE, h))
     const ruleDivHashes = Array.from({ length: k }, (_, d) => featureHash(NS_RULE_DIVISION, d))
     const topHashes = Array.from({ length: k }, (_, d) => featureHash(NS_TOP_DIVISION, d))
     this.bias = weight(featureHash(NS_BIAS, 1))
     this.biasRow = row(featureHash(NS_BIAS, 1))
-    this.ruleTable = new Int32Array(ruleHashes.length * RULE_STRIDE)
-    for (let r = 0; r < ruleHashes.length; r++) {
-      const d = ctx.ruleDivision[r]
-      const at = r * RULE_STRIDE
-      this.ruleTable[at] = d
-      this.ruleTable[at + 1] = weight(ruleHashes[r]) + (d >= 0 ? weight(ruleDivHashes[d]) : 0)
-      this.ruleTable[at + 2] = row(ruleHashes[r])
-      this.ruleTable[at + 3] = d >= 0 ? row(ruleDivHashes[d]) : -1
-    }
+    this.ruleDivisionW = weights(ruleDivHashes)
+    this.ruleDivisionRow = Int32Array.from(ruleDivHashes, row)
     this.topW = weights(topHashes)
     this.topRow = Int32Array.from(topHashes, row)
     this.excludedW = weight(SHAPE.excludedByRule)
@@ -193,7 +240,9 @@ export class TriageScorer {
   /** 1 when the model's seen bit set holds feature hash `h` (model.ts isSeen), else 0. */
   private seenBit(h: number): number {
     const b = Math.imul(h, 0x2c1b3c6d) >>> (32 - SEEN_BITS)
-    return (this.seen[b >>> 5] >>> (b & 31)) & 1
+    const word = b >>> 5
+    if (((this.seenAny[word >>> 5] >>> (word & 31)) & 1) === 0) return 0
+    return (this.seen[word] >>> (b & 31)) & 1
   }
 
   /**
@@ -205,18 +254,47 @@ export class TriageScorer {
     let h = featureHash(NS_WORD, word)
     let seen = this.seenBit(h) === 1
     if (seen) weight += this.w[h & this.mask]
-    notes[at + NOTE_WORD_ROW] = seen ? (h & this.rowMask) * this.stride : -1
-    notes[at + NOTE_HEAD_ROW] = -1
+    const wordRow = seen ? (h & this.rowMask) * this.stride : -1
+    let headRow = -1
     if (head !== 0) {
       h = featureHash(NS_HEAD, head)
       seen = this.seenBit(h) === 1
       if (seen) {
         weight += this.w[h & this.mask]
-        notes[at + NOTE_HEAD_ROW] = (h & this.rowMask) * this.stride
+        headRow = (h & this.rowMask) * this.stride
       }
+    }
+    if (this.lanes) {
+      const divW = this.divW
+      for (let j = 0; j < 4; j++) {
+        let low = LANE_BIAS
+        let high = LANE_BIAS
+        if (wordRow >= 0) {
+          low += divW[wordRow + 2 * j]
+          high += divW[wordRow + 2 * j + 1]
+        }
+        if (headRow >= 0) {
+          low += divW[headRow + 2 * j]
+          high += divW[headRow + 2 * j + 1]
+        }
+        notes[at + NOTE_LANES + j] = low | (high << 16)
+      }
+    } else {
+      notes[at + NOTE_WORD_ROW] = wordRow
+      notes[at + NOTE_HEAD_ROW] = headRow
     }
     notes[at + NOTE_WEIGHT] = weight
     notes[at + NOTE_WRITTEN] = 1
+  }
+
+  /** Rule `r`'s notes into notes[at ..]: its division, and its rule feature seen-gated. */
+  private noteRule(notes: Int32Array, at: number, r: number): void {
+    const h = featureHash(NS_RULE, this.ctx.ruleHash[r])
+    const seen = this.isSeen(h)
+    // Slots are below 2^22 (divisionHashBits ≤ 22): slot + 1 shifted by 8 stays in 31 bits.
+    const slot = seen ? (h & this.rowMask) + 1 : 0
+    notes[at + RULE_NOTE_PACKED] = (slot << 8) | ((seen ? this.w[h & this.mask] : 0) + RULE_WEIGHT_BIAS)
+    notes[at + RULE_NOTE_DIVISION] = this.ctx.ruleDivision[r] + 2
   }
 
   /**
@@ -244,6 +322,11 @@ export class TriageScorer {
     const table = m.wordNotes(this)
     const noteAt = m.wordNoteAt
     // Word pairs (actionable model only) in the same loop: the word's hash is at hand.
+    const lanes = this.lanes
+    let lane0 = 0
+    let lane1 = 0
+    let lane2 = 0
+    let lane3 = 0
     let prev = 0x2f2f2f2f
     for (let i = 0; i < m.wordHashCount; i++) {
       const word = words[i]
@@ -258,9 +341,21 @@ export class TriageScorer {
         if (notes[at + NOTE_WRITTEN] === 0) this.noteWord(notes, at, word, heads[i])
       } else this.noteWord(notes, 0, word, heads[i])
       z += notes[at + NOTE_WEIGHT]
-      if (notes[at + NOTE_WORD_ROW] >= 0) rows[nr++] = notes[at + NOTE_WORD_ROW]
-      if (notes[at + NOTE_HEAD_ROW] >= 0) rows[nr++] = notes[at + NOTE_HEAD_ROW]
+      if (lanes) {
+        lane0 = (lane0 + notes[at + NOTE_LANES]) | 0
+        lane1 = (lane1 + notes[at + NOTE_LANES + 1]) | 0
+        lane2 = (lane2 + notes[at + NOTE_LANES + 2]) | 0
+        lane3 = (lane3 + notes[at + NOTE_LANES + 3]) | 0
+      } else {
+        if (notes[at + NOTE_WORD_ROW] >= 0) rows[nr++] = notes[at + NOTE_WORD_ROW]
+        if (notes[at + NOTE_HEAD_ROW] >= 0) rows[nr++] = notes[at + NOTE_HEAD_ROW]
+      }
     }
+    this.lane0 = lane0
+    this.lane1 = lane1
+    this.lane2 = lane2
+    this.lane3 = lane3
+    this.laneWords = lanes ? m.wordHashCount : 0
 
     // Addressees and rules, as extractFeatures reads them.
     const own = ctx.ownHandles
@@ -276,14 +371,17 @@ export class TriageScorer {
     const directed = viaOwn || ownMentioned > 0
     let matched = 0
     let bestHits = 0
-    const ruleTable = this.ruleTable
+    const ruleNotes = m.ruleNotes(this)
+    const ruleDivisionW = this.ruleDivisionW
+    const ruleDivisionRow = this.ruleDivisionRow
+    const strideShift = this.strideShift
     for (let t = 0; t < m.touchedCount; t++) {
       const r = m.touched[t]
       if (m.excluded(r)) {
         this.ruleStopped = true
         continue
       }
-      if (m.ruleScoped[r] === 1) {
+      if (m.isScoped(r)) {
         const scope = compiled.rules[r].handles
         let ok = scope === null || (viaOwn && scope.has(via))
         for (let i = 0; !ok && i < m.mentions.length; i++) ok = scope!.has(m.mentions[i])
@@ -293,12 +391,17 @@ export class TriageScorer {
         }
       }
       matched++
-      const at = r * RULE_STRIDE
-      const d = ruleTable[at]
+      const at = m.ruleNoteAt(r)
+      if (ruleNotes[at + RULE_NOTE_DIVISION] === 0) this.noteRule(ruleNotes, at, r)
+      const d = ruleNotes[at + RULE_NOTE_DIVISION] - 2
       if (matched <= MAX_RULE_FEATURES) {
-        z += ruleTable[at + 1]
-        if (ruleTable[at + 2] >= 0) rows[nr++] = ruleTable[at + 2]
-        if (ruleTable[at + 3] >= 0) rows[nr++] = ruleTable[at + 3]
+        const packed = ruleNotes[at + RULE_NOTE_PACKED]
+        z += (packed & 0xff) - RULE_WEIGHT_BIAS
+        if (packed >>> 8 !== 0) rows[nr++] = ((packed >>> 8) - 1) << strideShift
+        if (d >= 0) {
+          z += ruleDivisionW[d]
+          if (ruleDivisionRow[d] >= 0) rows[nr++] = ruleDivisionRow[d]
+        }
       }
       const hits = m.hitWords(r)
       if (hits > bestHits) {
@@ -436,14 +539,16 @@ export class TriageScorer {
         s6 = (s6 + w[row + 6]) | 0
         s7 = (s7 + w[row + 7]) | 0
       }
-      out[0] = s0
-      out[1] = s1
-      out[2] = s2
-      out[3] = s3
-      out[4] = s4
-      out[5] = s5
-      out[6] = s6
-      out[7] = s7
+      // The words' lanes (see LANE_BIAS): each lane less the bias of every word summed.
+      const bias = LANE_BIAS * this.laneWords
+      out[0] = s0 + (this.lane0 & 0xffff) - bias
+      out[1] = s1 + (this.lane0 >>> 16) - bias
+      out[2] = s2 + (this.lane1 & 0xffff) - bias
+      out[3] = s3 + (this.lane1 >>> 16) - bias
+      out[4] = s4 + (this.lane2 & 0xffff) - bias
+      out[5] = s5 + (this.lane2 >>> 16) - bias
+      out[6] = s6 + (this.lane3 & 0xffff) - bias
+      out[7] = s7 + (this.lane3 >>> 16) - bias
     } else {
       for (let d = 0; d < k; d++) out[d] = 0
       for (let i = 0; i < n; i++) {
@@ -451,8 +556,32 @@ export class TriageScorer {
         for (let d = 0; d < k; d++) out[d] += w[row + d]
       }
     }
-    softmax(out, k, model.division.scale)
+    this.softmax(out, k, model.division.scale)
     return applyRuleOdds(k, this.ruleDivision, out)
+  }
+
+  /**
+   * model.ts softmax over integer scores, with each gap's exp kept: the same expression
+   * evaluated on the same double, so the same bits.
+   */
+  private softmax(out: Float64Array, k: number, scale: number): void {
+    let top = 0
+    for (let d = 1; d < k; d++) if (out[d] > out[top]) top = d
+    const max = out[top]
+    const expOfGap = this.expOfGap
+    let sum = 0
+    for (let d = 0; d < k; d++) {
+      let e = 1
+      if (d !== top) {
+        const gap = max - out[d]
+        if (gap < EXP_GAPS) {
+          e = expOfGap[gap]
+          if (e !== e) e = expOfGap[gap] = Math.exp((out[d] - max) * scale)
+        } else e = Math.exp((out[d] - max) * scale)
+      }
+      sum += out[d] = e
+    }
+    for (let d = 0; d < k; d++) out[d] /= sum
   }
 }
 
@@ -461,7 +590,7 @@ export class TriageScorer {
  * the features, seenScore drops the unseen and sums, rankDivisions reads the rest. Kept as
  * the reference the fast scorer is checked against (tests, and the bench's "before").
  */
-export class ReferenceScorer {
+export class ReferenceScorer implements TweetScorer {
   ruleDivision = -1
   ruleStopped = false
   officialStyle = false

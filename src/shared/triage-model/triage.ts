@@ -9,7 +9,7 @@ import { analyseTweet, ownHandleSet, type AnalyseContext } from '../routing/anal
 import type { CompiledOrg } from '../routing/compile'
 import { featureContext } from './features'
 import { divisionStride, sigmoid, type TriageModel, type TriageThresholds } from './model'
-import { ReferenceScorer, TriageScorer } from './scorer'
+import { ReferenceScorer, TriageScorer, type TweetScorer } from './scorer'
 
 export type TriageBand = 'ticket' | 'review' | 'ignore'
 export const TRIAGE_BANDS: readonly TriageBand[] = ['ticket', 'review', 'ignore']
@@ -68,7 +68,7 @@ export interface Triage {
   thresholds: TriageThresholds
   affiliated: AffiliatedMatcher
   /** The model's scores for one tweet; null without a model. */
-  scorer: TriageScorer | ReferenceScorer | null
+  scorer: TweetScorer | null
   divisionScratch: Float64Array
   /**
    * The division of each handle-scoped rule, by rule id (matched rules come back as ids):
