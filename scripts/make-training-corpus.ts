@@ -465,9 +465,9 @@ export function buildTrainingCorpus(org: OrgContent, size: number, seed: number)
 
 /** Each org's corpus: the general generator, then the division-focused part (its own seeds). */
 const SIZES: [OrgContent, number, number][] = [
-  [MHA, 3400, 900],
+  [MHA, 3400, 1200],
   [MEA, 3400, 1500],
-  [RAILWAYS, 3600, 800],
+  [RAILWAYS, 3600, 1000],
 ]
 
 export function buildOrgCorpus(i: number): TrainingTweet[] {

@@ -133,6 +133,8 @@ export const MEA_DIVISIONS: DivisionCorpus = {
         my passport is on hold for an old case that was closed years ago, RPO {city} will not lift it
         passport ki renewal mein ECR hatane ki request {mon} mahine se pending hai
         the police clearance certificate appointment at PSK {city} is only after {mon} months, my visa needs it now
+        applied for a fresh passport for my newborn, PSK {city} says the birth certificate needs the child's name first, municipality takes {mon} months
+        RPO {city} marked my application "incomplete" without saying which paper is missing
       `),
     },
     visa: {

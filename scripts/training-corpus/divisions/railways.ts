@@ -195,6 +195,11 @@ export const RAILWAYS_DIVISIONS: DivisionCorpus = {
         a gang of men extorting money from sleeper passengers in {bay} of {no}, threatening those who refuse
         unauthorised porters snatch luggage at {stop} and demand {rs} to give it back
         a man keeps photographing women in the ladies coach of the local at {stop}, please send RPF
+        a drunk man stands outside the toilet door in {bay} of {no} and will not let women pass
+        my suitcase chain was cut and the bag taken while we were asleep, {bay} of {no}
+        someone took my laptop bag from the rack at night in {bay} of {no}, woke up near {stop}
+        a man was filming the ladies using the toilet corridor in {bay} of {no}, he is still in the coach
+        raat ko sote waqt kisi ne mera mobile aur purse utha liya, {bay}, {no}
       `),
     },
     medical: {
