@@ -135,6 +135,9 @@ export const MEA_DIVISIONS: DivisionCorpus = {
         the police clearance certificate appointment at PSK {city} is only after {mon} months, my visa needs it now
         applied for a fresh passport for my newborn, PSK {city} says the birth certificate needs the child's name first, municipality takes {mon} months
         RPO {city} marked my application "incomplete" without saying which paper is missing
+        passport renewal applied at the consulate in {abroad} {mon} months back, the outsourcing centre says the booklet has not come from India
+        my wife's passport reissue through the embassy in {gcc} is stuck at "police verification in India" for {mon} months
+        tatkal passport at PSK {city} needs an annexure signed by a gazetted officer, none will sign for a stranger
       `),
     },
     visa: {
@@ -172,6 +175,9 @@ export const MEA_DIVISIONS: DivisionCorpus = {
         the OCI portal keeps rejecting my old PIO card as proof of Indian origin, though the guidelines list it
         my Sri Lankan wife's visa extension was refused with no reason, our child is due next month
         OCI card ke liye {mon} mahine se intezaar, consulate {abroad} ka email ka jawab nahi
+        our foreign client's business visa from the embassy in {abroad} has been "under process" for weeks, the order in {city} is on hold
+        the Indian mission in {abroad} returned my husband's entry visa papers twice for a different photo size each time
+        my foreign student's research visa in {abroad} is waiting for a clearance from India for {mon} months
       `),
     },
     consular: {
@@ -318,6 +324,8 @@ export const MEA_DIVISIONS: DivisionCorpus = {
         marriage certificate apostille needed for my spouse visa in {abroad}, the counter says next week, the appointment is tomorrow
         teen certificate apostille ke liye diye the, ek abhi tak nahi aaya, {days} din
         the e-Sanad upload rejects my degree scan as "invalid format" though it is a PDF
+        the apostille counter at {city} sends me to get a fresh state attestation though my PCC is from the passport office
+        agents outside the attestation centre in {city} sell appointment slots for {money}
       `),
     },
     general: {
