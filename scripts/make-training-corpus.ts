@@ -465,7 +465,7 @@ export function buildTrainingCorpus(org: OrgContent, size: number, seed: number)
 
 /** Each org's corpus: the general generator, then the division-focused part (its own seeds). */
 const SIZES: [OrgContent, number, number][] = [
-  [MHA, 3400, 1200],
+  [MHA, 3400, 900],
   [MEA, 3400, 1500],
   [RAILWAYS, 3600, 1000],
 ]

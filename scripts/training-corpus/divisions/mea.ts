@@ -404,5 +404,8 @@ export const MEA_DIVISIONS: DivisionCorpus = {
     nice article on evacuation operations by the ministry
     kya Kailash yatra ke liye medical test Delhi mein hi hota hai?
     congratulations to the embassy in {gcc} for the community event
+    proud of our minister's speech at the summit today, India's voice was clear
+    the foreign secretary's briefing on the border talks was very informative
+    good to see India and {abroad} sign the migration agreement
   `),
 }
