@@ -467,7 +467,7 @@ export function buildTrainingCorpus(org: OrgContent, size: number, seed: number)
 const SIZES: [OrgContent, number, number][] = [
   [MHA, 3400, 900],
   [MEA, 3400, 1500],
-  [RAILWAYS, 3600, 1000],
+  [RAILWAYS, 3600, 800],
 ]
 
 export function buildOrgCorpus(i: number): TrainingTweet[] {

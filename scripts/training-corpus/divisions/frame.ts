@@ -65,10 +65,6 @@ jaldi kijiye
 i am [helpless|desperate] now
 hope this reaches the right person
 [dm|DMed] [details|the details] already
-who do i approach now?
-[where|whom] am i supposed to [go|complain]?
-what is the process now?
-is anyone [handling|looking at] this?
 `)
 /** What people put around a question, a notice or an opinion. */
 const ASIDES = L(`

@@ -121,23 +121,6 @@ export const MEA_DIVISIONS: DivisionCorpus = {
         पासपोर्ट नवीनीकरण की फाइल {days} दिन से "on hold" है, आरपीओ {city} कोई जवाब नहीं देता
         passport abhi tak print nahi hua, {days} din ho gaye, RPO {city} ka phone band
         RPO {city} asked for my marriage certificate to add my wife's name, then rejected the certificate format
-        the online passport form will not save the annexure page, it errors every time I press submit
-        PSK {city} cancelled my slot a day before by email, the next free slot is after my exam abroad
-        the new passport has two pages glued together, I am scared immigration abroad will refuse it
-        my passport was stolen with my bag at the {city} bus stand, FIR done, PSK says wait for police again, my job abroad starts in a month
-        reissue through the consulate in {abroad} has shown "sent to India for printing" for {mon} months
-        passport renewal ho gaya par mila nahi, {days} din, file {file}, kripya dekhiye
-        psk mein ek counter se doosre counter bheja, phir kal aane ko bola, poora din barbaad
-        पासपोर्ट "granted" दिख रहा है {mon} महीने से, पर घर पर आया ही नहीं
-        the passport police verification officer asks {money} to send a clear report
-        my passport is on hold for an old case that was closed years ago, RPO {city} will not lift it
-        passport ki renewal mein ECR hatane ki request {mon} mahine se pending hai
-        the police clearance certificate appointment at PSK {city} is only after {mon} months, my visa needs it now
-        applied for a fresh passport for my newborn, PSK {city} says the birth certificate needs the child's name first, municipality takes {mon} months
-        RPO {city} marked my application "incomplete" without saying which paper is missing
-        passport renewal applied at the consulate in {abroad} {mon} months back, the outsourcing centre says the booklet has not come from India
-        my wife's passport reissue through the embassy in {gcc} is stuck at "police verification in India" for {mon} months
-        tatkal passport at PSK {city} needs an annexure signed by a gazetted officer, none will sign for a stranger
       `),
     },
     visa: {
@@ -171,13 +154,6 @@ export const MEA_DIVISIONS: DivisionCorpus = {
         विदेशी नागरिक पति का ई-वीज़ा आवेदन बिना कारण रद्द, शादी की सालगिरह पर आना था
         VFS {abroad} returned my daughter's OCI application saying the apostille on her birth certificate is missing, after {mon} months
         my wife holds a {abroad} passport, her entry visa to join me in India has been "in process" for {mon} months
-        our conference speaker from {abroad} applied for a conference visa a month ago, no decision, the event is next week
-        the OCI portal keeps rejecting my old PIO card as proof of Indian origin, though the guidelines list it
-        my Sri Lankan wife's visa extension was refused with no reason, our child is due next month
-        OCI card ke liye {mon} mahine se intezaar, consulate {abroad} ka email ka jawab nahi
-        our foreign client's business visa from the embassy in {abroad} has been "under process" for weeks, the order in {city} is on hold
-        the Indian mission in {abroad} returned my husband's entry visa papers twice for a different photo size each time
-        my foreign student's research visa in {abroad} is waiting for a clearance from India for {mon} months
       `),
     },
     consular: {
@@ -227,12 +203,6 @@ export const MEA_DIVISIONS: DivisionCorpus = {
         passport gum ho gaya {trip} me, embassy wale bol rahe FIR lao, yahan police bhasha nahi samajhti
         विदेश यात्रा में पासपोर्ट खो गया, {trip} में भारतीय दूतावास से आपातकालीन प्रमाणपत्र नहीं मिल रहा
         stranded in {trip} after my passport was lost in a taxi, embassy phone not answered since yesterday
-        our nurses in a hospital near the shelling cannot reach the embassy hotline, please arrange a way out
-        labour camp in {gcc}: the company stopped salary and water, the embassy officer came once and never again
-        my {kin} died in {gcc}, body not released for {days} days, embassy says the employer must sign
-        my {kin} has been in jail in {gcc} for {mon} months and the family still does not know the charge
-        Indian crew stranded on a ship off {gcc} for {mon} months without wages or food
-        {kin} ka passport company ne rakh liya, embassy {gcc} fon nahi uthati
       `),
     },
     emigration: {
@@ -271,20 +241,6 @@ export const MEA_DIVISIONS: DivisionCorpus = {
         eMigrate ka ECR clearance reject, employer registration expired bol raha, agent phone nahi uthata
         my emigration clearance was cancelled by POE {city} after the flight was booked, no reason given
         unlicensed agent put an advertisement for {gcc} {work} jobs in our village, took {money} from 30 men
-        eMigrate fails at the passport check step every time, and the local agent offers to "fix" it for {money}
-        a coaching centre in {city} promises nursing jobs in {gcc} after a paid "language test" of {money}, no licence number shown anywhere
-        the RA licence number my agent gave shows "invalid" on eMigrate, he says the site is old, who do I believe?
-        paid {money} to an agent for a hotel job in {gcc}, the visa number he gave is fake
-        my {kin} was promised a job in Poland, the agent flew him to a third country and left him there, {money} gone
-        a Telegram group is hiring drivers for {gcc} and wants {money} before the interview, is this allowed?
-        at the POE office in {city} the token counter is shut and middlemen sell tokens outside
-        the PBBY claim for my {kin}'s injury in {gcc} was rejected, the insurer says the policy lapsed though it was for two years
-        agent ne {money} liye, {gcc} ka visa nakli nikla, police aur POE dono jawab nahi dete
-        the foreign employer has not uploaded my contract on eMigrate, so my emigration clearance is stuck
-        an agent in {city} kept my passport and demands {money} to give it back
-        my {kin} reached {gcc} and found the job is not what the agent promised, salary half, the agent disowns him
-        the recruiting agent took {money} from 20 of us from {city} for a {gcc} job and disappeared
-        the eMigrate helpline never answers and the POE says it cannot see my application
       `),
     },
     attestation: {
@@ -317,15 +273,6 @@ export const MEA_DIVISIONS: DivisionCorpus = {
         सत्यापन केंद्र ने डिग्री पर एपोस्टिल की जगह साधारण मुहर लगा दी, विदेश में मान्य नहीं
         marriage certificate apostille ke bina spouse visa nahi milega, {days} din se MEA me pending
         eSanad par document "sent to MEA" {days} din se, koi update nahi
-        the apostille sticker on my degree prints the wrong university name
-        my brother went with my authority letter to submit papers for apostille, the counter refused though the site allows it
-        e-Sanad shows the apostille done but the physical documents never came back by post
-        the state board says MEA attests directly now, the MEA counter says get the board's verification first, going in circles
-        marriage certificate apostille needed for my spouse visa in {abroad}, the counter says next week, the appointment is tomorrow
-        teen certificate apostille ke liye diye the, ek abhi tak nahi aaya, {days} din
-        the e-Sanad upload rejects my degree scan as "invalid format" though it is a PDF
-        the apostille counter at {city} sends me to get a fresh state attestation though my PCC is from the passport office
-        agents outside the attestation centre in {city} sell appointment slots for {money}
       `),
     },
     general: {
@@ -353,19 +300,6 @@ export const MEA_DIVISIONS: DivisionCorpus = {
         मंत्रालय में कोई सुनवाई नहीं, {days} दिन से चक्कर काट रहे हैं
         complaint kiye {days} din ho gaye, koi jawab nahi, ab kahan jaaye
         MEA walo ne email ka reply dena hi band kar diya hai kya
-        Pravasi Bharatiya Divas delegate fee paid, registration never confirmed, the event is next week
-        Know India Programme: the flight tickets the ministry promised have not come and the batch starts monday
-        Kailash yatra: the medical test slot at the Delhi hospital was cancelled after we came from {city}, the batch leaves in two days
-        my RTI to the ministry is {days} days overdue, no reply and no first appeal hearing
-        the emergency contact button in the ministry's app opens a blank page
-        the ministry's feedback form has shown "server error" for weeks, where do we send suggestions?
-        kailash yatra ka registration portal chal hi nahi raha, aaj aakhri din hai
-        the ministry's reception keeps our delegation waiting for hours every visit, no one to receive us
-        the diaspora youth programme I was selected for was cancelled by email a day before with no refund of my ticket
-        the ministry's RTI portal rejects my payment again and again, no way to file
-        our school was promised the ministry's library books on India for the Indian community, nothing arrived after {mon} months
-        the pilgrimage registration OTP never comes to an overseas mobile number, how do NRIs apply?
-        the ministry's public grievance number goes to a fax tone
       `),
     },
   },
@@ -394,18 +328,5 @@ export const MEA_DIVISIONS: DivisionCorpus = {
     thank you embassy in {gcc}, my {kin} reached home safely 🙏
     my passport renewal went smoothly, got it in a week
     tatkal passport fees ka kya rule hai?
-    the ministry loves photo ops with evacuated students, where was the planning before? opinion
-    is apostille needed for a degree if I am going to {abroad} for studies? asking
-    passport seva is much faster than before, got mine in a week, good job
-    when does the Know India Programme open next year?
-    MEA should open more consulates in {gcc}, opinion
-    how long does OCI take from {abroad} these days? anyone applied recently
-    eMigrate registration is compulsory for ECR passports, good to know
-    nice article on evacuation operations by the ministry
-    kya Kailash yatra ke liye medical test Delhi mein hi hota hai?
-    congratulations to the embassy in {gcc} for the community event
-    proud of our minister's speech at the summit today, India's voice was clear
-    the foreign secretary's briefing on the border talks was very informative
-    good to see India and {abroad} sign the migration agreement
   `),
 }

@@ -79,17 +79,6 @@ export const MHA_DIVISIONS: DivisionCorpus = {
         e-FRRO OTP never comes to a foreign mobile number, my US husband cannot log in
         Bureau of Immigration put a lookout on me by mistake, same name as someone else, stopped at airport twice
         long term visa for my Pakistani-Hindu relatives in {town} pending {mon} months at the FRO
-        my Thai wife's residence permit renewal on e-FRRO has sat at "with FRO" for {days} days and her stay ends next week
-        the district FRO counter in {town} opens two hours a week and my foreign husband must report in person each time
-        our Korean engineer's visa ran out while his exit permit sat with FRRO, now they want a penalty from him
-        a foreign scholar at our university in {town} got a leave-India notice though her extension was filed on time
-        change of visa category for my American wife has been with FRRO for {mon} months, she cannot start her job
-        our guest from Nepal is unregistered because the hotel's form C upload errors out every time
-        immigration at the airport held my British mother for three hours over an overstay fine she paid years ago
-        videsh se aayi bahu ka residence permit {mon} mahine se FRRO mein pada hai, koi sunwai nahi
-        विदेशी छात्र की वीज़ा अवधि बढ़ाने की अर्ज़ी एफआरआरओ में {days} दिन से पड़ी है, कोई जवाब नहीं
-        my Bangladeshi wife's long term visa file has been with the district for {mon} months without any letter
-        a foreign tourist in our homestay lost her passport, FRRO and the thana each send her to the other
       `),
     },
     police: {
@@ -119,18 +108,6 @@ export const MHA_DIVISIONS: DivisionCorpus = {
         chain snatchers on bikes in {town} every evening, no police patrol at all
         my passport verification is pending at {ps} police station for {days} days, the SHO says the file is not traceable
         illegal sand mining trucks at night in our village near {town}, police take money and let them go
-        my 16 year old son left for school on friday and never came back, {ps} police have not even written a missing report
-        the SHO at {ps} {town} would not take our assault complaint and told us to compromise
-        the accused in my case got bail because the police never filed the chargesheet in time
-        a wedding party fired guns in our street till 2 am, a bullet hit our window, {ps} police took no action
-        my police verification for a bank job is pending at {ps} for {days} days, the joining date is close
-        tenant verification form in {town} still "pending at police station" after {mon} months
-        our shop shutter was broken at night, 112 said a team was coming, nobody came till morning
-        chain snatching complaint at {ps} not written, the munshi said come with a lawyer
-        thane wale report likhne ke paise maang rahe hain, {ps} {town} ka mamla hai
-        मेरी बाइक चोरी की रिपोर्ट {ps} थाना {town} में दर्ज नहीं हो रही, हफ्ता बीत गया
-        a builder's men threaten us every night to vacate our house in {town}, police say it is a civil matter
-        my mobile was snatched in {town}, the e-FIR app keeps failing and the thana says file online
       `),
     },
     capf: {
@@ -152,18 +129,6 @@ export const MHA_DIVISIONS: DivisionCorpus = {
         {force} mein promotion list me mera naam galti se chhoot gaya, representation ka jawab nahi
         gratuity of my father from {force} pending since retirement, {mon} months
         spouse posting request in {force} rejected three times though both of us serve
-        my father's {force} pension is short every month since the revision, the PAO never replies to letters
-        the NPS deduction from my {force} salary has not shown in my PRAN account for {mon} months
-        our {force} unit in the desert got neither the summer kit nor the water allowance this year
-        my {force} ACR has not been written for two years, so my name is missing from the promotion list
-        the ex-gratia for my husband, killed in a {force} road accident on duty, is still with the directorate
-        after my posting to {town} my {force} salary has not come for {mon} months, the old unit says the LPC was sent
-        retired from {force}, the commuted pension lump sum has not come after {mon} months
-        mere pati {force} mein hain, {mon} mahine se allowance nahi aaya, koi order bhi nahi dikhaya
-        केंद्रीय बल के शहीद जवान की पत्नी को {mon} महीने से पारिवारिक पेंशन नहीं मिली
-        my {force} medical reimbursement bills for my mother's surgery are pending for {mon} months
-        the {force} canteen card for my retired father has not been renewed, the unit says wait
-        {force} wale pati ki chhutti cancel ho gayi, unki maa ICU mein hai, koi sunwai nahi
       `),
     },
     cyber: {
@@ -192,29 +157,6 @@ export const MHA_DIVISIONS: DivisionCorpus = {
         my {bank} credit card used for foreign transactions I never made, {money} gone, cyber cell not registering
         UPI app showed "payment received" screenshot scam, shopkeeper lost {money}, cyber police sleeping
         fraud website of a government scheme took {money} as registration fee from villagers in {town}
-        a recruiter on a job site took {money} as a "security deposit" before joining, now the number is switched off
-        someone got a credit card in my name with my PAN, the bank now sends me dues notices
-        my {app} was hijacked after a fake "verify your badge" link, the hacker is selling things to my followers
-        someone uses our school principal's photo on {app} to ask parents for fee money
-        a bogus courier-tracking site took {money} from my father as "customs duty" for a parcel that never existed
-        a deepfake clip with my face is on an adult site, the site ignores my emails, please get it removed
-        called 1930, the operator said the bank server is down and to call tomorrow, by then the money was gone
-        a "narcotics bureau" caller said a parcel in my name had drugs and made me pay {money} to clear my name
-        a fake traffic challan SMS with a link, I paid it and then {money} more left my {bank} account
-        the cybercrime portal logs me out when I attach the bank statement, the complaint never submits
-        ek website farzi driving licence bech rahi hai, report ki par abhi bhi chal rahi hai
-        my {bank} debit card was cloned at an ATM in {town}, {money} withdrawn in another state, how do I get it back?
-        a fake electricity officer on {app} made my father install a screen sharing app, {money} gone in minutes
-        we sold a sofa online, the "army officer" buyer sent a QR code and took {money} instead of paying
-        a matrimonial site match asked my sister for {money} for "customs clearance" of a gift, now unreachable
-        my son lost {money} in an online gaming app that stopped withdrawals, the app still runs ads
-        fraudsters called from a number showing "{bank} official", got my card details and spent {money}
-        my Aadhaar biometric was used at a CSP for withdrawals I never made, {money} gone
-        a crypto investment group on {app} showed fake profits, I put in {money}, now they want "tax" to release it
-        my email was hacked and someone sent fake invoices to my clients from it, who investigates this?
-        online shopping refund call asked me to download an app and my account was emptied, {money}
-        someone is selling my daughter's photos on a {app} channel, we reported it three times
-        mere account se {money} UPI se nikal gaye, maine koi OTP share nahi kiya, cyber thana {town} koi madad nahi
       `),
     },
     disaster: {
@@ -237,12 +179,6 @@ export const MHA_DIVISIONS: DivisionCorpus = {
         cold wave, no night shelter blankets at the {town} camp for homeless
         flood ex-gratia for my father's death not paid, file moving between offices
         flood relief camp in {town} closed, but our houses still under water, where to go
-        the culvert near our village in {town} is choked and water is rising into the houses, the panchayat has no pump
-        after the flood our house was marked "partly damaged" though it collapsed, appeal pending {mon} months
-        hail flattened the mustard crop in our block, the patwari has not come to assess
-        lightning killed my uncle in the field, the ex-gratia still not paid after {mon} months
-        gaon ke paas nadi ka paani bandh ke upar aa gaya hai {town}, koi adhikari nahi pahuncha
-        बाढ़ से फसल बर्बाद हुई, {mon} महीने बाद भी मुआवजा नहीं मिला
       `),
     },
     'women-safety': {
@@ -267,16 +203,6 @@ export const MHA_DIVISIONS: DivisionCorpus = {
         a man follows my daughter from the coaching centre and also messages her, the police say it is only online so go to cyber cell
         my neighbour beats his wife every night, she begged us for help, police came and left
         acid attack threat to my sister from a rejected suitor in {town}, no protection given
-        the security guard of our society makes remarks at my teenage daughter every evening, the RWA ignores us
-        the PG owner in {town} kept a spare key and walks in on the girls, we are scared to complain
-        a drunk man from the next building shouts my name at night and bangs on the grill, I am alone with my kid
-        in the metro today a man kept pressing against me, the guard told me to change coaches, where do I complain?
-        my sister-in-law is locked in and starved by her in-laws, they do not let her call us, {town}
-        my friend's husband is beating her as I type this, she called me crying, {town}
-        boys in a car followed two girls from the tuition centre in {town} and tried to pull one in, arrest them
-        akeli rehti hoon, ek ladka roz gali ke kone pe khade hokar ghoorta hai, {town}
-        ऑफिस का एक सहकर्मी रोज़ मेरा पीछा करता है और धमकी देता है, पुलिस शिकायत नहीं ले रही
-        my colleague sends me vulgar messages and waits at the parking lot, the company HR tells me to ignore it
       `),
     },
     general: {
@@ -307,20 +233,6 @@ export const MHA_DIVISIONS: DivisionCorpus = {
         NOC for my foreign contribution registration renewal (FCRA) pending {mon} months, the NGO salaries are stuck
         FCRA portal rejects our annual return upload every time, deadline in {days} days
         prison department in {town} not allowing my family to meet my brother, jail superintendent not replying
-        Swatantrata Sainik Samman pension: my mother's transfer as widow after father's death pending {mon} months
-        families displaced from PoK and settled in {town} still have not got the one-time settlement amount
-        the widow of a man killed in the {town} riots was promised a house and is still in a rented room
-        the Rajbhasha prize money for our office's Hindi magazine was announced and never paid
-        the ministry's online grievance page has been "under maintenance" for {days} days, nowhere to file
-        the jail in {town} stopped phone calls between prisoners and families {mon} months ago without any reason
-        citizenship certificate ceremony in {town} postponed three times, no new date
-        स्वतंत्रता सेनानी की विधवा माँ की पेंशन {mon} महीने से बंद है, गृह मंत्रालय जवाब नहीं देता
-        the arms licence renewal on the NDAL portal has shown "pending at MHA" for {mon} months
-        my FCRA renewal has been under "scrutiny" for {mon} months and donors have stopped funds
-        Padma nomination acknowledgement never came though the portal took the form
-        the status of my citizenship application under the new rules has not moved since the biometrics
-        the ministry's appellate authority has not heard my RTI first appeal in {days} days
-        disaster compensation for my father, a home guard who died on flood duty, stuck between the district and the ministry
       `),
     },
   },
@@ -345,19 +257,5 @@ export const MHA_DIVISIONS: DivisionCorpus = {
     more CAPF vacancies should be released this year
     is police verification needed for a government job in another state?
     flood relief donation link for {town}, please share
-    my cousin serves in {force}, very proud of him
-    the cyber police in {town} held a good workshop for senior citizens today
-    firing practice at the police range near {town} tomorrow, residents informed
-    is e-FRRO registration needed for a tourist staying under 180 days?
-    the storm knocked out power in {town} for an hour, all fine now, stay safe everyone
-    crimes against women keep rising and we only get slogans, my view
-    the census is years late, shameful, opinion
-    what is the pension rule for CAPF personnel who joined after 2004? genuine question
-    nice to see the {force} band at the republic day rehearsal
-    which helpline should senior citizens save for cyber safety? sharing for awareness
-    safety apps mean nothing without quick police response, we need a policy change
-    congratulations to {ps} police for solving the case in two days 👏
-    kya freedom fighter pension ka form online milta hai?
-    flood preparedness meeting held in {town}, good step by the district
   `),
 }

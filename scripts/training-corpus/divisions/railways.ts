@@ -96,11 +96,6 @@ export const RAILWAYS_DIVISIONS: DivisionCorpus = {
         refund for the cancelled {rake} credited to an old closed bank account
         cannot change boarding point online within 24 hours, site says error every time
         booked {cls} through an agent, he gave a fake print, pnr not found
-        waitlisted ticket auto-cancelled, refund shows credited but my bank has nothing after {days} days
-        TDR filed on time for the late train, IRCTC says no record of filing, I have the screenshot
-        divyang photo ID renewal at the DRM office pending {days} days, cannot book concession tickets
-        refund for the cancelled {no} not received after {days} days
-        tatkal money deducted, ticket not generated, IRCTC says wait 7 days
       `),
     },
     cleanliness: {
@@ -126,9 +121,6 @@ export const RAILWAYS_DIVISIONS: DivisionCorpus = {
         bio toilet of {bay} overflowing onto the floor of the vestibule
         platform {seat} at {stop} has garbage and stray dogs everywhere
         coach door not closing in {bay}, dust and noise all night
-        pillow cover smells of sweat and there is no towel in {bay} of {no}
-        bare wire hanging from the reading light in {bay} of {no}, it gave my son a shock
-        coach {bay} of {no} stinks, toilets not cleaned since the start
       `),
     },
     catering: {
@@ -156,11 +148,6 @@ export const RAILWAYS_DIVISIONS: DivisionCorpus = {
         vendor threw hot tea on my arm and ran away
         a cockroach came out of the idli packet bought from the pantry of {rake}
         stone in the rice of the thali served in {bay}, my tooth broke
-        e-catering order cancelled by the restaurant after the train crossed the station, refund not given
-        jain meal booked with the ticket, served food with onion and garlic, {no}
-        vendor in {no} charging {rs} over the printed price, no bill
-        pantry served stale rice, several passengers in {bay} of {no} sick
-        chai wala double paisa le raha hai, bill maango to jhagda, {no}
       `),
     },
     security: {
@@ -190,16 +177,6 @@ export const RAILWAYS_DIVISIONS: DivisionCorpus = {
         my phone was stolen while charging near the door of {bay}
         drunk men sitting on the floor near the washroom of {bay} abusing anyone who passes, please send RPF
         someone took my shoes and my father's bag from under the berth in {bay} while we slept
-        drunk men fighting inside {bay} of {no}, no RPF anywhere
-        my phone was pulled through the window at {stop} as the train started, {bay} of {no}
-        a gang of men extorting money from sleeper passengers in {bay} of {no}, threatening those who refuse
-        unauthorised porters snatch luggage at {stop} and demand {rs} to give it back
-        a man keeps photographing women in the ladies coach of the local at {stop}, please send RPF
-        a drunk man stands outside the toilet door in {bay} of {no} and will not let women pass
-        my suitcase chain was cut and the bag taken while we were asleep, {bay} of {no}
-        someone took my laptop bag from the rack at night in {bay} of {no}, woke up near {stop}
-        a man was filming the ladies using the toilet corridor in {bay} of {no}, he is still in the coach
-        raat ko sote waqt kisi ne mera mobile aur purse utha liya, {bay}, {no}
       `),
     },
     medical: {
@@ -229,8 +206,6 @@ export const RAILWAYS_DIVISIONS: DivisionCorpus = {
         my mother slipped on the wet floor of {bay}, her leg is bleeding, no first aid box with the staff
         my father fell on the platform at {stop} and is not able to stand, need a doctor and wheelchair
         a child in the waiting hall at {stop} has a high fever and is shivering, no station doctor
-        my father's sugar dropped and he is barely conscious in {bay} of {no}, need a doctor at {stop}
-        a passenger in {bay} of {no} is having fits, no doctor on board, next stop {stop}
       `),
     },
     punctuality: {
@@ -256,12 +231,6 @@ export const RAILWAYS_DIVISIONS: DivisionCorpus = {
         time table changed and our train now reaches at 3 am, no one asked the passengers
         roz late chalti hai ye gaadi, {hrs} ghante late aaj bhi
         crossing pe ruki hai train {hrs} ghante se, aage kya hua koi nahi batata
-        {hrs} hours behind schedule in {no}, I missed my connecting flight and nobody on board knows when we reach
-        brilliant planning, {no} reached {stop} after my exam was over 👏 {hrs} hours late
-        NTES says {no} has departed, the station display says not arrived yet, we are on the platform confused
-        {no} short-terminated at {stop} at midnight, no bus or train arranged for the rest of the way
-        {no} halted outside {stop} for two hours, no announcement
-        running status not updating for {no} since morning
       `),
     },
     staff: {
@@ -287,12 +256,6 @@ export const RAILWAYS_DIVISIONS: DivisionCorpus = {
         booking clerk ne {rs} extra liye aur ticket bhi galat diya
         ticket collector detrained an elderly couple at night for a ticket on the app
         parcel office staff at {stop} asking for a bribe to release my bike
-        love how the TTE of {no} has a rate card for RAC to berth, {rs} cash only 🙂
-        the linen attendant in {bay} of {no} hands out blankets only to those who pay {rs}
-        TTE refused my DigiLocker ID and asked {rs} to let me stay in my own berth
-        RPF constable at {stop} takes {rs} from every unauthorised vendor and lets them board
-        station master at {stop} shouted at my old father and threw his ticket back at him
-        pantry staff sleeping on passenger berths in {bay} of {no} and refusing to move
       `),
     },
     general: {
@@ -313,20 +276,6 @@ export const RAILWAYS_DIVISIONS: DivisionCorpus = {
         my suitcase went missing from the cloak room at {stop}, staff have no record
         railway quarters drain blocked and sewage on the road behind {stop} station for weeks
         drinking water taps on all platforms at {stop} are dry
-        booked a wheelchair through the app for my father at {stop}, nobody came and the train was about to leave
-        the lift at {stop} runs only when an officer comes, the key is kept in an office
-        foot overbridge at {stop} has no ramp, prams and wheelchairs have to be carried up
-        my spectacles and medicine pouch were left in {bay} of {no}, which office keeps lost items?
-        porter at {stop} charged {rs} for one suitcase, the rate board is missing
-        no benches on platform {seat} at {stop} after the renovation, old people sit on the floor
-        the drinking water machine at {stop} takes the coin and gives nothing
-        cloak room at {stop} refused my bag saying the scanner is down
-        the Yatri Sahayak desk at {stop} was empty and nobody helped my blind uncle to his coach
-        lost property office at {stop} says my bag is with them but will not release it without a letter from the station master
-        my mother's walker was left on platform {seat} at {stop}, station staff say they cannot check
-        the enquiry counter at {stop} stays empty at night, no one to ask about platform changes
-        the lift at {stop} stops between floors every day, people got stuck today
-        station toilets at {stop} have no ramp or handle for divyang passengers
       `),
     },
   },
@@ -351,15 +300,5 @@ export const RAILWAYS_DIVISIONS: DivisionCorpus = {
     train reached on time today, miracle 😂 good work
     does the {rake} have a pantry car? planning a trip
     railways should privatise catering, then food will improve
-    the TTE in {no} helped a blind passenger to his seat, salute
-    long journeys were better with the old pantry cutlets, nostalgia
-    Rail Madad actually works, cockroach complaint attended at the next station, thank you
-    does the {rake} include meals in the fare or do we buy separately?
-    can I carry my pet dog in 2A? what is the process
-    +1 same here
-    loved the lift and escalators at the new {stop} station
-    is there a lost and found office at {stop}? just asking for future
-    very clean coach today in {no}, good work
-    kya wheelchair pehle se book ho sakti hai? koi jaankari?
   `),
 }
