@@ -12,6 +12,11 @@
 //                                                  written by hand, by someone who never read the
 //                                                  generator's templates, as citizens and accounts
 //                                                  write on X (development figures, not held-out)
+//   … --seeds N                                    models trained now with training seeds 1…N: the mean
+//                                                  and the lowest of each figure. One model's figures
+//                                                  move by a few hundredths with the seed alone, as
+//                                                  much as many corpus changes do: compare corpora
+//                                                  by the mean over seeds, not by one model
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { OrgConfig } from '../src/shared/org'
@@ -23,7 +28,7 @@ import {
   type LabelledTweet,
   type Triage,
 } from '../src/shared/triage-model'
-import { bandFigures } from './band-figures'
+import { bandFigures, type BandFigures } from './band-figures'
 import { buildOrgCorpus } from './make-training-corpus'
 import { DIVISION_CORPORA, buildDivisionTweets } from './training-corpus/divisions'
 
@@ -34,6 +39,9 @@ const args = process.argv.slice(2)
 const fresh = args.includes('--fresh')
 const show = args.includes('--show')
 const real = args.includes('--real')
+const seeds = args.includes('--seeds') ? Number(args[args.indexOf('--seeds') + 1]) : 0
+if (args.includes('--seeds') && !(Number.isInteger(seeds) && seeds >= 1))
+  throw new Error('--seeds wants a whole number ≥ 1')
 const modelDir = args.includes('--models') ? args[args.indexOf('--models') + 1] : join(ROOT, 'resources', 'models')
 const f3 = (n: number) => n.toFixed(3)
 
@@ -44,19 +52,32 @@ function readJsonl(path: string): LabelledTweet[] {
     .map((l) => JSON.parse(l) as LabelledTweet)
 }
 
-function score(triage: Triage, tweets: LabelledTweet[]) {
+/** One model's figures, or with several (one per seed) the mean and, in brackets, the lowest. */
+function figuresLine(fs: BandFigures[]): string {
+  const x = (k: Exclude<keyof BandFigures, 'tweets'>) => {
+    const mean = f3(fs.reduce((n, f) => n + f[k], 0) / fs.length)
+    return fs.length === 1 ? mean : `${mean} (${f3(Math.min(...fs.map((f) => f[k])))})`
+  }
+  return (
+    `ticket P ${x('ticketP')} R ${x('ticketR')} F1 ${x('ticketF1')}, ` +
+    `ticket+review R ${x('ticketOrReviewR')}, division ${x('division')}`
+  )
+}
+
+function score(triages: Triage[], tweets: LabelledTweet[]) {
   const confusion = new Map<string, number>()
   const misrouted: string[] = []
-  const f = bandFigures(triage, tweets, (t, v) => {
-    const key = `${t.label.division} → ${v.division}`
-    confusion.set(key, (confusion.get(key) ?? 0) + 1)
-    misrouted.push(`${key}: ${t.text}`)
-  })
+  const fs = triages.map((triage, i) =>
+    bandFigures(triage, tweets, (t, v) => {
+      if (i > 0) return // confusions and misrouted tweets of the first model only
+      const key = `${t.label.division} → ${v.division}`
+      confusion.set(key, (confusion.get(key) ?? 0) + 1)
+      misrouted.push(`${key}: ${t.text}`)
+    }),
+  )
   const worst = [...confusion].sort((a, b) => b[1] - a[1]).slice(0, 6)
   return {
-    line:
-      `ticket P ${f3(f.ticketP)} R ${f3(f.ticketR)} F1 ${f3(f.ticketF1)}, ` +
-      `ticket+review R ${f3(f.ticketOrReviewR)}, division ${f3(f.division)}`,
+    line: figuresLine(fs),
     confusions: worst.map(([k, n]) => `${k} ${n}`).join(', ') || 'none',
     misrouted,
   }
@@ -64,17 +85,20 @@ function score(triage: Triage, tweets: LabelledTweet[]) {
 
 ORGS.forEach((org, i) => {
   const config = OrgConfig.parse(JSON.parse(readFileSync(join(ROOT, 'resources', 'orgs', `${org}.json`), 'utf8')))
-  const model = fresh
-    ? trainTriageModel(compileOrg(config), buildOrgCorpus(i), { createdFrom: 'division-dev' }).model
-    : parseModel(JSON.parse(readFileSync(join(modelDir, `${org}.model.json`), 'utf8')))
-  const triage = prepareTriage(compileOrg(config), model)
+  const train = (seed: number) =>
+    trainTriageModel(compileOrg(config), buildOrgCorpus(i), { createdFrom: 'division-dev', seed }).model
+  const models = seeds
+    ? Array.from({ length: seeds }, (_, s) => train(s + 1))
+    : [fresh ? train(1) : parseModel(JSON.parse(readFileSync(join(modelDir, `${org}.model.json`), 'utf8')))]
+  const triages = models.map((m) => prepareTriage(compileOrg(config), m))
   const split = buildDivisionTweets(DIVISION_CORPORA[org], DEV_SIZE, 9901 + i * 13, 'dev')
   const trainingTexts = new Set(buildOrgCorpus(i).map((t) => t.text))
   const shared = split.filter((t) => trainingTexts.has(t.text)).length
   const corpus = readJsonl(join(ROOT, 'tests', 'fixtures', 'corpus', `${org}.jsonl`))
-  const a = score(triage, split)
-  const b = score(triage, corpus)
-  console.log(`${org} (${fresh ? 'fresh' : modelDir} models)`)
+  const a = score(triages, split)
+  const b = score(triages, corpus)
+  const source = seeds ? `fresh, seeds 1…${seeds}: mean (lowest)` : fresh ? 'fresh' : modelDir
+  console.log(`${org} (${source} models)`)
   console.log(`  division dev split (${split.length}, ${shared} texts also in training): ${a.line}`)
   console.log(`    confusions: ${a.confusions}`)
   console.log(`  development corpus (${corpus.length}): ${b.line}`)
@@ -82,7 +106,7 @@ ORGS.forEach((org, i) => {
   if (show) for (const m of a.misrouted) console.log(`    ${m}`)
   if (real) {
     const handWritten = readJsonl(join(ROOT, 'tests', 'fixtures', 'dev-real', `${org}.jsonl`))
-    const r = score(triage, handWritten)
+    const r = score(triages, handWritten)
     console.log(`  hand-written dev-real (${handWritten.length}): ${r.line}`)
     console.log(`    confusions: ${r.confusions}`)
     if (show) for (const m of r.misrouted) console.log(`    ${m}`)
