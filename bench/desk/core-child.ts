@@ -15,7 +15,11 @@ import { createDeskCore, type DeskCore } from '../../src/main/desk/index'
 import { MOCK_PASSWORD } from '../../tests/desk/mock-sync-server'
 import { grievanceId } from './corpus'
 import { MemoryMeter, type MemoryPeak } from './memory-meter'
+import { applyHeapGrowth } from './heap-setting'
 import { StallMeter, onCpuNs } from './stall-meter'
+
+// As the desk hosts do at their start (src/main/desk/heap-growth.ts).
+applyHeapGrowth()
 
 export interface CoreSyncResult {
   syncMs: number
