@@ -7,6 +7,7 @@ import { grievanceId, initialSyncPages, makeGrievance } from '../../bench/desk/c
 import {
   importWholeFileCache,
   LogGrievanceStore,
+  QUEUE_ROW_VERSION,
   type LogStoreOptions,
   type StoreEvent,
 } from '../../src/main/desk/grievance-store'
@@ -196,17 +197,29 @@ describe('log-structured grievance store', () => {
       }
     }
     await rewrite(1)
-    ;({ store } = await open(dir, { checkpointOnClose: false }))
+    ;({ store } = await open(dir))
     expect(store.rows().map((r) => [r.id, r.status, r.updatedAt])).toEqual(
       docs.map((g) => [g.id, 'closed', g.updatedAt]),
     )
     expect(await store.get(grievanceId(2))).toEqual(docs[1])
+    // The next checkpoint (here the one on close) is a full index of the current version,
+    // so later starts no longer read the old, larger rows.
+    await store.upsertNewer([{ ...docs[0]!, version: docs[0]!.version + 1 }])
     await store.close()
+    const indexes = (await readdir(dir)).filter((n) => /^(index|delta)-/.test(n)).sort()
+    const newest = indexes[indexes.length - 1]!
+    expect(newest).toMatch(/^index-/)
+    const header = JSON.parse((await readFile(join(dir, newest), 'utf8')).split('\n')[0]!) as { rowVersion: number }
+    expect(header.rowVersion).toBe(QUEUE_ROW_VERSION)
     await rewrite(99)
     ;({ store } = await open(dir))
-    expect(store.rows().map((r) => [r.id, r.status, r.updatedAt])).toEqual(
-      docs.map((g) => [g.id, 'in_progress', g.updatedAt]),
-    )
+    // Sorted: the rewrite of grievance 1 moved it to the end of the index.
+    expect(
+      store
+        .rows()
+        .map((r) => [r.id, r.status, r.updatedAt])
+        .sort(),
+    ).toEqual(docs.map((g) => [g.id, 'in_progress', g.updatedAt]))
     await store.close()
   })
 

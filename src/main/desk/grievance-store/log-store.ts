@@ -31,8 +31,9 @@
 // it is a native module that Electron needs rebuilt for its ABI while the browser desk
 // host runs the same node_modules on Node 20. This store is plain Node in both.
 //
-// Memory holds one small entry per grievance (where its document is, its version, its
-// queue row); documents are read from disk on demand. Everything heavy (replay, index
+// Memory holds one small entry per grievance (where its document is, its version, status
+// and last change: ~200 B at 100,000, see queue-row.ts); documents are read from disk on
+// demand. Everything heavy (replay, index
 // load and write, compaction) runs in slices that give the event loop back every few ms.
 import { open, readdir, rm, stat, truncate, type FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -790,6 +791,9 @@ export class LogGrievanceStore implements GrievanceCacheStore {
         position = loaded.position
         stale = loaded.stale
         this.afterLoad(n, { full: true, records: loaded.records })
+        // A full index of an older row version (read without a rebuild, but holding the old,
+        // larger rows) is rewritten at the next checkpoint, so later starts read the new one.
+        if (loaded.rowVersion !== QUEUE_ROW_VERSION) this.forceFull = true
         break
       } catch (error) {
         notes.push(`${name} unreadable (${error instanceof Error ? error.message : String(error)})`)
@@ -889,7 +893,7 @@ export class LogGrievanceStore implements GrievanceCacheStore {
   private async loadIndex(
     name: string,
     base: number | null,
-  ): Promise<{ position: Position; records: number; stale: boolean }> {
+  ): Promise<{ position: Position; records: number; stale: boolean; rowVersion: number }> {
     let header: IndexHeader | null = null
     let count = -1
     let records = 0
@@ -937,7 +941,7 @@ export class LogGrievanceStore implements GrievanceCacheStore {
     // the sizes of the files still pointed at are read once the chain is loaded.
     const { position, meta } = header as IndexHeader
     this.metaState = meta
-    return { position, records, stale }
+    return { position, records, stale, rowVersion: (header as IndexHeader).rowVersion }
   }
 
   /** After an upgrade changed QueueRow: recompute every row from its document, once. */
