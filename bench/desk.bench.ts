@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url'
 import { CANDIDATE_LABEL, loadSqlite, type CandidateKind } from './desk/candidates'
 import type { ColdResult, SyncResult } from './desk/child'
 import type { CoreColdResult, CoreSyncResult } from './desk/core-child'
+import { heapGrowthSetting } from './desk/heap-setting'
 import { describePeaks } from './desk/memory-meter'
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -281,6 +282,7 @@ export default async function deskBench(): Promise<void> {
     `Each figure is one run in its own process; the machine is shared (load ${(await import('node:os')).loadavg()[0]!.toFixed(1)}), so ` +
       'wall-clock times are noisy. "~" = extrapolated from 10,000, not measured. [×today] = this store ÷ the whole-file store.',
   )
+  console.log(`Every child runs with ${heapGrowthSetting()} (DESK_BENCH_HEAP_GROWTH=default for V8's own).`)
   let baseline10k: Figures | null = null
   for (const n of SIZES) {
     const results = new Map<CandidateKind, Figures>()

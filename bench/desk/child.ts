@@ -10,7 +10,11 @@ import type { Change } from '../../src/shared/protocol'
 import { openCandidate, type CandidateKind } from './candidates'
 import { grievanceId, initialSyncPages, makeGrievance } from './corpus'
 import { MemoryMeter, type MemoryPeak } from './memory-meter'
+import { applyHeapGrowth } from './heap-setting'
 import { StallMeter, onCpuNs } from './stall-meter'
+
+// As the desk hosts do at their start (src/main/desk/heap-growth.ts).
+applyHeapGrowth()
 
 export interface SyncResult {
   syncMs: number

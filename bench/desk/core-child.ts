@@ -15,7 +15,11 @@ import { createDeskCore, type DeskCore } from '../../src/main/desk/index'
 import { MOCK_PASSWORD } from '../../tests/desk/mock-sync-server'
 import { grievanceId } from './corpus'
 import { MemoryMeter, type MemoryPeak } from './memory-meter'
+import { applyHeapGrowth } from './heap-setting'
 import { StallMeter, onCpuNs } from './stall-meter'
+
+// As the desk hosts do at their start (src/main/desk/heap-growth.ts).
+applyHeapGrowth()
 
 export interface CoreSyncResult {
   syncMs: number
@@ -102,7 +106,14 @@ async function sync(n: number, dir: string): Promise<CoreSyncResult> {
   const cpu0 = onCpuNs() ?? 0
   const t0 = performance.now()
   stalls.start()
-  const core = createDeskCore({ dataDir: join(dir, 'desk'), serverUrl: server.url, log: () => undefined })
+  // The working set off (0 days): the corpus's dates are early 2026, so a 30-day working set
+  // would drop its finished grievances and the cache would never hold n.
+  const core = createDeskCore({
+    dataDir: join(dir, 'desk'),
+    serverUrl: server.url,
+    finishedDays: 0,
+    log: () => undefined,
+  })
   await core.handle('session.login', { username: 'officer.cyber', password: MOCK_PASSWORD })
   await until(async () => (await core.handle('grievances.ids', {})).length === n, `${n} grievances listed`)
   stalls.stop()
@@ -136,7 +147,7 @@ async function cold(n: number, dir: string): Promise<CoreColdResult> {
   const serverUrl = readFileSync(join(dir, URL_FILE), 'utf8')
   const t0 = performance.now()
   const cpu0 = onCpuNs() ?? 0
-  const core = createDeskCore({ dataDir: join(dir, 'desk'), serverUrl, log: () => undefined })
+  const core = createDeskCore({ dataDir: join(dir, 'desk'), serverUrl, finishedDays: 0, log: () => undefined })
   // The first queue answer: the ids of every cached grievance, the session resumed.
   let rows = 0
   await until(async () => (rows = (await core.handle('grievances.ids', {})).length) >= n, 'the queue', 60_000)

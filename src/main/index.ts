@@ -5,6 +5,7 @@ import { app, BrowserWindow } from 'electron'
 import { createAssignmentNotifier } from './assignment-notifier'
 import { createSlaNotifier } from './sla-notifier'
 import { createDeskCore, type DeskCore } from './desk/index'
+import { moderateHeapGrowth } from './desk/heap-growth'
 import { registerDeskIpc } from './ipc'
 import type { DeskEvent, DeskMethod } from '../shared/desk-api'
 import { isExternalLinkAllowed } from './desk/external-links'
@@ -33,6 +34,9 @@ function showWindow(): void {
 }
 
 function start(): void {
+  // The main process hosts the desk core and its cache: its heap stays near its live size
+  // (heap-growth.ts; js-flags on the command line would not reach this process).
+  moderateHeapGrowth()
   // A separate profile (tests, a second desk on one machine) without touching the default one.
   if (process.env.SEVA_USER_DATA) app.setPath('userData', process.env.SEVA_USER_DATA)
   const deployment = preseededDeployment(process.resourcesPath)

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { appendFile, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises'
+import { appendFile, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -7,6 +7,7 @@ import { grievanceId, initialSyncPages, makeGrievance } from '../../bench/desk/c
 import {
   importWholeFileCache,
   LogGrievanceStore,
+  QUEUE_ROW_VERSION,
   type LogStoreOptions,
   type StoreEvent,
 } from '../../src/main/desk/grievance-store'
@@ -75,7 +76,11 @@ describe('log-structured grievance store', () => {
     expect(await store.get(grievanceId(7))).toEqual(makeGrievance(7, 3))
     expect(await store.get(grievanceId(10))).toEqual(makeGrievance(10, 2))
     expect(await store.get(grievanceId(200))).toEqual(makeGrievance(200, 1))
-    expect(store.row(grievanceId(7))).toMatchObject({ ticket: makeGrievance(7).ticket, version: 3 })
+    expect(store.row(grievanceId(7))).toMatchObject({
+      id: grievanceId(7),
+      version: 3,
+      status: makeGrievance(7, 3).status,
+    })
     const all = []
     for await (const g of store.all()) all.push(g.id)
     expect(all.sort()).toEqual(
@@ -159,6 +164,62 @@ describe('log-structured grievance store', () => {
     await store.close()
     ;({ store } = await open(dir))
     expect(store.size).toBe(10)
+    await store.close()
+  })
+
+  it('reads the queue rows of an index written before rows were slimmed; an unknown row version is rebuilt from the documents', async () => {
+    const dir = await scratch()
+    let { store } = await open(dir)
+    const docs = [1, 2, 3].map((i) => ({ ...makeGrievance(i), status: 'in_progress' as const }))
+    await store.applyChangesPage(
+      docs.map((grievance, i) => ({ seq: i + 1, kind: 'upsert' as const, grievance })),
+      3,
+      AT,
+    )
+    await store.close()
+    // Rewrites every index and delta as another row version would have stored it. Version 1
+    // held the full queue row, [ticket, status, priority, division, assignee, slaDueAt,
+    // createdAt, updatedAt, author, name, language, text]; its status is set to 'closed' here,
+    // unlike the documents', so the rows show where they were read from.
+    const rewrite = async (rowVersion: number) => {
+      for (const name of (await readdir(dir)).filter((n) => /^(index|delta)-/.test(n))) {
+        const lines = (await readFile(join(dir, name), 'utf8')).trimEnd().split('\n')
+        const out = lines.map((line, i) => {
+          const rec = JSON.parse(line) as unknown
+          if (i === 0) return JSON.stringify({ ...(rec as object), rowVersion })
+          const r = rec as unknown[]
+          if (r[0] === 'end' || r.length === 1) return line
+          const [id, version, file, offset, length, , updatedAt] = r
+          const old = ['T', 'closed', 'normal', null, null, updatedAt, updatedAt, updatedAt, 'a', null, 'en', 'x']
+          return JSON.stringify([id, version, file, offset, length, ...old])
+        })
+        await writeFile(join(dir, name), out.join('\n') + '\n')
+      }
+    }
+    await rewrite(1)
+    ;({ store } = await open(dir))
+    expect(store.rows().map((r) => [r.id, r.status, r.updatedAt])).toEqual(
+      docs.map((g) => [g.id, 'closed', g.updatedAt]),
+    )
+    expect(await store.get(grievanceId(2))).toEqual(docs[1])
+    // The next checkpoint (here the one on close) is a full index of the current version,
+    // so later starts no longer read the old, larger rows.
+    await store.upsertNewer([{ ...docs[0]!, version: docs[0]!.version + 1 }])
+    await store.close()
+    const indexes = (await readdir(dir)).filter((n) => /^(index|delta)-/.test(n)).sort()
+    const newest = indexes[indexes.length - 1]!
+    expect(newest).toMatch(/^index-/)
+    const header = JSON.parse((await readFile(join(dir, newest), 'utf8')).split('\n')[0]!) as { rowVersion: number }
+    expect(header.rowVersion).toBe(QUEUE_ROW_VERSION)
+    await rewrite(99)
+    ;({ store } = await open(dir))
+    // Sorted: the rewrite of grievance 1 moved it to the end of the index.
+    expect(
+      store
+        .rows()
+        .map((r) => [r.id, r.status, r.updatedAt])
+        .sort(),
+    ).toEqual(docs.map((g) => [g.id, 'in_progress', g.updatedAt]))
     await store.close()
   })
 

@@ -6,8 +6,11 @@
 import { resolve } from 'node:path'
 import { startBrowserDesk } from './browser-host'
 import { readDeployment } from './deployment'
+import { moderateHeapGrowth } from './heap-growth'
 
 async function main(): Promise<void> {
+  // Before the desk allocates anything: the heap stays near its live size (heap-growth.ts).
+  moderateHeapGrowth()
   const port = Number(process.env.SEVA_DESK_PORT ?? 4030)
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`SEVA_DESK_PORT must be a port number, got ${process.env.SEVA_DESK_PORT}`)

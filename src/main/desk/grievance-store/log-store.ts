@@ -31,8 +31,9 @@
 // it is a native module that Electron needs rebuilt for its ABI while the browser desk
 // host runs the same node_modules on Node 20. This store is plain Node in both.
 //
-// Memory holds one small entry per grievance (where its document is, its version, its
-// queue row); documents are read from disk on demand. Everything heavy (replay, index
+// Memory holds one small entry per grievance (where its document is, its version, status
+// and last change: ~200 B at 100,000, see queue-row.ts); documents are read from disk on
+// demand. Everything heavy (replay, index
 // load and write, compaction) runs in slices that give the event loop back every few ms.
 import { open, readdir, rm, stat, truncate, type FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -51,7 +52,7 @@ import {
   writeFileAtomically,
 } from './files'
 import { scanLines, Slicer } from './line-scanner'
-import { QUEUE_ROW_VERSION, queueRow, rowFromTuple, rowToTuple, type QueueRow, type RowTuple } from './queue-row'
+import { QUEUE_ROW_VERSION, rowFromStored, rowToTuple, type QueueRow } from './queue-row'
 import type { CacheMeta, GrievanceCacheStore, StoreCounters } from './types'
 
 const INDEX_FORMAT = 2
@@ -95,13 +96,20 @@ export interface OpenReport {
   replayedBytes: number
 }
 
-/** Where one grievance's current document is, and what the queue needs of it. Never mutated. */
-interface Entry {
-  version: number
-  file: string
-  offset: number
-  length: number
-  row: QueueRow
+/**
+ * One grievance's queue row and where its current document is: one small object per
+ * grievance (its id is the map's key, the same string). Never mutated: a change is a new
+ * entry, so identity says "unchanged" to slices that run between batches.
+ */
+interface Entry extends QueueRow {
+  readonly file: string
+  readonly offset: number
+  readonly length: number
+}
+
+/** Every entry is made here, so all of them share one object shape. */
+function makeEntry(row: QueueRow, file: string, offset: number, length: number): Entry {
+  return { id: row.id, version: row.version, status: row.status, updatedAt: row.updatedAt, file, offset, length }
 }
 
 interface Position {
@@ -193,13 +201,11 @@ export class LogGrievanceStore implements GrievanceCacheStore {
     return this.entries.get(id)?.version
   }
   row(id: string): QueueRow | undefined {
-    return this.entries.get(id)?.row
+    return this.entries.get(id)
   }
+  /** The entries themselves (read-only, never mutated): no copy of 100,000 rows per call. */
   rows(): QueueRow[] {
-    const rows: QueueRow[] = new Array<QueueRow>(this.entries.size)
-    let i = 0
-    for (const entry of this.entries.values()) rows[i++] = entry.row
-    return rows
+    return [...this.entries.values()]
   }
 
   async get(id: string): Promise<Grievance | null> {
@@ -280,8 +286,8 @@ export class LogGrievanceStore implements GrievanceCacheStore {
     return this.enqueue(async () => {
       const removals: string[] = []
       const slicer = new Slicer()
-      for (const [id, { row }] of this.entries) {
-        if (!isOpen(row.status) && row.updatedAt < before && !keep.has(id)) removals.push(id)
+      for (const [id, entry] of this.entries) {
+        if (!isOpen(entry.status) && entry.updatedAt < before && !keep.has(id)) removals.push(id)
         await slicer.maybeYield()
       }
       if (removals.length === 0) return []
@@ -358,10 +364,7 @@ export class LogGrievanceStore implements GrievanceCacheStore {
     for (const grievance of batch.docs) {
       const text = JSON.stringify(grievance)
       const length = Buffer.byteLength(text)
-      placed.push({
-        id: grievance.id,
-        entry: { version: grievance.version, file, offset, length, row: queueRow(grievance) },
-      })
+      placed.push({ id: grievance.id, entry: makeEntry(grievance, file, offset, length) })
       texts.push(text)
       offset += length + 1
       await slicer.maybeYield()
@@ -513,7 +516,7 @@ export class LogGrievanceStore implements GrievanceCacheStore {
     const kept: Entry[] = []
     const removed: string[] = []
     if (full) {
-      // Values only (one array of references): the id is in the row.
+      // Values only (one array of references): the id is in the entry.
       for (const entry of this.entries.values()) kept.push(entry)
     } else {
       for (const id of ids) {
@@ -578,8 +581,7 @@ export class LogGrievanceStore implements GrievanceCacheStore {
       const slicer = new Slicer()
       for (let i = 0; i < entries.length; i++) {
         const e = entries[i]!
-        chunk +=
-          JSON.stringify([e.row.id, e.version, fileNo.get(e.file), e.offset, e.length, ...rowToTuple(e.row)]) + '\n'
+        chunk += JSON.stringify([e.id, e.version, fileNo.get(e.file), e.offset, e.length, ...rowToTuple(e)]) + '\n'
         if (chunk.length > MiB) {
           bytes += await writeAll(handle, Buffer.from(chunk))
           chunk = ''
@@ -670,7 +672,7 @@ export class LogGrievanceStore implements GrievanceCacheStore {
     // identity says "unchanged"); safe to do in slices for the same reason.
     const slicer = new Slicer()
     for (const m of moved) {
-      if (this.entries.get(m.id) === m.old) this.setEntry(m.id, { ...m.old, file: out, offset: m.offset })
+      if (this.entries.get(m.id) === m.old) this.setEntry(m.id, makeEntry(m.old, out, m.offset, m.old.length))
       await slicer.maybeYield()
     }
     this.countersState.compactions++
@@ -789,6 +791,9 @@ export class LogGrievanceStore implements GrievanceCacheStore {
         position = loaded.position
         stale = loaded.stale
         this.afterLoad(n, { full: true, records: loaded.records })
+        // A full index of an older row version (read without a rebuild, but holding the old,
+        // larger rows) is rewritten at the next checkpoint, so later starts read the new one.
+        if (loaded.rowVersion !== QUEUE_ROW_VERSION) this.forceFull = true
         break
       } catch (error) {
         notes.push(`${name} unreadable (${error instanceof Error ? error.message : String(error)})`)
@@ -888,7 +893,7 @@ export class LogGrievanceStore implements GrievanceCacheStore {
   private async loadIndex(
     name: string,
     base: number | null,
-  ): Promise<{ position: Position; records: number; stale: boolean }> {
+  ): Promise<{ position: Position; records: number; stale: boolean; rowVersion: number }> {
     let header: IndexHeader | null = null
     let count = -1
     let records = 0
@@ -900,7 +905,6 @@ export class LogGrievanceStore implements GrievanceCacheStore {
         if (!header) {
           header = parseIndexHeader(JSON.parse(line))
           if (header.base !== base) throw new Error(`built on ${String(header.base)}, not ${String(base)}`)
-          stale = header.rowVersion !== QUEUE_ROW_VERSION
           return true
         }
         const rec = JSON.parse(line) as unknown[]
@@ -917,9 +921,12 @@ export class LogGrievanceStore implements GrievanceCacheStore {
         const [id, version, fileNo, offset, length] = rec as [string, number, number, number, number]
         const file = header.files[fileNo]
         if (typeof id !== 'string' || file === undefined) throw new Error('bad entry')
-        // A stale row is rebuilt from its document after loading; a placeholder holds its place.
-        const row = stale ? placeholderRow(id, version) : rowFromTuple(id, version, rec.slice(5) as RowTuple)
-        this.setEntry(id, { version, file, offset, length, row }, false)
+        // A row of an unknown version is rebuilt from its document after loading; a
+        // placeholder holds its place.
+        const stored = rowFromStored(header.rowVersion, rec.slice(5))
+        if (!stored) stale = true
+        const [status, updatedAt] = stored ?? ['new', '']
+        this.setEntry(id, makeEntry({ id, version, status, updatedAt }, file, offset, length), false)
         return true
       } catch (error) {
         problem = error instanceof Error ? error.message : String(error)
@@ -934,14 +941,14 @@ export class LogGrievanceStore implements GrievanceCacheStore {
     // the sizes of the files still pointed at are read once the chain is loaded.
     const { position, meta } = header as IndexHeader
     this.metaState = meta
-    return { position, records, stale }
+    return { position, records, stale, rowVersion: (header as IndexHeader).rowVersion }
   }
 
   /** After an upgrade changed QueueRow: recompute every row from its document, once. */
   private async rebuildRows(): Promise<void> {
     for (const [file, list] of await this.groupByFile(() => true)) {
       for await (const { id, entry, text } of this.readEntries(file, list)) {
-        this.entries.set(id, { ...entry, row: queueRow(JSON.parse(text) as Grievance) })
+        this.entries.set(id, makeEntry(JSON.parse(text) as Grievance, entry.file, entry.offset, entry.length))
       }
     }
   }
@@ -957,11 +964,7 @@ export class LogGrievanceStore implements GrievanceCacheStore {
         if (line.startsWith('{')) {
           const doc = JSON.parse(line) as Grievance
           if (typeof doc.id !== 'string' || !Number.isInteger(doc.version)) return false
-          pending.push({
-            kind: 'doc',
-            id: doc.id,
-            entry: { version: doc.version, file, offset, length, row: queueRow(doc) },
-          })
+          pending.push({ kind: 'doc', id: doc.id, entry: makeEntry(doc, file, offset, length) })
           return true
         }
         const rec = JSON.parse(line) as unknown[]
@@ -998,10 +1001,6 @@ export class LogGrievanceStore implements GrievanceCacheStore {
     this.appended += committedEnd - from
     return size - committedEnd
   }
-}
-
-function placeholderRow(id: string, version: number): QueueRow {
-  return rowFromTuple(id, version, ['', 'new', 'normal', null, null, '', '', '', '', null, '', ''])
 }
 
 async function writeAll(handle: FileHandle, buf: Buffer): Promise<number> {

@@ -1,101 +1,50 @@
-// What the desk keeps in memory for every cached grievance: the fields the queue shows,
-// filters and sorts on. The full document (thread and all, 2–4 KB) stays on disk and is
-// read on demand, so 100,000 grievances cost tens of megabytes of memory, not a gigabyte.
+// What the desk keeps in memory for every cached grievance: only what the desk core asks of
+// the cache without reading a document — the ids for the queue, the version for
+// upsert-if-newer and an action's base, status and last change for the working set. The
+// renderer builds its own queue table from the documents (grievances.get-many), so the
+// ticket, author, dates and tweet text stay on disk with the document (2–4 KB) and are read
+// on demand.
+//
+// Why so little (issue 13, peak RSS at 100,000): a full queue row (ticket, three ISO
+// dates, author, language, tweet text) was ~1 KB of live heap per grievance, ~135 MB at
+// 100,000, and V8 lets the heap grow to several times the live size before a full
+// collection, so the churn of a sync peaked at 460–570 MB RSS. Measured in
+// `npm run bench desk` (figures in the README).
 import type { Grievance } from '../../../shared/grievance'
 
-/** Bump when QueueRow changes: stored rows of another version are rebuilt from the documents. */
-export const QUEUE_ROW_VERSION = 1
+/**
+ * Bump when QueueRow or its tuple changes. Index files of version 1 (the full queue row)
+ * are read without a rebuild (`rowFromStored`); any other version is rebuilt from the
+ * documents once.
+ */
+export const QUEUE_ROW_VERSION = 2
 
 export interface QueueRow {
-  id: string
-  ticket: string
-  version: number
-  status: Grievance['status']
-  priority: Grievance['priority']
-  division: string | null
-  assignee: string | null
-  slaDueAt: string
-  createdAt: string
-  updatedAt: string
-  authorUsername: string
-  authorName?: string
-  language: string
-  /** The source tweet (≤ 280 characters on X): enough for the row and a first search. */
-  text: string
+  readonly id: string
+  readonly version: number
+  readonly status: Grievance['status']
+  /** ISO time of the last change: the working set forgets finished work by it. */
+  readonly updatedAt: string
 }
 
 export function queueRow(g: Grievance): QueueRow {
-  const row: QueueRow = {
-    id: g.id,
-    ticket: g.ticket,
-    version: g.version,
-    status: g.status,
-    priority: g.priority,
-    division: g.division,
-    assignee: g.assignee,
-    slaDueAt: g.slaDueAt,
-    createdAt: g.createdAt,
-    updatedAt: g.updatedAt,
-    authorUsername: g.source.authorUsername,
-    language: g.source.language,
-    text: g.source.text,
-  }
-  if (g.source.authorName !== undefined) row.authorName = g.source.authorName
-  return row
+  return { id: g.id, version: g.version, status: g.status, updatedAt: g.updatedAt }
+}
+
+/** A row in an index file, after [id, version, file, offset, length]: no key names. */
+export type RowTuple = [status: QueueRow['status'], updatedAt: string]
+
+export function rowToTuple(r: QueueRow): RowTuple {
+  return [r.status, r.updatedAt]
 }
 
 /**
- * A row as a positional array, for the index file: no key names, so 100,000 rows are about
- * half the bytes to write and to parse at start-up. Order is part of QUEUE_ROW_VERSION.
+ * The row part of an index record of `rowVersion`, or null when that version is not
+ * readable here (the row is then rebuilt from its document). Version 1 was the full row:
+ * [ticket, status, priority, division, assignee, slaDueAt, createdAt, updatedAt, …].
  */
-export type RowTuple = [
-  ticket: string,
-  status: QueueRow['status'],
-  priority: QueueRow['priority'],
-  division: string | null,
-  assignee: string | null,
-  slaDueAt: string,
-  createdAt: string,
-  updatedAt: string,
-  authorUsername: string,
-  authorName: string | null,
-  language: string,
-  text: string,
-]
-
-export function rowToTuple(r: QueueRow): RowTuple {
-  return [
-    r.ticket,
-    r.status,
-    r.priority,
-    r.division,
-    r.assignee,
-    r.slaDueAt,
-    r.createdAt,
-    r.updatedAt,
-    r.authorUsername,
-    r.authorName ?? null,
-    r.language,
-    r.text,
-  ]
-}
-
-export function rowFromTuple(id: string, version: number, t: RowTuple): QueueRow {
-  const row: QueueRow = {
-    id,
-    ticket: t[0],
-    version,
-    status: t[1],
-    priority: t[2],
-    division: t[3],
-    assignee: t[4],
-    slaDueAt: t[5],
-    createdAt: t[6],
-    updatedAt: t[7],
-    authorUsername: t[8],
-    language: t[10],
-    text: t[11],
-  }
-  if (t[9] !== null) row.authorName = t[9]
-  return row
+export function rowFromStored(rowVersion: number, t: readonly unknown[]): RowTuple | null {
+  const [status, updatedAt] = rowVersion === QUEUE_ROW_VERSION ? t : rowVersion === 1 ? [t[1], t[7]] : []
+  if (typeof status !== 'string' || typeof updatedAt !== 'string') return null
+  return [status as QueueRow['status'], updatedAt]
 }
