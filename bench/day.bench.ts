@@ -12,10 +12,11 @@
 // acknowledgement latency is reported in real seconds, and every person-paced figure
 // (first human reply, SLA, idle assignment) in simulated time.
 //
-// Officers work only through the HTTP API: sign in, pull changes, claim unassigned work
-// when they have none of their own, reply, resolve. At each shift change the roster marks
-// who takes new work (users.available) and the supervisor reassigns the outgoing shift's
-// open work to the incoming one with the `assign` action, least loaded first.
+// Officers work only through the HTTP API: sign in, pull changes, take the oldest item of
+// their queue (their own work and the unassigned, which they claim), pull again, reply,
+// resolve. At each shift change the roster marks who takes new work (users.available) and
+// the supervisor reassigns the outgoing shift's open work to the incoming one with the
+// `assign` action, least loaded first.
 //
 // Baseline in the same run: the same day without the surge (the same base rate all day).
 // The ratio printed is surge / flat.
@@ -185,6 +186,8 @@ interface DayLog {
   handedOver: number
   /** Handovers that found the grievance already finished by the outgoing officer. */
   finishedInHand: number
+  /** Items an officer had read and found finished by someone else before replying. */
+  finishedByOthers: number
   errors: string[]
 }
 
@@ -208,15 +211,15 @@ async function officerDay(
     const lookedAt = clock.sim()
     try {
       await desk.pull()
-      const open = desk.open()
-      let item = open.find((g) => g.assignee === me) ?? null
-      if (!item) {
-        const waiting = open.find((g) => g.assignee === null)
-        if (waiting) {
-          const claimed = await api.act(waiting, { type: 'claim' })
-          if (claimed.status === 'applied') item = { ...waiting, version: claimed.version, assignee: me }
-          else continue
-        }
+      // The desk's queue shows their own work and the division's waiting work together,
+      // oldest first, and they take the top one. Work the allocator could not give anyone (a
+      // language no officer reads, ≈5% of the corpus) waits unassigned; claiming it only when
+      // their own list ran dry left it unanswered all evening whenever officers were busy.
+      let item = desk.open().find((g) => g.assignee === me || g.assignee === null) ?? null
+      if (item?.assignee === null) {
+        const claimed = await api.act(item, { type: 'claim' })
+        if (claimed.status === 'applied') item = { ...item, version: claimed.version, assignee: me }
+        else continue
       }
       if (!item) {
         await clock.simFor(IDLE_LOOK_MINUTES * 60_000)
@@ -224,6 +227,15 @@ async function officerDay(
       }
       const minutes = REPLY_MINUTES.min + random() * (REPLY_MINUTES.max - REPLY_MINUTES.min)
       await clock.untilSim(lookedAt + minutes * 60_000)
+      // Before sending, the desk is up to date (a real one hears of changes on its event
+      // stream): at a shift change the outgoing officer may have finished an item handed
+      // over to this one, and a second public reply to the citizen is what nobody sends.
+      await desk.pull()
+      const now = desk.byId.get(item.id)
+      if (!now || !isOpen(now.status)) {
+        log.finishedByOthers++
+        continue
+      }
       const reply = await api.act(item, {
         type: 'reply',
         text: `@${item.source.authorUsername} We have taken up your complaint with the station concerned; an officer will call you today.`,
@@ -317,6 +329,7 @@ interface DayFigures {
   costUsd: number
   handedOver: number
   finishedInHand: number
+  finishedByOthers: number
   resolved: number
   errors: number
 }
@@ -349,7 +362,14 @@ async function runDay(surge: boolean): Promise<DayFigures> {
     ingestion: { mentionsIntervalMs: 200 },
     log: () => undefined,
   })
-  const log: DayLog = { injectedAt: new Map(), resolvedAt: new Map(), handedOver: 0, finishedInHand: 0, errors: [] }
+  const log: DayLog = {
+    injectedAt: new Map(),
+    resolvedAt: new Map(),
+    handedOver: 0,
+    finishedInHand: 0,
+    finishedByOthers: 0,
+    errors: [],
+  }
   try {
     const divisions = org.divisions.map((d) => d.id)
     for (let i = 0; i < OFFICERS; i++) {
@@ -416,10 +436,14 @@ function simTime(at: string | Date, startedAt: number): string {
 
 /** Every assignment and action of one grievance on the simulated clock: an outlier followed into its history. */
 async function printHistory(server: RunningServer, grievanceId: string, startedAt: number): Promise<void> {
-  const [g] = await server.db.query<{ ticket: string; status: string; created_at: string }>(
-    `SELECT ticket, status, created_at FROM grievances WHERE id = $1`,
-    [grievanceId],
-  )
+  const [g] = await server.db.query<{
+    ticket: string
+    status: string
+    created_at: string
+    language: string
+    priority: string
+    division: string | null
+  }>(`SELECT ticket, status, created_at, language, priority, division FROM grievances WHERE id = $1`, [grievanceId])
   const changes = await server.db.query<{ seq: number; at: string; assignee: string | null }>(
     `SELECT seq, at, assignee FROM changes WHERE grievance_id = $1 ORDER BY seq`,
     [grievanceId],
@@ -432,7 +456,10 @@ async function printHistory(server: RunningServer, grievanceId: string, startedA
     ...changes.map((c) => [c.at, `change ${c.seq}: assignee ${c.assignee ?? '—'}`] as const),
     ...actions.map((a) => [a.at, `action by ${a.username}: ${a.type} ${a.status}`] as const),
   ].sort((a, b) => new Date(a[0]).getTime() - new Date(b[0]).getTime())
-  console.log(`    ${g?.ticket} created ${g ? simTime(g.created_at, startedAt) : '?'}, now ${g?.status}`)
+  if (!g) return
+  console.log(
+    `    ${g.ticket} (${g.division ?? 'unrouted'}, ${g.language}, ${g.priority}) created ${simTime(g.created_at, startedAt)}, now ${g.status}`,
+  )
   for (const [at, what] of lines) console.log(`    ${simTime(at, startedAt)} ${what}`)
 }
 
@@ -492,7 +519,8 @@ async function figures(
     console.log(`  longest idle assignment: grievance ${longest.grievanceId}, assigned to ${longest.assignee}`)
     await printHistory(server, longest.grievanceId, startedAt)
   }
-  for (const { id } of unanswered.slice(0, 3)) {
+  // The oldest first: the day's tail (the last minutes' tweets) is expected, an older one is not.
+  for (const { id } of [...unanswered].sort((a, b) => a.injected - b.injected).slice(0, 3)) {
     console.log(`  unanswered: grievance ${id}`)
     await printHistory(server, id, startedAt)
   }
@@ -516,6 +544,7 @@ async function figures(
     costUsd: postsRead * PRICE_READ + postsCreated * PRICE_POST,
     handedOver: log.handedOver,
     finishedInHand: log.finishedInHand,
+    finishedByOthers: log.finishedByOthers,
     resolved: log.resolvedAt.size,
     errors: log.errors.length,
   }
@@ -546,6 +575,7 @@ export default async function dayBench(): Promise<void> {
     ['X cost (USD)', (f) => f.costUsd, (v) => v.toFixed(2)],
     ['handed over at shift change', (f) => f.handedOver, String],
     ['  found finished by the outgoing officer', (f) => f.finishedInHand, String],
+    ['read, then found finished by another', (f) => f.finishedByOthers, String],
     ['officer errors', (f) => f.errors, String],
   ]
   console.log(`${'figure'.padEnd(40)}${'flat day'.padStart(12)}${'surge day'.padStart(12)}${'surge/flat'.padStart(12)}`)
