@@ -12,10 +12,11 @@
 // acknowledgement latency is reported in real seconds, and every person-paced figure
 // (first human reply, SLA, idle assignment) in simulated time.
 //
-// Officers work only through the HTTP API: sign in, pull changes, claim unassigned work
-// when they have none of their own, reply, resolve. At each shift change the roster marks
-// who takes new work (users.available) and the supervisor reassigns the outgoing shift's
-// open work to the incoming one with the `assign` action, least loaded first.
+// Officers work only through the HTTP API: sign in, pull changes, take the oldest item of
+// their queue (their own work and the unassigned, which they claim), pull again, reply,
+// resolve. At each shift change the roster marks who takes new work (users.available) and
+// the supervisor reassigns the outgoing shift's open work to the incoming one with the
+// `assign` action, least loaded first.
 //
 // Baseline in the same run: the same day without the surge (the same base rate all day).
 // The ratio printed is surge / flat.
@@ -23,10 +24,11 @@ import { readFileSync } from 'node:fs'
 import { randomUUID } from 'node:crypto'
 import { ensureUser } from '../src/server/auth'
 import { startServer, type RunningServer } from '../src/server/index'
-import type { Grievance } from '../src/shared/grievance'
+import { isOpen, type Grievance } from '../src/shared/grievance'
 import { OrgConfig } from '../src/shared/org'
 import type { ActionBody, ActionResult, ChangesResponse } from '../src/shared/protocol'
 import { DEFAULT_RATE_LIMITS, startSimulator, type Simulator } from '../src/twitter-sim'
+import { idleAssignments, longestIdle } from './day/idle-assignments'
 
 const SIM_DAY_MS = 24 * 3_600_000
 const DAY_WALL_MS = Number(process.env.SEVA_DAY_WALL_MS ?? 120_000)
@@ -43,6 +45,8 @@ const IDLE_LOOK_MINUTES = 4
 const PRICE_READ = 0.005
 const PRICE_POST = 0.015
 const PASSWORD = 'bench-day-pass-1'
+/** Tweets arriving after this (simulated, from midnight) may fairly be unanswered when the last shift leaves. */
+const LAST_CALL_SIM_MS = SIM_DAY_MS - 15 * 60_000
 
 interface CorpusLine {
   text: string
@@ -180,6 +184,10 @@ interface DayLog {
   injectedAt: Map<string, number>
   resolvedAt: Map<string, number>
   handedOver: number
+  /** Handovers that found the grievance already finished by the outgoing officer. */
+  finishedInHand: number
+  /** Items an officer had read and found finished by someone else before replying. */
+  finishedByOthers: number
   errors: string[]
 }
 
@@ -203,15 +211,15 @@ async function officerDay(
     const lookedAt = clock.sim()
     try {
       await desk.pull()
-      const open = desk.open()
-      let item = open.find((g) => g.assignee === me) ?? null
-      if (!item) {
-        const waiting = open.find((g) => g.assignee === null)
-        if (waiting) {
-          const claimed = await api.act(waiting, { type: 'claim' })
-          if (claimed.status === 'applied') item = { ...waiting, version: claimed.version, assignee: me }
-          else continue
-        }
+      // The desk's queue shows their own work and the division's waiting work together,
+      // oldest first, and they take the top one. Work the allocator could not give anyone (a
+      // language no officer reads, ≈5% of the corpus) waits unassigned; claiming it only when
+      // their own list ran dry left it unanswered all evening whenever officers were busy.
+      let item = desk.open().find((g) => g.assignee === me || g.assignee === null) ?? null
+      if (item?.assignee === null) {
+        const claimed = await api.act(item, { type: 'claim' })
+        if (claimed.status === 'applied') item = { ...item, version: claimed.version, assignee: me }
+        else continue
       }
       if (!item) {
         await clock.simFor(IDLE_LOOK_MINUTES * 60_000)
@@ -219,6 +227,15 @@ async function officerDay(
       }
       const minutes = REPLY_MINUTES.min + random() * (REPLY_MINUTES.max - REPLY_MINUTES.min)
       await clock.untilSim(lookedAt + minutes * 60_000)
+      // Before sending, the desk is up to date (a real one hears of changes on its event
+      // stream): at a shift change the outgoing officer may have finished an item handed
+      // over to this one, and a second public reply to the citizen is what nobody sends.
+      await desk.pull()
+      const now = desk.byId.get(item.id)
+      if (!now || !isOpen(now.status)) {
+        log.finishedByOthers++
+        continue
+      }
       const reply = await api.act(item, {
         type: 'reply',
         text: `@${item.source.authorUsername} We have taken up your complaint with the station concerned; an officer will call you today.`,
@@ -283,6 +300,11 @@ async function supervisorDay(server: RunningServer, clock: DayClock, log: DayLog
           log.errors.push(`handover ${g.ticket} to ${to}: ${result.status}${why}`)
           break
         }
+        // The outgoing officer finished the item in hand since the pull: nothing to hand over.
+        if (!isOpen(result.grievance.status)) {
+          log.finishedInHand++
+          break
+        }
         version = result.grievance.version
       }
     }
@@ -297,6 +319,8 @@ interface DayFigures {
   firstReplyMedianMin: number
   firstReplyP90Min: number
   unanswered: number
+  /** Unanswered that arrived before the last quarter hour: the day's tail aside, these waited on someone. */
+  unansweredBeforeDayEnd: number
   slaMetShare: number
   slaJudged: number
   longestIdleMin: number
@@ -304,6 +328,8 @@ interface DayFigures {
   postsCreated: number
   costUsd: number
   handedOver: number
+  finishedInHand: number
+  finishedByOthers: number
   resolved: number
   errors: number
 }
@@ -336,7 +362,14 @@ async function runDay(surge: boolean): Promise<DayFigures> {
     ingestion: { mentionsIntervalMs: 200 },
     log: () => undefined,
   })
-  const log: DayLog = { injectedAt: new Map(), resolvedAt: new Map(), handedOver: 0, errors: [] }
+  const log: DayLog = {
+    injectedAt: new Map(),
+    resolvedAt: new Map(),
+    handedOver: 0,
+    finishedInHand: 0,
+    finishedByOthers: 0,
+    errors: [],
+  }
   try {
     const divisions = org.divisions.map((d) => d.id)
     for (let i = 0; i < OFFICERS; i++) {
@@ -386,7 +419,7 @@ async function runDay(surge: boolean): Promise<DayFigures> {
     Object.assign(requestStats, { count: 0, slowestMs: 0, slowest: '' })
     await sleep(2_000) // the last replies reach X
     if (log.errors.length > 0) console.log(`  officer errors (first 3): ${log.errors.slice(0, 3).join(' | ')}`)
-    const result = await figures(server, sim, log, schedule.length)
+    const result = await figures(server, sim, log, schedule.length, clock.startedAt)
     phase('figures read')
     return result
   } finally {
@@ -395,7 +428,48 @@ async function runDay(surge: boolean): Promise<DayFigures> {
   }
 }
 
-async function figures(server: RunningServer, sim: Simulator, log: DayLog, tweets: number): Promise<DayFigures> {
+/** Simulated clock time (hh:mm) of a database timestamp, from the day's wall start. */
+function simTime(at: string | Date, startedAt: number): string {
+  const min = Math.round(((new Date(at).getTime() - startedAt) * FACTOR) / 60_000)
+  return `${String(Math.floor(min / 60)).padStart(2, '0')}:${String(min % 60).padStart(2, '0')}`
+}
+
+/** Every assignment and action of one grievance on the simulated clock: an outlier followed into its history. */
+async function printHistory(server: RunningServer, grievanceId: string, startedAt: number): Promise<void> {
+  const [g] = await server.db.query<{
+    ticket: string
+    status: string
+    created_at: string
+    language: string
+    priority: string
+    division: string | null
+  }>(`SELECT ticket, status, created_at, language, priority, division FROM grievances WHERE id = $1`, [grievanceId])
+  const changes = await server.db.query<{ seq: number; at: string; assignee: string | null }>(
+    `SELECT seq, at, assignee FROM changes WHERE grievance_id = $1 ORDER BY seq`,
+    [grievanceId],
+  )
+  const actions = await server.db.query<{ at: string; username: string; type: string; status: string }>(
+    `SELECT at, username, type, result->>'status' AS status FROM actions WHERE grievance_id = $1 ORDER BY at`,
+    [grievanceId],
+  )
+  const lines = [
+    ...changes.map((c) => [c.at, `change ${c.seq}: assignee ${c.assignee ?? '—'}`] as const),
+    ...actions.map((a) => [a.at, `action by ${a.username}: ${a.type} ${a.status}`] as const),
+  ].sort((a, b) => new Date(a[0]).getTime() - new Date(b[0]).getTime())
+  if (!g) return
+  console.log(
+    `    ${g.ticket} (${g.division ?? 'unrouted'}, ${g.language}, ${g.priority}) created ${simTime(g.created_at, startedAt)}, now ${g.status}`,
+  )
+  for (const [at, what] of lines) console.log(`    ${simTime(at, startedAt)} ${what}`)
+}
+
+async function figures(
+  server: RunningServer,
+  sim: Simulator,
+  log: DayLog,
+  tweets: number,
+  startedAt: number,
+): Promise<DayFigures> {
   const end = Date.now()
   const grievances = await server.db.query<{
     id: string
@@ -419,6 +493,7 @@ async function figures(server: RunningServer, sim: Simulator, log: DayLog, tweet
   const human = firstPost(false)
   const ackLatencyS: number[] = []
   const replyMin: number[] = []
+  const unanswered: { id: string; injected: number }[] = []
   let met = 0
   let judged = 0
   for (const g of tickets) {
@@ -428,6 +503,7 @@ async function figures(server: RunningServer, sim: Simulator, log: DayLog, tweet
     if (ack !== undefined) ackLatencyS.push((ack - injected) / 1000)
     const reply = human.get(g.id)
     if (reply !== undefined) replyMin.push(((reply - injected) * FACTOR) / 60_000)
+    else unanswered.push({ id: g.id, injected })
     // Resolution within the org's hours for its priority, on the simulated clock; work
     // still open whose target has not passed by the end of the day is not judged.
     const targetMs = (BASE_ORG.sla[g.priority as keyof typeof BASE_ORG.sla] ?? 72) * 3_600_000
@@ -437,20 +513,17 @@ async function figures(server: RunningServer, sim: Simulator, log: DayLog, tweet
       if ((resolved - injected) * FACTOR <= targetMs) met++
     } else if ((end - injected) * FACTOR > targetMs) judged++
   }
-  const idle = await server.db.query<{ idle_ms: number | null; grievance_id: string; assignee: string }>(
-    `SELECT c.grievance_id, c.assignee, EXTRACT(EPOCH FROM (LEAST(
-         COALESCE((SELECT min(a.at) FROM actions a WHERE a.grievance_id = c.grievance_id AND a.username = c.assignee AND a.at >= c.at), now()),
-         COALESCE((SELECT min(c2.at) FROM changes c2 WHERE c2.grievance_id = c.grievance_id AND c2.seq > c.seq
-                     AND c2.assignee IS DISTINCT FROM c.assignee), now())) - c.at)) * 1000 AS idle_ms
-     FROM changes c WHERE c.assignee IS NOT NULL AND c.prev_assignee IS DISTINCT FROM c.assignee`,
-  )
   // Which assignment sat longest, so an outlier can be followed into the thread.
-  const longest = idle.reduce<(typeof idle)[number] | null>(
-    (a, r) => (a === null || Number(r.idle_ms ?? 0) > Number(a.idle_ms ?? 0) ? r : a),
-    null,
-  )
-  if (longest)
-    console.log(`  longest idle assignment: grievance ${longest.grievance_id}, assigned to ${longest.assignee}`)
+  const longest = longestIdle(await idleAssignments(server.db))
+  if (longest) {
+    console.log(`  longest idle assignment: grievance ${longest.grievanceId}, assigned to ${longest.assignee}`)
+    await printHistory(server, longest.grievanceId, startedAt)
+  }
+  // The oldest first: the day's tail (the last minutes' tweets) is expected, an older one is not.
+  for (const { id } of [...unanswered].sort((a, b) => a.injected - b.injected).slice(0, 3)) {
+    console.log(`  unanswered: grievance ${id}`)
+    await printHistory(server, id, startedAt)
+  }
   const ownHandles = new Set(BASE_ORG.handles.map((h) => h.username))
   const postsCreated = [...ownHandles].reduce((n, h) => n + sim.tweetsBy(h).length, 0)
   const postsRead = sim.context.usage.used
@@ -462,13 +535,16 @@ async function figures(server: RunningServer, sim: Simulator, log: DayLog, tweet
     firstReplyMedianMin: quantile(replyMin, 0.5),
     firstReplyP90Min: quantile(replyMin, 0.9),
     unanswered: tickets.length - replyMin.length,
+    unansweredBeforeDayEnd: unanswered.filter((u) => (u.injected - startedAt) * FACTOR < LAST_CALL_SIM_MS).length,
     slaMetShare: judged === 0 ? Number.NaN : met / judged,
     slaJudged: judged,
-    longestIdleMin: (Math.max(0, ...idle.map((r) => Number(r.idle_ms ?? 0))) * FACTOR) / 60_000,
+    longestIdleMin: ((longest?.idleMs ?? 0) * FACTOR) / 60_000,
     postsRead,
     postsCreated,
     costUsd: postsRead * PRICE_READ + postsCreated * PRICE_POST,
     handedOver: log.handedOver,
+    finishedInHand: log.finishedInHand,
+    finishedByOthers: log.finishedByOthers,
     resolved: log.resolvedAt.size,
     errors: log.errors.length,
   }
@@ -490,6 +566,7 @@ export default async function dayBench(): Promise<void> {
     ['first human reply median (sim min)', (f) => f.firstReplyMedianMin, (v) => v.toFixed(1)],
     ['first human reply p90 (sim min)', (f) => f.firstReplyP90Min, (v) => v.toFixed(1)],
     ['unanswered at day end', (f) => f.unanswered, String],
+    ['  of them arrived before 23:45', (f) => f.unansweredBeforeDayEnd, String],
     ['resolved by officers', (f) => f.resolved, String],
     ['SLA met (resolution, of judged)', (f) => f.slaMetShare, pct],
     ['longest idle assignment (sim min)', (f) => f.longestIdleMin, (v) => v.toFixed(1)],
@@ -497,6 +574,8 @@ export default async function dayBench(): Promise<void> {
     ['posts created', (f) => f.postsCreated, String],
     ['X cost (USD)', (f) => f.costUsd, (v) => v.toFixed(2)],
     ['handed over at shift change', (f) => f.handedOver, String],
+    ['  found finished by the outgoing officer', (f) => f.finishedInHand, String],
+    ['read, then found finished by another', (f) => f.finishedByOthers, String],
     ['officer errors', (f) => f.errors, String],
   ]
   console.log(`${'figure'.padEnd(40)}${'flat day'.padStart(12)}${'surge day'.padStart(12)}${'surge/flat'.padStart(12)}`)
