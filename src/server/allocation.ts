@@ -95,6 +95,14 @@ export class OfficerPool {
     return { ...g, assignee: officer, status: 'assigned' }
   }
 
+  /**
+   * Whether an officer can still hold this division's work: available, not disabled and
+   * of the division (capacity aside: work they had comes back to them over new work).
+   */
+  canHold(username: string, division: string | null): boolean {
+    return !!division && this.officers.some((o) => o.username === username && o.divisions.includes(division))
+  }
+
   /** Records that a grievance moved from `before` (null: new) to `after`, for the loads. */
   moved(before: Pick<Grievance, 'status' | 'assignee'> | null, after: Pick<Grievance, 'status' | 'assignee'>): void {
     const officer = (name: string | null) => (name ? this.officers.find((o) => o.username === name) : undefined)

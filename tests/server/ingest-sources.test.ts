@@ -131,6 +131,28 @@ describe('sources', () => {
     expect(await server.db.query('SELECT 1 FROM seen_tweets WHERE tweet_id = $1', [stranger.id])).toHaveLength(0)
   })
 
+  it('reopens work of an officer who is no longer available into the division queue, not to them', async () => {
+    const start = sim.injectTweet({
+      author: 'kavya_s',
+      text: '@HMOIndia police are not registering my FIR for a stolen bike, please help',
+    })
+    await server.ingestNow()
+    const officer = await loggedIn(server, 'officer.police')
+    const g = (await grievanceOf(server, start.id))!
+    expect(g.assignee).toBe('officer.police')
+    expect((await officer.act(g.id, g.version, { type: 'resolve', note: 'registered' })).status).toBe('applied')
+    // The only police officer goes off duty; the citizen writes again.
+    await server.db.query(`UPDATE users SET available = false WHERE username = 'officer.police'`)
+    try {
+      sim.injectTweet({ author: 'kavya_s', text: 'no, nothing registered yet', in_reply_to_tweet_id: start.id })
+      await server.ingestNow()
+      const after = (await grievanceOf(server, start.id))!
+      expect(after).toMatchObject({ status: 'reopened', assignee: null, division: 'police' })
+    } finally {
+      await server.db.query(`UPDATE users SET available = true WHERE username = 'officer.police'`)
+    }
+  })
+
   it('marks a deleted tweet on its grievance instead of losing the grievance', async () => {
     const tweet = sim.injectTweet({
       author: 'gopal_r',

@@ -397,10 +397,18 @@ export async function ingestTweets(
           by: tweet.authorUsername,
           tweetId: tweet.id,
         })
-        // The citizen writing again after resolution reopens the grievance (same assignee if any).
+        // The citizen writing again after resolution reopens the grievance: with the same
+        // assignee while they can still hold it, otherwise allocated afresh (an officer since
+        // disabled, away or moved to another division would leave it with nobody acting).
         if (prior.status === 'resolved' || prior.status === 'closed') {
           assertTransition(prior.status, 'reopened')
-          after = pool!.allocate({ ...after, status: 'reopened', statusReason: 'citizen wrote again' })
+          const keeps = !!prior.assignee && pool!.canHold(prior.assignee, prior.division)
+          after = pool!.allocate({
+            ...after,
+            status: 'reopened',
+            assignee: keeps ? prior.assignee : null,
+            statusReason: 'citizen wrote again',
+          })
           // A new resolution clock from the reopening (src/shared/sla).
           after = withSla(ctx.config.current().org, prior, after, now)
         }
