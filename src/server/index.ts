@@ -88,6 +88,11 @@ export interface StartServerOptions {
   model?: TriageModel | null
   /** PGlite directory; undefined with no databaseUrl = in memory. */
   dataDir?: string
+  /**
+   * How long a statement may run before its caller gets an error (default: the adapter's,
+   * src/server/db/database.ts). A test of a hung database shortens it instead of waiting.
+   */
+  statementTimeoutMs?: number
   databaseUrl?: string
   xApiBase?: string
   xUserToken?: string
@@ -231,6 +236,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   const db = await openDatabase({
     ...(opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : {}),
     ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
+    ...(opts.statementTimeoutMs !== undefined ? { statementTimeoutMs: opts.statementTimeoutMs } : {}),
   })
   let live: LiveOrg
   const models = new LiveModel(null)

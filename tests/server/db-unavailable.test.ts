@@ -2,7 +2,10 @@
 // statement: /healthz timed out and SIGTERM was ignored) must not take the server with
 // it: /healthz answers 503 within a couple of seconds, writes fail with a clear 503, and
 // SIGTERM stops the process. The engine is made to spin by an endless statement in a
-// child process that runs the server as the CLI does.
+// child process that runs the server as the CLI does. Its statements time out after
+// STATEMENT_TIMEOUT_MS instead of the default 15 s: the login below waits that long behind
+// the spinning statement (and the engine burns a core meanwhile). Start-up statements take
+// milliseconds, so 5 s leaves a wide margin on a loaded machine.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -10,6 +13,7 @@ import { join } from 'node:path'
 import { afterAll, expect, it } from 'vitest'
 import { PASSWORD } from './helpers'
 
+const STATEMENT_TIMEOUT_MS = 5_000
 let child: ChildProcess | undefined
 const dataDir = mkdtempSync(join(tmpdir(), 'seva-spin-'))
 
@@ -20,7 +24,13 @@ afterAll(() => {
 
 function startChild(): Promise<{ url: string; output: () => string; exited: Promise<number | null> }> {
   child = spawn(process.execPath, ['--import', 'tsx', 'tests/server/fixtures/spinning-db-server.ts'], {
-    env: { ...process.env, SEVA_DATA_DIR: dataDir, SEVA_DEMO_PASSWORD: PASSWORD, SEVA_SHUTDOWN_GRACE_MS: '3000' },
+    env: {
+      ...process.env,
+      SEVA_DATA_DIR: dataDir,
+      SEVA_DEMO_PASSWORD: PASSWORD,
+      SEVA_SHUTDOWN_GRACE_MS: '3000',
+      SEVA_TEST_STATEMENT_TIMEOUT_MS: String(STATEMENT_TIMEOUT_MS),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''

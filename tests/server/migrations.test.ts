@@ -1,7 +1,9 @@
 // Migrations: applied once, in order, even when two servers start at the same time.
+// On PGlite the database starts from the empty cluster, not the suites' migrated template.
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { openDatabase, type Database } from '../../src/server/db/database'
 import { MIGRATIONS, migrate } from '../../src/server/db/migrations'
+import { withEmptyClusterTemplate } from '../pglite-template'
 import { freshDatabase, type TestDatabase } from './helpers'
 
 let test: TestDatabase
@@ -17,7 +19,9 @@ afterAll(async () => {
 
 it('applies each migration exactly once when two servers migrate concurrently', async () => {
   const open = async (): Promise<Database> => {
-    const db = await openDatabase(test.databaseUrl ? { databaseUrl: test.databaseUrl } : {})
+    const db = await withEmptyClusterTemplate(() =>
+      openDatabase(test.databaseUrl ? { databaseUrl: test.databaseUrl } : {}),
+    )
     opened.push(db)
     return db
   }

@@ -6,9 +6,11 @@
 // every grievance has exactly one acknowledgement on X.
 //
 // Size: the CI soak (`npm test` on PGlite, `npm run test:pg` on PostgreSQL) is 5,000
-// tweets on PostgreSQL and 3,000 on PGlite, so it passes with a wide margin on a loaded
-// two-core machine; `npm run soak` is the full 20,000 (SEVA_SOAK_TWEETS overrides any of
-// them) and prints its figures. The deadline is not a guess about today's machine: after
+// tweets on PostgreSQL and 1,000 on PGlite; `npm run soak` is the full 20,000
+// (SEVA_SOAK_TWEETS overrides any of them) and prints its figures. 1,000 on PGlite is ten
+// bursts: a warm-up, both restarts with bursts after each, and every kind of fault hit
+// (the test asserts it below), which is what the soak is for; the volume beyond that only
+// measured PGlite's ingest rate (the PostgreSQL run and `npm run soak` keep it). The deadline is not a guess about today's machine: after
 // a warm-up it is set from the ingest rate measured in this run, several times over.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -24,7 +26,7 @@ import { freshDatabase, startTestServer, type TestDatabase } from '../server/hel
 import { ORG } from '../server/seed'
 
 const ON_POSTGRES = Boolean(process.env.DATABASE_URL)
-const TOTAL = Number(process.env.SEVA_SOAK_TWEETS ?? (ON_POSTGRES ? 5_000 : 3_000))
+const TOTAL = Number(process.env.SEVA_SOAK_TWEETS ?? (ON_POSTGRES ? 5_000 : 1_000))
 const BURST = ON_POSTGRES ? 250 : 100
 const RESTARTS = 2
 /** Simulated time: the run starts this far in the past and each burst moves the clock on. */
@@ -283,6 +285,13 @@ it(
         `(deadline ${((settleDeadline - ingestedAt) / 1000).toFixed(0)} s, ${postRate.toFixed(0)} posts/s before)`,
     )
     expect(restarts).toBe(RESTARTS)
+    // The run was big enough to meet X misbehaving in each way the server must survive (the
+    // org's settings leave the filtered stream off: the server polls, so no drops to count).
+    expect({ x429: stats.injected429 > 0, x503: stats.injected503 > 0, swallowed: stats.swallowedPosts > 0 }).toEqual({
+      x429: true,
+      x503: true,
+      swallowed: true,
+    })
   },
   TEST_TIMEOUT_MS,
 )

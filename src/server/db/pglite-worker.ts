@@ -20,9 +20,10 @@ interface Pending {
 /**
  * The test suites start a few hundred databases, and creating one (PostgreSQL's initdb, in
  * WASM) is most of a server's start-up. They set SEVA_PGLITE_TEMPLATE to a tarball of a
- * fresh, empty cluster made once per run (PGlite's dumpDataDir, tests/pglite-template.ts), and
- * a new database starts as a copy of it; migrations and seeding run as always. Unset, as
- * everywhere outside the tests, a new database is created from scratch.
+ * cluster made once per run (PGlite's dumpDataDir, tests/pglite-template.ts: already migrated,
+ * so migrate() at start finds nothing left to apply), and a new database starts as a copy of
+ * it; seeding runs as always. Unset, as everywhere outside the tests, a new database is
+ * created from scratch.
  */
 const TEMPLATE_ENV = 'SEVA_PGLITE_TEMPLATE'
 
