@@ -10,7 +10,7 @@
 import { GRIEVANCE_STATUSES, isOpen, type Grievance } from '../../../../shared/grievance'
 import { parseSearchQuery, ticketParts, ticketPartsMatch, type TicketParts } from '../../../../shared/search'
 import { matchesAssignee, matchesDivision, matchesStatus, NO_DIVISION, type QueueFilter } from './filters'
-import { grievanceHaystack } from './search-index'
+import { grievanceSearchKeys } from './search-index'
 import { TicketIndex } from './ticket-index'
 import { TokenIndex } from './token-index'
 
@@ -19,11 +19,6 @@ const FACETS: readonly FacetName[] = ['status', 'priority', 'division', 'assigne
 const OPEN_STATUSES = GRIEVANCE_STATUSES.filter(isOpen)
 /** A facet set is walked when it holds at most 1/this of the cache (else the table is scanned). */
 const WALK_FACET_BELOW = 8
-
-/** The folded search keys of a grievance: the haystack's words. */
-export function searchKeys(g: Grievance): string[] {
-  return grievanceHaystack(g).split(' ')
-}
 
 /** Same searchable text (a new copy of an unchanged grievance need not be folded again). */
 function sameSearchText(a: Grievance, b: Grievance): boolean {
@@ -95,7 +90,7 @@ export class QueueIndex {
       if (!set) this.facets[name].set(key, (set = new Set()))
       set.add(g.id)
     }
-    if (!before || !sameSearchText(before, g)) this.search.put(g.id, searchKeys(g), g)
+    if (!before || !sameSearchText(before, g)) this.search.put(g.id, grievanceSearchKeys(g), g)
     else this.search.setValue(g.id, g)
   }
 
