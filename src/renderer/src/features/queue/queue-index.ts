@@ -49,12 +49,23 @@ export class QueueIndex {
     assignee: new Map(),
   }
 
-  constructor(options: { compactAt?: number } = {}) {
+  /** Bumped by every change of the table (a published revision may be older). */
+  private changes = 0
+  private readonly keysOf: (g: Grievance) => string[]
+
+  /** `searchKeysOf`: the fold for the search index (the queue bench swaps in the reference one). */
+  constructor(options: { compactAt?: number; searchKeysOf?: (g: Grievance) => string[] } = {}) {
     this.search = new TokenIndex<Grievance>(options.compactAt)
+    this.keysOf = options.searchKeysOf ?? grievanceSearchKeys
   }
 
   get size(): number {
     return this.byId.size
+  }
+
+  /** Changes as of now: equal numbers mean the same table. */
+  get version(): number {
+    return this.changes
   }
 
   get(id: string): Grievance | undefined {
@@ -77,6 +88,7 @@ export class QueueIndex {
   put(g: Grievance): void {
     const before = this.byId.get(g.id)
     if (before === g) return
+    this.changes++
     if (before) this.unfacet(before)
     this.byId.set(g.id, g)
     if (before?.ticket !== g.ticket) {
@@ -90,13 +102,14 @@ export class QueueIndex {
       if (!set) this.facets[name].set(key, (set = new Set()))
       set.add(g.id)
     }
-    if (!before || !sameSearchText(before, g)) this.search.put(g.id, grievanceSearchKeys(g), g)
+    if (!before || !sameSearchText(before, g)) this.search.put(g.id, this.keysOf(g), g)
     else this.search.setValue(g.id, g)
   }
 
   remove(id: string): void {
     const before = this.byId.get(id)
     if (!before) return
+    this.changes++
     this.unfacet(before)
     this.byId.delete(id)
     this.tickets.delete(id)
@@ -105,6 +118,7 @@ export class QueueIndex {
   }
 
   clear(): void {
+    this.changes++
     this.byId.clear()
     this.tickets.clear()
     this.ticketIndex.clear()
