@@ -5,7 +5,7 @@
 // astral letters, lone surrogates, entities next to words), after its table of words has
 // filled and started again, and for what is typed in the search box.
 import { describe, expect, it } from 'vitest'
-import { makeGrievance } from '../../bench/desk/corpus'
+import { makeGrievance, random } from '../../bench/desk/corpus'
 import { foldDevanagari } from '../../src/shared/routing/normalise'
 import { parseSearchQuery, referenceSearchKeys, searchKeys, searchKeysOnce } from '../../src/shared/search'
 
@@ -102,18 +102,6 @@ const PIECES = [
   '\t',
 ]
 const SEPARATORS = [' ', '', ' ', ', ', '\n', '.', '']
-
-/** Small, seedable (mulberry32), so a failure names a case that comes back. */
-function random(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 function generatedText(r: () => number): string {
   let text = ''
