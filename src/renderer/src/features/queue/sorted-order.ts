@@ -23,7 +23,7 @@ export interface OrderedTable {
 export class SortedOrder {
   /** The table as of `version`, in queue order; made when a pick first needs it. */
   private sorted: readonly Grievance[] | null = null
-  private rank: Map<string, number> | null = null
+  private rank: Map<Grievance, number> | null = null
   private readonly version: number
 
   /** `sortRows`: the queue's sort, for any rows. */
@@ -52,9 +52,9 @@ export class SortedOrder {
     const rank = this.rankOf(sorted)
     const marks = new Uint8Array(sorted.length)
     for (const g of rows) {
-      const at = rank.get(g.id)
-      // Not this table's copy of the grievance: sort the rows as they are.
-      if (at === undefined || sorted[at] !== g) return this.sortRows(rows)
+      const at = rank.get(g)
+      // Not in the table this order was made of: sort the rows as they are.
+      if (at === undefined) return this.sortRows(rows)
       marks[at] = 1
     }
     const out: Grievance[] = []
@@ -72,15 +72,15 @@ export class SortedOrder {
   }
 
   /**
-   * Each grievance's position in the sorted table, by id (a narrow search never needs it).
-   * By id, not by object: the ids are hashed already (the table's maps), while a grievance
-   * first used as a key needs an identity hash made (a first walk at 20,000 took 49 ms by
-   * object, 14 ms by id; one run each at load ~20).
+   * Each grievance's position in the sorted table (a narrow search never needs it). Keyed
+   * by the object: keyed by id, the bench's broad keystrokes at 100,000 took about twice
+   * as long (one run each, load 14 and 20), though a grievance's first use as a key costs
+   * an identity hash.
    */
-  private rankOf(sorted: readonly Grievance[]): Map<string, number> {
+  private rankOf(sorted: readonly Grievance[]): Map<Grievance, number> {
     if (this.rank === null) {
       this.rank = new Map()
-      for (let i = 0; i < sorted.length; i++) this.rank.set(sorted[i]!.id, i)
+      for (let i = 0; i < sorted.length; i++) this.rank.set(sorted[i]!, i)
     }
     return this.rank
   }
