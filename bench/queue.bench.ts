@@ -8,7 +8,13 @@
 //   (what the store did before: haystacks kept per grievance, `includes` per keystroke);
 // - filters (open work of one division, unassigned; critical): facet sets against a scan;
 // - a 500-grievance sync page applied to the store: per grievance into the index, against
-//   the old whole-table rebuild (new Map, new list, search index re-keyed over every entry).
+//   the old whole-table rebuild (new Map, new list, search index re-keyed over every entry);
+// - the first load (every grievance folded and indexed): the fold per grievance, the cheap
+//   one (src/shared/search-fold.ts) against the reference (normalise() per text, then the
+//   haystack joined and split again, as the store did), and the whole QueueIndex built
+//   with each;
+// - a keystroke as the queue shows it (matches, then sorted): the order made once per
+//   revision (sorted-order.ts) against sorting the matches on every keystroke.
 //
 // Run by `npm run bench queue`. Medians of alternating rounds, so load from other
 // processes on this shared machine hits both alike. `QUEUE_BENCH_SIZES=1000,10000` for a
@@ -17,9 +23,20 @@ import { loadavg } from 'node:os'
 import { makeGrievance } from './desk/corpus'
 import type { Grievance } from '../src/shared/grievance'
 import { matchesSearchQuery, parseSearchQuery } from '../src/shared/search'
-import { EMPTY_FILTER, queuePredicate, type QueueFilter } from '../src/renderer/src/features/queue/filters'
+import { referenceSearchKeys } from '../src/shared/search'
+import {
+  EMPTY_FILTER,
+  queuePredicate,
+  SORT_OPTIONS,
+  type QueueFilter,
+} from '../src/renderer/src/features/queue/filters'
 import { QueueIndex } from '../src/renderer/src/features/queue/queue-index'
-import { grievanceHaystack } from '../src/renderer/src/features/queue/search-index'
+import {
+  grievanceHaystack,
+  grievanceSearchKeys,
+  searchableParts,
+} from '../src/renderer/src/features/queue/search-index'
+import { SortedOrder } from '../src/renderer/src/features/queue/sorted-order'
 
 const SIZES = (process.env.QUEUE_BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number)
 const ROUNDS = 5
@@ -101,13 +118,64 @@ function oldReplace(
   return { byId, index, list: Array.from(byId.values()) }
 }
 
+/** The store's fold before search-fold.ts: the reference keys joined into a haystack and split. */
+function referenceKeysOf(g: Grievance): string[] {
+  const { names, texts } = searchableParts(g)
+  return referenceSearchKeys(names, texts).join(' ').split(' ')
+}
+
+/** Both folds over `list` in alternating chunks (load hits both alike): CPU µs per grievance. */
+function compareFolds(list: readonly Grievance[]): { reference: number; cheap: number } {
+  // Same keys, or the figures mean nothing (tests/shared/search-fold.test.ts checks the order too).
+  for (const g of list.slice(0, 2_000)) {
+    const a = [...new Set(referenceKeysOf(g))].join(' ')
+    const b = [...new Set(grievanceSearchKeys(g))].join(' ')
+    if (a !== b) throw new Error(`${g.id}: the folds disagree`)
+  }
+  let reference = 0
+  let cheap = 0
+  let sink = 0
+  const CHUNK = 1_000
+  for (let at = 0; at < list.length; at += CHUNK) {
+    const chunk = list.slice(at, at + CHUNK)
+    let c = cpuMs()
+    for (const g of chunk) sink += referenceKeysOf(g).length
+    reference += cpuMs() - c
+    c = cpuMs()
+    for (const g of chunk) sink += grievanceSearchKeys(g).length
+    cheap += cpuMs() - c
+  }
+  if (sink < 0) console.log(sink)
+  return { reference: (reference * 1000) / list.length, cheap: (cheap * 1000) / list.length }
+}
+
+/** A QueueIndex of `list` built from scratch: wall and CPU ms. */
+function firstLoad(list: readonly Grievance[], options?: ConstructorParameters<typeof QueueIndex>[0]) {
+  const c = cpuMs()
+  const t = performance.now()
+  const queue = new QueueIndex(options)
+  for (const g of list) queue.put(g)
+  return { queue, wall: performance.now() - t, cpu: cpuMs() - c }
+}
+
 export default async function run(): Promise<void> {
   for (const n of SIZES) {
     const list = Array.from({ length: n }, (_, i) => makeGrievance(i))
+    const folds = compareFolds(list)
+    // The old path first (one run each: at 100,000 a build takes tens of seconds).
+    const oldLoad = firstLoad(list, { searchKeysOf: referenceKeysOf })
+    oldLoad.queue.clear()
+    const newLoad = firstLoad(list)
+    const queue = newLoad.queue
+    const buildMs = newLoad.wall
+    console.log(
+      `${n.toLocaleString('en-IN')} grievances — first load, CPU (load ${loadavg()[0]!.toFixed(1)}): ` +
+        `fold ${folds.cheap.toFixed(1)} µs per grievance, reference fold ${folds.reference.toFixed(1)} µs ` +
+        `(${(folds.reference / folds.cheap).toFixed(1)}x); whole index ${ms(newLoad.cpu)} ms, with the reference fold ` +
+        `${ms(oldLoad.cpu)} ms (${(oldLoad.cpu / newLoad.cpu).toFixed(1)}x; ${((newLoad.cpu * 1000) / n).toFixed(0)} vs ` +
+        `${((oldLoad.cpu * 1000) / n).toFixed(0)} µs per grievance); wall ${ms(newLoad.wall)} vs ${ms(oldLoad.wall)} ms`,
+    )
     let t = performance.now()
-    const queue = new QueueIndex()
-    for (const g of list) queue.put(g)
-    const buildMs = performance.now() - t
     t = performance.now()
     const haystacks = new Map(list.map((g) => [g.id, grievanceHaystack(g)]))
     const haystackMs = performance.now() - t
@@ -150,13 +218,56 @@ export default async function run(): Promise<void> {
     const sumOurs = perKey.reduce((s, k) => s + k.ours, 0)
     const sumBase = perKey.reduce((s, k) => s + k.base, 0)
     console.log(
-      `${n.toLocaleString('en-IN')} grievances — search per keystroke: index median ${ms(median(perKey.map((k) => k.ours)))} ms, ` +
+      `  search per keystroke: index median ${ms(median(perKey.map((k) => k.ours)))} ms, ` +
         `worst ${ms(worst.ours)} ms ("${worst.search}"; ${TYPED.map((s, k) => `${s} ${ms(perKey[k]!.ours)}`).join(', ')}); scan median ${ms(median(perKey.map((k) => k.base)))} ms; ` +
         `ratio over the typed sequence ${(sumBase / sumOurs).toFixed(1)}x (target ≤ 100 ms at 100,000)`,
     )
     console.log(
       `  the same keystrokes in CPU time (load ${loadavg()[0]!.toFixed(1)}): median ` +
         `${ms(median(perKey.map((k) => k.cpu)))} ms, worst ${ms(worstCpu.cpu)} ms ("${worstCpu.search}")`,
+    )
+
+    // A keystroke as the queue shows it: matches, then in queue order. The order is made
+    // once per revision (its cost is printed apart: it is paid per publish, not per key).
+    const sortRows = (rows: readonly Grievance[]) => [...rows].sort(SORT_OPTIONS.sla.compare)
+    let c0 = cpuMs()
+    const order = new SortedOrder(queue, sortRows)
+    sink += order.pick(Array.from(queue.values()), queue.version).length
+    const orderCpu = cpuMs() - c0
+    c0 = cpuMs()
+    sink += order.pick(queue.select({ ...EMPTY_FILTER, search: 'pa' }, null), queue.version).length
+    const rankCpu = cpuMs() - c0
+    for (const search of TYPED) {
+      const rows = queue.select({ ...EMPTY_FILTER, search }, null)
+      const a = order.pick(rows, queue.version)
+      const b = sortRows(rows)
+      if (a.length !== b.length || a.some((g, i) => g !== b[i])) throw new Error(`"${search}": the orders differ`)
+    }
+    const shown = TYPED.map(() => ({ ours: [] as number[], base: [] as number[] }))
+    for (let r = 0; r < 3; r++) {
+      TYPED.forEach((search, k) => {
+        const one = alternate(
+          1,
+          () => {
+            sink += order.pick(queue.select({ ...EMPTY_FILTER, search }, null), queue.version).length
+          },
+          () => {
+            sink += sortRows(queue.select({ ...EMPTY_FILTER, search }, null)).length
+          },
+        )
+        shown[k]!.ours.push(one.oursCpu)
+        shown[k]!.base.push(one.baseCpu)
+      })
+    }
+    const shownKeys = TYPED.map((search, k) => ({ search, ours: median(shown[k]!.ours), base: median(shown[k]!.base) }))
+    const worstShown = shownKeys.reduce((a, b) => (b.ours > a.ours ? b : a))
+    const worstSorted = shownKeys.reduce((a, b) => (b.base > a.base ? b : a))
+    console.log(
+      `  a keystroke with its rows sorted (CPU, load ${loadavg()[0]!.toFixed(1)}): order kept ` +
+        `${TYPED.map((s, k) => `${s} ${ms(shownKeys[k]!.ours)}`).join(', ')} ms (worst ${ms(worstShown.ours)} ms, "${worstShown.search}"); ` +
+        `matches sorted per keystroke worst ${ms(worstSorted.base)} ms ("${worstSorted.search}"), ` +
+        `ratio over the typed sequence ${(shownKeys.reduce((x, k) => x + k.base, 0) / shownKeys.reduce((x, k) => x + k.ours, 0)).toFixed(1)}x; ` +
+        `per publish: the order ${ms(orderCpu)} ms, its ranks ${ms(rankCpu)} ms (made by the first broad keystroke, "pa")`,
     )
 
     const filterTimes = FILTERS.map((f) => {

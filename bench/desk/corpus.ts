@@ -35,7 +35,7 @@ const NOTES = [
 ]
 
 /** Small, fast, seedable (mulberry32). */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed >>> 0
   return () => {
     a = (a + 0x6d2b79f5) >>> 0

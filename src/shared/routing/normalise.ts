@@ -184,8 +184,21 @@ function asciiWords(original: string, words: string[], tokens: string[]): void {
   }
 }
 
-/** Normalise a tweet for matching: entities set aside, hashtags split, words folded. */
-export function normalise(text: string): NormalisedText {
+/** A tweet with its entities set aside: what the word stage of normalise() reads. */
+export interface TweetBody {
+  /** The cleaned text with URLs and mentions blanked and hashtags split in place. */
+  body: string
+  /** The original text held no character above U+007F (so neither does `body`). */
+  ascii: boolean
+  urls: string[]
+  /** Usernames, lower-cased, without @. */
+  mentions: string[]
+  /** Hashtag text as written, without #. */
+  hashtags: string[]
+}
+
+/** Entities of a tweet set aside (URLs, mentions), hashtags split: the first half of normalise(). */
+export function tweetBody(text: string): TweetBody {
   const ascii = !NON_ASCII.test(text)
   const clean = ascii ? text : cleanText(text)
   const urls: string[] = []
@@ -212,6 +225,12 @@ export function normalise(text: string): NormalisedText {
     }
     body = blank(clean, spans)
   }
+  return { body, ascii, urls, mentions, hashtags }
+}
+
+/** Normalise a tweet for matching: entities set aside, hashtags split, words folded. */
+export function normalise(text: string): NormalisedText {
+  const { body, ascii, urls, mentions, hashtags } = tweetBody(text)
   const words: string[] = []
   const tokens: string[] = []
   if (ascii) asciiWords(body, words, tokens)

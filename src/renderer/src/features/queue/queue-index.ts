@@ -10,7 +10,7 @@
 import { GRIEVANCE_STATUSES, isOpen, type Grievance } from '../../../../shared/grievance'
 import { parseSearchQuery, ticketParts, ticketPartsMatch, type TicketParts } from '../../../../shared/search'
 import { matchesAssignee, matchesDivision, matchesStatus, NO_DIVISION, type QueueFilter } from './filters'
-import { grievanceHaystack } from './search-index'
+import { grievanceSearchKeys } from './search-index'
 import { TicketIndex } from './ticket-index'
 import { TokenIndex } from './token-index'
 
@@ -19,11 +19,6 @@ const FACETS: readonly FacetName[] = ['status', 'priority', 'division', 'assigne
 const OPEN_STATUSES = GRIEVANCE_STATUSES.filter(isOpen)
 /** A facet set is walked when it holds at most 1/this of the cache (else the table is scanned). */
 const WALK_FACET_BELOW = 8
-
-/** The folded search keys of a grievance: the haystack's words. */
-export function searchKeys(g: Grievance): string[] {
-  return grievanceHaystack(g).split(' ')
-}
 
 /** Same searchable text (a new copy of an unchanged grievance need not be folded again). */
 function sameSearchText(a: Grievance, b: Grievance): boolean {
@@ -54,12 +49,23 @@ export class QueueIndex {
     assignee: new Map(),
   }
 
-  constructor(options: { compactAt?: number } = {}) {
+  /** Bumped by every change of the table (a published revision may be older). */
+  private changes = 0
+  private readonly keysOf: (g: Grievance) => string[]
+
+  /** `searchKeysOf`: the fold for the search index (the queue bench swaps in the reference one). */
+  constructor(options: { compactAt?: number; searchKeysOf?: (g: Grievance) => string[] } = {}) {
     this.search = new TokenIndex<Grievance>(options.compactAt)
+    this.keysOf = options.searchKeysOf ?? grievanceSearchKeys
   }
 
   get size(): number {
     return this.byId.size
+  }
+
+  /** Changes as of now: equal numbers mean the same table. */
+  get version(): number {
+    return this.changes
   }
 
   get(id: string): Grievance | undefined {
@@ -82,6 +88,7 @@ export class QueueIndex {
   put(g: Grievance): void {
     const before = this.byId.get(g.id)
     if (before === g) return
+    this.changes++
     if (before) this.unfacet(before)
     this.byId.set(g.id, g)
     if (before?.ticket !== g.ticket) {
@@ -95,13 +102,14 @@ export class QueueIndex {
       if (!set) this.facets[name].set(key, (set = new Set()))
       set.add(g.id)
     }
-    if (!before || !sameSearchText(before, g)) this.search.put(g.id, searchKeys(g), g)
+    if (!before || !sameSearchText(before, g)) this.search.put(g.id, this.keysOf(g), g)
     else this.search.setValue(g.id, g)
   }
 
   remove(id: string): void {
     const before = this.byId.get(id)
     if (!before) return
+    this.changes++
     this.unfacet(before)
     this.byId.delete(id)
     this.tickets.delete(id)
@@ -110,6 +118,7 @@ export class QueueIndex {
   }
 
   clear(): void {
+    this.changes++
     this.byId.clear()
     this.tickets.clear()
     this.ticketIndex.clear()

@@ -2,15 +2,27 @@
 // QueueIndex (queue-index.ts) splits this haystack into keys for its token index, and
 // filters.ts folds it on demand (cached per object) where no index is at hand.
 import type { Grievance } from '../../../../shared/grievance'
-import { searchHaystack } from '../../../../shared/search'
+import { searchHaystack, searchKeysOnce } from '../../../../shared/search'
 
 /** id → folded haystack, for callers that keep their own (tests, the naive bench baseline). */
 export type SearchIndex = ReadonlyMap<string, string>
 
-/** Everything the search box looks in: ticket, citizen, source tweet, thread. */
+/** What the search box reads of a grievance: ticket, citizen (names); source tweet, thread (texts). */
+export function searchableParts(g: Grievance): { names: string[]; texts: string[] } {
+  return {
+    names: [g.ticket, g.source.authorUsername, g.source.authorName ?? ''],
+    texts: [g.source.text, ...g.thread.map((entry) => entry.text)],
+  }
+}
+
+/** Everything the search box looks in, as one string: the haystack of `includes` checks. */
 export function grievanceHaystack(g: Grievance): string {
-  return searchHaystack(
-    [g.ticket, g.source.authorUsername, g.source.authorName ?? ''],
-    [g.source.text, ...g.thread.map((entry) => entry.text)],
-  )
+  const { names, texts } = searchableParts(g)
+  return searchHaystack(names, texts)
+}
+
+/** The same as keys (a word once), for the token index: no haystack to join and split again. */
+export function grievanceSearchKeys(g: Grievance): string[] {
+  const { names, texts } = searchableParts(g)
+  return searchKeysOnce(names, texts)
 }

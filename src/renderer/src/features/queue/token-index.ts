@@ -44,6 +44,10 @@ export class TokenIndex<T = string> {
   /** Per slot and per token: last stamped in generation N (no clearing between queries). */
   private stamps = new Int32Array(1024)
   private tokenStamps = new Int32Array(1024)
+  /** Per token: last seen in the put of generation N (repeats of a key in one grievance). */
+  private putStamps = new Int32Array(1024)
+  /** A put's tokens before they are copied to their slot. */
+  private scratch = new Int32Array(256)
   private generation = 0
   /** Bumped by every change of slots; `last` holds only while it is unchanged. */
   private revision = 0
@@ -61,19 +65,26 @@ export class TokenIndex<T = string> {
     this.remove(id)
     this.revision++
     const slot = this.slotIds.length
-    const distinct = new Set(keys)
-    const tokens = new Int32Array(distinct.size)
+    // Repeats are dropped by a stamp per token (the keys come straight from the fold,
+    // repeats and all: a Set of them would hash every key once more).
+    if (this.scratch.length < keys.length) this.scratch = new Int32Array(Math.max(keys.length, this.scratch.length * 2))
+    const tokens = this.scratch
+    const mark = this.nextGeneration()
     let k = 0
-    for (const key of distinct) {
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!
       if (key === '') continue
       const token = this.tokenOf(key)
+      if (this.putStamps.length <= token) this.putStamps = grown(this.putStamps, token + 1)
+      if (this.putStamps[token] === mark) continue
+      this.putStamps[token] = mark
       this.postings[token]!.push(slot)
       tokens[k++] = token
     }
     this.liveTokens += k
     this.slotIds.push(id)
     this.slotValues.push(value)
-    this.slotTokens.push(k === tokens.length ? tokens : tokens.slice(0, k))
+    this.slotTokens.push(tokens.slice(0, k))
     this.liveSlot.set(id, slot)
   }
 
@@ -208,6 +219,7 @@ export class TokenIndex<T = string> {
     if (this.generation >= 2 ** 30) {
       this.stamps.fill(0)
       this.tokenStamps.fill(0)
+      this.putStamps.fill(0)
       this.generation = 0
     }
     return ++this.generation
@@ -287,6 +299,13 @@ export class TokenIndex<T = string> {
  */
 function narrows(previous: readonly string[], next: readonly string[]): boolean {
   return previous.every((old) => next.some((key) => key.includes(old)))
+}
+
+/** `stamps` copied into a larger array (at least `size`, doubling). */
+function grown(stamps: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
+  const next = new Int32Array(Math.max(size, stamps.length * 2))
+  next.set(stamps)
+  return next
 }
 
 /** The tokenId whose key covers offset `at` of the vocabulary (binary search on starts). */
