@@ -12,8 +12,9 @@
 //                                                  written by hand, by someone who never read the
 //                                                  generator's templates, as citizens and accounts
 //                                                  write on X (development figures, not held-out)
-//   … --seeds N                                    models trained now with training seeds 1…N: the mean
-//                                                  and the lowest of each figure. One model's figures
+//   … --seeds N                                    models trained now with training seeds 1…N: the mean,
+//                                                  the lowest and the spread (highest − lowest) of each
+//                                                  figure. One model's figures
 //                                                  move by a few hundredths with the seed alone, as
 //                                                  much as many corpus changes do: compare corpora
 //                                                  by the mean over seeds, not by one model
@@ -52,11 +53,16 @@ function readJsonl(path: string): LabelledTweet[] {
     .map((l) => JSON.parse(l) as LabelledTweet)
 }
 
-/** One model's figures, or with several (one per seed) the mean and, in brackets, the lowest. */
+/**
+ * One model's figures, or with several (one per seed) the mean and, in brackets, the lowest
+ * and the spread (highest − lowest): how much the seed alone moves the figure.
+ */
 function figuresLine(fs: BandFigures[]): string {
   const x = (k: Exclude<keyof BandFigures, 'tweets'>) => {
     const mean = f3(fs.reduce((n, f) => n + f[k], 0) / fs.length)
-    return fs.length === 1 ? mean : `${mean} (${f3(Math.min(...fs.map((f) => f[k])))})`
+    const lowest = Math.min(...fs.map((f) => f[k]))
+    const spread = Math.max(...fs.map((f) => f[k])) - lowest
+    return fs.length === 1 ? mean : `${mean} (${f3(lowest)} ±${f3(spread)})`
   }
   return (
     `ticket P ${x('ticketP')} R ${x('ticketR')} F1 ${x('ticketF1')}, ` +
@@ -97,7 +103,7 @@ ORGS.forEach((org, i) => {
   const corpus = readJsonl(join(ROOT, 'tests', 'fixtures', 'corpus', `${org}.jsonl`))
   const a = score(triages, split)
   const b = score(triages, corpus)
-  const source = seeds ? `fresh, seeds 1…${seeds}: mean (lowest)` : fresh ? 'fresh' : modelDir
+  const source = seeds ? `fresh, seeds 1…${seeds}: mean (lowest ±spread)` : fresh ? 'fresh' : modelDir
   console.log(`${org} (${source} models)`)
   console.log(`  division dev split (${split.length}, ${shared} texts also in training): ${a.line}`)
   console.log(`    confusions: ${a.confusions}`)
