@@ -106,7 +106,8 @@ export function formatReport(org: string, report: TrainReport, thresholds: Triag
   const v = report.validationFigures
   const f = (n: number) => n.toFixed(3)
   return [
-    `${org}: ${report.tweets} tweets reach the model: ${report.train} to fit, ${report.calibration} to calibrate, ${report.validation} to validate`,
+    `${org}: ${report.tweets} examples reach the model: ${report.train} to fit in ${report.folds} folds, ` +
+      `${report.calibration} of them scored out of fold to calibrate, ${report.validation} to validate`,
     `${org}: thresholds ticket ≥ ${thresholds.ticket}, review ≥ ${thresholds.review}`,
     `${org}: validation: ticket precision ${f(v.ticketPrecision)}, ticket+review recall ${f(v.ticketOrReviewRecall)}, ` +
       `actionable P ${f(v.precision)} R ${f(v.recall)} F1 ${f(v.f1)}, division accuracy ${f(v.divisionAccuracy)}`,

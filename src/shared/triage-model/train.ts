@@ -1,12 +1,14 @@
 // Training the triage model from labelled tweets: logistic regression for "actionable"
 // and softmax regression for the division, over the hashed features of features.ts,
 // fitted by AdaGrad with L2 in a seeded order — the same tweets give the same model file
-// byte for byte. The corpus is cut three ways by a hash of each tweet's id: most to fit
-// the weights, a calibration slice for Platt scaling and the bands' thresholds, and a
-// validation slice nothing is fitted on, whose figures the model file reports.
+// byte for byte. The corpus is cut three ways by a hash of each tweet's id (70 / 15 / 15):
+// the train and calibration slices together fit the weights and, through out-of-fold
+// scores (calibrate.ts), Platt scaling and the bands' thresholds; a validation slice
+// nothing is fitted on gives the figures the model file reports.
 import type { IncomingTweet } from '../analysis'
 import { analyseTweet } from '../routing/analyse'
 import type { CompiledOrg } from '../routing/compile'
+import { CALIBRATION_FOLDS, chooseThresholds, foldOf, platt } from './calibrate'
 import { FEATURE_SET, FeatureBuffer, extractFeatures, featureContext, stringHash } from './features'
 import {
   SEEN_BITS,
@@ -18,8 +20,8 @@ import {
   rankDivisions,
   rawScore,
   sigmoid,
+  type QuantisedWeights,
   type TriageModel,
-  type TriageThresholds,
 } from './model'
 
 export interface LabelledTweet {
@@ -39,15 +41,18 @@ export interface TrainOptions {
   epochs?: number
   hashBits?: number
   divisionHashBits?: number
-  /** Precision the `ticket` band should reach on the calibration slice. */
+  /** Precision the `ticket` band should reach on the out-of-fold scores. */
   ticketPrecision?: number
-  /** Recall of `ticket` + `review` on the calibration slice. */
+  /** Recall of `ticket` + `review` on the out-of-fold scores. */
   reviewRecall?: number
 }
 
 export type Split = 'train' | 'calibration' | 'validation'
 
-/** Which slice a tweet falls in: 70 / 15 / 15 by a hash of its id, so it never moves. */
+/**
+ * Which slice a tweet falls in: 70 / 15 / 15 by a hash of its id, so it never moves.
+ * Train and calibration are fitted and calibrated on together (out of fold); validation never.
+ */
 export function splitOf(id: string): Split {
   const h = (stringHash(`split:${id}`) >>> 0) % 100
   return h < 70 ? 'train' : h < 85 ? 'calibration' : 'validation'
@@ -70,8 +75,12 @@ export interface BandFigures {
 
 export interface TrainReport {
   tweets: number
+  /** Examples fitted on: the train and calibration slices, with their noisy copies. */
   train: number
+  /** Tweets of those slices scored out of fold for Platt scaling and the thresholds. */
   calibration: number
+  /** How many fold models were fitted (their mean is the model). */
+  folds: number
   validation: number
   validationFigures: BandFigures
 }
@@ -86,6 +95,10 @@ export interface Example {
   y: number
   division: number
   split: Split
+  /** Calibration fold (foldOf) of a train or calibration tweet, -1 in validation. */
+  fold: number
+  /** A training copy with a noise token appended: fitted on, never scored for calibration. */
+  copy: boolean
 }
 
 function mulberry32(seed: number): () => number {
@@ -154,15 +167,14 @@ export function examples(
   const m = compiled.matcher
   for (const original of tweets) {
     const split = splitOf(original.id)
-    const copies =
-      noise && split === 'train' && noise() < NOISE_COPIES
-        ? [original, { ...original, text: `${original.text} ${noiseToken(noise)}` }]
-        : [original]
-    for (const t of copies) addExample(t, split)
+    const fold = split === 'validation' ? -1 : foldOf(original.id)
+    addExample(original, split, fold, false)
+    if (noise && split !== 'validation' && noise() < NOISE_COPIES)
+      addExample({ ...original, text: `${original.text} ${noiseToken(noise)}` }, split, fold, true)
   }
   return out
 
-  function addExample(t: LabelledTweet, split: Split): void {
+  function addExample(t: LabelledTweet, split: Split, fold: number, copy: boolean): void {
     const runs = m.runs
     const analysis = analyseTweet(compiled, toIncoming(t))
     if (m.runs === runs || m.wordCount === 0) return
@@ -177,6 +189,8 @@ export function examples(
       y: t.label.actionable ? 1 : 0,
       division: t.label.division === null ? -1 : divisions.indexOf(t.label.division),
       split,
+      fold,
+      copy,
     })
   }
 }
@@ -313,63 +327,16 @@ function fitDivision(
   return w
 }
 
-/** Platt scaling: a, b minimising log loss of sigmoid(a·z + b) on the calibration slice (Newton steps). */
-function platt(z: Float64Array, y: Float64Array): { a: number; b: number } {
-  let a = 1
-  let b = 0
-  for (let iter = 0; iter < 50; iter++) {
-    let ga = 0
-    let gb = 0
-    let haa = 1e-6
-    let hab = 0
-    let hbb = 1e-6
-    for (let i = 0; i < z.length; i++) {
-      const p = sigmoid(a * z[i] + b)
-      const d = p - y[i]
-      const s = p * (1 - p)
-      ga += d * z[i]
-      gb += d
-      haa += s * z[i] * z[i]
-      hab += s * z[i]
-      hbb += s
-    }
-    const det = haa * hbb - hab * hab
-    if (Math.abs(det) < 1e-12) break
-    const da = (hbb * ga - hab * gb) / det
-    const db = (haa * gb - hab * ga) / det
-    a -= da
-    b -= db
-    if (Math.abs(da) + Math.abs(db) < 1e-9) break
-  }
-  return { a: Number(a.toFixed(6)), b: Number(b.toFixed(6)) }
+function addInto(sum: Float32Array, w: Float32Array): void {
+  for (let i = 0; i < w.length; i++) sum[i] += w[i]
 }
 
-/**
- * Thresholds on the calibration slice: `ticket` as low as keeps the band's precision at
- * the target, `review` as high as keeps recall of ticket + review at its target.
- */
-function chooseThresholds(p: Float64Array, y: Float64Array, precision: number, recall: number): TriageThresholds {
-  const order = Array.from(p.keys()).sort((i, j) => p[j] - p[i] || i - j)
-  const positives = y.reduce((n, v) => n + v, 0)
-  let tp = 0
-  let ticket = 0.98
-  let review = 0.05
-  let reviewSet = false
-  for (let r = 0; r < order.length; r++) {
-    tp += y[order[r]]
-    const here = p[order[r]]
-    if (r + 1 < order.length && p[order[r + 1]] === here) continue
-    if (tp / (r + 1) >= precision && r >= 10) ticket = here
-    if (!reviewSet && tp >= recall * positives) {
-      review = here
-      reviewSet = true
-    }
-  }
-  // Real tweets are harder than any corpus: the bands never close up entirely, so what the
-  // model is unsure of on new kinds of tweet goes to a person rather than out on X.
-  ticket = Math.min(0.97, Math.max(0.8, ticket))
-  review = Math.max(0.08, Math.min(review, 0.25))
-  return { ticket: Number(ticket.toFixed(4)), review: Number(review.toFixed(4)) }
+/** Raw actionable score of an example under weights `q` that read only the features in `seen`. */
+function seenScore(q: QuantisedWeights, seen: Uint32Array, e: Example): number {
+  const mask = q.q.length - 1
+  let z = 0
+  for (let f = 0; f < e.hashes.length; f++) if (isSeen(seen, e.hashes[f])) z += q.q[e.hashes[f] & mask]
+  return z * q.scale
 }
 
 /** An example's features as the model reads them: the seen ones only (a copy). */
@@ -449,17 +416,36 @@ export function trainTriageModel(
   const divisionHashBits = options.divisionHashBits ?? 12
   const epochs = options.epochs ?? 8
   const all = examples(compiled, divisions, tweets, mulberry32((options.seed ?? 1) ^ 0x5eed))
-  const train = all.filter((e) => e.split === 'train')
-  const calibration = all.filter((e) => e.split === 'calibration')
+  // The train and calibration slices are one pool, cut in folds: every tweet of it is
+  // fitted on by all but one fold's model and scored by that one for calibration.
+  const pool = all.filter((e) => e.split !== 'validation')
   const validation = all.filter((e) => e.split === 'validation')
-  if (train.length < 50 || calibration.length < 20)
+  const scored = pool.filter((e) => !e.copy)
+  if (scored.length < 100)
     throw new Error(`too few labelled tweets to train on (${all.length}); at least a few hundred are needed`)
 
   const rand = mulberry32(options.seed ?? 1)
-  // Calibrate on the quantised weights the file holds.
-  const seen = seenFeatures(train)
-  const actionable = quantise(fitActionable(train, hashBits, epochs, rand, seen))
-  const division = quantise(fitDivision(train, divisions.length, divisionHashBits, epochs, rand, seen))
+  // One model per fold, fitted on the other folds: each scores its own fold (out-of-fold
+  // raw scores, on its quantised weights as a model file would hold them), and the model
+  // file holds the mean of their weights. A mean of K fits moves less with the seed than
+  // one fit does, and a linear model's mean weights score the mean of the K scores.
+  const z = new Float64Array(scored.length)
+  const actionableSum = new Float32Array(1 << hashBits)
+  const divisionSum = new Float32Array((1 << divisionHashBits) * divisionStride(divisions.length))
+  for (let k = 0; k < CALIBRATION_FOLDS; k++) {
+    const fitted = pool.filter((e) => e.fold !== k)
+    const foldSeen = seenFeatures(fitted)
+    const w = fitActionable(fitted, hashBits, epochs, rand, foldSeen)
+    addInto(actionableSum, w)
+    addInto(divisionSum, fitDivision(fitted, divisions.length, divisionHashBits, epochs, rand, foldSeen))
+    const q = quantise(w)
+    scored.forEach((e, i) => {
+      if (e.fold === k) z[i] = seenScore(q, foldSeen, e)
+    })
+  }
+  const seen = seenFeatures(pool)
+  const actionable = quantise(actionableSum.map((v) => v / CALIBRATION_FOLDS))
+  const division = quantise(divisionSum.map((v) => v / CALIBRATION_FOLDS))
   const model: TriageModel = {
     org: compiled.org.id,
     createdFrom: options.createdFrom,
@@ -474,12 +460,8 @@ export function trainTriageModel(
     division,
     seen,
   }
-  const z = Float64Array.from(calibration, (e) => {
-    const f = seenOnly(seen, e)
-    return rawScore(model, f.hashes, f.count)
-  })
-  const y = Float64Array.from(calibration, (e) => e.y)
-  // Smoothed targets here too: a slice the model separates perfectly would otherwise make
+  const y = Float64Array.from(scored, (e) => e.y)
+  // Smoothed targets here too: scores the folds separate perfectly would otherwise make
   // the curve a step, and every new kind of tweet a "certain" 0 or 1.
   model.calibration = platt(
     z,
@@ -490,8 +472,9 @@ export function trainTriageModel(
   const validationFigures = bandFigures(model, validation)
   model.training = {
     tweets: all.length,
-    train: train.length,
-    calibration: calibration.length,
+    train: pool.length,
+    calibration: scored.length,
+    calibrationFolds: CALIBRATION_FOLDS,
     validation: validation.length,
     epochs,
     seed: options.seed ?? 1,
@@ -501,8 +484,9 @@ export function trainTriageModel(
     model,
     report: {
       tweets: all.length,
-      train: train.length,
-      calibration: calibration.length,
+      train: pool.length,
+      calibration: scored.length,
+      folds: CALIBRATION_FOLDS,
       validation: validation.length,
       validationFigures,
     },
