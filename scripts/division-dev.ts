@@ -18,6 +18,8 @@
 //                                                  move by a few hundredths with the seed alone, as
 //                                                  much as many corpus changes do: compare corpora
 //                                                  by the mean over seeds, not by one model
+//   … --folds K                                    (with --fresh or --seeds) train with K calibration folds
+//                                                  (seva model train --folds K)
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { OrgConfig } from '../src/shared/org'
@@ -43,6 +45,7 @@ const real = args.includes('--real')
 const seeds = args.includes('--seeds') ? Number(args[args.indexOf('--seeds') + 1]) : 0
 if (args.includes('--seeds') && !(Number.isInteger(seeds) && seeds >= 1))
   throw new Error('--seeds wants a whole number ≥ 1')
+const folds = args.includes('--folds') ? Number(args[args.indexOf('--folds') + 1]) : undefined
 const modelDir = args.includes('--models') ? args[args.indexOf('--models') + 1] : join(ROOT, 'resources', 'models')
 const f3 = (n: number) => n.toFixed(3)
 
@@ -92,7 +95,7 @@ function score(triages: Triage[], tweets: LabelledTweet[]) {
 ORGS.forEach((org, i) => {
   const config = OrgConfig.parse(JSON.parse(readFileSync(join(ROOT, 'resources', 'orgs', `${org}.json`), 'utf8')))
   const train = (seed: number) =>
-    trainTriageModel(compileOrg(config), buildOrgCorpus(i), { createdFrom: 'division-dev', seed }).model
+    trainTriageModel(compileOrg(config), buildOrgCorpus(i), { createdFrom: 'division-dev', seed, folds }).model
   const models = seeds
     ? Array.from({ length: seeds }, (_, s) => train(s + 1))
     : [fresh ? train(1) : parseModel(JSON.parse(readFileSync(join(modelDir, `${org}.model.json`), 'utf8')))]
@@ -103,7 +106,8 @@ ORGS.forEach((org, i) => {
   const corpus = readJsonl(join(ROOT, 'tests', 'fixtures', 'corpus', `${org}.jsonl`))
   const a = score(triages, split)
   const b = score(triages, corpus)
-  const source = seeds ? `fresh, seeds 1…${seeds}: mean (lowest ±spread)` : fresh ? 'fresh' : modelDir
+  const how = folds ? `, ${folds} calibration folds` : ''
+  const source = seeds ? `fresh${how}, seeds 1…${seeds}: mean (lowest ±spread)` : fresh ? `fresh${how}` : modelDir
   console.log(`${org} (${source} models)`)
   console.log(`  division dev split (${split.length}, ${shared} texts also in training): ${a.line}`)
   console.log(`    confusions: ${a.confusions}`)

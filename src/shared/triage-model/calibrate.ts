@@ -1,17 +1,17 @@
 // Calibration of the triage model: Platt scaling of its raw scores and the bands'
-// thresholds, both fitted on out-of-fold scores. A calibration slice of ~750 tweets set
-// the intercept before, and the training seed alone moved it enough to shift ticket recall
-// by .04; scoring every tweet of train + calibration with a model that never saw it (K
-// folds by a hash of the id) gives the curve and thresholds ~5× the tweets to rest on.
+// thresholds. By default they are fitted on the calibration slice (~750 tweets), whose
+// intercept the training seed alone moves enough to shift ticket recall by .04; with
+// folds (train.ts) every tweet of train + calibration is scored by a model that never saw
+// it (K folds by a hash of the id), ~5× the tweets for the curve and thresholds to rest on.
 import { stringHash } from './features'
 import { sigmoid, type TriageThresholds } from './model'
 
-/** Folds of train + calibration whose out-of-fold scores calibrate the model. */
-export const CALIBRATION_FOLDS = 5
+/** Folds `seva model train --folds` accepts at most (each is one more fit). */
+export const MAX_CALIBRATION_FOLDS = 10
 
-/** Which fold a tweet falls in, by a hash of its id: fixed, whatever the seed, and a noisy copy's too. */
-export function foldOf(id: string): number {
-  return (stringHash(`fold:${id}`) >>> 0) % CALIBRATION_FOLDS
+/** Which of K folds a tweet falls in, by a hash of its id: fixed whatever the seed, and its noisy copy's too. */
+export function foldOf(id: string, folds: number): number {
+  return (stringHash(`fold:${id}`) >>> 0) % folds
 }
 
 /** Platt scaling: a, b minimising log loss of sigmoid(a·z + b) over the scores (Newton steps). */

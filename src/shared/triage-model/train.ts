@@ -2,13 +2,14 @@
 // and softmax regression for the division, over the hashed features of features.ts,
 // fitted by AdaGrad with L2 in a seeded order — the same tweets give the same model file
 // byte for byte. The corpus is cut three ways by a hash of each tweet's id (70 / 15 / 15):
-// the train and calibration slices together fit the weights and, through out-of-fold
-// scores (calibrate.ts), Platt scaling and the bands' thresholds; a validation slice
-// nothing is fitted on gives the figures the model file reports.
+// by default most to fit the weights and a calibration slice for Platt scaling and the
+// bands' thresholds; with `folds` K ≥ 2 the two slices together, in K folds whose
+// out-of-fold scores calibrate (calibrate.ts). A validation slice nothing is fitted on
+// gives the figures the model file reports.
 import type { IncomingTweet } from '../analysis'
 import { analyseTweet } from '../routing/analyse'
 import type { CompiledOrg } from '../routing/compile'
-import { CALIBRATION_FOLDS, chooseThresholds, foldOf, platt } from './calibrate'
+import { MAX_CALIBRATION_FOLDS, chooseThresholds, foldOf, platt } from './calibrate'
 import { FEATURE_SET, FeatureBuffer, extractFeatures, featureContext, stringHash } from './features'
 import {
   SEEN_BITS,
@@ -41,17 +42,23 @@ export interface TrainOptions {
   epochs?: number
   hashBits?: number
   divisionHashBits?: number
-  /** Precision the `ticket` band should reach on the out-of-fold scores. */
+  /** Precision the `ticket` band should reach on the calibration scores. */
   ticketPrecision?: number
-  /** Recall of `ticket` + `review` on the out-of-fold scores. */
+  /** Recall of `ticket` + `review` on the calibration scores. */
   reviewRecall?: number
+  /**
+   * 1 (the default, the committed models): fit on the train slice, calibrate on the
+   * calibration slice. K ≥ 2: K fold models over both slices, calibrated on their
+   * out-of-fold scores, the model their mean (calibrate.ts; steadier across seeds).
+   */
+  folds?: number
 }
 
 export type Split = 'train' | 'calibration' | 'validation'
 
 /**
  * Which slice a tweet falls in: 70 / 15 / 15 by a hash of its id, so it never moves.
- * Train and calibration are fitted and calibrated on together (out of fold); validation never.
+ * With folds, train and calibration are fitted and calibrated on together; validation never.
  */
 export function splitOf(id: string): Split {
   const h = (stringHash(`split:${id}`) >>> 0) % 100
@@ -75,11 +82,11 @@ export interface BandFigures {
 
 export interface TrainReport {
   tweets: number
-  /** Examples fitted on: the train and calibration slices, with their noisy copies. */
+  /** Examples fitted on (with their noisy copies): the train slice, or with folds train + calibration. */
   train: number
-  /** Tweets of those slices scored out of fold for Platt scaling and the thresholds. */
+  /** Tweets scored for Platt scaling and the thresholds: the calibration slice, or with folds out of fold. */
   calibration: number
-  /** How many fold models were fitted (their mean is the model). */
+  /** 1, or how many fold models were fitted (their mean is the model). */
   folds: number
   validation: number
   validationFigures: BandFigures
@@ -95,7 +102,7 @@ export interface Example {
   y: number
   division: number
   split: Split
-  /** Calibration fold (foldOf) of a train or calibration tweet, -1 in validation. */
+  /** Calibration fold (foldOf) of a train or calibration tweet when training with folds, else -1. */
   fold: number
   /** A training copy with a noise token appended: fitted on, never scored for calibration. */
   copy: boolean
@@ -160,6 +167,7 @@ export function examples(
   divisions: string[],
   tweets: readonly LabelledTweet[],
   noise?: () => number,
+  folds = 1,
 ): Example[] {
   const ctx = featureContext(compiled, divisions)
   const buf = new FeatureBuffer()
@@ -167,9 +175,10 @@ export function examples(
   const m = compiled.matcher
   for (const original of tweets) {
     const split = splitOf(original.id)
-    const fold = split === 'validation' ? -1 : foldOf(original.id)
+    const fitted = folds > 1 ? split !== 'validation' : split === 'train'
+    const fold = folds > 1 && fitted ? foldOf(original.id, folds) : -1
     addExample(original, split, fold, false)
-    if (noise && split !== 'validation' && noise() < NOISE_COPIES)
+    if (noise && fitted && noise() < NOISE_COPIES)
       addExample({ ...original, text: `${original.text} ${noiseToken(noise)}` }, split, fold, true)
   }
   return out
@@ -399,6 +408,74 @@ export function bandFigures(model: TriageModel, set: readonly Example[], thresho
 const fixed = (f: BandFigures) =>
   Object.fromEntries(Object.entries(f).map(([k, v]) => [k, typeof v === 'number' ? Number(v.toFixed(4)) : v]))
 
+interface Sizes {
+  divisions: number
+  hashBits: number
+  divisionHashBits: number
+  epochs: number
+}
+
+/** The weights a model file holds, and the raw scores (with their examples) that calibrate them. */
+interface Fit {
+  actionable: QuantisedWeights
+  division: QuantisedWeights
+  seen: Uint32Array
+  /** How many examples the weights were fitted on. */
+  fitted: number
+  scored: Example[]
+  z: Float64Array
+}
+
+const tooFew = (n: number) => new Error(`too few labelled tweets to train on (${n}); at least a few hundred are needed`)
+
+/** One fit on the train slice, scored on the calibration slice. */
+function fitOnTrainSlice(all: Example[], rand: () => number, n: Sizes): Fit {
+  const train = all.filter((e) => e.split === 'train')
+  const scored = all.filter((e) => e.split === 'calibration')
+  if (train.length < 50 || scored.length < 20) throw tooFew(all.length)
+  // Calibrate on the quantised weights the file holds.
+  const seen = seenFeatures(train)
+  const actionable = quantise(fitActionable(train, n.hashBits, n.epochs, rand, seen))
+  const division = quantise(fitDivision(train, n.divisions, n.divisionHashBits, n.epochs, rand, seen))
+  const z = Float64Array.from(scored, (e) => seenScore(actionable, seen, e))
+  return { actionable, division, seen, fitted: train.length, scored, z }
+}
+
+/**
+ * The train and calibration slices as one pool cut in K folds: a model per fold, fitted on
+ * the other folds, scores its own fold (on its quantised weights, as a file would hold
+ * them), and the model file holds the mean of the K models' weights. A mean of K fits moves
+ * less with the seed than one fit, and a linear model's mean weights score the mean of the
+ * K scores, each of which is on the scale the out-of-fold scores calibrate.
+ */
+function fitOutOfFold(all: Example[], folds: number, rand: () => number, n: Sizes): Fit {
+  const pool = all.filter((e) => e.split !== 'validation')
+  const scored = pool.filter((e) => !e.copy)
+  if (scored.length < 100) throw tooFew(all.length)
+  const z = new Float64Array(scored.length)
+  const actionableSum = new Float32Array(1 << n.hashBits)
+  const divisionSum = new Float32Array((1 << n.divisionHashBits) * divisionStride(n.divisions))
+  for (let k = 0; k < folds; k++) {
+    const fitted = pool.filter((e) => e.fold !== k)
+    const foldSeen = seenFeatures(fitted)
+    const w = fitActionable(fitted, n.hashBits, n.epochs, rand, foldSeen)
+    addInto(actionableSum, w)
+    addInto(divisionSum, fitDivision(fitted, n.divisions, n.divisionHashBits, n.epochs, rand, foldSeen))
+    const q = quantise(w)
+    scored.forEach((e, i) => {
+      if (e.fold === k) z[i] = seenScore(q, foldSeen, e)
+    })
+  }
+  return {
+    actionable: quantise(actionableSum.map((v) => v / folds)),
+    division: quantise(divisionSum.map((v) => v / folds)),
+    seen: seenFeatures(pool),
+    fitted: pool.length,
+    scored,
+    z,
+  }
+}
+
 /** Train, calibrate and set thresholds; deterministic for the same tweets and options. */
 export function trainTriageModel(
   compiled: CompiledOrg,
@@ -415,37 +492,15 @@ export function trainTriageModel(
   const hashBits = options.hashBits ?? 16
   const divisionHashBits = options.divisionHashBits ?? 12
   const epochs = options.epochs ?? 8
-  const all = examples(compiled, divisions, tweets, mulberry32((options.seed ?? 1) ^ 0x5eed))
-  // The train and calibration slices are one pool, cut in folds: every tweet of it is
-  // fitted on by all but one fold's model and scored by that one for calibration.
-  const pool = all.filter((e) => e.split !== 'validation')
+  const folds = options.folds ?? 1
+  if (!Number.isInteger(folds) || folds < 1 || folds > MAX_CALIBRATION_FOLDS)
+    throw new Error(`folds must be a whole number from 1 to ${MAX_CALIBRATION_FOLDS}`)
+  const all = examples(compiled, divisions, tweets, mulberry32((options.seed ?? 1) ^ 0x5eed), folds)
   const validation = all.filter((e) => e.split === 'validation')
-  const scored = pool.filter((e) => !e.copy)
-  if (scored.length < 100)
-    throw new Error(`too few labelled tweets to train on (${all.length}); at least a few hundred are needed`)
-
   const rand = mulberry32(options.seed ?? 1)
-  // One model per fold, fitted on the other folds: each scores its own fold (out-of-fold
-  // raw scores, on its quantised weights as a model file would hold them), and the model
-  // file holds the mean of their weights. A mean of K fits moves less with the seed than
-  // one fit does, and a linear model's mean weights score the mean of the K scores.
-  const z = new Float64Array(scored.length)
-  const actionableSum = new Float32Array(1 << hashBits)
-  const divisionSum = new Float32Array((1 << divisionHashBits) * divisionStride(divisions.length))
-  for (let k = 0; k < CALIBRATION_FOLDS; k++) {
-    const fitted = pool.filter((e) => e.fold !== k)
-    const foldSeen = seenFeatures(fitted)
-    const w = fitActionable(fitted, hashBits, epochs, rand, foldSeen)
-    addInto(actionableSum, w)
-    addInto(divisionSum, fitDivision(fitted, divisions.length, divisionHashBits, epochs, rand, foldSeen))
-    const q = quantise(w)
-    scored.forEach((e, i) => {
-      if (e.fold === k) z[i] = seenScore(q, foldSeen, e)
-    })
-  }
-  const seen = seenFeatures(pool)
-  const actionable = quantise(actionableSum.map((v) => v / CALIBRATION_FOLDS))
-  const division = quantise(divisionSum.map((v) => v / CALIBRATION_FOLDS))
+  const sizes = { divisions: divisions.length, hashBits, divisionHashBits, epochs }
+  const fit = folds > 1 ? fitOutOfFold(all, folds, rand, sizes) : fitOnTrainSlice(all, rand, sizes)
+  const { actionable, division, seen, scored, z } = fit
   const model: TriageModel = {
     org: compiled.org.id,
     createdFrom: options.createdFrom,
@@ -461,7 +516,7 @@ export function trainTriageModel(
     seen,
   }
   const y = Float64Array.from(scored, (e) => e.y)
-  // Smoothed targets here too: scores the folds separate perfectly would otherwise make
+  // Smoothed targets here too: a slice the model separates perfectly would otherwise make
   // the curve a step, and every new kind of tweet a "certain" 0 or 1.
   model.calibration = platt(
     z,
@@ -472,9 +527,9 @@ export function trainTriageModel(
   const validationFigures = bandFigures(model, validation)
   model.training = {
     tweets: all.length,
-    train: pool.length,
+    train: fit.fitted,
     calibration: scored.length,
-    calibrationFolds: CALIBRATION_FOLDS,
+    ...(folds > 1 ? { calibrationFolds: folds } : {}),
     validation: validation.length,
     epochs,
     seed: options.seed ?? 1,
@@ -484,9 +539,9 @@ export function trainTriageModel(
     model,
     report: {
       tweets: all.length,
-      train: pool.length,
+      train: fit.fitted,
       calibration: scored.length,
-      folds: CALIBRATION_FOLDS,
+      folds,
       validation: validation.length,
       validationFigures,
     },
