@@ -12,11 +12,14 @@
 //                                                  written by hand, by someone who never read the
 //                                                  generator's templates, as citizens and accounts
 //                                                  write on X (development figures, not held-out)
-//   … --seeds N                                    models trained now with training seeds 1…N: the mean
-//                                                  and the lowest of each figure. One model's figures
+//   … --seeds N                                    models trained now with training seeds 1…N: the mean,
+//                                                  the lowest and the spread (highest − lowest) of each
+//                                                  figure. One model's figures
 //                                                  move by a few hundredths with the seed alone, as
 //                                                  much as many corpus changes do: compare corpora
 //                                                  by the mean over seeds, not by one model
+//   … --folds K                                    (with --fresh or --seeds) train with K calibration folds
+//                                                  (seva model train --folds K)
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { OrgConfig } from '../src/shared/org'
@@ -42,6 +45,7 @@ const real = args.includes('--real')
 const seeds = args.includes('--seeds') ? Number(args[args.indexOf('--seeds') + 1]) : 0
 if (args.includes('--seeds') && !(Number.isInteger(seeds) && seeds >= 1))
   throw new Error('--seeds wants a whole number ≥ 1')
+const folds = args.includes('--folds') ? Number(args[args.indexOf('--folds') + 1]) : undefined
 const modelDir = args.includes('--models') ? args[args.indexOf('--models') + 1] : join(ROOT, 'resources', 'models')
 const f3 = (n: number) => n.toFixed(3)
 
@@ -52,11 +56,16 @@ function readJsonl(path: string): LabelledTweet[] {
     .map((l) => JSON.parse(l) as LabelledTweet)
 }
 
-/** One model's figures, or with several (one per seed) the mean and, in brackets, the lowest. */
+/**
+ * One model's figures, or with several (one per seed) the mean and, in brackets, the lowest
+ * and the spread (highest − lowest): how much the seed alone moves the figure.
+ */
 function figuresLine(fs: BandFigures[]): string {
   const x = (k: Exclude<keyof BandFigures, 'tweets'>) => {
     const mean = f3(fs.reduce((n, f) => n + f[k], 0) / fs.length)
-    return fs.length === 1 ? mean : `${mean} (${f3(Math.min(...fs.map((f) => f[k])))})`
+    const lowest = Math.min(...fs.map((f) => f[k]))
+    const spread = Math.max(...fs.map((f) => f[k])) - lowest
+    return fs.length === 1 ? mean : `${mean} (${f3(lowest)} ±${f3(spread)})`
   }
   return (
     `ticket P ${x('ticketP')} R ${x('ticketR')} F1 ${x('ticketF1')}, ` +
@@ -86,7 +95,7 @@ function score(triages: Triage[], tweets: LabelledTweet[]) {
 ORGS.forEach((org, i) => {
   const config = OrgConfig.parse(JSON.parse(readFileSync(join(ROOT, 'resources', 'orgs', `${org}.json`), 'utf8')))
   const train = (seed: number) =>
-    trainTriageModel(compileOrg(config), buildOrgCorpus(i), { createdFrom: 'division-dev', seed }).model
+    trainTriageModel(compileOrg(config), buildOrgCorpus(i), { createdFrom: 'division-dev', seed, folds }).model
   const models = seeds
     ? Array.from({ length: seeds }, (_, s) => train(s + 1))
     : [fresh ? train(1) : parseModel(JSON.parse(readFileSync(join(modelDir, `${org}.model.json`), 'utf8')))]
@@ -97,7 +106,8 @@ ORGS.forEach((org, i) => {
   const corpus = readJsonl(join(ROOT, 'tests', 'fixtures', 'corpus', `${org}.jsonl`))
   const a = score(triages, split)
   const b = score(triages, corpus)
-  const source = seeds ? `fresh, seeds 1…${seeds}: mean (lowest)` : fresh ? 'fresh' : modelDir
+  const how = folds ? `, ${folds} calibration folds` : ''
+  const source = seeds ? `fresh${how}, seeds 1…${seeds}: mean (lowest ±spread)` : fresh ? `fresh${how}` : modelDir
   console.log(`${org} (${source} models)`)
   console.log(`  division dev split (${split.length}, ${shared} texts also in training): ${a.line}`)
   console.log(`    confusions: ${a.confusions}`)

@@ -19,7 +19,7 @@ Usage:
       actionable/division/reasons are the rules' verdict; band (ticket, review,
       ignore) and confidence (0-1) come from the rules and the org's triage model
       (its "triage.model", else ../models/<org id>.model.json beside the org file).
-  seva model train --org FILE --in FILE [--in FILE …] [--out FILE]
+  seva model train --org FILE --in FILE [--in FILE …] [--out FILE] [--folds K]
       Train the org's triage model from labelled JSON lines
       {"id","text","author","viaHandle"?,"inReplyToUserId"?,"label":{"actionable","division"}}
       and write the model file (default: where seva triage looks for it).
@@ -127,9 +127,10 @@ function trainCommand(args: string[], io: Io): number {
     return { text, tweets: parsed.tweets }
   })
   const out = option(args, '--out') ?? defaultModelPath(orgPath, compiled)
+  const folds = option(args, '--folds')
   let result: ReturnType<typeof trainAndWrite>
   try {
-    result = trainAndWrite(compiled, orgText, inputs, out)
+    result = trainAndWrite(compiled, orgText, inputs, out, folds === undefined ? undefined : Number(folds))
   } catch (err) {
     throw new UsageError((err as Error).message)
   }

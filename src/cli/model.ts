@@ -88,6 +88,8 @@ export function trainAndWrite(
   orgText: string,
   inputs: { text: string; tweets: LabelledTweet[] }[],
   outPath: string,
+  /** K ≥ 2: calibrate on K folds' out-of-fold scores (TrainOptions.folds). */
+  folds?: number,
 ): { report: TrainReport; bytes: number } {
   const tweets = inputs.flatMap((i) => i.tweets)
   const { model, report } = trainTriageModel(compiled, tweets, {
@@ -95,6 +97,7 @@ export function trainAndWrite(
       orgText,
       inputs.map((i) => i.text),
     ),
+    folds,
   })
   const text = serialiseModel(model)
   mkdirSync(dirname(outPath), { recursive: true })
@@ -106,7 +109,9 @@ export function formatReport(org: string, report: TrainReport, thresholds: Triag
   const v = report.validationFigures
   const f = (n: number) => n.toFixed(3)
   return [
-    `${org}: ${report.tweets} tweets reach the model: ${report.train} to fit, ${report.calibration} to calibrate, ${report.validation} to validate`,
+    `${org}: ${report.tweets} examples reach the model: ${report.train} to fit, ${report.calibration} to calibrate` +
+      (report.folds > 1 ? ` (out of fold, ${report.folds} folds)` : '') +
+      `, ${report.validation} to validate`,
     `${org}: thresholds ticket ≥ ${thresholds.ticket}, review ≥ ${thresholds.review}`,
     `${org}: validation: ticket precision ${f(v.ticketPrecision)}, ticket+review recall ${f(v.ticketOrReviewRecall)}, ` +
       `actionable P ${f(v.precision)} R ${f(v.recall)} F1 ${f(v.f1)}, division accuracy ${f(v.divisionAccuracy)}`,

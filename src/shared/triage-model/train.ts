@@ -1,12 +1,15 @@
 // Training the triage model from labelled tweets: logistic regression for "actionable"
 // and softmax regression for the division, over the hashed features of features.ts,
 // fitted by AdaGrad with L2 in a seeded order — the same tweets give the same model file
-// byte for byte. The corpus is cut three ways by a hash of each tweet's id: most to fit
-// the weights, a calibration slice for Platt scaling and the bands' thresholds, and a
-// validation slice nothing is fitted on, whose figures the model file reports.
+// byte for byte. The corpus is cut three ways by a hash of each tweet's id (70 / 15 / 15):
+// by default most to fit the weights and a calibration slice for Platt scaling and the
+// bands' thresholds; with `folds` K ≥ 2 the two slices together, in K folds whose
+// out-of-fold scores calibrate (calibrate.ts). A validation slice nothing is fitted on
+// gives the figures the model file reports.
 import type { IncomingTweet } from '../analysis'
 import { analyseTweet } from '../routing/analyse'
 import type { CompiledOrg } from '../routing/compile'
+import { MAX_CALIBRATION_FOLDS, chooseThresholds, foldOf, platt } from './calibrate'
 import { FEATURE_SET, FeatureBuffer, extractFeatures, featureContext, stringHash } from './features'
 import {
   SEEN_BITS,
@@ -18,8 +21,8 @@ import {
   rankDivisions,
   rawScore,
   sigmoid,
+  type QuantisedWeights,
   type TriageModel,
-  type TriageThresholds,
 } from './model'
 
 export interface LabelledTweet {
@@ -39,15 +42,24 @@ export interface TrainOptions {
   epochs?: number
   hashBits?: number
   divisionHashBits?: number
-  /** Precision the `ticket` band should reach on the calibration slice. */
+  /** Precision the `ticket` band should reach on the calibration scores. */
   ticketPrecision?: number
-  /** Recall of `ticket` + `review` on the calibration slice. */
+  /** Recall of `ticket` + `review` on the calibration scores. */
   reviewRecall?: number
+  /**
+   * 1 (the default, the committed models): fit on the train slice, calibrate on the
+   * calibration slice. K ≥ 2: K fold models over both slices, calibrated on their
+   * out-of-fold scores, the model their mean (calibrate.ts; steadier across seeds).
+   */
+  folds?: number
 }
 
 export type Split = 'train' | 'calibration' | 'validation'
 
-/** Which slice a tweet falls in: 70 / 15 / 15 by a hash of its id, so it never moves. */
+/**
+ * Which slice a tweet falls in: 70 / 15 / 15 by a hash of its id, so it never moves.
+ * With folds, train and calibration are fitted and calibrated on together; validation never.
+ */
 export function splitOf(id: string): Split {
   const h = (stringHash(`split:${id}`) >>> 0) % 100
   return h < 70 ? 'train' : h < 85 ? 'calibration' : 'validation'
@@ -70,8 +82,12 @@ export interface BandFigures {
 
 export interface TrainReport {
   tweets: number
+  /** Examples fitted on (with their noisy copies): the train slice, or with folds train + calibration. */
   train: number
+  /** Tweets scored for Platt scaling and the thresholds: the calibration slice, or with folds out of fold. */
   calibration: number
+  /** 1, or how many fold models were fitted (their mean is the model). */
+  folds: number
   validation: number
   validationFigures: BandFigures
 }
@@ -86,6 +102,10 @@ export interface Example {
   y: number
   division: number
   split: Split
+  /** Calibration fold (foldOf) of a train or calibration tweet when training with folds, else -1. */
+  fold: number
+  /** A training copy with a noise token appended: fitted on, never scored for calibration. */
+  copy: boolean
 }
 
 function mulberry32(seed: number): () => number {
@@ -147,6 +167,7 @@ export function examples(
   divisions: string[],
   tweets: readonly LabelledTweet[],
   noise?: () => number,
+  folds = 1,
 ): Example[] {
   const ctx = featureContext(compiled, divisions)
   const buf = new FeatureBuffer()
@@ -154,15 +175,15 @@ export function examples(
   const m = compiled.matcher
   for (const original of tweets) {
     const split = splitOf(original.id)
-    const copies =
-      noise && split === 'train' && noise() < NOISE_COPIES
-        ? [original, { ...original, text: `${original.text} ${noiseToken(noise)}` }]
-        : [original]
-    for (const t of copies) addExample(t, split)
+    const fitted = folds > 1 ? split !== 'validation' : split === 'train'
+    const fold = folds > 1 && fitted ? foldOf(original.id, folds) : -1
+    addExample(original, split, fold, false)
+    if (noise && fitted && noise() < NOISE_COPIES)
+      addExample({ ...original, text: `${original.text} ${noiseToken(noise)}` }, split, fold, true)
   }
   return out
 
-  function addExample(t: LabelledTweet, split: Split): void {
+  function addExample(t: LabelledTweet, split: Split, fold: number, copy: boolean): void {
     const runs = m.runs
     const analysis = analyseTweet(compiled, toIncoming(t))
     if (m.runs === runs || m.wordCount === 0) return
@@ -177,6 +198,8 @@ export function examples(
       y: t.label.actionable ? 1 : 0,
       division: t.label.division === null ? -1 : divisions.indexOf(t.label.division),
       split,
+      fold,
+      copy,
     })
   }
 }
@@ -313,63 +336,16 @@ function fitDivision(
   return w
 }
 
-/** Platt scaling: a, b minimising log loss of sigmoid(a·z + b) on the calibration slice (Newton steps). */
-function platt(z: Float64Array, y: Float64Array): { a: number; b: number } {
-  let a = 1
-  let b = 0
-  for (let iter = 0; iter < 50; iter++) {
-    let ga = 0
-    let gb = 0
-    let haa = 1e-6
-    let hab = 0
-    let hbb = 1e-6
-    for (let i = 0; i < z.length; i++) {
-      const p = sigmoid(a * z[i] + b)
-      const d = p - y[i]
-      const s = p * (1 - p)
-      ga += d * z[i]
-      gb += d
-      haa += s * z[i] * z[i]
-      hab += s * z[i]
-      hbb += s
-    }
-    const det = haa * hbb - hab * hab
-    if (Math.abs(det) < 1e-12) break
-    const da = (hbb * ga - hab * gb) / det
-    const db = (haa * gb - hab * ga) / det
-    a -= da
-    b -= db
-    if (Math.abs(da) + Math.abs(db) < 1e-9) break
-  }
-  return { a: Number(a.toFixed(6)), b: Number(b.toFixed(6)) }
+function addInto(sum: Float32Array, w: Float32Array): void {
+  for (let i = 0; i < w.length; i++) sum[i] += w[i]
 }
 
-/**
- * Thresholds on the calibration slice: `ticket` as low as keeps the band's precision at
- * the target, `review` as high as keeps recall of ticket + review at its target.
- */
-function chooseThresholds(p: Float64Array, y: Float64Array, precision: number, recall: number): TriageThresholds {
-  const order = Array.from(p.keys()).sort((i, j) => p[j] - p[i] || i - j)
-  const positives = y.reduce((n, v) => n + v, 0)
-  let tp = 0
-  let ticket = 0.98
-  let review = 0.05
-  let reviewSet = false
-  for (let r = 0; r < order.length; r++) {
-    tp += y[order[r]]
-    const here = p[order[r]]
-    if (r + 1 < order.length && p[order[r + 1]] === here) continue
-    if (tp / (r + 1) >= precision && r >= 10) ticket = here
-    if (!reviewSet && tp >= recall * positives) {
-      review = here
-      reviewSet = true
-    }
-  }
-  // Real tweets are harder than any corpus: the bands never close up entirely, so what the
-  // model is unsure of on new kinds of tweet goes to a person rather than out on X.
-  ticket = Math.min(0.97, Math.max(0.8, ticket))
-  review = Math.max(0.08, Math.min(review, 0.25))
-  return { ticket: Number(ticket.toFixed(4)), review: Number(review.toFixed(4)) }
+/** Raw actionable score of an example under weights `q` that read only the features in `seen`. */
+function seenScore(q: QuantisedWeights, seen: Uint32Array, e: Example): number {
+  const mask = q.q.length - 1
+  let z = 0
+  for (let f = 0; f < e.hashes.length; f++) if (isSeen(seen, e.hashes[f])) z += q.q[e.hashes[f] & mask]
+  return z * q.scale
 }
 
 /** An example's features as the model reads them: the seen ones only (a copy). */
@@ -432,6 +408,74 @@ export function bandFigures(model: TriageModel, set: readonly Example[], thresho
 const fixed = (f: BandFigures) =>
   Object.fromEntries(Object.entries(f).map(([k, v]) => [k, typeof v === 'number' ? Number(v.toFixed(4)) : v]))
 
+interface Sizes {
+  divisions: number
+  hashBits: number
+  divisionHashBits: number
+  epochs: number
+}
+
+/** The weights a model file holds, and the raw scores (with their examples) that calibrate them. */
+interface Fit {
+  actionable: QuantisedWeights
+  division: QuantisedWeights
+  seen: Uint32Array
+  /** How many examples the weights were fitted on. */
+  fitted: number
+  scored: Example[]
+  z: Float64Array
+}
+
+const tooFew = (n: number) => new Error(`too few labelled tweets to train on (${n}); at least a few hundred are needed`)
+
+/** One fit on the train slice, scored on the calibration slice. */
+function fitOnTrainSlice(all: Example[], rand: () => number, n: Sizes): Fit {
+  const train = all.filter((e) => e.split === 'train')
+  const scored = all.filter((e) => e.split === 'calibration')
+  if (train.length < 50 || scored.length < 20) throw tooFew(all.length)
+  // Calibrate on the quantised weights the file holds.
+  const seen = seenFeatures(train)
+  const actionable = quantise(fitActionable(train, n.hashBits, n.epochs, rand, seen))
+  const division = quantise(fitDivision(train, n.divisions, n.divisionHashBits, n.epochs, rand, seen))
+  const z = Float64Array.from(scored, (e) => seenScore(actionable, seen, e))
+  return { actionable, division, seen, fitted: train.length, scored, z }
+}
+
+/**
+ * The train and calibration slices as one pool cut in K folds: a model per fold, fitted on
+ * the other folds, scores its own fold (on its quantised weights, as a file would hold
+ * them), and the model file holds the mean of the K models' weights. A mean of K fits moves
+ * less with the seed than one fit, and a linear model's mean weights score the mean of the
+ * K scores, each of which is on the scale the out-of-fold scores calibrate.
+ */
+function fitOutOfFold(all: Example[], folds: number, rand: () => number, n: Sizes): Fit {
+  const pool = all.filter((e) => e.split !== 'validation')
+  const scored = pool.filter((e) => !e.copy)
+  if (scored.length < 100) throw tooFew(all.length)
+  const z = new Float64Array(scored.length)
+  const actionableSum = new Float32Array(1 << n.hashBits)
+  const divisionSum = new Float32Array((1 << n.divisionHashBits) * divisionStride(n.divisions))
+  for (let k = 0; k < folds; k++) {
+    const fitted = pool.filter((e) => e.fold !== k)
+    const foldSeen = seenFeatures(fitted)
+    const w = fitActionable(fitted, n.hashBits, n.epochs, rand, foldSeen)
+    addInto(actionableSum, w)
+    addInto(divisionSum, fitDivision(fitted, n.divisions, n.divisionHashBits, n.epochs, rand, foldSeen))
+    const q = quantise(w)
+    scored.forEach((e, i) => {
+      if (e.fold === k) z[i] = seenScore(q, foldSeen, e)
+    })
+  }
+  return {
+    actionable: quantise(actionableSum.map((v) => v / folds)),
+    division: quantise(divisionSum.map((v) => v / folds)),
+    seen: seenFeatures(pool),
+    fitted: pool.length,
+    scored,
+    z,
+  }
+}
+
 /** Train, calibrate and set thresholds; deterministic for the same tweets and options. */
 export function trainTriageModel(
   compiled: CompiledOrg,
@@ -448,18 +492,15 @@ export function trainTriageModel(
   const hashBits = options.hashBits ?? 16
   const divisionHashBits = options.divisionHashBits ?? 12
   const epochs = options.epochs ?? 8
-  const all = examples(compiled, divisions, tweets, mulberry32((options.seed ?? 1) ^ 0x5eed))
-  const train = all.filter((e) => e.split === 'train')
-  const calibration = all.filter((e) => e.split === 'calibration')
+  const folds = options.folds ?? 1
+  if (!Number.isInteger(folds) || folds < 1 || folds > MAX_CALIBRATION_FOLDS)
+    throw new Error(`folds must be a whole number from 1 to ${MAX_CALIBRATION_FOLDS}`)
+  const all = examples(compiled, divisions, tweets, mulberry32((options.seed ?? 1) ^ 0x5eed), folds)
   const validation = all.filter((e) => e.split === 'validation')
-  if (train.length < 50 || calibration.length < 20)
-    throw new Error(`too few labelled tweets to train on (${all.length}); at least a few hundred are needed`)
-
   const rand = mulberry32(options.seed ?? 1)
-  // Calibrate on the quantised weights the file holds.
-  const seen = seenFeatures(train)
-  const actionable = quantise(fitActionable(train, hashBits, epochs, rand, seen))
-  const division = quantise(fitDivision(train, divisions.length, divisionHashBits, epochs, rand, seen))
+  const sizes = { divisions: divisions.length, hashBits, divisionHashBits, epochs }
+  const fit = folds > 1 ? fitOutOfFold(all, folds, rand, sizes) : fitOnTrainSlice(all, rand, sizes)
+  const { actionable, division, seen, scored, z } = fit
   const model: TriageModel = {
     org: compiled.org.id,
     createdFrom: options.createdFrom,
@@ -474,11 +515,7 @@ export function trainTriageModel(
     division,
     seen,
   }
-  const z = Float64Array.from(calibration, (e) => {
-    const f = seenOnly(seen, e)
-    return rawScore(model, f.hashes, f.count)
-  })
-  const y = Float64Array.from(calibration, (e) => e.y)
+  const y = Float64Array.from(scored, (e) => e.y)
   // Smoothed targets here too: a slice the model separates perfectly would otherwise make
   // the curve a step, and every new kind of tweet a "certain" 0 or 1.
   model.calibration = platt(
@@ -490,8 +527,9 @@ export function trainTriageModel(
   const validationFigures = bandFigures(model, validation)
   model.training = {
     tweets: all.length,
-    train: train.length,
-    calibration: calibration.length,
+    train: fit.fitted,
+    calibration: scored.length,
+    ...(folds > 1 ? { calibrationFolds: folds } : {}),
     validation: validation.length,
     epochs,
     seed: options.seed ?? 1,
@@ -501,8 +539,9 @@ export function trainTriageModel(
     model,
     report: {
       tweets: all.length,
-      train: train.length,
-      calibration: calibration.length,
+      train: fit.fitted,
+      calibration: scored.length,
+      folds,
       validation: validation.length,
       validationFigures,
     },
