@@ -37,6 +37,11 @@ export interface CoreColdResult {
   rssBytes: number
 }
 
+/** DESK_BENCH_LOG=1 shows the desk's log on stderr (a bench that hangs says why). */
+const benchLog = (level: string, message: string): void => {
+  if (process.env.DESK_BENCH_LOG === '1') process.stderr.write(`[desk] ${level}: ${message}\n`)
+}
+
 const here = dirname(fileURLToPath(import.meta.url))
 /** An address nothing listens on once the sync's server is gone: the cold start is offline. */
 const URL_FILE = 'bench-server-url'
@@ -102,7 +107,7 @@ async function sync(n: number, dir: string): Promise<CoreSyncResult> {
   const cpu0 = onCpuNs() ?? 0
   const t0 = performance.now()
   stalls.start()
-  const core = createDeskCore({ dataDir: join(dir, 'desk'), serverUrl: server.url, log: () => undefined })
+  const core = createDeskCore({ dataDir: join(dir, 'desk'), serverUrl: server.url, log: benchLog, finishedDays: null })
   await core.handle('session.login', { username: 'officer.cyber', password: MOCK_PASSWORD })
   await until(async () => (await core.handle('grievances.ids', {})).length === n, `${n} grievances listed`)
   stalls.stop()
@@ -136,7 +141,7 @@ async function cold(n: number, dir: string): Promise<CoreColdResult> {
   const serverUrl = readFileSync(join(dir, URL_FILE), 'utf8')
   const t0 = performance.now()
   const cpu0 = onCpuNs() ?? 0
-  const core = createDeskCore({ dataDir: join(dir, 'desk'), serverUrl, log: () => undefined })
+  const core = createDeskCore({ dataDir: join(dir, 'desk'), serverUrl, log: benchLog, finishedDays: null })
   // The first queue answer: the ids of every cached grievance, the session resumed.
   let rows = 0
   await until(async () => (rows = (await core.handle('grievances.ids', {})).length) >= n, 'the queue', 60_000)

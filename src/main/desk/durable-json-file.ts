@@ -60,7 +60,7 @@ export class DurableJSONFile<T> implements Adapter<T> {
 }
 
 /** Makes the rename itself durable. Windows cannot open a directory: skip there. */
-async function syncDirectory(dir: string): Promise<void> {
+export async function syncDirectory(dir: string): Promise<void> {
   let handle
   try {
     handle = await open(dir, 'r')
