@@ -18,7 +18,10 @@ import { z } from 'zod'
 import { syncDirectory } from './durable-json-file'
 import { PRIVATE_FILE_MODE } from './private-files'
 
-export const JournalMark = z.object({ generation: z.number().int().nonnegative(), folded: z.number().int().nonnegative() })
+export const JournalMark = z.object({
+  generation: z.number().int().nonnegative(),
+  folded: z.number().int().nonnegative(),
+})
 export type JournalMark = z.infer<typeof JournalMark>
 
 const APPEND_FLAGS = constants.O_WRONLY | constants.O_APPEND | (constants.O_DSYNC ?? 0)
