@@ -26,6 +26,9 @@ export interface CoreSyncResult {
   actions: number
   onlineP95Ms: number
   offlineP95Ms: number
+  /** CPU of the whole process (every thread) per action, online / offline. */
+  onlineCpuMs: number
+  offlineCpuMs: number
   rssBytes: number
   memory: Record<string, MemoryPeak>
 }
@@ -54,6 +57,8 @@ const p95 = (values: number[]): number => {
   const sorted = [...values].sort((a, b) => a - b)
   return sorted[Math.min(sorted.length - 1, Math.ceil(0.95 * sorted.length) - 1)]!
 }
+
+const cpuMs = (usage: NodeJS.CpuUsage): number => (usage.user + usage.system) / 1000
 
 async function until(check: () => Promise<boolean>, what: string, timeoutMs = 20 * 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs
@@ -116,11 +121,15 @@ async function sync(n: number, dir: string): Promise<CoreSyncResult> {
   const syncBytes = bytesWritten() - w0
   memory.phase('actions')
   const actions = 50
+  const cpuOnline = process.cpuUsage()
   const online = await submitNotes(core, n, actions, 0)
+  const onlineCpuMs = cpuMs(process.cpuUsage(cpuOnline)) / actions
   await until(async () => (await core.handle('sync.state', {})).pending === 0, 'outbox drained')
   await server.send('down')
   await until(async () => (await core.handle('sync.state', {})).status !== 'online', 'offline')
+  const cpuOffline = process.cpuUsage()
   const offline = await submitNotes(core, n, actions, actions)
+  const offlineCpuMs = cpuMs(process.cpuUsage(cpuOffline)) / actions
   memory.stop()
   server.stop()
   return {
@@ -132,6 +141,8 @@ async function sync(n: number, dir: string): Promise<CoreSyncResult> {
     actions,
     onlineP95Ms: p95(online),
     offlineP95Ms: p95(offline),
+    onlineCpuMs,
+    offlineCpuMs,
     rssBytes: process.resourceUsage().maxRSS * 1024,
     memory: memory.phases,
   }

@@ -100,9 +100,15 @@ export class AppendJournal {
     if (this.generation === null) await this.create(this.newest + 1)
     const line = `${JSON.stringify(record)}\n`
     this.handle ??= await open(this.file, APPEND_FLAGS, PRIVATE_FILE_MODE)
-    await this.handle.write(line)
-    // Windows has no O_DSYNC: the data is flushed explicitly there.
-    if (constants.O_DSYNC === undefined) await this.handle.datasync()
+    try {
+      await this.handle.write(line)
+      // Windows has no O_DSYNC: the data is flushed explicitly there.
+      if (constants.O_DSYNC === undefined) await this.handle.datasync()
+    } catch (error) {
+      // A part-written line (a full disk) would swallow the next one: cut back to the last whole line.
+      await this.handle.truncate(this.size).catch(() => undefined)
+      throw error
+    }
     this.size += Buffer.byteLength(line)
     return this.size
   }
