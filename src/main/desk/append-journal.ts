@@ -12,10 +12,10 @@
 // Generations only grow, so a journal made after a crash is never mistaken for an old one.
 // A torn last line (a crash inside an append) was never acknowledged: it is cut off.
 import { constants } from 'node:fs'
-import { open, readFile, rename, type FileHandle } from 'node:fs/promises'
+import { open, readFile, type FileHandle } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { z } from 'zod'
-import { syncDirectory } from './durable-json-file'
+import { replaceFile } from './durable-json-file'
 import { PRIVATE_FILE_MODE } from './private-files'
 
 export const JournalMark = z.object({
@@ -154,19 +154,9 @@ export class AppendJournal {
   }
 
   private async create(generation: number): Promise<void> {
-    const temp = join(dirname(this.file), `.${basename(this.file)}.tmp`)
     const header = headerOf(generation)
-    const handle = await open(temp, 'w', PRIVATE_FILE_MODE)
-    try {
-      await handle.chmod(PRIVATE_FILE_MODE)
-      await handle.writeFile(header, 'utf-8')
-      await handle.sync()
-    } finally {
-      await handle.close()
-    }
     await this.close()
-    await rename(temp, this.file)
-    await syncDirectory(dirname(this.file))
+    await replaceFile(this.file, join(dirname(this.file), `.${basename(this.file)}.tmp`), header)
     this.generation = generation
     this.newest = Math.max(this.newest, generation)
     this.size = Buffer.byteLength(header)
