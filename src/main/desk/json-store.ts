@@ -150,11 +150,12 @@ export class JsonStore<T, R = never> {
 
   /** Folds the journal in and starts a new, empty generation (so it never grows across runs), then lets go of it. */
   async close(): Promise<void> {
-    await this.flush()
     const journal = this.journal
-    if (!journal) return
-    // Nothing else is queued now: appends are held back, so the journal may be replaced.
-    if (journal.file.hasLines) await this.writeWhole(this.db.data, true).catch(() => undefined)
+    if (!journal?.file.hasLines) return this.flush().then(() => journal?.file.close())
+    // Both queues wait for this write: an append meanwhile would go to the generation it retires.
+    const run = Promise.all([this.queue, this.journalQueue]).then(() => this.writeWhole(this.db.data, true))
+    this.queue = this.journalQueue = run.catch(() => undefined)
+    await this.queue
     await journal.file.close()
   }
 
