@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process'
 import { appendFile, mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { createInterface } from 'node:readline'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openOutbox } from '../../src/main/desk/outbox-store'
 import { actionNumber, queuedNote } from './outbox-journal-workload'
@@ -113,17 +114,11 @@ function runAndKill(
     })
     const queued: number[] = []
     let settledBelow = Number.NEGATIVE_INFINITY
-    let buffered = ''
     let stderr = ''
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    child.stdout.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString()
-      const lines = buffered.split('\n')
-      buffered = lines.pop()!
-      for (const line of lines) {
-        if (line.startsWith('queued ')) queued.push(Number(line.slice(7)))
-        if (line.startsWith('settled ')) settledBelow = Math.max(settledBelow, Number(line.slice(8)))
-      }
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      if (line.startsWith('queued ')) queued.push(Number(line.slice(7)))
+      if (line.startsWith('settled ')) settledBelow = Math.max(settledBelow, Number(line.slice(8)))
       if (queued.length >= after && !child.killed) child.kill('SIGKILL')
     })
     child.on('error', reject)
