@@ -30,6 +30,9 @@ export interface CoreSyncResult {
   actions: number
   onlineP95Ms: number
   offlineP95Ms: number
+  /** CPU of the whole process (every thread) per action, online / offline. */
+  onlineCpuMs: number
+  offlineCpuMs: number
   rssBytes: number
   memory: Record<string, MemoryPeak>
 }
@@ -39,6 +42,11 @@ export interface CoreColdResult {
   coldCpuMs: number
   rows: number
   rssBytes: number
+}
+
+/** DESK_BENCH_LOG=1 shows the desk's log on stderr (a bench that hangs says why). */
+const benchLog = (level: string, message: string): void => {
+  if (process.env.DESK_BENCH_LOG === '1') process.stderr.write(`[desk] ${level}: ${message}\n`)
 }
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -53,6 +61,8 @@ const p95 = (values: number[]): number => {
   const sorted = [...values].sort((a, b) => a - b)
   return sorted[Math.min(sorted.length - 1, Math.ceil(0.95 * sorted.length) - 1)]!
 }
+
+const cpuMs = (usage: NodeJS.CpuUsage): number => (usage.user + usage.system) / 1000
 
 async function until(check: () => Promise<boolean>, what: string, timeoutMs = 20 * 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs
@@ -106,13 +116,13 @@ async function sync(n: number, dir: string): Promise<CoreSyncResult> {
   const cpu0 = onCpuNs() ?? 0
   const t0 = performance.now()
   stalls.start()
-  // The working set off (0 days): the corpus's dates are early 2026, so a 30-day working set
+  // The working set off (null): the corpus's dates are early 2026, so a 30-day working set
   // would drop its finished grievances and the cache would never hold n.
   const core = createDeskCore({
     dataDir: join(dir, 'desk'),
     serverUrl: server.url,
-    finishedDays: 0,
-    log: () => undefined,
+    finishedDays: null,
+    log: benchLog,
   })
   await core.handle('session.login', { username: 'officer.cyber', password: MOCK_PASSWORD })
   await until(async () => (await core.handle('grievances.ids', {})).length === n, `${n} grievances listed`)
@@ -122,11 +132,15 @@ async function sync(n: number, dir: string): Promise<CoreSyncResult> {
   const syncBytes = bytesWritten() - w0
   memory.phase('actions')
   const actions = 50
+  const cpuOnline = process.cpuUsage()
   const online = await submitNotes(core, n, actions, 0)
+  const onlineCpuMs = cpuMs(process.cpuUsage(cpuOnline)) / actions
   await until(async () => (await core.handle('sync.state', {})).pending === 0, 'outbox drained')
   await server.send('down')
   await until(async () => (await core.handle('sync.state', {})).status !== 'online', 'offline')
+  const cpuOffline = process.cpuUsage()
   const offline = await submitNotes(core, n, actions, actions)
+  const offlineCpuMs = cpuMs(process.cpuUsage(cpuOffline)) / actions
   memory.stop()
   server.stop()
   return {
@@ -138,6 +152,8 @@ async function sync(n: number, dir: string): Promise<CoreSyncResult> {
     actions,
     onlineP95Ms: p95(online),
     offlineP95Ms: p95(offline),
+    onlineCpuMs,
+    offlineCpuMs,
     rssBytes: process.resourceUsage().maxRSS * 1024,
     memory: memory.phases,
   }
@@ -147,7 +163,7 @@ async function cold(n: number, dir: string): Promise<CoreColdResult> {
   const serverUrl = readFileSync(join(dir, URL_FILE), 'utf8')
   const t0 = performance.now()
   const cpu0 = onCpuNs() ?? 0
-  const core = createDeskCore({ dataDir: join(dir, 'desk'), serverUrl, finishedDays: 0, log: () => undefined })
+  const core = createDeskCore({ dataDir: join(dir, 'desk'), serverUrl, log: benchLog, finishedDays: null })
   // The first queue answer: the ids of every cached grievance, the session resumed.
   let rows = 0
   await until(async () => (rows = (await core.handle('grievances.ids', {})).length) >= n, 'the queue', 60_000)

@@ -1,5 +1,6 @@
 // The desk core against a mock sync server: pulling, the event stream, the outbox,
 // settlement, rebase, corrupt files and restarts.
+import { existsSync } from 'node:fs'
 import { chmod, readFile, readdir, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -7,7 +8,8 @@ import type { DeskCore } from '../../src/main/desk/index'
 import type { DeskEvent } from '../../src/shared/desk-api'
 import { LIMITS } from '../../src/shared/limits'
 import { LogGrievanceStore } from '../../src/main/desk/grievance-store'
-import { emptyCache } from '../../src/main/desk/desk-files'
+import { deskFiles, emptyCache } from '../../src/main/desk/desk-files'
+import { openOutbox } from '../../src/main/desk/outbox-store'
 import { FAST_TIMING, cores, data, server, startCore, useMockServerAndDataDir, waitFor } from './helpers'
 import { MOCK_PASSWORD, makeGrievance } from './mock-sync-server'
 
@@ -25,8 +27,12 @@ async function signedIn(extra: object = {}) {
   return started
 }
 
-const readOutbox = async () =>
-  JSON.parse(await readFile(join(data.dir, 'outbox.json'), 'utf-8')) as { entries: { action: { id: string } }[] }
+/** What is durably queued: outbox.json with the journal's lines after it, opened as the desk does. */
+async function readOutbox() {
+  const files = deskFiles(data.dir)
+  if (!existsSync(files.outbox) && !existsSync(files.outboxJournal)) throw new Error('ENOENT: no outbox on disk')
+  return (await openOutbox(files, () => new Date())).store.data
+}
 
 /** The grievance store as the closed desk left it on disk. */
 async function readCache() {

@@ -18,11 +18,11 @@ import { IllegalTransitionError, type Grievance } from '../../shared/grievance'
 import type { Action, LoginResponse, OrgSummary, User } from '../../shared/protocol'
 import { whyUnsendable } from './action-check'
 import { applyActionLocally, rebasePending } from './apply-action'
-import { DeskSettings, Outbox, deskFiles, emptyOutbox, emptySettings, sameOwner, type Owner } from './desk-files'
+import { DeskSettings, deskFiles, emptySettings, sameOwner, type Owner } from './desk-files'
 import { DurableJSONFile } from './durable-json-file'
 import { importLegacyCache, LogGrievanceStore } from './grievance-store'
 import { DeskPresence } from './presence'
-import { recoverOutbox } from './outbox-recovery'
+import { openOutbox, type OutboxStore } from './outbox-store'
 import { tightenDataDir } from './private-files'
 import { DeskCoreError, RequestRefusedError, SessionExpiredError } from './errors'
 import { JsonStore } from './json-store'
@@ -103,7 +103,7 @@ interface Stores {
   settings: JsonStore<DeskSettings>
   /** The grievance cache: log-structured, every write the size of what changed (issue 13). */
   cache: LogGrievanceStore
-  outbox: JsonStore<Outbox>
+  outbox: OutboxStore
 }
 
 const defaultLogger: DeskLogger = (level, message) => {
@@ -170,17 +170,7 @@ class DeskCoreImpl implements DeskCore {
       clock,
     })
     const cache = await this.openCache()
-    const outbox = await JsonStore.open({
-      file: this.files.outbox,
-      adapter: new DurableJSONFile<Outbox>(this.files.outbox),
-      schema: Outbox,
-      defaultData: emptyOutbox,
-      clock,
-      recover: (text) => {
-        const { outbox, lost } = recoverOutbox(text)
-        return { data: outbox, lost }
-      },
-    })
+    const outbox = await openOutbox(this.files, clock)
     if (settings.corrupt) {
       this.log(
         'error',
@@ -734,11 +724,9 @@ class DeskCoreImpl implements DeskCore {
       }
       throw error
     }
-    // Durable before anyone hears of it: a power cut after this line loses nothing.
-    await stores.outbox.update((current) => ({
-      ...current,
-      entries: [...current.entries, { action, owner: session.owner }],
-    }))
+    // Durable before anyone hears of it: a power cut after this line loses nothing. One
+    // fdatasync'd journal line, not the outbox rewritten; the push is not waited for.
+    await stores.outbox.append({ action, owner: session.owner })
     this.setSync({ pending: this.pendingActions(stores).length })
     this.emit({ type: 'grievances-changed', ids: [cached.id] })
     void session.engine.push()
@@ -788,7 +776,7 @@ class DeskCoreImpl implements DeskCore {
     this.session?.presence.stop()
     this.session?.client.abortAll()
     await this.session?.engine.stop()
-    if (stores) await Promise.all([stores.settings.flush(), stores.cache.close(), stores.outbox.flush()])
+    if (stores) await Promise.all([stores.settings.flush(), stores.cache.close(), stores.outbox.close()])
     await this.userSettings.flush()
     this.listeners.clear()
   }

@@ -2,7 +2,9 @@
 //   grievances/      the server's copies of grievances + the pull cursor: the log-structured
 //                    store (grievance-store/log-store.ts), every write the size of what changed
 //   grievances.json  the whole-file cache of older desks: imported once, then renamed .imported
-//   outbox.json      unsent actions + conflicts to show (small, fsynced on every action)
+//   outbox.json      unsent actions + conflicts to show (small, fsynced on every settle)
+//   outbox-journal.jsonl  actions submitted since outbox.json was last written, one line
+//                    each, fdatasync'd (append-journal.ts); folded into outbox.json
 //   settings.json    server address and the signed-in user (the token lives in a TokenStore)
 import { join } from 'node:path'
 import { z } from 'zod'
@@ -66,6 +68,12 @@ export type Outbox = z.infer<typeof Outbox>
 
 export const emptyOutbox = (): Outbox => ({ entries: [], conflicts: [] })
 
+/** An action queued as a journal line: added once, however often the line is replayed. */
+export function withQueued(outbox: Outbox, entry: OutboxEntry): Outbox {
+  if (outbox.entries.some((e) => e.action.id === entry.action.id)) return outbox
+  return { ...outbox, entries: [...outbox.entries, entry] }
+}
+
 export const DeskSettings = z.object({
   serverUrl: z.string().nullable(),
   user: User.nullable(),
@@ -78,6 +86,7 @@ export const deskFiles = (dataDir: string) => ({
   cache: join(dataDir, 'grievances'),
   legacyCache: join(dataDir, 'grievances.json'),
   outbox: join(dataDir, 'outbox.json'),
+  outboxJournal: join(dataDir, 'outbox-journal.jsonl'),
   settings: join(dataDir, 'settings.json'),
   token: join(dataDir, 'session-token'),
 })

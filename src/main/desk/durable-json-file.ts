@@ -43,20 +43,24 @@ export class DurableJSONFile<T> implements Adapter<T> {
     return run
   }
 
-  private async writeNow(text: string): Promise<void> {
-    const durable = this.opts.fsync !== false
-    const handle = await open(this.tempFile, 'w', PRIVATE_FILE_MODE)
-    try {
-      // The mode of open() only applies to a new file: a temp file left by a crash keeps its own.
-      await handle.chmod(PRIVATE_FILE_MODE)
-      await handle.writeFile(text, 'utf-8')
-      if (durable) await handle.sync()
-    } finally {
-      await handle.close()
-    }
-    await rename(this.tempFile, this.file)
-    if (durable) await syncDirectory(dirname(this.file))
+  private writeNow(text: string): Promise<void> {
+    return replaceFile(this.file, this.tempFile, text, this.opts.fsync !== false)
   }
+}
+
+/** Replaces `file` with `text` atomically (temp file + rename), fsync'd file and folder when `durable`. */
+export async function replaceFile(file: string, tempFile: string, text: string, durable = true): Promise<void> {
+  const handle = await open(tempFile, 'w', PRIVATE_FILE_MODE)
+  try {
+    // The mode of open() only applies to a new file: a temp file left by a crash keeps its own.
+    await handle.chmod(PRIVATE_FILE_MODE)
+    await handle.writeFile(text, 'utf-8')
+    if (durable) await handle.sync()
+  } finally {
+    await handle.close()
+  }
+  await rename(tempFile, file)
+  if (durable) await syncDirectory(dirname(file))
 }
 
 /** Makes the rename itself durable. Windows cannot open a directory: skip there. */

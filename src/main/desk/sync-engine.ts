@@ -19,8 +19,8 @@ import { refusedActionForDisplay, whyUnsendable } from './action-check'
 import { RequestRefusedError, ServerFailedError, ServerUnreachableError, SessionExpiredError } from './errors'
 import { readServerEvents } from './event-stream'
 import type { GrievanceCacheStore } from './grievance-store'
-import type { JsonStore } from './json-store'
 import { nextPushBatch, rebaseQueued } from './outbox-batch'
+import type { OutboxStore } from './outbox-store'
 import type { ServerClient } from './server-client'
 
 export interface SyncTiming {
@@ -83,7 +83,7 @@ export class SyncEngine {
     private readonly owner: Owner,
     private readonly client: ServerClient,
     private readonly cache: GrievanceCacheStore,
-    private readonly outbox: JsonStore<Outbox>,
+    private readonly outbox: OutboxStore,
     private readonly timing: SyncTiming,
     private readonly clock: () => Date,
     private readonly on: SyncCallbacks,
