@@ -6,6 +6,7 @@
 //
 // A grievance's haystack is built once per change of the grievance (the renderer keeps
 // them in a Map); a keystroke only parses the query and runs substring checks.
+import type { Grievance } from './grievance'
 import { LIMITS } from './limits'
 import { foldDevanagari, keysOf, normalise } from './routing/normalise'
 import { nextFoldStamp, pushPhraseKeys, pushTextKeys } from './search-fold'
@@ -36,6 +37,17 @@ function textKeys(text: string): string[] {
   const n = normalise(text)
   if (n.mentions.length === 0) return n.tokens
   return n.tokens.concat(n.mentions.flatMap((m) => keysOf(m)))
+}
+
+/**
+ * What a search looks in, one definition for the desk's search box and the server's search
+ * rows: ticket, citizen (names); source tweet, thread (texts).
+ */
+export function searchableParts(g: Grievance): { names: string[]; texts: string[] } {
+  return {
+    names: [g.ticket, g.source.authorUsername, g.source.authorName ?? ''],
+    texts: [g.source.text, ...g.thread.map((entry) => entry.text)],
+  }
 }
 
 /**

@@ -8,16 +8,13 @@
 // word prefix is found by the same GIN lookup as a whole word.
 import type { Grievance } from '../../shared/grievance'
 import { excerptOf, indexedPrefixesOf } from '../../shared/grievance-search'
-import { searchHaystack } from '../../shared/search'
+import { searchableParts, searchKeysOnce } from '../../shared/search'
 import { transpose, type Queryable, type SqlScalar } from '../db/database'
 
 /** Every distinct folded word of the grievance: ticket, citizen, source tweet, thread. */
 export function searchWordsOf(g: Grievance): string[] {
-  const haystack = searchHaystack(
-    [g.ticket, g.source.authorUsername, g.source.authorName ?? ''],
-    [g.source.text, ...g.thread.map((entry) => entry.text)],
-  )
-  return [...new Set(haystack.split(' ').filter((word) => word.length > 0))]
+  const { names, texts } = searchableParts(g)
+  return [...new Set(searchKeysOnce(names, texts))]
 }
 
 /**

@@ -2,18 +2,12 @@
 // QueueIndex (queue-index.ts) splits this haystack into keys for its token index, and
 // filters.ts folds it on demand (cached per object) where no index is at hand.
 import type { Grievance } from '../../../../shared/grievance'
-import { searchHaystack, searchKeysOnce } from '../../../../shared/search'
+import { searchableParts, searchHaystack, searchKeysOnce } from '../../../../shared/search'
+
+export { searchableParts }
 
 /** id → folded haystack, for callers that keep their own (tests, the naive bench baseline). */
 export type SearchIndex = ReadonlyMap<string, string>
-
-/** What the search box reads of a grievance: ticket, citizen (names); source tweet, thread (texts). */
-export function searchableParts(g: Grievance): { names: string[]; texts: string[] } {
-  return {
-    names: [g.ticket, g.source.authorUsername, g.source.authorName ?? ''],
-    texts: [g.source.text, ...g.thread.map((entry) => entry.text)],
-  }
-}
 
 /** Everything the search box looks in, as one string: the haystack of `includes` checks. */
 export function grievanceHaystack(g: Grievance): string {
